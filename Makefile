@@ -1,0 +1,67 @@
+# actplot — build, test and install.
+#
+#   make demo      build and run the main job
+#   make test      build everything and run every test (what CI runs)
+#   make release   optimised build in .build/release
+#   make install   install actplot into $(PREFIX)/bin (default /usr/local)
+#   make reference regenerate the high-precision test fixture (needs mpmath)
+#   make format    format the sources in place; make lint checks them
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+PYTHON ?= python3
+BUILD_FLAGS ?=
+DEMO := .build/debug/actplot
+
+.PHONY: all build release test demo install uninstall clean format lint reference deps
+
+all: build
+
+# libpng (with pkg-config to find it) is the one system library actplot needs.
+deps:
+	@if pkg-config --exists libpng 2>/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "make: installing libpng-dev and pkg-config with apt-get"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpng-dev pkg-config >/dev/null; \
+	else \
+	    echo "make: libpng is missing; install it with:"; \
+	    echo "    sudo apt-get install -y libpng-dev pkg-config"; \
+	    exit 1; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+test: build
+	$(SWIFT) test $(BUILD_FLAGS)
+
+demo: build
+	$(DEMO) eval gelu -1 0 1
+	$(DEMO) info gelu
+	$(DEMO) eval torch.hardsigmoid dl4j.hardsigmoid 2.75 --json 2>/dev/null || \
+	    $(DEMO) eval dl4j.hardsigmoid -3 -2.5 0 2.5 3
+
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 .build/release/actplot "$(DESTDIR)$(PREFIX)/bin/actplot"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/actplot"
+
+clean:
+	rm -rf .build
+
+format:
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+# The fixture the accuracy tests read: every catalog function and preset at 50+ digits.
+reference:
+	@$(PYTHON) -c 'import mpmath' 2>/dev/null || $(PYTHON) -m pip install -q mpmath
+	$(PYTHON) Scripts/make-reference.py Tests/ActivationCoreTests/Fixtures/reference.tsv

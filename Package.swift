@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+//
+// actplot: neural-network activation functions, exact, with their derivatives,
+// as terminal charts, CSV tables, PNG and SVG plots.
+
+import PackageDescription
+
+let package = Package(
+    name: "actplot",
+    products: [
+        .library(name: "ActivationCore", targets: ["ActivationCore"]),
+        .executable(name: "actplot", targets: ["actplot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // MARK: - Libraries
+
+        /// The catalog and its exact evaluation: math only, no I/O, no C.
+        .target(
+            name: "ActivationCore",
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        /// Figures and their writers: number text, ticks, canvas, PNG, SVG, terminal, CSV.
+        .target(
+            name: "ActivationPlot",
+            dependencies: ["ActivationCore", "CLibPNG"]
+        ),
+        /// libpng, found through pkg-config; Debian's package is libpng-dev.
+        .systemLibrary(
+            name: "CLibPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+
+        // MARK: - Tool
+
+        .executableTarget(
+            name: "actplot",
+            dependencies: [
+                "ActivationCore",
+                "ActivationPlot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "ActivationCoreTests",
+            dependencies: ["ActivationCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ActivationPlotTests",
+            dependencies: ["ActivationPlot"]
+        ),
+        .testTarget(
+            name: "ActplotEndToEndTests",
+            dependencies: ["ActivationCore", "ActivationPlot"]
+        ),
+    ]
+)
