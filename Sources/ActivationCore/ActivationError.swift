@@ -1,0 +1,84 @@
+/// Why a function spec or parameter was refused; each case prints as one line.
+public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No catalog function, alias or preset has this name.
+    case unknownFunction(String, suggestion: String?)
+    /// The prefix before the dot is not a known framework.
+    case unknownFramework(String, suggestion: String?)
+    /// The framework has no function of that name.
+    case notInFramework(framework: String, name: String, suggestion: String?)
+    /// The function has no parameter of that name.
+    case unknownParameter(function: String, parameter: String, known: [String])
+    /// A parameter value outside its domain or not a number.
+    case invalidParameter(function: String, parameter: String, value: String, expected: String)
+    /// The text is not of the form NAME[:PARAM=VALUE,...].
+    case malformedSpec(String, reason: String)
+    /// A vector function's input that it cannot take.
+    case invalidVector(function: String, reason: String)
+
+    /// The error as one line, saying what was wrong and how to fix it.
+    public var description: String {
+        switch self {
+        case .unknownFunction(let name, let suggestion):
+            return "unknown function '\(name)'" + Self.hint(suggestion)
+                + " (run 'actplot list' to see the catalog)"
+        case .unknownFramework(let name, let suggestion):
+            return "unknown framework '\(name)'" + Self.hint(suggestion)
+                + " (known: torch, jax, keras, keras2, tf, dl4j)"
+        case .notInFramework(let framework, let name, let suggestion):
+            return "\(framework) has no activation '\(name)'" + Self.hint(suggestion)
+                + " (run 'actplot list --framework \(framework.split(separator: ".").first ?? "")')"
+        case .unknownParameter(let function, let parameter, let known):
+            if known.isEmpty { return "\(function) takes no parameters, got '\(parameter)'" }
+            let near = Suggestion.nearest(to: parameter, among: known)
+            return "unknown parameter '\(parameter)' for \(function)" + Self.hint(near)
+                + " (it takes: \(known.joined(separator: ", ")))"
+        case .invalidParameter(let function, let parameter, let value, let expected):
+            return "\(function) parameter '\(parameter)' must be \(expected), got '\(value)'"
+        case .malformedSpec(let spec, let reason):
+            return "cannot read function '\(spec)': \(reason)"
+        case .invalidVector(let function, let reason):
+            return "\(function) \(reason)"
+        }
+    }
+
+    private static func hint(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    }
+}
+
+/// "Did you mean" suggestions by edit distance.
+enum Suggestion {
+    /// The candidate closest to `text` (optimal string alignment distance on normalised
+    /// names), if it is close enough to be a plausible typo.
+    static func nearest(to text: String, among candidates: [String]) -> String? {
+        let key = Array(Catalog.normalize(text))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = distance(key, Array(Catalog.normalize(candidate)))
+            if d < (best?.1 ?? .max) { best = (candidate, d) }
+        }
+        guard let (name, d) = best else { return nil }
+        return d <= Swift.max(2, key.count / 3) ? name : nil
+    }
+
+    /// Optimal string alignment distance: insertions, deletions, substitutions, transpositions.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = Swift.min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,159 @@
+/// Reading function specs: `leaky_relu:alpha=0.2`, `torch.softplus`, `keras.layers.LeakyReLU`.
+extension Catalog {
+    /// Resolves a function spec to an activation.
+    ///
+    /// ```
+    /// spec   = name [":" param "=" value ("," param "=" value)*]
+    /// name   = catalog name or alias (case, "_", "-" and spaces ignored)
+    ///        | framework "." name        torch, jax, keras, keras2, tf, dl4j, with module
+    ///                                    paths such as torch.nn.functional, tf.nn, keras.ops
+    /// value  = a number in any Swift/C syntax (0.2, 1e-3, 0x1p-3, inf), a fraction (1/6),
+    ///          or a word for choice parameters (approximate=tanh)
+    /// ```
+    /// `kink=exclusive|inclusive|average` sets the corner convention of a piecewise function.
+    /// - Parameters:
+    ///   - spec: The text as typed.
+    ///   - others: For a vector function, the inputs other than x.
+    /// - Returns: The activation, validated.
+    /// - Throws: ``ActivationError`` naming what was wrong, with a suggestion for near misses.
+    public static func activation(_ spec: String, others: [Double] = [0]) throws(ActivationError) -> Activation {
+        let text = spec.trimmingWhitespace
+        let head: Substring
+        let settings: Substring?
+        if let colon = text.firstIndex(of: ":") {
+            head = text[..<colon]
+            settings = text[text.index(after: colon)...]
+        } else {
+            head = Substring(text)
+            settings = nil
+        }
+        let name = String(head).trimmingWhitespace
+        guard !name.isEmpty else {
+            throw .malformedSpec(spec, reason: "expected a function name, e.g. relu or leaky_relu:alpha=0.2")
+        }
+        let preset = name.contains(".") ? try Self.preset(named: name) : nil
+        let entryName = preset?.function ?? name
+        guard let entry = entry(named: entryName) else {
+            let candidates = all.flatMap { [$0.name] + $0.aliases }
+            throw .unknownFunction(name, suggestion: Suggestion.nearest(to: name, among: candidates))
+        }
+        var values = preset?.parameters ?? [:]
+        var kink = preset?.kink ?? .exclusive
+        if let settings {
+            let (given, givenKink) = try Self.settings(settings, of: entry, spec: spec)
+            values.merge(given) { _, new in new }
+            kink = givenKink ?? kink
+        }
+        return try Activation(entry, parameters: values, kink: kink, others: others, preset: preset)
+    }
+
+    /// The preset a dotted name denotes.
+    /// - Parameter name: `torch.hardsigmoid`, `tf.nn.relu6`, `keras.layers.LeakyReLU`, …
+    /// - Returns: The preset.
+    /// - Throws: ``ActivationError/unknownFramework(_:suggestion:)`` or
+    ///   ``ActivationError/notInFramework(framework:name:suggestion:)``.
+    public static func preset(named name: String) throws(ActivationError) -> FrameworkPreset {
+        guard let dot = name.lastIndex(of: ".") else {
+            throw .unknownFramework(name, suggestion: nil)
+        }
+        let path = name[..<dot].lowercased()
+        let function = String(name[name.index(after: dot)...])
+        let prefixes = Framework.allCases.flatMap { framework in
+            framework.prefixes.map { (framework, $0.path, $0.namespace) }
+        }
+        guard let (framework, prefix, namespace) = prefixes.first(where: { $0.1 == path }) else {
+            throw .unknownFramework(
+                String(name[..<dot]), suggestion: Suggestion.nearest(to: path, among: prefixes.map(\.1)))
+        }
+        let presets = FrameworkPreset.presets(of: framework)
+        let key = normalize(function)
+        func matches(_ preset: FrameworkPreset) -> Bool {
+            ([preset.name] + preset.aliases).contains { normalize($0) == key }
+        }
+        if let found = presets.first(where: { $0.namespace == namespace && matches($0) }) {
+            return found
+        }
+        if namespace == .ops, let found = presets.first(where: { $0.namespace == .main && matches($0) }) {
+            return found
+        }
+        let names = presets.filter { $0.namespace == namespace }.flatMap { [$0.name] + $0.aliases }
+        throw .notInFramework(
+            framework: prefix, name: function, suggestion: Suggestion.nearest(to: function, among: names))
+    }
+
+    /// Reads `param=value,...`.
+    private static func settings(
+        _ text: Substring, of entry: CatalogEntry, spec: String
+    ) throws(ActivationError) -> ([String: ParameterValue], KinkConvention?) {
+        var values: [String: ParameterValue] = [:]
+        var kink: KinkConvention?
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = parts.first.map { String($0).trimmingWhitespace } ?? ""
+            guard parts.count == 2, !key.isEmpty else {
+                throw .malformedSpec(
+                    spec, reason: "expected PARAM=VALUE after ':', got '\(item)' (e.g. leaky_relu:alpha=0.2)")
+            }
+            let raw = String(parts[1]).trimmingWhitespace
+            if values[key] != nil || (key == "kink" && kink != nil) {
+                throw .malformedSpec(spec, reason: "'\(key)' is given twice")
+            }
+            if key == "kink" {
+                guard entry.hasKinks else {
+                    throw .malformedSpec(spec, reason: "\(entry.name) has no corners, so 'kink' does not apply")
+                }
+                guard let convention = KinkConvention(rawValue: raw.lowercased()) else {
+                    throw .invalidParameter(
+                        function: entry.name, parameter: "kink", value: raw,
+                        expected: "one of exclusive, inclusive, average")
+                }
+                kink = convention
+                continue
+            }
+            guard let parameter = entry.parameter(named: key) else {
+                throw .unknownParameter(
+                    function: entry.name, parameter: key,
+                    known: entry.parameters.map(\.name) + (entry.hasKinks ? ["kink"] : []))
+            }
+            switch parameter.kind {
+            case .choice:
+                values[key] = .choice(raw.lowercased())
+            case .real(_, let domain):
+                guard let number = parseNumber(raw, allowingFraction: true) else {
+                    throw .invalidParameter(
+                        function: entry.name, parameter: key, value: raw, expected: domain.description)
+                }
+                values[key] = .real(number)
+            }
+        }
+        return (values, kink)
+    }
+}
+
+/// Reads a number in Swift/C syntax: `-1`, `.5`, `1e-300`, `0x1p-10`, `inf`, `-infinity`, `nan`.
+/// - Parameters:
+///   - text: The text, without surrounding spaces.
+///   - allowingFraction: Also accept `a/b` (`1/6`), computed as one correctly rounded division.
+/// - Returns: The number, or nil when the text is not one.
+public func parseNumber(_ text: String, allowingFraction: Bool = false) -> Double? {
+    if let value = Double(text), !text.isEmpty, !text.hasPrefix(" ") {
+        return value
+    }
+    if allowingFraction, let slash = text.firstIndex(of: "/"),
+        let numerator = Double(text[..<slash]), let denominator = Double(text[text.index(after: slash)...])
+    {
+        return numerator / denominator
+    }
+    return nil
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    var trimmingWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

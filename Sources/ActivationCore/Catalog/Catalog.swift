@@ -1,0 +1,41 @@
+/// The catalog of activation functions and the names that resolve to them.
+///
+/// ```swift
+/// let gelu = try Catalog.activation("gelu:approximate=tanh")
+/// gelu.value(at: 1)            // 0.8411919906082768
+/// Catalog.entry(named: "LeakyReLU")?.name   // "leaky_relu"
+/// ```
+public enum Catalog {
+    /// Every function, element-wise first, in the order `list` prints them.
+    public static let all: [CatalogEntry] = elementwiseEntries + vectorEntries
+
+    /// Names as typed are compared after ``normalize(_:)``.
+    private static let index: [String: CatalogEntry] = {
+        var index: [String: CatalogEntry] = [:]
+        for entry in all {
+            for name in [entry.name] + entry.aliases {
+                let key = normalize(name)
+                precondition(index[key].map { $0.name == entry.name } ?? true, "catalog name \(name) is used twice")
+                index[key] = entry
+            }
+        }
+        return index
+    }()
+
+    /// The entry a name or alias denotes, ignoring case, `_`, `-` and spaces.
+    /// - Parameter name: `leaky_relu`, `LeakyReLU`, `lrelu`, `swish`, …
+    /// - Returns: The entry, or nil.
+    public static func entry(named name: String) -> CatalogEntry? {
+        index[normalize(name)]
+    }
+
+    /// Every name and alias the catalog answers to, normalised.
+    public static var allNames: [String] { Array(index.keys).sorted() }
+
+    /// A name reduced to what matching compares: lowercase, without `_`, `-` and spaces.
+    /// - Parameter name: Any spelling.
+    /// - Returns: `leaky_relu`, `Leaky-ReLU` and `leakyrelu` all give `leakyrelu`.
+    public static func normalize(_ name: String) -> String {
+        String(name.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " })
+    }
+}

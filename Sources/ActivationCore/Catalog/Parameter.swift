@@ -1,0 +1,118 @@
+/// A named parameter of a catalog function, with its default and the values it accepts.
+///
+/// ```
+/// leaky_relu:  alpha = 0.01, any finite number
+/// gelu:        approximate = none, one of none | tanh | sigmoid
+/// ```
+public struct Parameter: Sendable, Hashable {
+    /// The name used in function specs (`leaky_relu:alpha=0.2`) and in `info`.
+    public let name: String
+    /// What the parameter accepts and its default.
+    public let kind: Kind
+    /// One line on what the parameter does.
+    public let summary: String
+
+    /// The values a parameter accepts.
+    public enum Kind: Sendable, Hashable {
+        /// A real number in `domain`.
+        case real(default: Double, domain: Domain)
+        /// One word out of `options`.
+        case choice(default: String, options: [String])
+    }
+
+    /// The default value.
+    public var defaultValue: ParameterValue {
+        switch kind {
+        case .real(let value, _): .real(value)
+        case .choice(let value, _): .choice(value)
+        }
+    }
+
+    /// A real parameter.
+    static func real(_ name: String, _ value: Double, _ domain: Domain, _ summary: String) -> Parameter {
+        Parameter(name: name, kind: .real(default: value, domain: domain), summary: summary)
+    }
+
+    /// A choice parameter.
+    static func choice(_ name: String, _ value: String, _ options: [String], _ summary: String) -> Parameter {
+        Parameter(name: name, kind: .choice(default: value, options: options), summary: summary)
+    }
+}
+
+extension Parameter {
+    /// The set of real numbers a real parameter accepts.
+    public enum Domain: Sendable, Hashable, CustomStringConvertible {
+        /// Any finite number.
+        case finite
+        /// A finite number > 0.
+        case positive
+        /// A finite number ≥ 0.
+        case nonNegative
+        /// A finite number ≠ 0.
+        case nonZero
+        /// A number > 0, or +∞.
+        case positiveOrInfinity
+        /// Any number but NaN, ±∞ included.
+        case extended
+
+        /// Whether `value` belongs to the domain.
+        /// - Parameter value: The candidate value.
+        /// - Returns: `true` when the parameter may take `value`.
+        public func contains(_ value: Double) -> Bool {
+            switch self {
+            case .finite: value.isFinite
+            case .positive: value.isFinite && value > 0
+            case .nonNegative: value.isFinite && value >= 0
+            case .nonZero: value.isFinite && value != 0
+            case .positiveOrInfinity: value > 0
+            case .extended: !value.isNaN
+            }
+        }
+
+        /// The domain in words, as error messages and `info` print it.
+        public var description: String {
+            switch self {
+            case .finite: "a finite number"
+            case .positive: "a finite number > 0"
+            case .nonNegative: "a finite number ≥ 0"
+            case .nonZero: "a finite number other than 0"
+            case .positiveOrInfinity: "a number > 0, or inf"
+            case .extended: "a number, inf or -inf"
+            }
+        }
+    }
+}
+
+/// The value of one parameter: a real number or a word.
+public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
+    /// A real number.
+    case real(Double)
+    /// A word out of a choice parameter's options.
+    case choice(String)
+
+    /// The number, or 0 for a word.
+    public var real: Double {
+        if case .real(let value) = self { return value }
+        return 0
+    }
+
+    /// The value as a spec writes it: the shortest decimal that reads back (`0.2`, `inf`) or the word.
+    public var description: String {
+        switch self {
+        case .real(let value): shortestText(value)
+        case .choice(let word): word
+        }
+    }
+}
+
+/// The shortest decimal text that reads back to the same Double, without a needless `.0`
+/// (`1`, `-0.5`, `1e-300`, `inf`, `-inf`, `nan`).
+/// - Parameter value: Any double.
+/// - Returns: Its text.
+public func shortestText(_ value: Double) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+}

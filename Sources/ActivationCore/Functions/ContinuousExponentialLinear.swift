@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// CELU: max(0, x) + min(0, α·(e^{x/α} − 1)), continuously differentiable for every α.
+///
+/// ```
+/// f = x, α·expm1(x/α)    f′ = 1, e^{x/α}    f″ = 0, e^{x/α}/α
+/// ```
+/// x/α is carried to 106 bits (its remainder comes from a fused multiply-add), so e^{x/α}
+/// keeps full relative accuracy deep in the left tail. f″(0) follows the kink convention.
+struct ContinuousExponentialLinear: ScalarKernel {
+    var alpha: Double
+    var kink: KinkConvention
+
+    /// x/α as q + δ.
+    @inline(__always)
+    private func quotient(_ x: Double) -> (q: Double, delta: Double) {
+        let q = x / alpha
+        // Beyond |q| = 1e4, e^q is 0 or ∞ whatever the remainder (which is then huge).
+        guard abs(q) < 1e4 else { return (q, 0) }
+        return (q, x.addingProduct(-q, alpha) / alpha)
+    }
+
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        if x > 0 { return x }
+        if x.isNaN || x == 0 { return x }
+        let (q, delta) = quotient(x)
+        let m = expm1(q)
+        return alpha * (m.isInfinite ? m : m + exp(q) * delta)
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x > 0 { return Jet(value: x, derivative: 1, secondDerivative: 0) }
+        if x.isNaN { return Jet(nan: x) }
+        if x == 0 {
+            return Jet(value: x, derivative: 1, secondDerivative: kink.pick(inside: 0, outside: 1 / alpha))
+        }
+        let (q, delta) = quotient(x)
+        let slope = scaledExp(q, times: 1 + delta)
+        return Jet(
+            value: value(at: x), derivative: slope,
+            secondDerivative: scaledExp(q, times: (1 + delta) / alpha))
+    }
+}

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// GELU, exact form: x·Φ(x), with Φ the standard normal distribution.
+///
+/// ```
+/// f = x·Φ(x) = ½x·erfc(−x/√2)    f′ = Φ(x) + x·φ(x)    f″ = φ(x)·(2 − x²)
+/// ```
+/// * Φ comes from `erfc` with −x/√2 carried to 106 bits, never from `1 + erf`, which
+///   underflows below x ≈ −8.4 (PyTorch's gelu(−10) is −0.0; the true value is −7.6e-23).
+/// * φ uses x² split exactly, so e^{−x²/2} keeps full relative accuracy in the tails.
+/// * Below x = −20, Φ(x) = φ(x)·R(−x) with Mills' ratio R by its continued fraction, so
+///   f, f′ and f″ stay exact down to their underflow near x = −38.6.
+/// * f′ has a zero at x ≈ −0.7518 where Φ and x·φ cancel: there a Taylor series about the
+///   zero is used. f″ = φ·(√2 − |x|)(√2 + |x|) with √2 to 106 bits, exact through ±√2.
+struct GaussianErrorLinear: ScalarKernel {
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        if x < -20 { return x.isInfinite ? -0.0 : gaussian(x, times: x * millsRatio(-x)) }
+        if x.isInfinite { return x }
+        return x * normalDistribution(x)
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        if x.isInfinite {
+            return x > 0
+                ? Jet(value: x, derivative: 1, secondDerivative: 0)
+                : Jet(value: -0.0, derivative: 0, secondDerivative: 0)
+        }
+        let m = abs(x)
+        let curvatureFactor = ((sqrtTwo.hi - m) + sqrtTwo.lo) * (sqrtTwo.hi + m)
+        let curvature = gaussian(x, times: curvatureFactor)
+        if x < -20 {
+            let r = millsRatio(-x)
+            return Jet(
+                value: gaussian(x, times: x * r), derivative: gaussian(x, times: r + x),
+                secondDerivative: curvature)
+        }
+        let cdf = normalDistribution(x)
+        let slope: Double
+        if RootSeries.geluDerivative.contains(x) {
+            slope = RootSeries.geluDerivative.evaluate(x)
+        } else {
+            slope = cdf + x * gaussian(x)
+        }
+        return Jet(value: x * cdf, derivative: slope, secondDerivative: curvature)
+    }
+}

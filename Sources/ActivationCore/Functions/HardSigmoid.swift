@@ -1,0 +1,73 @@
+/// Hard sigmoid: a straight line through (0, offset) clipped to [0, 1].
+///
+/// ```
+/// f = clip(slope·x + offset, 0, 1)    f′ = slope inside, 0 outside    f″ = 0
+/// ```
+/// PyTorch, JAX and Keras 3 use slope 1/6, offset 1/2 (corners at ±3); DL4J and Keras 2
+/// use 0.2 and 0.5 (corners at ±2.5). A slope that is the double nearest 1/n for a whole
+/// n is read as exactly 1/n and the line is computed as (x + offset·n)/n, so the corners
+/// fall exactly on −3 and 3 (the double 1/6 times −3 plus 1/2 is 2.8e-17, not 0). Other
+/// slopes use one fused multiply-add. f′ at a corner follows the kink convention.
+struct HardSigmoid: ScalarKernel {
+    var slope: Double
+    var offset: Double
+    var kink: KinkConvention
+    /// n when slope is the double nearest 1/n and offset·n is exact; else nil.
+    private let reciprocal: Double?
+    private let shift: Double
+
+    init(slope: Double, offset: Double, kink: KinkConvention) {
+        self.slope = slope
+        self.offset = offset
+        self.kink = kink
+        let n = (1 / slope).rounded()
+        let shift = offset * n
+        if n >= 1, n < 0x1p52, 1 / n == slope, (-shift).addingProduct(offset, n) == 0 {
+            self.reciprocal = n
+            self.shift = shift
+        } else {
+            self.reciprocal = nil
+            self.shift = 0
+        }
+    }
+
+    @inline(__always)
+    private func line(_ x: Double) -> Double {
+        if let n = reciprocal { return (x + shift) / n }
+        return offset.addingProduct(slope, x)
+    }
+
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        let y = line(x)
+        return y <= 0 ? 0 : y >= 1 ? 1 : y
+    }
+
+    /// Where x lies: −1 below the lower corner, 1 above the upper one, 0 inside, nil at a corner.
+    /// With slope 1/n the corners are compared on x itself (−offset·n and (1 − offset)·n are
+    /// exact), since (x + 3)/6 rounds to 1 already at x = 3 − 2⁻⁵¹.
+    @inline(__always)
+    private func side(_ x: Double) -> Int? {
+        let (below, above): (Bool, Bool)
+        let (atLower, atUpper): (Bool, Bool)
+        if let n = reciprocal {
+            let lower = -shift
+            let upper = n - shift
+            (below, above, atLower, atUpper) = (x < lower, x > upper, x == lower, x == upper)
+        } else {
+            let y = line(x)
+            (below, above, atLower, atUpper) = (y < 0, y > 1, y == 0, y == 1)
+        }
+        if below { return -1 }
+        if above { return 1 }
+        return atLower || atUpper ? nil : 0
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        let position = side(x)
+        let slope: Double = position.map { $0 == 0 ? self.slope : 0 } ?? kink.pick(inside: self.slope, outside: 0)
+        return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
+    }
+}

@@ -1,0 +1,33 @@
+/// Hard swish (hard SiLU): x·relu6(x + 3)/6.
+///
+/// ```
+/// f = 0 (x ≤ −3), x(x + 3)/6, x (x ≥ 3)    f′ = 0, (2x + 3)/6, 1    f″ = 0, 1/3, 0
+/// ```
+/// The middle piece is the active one: at −3 and 3 the exclusive convention gives 0 and 1
+/// (PyTorch ≥ 2.7, JAX, Keras). Near −3, x + 3 is exact (Sterbenz), so f keeps its
+/// relative accuracy where it approaches 0.
+struct HardSwish: ScalarKernel {
+    var kink: KinkConvention
+
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        if x <= -3 { return 0 }
+        if x >= 3 { return x }
+        return x * (x + 3) / 6
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        if x < -3 { return Jet(value: 0, derivative: 0, secondDerivative: 0) }
+        if x > 3 { return Jet(value: x, derivative: 1, secondDerivative: 0) }
+        let inside = (2 * x + 3) / 6
+        if x == -3 || x == 3 {
+            return Jet(
+                value: value(at: x),
+                derivative: kink.pick(inside: inside, outside: x < 0 ? 0 : 1),
+                secondDerivative: kink.pick(inside: 1.0 / 3.0, outside: 0))
+        }
+        return Jet(value: value(at: x), derivative: inside, secondDerivative: 1.0 / 3.0)
+    }
+}

@@ -1,0 +1,28 @@
+/// Hard and soft shrinkage: zero on [−λ, λ], the identity (hard) or x ∓ λ (soft) outside.
+///
+/// ```
+/// hard: f = x for |x| > λ, else 0          soft: f = x − λ·sgn(x) for |x| > λ, else 0
+/// f′ = 1[|x| > λ]                           f″ = 0
+/// ```
+/// |x| > λ is the active piece; at ±λ the exclusive convention gives f′ = 0 (PyTorch,
+/// Keras). x ∓ λ is one rounding.
+struct Shrinkage: ScalarKernel {
+    var lambda: Double
+    var soft: Bool
+    var kink: KinkConvention
+
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        if x > lambda { return soft ? x - lambda : x }
+        if x < -lambda { return soft ? x + lambda : x }
+        return x.isNaN ? x : 0
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        let m = abs(x)
+        let slope: Double = m > lambda ? 1 : m < lambda ? 0 : kink.pick(inside: 1, outside: 0)
+        return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
+    }
+}

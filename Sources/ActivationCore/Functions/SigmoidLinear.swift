@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// SiLU (swish) x·σ(βx), and GELU's sigmoid approximation x·σ(1.702x).
+///
+/// ```
+/// v = βx     f = x·σ(v)     f′ = σ(v)·(1 + v·σ(−v))     f″ = β·σ(v)σ(−v)·(2 − v·tanh(v/2))
+/// ```
+/// * No division by x and no e^x that could overflow (DL4J's closed form is NaN above
+///   x ≈ 355); σ(−v) is never `1 − σ(v)`.
+/// * v = βx is formed exactly (β itself may carry a second double: 1.702 is not a
+///   double), so the left tail, where f ≈ x·e^v, keeps full relative accuracy.
+/// * Beyond |v| = 40, f, f′ and f″ are e^{−|v|} times a polynomial factor, rounded once,
+///   so they stay exact through the subnormal range (f′(−709) = −8.6e-306, not 0).
+/// * f′ and f″ depend on v alone (f′(x) = g′(βx), f″(x) = β·g″(βx) for g = silu), so one
+///   Taylor series about g′'s zero (v ≈ −1.2785) and two about g″'s (v ≈ ±2.3994)
+///   serve every β.
+struct SigmoidLinear: ScalarKernel {
+    var beta: DoubleDouble
+
+    @inline(__always)
+    private func argument(_ x: Double) -> DoubleDouble {
+        let p = DoubleDouble.product(beta.hi, x)
+        return beta.lo == 0 ? p : DoubleDouble.sum(p.hi, p.lo + beta.lo * x)
+    }
+
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        let v = argument(x)
+        if v.hi < -40 { return v.hi.isInfinite ? -0.0 : scaledExp(v.hi, times: x * (1 + v.lo)) }
+        return x * LogisticPair(v).positive
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        let b = beta.hi
+        let v = argument(x)
+        if v.hi.isInfinite {
+            return v.hi > 0
+                ? Jet(value: x, derivative: 1, secondDerivative: 0)
+                : Jet(value: -0.0, derivative: 0, secondDerivative: 0)
+        }
+        if v.hi < -40 {
+            let e = 1 + v.lo
+            return Jet(
+                value: scaledExp(v.hi, times: x * e),
+                derivative: scaledExp(v.hi, times: e * (1 + v.hi)),
+                secondDerivative: scaledExp(v.hi, times: b * e * (2 + v.hi)))
+        }
+        let s = LogisticPair(v)
+        let slope: Double
+        if RootSeries.siluDerivative.contains(v.hi) {
+            slope = RootSeries.siluDerivative.evaluate(v)
+        } else {
+            slope = s.positive * (1 + v.hi * s.negative)
+        }
+        let curvature: Double
+        if RootSeries.siluSecondDerivativeLeft.contains(v.hi) {
+            curvature = b * RootSeries.siluSecondDerivativeLeft.evaluate(v)
+        } else if RootSeries.siluSecondDerivativeRight.contains(v.hi) {
+            curvature = b * RootSeries.siluSecondDerivativeRight.evaluate(v)
+        } else if v.hi > 40 {
+            curvature = scaledExp(-v.hi, times: b * (1 - v.lo) * (2 - v.hi))
+        } else {
+            curvature = b * s.derivative * (2 - v.hi * tanh(0.5 * v.hi))
+        }
+        return Jet(value: x * s.positive, derivative: slope, secondDerivative: curvature)
+    }
+}

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Softplus: (1/β)·log(1 + e^{βx}), and x itself where βx exceeds `threshold` (PyTorch).
+///
+/// ```
+/// f = (max(βx, 0) + log1p(e^{−|βx|}))/β    f′ = σ(βx)    f″ = β·σ(βx)·σ(−βx)
+/// ```
+/// βx is formed exactly (a fused multiply-add keeps its rounding error), because in the
+/// left tail f ≈ e^{βx}/β and the error of βx becomes the relative error of f. Below
+/// βx = −40, f = e^{βx}/β with one final rounding even when it is subnormal. PyTorch's
+/// threshold (default ∞ here, 20 in its preset) makes f jump to x and f′ to 1, as it does.
+struct Softplus: ScalarKernel {
+    var beta: Double
+    var threshold: Double
+
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        if x.isNaN { return x }
+        let y = DoubleDouble.product(beta, x)
+        if y.hi > threshold { return x }
+        if y.hi > 0 { return x + log1p(exp(-y.hi)) / beta }
+        if y.hi > -40 { return (log1p(exp(y.hi)) + y.lo * logistic(y.hi)) / beta }
+        return scaledExp(y.hi, times: (1 + y.lo) / beta)
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        let y = DoubleDouble.product(beta, x)
+        if y.hi > threshold { return Jet(value: x, derivative: 1, secondDerivative: 0) }
+        let s = LogisticPair(y)
+        let curvature: Double
+        if y.hi < -40 {
+            curvature = scaledExp(y.hi, times: beta * (1 + y.lo))
+        } else if y.hi > 40 {
+            curvature = scaledExp(-y.hi, times: beta * (1 - y.lo))
+        } else {
+            curvature = beta * s.derivative
+        }
+        return Jet(value: value(at: x), derivative: s.positive, secondDerivative: curvature)
+    }
+}

@@ -1,0 +1,23 @@
+/// Softsign: x/(1 + |x|).
+///
+/// ```
+/// f = x/(1 + |x|)    f′ = 1/(1 + |x|)²    f″ = −2·sgn(x)/(1 + |x|)³
+/// ```
+/// Powers of r = 1/(1 + |x|) never overflow, so f′ and f″ fall smoothly to 0 for huge |x|.
+/// f″ jumps from 2 to −2 at 0, where it is reported as 0, the mean of both sides.
+struct Softsign: ScalarKernel {
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        x.isInfinite ? (x > 0 ? 1 : -1) : x / (1 + abs(x))
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        if x.isInfinite { return Jet(value: x > 0 ? 1 : -1, derivative: 0, secondDerivative: 0) }
+        let r = 1 / (1 + abs(x))
+        let d = r * r
+        let sign: Double = x > 0 ? 1 : x < 0 ? -1 : 0
+        return Jet(value: value(at: x), derivative: d, secondDerivative: -2 * sign * d * r)
+    }
+}

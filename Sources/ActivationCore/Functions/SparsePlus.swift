@@ -1,0 +1,27 @@
+/// JAX's sparse plus: a quadratic bridge between 0 and the identity.
+///
+/// ```
+/// f = 0 (x ≤ −1), (x + 1)²/4, x (x ≥ 1)    f′ = 0, (x + 1)/2, 1    f″ = 0, 1/2, 0
+/// ```
+/// f′ is continuous; f″ jumps at ±1 and follows the kink convention there (middle active).
+/// Near −1, x + 1 is exact, so the small values keep their relative accuracy.
+struct SparsePlus: ScalarKernel {
+    var kink: KinkConvention
+
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        if x <= -1 { return 0 }
+        if x >= 1 { return x }
+        let s = x + 1
+        return s * s * 0.25
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        if x < -1 { return Jet(value: 0, derivative: 0, secondDerivative: 0) }
+        if x > 1 { return Jet(value: x, derivative: 1, secondDerivative: 0) }
+        let curvature = abs(x) < 1 ? 0.5 : kink.pick(inside: 0.5, outside: 0)
+        return Jet(value: value(at: x), derivative: (x + 1) * 0.5, secondDerivative: curvature)
+    }
+}

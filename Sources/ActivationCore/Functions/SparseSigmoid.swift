@@ -1,0 +1,22 @@
+/// JAX's sparse sigmoid: the line (x + 1)/2 clipped to [0, 1].
+///
+/// ```
+/// f = 0 (x ≤ −1), (x + 1)/2, 1 (x ≥ 1)    f′ = 0, 1/2, 0    f″ = 0
+/// ```
+/// At ±1 the exclusive convention gives 0 (TensorFlow/Keras); JAX's clip splits ties and
+/// gives 1/4, the `average` convention. Exact.
+struct SparseSigmoid: ScalarKernel {
+    var kink: KinkConvention
+
+    @inline(__always)
+    func value(at x: Double) -> Double {
+        x <= -1 ? 0 : x >= 1 ? 1 : (x + 1) * 0.5
+    }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        let slope = abs(x) < 1 ? 0.5 : abs(x) > 1 ? 0 : kink.pick(inside: 0.5, outside: 0)
+        return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
+    }
+}

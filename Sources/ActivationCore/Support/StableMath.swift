@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// The few numerically careful building blocks the catalog functions share. Each one
+// states the error it keeps bounded; "ulp" is a unit in the last place of the result.
+
+/// 1/√(2π), the standard normal density at 0.
+let inverseSqrtTwoPi = 0.398_942_280_401_432_677_94
+
+/// 1/√2 to about 106 bits.
+let inverseSqrtTwo = DoubleDouble(0.707_106_781_186_547_57, -4.833_646_656_726_456_7e-17)
+
+/// √2 to about 106 bits.
+let sqrtTwo = DoubleDouble(1.414_213_562_373_095_1, -9.667_293_313_452_913_4e-17)
+
+/// 2/√π, the derivative of erfc at 0 up to sign.
+let twoOverSqrtPi = 1.128_379_167_095_512_6
+
+/// The logistic sigmoid σ(x) = 1/(1 + e^−x), with no overflow and full relative accuracy
+/// in both tails (`e^x/(1 + e^x)` for x < 0).
+@inline(__always)
+func logistic(_ x: Double) -> Double {
+    if x >= 0 { return 1 / (1 + exp(-x)) }
+    let e = exp(x)
+    return e / (1 + e)
+}
+
+/// σ(x) and σ(−x) = 1 − σ(x) together, each with full relative accuracy (no `1 − σ`).
+struct LogisticPair {
+    /// σ(x).
+    var positive: Double
+    /// σ(−x).
+    var negative: Double
+
+    @inline(__always)
+    init(_ x: Double) {
+        let e = exp(-abs(x))
+        let a = 1 / (1 + e)
+        let b = e * a
+        if x >= 0 {
+            (positive, negative) = (a, b)
+        } else if x < 0 {
+            (positive, negative) = (b, a)
+        } else {
+            (positive, negative) = (x, x)
+        }
+    }
+
+    /// σ and its complement at `v.hi + v.lo`, to first order in `v.lo`:
+    /// σ(h + l) = σ(h)·(1 + l·σ(−h)).
+    @inline(__always)
+    init(_ v: DoubleDouble) {
+        self.init(v.hi)
+        if v.lo != 0 {
+            let p = positive
+            positive += p * (v.lo * negative)
+            negative -= negative * (v.lo * p)
+        }
+    }
+
+    /// σ′ = σ(x)·σ(−x), never 0 where the true value is a normal number.
+    @inline(__always)
+    var derivative: Double { positive * negative }
+}
+
+/// a·e^y with one final rounding when the result is subnormal.
+///
+/// `a * exp(y)` would round `exp(y)` to a subnormal first and lose up to |a| ulps of the
+/// result; splitting `e^y = e^{y/2}·e^{y/2}` keeps every intermediate a normal number.
+@inline(__always)
+func scaledExp(_ y: Double, times a: Double) -> Double {
+    if y > -700 { return a * exp(y) }
+    if y < -1500 { return a.isNaN || y.isNaN ? .nan : a.sign == .minus ? -0.0 : 0 }
+    let h = exp(y * 0.5)
+    return (a * h) * h
+}
+
+/// a·e^{−k·z²} for k = 1 or 1/2, with z² split exactly (z² = p + e by a fused multiply-add).
+///
+/// Rounding z² alone would put an absolute error of k·z²·2⁻⁵³ into the exponent, that is
+/// hundreds of ulps once k·z² is in the hundreds.
+@inline(__always)
+func scaledExpOfNegativeSquare(_ z: Double, k: Double, times a: Double) -> Double {
+    let p = z * z
+    guard p.isFinite else { return p.isNaN ? p : a * 0 }
+    let e = (-p).addingProduct(z, z)
+    return scaledExp(-k * p, times: a * (1 - k * e))
+}
+
+/// The normal density φ(x) = e^{−x²/2}/√(2π), times `a`.
+@inline(__always)
+func gaussian(_ x: Double, times a: Double = 1) -> Double {
+    scaledExpOfNegativeSquare(x, k: 0.5, times: a * inverseSqrtTwoPi)
+}
+
+/// The tail ratio R(t) = (1 − Φ(t))/φ(t) (Mills' ratio) for t ≥ 20, by Laplace's continued
+/// fraction R = 1/(t + 1/(t + 2/(t + 3/(t + …)))), evaluated backwards.
+@inline(__always)
+func millsRatio(_ t: Double) -> Double {
+    var r = 0.0
+    var k = 40.0
+    while k >= 1 {
+        r = k / (t + r)
+        k -= 1
+    }
+    return 1 / (t + r)
+}
+
+/// erfc(zh + zl) for a double-double argument, to first order in zl:
+/// erfc(zh + zl) = erfc(zh) − zl·(2/√π)·e^{−zh²}.
+@inline(__always)
+func complementaryError(_ z: DoubleDouble) -> Double {
+    let base = erfc(z.hi)
+    guard z.lo != 0 else { return base }
+    return base - scaledExpOfNegativeSquare(z.hi, k: 1, times: z.lo * twoOverSqrtPi)
+}
+
+/// The standard normal distribution Φ(x) = ½·erfc(−x/√2), with −x/√2 formed to 106 bits so
+/// that the far tail keeps its relative accuracy; below x = −20 it is φ(x)·R(−x).
+@inline(__always)
+func normalDistribution(_ x: Double) -> Double {
+    if x < -20 { return gaussian(x, times: millsRatio(-x)) }
+    let z = inverseSqrtTwo.times(-x)
+    return 0.5 * complementaryError(z)
+}
+
+/// tanh′(x) = sech²x = 4u/(1 + u)² with u = e^{−2|x|}: never 0 where the true value is normal.
+@inline(__always)
+func hyperbolicSecantSquared(_ x: Double) -> Double {
+    let u = exp(-2 * abs(x))
+    let d = 1 + u
+    return 4 * u / (d * d)
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Actplot: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "actplot")
+}
