@@ -1,0 +1,626 @@
+#!/usr/bin/env python3
+"""Regenerate Tests/ActivationCoreTests/Fixtures/reference.tsv with mpmath.
+
+For every catalog function (defaults and parameter variants) and every framework preset,
+at about 130 points spread over the whole double line (0, +-5e-324, tiny, +-0.5...+-40,
++-700...+-750, +-1e10, +-1e300, +-inf, each function's corners and the points next to
+them, the zeros of f' and f'', and log-uniform random points), this computes f, f' and f''
+at 60+ significant digits and writes them rounded to the nearest double.
+
+The formulas here are written independently of ActivationCore's: plain mathematical
+definitions evaluated at high precision, not the stable rewrites the library uses. Where a
+definition cancels (x - tanh x at tiny x, sigma(-x) - sigma(x) near 0) the working
+precision grows with |log10 x|; tails use sech, expm1, log1p and erfc, which mpmath
+evaluates to full relative precision at any magnitude. Smooth derivatives are checked
+against mpmath's numerical differentiation at moderate points before anything is written.
+
+Parameters given in a spec are doubles, and the reference uses their exact binary value;
+constants of a definition (gelu's 0.044715 and 1.702, SELU's lambda and alpha, rational
+tanh's 1.7159 and 1.41645) are the exact decimals. A hard_sigmoid slope that is the double
+nearest 1/n means exactly 1/n, as the catalog documents.
+
+Columns: spec, x, f, f', f'' (each the shortest repr of the correctly rounded double).
+At a corner f' and f'' follow the spec's kink convention: 'exclusive' (the corner belongs
+to the inactive piece), 'inclusive', or 'average'.
+"""
+import math
+import random
+import sys
+from fractions import Fraction
+
+from mpmath import __version__ as mpmath_version
+from mpmath import mp, mpf, sqrt, pi, exp, expm1, log1p, erfc, tanh, sech, diff, log
+
+BASE_DPS = 60
+
+
+def sig(v):
+    return 1 / (1 + exp(-v))
+
+
+def kink_pick(kink, inside, outside):
+    if kink == "exclusive":
+        return outside
+    if kink == "inclusive":
+        return inside
+    return (inside + outside) / 2
+
+
+# ---------------------------------------------------------------------------
+# Reference definitions: f(x, p, kink) -> (f, f', f''), p a dict of mpf parameters.
+
+def identity(x, p, k):
+    return x, mpf(1), mpf(0)
+
+
+def binary_step(x, p, k):
+    v = mpf(1) if x > 0 else mpf(0) if x < 0 else p["at_zero"]
+    return v, mpf(0), mpf(0)
+
+
+def sigmoid(x, p, k):
+    s, sm = sig(x), sig(-x)
+    return s, s * sm, s * sm * (sm - s)
+
+
+def tanh_(x, p, k):
+    return tanh(x), sech(x) ** 2, -2 * tanh(x) * sech(x) ** 2
+
+
+def relu(x, p, k):
+    ns, mv, t = p["negative_slope"], p["max_value"], p["threshold"]
+    if x > t and x < mv:
+        return x, mpf(1), mpf(0)
+    if x > t and x > mv:
+        return mv, mpf(0), mpf(0)
+    if x < t:
+        return ns * (x - t), ns, mpf(0)
+    if x == t:
+        return ns * (x - t), kink_pick(k, mpf(1), ns), mpf(0)
+    return mv, kink_pick(k, mpf(1), mpf(0)), mpf(0)  # x == max_value
+
+
+def relu6(x, p, k):
+    return relu(x, {"negative_slope": mpf(0), "max_value": mpf(6), "threshold": mpf(0)}, k)
+
+
+def leaky(alpha):
+    def f(x, p, k):
+        a = alpha(p)
+        if x > 0:
+            return x, mpf(1), mpf(0)
+        if x < 0:
+            return a * x, a, mpf(0)
+        return mpf(0), kink_pick(k, mpf(1), a), mpf(0)
+    return f
+
+
+def threshold_(theta, value):
+    def f(x, p, k):
+        t, v = theta(p), value(p)
+        if x > t:
+            return x, mpf(1), mpf(0)
+        if x < t:
+            return v, mpf(0), mpf(0)
+        return v, kink_pick(k, mpf(1), mpf(0)), mpf(0)
+    return f
+
+
+def hardtanh(x, p, k):
+    lo, hi = p["min_val"], p["max_val"]
+    if lo < x < hi:
+        return x, mpf(1), mpf(0)
+    if x < lo or x > hi:
+        return (lo if x < lo else hi), mpf(0), mpf(0)
+    return x, kink_pick(k, mpf(1), mpf(0)), mpf(0)
+
+
+def hard_sigmoid(x, p, k):
+    slope = p["slope"]
+    n = round(1 / float(slope))
+    if n >= 1 and 1.0 / n == float(slope):
+        slope = mpf(1) / n
+    y = slope * x + p["offset"]
+    if 0 < y < 1:
+        return y, slope, mpf(0)
+    if y < 0 or y > 1:
+        return (mpf(0) if y < 0 else mpf(1)), mpf(0), mpf(0)
+    return y, kink_pick(k, slope, mpf(0)), mpf(0)
+
+
+def hard_swish(x, p, k):
+    if x < -3:
+        return mpf(0), mpf(0), mpf(0)
+    if x > 3:
+        return x, mpf(1), mpf(0)
+    inside = (x * (x + 3) / 6, (2 * x + 3) / 6, mpf(1) / 3)
+    if -3 < x < 3:
+        return inside
+    outside = (mpf(0), mpf(0), mpf(0)) if x < 0 else (x, mpf(1), mpf(0))
+    return inside[0], kink_pick(k, inside[1], outside[1]), kink_pick(k, inside[2], outside[2])
+
+
+def softsign(x, p, k):
+    d = 1 + abs(x)
+    s = mpf(1) if x > 0 else mpf(-1) if x < 0 else mpf(0)
+    return x / d, 1 / d ** 2, -2 * s / d ** 3
+
+
+def softplus(x, p, k):
+    b, t = p["beta"], p["threshold"]
+    if b * x > t:
+        return x, mpf(1), mpf(0)
+    y = b * x
+    return log1p(exp(y)) / b, sig(y), b * sig(y) * sig(-y)
+
+
+def log_sigmoid(x, p, k):
+    return -log1p(exp(-x)), sig(-x), -sig(x) * sig(-x)
+
+
+def elu_like(scale, alpha):
+    def f(x, p, k):
+        lam, a = scale(p), alpha(p)
+        la = lam * a
+        if x > 0:
+            return lam * x, lam, mpf(0)
+        if x < 0:
+            return la * expm1(x), la * exp(x), la * exp(x)
+        return mpf(0), kink_pick(k, lam, la), kink_pick(k, mpf(0), la)
+    return f
+
+
+SELU_LAMBDA = mpf("1.0507009873554804934193349852946")
+SELU_ALPHA = mpf("1.6732632423543772848170429916717")
+
+
+def selu_scale(p):
+    # The catalog's constants are the 31-digit decimals; a changed parameter is its double.
+    return SELU_LAMBDA if p["lambda"] == mpf(float(SELU_LAMBDA)) else p["lambda"]
+
+
+def selu_alpha(p):
+    return SELU_ALPHA if p["alpha"] == mpf(float(SELU_ALPHA)) else p["alpha"]
+
+
+def celu(x, p, k):
+    a = p["alpha"]
+    if x > 0:
+        return x, mpf(1), mpf(0)
+    if x < 0:
+        return a * expm1(x / a), exp(x / a), exp(x / a) / a
+    return mpf(0), mpf(1), kink_pick(k, mpf(0), 1 / a)
+
+
+def gelu(x, p, k):
+    mode = p["approximate"]
+    if mode == "tanh":
+        c, kappa = sqrt(2 / pi), mpf("0.044715")
+        v = 2 * c * (x + kappa * x ** 3)
+        v1 = 2 * c * (1 + 3 * kappa * x ** 2)
+        v2 = 12 * c * kappa * x
+        s, sm = sig(v), sig(-v)
+        ds = s * sm
+        d2s = ds * (sm - s)
+        return x * s, s + x * ds * v1, 2 * ds * v1 + x * (d2s * v1 ** 2 + ds * v2)
+    if mode == "sigmoid":
+        return silu_beta(x, mpf("1.702"))
+    if abs(x) > 10 ** 4:
+        # mpmath's erfc cannot take arguments this large; e^(-x^2/2) < 1e-21000000 here,
+        # so f is x or 0 and f', f'' are 1 or 0 far beyond double precision.
+        return (x, mpf(1), mpf(0)) if x > 0 else (mpf(0), mpf(0), mpf(0))
+    Phi = erfc(-x / sqrt(2)) / 2
+    phi = exp(-x * x / 2) / sqrt(2 * pi)
+    return x * Phi, Phi + x * phi, phi * (2 - x * x)
+
+
+def silu_beta(x, b):
+    v = b * x
+    s, sm = sig(v), sig(-v)
+    ds = s * sm
+    return x * s, s + v * ds, b * (2 * ds + v * ds * (sm - s))
+
+
+def silu(x, p, k):
+    return silu_beta(x, p["beta"])
+
+
+def mish(x, p, k):
+    sp = log1p(exp(x))
+    t = tanh(sp)
+    s2 = sech(sp) ** 2
+    s, sm = sig(x), sig(-x)
+    d1 = t + x * s * s2
+    d2 = 2 * s * s2 + x * (s * sm * s2 - 2 * t * s2 * s * s)
+    return x * t, d1, d2
+
+
+def shrink(soft):
+    def f(x, p, k):
+        lam = p["lambda"]
+        if abs(x) > lam:
+            return (x - lam * (1 if x > 0 else -1) if soft else x), mpf(1), mpf(0)
+        if abs(x) < lam:
+            return mpf(0), mpf(0), mpf(0)
+        return mpf(0), kink_pick(k, mpf(1), mpf(0)), mpf(0)
+    return f
+
+
+def tanhshrink(x, p, k):
+    return x - tanh(x), tanh(x) ** 2, 2 * tanh(x) * sech(x) ** 2
+
+
+def squareplus(x, p, k):
+    b = p["b"]
+    if b == 0:
+        if x > 0:
+            return x, mpf(1), mpf(0)
+        if x < 0:
+            return mpf(0), mpf(0), mpf(0)
+        return mpf(0), kink_pick(k, mpf(1), mpf(0)), mpf(0)
+    s = sqrt(x * x + b)
+    value = (x + s) / 2 if x >= 0 else b / (2 * (s - x))
+    d1 = (1 + x / s) / 2 if x >= 0 else b / (2 * s * (s - x))
+    return value, d1, b / (2 * s ** 3)
+
+
+def sparse_plus(x, p, k):
+    if x < -1:
+        return mpf(0), mpf(0), mpf(0)
+    if x > 1:
+        return x, mpf(1), mpf(0)
+    inside = ((x + 1) ** 2 / 4, (x + 1) / 2, mpf(1) / 2)
+    if -1 < x < 1:
+        return inside
+    return inside[0], inside[1], kink_pick(k, mpf(1) / 2, mpf(0))
+
+
+def sparse_sigmoid(x, p, k):
+    if x < -1:
+        return mpf(0), mpf(0), mpf(0)
+    if x > 1:
+        return mpf(1), mpf(0), mpf(0)
+    if -1 < x < 1:
+        return (x + 1) / 2, mpf(1) / 2, mpf(0)
+    return (x + 1) / 2, kink_pick(k, mpf(1) / 2, mpf(0)), mpf(0)
+
+
+def exponential(x, p, k):
+    e = exp(x)
+    return e, e, e
+
+
+def cube(x, p, k):
+    return x ** 3, 3 * x ** 2, 6 * x
+
+
+def rectified_tanh(x, p, k):
+    if x > 0:
+        return tanh(x), sech(x) ** 2, -2 * tanh(x) * sech(x) ** 2
+    if x < 0:
+        return mpf(0), mpf(0), mpf(0)
+    return mpf(0), kink_pick(k, mpf(1), mpf(0)), mpf(0)
+
+
+def rational_tanh(x, p, k):
+    A, C = mpf("1.7159"), mpf("1.41645")
+    y = 2 * x / 3
+    m = abs(y)
+    sg = mpf(1) if y > 0 else mpf(-1) if y < 0 else mpf(0)
+    a = 1 + m + m ** 2 + C * m ** 4
+    n = 1 + 2 * m + 4 * C * m ** 3
+    n1 = 2 + 12 * C * m ** 2
+    return A * sg * (1 - 1 / a), A * mpf(2) / 3 * n / a ** 2, A * mpf(4) / 9 * sg * (n1 * a - 2 * n * n) / a ** 3
+
+
+def softmax0(x, p, k):   # softmax([x, 0])[0] = sigma(x)
+    return sigmoid(x, p, k)
+
+
+def log_softmax0(x, p, k):
+    s, sm = sig(x), sig(-x)
+    return -log1p(exp(-x)), sm, -s * sm
+
+
+def softmin0(x, p, k):
+    s, sm = sig(-x), sig(x)
+    return s, -s * sm, s * sm * (sm - s)
+
+
+def glu0(x, p, k):   # glu([x, 0])[0] = x * sigma(0)
+    return x / 2, mpf(1) / 2, mpf(0)
+
+
+def crelu0(x, p, k):
+    return relu(x, {"negative_slope": mpf(0), "max_value": mpf("inf"), "threshold": mpf(0)}, k)
+
+
+INF = mpf("inf")
+# name: (definition, {parameter: default}, corners(p) -> list, smooth?)
+CATALOG = {
+    "identity": (identity, {}, lambda p: [], True),
+    "binary_step": (binary_step, {"at_zero": 0.0}, lambda p: [0], False),
+    "sigmoid": (sigmoid, {}, lambda p: [], True),
+    "tanh": (tanh_, {}, lambda p: [], True),
+    "relu": (relu, {"negative_slope": 0.0, "max_value": math.inf, "threshold": 0.0},
+             lambda p: [p["threshold"], p["max_value"]], False),
+    "relu6": (relu6, {}, lambda p: [0, 6], False),
+    "leaky_relu": (leaky(lambda p: p["alpha"]), {"alpha": 0.01}, lambda p: [0], False),
+    "prelu": (leaky(lambda p: p["alpha"]), {"alpha": 0.25}, lambda p: [0], False),
+    "rrelu": (leaky(lambda p: (p["lower"] + p["upper"]) / 2), {"lower": 0.125, "upper": 1 / 3},
+              lambda p: [0], False),
+    "threshold": (threshold_(lambda p: p["threshold"], lambda p: p["value"]),
+                  {"threshold": 0.0, "value": 0.0}, lambda p: [p["threshold"]], False),
+    "thresholded_relu": (threshold_(lambda p: p["theta"], lambda p: mpf(0)), {"theta": 1.0},
+                         lambda p: [p["theta"]], False),
+    "hardtanh": (hardtanh, {"min_val": -1.0, "max_val": 1.0}, lambda p: [p["min_val"], p["max_val"]], False),
+    "hard_sigmoid": (hard_sigmoid, {"slope": 1 / 6, "offset": 0.5},
+                     lambda p: hard_sigmoid_corners(p), False),
+    "hard_swish": (hard_swish, {}, lambda p: [-3, 3], False),
+    "softsign": (softsign, {}, lambda p: [0], False),
+    "softplus": (softplus, {"beta": 1.0, "threshold": math.inf},
+                 lambda p: [] if p["threshold"] == INF else [p["threshold"] / p["beta"]], False),
+    "log_sigmoid": (log_sigmoid, {}, lambda p: [], True),
+    "elu": (elu_like(lambda p: mpf(1), lambda p: p["alpha"]), {"alpha": 1.0}, lambda p: [0], False),
+    "celu": (celu, {"alpha": 1.0}, lambda p: [0], False),
+    "selu": (elu_like(selu_scale, selu_alpha),
+             {"lambda": float(SELU_LAMBDA), "alpha": float(SELU_ALPHA)}, lambda p: [0], False),
+    "gelu": (gelu, {"approximate": "none"}, lambda p: [], True),
+    "silu": (silu, {"beta": 1.0}, lambda p: [], True),
+    "mish": (mish, {}, lambda p: [], True),
+    "hardshrink": (shrink(False), {"lambda": 0.5}, lambda p: [-p["lambda"], p["lambda"]], False),
+    "softshrink": (shrink(True), {"lambda": 0.5}, lambda p: [-p["lambda"], p["lambda"]], False),
+    "tanhshrink": (tanhshrink, {}, lambda p: [], True),
+    "squareplus": (squareplus, {"b": 4.0}, lambda p: [0] if p["b"] == 0 else [], True),
+    "sparse_plus": (sparse_plus, {}, lambda p: [-1, 1], False),
+    "sparse_sigmoid": (sparse_sigmoid, {}, lambda p: [-1, 1], False),
+    "exponential": (exponential, {}, lambda p: [], True),
+    "cube": (cube, {}, lambda p: [], True),
+    "rectified_tanh": (rectified_tanh, {}, lambda p: [0], False),
+    "rational_tanh": (rational_tanh, {}, lambda p: [0], True),
+    "softmax": (softmax0, {}, lambda p: [], True),
+    "log_softmax": (log_softmax0, {}, lambda p: [], True),
+    "softmin": (softmin0, {}, lambda p: [], True),
+    "glu": (glu0, {}, lambda p: [], True),
+    "crelu": (crelu0, {}, lambda p: [0], False),
+}
+
+
+def hard_sigmoid_corners(p):
+    slope = p["slope"]
+    n = round(1 / float(slope))
+    if n >= 1 and 1.0 / n == float(slope):
+        slope = mpf(1) / n
+    return [-p["offset"] / slope, (1 - p["offset"]) / slope]
+
+
+# Parameter variants beyond the defaults.
+VARIANTS = [
+    "binary_step:at_zero=0.5", "leaky_relu:alpha=0.2", "leaky_relu:alpha=0.3", "leaky_relu:kink=inclusive",
+    "leaky_relu:kink=average", "relu:negative_slope=0.1,max_value=6,threshold=1", "relu:max_value=2.5",
+    "prelu:alpha=0.1", "rrelu:lower=0.1,upper=0.3", "threshold:threshold=1,value=-1",
+    "thresholded_relu:theta=0.5", "hardtanh:min_val=-2,max_val=3", "hardtanh:kink=inclusive",
+    "hard_sigmoid:slope=0.2,offset=0.5", "hard_sigmoid:slope=0.3,offset=0.4", "hard_sigmoid:kink=inclusive",
+    "softplus:beta=2", "softplus:beta=0.3", "softplus:threshold=20", "softplus:beta=5,threshold=5",
+    "elu:alpha=0.5", "elu:alpha=2,kink=inclusive", "celu:alpha=2", "celu:alpha=0.5", "celu:alpha=-1.5",
+    "selu:kink=inclusive", "gelu:approximate=tanh", "gelu:approximate=sigmoid", "silu:beta=2",
+    "silu:beta=0.5", "silu:beta=1.702", "hardshrink:lambda=1", "softshrink:lambda=1", "squareplus:b=1",
+    "squareplus:b=0", "sparse_sigmoid:kink=average", "sparse_plus:kink=inclusive",
+    "rectified_tanh:kink=inclusive", "hard_swish:kink=inclusive",
+]
+
+# Framework presets: name -> (catalog function, parameters, kink), from shared/catalog.md's
+# table and shared/reference/frameworks.md (sources read, values measured).
+EXC, INC, AVG = "exclusive", "inclusive", "average"
+PRESETS = {}
+
+
+def preset(names, function, params=None, kink=EXC):
+    for name in names.split():
+        PRESETS[name] = (function, params or {}, kink)
+
+
+for spelling, fn in [("Identity", "identity"), ("Threshold", "threshold"), ("ReLU", "relu"), ("RReLU", "rrelu"),
+                     ("Hardtanh", "hardtanh"), ("ReLU6", "relu6"), ("Sigmoid", "sigmoid"),
+                     ("Hardsigmoid", "hard_sigmoid"), ("Tanh", "tanh"), ("SiLU", "silu"), ("Mish", "mish"),
+                     ("Hardswish", "hard_swish"), ("ELU", "elu"), ("CELU", "celu"), ("SELU", "selu"),
+                     ("GELU", "gelu"), ("Hardshrink", "hardshrink"), ("LeakyReLU", "leaky_relu"),
+                     ("LogSigmoid", "log_sigmoid"), ("Softshrink", "softshrink"), ("PReLU", "prelu"),
+                     ("Softsign", "softsign"), ("Tanhshrink", "tanhshrink"), ("Softmin", "softmin"),
+                     ("Softmax", "softmax"), ("LogSoftmax", "log_softmax"), ("GLU", "glu"),
+                     ("heaviside", "binary_step")]:
+    preset("torch." + spelling, fn)
+preset("torch.Softplus torch.nn.functional.softplus", "softplus", {"threshold": 20.0})
+preset("torch.leaky_relu torch.nn.functional.leaky_relu", "leaky_relu")
+preset("torch.hardsigmoid torch.nn.Hardsigmoid", "hard_sigmoid")
+
+for spelling, fn in [("celu", "celu"), ("elu", "elu"), ("glu", "glu"), ("hard_sigmoid", "hard_sigmoid"),
+                     ("hard_silu", "hard_swish"), ("hard_swish", "hard_swish"), ("identity", "identity"),
+                     ("log_sigmoid", "log_sigmoid"), ("log_softmax", "log_softmax"), ("mish", "mish"),
+                     ("relu", "relu"), ("relu6", "relu6"), ("selu", "selu"), ("sigmoid", "sigmoid"),
+                     ("silu", "silu"), ("swish", "silu"), ("soft_sign", "softsign"), ("softmax", "softmax"),
+                     ("softplus", "softplus"), ("squareplus", "squareplus"), ("tanh", "tanh")]:
+    preset("jax." + spelling, fn)
+preset("jax.gelu jax.nn.gelu", "gelu", {"approximate": "tanh"})
+preset("jax.hard_tanh", "hardtanh", kink=INC)
+preset("jax.leaky_relu", "leaky_relu", kink=INC)
+preset("jax.sparse_sigmoid", "sparse_sigmoid", kink=AVG)
+preset("jax.sparse_plus", "sparse_plus", kink=AVG)
+
+for spelling, fn in [("celu", "celu"), ("elu", "elu"), ("exponential", "exponential"), ("glu", "glu"),
+                     ("hard_shrink", "hardshrink"), ("hard_sigmoid", "hard_sigmoid"), ("hard_silu", "hard_swish"),
+                     ("linear", "identity"), ("log_sigmoid", "log_sigmoid"), ("log_softmax", "log_softmax"),
+                     ("mish", "mish"), ("relu", "relu"), ("relu6", "relu6"), ("sigmoid", "sigmoid"),
+                     ("silu", "silu"), ("swish", "silu"), ("soft_shrink", "softshrink"), ("softmax", "softmax"),
+                     ("softplus", "softplus"), ("softsign", "softsign"), ("sparse_plus", "sparse_plus"),
+                     ("sparse_sigmoid", "sparse_sigmoid"), ("squareplus", "squareplus"), ("tanh", "tanh"),
+                     ("tanh_shrink", "tanhshrink"), ("threshold", "threshold")]:
+    preset("keras." + spelling, fn)
+preset("keras.gelu keras.activations.gelu", "gelu")
+preset("keras.ops.gelu", "gelu", {"approximate": "tanh"})
+preset("keras.hard_tanh", "hardtanh", kink=INC)
+preset("keras.leaky_relu keras.ops.leaky_relu", "leaky_relu", {"alpha": 0.2})
+preset("keras.selu", "selu", kink=INC)
+preset("keras.layers.LeakyReLU", "leaky_relu", {"alpha": 0.3})
+preset("keras.layers.PReLU", "prelu", {"alpha": 0.0})
+preset("keras.layers.ELU", "elu")
+preset("keras.layers.ReLU", "relu")
+preset("keras.layers.Softmax", "softmax")
+
+for spelling, fn in [("exponential", "exponential"), ("gelu", "gelu"), ("linear", "identity"), ("relu", "relu"),
+                     ("sigmoid", "sigmoid"), ("softmax", "softmax"), ("softplus", "softplus"),
+                     ("softsign", "softsign"), ("swish", "silu"), ("tanh", "tanh")]:
+    preset("keras2." + spelling, fn)
+preset("keras2.elu keras2.layers.ELU", "elu", kink=INC)
+preset("keras2.selu", "selu", kink=INC)
+preset("keras2.hard_sigmoid", "hard_sigmoid", {"slope": 0.2, "offset": 0.5}, INC)
+preset("keras2.layers.LeakyReLU", "leaky_relu", {"alpha": 0.3})
+preset("keras2.layers.PReLU", "prelu", {"alpha": 0.0})
+preset("keras2.layers.ThresholdedReLU", "thresholded_relu", {"theta": 1.0})
+preset("keras2.layers.ReLU", "relu")
+preset("keras2.layers.Softmax", "softmax")
+
+for spelling, fn in [("relu", "relu"), ("relu6", "relu6"), ("crelu", "crelu"), ("gelu", "gelu"),
+                     ("softplus", "softplus"), ("softsign", "softsign"), ("silu", "silu"), ("swish", "silu"),
+                     ("sigmoid", "sigmoid"), ("tanh", "tanh"), ("softmax", "softmax"),
+                     ("log_softmax", "log_softmax"), ("log_sigmoid", "log_sigmoid")]:
+    preset("tf." + spelling, fn)
+preset("tf.nn.relu6", "relu6")
+preset("tf.elu tf.nn.elu", "elu", kink=INC)
+preset("tf.selu tf.nn.selu", "selu", kink=INC)
+preset("tf.leaky_relu tf.nn.leaky_relu", "leaky_relu", {"alpha": 0.2})
+preset("tf.math.log_sigmoid", "log_sigmoid")
+
+for spelling, fn in [("CUBE", "cube"), ("IDENTITY", "identity"), ("MISH", "mish"), ("RATIONALTANH", "rational_tanh"),
+                     ("RECTIFIEDTANH", "rectified_tanh"), ("RELU", "relu"), ("RELU6", "relu6"), ("RRELU", "rrelu"),
+                     ("SELU", "selu"), ("SIGMOID", "sigmoid"), ("SOFTMAX", "softmax"), ("SOFTPLUS", "softplus"),
+                     ("SOFTSIGN", "softsign"), ("SWISH", "silu"), ("TANH", "tanh")]:
+    preset("dl4j." + spelling, fn)
+preset("dl4j.ELU", "elu", kink=INC)
+preset("dl4j.GELU", "gelu", {"approximate": "sigmoid"})
+preset("dl4j.HARDSIGMOID dl4j.HardSigmoid", "hard_sigmoid", {"slope": 0.2, "offset": 0.5}, INC)
+preset("dl4j.HARDTANH", "hardtanh", kink=INC)
+preset("dl4j.LEAKYRELU dl4j.LReLU", "leaky_relu", {"alpha": 0.01}, INC)
+preset("dl4j.THRESHOLDEDRELU", "thresholded_relu", {"theta": 1.0})
+
+
+def parse_spec(spec):
+    """-> (definition, parameters as mpf/str, kink, corners, smooth)."""
+    head, _, settings = spec.partition(":")
+    if head in PRESETS:
+        function, params, kink = PRESETS[head]
+    else:
+        function, params, kink = head, {}, EXC
+    definition, defaults, corners, smooth = CATALOG[function]
+    values = dict(defaults)
+    values.update(params)
+    if settings:
+        for item in settings.split(","):
+            key, value = item.split("=")
+            if key == "kink":
+                kink = value
+            elif isinstance(defaults[key], str):
+                values[key] = value
+            else:
+                values[key] = float(value)
+    p = {key: (value if isinstance(value, str) else mpf(value)) for key, value in values.items()}
+    return definition, p, kink, corners(p), smooth
+
+
+# ---------------------------------------------------------------------------
+# Points.
+
+def base_points():
+    magnitudes = [5e-324, 1e-310, 1e-300, 1e-100, 1e-20, 1e-8, 1e-3, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.25,
+                  1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 7.5, 10.0, 15.0, 20.0, 25.0, 30.0, 36.5, 37.5, 38.5, 40.0, 100.0,
+                  300.0, 700.0, 709.0, 710.0, 720.0, 745.0, 750.0, 1e5, 1e10, 1e100, 1e300, 1.7976931348623157e308]
+    points = [0.0]
+    for m in magnitudes:
+        points += [m, -m]
+    special = [-0.7517915246935645, -0.7524614220710163, -1.2784645427610737, -1.1924312145154952,
+               1.4142135623730951, -1.4142135623730951, 2.3993572805154675, -2.3993572805154675,
+               -2.256376396360793, 1.4905711794854284, 1.4185040087908283, -1.4185040087908283]
+    rng = random.Random(20261122)
+    randoms = []
+    for _ in range(40):
+        exponent = rng.uniform(-12, 3)
+        randoms.append(rng.choice((-1, 1)) * 10 ** exponent)
+    return points + special + randoms
+
+
+def neighbours(corner):
+    c = float(corner)
+    if not math.isfinite(c):
+        return []
+    return [c, math.nextafter(c, -math.inf), math.nextafter(c, math.inf), c - 1e-9, c + 1e-9]
+
+
+# ---------------------------------------------------------------------------
+
+def to_double_text(v):
+    f = float(v)
+    if f == 0:
+        return "0"
+    return repr(f)
+
+
+def evaluate(definition, p, kink, x):
+    if math.isinf(x):
+        limit = mpf("1e400") if x > 0 else mpf("-1e400")
+        with mp.workdps(BASE_DPS + 20):
+            return definition(limit, p, kink)
+    magnitude = abs(math.log10(abs(x))) if x != 0 else 0
+    with mp.workdps(BASE_DPS + int(2 * magnitude)):
+        return definition(mpf(x), p, kink)
+
+
+def self_check(spec, definition, p, kink, corners, smooth, points):
+    """f' and f'' against numerical differentiation of f, away from corners."""
+    for x in points:
+        if not math.isfinite(x) or abs(x) > 30 or abs(x) < 1e-3:
+            continue
+        if any(abs(x - float(c)) < 1e-3 for c in corners if math.isfinite(float(c))):
+            continue
+        with mp.workdps(40):
+            xm = mpf(x)
+            f = lambda t: definition(t, p, kink)[0]
+            _, d1, d2 = definition(xm, p, kink)
+            n1 = diff(f, xm, 1)
+            n2 = diff(f, xm, 2)
+            for name, a, b in (("f'", d1, n1), ("f''", d2, n2)):
+                if abs(a - b) > mpf(10) ** -25 * max(1, abs(b)):
+                    raise SystemExit(f"{spec} at {x}: analytic {name} {a} != numerical {b}")
+
+
+def main():
+    out_path = sys.argv[1]
+    specs = list(CATALOG) + VARIANTS + list(PRESETS)
+    common = base_points()
+    rows = 0
+    with open(out_path, "w") as out:
+        out.write("# Generated by Scripts/make-reference.py with mpmath %s - do not edit.\n" % mpmath_version)
+        out.write("# spec\tx\tf\tf'\tf''\n")
+        for spec in specs:
+            definition, p, kink, corners, smooth = parse_spec(spec)
+            points = list(common)
+            for c in corners:
+                points += neighbours(c)
+            points += [math.inf, -math.inf]
+            seen = set()
+            unique = []
+            for x in points:
+                key = (x, math.copysign(1, x))
+                if key not in seen:
+                    seen.add(key)
+                    unique.append(x)
+            self_check(spec, definition, p, kink, corners, smooth, unique)
+            for x in unique:
+                f, d1, d2 = evaluate(definition, p, kink, x)
+                out.write(f"{spec}\t{x!r}\t{to_double_text(f)}\t{to_double_text(d1)}\t{to_double_text(d2)}\n")
+                rows += 1
+            print(f"{spec}: {len(unique)} points", file=sys.stderr)
+    print(f"{len(specs)} specs, {rows} rows", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import ActivationCore
+
+/// Every catalog function, parameter variant and framework preset against mpmath references
+/// at ~140 points over the whole double line (Scripts/make-reference.py).
+@Suite("Accuracy against mpmath")
+struct AccuracyTests {
+    /// f within 4 ulp (both `value(at:)` and `jet(at:)`), f′ within 8 ulp, f″ within 1e-12
+    /// relative or 8 ulp (the ulp bound is what matters for tiny and subnormal results).
+    static let valueBound = 4.0
+    static let derivativeBound = 8.0
+    static let curvatureRelativeBound = 1e-12
+
+    /// The worst errors of one spec over the fixture.
+    struct Errors {
+        var value = 0.0
+        var derivative = 0.0
+        var curvatureUlps = 0.0
+        var failures: [String] = []
+    }
+
+    static func measure(_ spec: String) throws -> Errors {
+        let f = try Catalog.activation(spec)
+        var errors = Errors()
+        for row in ReferenceFixture.shared.rows[spec] ?? [] {
+            let jet = f.jet(at: row.x)
+            let fast = f.value(at: row.x)
+            let valueError = Swift.max(ulpDistance(jet.value, row.value), ulpDistance(fast, row.value))
+            let slopeError = ulpDistance(jet.derivative, row.derivative)
+            let curvatureUlps = ulpDistance(jet.secondDerivative, row.secondDerivative)
+            let curvatureRelative = abs(jet.secondDerivative - row.secondDerivative) / abs(row.secondDerivative)
+            errors.value = Swift.max(errors.value, valueError)
+            errors.derivative = Swift.max(errors.derivative, slopeError)
+            if curvatureRelative > curvatureRelativeBound {
+                errors.curvatureUlps = Swift.max(errors.curvatureUlps, curvatureUlps)
+            }
+            if valueError > valueBound {
+                errors.failures.append("f(\(row.x)) = \(jet.value) / \(fast), reference \(row.value)")
+            }
+            if slopeError > derivativeBound {
+                errors.failures.append("f′(\(row.x)) = \(jet.derivative), reference \(row.derivative)")
+            }
+            if curvatureUlps > derivativeBound && curvatureRelative > curvatureRelativeBound {
+                errors.failures.append("f″(\(row.x)) = \(jet.secondDerivative), reference \(row.secondDerivative)")
+            }
+        }
+        return errors
+    }
+
+    @Test("f, f′ and f″ within bounds", arguments: ReferenceFixture.shared.specs)
+    func withinBounds(spec: String) throws {
+        let errors = try Self.measure(spec)
+        let report = errors.failures.prefix(8).joined(separator: "\n")
+        #expect(errors.failures.isEmpty, "\(spec): \(errors.failures.count) points out of bounds:\n\(report)")
+    }
+
+    @Test("the fixture covers every catalog function and every preset")
+    func coverage() {
+        let specs = Set(ReferenceFixture.shared.specs)
+        for entry in Catalog.all {
+            #expect(specs.contains(entry.name), "no references for \(entry.name)")
+        }
+        for preset in FrameworkPreset.all {
+            let covered = specs.contains { spec in
+                (try? Catalog.preset(named: spec)).map { $0 == preset } ?? false
+            }
+            #expect(covered, "no references for \(preset.qualifiedName)")
+        }
+        #expect(ReferenceFixture.shared.rows.values.map(\.count).min() ?? 0 >= 60)
+    }
+}
