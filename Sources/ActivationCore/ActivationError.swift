@@ -47,7 +47,16 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
 }
 
 /// "Did you mean" suggestions by edit distance.
-enum Suggestion {
+public enum Suggestion {
+    /// The candidate closest to `text`, if close enough to be a plausible typo.
+    /// - Parameters:
+    ///   - text: What was typed.
+    ///   - candidates: The names that exist.
+    /// - Returns: The nearest candidate by edit distance on normalised names, or nil.
+    public static func nearestName(to text: String, among candidates: [String]) -> String? {
+        nearest(to: text, among: candidates)
+    }
+
     /// The candidate closest to `text` (optimal string alignment distance on normalised
     /// names), if it is close enough to be a plausible typo.
     static func nearest(to text: String, among candidates: [String]) -> String? {

@@ -1,6 +1,85 @@
+import ActivationCore
 import ArgumentParser
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The `actplot` command: activation functions, exact, in the terminal and in files.
 @main
 struct Actplot: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "actplot")
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "actplot",
+        abstract: "Neural-network activation functions and their derivatives, exact.",
+        discussion: """
+            FUNCTION is a catalog name (relu, LeakyReLU, leaky-relu), optionally with parameters \
+            (leaky_relu:alpha=0.2, gelu:approximate=tanh), or a framework's own version \
+            (torch.hardsigmoid, keras.layers.LeakyReLU, jax.gelu, tf.nn.relu6, dl4j.HardSigmoid).
+
+            Examples:
+              actplot eval gelu -1 0 1
+              actplot info torch.softplus
+              actplot list --framework dl4j
+            """,
+        version: version,
+        subcommands: [Eval.self, Info.self, List.self]
+    )
+
+    /// Runs the command; every failure becomes one line `actplot: error: ...` on stderr and
+    /// the exit status is 64 for a usage error, 1 for anything else.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ActivationError {
+            fail(error.description, code: .validationFailure)
+        } catch let error as OutputError {
+            fail(error.description, code: .failure)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            fail(message(for: error), code: code)
+        }
+    }
+
+    /// Prints one error line and exits.
+    static func fail(_ message: String, code: ExitCode) -> Never {
+        var text = message.split(whereSeparator: \.isNewline).map { $0.trimmed }
+            .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }
+            .joined(separator: "; ")
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase ?? true {
+            text = first.lowercased() + text.dropFirst()
+        }
+        if text.hasPrefix("error: ") { text.removeFirst(7) }
+        standardError.write("actplot: error: \(text)\n")
+        Glibc.exit(code.rawValue)
+    }
+}
+
+/// A failure while writing output.
+enum OutputError: Error, CustomStringConvertible {
+    /// stdout could not be written.
+    case write(String)
+
+    var description: String {
+        switch self {
+        case .write(let reason): "cannot write the output: \(reason)"
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces.
+    var trimmed: String {
+        guard let first = firstIndex(where: { $0 != " " }), let last = lastIndex(where: { $0 != " " }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
 }

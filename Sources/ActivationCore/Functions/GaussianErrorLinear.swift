@@ -31,7 +31,7 @@ struct GaussianErrorLinear: ScalarKernel {
                 : Jet(value: -0.0, derivative: 0, secondDerivative: 0)
         }
         let m = abs(x)
-        let curvatureFactor = ((sqrtTwo.hi - m) + sqrtTwo.lo) * (sqrtTwo.hi + m)
+        let curvatureFactor = m < 1 ? 2 - x * x : ((sqrtTwo.hi - m) + sqrtTwo.lo) * (sqrtTwo.hi + m)
         let curvature = gaussian(x, times: curvatureFactor)
         if x < -20 {
             let r = millsRatio(-x)

@@ -79,7 +79,7 @@ struct Mish: ScalarKernel {
             curvature = RootSeries.mishSecondDerivativeRight.evaluate(x)
         } else {
             let bracket = 2 + x * (complement - 2 * t * sigmoid)
-            curvature = ((sigmoid * sech * sech * bracket) * tail) * tail
+            curvature = tail == 0 ? 0 : ((sigmoid * sech * sech * bracket) * tail) * tail
         }
         return Jet(value: x * t, derivative: slope, secondDerivative: curvature)
     }

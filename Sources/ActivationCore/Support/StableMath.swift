@@ -20,12 +20,12 @@ let sqrtTwo = DoubleDouble(1.414_213_562_373_095_1, -9.667_293_313_452_913_4e-17
 let twoOverSqrtPi = 1.128_379_167_095_512_6
 
 /// The logistic sigmoid σ(x) = 1/(1 + e^−x), with no overflow and full relative accuracy
-/// in both tails (`e^x/(1 + e^x)` for x < 0).
+/// in both tails (`e^x·(1/(1 + e^x))` for x < 0); the same roundings as ``LogisticPair``.
 @inline(__always)
 func logistic(_ x: Double) -> Double {
     if x >= 0 { return 1 / (1 + exp(-x)) }
     let e = exp(x)
-    return e / (1 + e)
+    return e * (1 / (1 + e))
 }
 
 /// σ(x) and σ(−x) = 1 − σ(x) together, each with full relative accuracy (no `1 − σ`).
@@ -85,7 +85,7 @@ func scaledExp(_ y: Double, times a: Double) -> Double {
 @inline(__always)
 func scaledExpOfNegativeSquare(_ z: Double, k: Double, times a: Double) -> Double {
     let p = z * z
-    guard p.isFinite else { return p.isNaN ? p : a * 0 }
+    guard p.isFinite else { return p.isNaN || a.isNaN ? .nan : a.sign == .minus ? -0.0 : 0 }
     let e = (-p).addingProduct(z, z)
     return scaledExp(-k * p, times: a * (1 - k * e))
 }

@@ -26,6 +26,14 @@ public struct VectorFunction: Sendable {
     public let lengthRule: LengthRule
     let compute: @Sendable ([Double]) -> VectorEvaluation
 
+    /// The output and Jacobian at a whole input vector.
+    /// - Parameter x: The input; its length must pass ``problem(withLength:)``.
+    /// - Returns: f(x) and ∂fᵢ/∂xⱼ.
+    public func evaluate(_ x: [Double]) -> VectorEvaluation {
+        precondition(problem(withLength: x.count) == nil, "invalid input length \(x.count)")
+        return compute(x)
+    }
+
     /// Checks an input length.
     /// - Parameter count: The number of inputs.
     /// - Returns: Why the length is refused, or nil when it is fine.

@@ -1,0 +1,102 @@
+import ActivationCore
+
+/// A JSON document, written with numbers in shortest round-trip form and non-finite
+/// numbers as the strings "inf", "-inf" and "nan" (JSON has no literal for them).
+public indirect enum JSONValue: Sendable, Hashable {
+    /// A number.
+    case number(Double)
+    /// A string.
+    case string(String)
+    /// true or false.
+    case bool(Bool)
+    /// null.
+    case null
+    /// An array.
+    case array([JSONValue])
+    /// An object whose keys keep the given order.
+    case object([(String, JSONValue)])
+
+    /// The document as text.
+    /// - Parameter indent: Spaces per level; 0 writes one line.
+    /// - Returns: The JSON text, without a trailing newline.
+    public func text(indent: Int = 2) -> String {
+        var out = ""
+        write(to: &out, indent: indent, level: 0)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int, level: Int) {
+        let newline = indent > 0 ? "\n" : ""
+        let pad = String(repeating: " ", count: indent * (level + 1))
+        let closePad = String(repeating: " ", count: indent * level)
+        switch self {
+        case .number(let value):
+            out += value.isFinite ? shortestText(value) : "\"\(shortestText(value))\""
+        case .string(let text):
+            Self.quote(text, into: &out)
+        case .bool(let flag):
+            out += flag ? "true" : "false"
+        case .null:
+            out += "null"
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            let scalar = items.allSatisfy { if case .number = $0 { true } else { false } }
+            if scalar {
+                out += "[" + items.map { $0.text(indent: 0) }.joined(separator: ", ") + "]"
+                return
+            }
+            out += "[" + newline
+            for (i, item) in items.enumerated() {
+                out += pad
+                item.write(to: &out, indent: indent, level: level + 1)
+                out += (i < items.count - 1 ? "," : "") + newline
+            }
+            out += closePad + "]"
+        case .object(let members):
+            if members.isEmpty { out += "{}"; return }
+            out += "{" + newline
+            for (i, (key, value)) in members.enumerated() {
+                out += pad
+                Self.quote(key, into: &out)
+                out += ": "
+                value.write(to: &out, indent: indent, level: level + 1)
+                out += (i < members.count - 1 ? "," : "") + newline
+            }
+            out += closePad + "}"
+        }
+    }
+
+    private static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+
+    /// Equality by content (object members compared in order).
+    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.text(indent: 0) == b.text(indent: 0) }
+
+    /// Hashes the text form.
+    public func hash(into hasher: inout Hasher) { hasher.combine(text(indent: 0)) }
+}
+
+extension ParameterValue {
+    /// The value as JSON: a number (or "inf"), or a string.
+    public var json: JSONValue {
+        switch self {
+        case .real(let value): .number(value)
+        case .choice(let word): .string(word)
+        }
+    }
+}

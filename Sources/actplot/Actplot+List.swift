@@ -1,0 +1,107 @@
+import ActivationCore
+import ActivationPlot
+import ArgumentParser
+
+extension Actplot {
+    /// `actplot list`: the catalog, or what one framework has under its own names.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the catalog, or one framework's activations under its own names.",
+            discussion: """
+                Examples:
+                  actplot list
+                  actplot list --framework torch
+                  actplot list --framework dl4j --json
+                """
+        )
+
+        @Option(help: ArgumentHelp("torch, jax, keras, keras2, tf or dl4j.", valueName: "NAME"))
+        var framework: String?
+
+        @Flag(help: "Print JSON instead of a table.")
+        var json = false
+
+        func run() throws {
+            if let framework {
+                let resolved = try Self.framework(named: framework)
+                try writeToStandardOutput(json ? presetsJSON(resolved) : presetsTable(resolved))
+            } else {
+                try writeToStandardOutput(json ? catalogJSON() : catalogTable())
+            }
+        }
+
+        /// Reads a framework name (`pytorch`, `tensorflow` and `deeplearning4j` also work).
+        static func framework(named name: String) throws -> Framework {
+            let aliases: [String: Framework] = ["pytorch": .torch, "tensorflow": .tf, "deeplearning4j": .dl4j, "keras3": .keras]
+            let key = Catalog.normalize(name)
+            if let framework = Framework(rawValue: key) ?? aliases[key] { return framework }
+            let names = Framework.allCases.map(\.rawValue)
+            let hint = Suggestion.nearestName(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            throw ValidationError("unknown framework '\(name)'\(hint) (known: \(names.joined(separator: ", ")))")
+        }
+
+        private func catalogTable() -> String {
+            var rows = [["NAME", "FAMILY", "FORMULA"]]
+            for entry in Catalog.all {
+                rows.append([entry.name, entry.family.description, entry.formula])
+            }
+            let footer = "\(Catalog.all.count) functions; 'actplot info NAME' shows parameters, framework names and notes.\n"
+            return Table.render(rows, title: nil, alignments: [.left, .left, .left]) + footer
+        }
+
+        private func catalogJSON() -> String {
+            let entries: [JSONValue] = Catalog.all.map { entry in
+                .object([
+                    ("name", .string(entry.name)), ("family", .string(entry.family.description)),
+                    ("aliases", .array(entry.aliases.map(JSONValue.string))), ("formula", .string(entry.formula)),
+                    ("parameters", .array(entry.parameters.map(Self.parameterJSON))),
+                    ("vector", .bool(entry.isVector)),
+                ])
+            }
+            return JSONValue.array(entries).text() + "\n"
+        }
+
+        static func parameterJSON(_ parameter: Parameter) -> JSONValue {
+            var members: [(String, JSONValue)] = [("name", .string(parameter.name)), ("default", parameter.defaultValue.json)]
+            switch parameter.kind {
+            case .real(_, let domain): members.append(("domain", .string(domain.description)))
+            case .choice(_, let options): members.append(("options", .array(options.map(JSONValue.string))))
+            }
+            members.append(("summary", .string(parameter.summary)))
+            return .object(members)
+        }
+
+        private func presetsTable(_ framework: Framework) -> String {
+            let presets = FrameworkPreset.presets(of: framework)
+            var rows = [["NAME", "IN ACTPLOT", "NOTES"]]
+            for preset in presets {
+                rows.append([preset.qualifiedName, Self.resolution(preset), preset.note ?? ""])
+            }
+            return Table.render(rows, title: "\(framework): \(presets.count) activations", alignments: [.left, .left, .left])
+        }
+
+        /// `leaky_relu(alpha=0.3), corners inclusive`: what a preset resolves to.
+        static func resolution(_ preset: FrameworkPreset) -> String {
+            let order = Catalog.entry(named: preset.function)?.parameters.map(\.name) ?? []
+            let parameters = order.compactMap { name in preset.parameters[name].map { "\(name)=\($0)" } }
+            var text = preset.function + (parameters.isEmpty ? "" : "(\(parameters.joined(separator: ", ")))")
+            if Catalog.entry(named: preset.function)?.hasKinks == true { text += ", corners \(preset.kink.rawValue)" }
+            return text
+        }
+
+        private func presetsJSON(_ framework: Framework) -> String {
+            let presets: [JSONValue] = FrameworkPreset.presets(of: framework).map { preset in
+                var members: [(String, JSONValue)] = [
+                    ("name", .string(preset.qualifiedName)), ("spelling", .string(preset.name)),
+                    ("aliases", .array(preset.aliases.map(JSONValue.string))), ("function", .string(preset.function)),
+                    ("parameters", .object(preset.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })),
+                    ("kink", .string(preset.kink.rawValue)),
+                ]
+                if let note = preset.note { members.append(("note", .string(note))) }
+                return .object(members)
+            }
+            return JSONValue.object([("framework", .string(framework.rawValue)), ("description", .string(framework.description)),
+                                     ("activations", .array(presets))]).text() + "\n"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ActivationCore
+import ActivationPlot
+
+/// How a resolved function is named in tables and JSON.
+enum Describe {
+    /// `gelu(approximate=tanh)`, or `torch.LeakyReLU = leaky_relu(alpha=0.01), f′ at corners: exclusive`.
+    static func title(_ f: Activation) -> String {
+        let parameters = f.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
+        var title = f.entry.name + (parameters.isEmpty ? "" : "(\(parameters))")
+        if let preset = f.preset { title = "\(preset.qualifiedName) = \(title)" }
+        if f.entry.hasKinks { title += "; corners: \(f.kink.rawValue)" }
+        if f.entry.isVector { title += "; output 0 with other inputs \(f.others.map(shortestText))" }
+        return title
+    }
+
+    /// The JSON members that identify the function: name, parameters, preset, corner rule.
+    static func header(_ f: Activation) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [
+            ("function", .string(f.entry.name)),
+            ("parameters", .object(f.parameters.map { ($0.name, $0.value.json) })),
+        ]
+        if let preset = f.preset { members.append(("preset", .string(preset.qualifiedName))) }
+        if f.entry.hasKinks { members.append(("kink", .string(f.kink.rawValue))) }
+        if f.entry.isVector { members.append(("others", .array(f.others.map(JSONValue.number)))) }
+        return members
+    }
+}

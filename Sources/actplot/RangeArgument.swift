@@ -1,0 +1,35 @@
+import ActivationCore
+import ArgumentParser
+
+/// `--range MIN:MAX`: a finite interval with MIN < MAX (`-5:5`, `-1e3:0x1p4`).
+struct RangeArgument: ExpressibleByArgument, Sendable {
+    let lower: Double
+    let upper: Double
+
+    var closedRange: ClosedRange<Double> { lower...upper }
+
+    init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    init?(argument: String) {
+        guard let colon = argument.dropFirst().firstIndex(of: ":"),
+            let lower = parseNumber(String(argument[..<colon]).trimmed),
+            let upper = parseNumber(String(argument[argument.index(after: colon)...]).trimmed),
+            lower.isFinite, upper.isFinite, lower < upper
+        else { return nil }
+        self.init(lower: lower, upper: upper)
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension RangeArgument: CustomStringConvertible {
+    var description: String { "\(shortestText(lower)):\(shortestText(upper))" }
+}
+
+/// The message for a `--range` that does not read.
+func rangeError(_ text: String) -> ValidationError {
+    ValidationError("'--range' needs MIN:MAX with MIN < MAX, both finite numbers, e.g. --range -5:5 (got '\(text)')")
+}

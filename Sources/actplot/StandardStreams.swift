@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A text stream on a file descriptor, written through `write(2)` in large blocks.
+struct FileDescriptorStream: TextOutputStream {
+    let descriptor: Int32
+    private(set) var failed: String?
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    mutating func write(_ string: String) {
+        guard failed == nil else { return }
+        var text = string
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EPIPE { exit(0) }  // the reader went away (`| head`): stop quietly
+                    failed = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+}
+
+/// Text to stderr, unbuffered.
+nonisolated(unsafe) var standardError = FileDescriptorStream(descriptor: 2)
+
+/// Writes a whole output to stdout at once.
+/// - Throws: ``OutputError`` when stdout cannot take it (a closed pipe, a full disk).
+func writeToStandardOutput(_ text: String) throws {
+    var out = FileDescriptorStream(descriptor: 1)
+    out.write(text)
+    if let reason = out.failed { throw OutputError.write(reason) }
+}

@@ -1,0 +1,132 @@
+import Testing
+
+@testable import ActivationCore
+
+/// The framework table of shared/catalog.md, written out by hand: defaults and the
+/// derivative each framework reports at a corner.
+@Suite("Framework presets")
+struct PresetTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let spec: String
+        let x: Double
+        let value: Double?
+        let derivative: Double
+        var testDescription: String { "\(spec) at \(x)" }
+    }
+
+    static let selu = (lambda: 1.0507009873554805, lambdaAlpha: 1.7580993408473768)
+
+    static let cases: [Case] = [
+        // leaky_relu′(0): α in torch, keras, tf; 1 in jax and dl4j. Defaults 0.01 / 0.2 / 0.3.
+        Case(spec: "torch.leaky_relu", x: 0, value: 0, derivative: 0.01),
+        Case(spec: "torch.LeakyReLU", x: -1, value: -0.01, derivative: 0.01),
+        Case(spec: "jax.leaky_relu", x: 0, value: 0, derivative: 1),
+        Case(spec: "jax.nn.leaky_relu", x: -2, value: -0.02, derivative: 0.01),
+        Case(spec: "keras.leaky_relu", x: 0, value: 0, derivative: 0.2),
+        Case(spec: "keras.layers.LeakyReLU", x: -1, value: -0.3, derivative: 0.3),
+        Case(spec: "tf.nn.leaky_relu", x: -1, value: -0.2, derivative: 0.2),
+        Case(spec: "dl4j.LeakyReLU", x: 0, value: 0, derivative: 1),
+        Case(spec: "keras2.layers.LeakyReLU", x: -1, value: -0.3, derivative: 0.3),
+        // hard_sigmoid: x/6 + 1/2 (corners ±3) vs 0.2x + 0.5 (corners ±2.5).
+        Case(spec: "torch.hardsigmoid", x: 3, value: 1, derivative: 0),
+        Case(spec: "torch.hardsigmoid", x: -3, value: 0, derivative: 0),
+        Case(spec: "torch.hardsigmoid", x: 2.75, value: 0.9583333333333334, derivative: 1.0 / 6),
+        Case(spec: "jax.hard_sigmoid", x: 3, value: 1, derivative: 0),
+        Case(spec: "keras.hard_sigmoid", x: 1.5, value: 0.75, derivative: 1.0 / 6),
+        Case(spec: "dl4j.HardSigmoid", x: 2.5, value: 1, derivative: 0.2),
+        Case(spec: "dl4j.hardsigmoid", x: 2.75, value: 1, derivative: 0),
+        Case(spec: "dl4j.HARDSIGMOID", x: -2.5, value: 0, derivative: 0.2),
+        Case(spec: "keras2.hard_sigmoid", x: 1, value: 0.7, derivative: 0.2),
+        // gelu default form: exact (torch, tf, keras.activations), tanh (jax, keras.ops), x·σ(1.702x) (dl4j).
+        Case(spec: "torch.gelu", x: 1, value: 0.8413447460685429, derivative: 1.0833154705876864),
+        Case(spec: "tf.nn.gelu", x: 1, value: 0.8413447460685429, derivative: 1.0833154705876864),
+        Case(spec: "keras.gelu", x: 1, value: 0.8413447460685429, derivative: 1.0833154705876864),
+        Case(spec: "jax.gelu", x: 1, value: 0.8411919906082767, derivative: 1.0829640838457826),
+        Case(spec: "keras.ops.gelu", x: 1, value: 0.8411919906082767, derivative: 1.0829640838457826),
+        Case(spec: "dl4j.GELU", x: 1, value: 0.8457957659328212, derivative: 1.067779606556334),
+        // softplus: torch has beta 1 and threshold 20, the others neither.
+        Case(spec: "torch.softplus", x: 20.5, value: 20.5, derivative: 1),
+        Case(spec: "jax.softplus", x: 20.5, value: 20.500000001250154, derivative: 0.9999999987498471),
+        // prelu initial slope: torch 0.25, keras 0.
+        Case(spec: "torch.PReLU", x: -1, value: -0.25, derivative: 0.25),
+        Case(spec: "keras.layers.PReLU", x: -1, value: 0, derivative: 0),
+        // hardtanh′(±1): 0 in torch, 1 in jax, keras and dl4j.
+        Case(spec: "torch.Hardtanh", x: 1, value: 1, derivative: 0),
+        Case(spec: "torch.Hardtanh", x: -1, value: -1, derivative: 0),
+        Case(spec: "jax.hard_tanh", x: 1, value: 1, derivative: 1),
+        Case(spec: "keras.hard_tanh", x: -1, value: -1, derivative: 1),
+        Case(spec: "dl4j.HardTanh", x: 1, value: 1, derivative: 1),
+        // selu′(0): λα in torch, jax, dl4j; λ in keras and tf.
+        Case(spec: "torch.selu", x: 0, value: 0, derivative: selu.lambdaAlpha),
+        Case(spec: "jax.selu", x: 0, value: 0, derivative: selu.lambdaAlpha),
+        Case(spec: "dl4j.SELU", x: 0, value: 0, derivative: selu.lambdaAlpha),
+        Case(spec: "keras.selu", x: 0, value: 0, derivative: selu.lambda),
+        Case(spec: "tf.nn.selu", x: 0, value: 0, derivative: selu.lambda),
+        // elu′(0) with α ≠ 1: α in torch, jax, keras; 1 in tf and dl4j.
+        Case(spec: "torch.elu:alpha=2", x: 0, value: 0, derivative: 2),
+        Case(spec: "jax.elu:alpha=2", x: 0, value: 0, derivative: 2),
+        Case(spec: "keras.elu:alpha=2", x: 0, value: 0, derivative: 2),
+        Case(spec: "tf.elu:alpha=2", x: 0, value: 0, derivative: 1),
+        Case(spec: "dl4j.ELU:alpha=2", x: 0, value: 0, derivative: 1),
+        // relu′(0), relu6′(0), relu6′(6): 0 everywhere.
+        Case(spec: "torch.relu", x: 0, value: 0, derivative: 0),
+        Case(spec: "jax.relu", x: 0, value: 0, derivative: 0),
+        Case(spec: "tf.nn.relu", x: 0, value: 0, derivative: 0),
+        Case(spec: "dl4j.ReLU", x: 0, value: 0, derivative: 0),
+        Case(spec: "torch.relu6", x: 6, value: 6, derivative: 0),
+        Case(spec: "jax.relu6", x: 0, value: 0, derivative: 0),
+        Case(spec: "tf.nn.relu6", x: 6, value: 6, derivative: 0),
+        // sparse_sigmoid′(±1): 1/4 in jax (clip ties), 0 in keras.
+        Case(spec: "jax.sparse_sigmoid", x: 1, value: 1, derivative: 0.25),
+        Case(spec: "keras.sparse_sigmoid", x: -1, value: 0, derivative: 0),
+        // hard_swish′(±3) = 0 and 1; rrelu evaluation slope 11/48; dl4j thresholded relu θ = 1.
+        Case(spec: "torch.hardswish", x: -3, value: 0, derivative: 0),
+        Case(spec: "torch.hardswish", x: 3, value: 3, derivative: 1),
+        Case(spec: "torch.rrelu", x: -1, value: -0.22916666666666666, derivative: 0.22916666666666666),
+        Case(spec: "dl4j.ThresholdedReLU", x: 1, value: 0, derivative: 0),
+        Case(spec: "dl4j.ThresholdedReLU", x: 1.5, value: 1.5, derivative: 1),
+        // rational tanh as DL4J documents it (decimal constants).
+        Case(spec: "dl4j.RationalTanh", x: 0, value: 0, derivative: 1.7159 * 2 / 3),
+    ]
+
+    @Test("value and derivative as the framework table says", arguments: cases)
+    func framework(_ c: Case) throws {
+        let f = try Catalog.activation(c.spec)
+        if let value = c.value {
+            #expect(abs(f.value(at: c.x) - value) <= 2 * Swift.max(abs(value), 1e-300).ulp)
+        }
+        #expect(abs(f.derivative(at: c.x) - c.derivative) <= 2 * Swift.max(abs(c.derivative), 1e-300).ulp,
+                "got \(f.derivative(at: c.x))")
+    }
+
+    @Test("list --framework counts: DL4J's 21 activations, torch's 29")
+    func counts() {
+        #expect(FrameworkPreset.presets(of: .dl4j).count == 21)
+        #expect(FrameworkPreset.presets(of: .torch).count == 29)
+        for framework in Framework.allCases {
+            let names = FrameworkPreset.presets(of: framework).map { "\($0.namespace)\(Catalog.normalize($0.name))" }
+            #expect(Set(names).count == names.count, "\(framework) lists a name twice")
+        }
+    }
+
+    @Test("every preset resolves under its own spelling and its aliases")
+    func resolution() throws {
+        for preset in FrameworkPreset.all {
+            for name in [preset.name] + preset.aliases {
+                let qualified = preset.qualifiedName.replacingLastComponent(with: name)
+                #expect(try Catalog.preset(named: qualified) == preset, "\(qualified)")
+                #expect(try Catalog.preset(named: qualified.uppercased()) == preset, "\(qualified) uppercased")
+            }
+        }
+        #expect(try Catalog.preset(named: "tf.nn.relu6").function == "relu6")
+        #expect(try Catalog.preset(named: "torch.nn.functional.leaky_relu").name == "LeakyReLU")
+        #expect(try Catalog.preset(named: "keras.ops.relu").namespace == .main)
+    }
+}
+
+extension String {
+    fileprivate func replacingLastComponent(with name: String) -> String {
+        guard let dot = lastIndex(of: ".") else { return name }
+        return self[...dot] + name
+    }
+}
