@@ -109,7 +109,9 @@ public struct Activation: Sendable {
     /// `leaky_relu(alpha=0.2)`, `gelu(approximate=tanh)`, `torch.softplus`.
     public var name: String {
         if let preset {
-            let changed = parameters.filter { preset.parameters[$0.name] == nil && $0.value != entry.parameter(named: $0.name)?.defaultValue }
+            let changed = parameters.filter {
+                $0.value != (preset.parameters[$0.name] ?? entry.parameter(named: $0.name)?.defaultValue)
+            }
             return preset.qualifiedName + Self.list(changed)
         }
         let changed = parameters.filter { $0.value != entry.parameter(named: $0.name)?.defaultValue }
