@@ -36,7 +36,8 @@ extension Actplot {
             let key = Catalog.normalize(name)
             if let framework = Framework(rawValue: key) ?? aliases[key] { return framework }
             let names = Framework.allCases.map(\.rawValue)
-            let hint = Suggestion.nearestName(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            let near = Suggestion.nearestName(to: name, among: names + aliases.keys)
+            let hint = near.map { "; did you mean '\(aliases[$0]?.rawValue ?? $0)'?" } ?? ""
             throw ValidationError("unknown framework '\(name)'\(hint) (known: \(names.joined(separator: ", ")))")
         }
 

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Runs the built `actplot` (next to the test bundle in .build/<config>/, or $ACTPLOT).
+struct Actplot {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static let executable: URL = {
+        if let path = ProcessInfo.processInfo.environment["ACTPLOT"] { return URL(fileURLWithPath: path) }
+        let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        return bundle.appendingPathComponent("actplot")
+    }()
+
+    /// Runs actplot with arguments; stdout may be redirected to a file path.
+    static func run(_ arguments: [String], stdoutPath: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw TestFailure("actplot is not built at \(executable.path): run 'swift build' (make test does)")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        if let stdoutPath {
+            process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+        } else {
+            process.standardOutput = out
+        }
+        process.standardError = err
+        try process.run()
+        let outData = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "actplot \(arguments) died of a signal")
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Parses JSON text, with numbers as correctly rounded Doubles.
+///
+/// Foundation's JSONSerialization on Linux rounds some numbers to a neighbouring double, which
+/// would hide (or invent) last-bit differences; numbers are therefore read with `Double(String)`.
+func parseJSON(_ text: String) throws -> Any {
+    let marker = "~number~"
+    let number = /(?<lead>[:\[,]\s*)(?<number>-?[0-9][0-9.eE+\-]*)(?=\s*[,\]\}])/
+    let quoted = text.replacing(number) { match in "\(match.lead)\"\(marker)\(match.number)\"" }
+    let object = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: [.fragmentsAllowed])
+    func convert(_ value: Any) -> Any {
+        if let s = value as? String, s.hasPrefix(marker) { return Double(s.dropFirst(marker.count)) ?? Double.nan }
+        if let a = value as? [Any] { return a.map(convert) }
+        if let d = value as? [String: Any] { return d.mapValues(convert) }
+        return value
+    }
+    return convert(object)
+}
