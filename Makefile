@@ -4,6 +4,7 @@
 #   make test      build everything and run every test (what CI runs)
 #   make release   optimised build in .build/release
 #   make install   install actplot into $(PREFIX)/bin (default /usr/local)
+#   make samples   regenerate the outputs in Samples/
 #   make reference regenerate the high-precision test fixture (needs mpmath)
 #   make format    format the sources in place; make lint checks them
 
@@ -13,7 +14,7 @@ PYTHON ?= python3
 BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
-.PHONY: all build release test demo install uninstall clean format lint reference deps
+.PHONY: all build release test demo install uninstall clean format lint reference deps samples
 
 all: build
 
@@ -41,9 +42,9 @@ test: build
 
 demo: build
 	$(DEMO) eval gelu -1 0 1
+	$(DEMO) eval torch.hardsigmoid -3 -2.5 2.5 3
+	$(DEMO) eval dl4j.hardsigmoid -3 -2.5 2.5 3
 	$(DEMO) info gelu
-	$(DEMO) eval torch.hardsigmoid dl4j.hardsigmoid 2.75 --json 2>/dev/null || \
-	    $(DEMO) eval dl4j.hardsigmoid -3 -2.5 0 2.5 3
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
@@ -60,6 +61,26 @@ format:
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+# Real outputs for the gallery in Samples/ (each file starts with the command that made it).
+SAMPLES := \
+	"eval gelu -1 0 1" \
+	"eval torch.hardsigmoid -3 -2.5 2.75 3" \
+	"eval dl4j.hardsigmoid -3 -2.5 2.75 3" \
+	"eval silu -800 -1.2784645427610737 1e-8 --json" \
+	"eval softmax --vector 1,2,3" \
+	"info gelu" \
+	"info torch.softplus --range -25:25" \
+	"list" \
+	"list --framework dl4j"
+
+samples: build
+	@mkdir -p Samples
+	@for cmd in $(SAMPLES); do \
+	    name=$$(echo "$$cmd" | tr ' :,' '___' | tr -cd 'A-Za-z0-9._-' | cut -c1-60); \
+	    { echo "\$$ actplot $$cmd"; $(DEMO) $$cmd; } > "Samples/$$name.txt" || exit 1; \
+	    echo "Samples/$$name.txt"; \
+	done
 
 # The fixture the accuracy tests read: every catalog function and preset at 50+ digits.
 reference:
