@@ -198,7 +198,7 @@ def main():
         else:
             raise SystemExit(f"{name}: series does not converge on [{lo}, {hi}]")
         rh, rl = split(r)
-        out.write(f"    /// {doc}.\n")
+        out.write(f"    /// {doc}.\n    ///\n")
         out.write(f"    /// Used on [{float(lo):.6g}, {float(hi):.6g}], where the direct formula's terms\n")
         out.write(f"    /// cancel by more than a factor {bound}; {n} terms, truncation below 2⁻⁶⁰.\n")
         out.write(f"    static let {name} = RootSeries(\n")

@@ -37,7 +37,8 @@ public struct Activation: Sendable {
         kink: KinkConvention = .exclusive, others: [Double] = [0], preset: FrameworkPreset? = nil
     ) throws(ActivationError) {
         for name in parameters.keys where entry.parameter(named: name) == nil {
-            throw .unknownParameter(function: entry.name, parameter: name, known: entry.parameters.map(\.name))
+            throw .unknownParameter(
+                function: entry.name, parameter: name, known: entry.parameters.map(\.name))
         }
         var resolved: [(name: String, value: ParameterValue)] = []
         var values: [String: ParameterValue] = [:]
@@ -119,7 +120,8 @@ public struct Activation: Sendable {
     }
 
     private static func list(_ parameters: [(name: String, value: ParameterValue)]) -> String {
-        parameters.isEmpty ? "" : "(" + parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ",") + ")"
+        parameters.isEmpty
+            ? "" : "(" + parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ",") + ")"
     }
 
     /// The value of a parameter.
@@ -132,8 +134,9 @@ public struct Activation: Sendable {
     /// How smooth this function is with these parameters.
     public var smoothness: Smoothness {
         entry.smoothness(
-            Arguments(values: Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.value) }),
-                      kink: kink, others: others))
+            Arguments(
+                values: Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.value) }),
+                kink: kink, others: others))
     }
 }
 
@@ -184,7 +187,8 @@ extension Activation {
     ) {
         precondition(values.count >= input.count, "values buffer is shorter than the input")
         precondition((derivatives?.count ?? input.count) >= input.count, "derivatives buffer is too short")
-        precondition((secondDerivatives?.count ?? input.count) >= input.count, "second-derivative buffer is too short")
+        precondition(
+            (secondDerivatives?.count ?? input.count) >= input.count, "second-derivative buffer is too short")
         var visitor = BatchVisitor(
             input: input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
         kernel.accept(&visitor)

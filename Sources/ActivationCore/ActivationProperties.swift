@@ -58,8 +58,9 @@ public struct ActivationProperties: Sendable {
     ///   - range: A finite interval with lower < upper.
     ///   - samples: Grid points, at least 2.
     public init(of function: Activation, over range: ClosedRange<Double>, samples: Int = 20_001) {
-        precondition(range.lowerBound < range.upperBound && range.lowerBound.isFinite && range.upperBound.isFinite,
-                     "the range must be finite and non-empty")
+        precondition(
+            range.lowerBound < range.upperBound && range.lowerBound.isFinite && range.upperBound.isFinite,
+            "the range must be finite and non-empty")
         precondition(samples >= 2, "at least two samples are needed")
         self.range = range
         self.samples = samples
@@ -79,13 +80,20 @@ public struct ActivationProperties: Sendable {
             if jet.value < minimum.value { minimum = (jet.value, x) }
             if jet.value > maximum.value { maximum = (jet.value, x) }
         }
-        self.outputRange = minimum.value <= maximum.value ? minimum.value...maximum.value : Double.nan...Double.nan
+        self.outputRange =
+            minimum.value <= maximum.value ? minimum.value...maximum.value : Double.nan...Double.nan
         self.extremePoints = (minimum.x, maximum.x)
         var rises = false
         var falls = false
         var level = false
         for (a, b) in zip(jets, jets.dropFirst()) {
-            if b.value > a.value { rises = true } else if b.value < a.value { falls = true } else { level = true }
+            if b.value > a.value {
+                rises = true
+            } else if b.value < a.value {
+                falls = true
+            } else {
+                level = true
+            }
         }
         switch (rises, falls, level) {
         case (true, false, false): monotonicity = .increasing
@@ -98,7 +106,8 @@ public struct ActivationProperties: Sendable {
         let zero = function.jet(at: 0)
         self.atZero = zero
         let mirrored = xs.filter { $0 > 0 && range.contains(-$0) }
-        self.isZeroCentred = !mirrored.isEmpty && minimum.value < 0 && maximum.value > 0
+        self.isZeroCentred =
+            !mirrored.isEmpty && minimum.value < 0 && maximum.value > 0
             && mirrored.allSatisfy { x in
                 let (a, b) = (function.value(at: x), function.value(at: -x))
                 return abs(a + b) <= 1e-12 * Swift.max(abs(a), abs(b))

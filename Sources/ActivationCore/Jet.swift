@@ -26,6 +26,16 @@ public struct Jet: Sendable, Hashable {
         self.secondDerivative = secondDerivative
     }
 
+    /// The limits of a self-gated function x·g(x) with g(−∞) = 0, g(+∞) = 1 at x = ±∞:
+    /// (+∞, 1, 0) and (−0, 0, 0).
+    @inlinable
+    init(selfGatedLimitAt x: Double) {
+        self =
+            x > 0
+            ? Jet(value: x, derivative: 1, secondDerivative: 0)
+            : Jet(value: -0.0, derivative: 0, secondDerivative: 0)
+    }
+
     /// A jet whose three entries are all `x`; `Jet(nan: x)` propagates a NaN input.
     @inlinable
     init(nan x: Double) {

@@ -1,10 +1,13 @@
+import ActivationCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import ActivationCore
 
 /// Text for numbers in tables and JSON: shortest round-trip by default, or a fixed
-/// number of significant digits. Always `.` as the decimal separator, whatever the locale
+/// number of significant digits.
+///
+/// Always `.` as the decimal separator, whatever the locale
 /// (actplot never calls `setlocale`, so C formatting stays in the "C" locale).
 public enum NumberText {
     /// A number as text.
@@ -19,7 +22,9 @@ public enum NumberText {
         precondition((1...17).contains(digits), "significant digits must be 1 to 17")
         var buffer = [CChar](repeating: 0, count: 48)
         let length = buffer.withUnsafeMutableBufferPointer { pointer in
-            withVaList([Int32(digits - 1), value]) { vsnprintf(pointer.baseAddress, pointer.count, "%.*e", $0) }
+            withVaList([Int32(digits - 1), value]) {
+                vsnprintf(pointer.baseAddress, pointer.count, "%.*e", $0)
+            }
         }
         let text = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return shortestText(Double(text) ?? value)

@@ -24,7 +24,9 @@ extension Actplot {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The function: a catalog name, a spec or a framework preset.", valueName: "FUNCTION"))
+        @Argument(
+            help: ArgumentHelp(
+                "The function: a catalog name, a spec or a framework preset.", valueName: "FUNCTION"))
         var function: String
 
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The points x.", valueName: "X"))
@@ -33,13 +35,19 @@ extension Actplot {
         @Flag(help: "Print JSON instead of a table.")
         var json = false
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate a vector function on this vector.", valueName: "X1,X2,..."))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Evaluate a vector function on this vector.", valueName: "X1,X2,..."))
         var vector: String?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Fixed other inputs of a vector function.", valueName: "O1,O2,..."))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Fixed other inputs of a vector function.", valueName: "O1,O2,..."))
         var others: String?
 
-        @Option(help: ArgumentHelp("Significant digits (1-17) instead of shortest round-trip text.", valueName: "N"))
+        @Option(
+            help: ArgumentHelp(
+                "Significant digits (1-17) instead of shortest round-trip text.", valueName: "N"))
         var precision: Int?
 
         func validate() throws {
@@ -61,7 +69,8 @@ extension Actplot {
             let others = try self.others.map { try NumberList.list($0, for: "--others") } ?? [0]
             let f = try Catalog.activation(function, others: others)
             if self.others != nil && !f.entry.isVector {
-                throw ValidationError("'--others' applies to vector functions only; \(f.entry.name) is element-wise")
+                throw ValidationError(
+                    "'--others' applies to vector functions only; \(f.entry.name) is element-wise")
             }
             if let vector {
                 try runVector(f, input: try NumberList.list(vector, for: "--vector"))
@@ -79,7 +88,9 @@ extension Actplot {
         private func pointsTable(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
             var rows = [["x", "f(x)", "f'(x)", "f''(x)"]]
             for (x, jet) in zip(xs, jets) {
-                rows.append([shortestText(x), text(jet.value), text(jet.derivative), text(jet.secondDerivative)])
+                rows.append([
+                    shortestText(x), text(jet.value), text(jet.derivative), text(jet.secondDerivative),
+                ])
             }
             return Table.render(rows, title: Describe.title(f))
         }
@@ -100,7 +111,9 @@ extension Actplot {
 
         private func runVector(_ f: Activation, input: [Double]) throws {
             guard let vectorFunction = f.entry.vector else {
-                throw ValidationError("'--vector' applies to vector functions (softmax, log_softmax, softmin, glu, crelu); \(f.entry.name) is element-wise: give points instead")
+                throw ValidationError(
+                    "'--vector' applies to vector functions (softmax, log_softmax, softmin, glu, crelu); \(f.entry.name) is element-wise: give points instead"
+                )
             }
             if let problem = vectorFunction.problem(withLength: input.count) {
                 throw ActivationError.invalidVector(function: f.entry.name, reason: problem)
@@ -116,12 +129,15 @@ extension Actplot {
                 try writeToStandardOutput(object.text() + "\n")
                 return
             }
-            var out = Table.render([["x"] + input.map(shortestText), ["f(x)"] + result.output.map(text)],
-                                   title: "\(f.name) of a vector of \(input.count)")
+            var out = Table.render(
+                [["x"] + input.map(shortestText), ["f(x)"] + result.output.map(text)],
+                title: "\(f.name) of a vector of \(input.count)")
             let columns = input.indices.map { "∂/∂x\($0 + 1)" }
-            let rows = [["Jacobian"] + columns] + result.jacobian.enumerated().map { i, row in
-                ["∂f\(i + 1)"] + row.map(text)
-            }
+            let rows =
+                [["Jacobian"] + columns]
+                + result.jacobian.enumerated().map { i, row in
+                    ["∂f\(i + 1)"] + row.map(text)
+                }
             out += "\n" + Table.render(rows, title: nil)
             try writeToStandardOutput(out)
         }

@@ -19,13 +19,19 @@ extension Actplot {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The function: a catalog name, a spec or a framework preset.", valueName: "FUNCTION"))
+        @Argument(
+            help: ArgumentHelp(
+                "The function: a catalog name, a spec or a framework preset.", valueName: "FUNCTION"))
         var function: String
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Interval for the measured properties.", valueName: "MIN:MAX"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Interval for the measured properties.", valueName: "MIN:MAX"))
         var range: String = "-5:5"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Fixed other inputs of a vector function.", valueName: "O1,O2,..."))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Fixed other inputs of a vector function.", valueName: "O1,O2,..."))
         var others: String?
 
         @Flag(help: "Print JSON instead of text.")
@@ -40,9 +46,13 @@ extension Actplot {
         }
 
         /// Six significant digits; −0 prints as 0.
-        private static func short(_ value: Double) -> String { NumberText.format(value + 0, significantDigits: 6) }
+        private static func short(_ value: Double) -> String {
+            NumberText.format(value + 0, significantDigits: 6)
+        }
 
-        private static func interval(_ r: ClosedRange<Double>) -> String { "[\(short(r.lowerBound)), \(short(r.upperBound))]" }
+        private static func interval(_ r: ClosedRange<Double>) -> String {
+            "[\(short(r.lowerBound)), \(short(r.upperBound))]"
+        }
 
         private func presets(of f: Activation) -> [FrameworkPreset] {
             FrameworkPreset.all.filter { $0.function == f.entry.name }
@@ -63,14 +73,16 @@ extension Actplot {
                     let accepts: String
                     switch parameter.kind {
                     case .real(let d, let domain): accepts = "default \(shortestText(d)); \(domain)"
-                    case .choice(let d, let options): accepts = "default \(d); one of \(options.joined(separator: ", "))"
+                    case .choice(let d, let options):
+                        accepts = "default \(d); one of \(options.joined(separator: ", "))"
                     }
                     rows.append(["  \(parameter.name) = \(value)", parameter.summary, "(\(accepts))"])
                 }
                 out += Table.render(rows, title: nil, alignments: [.left, .left, .left])
             }
             if e.hasKinks {
-                out += "  kink = \(f.kink.rawValue)   derivative at corners (exclusive: PyTorch's; inclusive; average)\n"
+                out +=
+                    "  kink = \(f.kink.rawValue)   derivative at corners (exclusive: PyTorch's; inclusive; average)\n"
             }
             let presets = presets(of: f)
             if !presets.isEmpty {
@@ -80,14 +92,29 @@ extension Actplot {
             }
             out += "\nproperties over \(Self.interval(p.range)) (\(p.samples) samples)\n"
             var rows: [[String]] = [
-                ["  output range", "\(Self.interval(p.outputRange))  (min at x = \(Self.short(p.extremePoints.minimum)), max at x = \(Self.short(p.extremePoints.maximum)))"],
+                [
+                    "  output range",
+                    "\(Self.interval(p.outputRange))  (min at x = \(Self.short(p.extremePoints.minimum)), max at x = \(Self.short(p.extremePoints.maximum)))",
+                ],
                 ["  monotonic", p.monotonicity.rawValue],
-                ["  zero-centred", (p.isZeroCentred ? "yes (odd: f(−x) = −f(x))" : "no") + ", mean f = \(Self.short(p.meanValue))"],
-                ["  at 0", "f(0) = \(Self.short(p.atZero.value)), f′(0) = \(Self.short(p.atZero.derivative)), f″(0) = \(Self.short(p.atZero.secondDerivative))"],
-                ["  limits", "f(−∞) = \(Self.short(p.limits.negative)), f(+∞) = \(Self.short(p.limits.positive))"],
+                [
+                    "  zero-centred",
+                    (p.isZeroCentred ? "yes (odd: f(−x) = −f(x))" : "no")
+                        + ", mean f = \(Self.short(p.meanValue))",
+                ],
+                [
+                    "  at 0",
+                    "f(0) = \(Self.short(p.atZero.value)), f′(0) = \(Self.short(p.atZero.derivative)), f″(0) = \(Self.short(p.atZero.secondDerivative))",
+                ],
+                [
+                    "  limits",
+                    "f(−∞) = \(Self.short(p.limits.negative)), f(+∞) = \(Self.short(p.limits.positive))",
+                ],
                 ["  smoothness", p.smoothness.description],
             ]
-            let flat = p.flatIntervals.isEmpty ? "nowhere in the range" : p.flatIntervals.map(Self.interval).joined(separator: ", ")
+            let flat =
+                p.flatIntervals.isEmpty
+                ? "nowhere in the range" : p.flatIntervals.map(Self.interval).joined(separator: ", ")
             rows.append(["  |f′| < 1e-3", flat + (p.flatIntervals.isEmpty ? "" : "  (saturated or dead)")])
             if !p.stationaryPoints.isEmpty {
                 let points = p.stationaryPoints.map { x in
@@ -119,20 +146,26 @@ extension Actplot {
             let frameworks: [JSONValue] = presets(of: f).map { preset in
                 var members: [(String, JSONValue)] = [
                     ("name", .string(preset.qualifiedName)),
-                    ("parameters", .object(preset.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })),
+                    (
+                        "parameters",
+                        .object(preset.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })
+                    ),
                     ("kink", .string(preset.kink.rawValue)),
                 ]
                 if let note = preset.note { members.append(("note", .string(note))) }
                 return .object(members)
             }
-            let range = { (r: ClosedRange<Double>) -> JSONValue in .array([.number(r.lowerBound), .number(r.upperBound)]) }
+            let range = { (r: ClosedRange<Double>) -> JSONValue in
+                .array([.number(r.lowerBound), .number(r.upperBound)])
+            }
             let properties = JSONValue.object([
                 ("range", range(p.range)), ("samples", .number(Double(p.samples))),
                 ("output_range", range(p.outputRange)), ("monotonicity", .string(p.monotonicity.rawValue)),
                 ("zero_centred", .bool(p.isZeroCentred)), ("mean_value", .number(p.meanValue)),
                 ("value_at_0", .number(p.atZero.value)), ("derivative_at_0", .number(p.atZero.derivative)),
                 ("second_derivative_at_0", .number(p.atZero.secondDerivative)),
-                ("limit_negative_infinity", .number(p.limits.negative)), ("limit_positive_infinity", .number(p.limits.positive)),
+                ("limit_negative_infinity", .number(p.limits.negative)),
+                ("limit_positive_infinity", .number(p.limits.positive)),
                 ("smoothness", .string(p.smoothness.rawValue)),
                 ("flat_intervals", .array(p.flatIntervals.map(range))),
                 ("stationary_points", .array(p.stationaryPoints.map(JSONValue.number))),

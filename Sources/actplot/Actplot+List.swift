@@ -32,13 +32,16 @@ extension Actplot {
 
         /// Reads a framework name (`pytorch`, `tensorflow` and `deeplearning4j` also work).
         static func framework(named name: String) throws -> Framework {
-            let aliases: [String: Framework] = ["pytorch": .torch, "tensorflow": .tf, "deeplearning4j": .dl4j, "keras3": .keras]
+            let aliases: [String: Framework] = [
+                "pytorch": .torch, "tensorflow": .tf, "deeplearning4j": .dl4j, "keras3": .keras,
+            ]
             let key = Catalog.normalize(name)
             if let framework = Framework(rawValue: key) ?? aliases[key] { return framework }
             let names = Framework.allCases.map(\.rawValue)
             let near = Suggestion.nearestName(to: name, among: names + aliases.keys)
             let hint = near.map { "; did you mean '\(aliases[$0]?.rawValue ?? $0)'?" } ?? ""
-            throw ValidationError("unknown framework '\(name)'\(hint) (known: \(names.joined(separator: ", ")))")
+            throw ValidationError(
+                "unknown framework '\(name)'\(hint) (known: \(names.joined(separator: ", ")))")
         }
 
         private func catalogTable() -> String {
@@ -46,7 +49,8 @@ extension Actplot {
             for entry in Catalog.all {
                 rows.append([entry.name, entry.family.description, entry.formula])
             }
-            let footer = "\(Catalog.all.count) functions; 'actplot info NAME' shows parameters, framework names and notes.\n"
+            let footer =
+                "\(Catalog.all.count) functions; 'actplot info NAME' shows parameters, framework names and notes.\n"
             return Table.render(rows, title: nil, alignments: [.left, .left, .left]) + footer
         }
 
@@ -54,7 +58,8 @@ extension Actplot {
             let entries: [JSONValue] = Catalog.all.map { entry in
                 .object([
                     ("name", .string(entry.name)), ("family", .string(entry.family.description)),
-                    ("aliases", .array(entry.aliases.map(JSONValue.string))), ("formula", .string(entry.formula)),
+                    ("aliases", .array(entry.aliases.map(JSONValue.string))),
+                    ("formula", .string(entry.formula)),
                     ("parameters", .array(entry.parameters.map(Self.parameterJSON))),
                     ("vector", .bool(entry.isVector)),
                 ])
@@ -63,7 +68,9 @@ extension Actplot {
         }
 
         static func parameterJSON(_ parameter: Parameter) -> JSONValue {
-            var members: [(String, JSONValue)] = [("name", .string(parameter.name)), ("default", parameter.defaultValue.json)]
+            var members: [(String, JSONValue)] = [
+                ("name", .string(parameter.name)), ("default", parameter.defaultValue.json),
+            ]
             switch parameter.kind {
             case .real(_, let domain): members.append(("domain", .string(domain.description)))
             case .choice(_, let options): members.append(("options", .array(options.map(JSONValue.string))))
@@ -78,7 +85,8 @@ extension Actplot {
             for preset in presets {
                 rows.append([preset.qualifiedName, Self.resolution(preset), preset.note ?? ""])
             }
-            return Table.render(rows, title: "\(framework): \(presets.count) activations", alignments: [.left, .left, .left])
+            return Table.render(
+                rows, title: "\(framework): \(presets.count) activations", alignments: [.left, .left, .left])
         }
 
         /// `leaky_relu(alpha=0.3), corners inclusive`: what a preset resolves to.
@@ -86,7 +94,9 @@ extension Actplot {
             let order = Catalog.entry(named: preset.function)?.parameters.map(\.name) ?? []
             let parameters = order.compactMap { name in preset.parameters[name].map { "\(name)=\($0)" } }
             var text = preset.function + (parameters.isEmpty ? "" : "(\(parameters.joined(separator: ", ")))")
-            if Catalog.entry(named: preset.function)?.hasKinks == true { text += ", corners \(preset.kink.rawValue)" }
+            if Catalog.entry(named: preset.function)?.hasKinks == true {
+                text += ", corners \(preset.kink.rawValue)"
+            }
             return text
         }
 
@@ -94,15 +104,21 @@ extension Actplot {
             let presets: [JSONValue] = FrameworkPreset.presets(of: framework).map { preset in
                 var members: [(String, JSONValue)] = [
                     ("name", .string(preset.qualifiedName)), ("spelling", .string(preset.name)),
-                    ("aliases", .array(preset.aliases.map(JSONValue.string))), ("function", .string(preset.function)),
-                    ("parameters", .object(preset.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })),
+                    ("aliases", .array(preset.aliases.map(JSONValue.string))),
+                    ("function", .string(preset.function)),
+                    (
+                        "parameters",
+                        .object(preset.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })
+                    ),
                     ("kink", .string(preset.kink.rawValue)),
                 ]
                 if let note = preset.note { members.append(("note", .string(note))) }
                 return .object(members)
             }
-            return JSONValue.object([("framework", .string(framework.rawValue)), ("description", .string(framework.description)),
-                                     ("activations", .array(presets))]).text() + "\n"
+            return JSONValue.object([
+                ("framework", .string(framework.rawValue)), ("description", .string(framework.description)),
+                ("activations", .array(presets)),
+            ]).text() + "\n"
         }
     }
 }

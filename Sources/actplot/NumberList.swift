@@ -9,8 +9,9 @@ enum NumberList {
     /// Reads one number in any Swift/C float syntax (`-1`, `.5`, `1e-300`, `0x1p-10`, `inf`).
     /// - Throws: A `ValidationError` naming the text and what was expected.
     static func number(_ text: String, for what: String) throws -> Double {
-        if text.hasPrefix("--") || (text.hasPrefix("-") && text.count > 1 && text.dropFirst().first?.isLetter == true
-            && !text.lowercased().hasPrefix("-inf") && !text.lowercased().hasPrefix("-nan"))
+        if text.hasPrefix("--")
+            || (text.hasPrefix("-") && text.count > 1 && text.dropFirst().first?.isLetter == true
+                && !text.lowercased().hasPrefix("-inf") && !text.lowercased().hasPrefix("-nan"))
         {
             throw ValidationError("unknown option '\(text)'")
         }

@@ -31,5 +31,6 @@ extension RangeArgument: CustomStringConvertible {
 
 /// The message for a `--range` that does not read.
 func rangeError(_ text: String) -> ValidationError {
-    ValidationError("'--range' needs MIN:MAX with MIN < MAX, both finite numbers, e.g. --range -5:5 (got '\(text)')")
+    ValidationError(
+        "'--range' needs MIN:MAX with MIN < MAX, both finite numbers, e.g. --range -5:5 (got '\(text)')")
 }

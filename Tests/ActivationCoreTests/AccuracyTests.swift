@@ -29,7 +29,8 @@ struct AccuracyTests {
             let valueError = Swift.max(ulpDistance(jet.value, row.value), ulpDistance(fast, row.value))
             let slopeError = ulpDistance(jet.derivative, row.derivative)
             let curvatureUlps = ulpDistance(jet.secondDerivative, row.secondDerivative)
-            let curvatureRelative = abs(jet.secondDerivative - row.secondDerivative) / abs(row.secondDerivative)
+            let curvatureRelative =
+                abs(jet.secondDerivative - row.secondDerivative) / abs(row.secondDerivative)
             errors.value = Swift.max(errors.value, valueError)
             errors.derivative = Swift.max(errors.derivative, slopeError)
             if !(curvatureRelative <= curvatureRelativeBound) {
@@ -42,7 +43,8 @@ struct AccuracyTests {
                 errors.failures.append("f′(\(row.x)) = \(jet.derivative), reference \(row.derivative)")
             }
             if !(curvatureUlps <= derivativeBound || curvatureRelative <= curvatureRelativeBound) {
-                errors.failures.append("f″(\(row.x)) = \(jet.secondDerivative), reference \(row.secondDerivative)")
+                errors.failures.append(
+                    "f″(\(row.x)) = \(jet.secondDerivative), reference \(row.secondDerivative)")
             }
         }
         return errors

@@ -5,9 +5,11 @@ import Testing
 /// The batch API gives exactly what the scalar API gives.
 @Suite("Batch evaluation")
 struct BatchTests {
-    static let xs: [Double] = (0..<1001).map { -50 + 0.1 * Double($0) } + [0, -0, .infinity, -.infinity, 1e-300, 710]
+    static let xs: [Double] =
+        (0..<1001).map { -50 + 0.1 * Double($0) } + [0, -0, .infinity, -.infinity, 1e-300, 710]
 
-    @Test("batch values and derivatives equal the scalar ones bit for bit", arguments: Catalog.all.map(\.name))
+    @Test(
+        "batch values and derivatives equal the scalar ones bit for bit", arguments: Catalog.all.map(\.name))
     func sameAsScalar(name: String) throws {
         let f = try Catalog.activation(name)
         var values = [Double](repeating: 0, count: Self.xs.count)

@@ -23,10 +23,13 @@ struct FiniteDifferenceTests {
         return sum / h
     }
 
-    static let specs = Catalog.all.map(\.name) + [
-        "leaky_relu:alpha=0.2", "elu:alpha=0.5", "celu:alpha=2", "softplus:beta=3", "gelu:approximate=tanh",
-        "gelu:approximate=sigmoid", "silu:beta=0.5", "squareplus:b=1", "hard_sigmoid:slope=0.3,offset=0.4",
-    ]
+    static let specs =
+        Catalog.all.map(\.name) + [
+            "leaky_relu:alpha=0.2", "elu:alpha=0.5", "celu:alpha=2", "softplus:beta=3",
+            "gelu:approximate=tanh",
+            "gelu:approximate=sigmoid", "silu:beta=0.5", "squareplus:b=1",
+            "hard_sigmoid:slope=0.3,offset=0.4",
+        ]
 
     @Test("f′ and f″ agree with central differences", arguments: specs)
     func agree(spec: String) throws {
@@ -39,8 +42,12 @@ struct FiniteDifferenceTests {
             let d1 = Self.centralDifference(f.value(at:), at: x, step: h)
             let d2 = Self.centralDifference(f.derivative(at:), at: x, step: h)
             let jet = f.jet(at: x)
-            #expect(abs(jet.derivative - d1) <= 1e-9 * Swift.max(1, abs(d1)), "\(spec)′(\(x)) = \(jet.derivative), FD \(d1)")
-            #expect(abs(jet.secondDerivative - d2) <= 1e-8 * Swift.max(1, abs(d2)), "\(spec)″(\(x)) = \(jet.secondDerivative), FD \(d2)")
+            #expect(
+                abs(jet.derivative - d1) <= 1e-9 * Swift.max(1, abs(d1)),
+                "\(spec)′(\(x)) = \(jet.derivative), FD \(d1)")
+            #expect(
+                abs(jet.secondDerivative - d2) <= 1e-8 * Swift.max(1, abs(d2)),
+                "\(spec)″(\(x)) = \(jet.secondDerivative), FD \(d2)")
         }
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Testing
 
 @testable import ActivationCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Mathematical identities between catalog functions, on points spread over the line.
 @Suite("Identities")
@@ -51,7 +52,12 @@ struct IdentityTests {
         }
     }
 
-    @Test("odd functions are odd, ±0 kept", arguments: ["tanh", "softsign", "tanhshrink", "cube", "identity", "rational_tanh", "hardtanh", "softshrink", "hardshrink"])
+    @Test(
+        "odd functions are odd, ±0 kept",
+        arguments: [
+            "tanh", "softsign", "tanhshrink", "cube", "identity", "rational_tanh", "hardtanh", "softshrink",
+            "hardshrink",
+        ])
     func oddness(name: String) throws {
         let g = try f(name)
         for x in Self.points {
@@ -80,7 +86,9 @@ struct IdentityTests {
         let elu = try f("elu:alpha=1.6732632423543772848170429916717")
         for x in Self.points where abs(x) < 300 {
             #expect(close(gs.value(at: x), silu.value(at: x), ulps: 8 + abs(x)), "x = \(x)")
-            #expect(close(selu.value(at: x), ExponentialLinear.seluLambda * elu.value(at: x), ulps: 3), "x = \(x)")
+            #expect(
+                close(selu.value(at: x), ExponentialLinear.seluLambda * elu.value(at: x), ulps: 3), "x = \(x)"
+            )
         }
     }
 
@@ -102,12 +110,16 @@ struct IdentityTests {
         #expect(g.value(at: .nan).isNaN && j.value.isNaN && j.derivative.isNaN && j.secondDerivative.isNaN)
         for x in [Double.infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude] {
             let jet = g.jet(at: x)
-            #expect(!g.value(at: x).isNaN && !jet.value.isNaN && !jet.derivative.isNaN && !jet.secondDerivative.isNaN,
-                    "\(name) at \(x): \(jet)")
+            #expect(
+                !g.value(at: x).isNaN && !jet.value.isNaN && !jet.derivative.isNaN
+                    && !jet.secondDerivative.isNaN,
+                "\(name) at \(x): \(jet)")
         }
     }
 
-    @Test("every finite input gives a finite result, except honest overflow", arguments: Catalog.all.map(\.name))
+    @Test(
+        "every finite input gives a finite result, except honest overflow", arguments: Catalog.all.map(\.name)
+    )
     func finiteEverywhere(name: String) throws {
         let g = try f(name)
         let overflows = ["exponential", "cube"]

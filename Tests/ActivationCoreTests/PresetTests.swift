@@ -95,8 +95,9 @@ struct PresetTests {
         if let value = c.value {
             #expect(abs(f.value(at: c.x) - value) <= 2 * Swift.max(abs(value), 1e-300).ulp)
         }
-        #expect(abs(f.derivative(at: c.x) - c.derivative) <= 2 * Swift.max(abs(c.derivative), 1e-300).ulp,
-                "got \(f.derivative(at: c.x))")
+        #expect(
+            abs(f.derivative(at: c.x) - c.derivative) <= 2 * Swift.max(abs(c.derivative), 1e-300).ulp,
+            "got \(f.derivative(at: c.x))")
     }
 
     @Test("list --framework counts: DL4J's 21 activations, torch's 29")
@@ -104,7 +105,9 @@ struct PresetTests {
         #expect(FrameworkPreset.presets(of: .dl4j).count == 21)
         #expect(FrameworkPreset.presets(of: .torch).count == 29)
         for framework in Framework.allCases {
-            let names = FrameworkPreset.presets(of: framework).map { "\($0.namespace)\(Catalog.normalize($0.name))" }
+            let names = FrameworkPreset.presets(of: framework).map {
+                "\($0.namespace)\(Catalog.normalize($0.name))"
+            }
             #expect(Set(names).count == names.count, "\(framework) lists a name twice")
         }
     }
@@ -115,7 +118,8 @@ struct PresetTests {
             for name in [preset.name] + preset.aliases {
                 let qualified = preset.qualifiedName.replacingLastComponent(with: name)
                 #expect(try Catalog.preset(named: qualified) == preset, "\(qualified)")
-                #expect(try Catalog.preset(named: qualified.uppercased()) == preset, "\(qualified) uppercased")
+                #expect(
+                    try Catalog.preset(named: qualified.uppercased()) == preset, "\(qualified) uppercased")
             }
         }
         #expect(try Catalog.preset(named: "tf.nn.relu6").function == "relu6")

@@ -14,7 +14,9 @@ struct ReferenceFixture {
     let rows: [String: [Row]]
 
     static let shared: ReferenceFixture = {
-        guard let url = Bundle.module.url(forResource: "reference", withExtension: "tsv", subdirectory: "Fixtures"),
+        guard
+            let url = Bundle.module.url(
+                forResource: "reference", withExtension: "tsv", subdirectory: "Fixtures"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else {
             fatalError("Fixtures/reference.tsv is missing: run 'make reference'")

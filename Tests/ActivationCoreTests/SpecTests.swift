@@ -5,15 +5,20 @@ import Testing
 /// Reading function specs: names, aliases, parameters, presets and the errors for each.
 @Suite("Function specs")
 struct SpecTests {
-    @Test("names ignore case, _, - and spaces", arguments: ["leaky_relu", "LeakyReLU", "leaky-relu", "leakyrelu", "LRELU", " leaky relu "])
+    @Test(
+        "names ignore case, _, - and spaces",
+        arguments: ["leaky_relu", "LeakyReLU", "leaky-relu", "leakyrelu", "LRELU", " leaky relu "])
     func normalisation(name: String) throws {
         #expect(try Catalog.activation(name).entry.name == "leaky_relu")
     }
 
     @Test("aliases resolve to their function")
     func aliases() throws {
-        let pairs = ["swish": "silu", "linear": "identity", "heaviside": "binary_step", "hardswish": "hard_swish",
-                     "logsigmoid": "log_sigmoid", "soft_sign": "softsign", "exp": "exponential", "hard_silu": "hard_swish"]
+        let pairs = [
+            "swish": "silu", "linear": "identity", "heaviside": "binary_step", "hardswish": "hard_swish",
+            "logsigmoid": "log_sigmoid", "soft_sign": "softsign", "exp": "exponential",
+            "hard_silu": "hard_swish",
+        ]
         for (alias, name) in pairs {
             #expect(try Catalog.activation(alias).entry.name == name, "\(alias)")
         }
@@ -50,33 +55,71 @@ struct SpecTests {
         Bad(spec: "gleu", error: .unknownFunction("gleu", suggestion: "gelu")),
         Bad(spec: "sigmod", error: .unknownFunction("sigmod", suggestion: "sigmoid")),
         Bad(spec: "zzzzzz", error: .unknownFunction("zzzzzz", suggestion: nil)),
-        Bad(spec: "", error: .malformedSpec("", reason: "expected a function name, e.g. relu or leaky_relu:alpha=0.2")),
-        Bad(spec: "leaky_relu:alpah=0.2",
+        Bad(
+            spec: "",
+            error: .malformedSpec("", reason: "expected a function name, e.g. relu or leaky_relu:alpha=0.2")),
+        Bad(
+            spec: "leaky_relu:alpah=0.2",
             error: .unknownParameter(function: "leaky_relu", parameter: "alpah", known: ["alpha", "kink"])),
-        Bad(spec: "leaky_relu:alpha=abc",
-            error: .invalidParameter(function: "leaky_relu", parameter: "alpha", value: "abc", expected: "a finite number")),
-        Bad(spec: "leaky_relu:alpha=nan",
-            error: .invalidParameter(function: "leaky_relu", parameter: "alpha", value: "nan", expected: "a finite number")),
-        Bad(spec: "softplus:beta=0",
-            error: .invalidParameter(function: "softplus", parameter: "beta", value: "0", expected: "a finite number > 0")),
-        Bad(spec: "celu:alpha=0",
-            error: .invalidParameter(function: "celu", parameter: "alpha", value: "0", expected: "a finite number other than 0")),
-        Bad(spec: "gelu:approximate=fast",
-            error: .invalidParameter(function: "gelu", parameter: "approximate", value: "fast", expected: "one of none, tanh, sigmoid")),
-        Bad(spec: "hardtanh:min_val=2",
-            error: .invalidParameter(function: "hardtanh", parameter: "min_val", value: "2", expected: "a number < max_val (1)")),
-        Bad(spec: "rrelu:lower=0.5,upper=0.1",
-            error: .invalidParameter(function: "rrelu", parameter: "lower", value: "0.5", expected: "a number ≤ upper (0.1)")),
-        Bad(spec: "leaky_relu:alpha", error: .malformedSpec("leaky_relu:alpha", reason: "expected PARAM=VALUE after ':', got 'alpha' (e.g. leaky_relu:alpha=0.2)")),
-        Bad(spec: "leaky_relu:alpha=1,alpha=2", error: .malformedSpec("leaky_relu:alpha=1,alpha=2", reason: "'alpha' is given twice")),
-        Bad(spec: "sigmoid:kink=inclusive", error: .malformedSpec("sigmoid:kink=inclusive", reason: "sigmoid has no corners, so 'kink' does not apply")),
-        Bad(spec: "relu:beta=1", error: .unknownParameter(function: "relu", parameter: "beta", known: ["negative_slope", "max_value", "threshold", "kink"])),
-        Bad(spec: "sigmoid:alpha=1", error: .unknownParameter(function: "sigmoid", parameter: "alpha", known: [])),
+        Bad(
+            spec: "leaky_relu:alpha=abc",
+            error: .invalidParameter(
+                function: "leaky_relu", parameter: "alpha", value: "abc", expected: "a finite number")),
+        Bad(
+            spec: "leaky_relu:alpha=nan",
+            error: .invalidParameter(
+                function: "leaky_relu", parameter: "alpha", value: "nan", expected: "a finite number")),
+        Bad(
+            spec: "softplus:beta=0",
+            error: .invalidParameter(
+                function: "softplus", parameter: "beta", value: "0", expected: "a finite number > 0")),
+        Bad(
+            spec: "celu:alpha=0",
+            error: .invalidParameter(
+                function: "celu", parameter: "alpha", value: "0", expected: "a finite number other than 0")),
+        Bad(
+            spec: "gelu:approximate=fast",
+            error: .invalidParameter(
+                function: "gelu", parameter: "approximate", value: "fast",
+                expected: "one of none, tanh, sigmoid")),
+        Bad(
+            spec: "hardtanh:min_val=2",
+            error: .invalidParameter(
+                function: "hardtanh", parameter: "min_val", value: "2", expected: "a number < max_val (1)")),
+        Bad(
+            spec: "rrelu:lower=0.5,upper=0.1",
+            error: .invalidParameter(
+                function: "rrelu", parameter: "lower", value: "0.5", expected: "a number ≤ upper (0.1)")),
+        Bad(
+            spec: "leaky_relu:alpha",
+            error: .malformedSpec(
+                "leaky_relu:alpha",
+                reason: "expected PARAM=VALUE after ':', got 'alpha' (e.g. leaky_relu:alpha=0.2)")),
+        Bad(
+            spec: "leaky_relu:alpha=1,alpha=2",
+            error: .malformedSpec("leaky_relu:alpha=1,alpha=2", reason: "'alpha' is given twice")),
+        Bad(
+            spec: "sigmoid:kink=inclusive",
+            error: .malformedSpec(
+                "sigmoid:kink=inclusive", reason: "sigmoid has no corners, so 'kink' does not apply")),
+        Bad(
+            spec: "relu:beta=1",
+            error: .unknownParameter(
+                function: "relu", parameter: "beta",
+                known: ["negative_slope", "max_value", "threshold", "kink"])),
+        Bad(
+            spec: "sigmoid:alpha=1",
+            error: .unknownParameter(function: "sigmoid", parameter: "alpha", known: [])),
         Bad(spec: "torhc.relu", error: .unknownFramework("torhc", suggestion: "torch")),
-        Bad(spec: "torch.swishh", error: .notInFramework(framework: "torch", name: "swishh", suggestion: nil)),
-        Bad(spec: "torch.leakyrelu6", error: .notInFramework(framework: "torch", name: "leakyrelu6", suggestion: "LeakyReLU")),
+        Bad(
+            spec: "torch.swishh", error: .notInFramework(framework: "torch", name: "swishh", suggestion: nil)),
+        Bad(
+            spec: "torch.leakyrelu6",
+            error: .notInFramework(framework: "torch", name: "leakyrelu6", suggestion: "LeakyReLU")),
         Bad(spec: "jax.crelu", error: .notInFramework(framework: "jax", name: "crelu", suggestion: "celu")),
-        Bad(spec: "keras.layers.tanh", error: .notInFramework(framework: "keras.layers", name: "tanh", suggestion: nil)),
+        Bad(
+            spec: "keras.layers.tanh",
+            error: .notInFramework(framework: "keras.layers", name: "tanh", suggestion: nil)),
     ]
 
     @Test("bad specs name what is wrong and suggest a fix", arguments: bad)
@@ -88,9 +131,12 @@ struct SpecTests {
 
     @Test("messages read as one line with a hint")
     func messages() {
-        #expect(ActivationError.unknownFunction("gleu", suggestion: "gelu").description
+        #expect(
+            ActivationError.unknownFunction("gleu", suggestion: "gelu").description
                 == "unknown function 'gleu'; did you mean 'gelu'? (run 'actplot list' to see the catalog)")
-        #expect(ActivationError.unknownParameter(function: "leaky_relu", parameter: "alpah", known: ["alpha"]).description
+        #expect(
+            ActivationError.unknownParameter(function: "leaky_relu", parameter: "alpah", known: ["alpha"])
+                .description
                 == "unknown parameter 'alpah' for leaky_relu; did you mean 'alpha'? (it takes: alpha)")
     }
 }

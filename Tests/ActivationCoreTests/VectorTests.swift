@@ -1,14 +1,17 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Testing
 
 @testable import ActivationCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Vector functions: outputs, Jacobians (against central differences), stability.
 @Suite("Vector functions")
 struct VectorTests {
-    static let inputs: [[Double]] = [[1, 2, 3], [0.5, -1, 2, 0], [1000, 0, -1000], [-3, 7], [1e-9, -2e-9]]
+    static let inputs: [[Double]] = [
+        [1, 2, 3], [0.5, -1, 2, 0], [1000, 0, -1000], [-3, 7], [1e-9, -2e-9],
+    ]
 
     static func numericalJacobian(_ f: VectorFunction, _ x: [Double]) -> [[Double]] {
         let h = 1e-6
@@ -24,12 +27,15 @@ struct VectorTests {
         return (0..<n).map { i in x.indices.map { j in columns[j][i] } }
     }
 
-    @Test("Jacobians agree with central differences", arguments: ["softmax", "log_softmax", "softmin", "glu", "crelu"])
+    @Test(
+        "Jacobians agree with central differences",
+        arguments: ["softmax", "log_softmax", "softmin", "glu", "crelu"])
     func jacobians(name: String) throws {
         let f = try #require(Catalog.entry(named: name)?.vector)
         // Differences straddling crelu's corner at 0 measure nothing; keep away from it.
         let smooth = { (x: [Double]) in name != "crelu" || x.allSatisfy { abs($0) > 1e-3 } }
-        for x in Self.inputs where f.problem(withLength: x.count) == nil && x.allSatisfy({ abs($0) < 100 }) && smooth(x) {
+        for x in Self.inputs
+        where f.problem(withLength: x.count) == nil && x.allSatisfy({ abs($0) < 100 }) && smooth(x) {
             let exact = f.evaluate(x).jacobian
             let numeric = Self.numericalJacobian(f, x)
             for (r1, r2) in zip(exact, numeric) {
@@ -68,7 +74,9 @@ struct VectorTests {
             let vector = try #require(Catalog.entry(named: name)?.vector)
             for x in [-3.0, 0, 0.7, 4] {
                 let full = vector.evaluate([x] + others)
-                #expect(abs(slice.value(at: x) - full.output[0]) <= 4 * abs(full.output[0]).ulp, "\(name) at \(x)")
+                #expect(
+                    abs(slice.value(at: x) - full.output[0]) <= 4 * abs(full.output[0]).ulp, "\(name) at \(x)"
+                )
                 #expect(abs(slice.derivative(at: x) - full.jacobian[0][0]) <= 1e-15, "\(name)′ at \(x)")
             }
         }

@@ -5,7 +5,12 @@ import Testing
 /// Number text: shortest round-trip by default, N significant digits on request.
 @Suite("Number text and JSON")
 struct NumberTextTests {
-    @Test("shortest text reads back to the same double", arguments: [0.1, -0.5, 1, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 2.0 / 3, -0.0, 1e16, 123456789.125])
+    @Test(
+        "shortest text reads back to the same double",
+        arguments: [
+            0.1, -0.5, 1, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 2.0 / 3, -0.0, 1e16,
+            123456789.125,
+        ])
     func roundTrip(value: Double) {
         let text = NumberText.format(value)
         #expect(Double(text)?.bitPattern == value.bitPattern)
@@ -26,9 +31,14 @@ struct NumberTextTests {
     @Test("JSON: numbers shortest, non-finite as strings, strings escaped, order kept")
     func json() {
         let value = JSONValue.object([
-            ("b", .number(1)), ("a", .array([.number(0.1), .number(.infinity), .number(-.infinity), .number(.nan)])),
-            ("s", .string("quote \" backslash \\ newline \n tab \t bell \u{7}")), ("t", .bool(true)), ("n", .null),
+            ("b", .number(1)),
+            ("a", .array([.number(0.1), .number(.infinity), .number(-.infinity), .number(.nan)])),
+            ("s", .string("quote \" backslash \\ newline \n tab \t bell \u{7}")), ("t", .bool(true)),
+            ("n", .null),
         ])
-        #expect(value.text(indent: 0) == #"{"b": 1,"a": [0.1, "inf", "-inf", "nan"],"s": "quote \" backslash \\ newline \n tab \t bell \u0007","t": true,"n": null}"#)
+        #expect(
+            value.text(indent: 0)
+                == #"{"b": 1,"a": [0.1, "inf", "-inf", "nan"],"s": "quote \" backslash \\ newline \n tab \t bell \u0007","t": true,"n": null}"#
+        )
     }
 }

@@ -11,14 +11,18 @@ struct Actplot {
 
     static let executable: URL = {
         if let path = ProcessInfo.processInfo.environment["ACTPLOT"] { return URL(fileURLWithPath: path) }
-        let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         return bundle.appendingPathComponent("actplot")
     }()
 
     /// Runs actplot with arguments; stdout may be redirected to a file path.
-    static func run(_ arguments: [String], stdoutPath: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], stdoutPath: String? = nil, environment: [String: String] = [:])
+        throws -> Result
+    {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw TestFailure("actplot is not built at \(executable.path): run 'swift build' (make test does)")
+            throw TestFailure(
+                "actplot is not built at \(executable.path): run 'swift build' (make test does)")
         }
         let process = Process()
         process.executableURL = executable
@@ -60,7 +64,9 @@ func parseJSON(_ text: String) throws -> Any {
     let quoted = text.replacing(number) { match in "\(match.lead)\"\(marker)\(match.number)\"" }
     let object = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: [.fragmentsAllowed])
     func convert(_ value: Any) -> Any {
-        if let s = value as? String, s.hasPrefix(marker) { return Double(s.dropFirst(marker.count)) ?? Double.nan }
+        if let s = value as? String, s.hasPrefix(marker) {
+            return Double(s.dropFirst(marker.count)) ?? Double.nan
+        }
         if let a = value as? [Any] { return a.map(convert) }
         if let d = value as? [String: Any] { return d.mapValues(convert) }
         return value

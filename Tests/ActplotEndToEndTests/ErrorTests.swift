@@ -17,7 +17,8 @@ struct ErrorTests {
         Case(arguments: ["eval", "softplus:beta=-1", "1"], mentions: "> 0"),
         Case(arguments: ["eval", "gelu:approximate=fast", "1"], mentions: "one of none, tanh, sigmoid"),
         Case(arguments: ["eval", "torhc.relu", "1"], mentions: "did you mean 'torch'"),
-        Case(arguments: ["eval", "keras.layers.tanh", "1"], mentions: "keras.layers has no activation 'tanh'"),
+        Case(
+            arguments: ["eval", "keras.layers.tanh", "1"], mentions: "keras.layers has no activation 'tanh'"),
         Case(arguments: ["eval", "relu", "abc"], mentions: "'abc' is not a number"),
         Case(arguments: ["eval", "relu"], mentions: "at least one point"),
         Case(arguments: ["eval", "relu", "1", "--precision", "0"], mentions: "1 to 17"),

@@ -5,11 +5,14 @@ import Testing
 /// `actplot eval`, `list` and `info` as a user runs them.
 @Suite("actplot eval, list, info")
 struct CommandTests {
-    @Test("eval gelu -1 0 1: negative numbers unquoted, full precision, values from high-precision references")
+    @Test(
+        "eval gelu -1 0 1: negative numbers unquoted, full precision, values from high-precision references")
     func evalTable() throws {
         let r = try Actplot.run(["eval", "gelu", "-1", "0", "1"])
         #expect(r.status == 0 && r.stderr.isEmpty)
-        let rows = r.stdout.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").compactMap { Double($0) } }
+        let rows = r.stdout.split(separator: "\n").dropFirst(2).map {
+            $0.split(separator: " ").compactMap { Double($0) }
+        }
         #expect(rows.count == 3)
         // mpmath at 40 digits: gelu(−1), gelu′(−1), gelu″(−1), gelu(1); gelu′(0) = 1/2, gelu″(0) = √(2/π).
         func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 2 * abs(b).ulp }
@@ -45,7 +48,8 @@ struct CommandTests {
         let xs = [-700.5, -3, -0.75, 0, 1e-8, 2.5, 40]
         for entry in Catalog.all {
             let r = try Actplot.run(["eval", entry.name, "--json"] + xs.map { "\($0)" })
-            let points = try #require((try parseJSON(r.stdout) as? [String: Any])?["points"] as? [[String: Any]])
+            let points = try #require(
+                (try parseJSON(r.stdout) as? [String: Any])?["points"] as? [[String: Any]])
             let f = try Catalog.activation(entry.name)
             for (x, point) in zip(xs, points) {
                 let jet = f.jet(at: x)
@@ -109,7 +113,8 @@ struct CommandTests {
     @Test("--version and --help exit 0")
     func helpAndVersion() throws {
         let v = try Actplot.run(["--version"])
-        #expect(v.status == 0 && v.stdout.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
+        #expect(
+            v.status == 0 && v.stdout.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
         let h = try Actplot.run(["eval", "--help"])
         #expect(h.status == 0 && h.stdout.contains("actplot eval gelu -1 0 1"))
     }

@@ -72,7 +72,9 @@ extension Catalog {
                 low-precision fixed point. f′ = 0 at 0 and at 6 in every framework.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .rectifier(Rectifier(negativeSlope: 0, maxValue: 6, threshold: 0, kink: a.kink)) }),
+            makeKernel: { a in
+                .rectifier(Rectifier(negativeSlope: 0, maxValue: 6, threshold: 0, kink: a.kink))
+            }),
         CatalogEntry(
             name: "leaky_relu", family: .rectifier, aliases: ["lrelu", "leakyrelu"],
             formula: "f(x) = x if x >= 0 else alpha*x",
@@ -96,7 +98,8 @@ extension Catalog {
             makeKernel: { a in .leakyRectifier(LeakyRectifier(alpha: a["alpha"], kink: a.kink)) }),
         CatalogEntry(
             name: "rrelu", family: .rectifier, aliases: ["randomized_relu"],
-            formula: "f(x) = x if x >= 0 else a*x; a ~ U(lower, upper) in training, (lower + upper)/2 in evaluation",
+            formula:
+                "f(x) = x if x >= 0 else a*x; a ~ U(lower, upper) in training, (lower + upper)/2 in evaluation",
             parameters: [
                 .real("lower", 0.125, .finite, "lower bound of the random slope"),
                 .real("upper", 1.0 / 3.0, .finite, "upper bound of the random slope"),
@@ -149,7 +152,8 @@ extension Catalog {
                 and DL4J.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .hardTanh(HardTanh(minimum: a["min_val"], maximum: a["max_val"], kink: a.kink)) }),
+            makeKernel: { a in .hardTanh(HardTanh(minimum: a["min_val"], maximum: a["max_val"], kink: a.kink))
+            }),
         CatalogEntry(
             name: "hard_sigmoid", family: .sigmoidal, aliases: ["hardsigmoid"],
             formula: "f(x) = min(max(slope*x + offset, 0), 1)",
@@ -163,7 +167,8 @@ extension Catalog {
                 Keras 3) and 0.2x + 0.5 with corners at ±2.5 (DL4J, Keras 2).
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .hardSigmoid(HardSigmoid(slope: a["slope"], offset: a["offset"], kink: a.kink)) }),
+            makeKernel: { a in .hardSigmoid(HardSigmoid(slope: a["slope"], offset: a["offset"], kink: a.kink))
+            }),
         CatalogEntry(
             name: "hard_swish", family: .selfGated, aliases: ["hardswish", "hard_silu", "hardsilu"],
             formula: "f(x) = x*relu6(x + 3)/6",
@@ -219,7 +224,9 @@ extension Catalog {
                 """,
             hasKinks: true, vector: nil,
             smoothness: { a in a["alpha"] == 1 ? .differentiable : .continuous },
-            makeKernel: { a in .exponentialLinear(ExponentialLinear(alpha: a["alpha"], scale: 1, kink: a.kink)) }),
+            makeKernel: { a in
+                .exponentialLinear(ExponentialLinear(alpha: a["alpha"], scale: 1, kink: a.kink))
+            }),
         CatalogEntry(
             name: "celu", family: .exponentialLinear, aliases: [],
             formula: "f(x) = max(0, x) + min(0, alpha*(e^(x/alpha) - 1))",
@@ -253,7 +260,8 @@ extension Catalog {
             formula: "exact: f(x) = x*Phi(x); tanh: x/2*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3))); "
                 + "sigmoid: x*sigmoid(1.702*x)",
             parameters: [
-                .choice("approximate", "none", ["none", "tanh", "sigmoid"], "exact, or one of two approximations")
+                .choice(
+                    "approximate", "none", ["none", "tanh", "sigmoid"], "exact, or one of two approximations")
             ],
             notes: """
                 The transformer activation (BERT, GPT): x weighted by the probability that a \
@@ -265,7 +273,8 @@ extension Catalog {
             makeKernel: { a in
                 switch a.choice("approximate") {
                 case "tanh": .tanhApproximateGELU(TanhApproximateGELU())
-                case "sigmoid": .sigmoidLinear(SigmoidLinear(beta: DoubleDouble(1.702, 4.263256414560601e-17)))
+                case "sigmoid":
+                    .sigmoidLinear(SigmoidLinear(beta: DoubleDouble(1.702, 4.263256414560601e-17)))
                 default: .gaussianErrorLinear(GaussianErrorLinear())
                 }
             }),
@@ -439,6 +448,8 @@ extension Catalog {
                 positive and the negative part, doubling the width.
                 """,
             hasKinks: true, vector: .concatenatedRectifier, smoothness: { _ in .continuous },
-            makeKernel: { a in .rectifier(Rectifier(negativeSlope: 0, maxValue: .infinity, threshold: 0, kink: a.kink)) }),
+            makeKernel: { a in
+                .rectifier(Rectifier(negativeSlope: 0, maxValue: .infinity, threshold: 0, kink: a.kink))
+            }),
     ]
 }

@@ -16,7 +16,9 @@ extension Catalog {
     ///   - others: For a vector function, the inputs other than x.
     /// - Returns: The activation, validated.
     /// - Throws: ``ActivationError`` naming what was wrong, with a suggestion for near misses.
-    public static func activation(_ spec: String, others: [Double] = [0]) throws(ActivationError) -> Activation {
+    public static func activation(_ spec: String, others: [Double] = [0]) throws(ActivationError)
+        -> Activation
+    {
         let text = spec.trimmingWhitespace
         let head: Substring
         let settings: Substring?
@@ -100,7 +102,8 @@ extension Catalog {
             }
             if key == "kink" {
                 guard entry.hasKinks else {
-                    throw .malformedSpec(spec, reason: "\(entry.name) has no corners, so 'kink' does not apply")
+                    throw .malformedSpec(
+                        spec, reason: "\(entry.name) has no corners, so 'kink' does not apply")
                 }
                 guard let convention = KinkConvention(rawValue: raw.lowercased()) else {
                     throw .invalidParameter(
@@ -151,7 +154,8 @@ extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     var trimmingWhitespace: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+        else {
             return ""
         }
         return String(self[first...last])

@@ -15,7 +15,8 @@ public enum Catalog {
         for entry in all {
             for name in [entry.name] + entry.aliases {
                 let key = normalize(name)
-                precondition(index[key].map { $0.name == entry.name } ?? true, "catalog name \(name) is used twice")
+                precondition(
+                    index[key].map { $0.name == entry.name } ?? true, "catalog name \(name) is used twice")
                 index[key] = entry
             }
         }

@@ -26,9 +26,7 @@ struct GaussianErrorLinear: ScalarKernel {
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         if x.isInfinite {
-            return x > 0
-                ? Jet(value: x, derivative: 1, secondDerivative: 0)
-                : Jet(value: -0.0, derivative: 0, secondDerivative: 0)
+            return Jet(selfGatedLimitAt: x)
         }
         let m = abs(x)
         let curvatureFactor = m < 1 ? 2 - x * x : ((sqrtTwo.hi - m) + sqrtTwo.lo) * (sqrtTwo.hi + m)

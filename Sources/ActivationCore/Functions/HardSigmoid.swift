@@ -44,6 +44,7 @@ struct HardSigmoid: ScalarKernel {
     }
 
     /// Where x lies: −1 below the lower corner, 1 above the upper one, 0 inside, nil at a corner.
+    ///
     /// With slope 1/n the corners are compared on x itself (−offset·n and (1 − offset)·n are
     /// exact), since (x + 3)/6 rounds to 1 already at x = 3 − 2⁻⁵¹.
     @inline(__always)
@@ -67,7 +68,8 @@ struct HardSigmoid: ScalarKernel {
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         let position = side(x)
-        let slope: Double = position.map { $0 == 0 ? self.slope : 0 } ?? kink.pick(inside: self.slope, outside: 0)
+        let slope: Double =
+            position.map { $0 == 0 ? self.slope : 0 } ?? kink.pick(inside: self.slope, outside: 0)
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
 }

@@ -19,7 +19,8 @@ struct HardTanh: ScalarKernel {
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         let slope: Double =
-            x > minimum && x < maximum ? 1
+            x > minimum && x < maximum
+            ? 1
             : x < minimum || x > maximum ? 0 : kink.pick(inside: 1, outside: 0)
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }

@@ -34,9 +34,7 @@ struct Mish: ScalarKernel {
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         if x.isInfinite {
-            return x > 0
-                ? Jet(value: x, derivative: 1, secondDerivative: 0)
-                : Jet(value: -0.0, derivative: 0, secondDerivative: 0)
+            return Jet(selfGatedLimitAt: x)
         }
         if x < -700 {
             return Jet(

@@ -38,9 +38,8 @@ struct SigmoidLinear: ScalarKernel {
         let b = beta.hi
         let v = argument(x)
         if v.hi.isInfinite {
-            return v.hi > 0
-                ? Jet(value: x, derivative: 1, secondDerivative: 0)
-                : Jet(value: -0.0, derivative: 0, secondDerivative: 0)
+            // βx overflowed (x or β huge): the gate is exactly 0 or 1.
+            return v.hi > 0 ? Jet(value: x, derivative: 1, secondDerivative: 0) : Jet(selfGatedLimitAt: -1)
         }
         if v.hi < -40 {
             let e = 1 + v.lo

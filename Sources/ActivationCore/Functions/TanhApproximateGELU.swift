@@ -44,9 +44,7 @@ struct TanhApproximateGELU: ScalarKernel {
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         if abs(x) > 1e100 {
-            return x > 0
-                ? Jet(value: x, derivative: 1, secondDerivative: 0)
-                : Jet(value: -0.0, derivative: 0, secondDerivative: 0)
+            return Jet(selfGatedLimitAt: x)
         }
         let c = Self.c
         let v = Self.argument(x)

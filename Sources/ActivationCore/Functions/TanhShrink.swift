@@ -41,6 +41,7 @@ struct TanhShrink: ScalarKernel {
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         let t = tanh(x)
-        return Jet(value: value(at: x), derivative: t * t, secondDerivative: 2 * t * hyperbolicSecantSquared(x))
+        return Jet(
+            value: value(at: x), derivative: t * t, secondDerivative: 2 * t * hyperbolicSecantSquared(x))
     }
 }

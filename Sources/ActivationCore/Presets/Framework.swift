@@ -26,15 +26,19 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
     }
 
     /// The module paths a spec may put before a name, each with the namespace it selects.
+    ///
     /// `keras.ops.gelu` is the tanh form while `keras.gelu` is exact; `keras.layers.LeakyReLU`
     /// has slope 0.3 where `keras.leaky_relu` has 0.2.
     var prefixes: [(path: String, namespace: FrameworkPreset.Namespace)] {
         switch self {
-        case .torch: [("torch", .main), ("torch.nn", .main), ("torch.nn.functional", .main), ("torch.special", .main)]
+        case .torch:
+            [("torch", .main), ("torch.nn", .main), ("torch.nn.functional", .main), ("torch.special", .main)]
         case .jax: [("jax", .main), ("jax.nn", .main)]
         case .keras:
-            [("keras", .main), ("keras.activations", .main), ("keras.ops", .ops), ("keras.ops.nn", .ops),
-             ("keras.layers", .layers)]
+            [
+                ("keras", .main), ("keras.activations", .main), ("keras.ops", .ops), ("keras.ops.nn", .ops),
+                ("keras.layers", .layers),
+            ]
         case .keras2: [("keras2", .main), ("keras2.activations", .main), ("keras2.layers", .layers)]
         case .tf: [("tf", .main), ("tf.nn", .main), ("tf.math", .main)]
         case .dl4j: [("dl4j", .main), ("dl4j.activation", .main)]

@@ -9,33 +9,45 @@ extension FrameworkPreset {
 
     static let torch: [FrameworkPreset] = [
         .init(.torch, "Identity", "identity"),
-        .init(.torch, "Threshold", "threshold", note: "torch.nn.Threshold(threshold, value) has no defaults; 0, 0 here"),
+        .init(
+            .torch, "Threshold", "threshold",
+            note: "torch.nn.Threshold(threshold, value) has no defaults; 0, 0 here"),
         .init(.torch, "ReLU", "relu"),
         .init(.torch, "RReLU", "rrelu", note: "evaluation mode: slope (lower + upper)/2 = 11/48"),
-        .init(.torch, "Hardtanh", "hardtanh", note: "f′(±1) = 0 (backward uses x <= min_val or x >= max_val)"),
+        .init(
+            .torch, "Hardtanh", "hardtanh", note: "f′(±1) = 0 (backward uses x <= min_val or x >= max_val)"),
         .init(.torch, "ReLU6", "relu6"),
-        .init(.torch, "Sigmoid", "sigmoid", note: "PyTorch's backward is y(1 − y): 0 for x ≥ 37 (true 8.5e-17)"),
+        .init(
+            .torch, "Sigmoid", "sigmoid", note: "PyTorch's backward is y(1 − y): 0 for x ≥ 37 (true 8.5e-17)"),
         .init(
             .torch, "Hardsigmoid", "hard_sigmoid",
             note: "PyTorch's CPU backward uses the float32 slope 0.1666666716337204 even for float64"),
         .init(.torch, "Tanh", "tanh", note: "PyTorch's backward is 1 − y²: 0 for |x| ≥ 19.1"),
         .init(.torch, "SiLU", "silu"),
         .init(.torch, "Mish", "mish"),
-        .init(.torch, "Hardswish", "hard_swish", note: "f′(±3) = 0 and 1 since PyTorch 2.7 (−0.5 and 1.5 before)"),
+        .init(
+            .torch, "Hardswish", "hard_swish",
+            note: "f′(±3) = 0 and 1 since PyTorch 2.7 (−0.5 and 1.5 before)"),
         .init(.torch, "ELU", "elu"),
         .init(.torch, "CELU", "celu"),
-        .init(.torch, "SELU", "selu", note: "f′(0) = λα; PyTorch multiplies the rounded λ and α (…766, not …768)"),
+        .init(
+            .torch, "SELU", "selu",
+            note: "f′(0) = λα; PyTorch multiplies the rounded λ and α (…766, not …768)"),
         .init(
             .torch, "GELU", "gelu", parameters: ["approximate": .choice("none")],
             note: "PyTorch computes ½x(1 + erf(x/√2)): −0.0 below x ≈ −8.4 (true gelu(−10) = −7.6e-23)"),
         .init(.torch, "Hardshrink", "hardshrink"),
-        .init(.torch, "LeakyReLU", "leaky_relu", parameters: ["alpha": .real(0.01)], note: "named negative_slope"),
+        .init(
+            .torch, "LeakyReLU", "leaky_relu", parameters: ["alpha": .real(0.01)],
+            note: "named negative_slope"),
         .init(.torch, "LogSigmoid", "log_sigmoid"),
         .init(
             .torch, "Softplus", "softplus", parameters: ["beta": .real(1), "threshold": .real(20)],
             note: "returns x when beta·x > 20: a jump of 2.1e-9 at x = 20, and f′ = 1 above it"),
         .init(.torch, "Softshrink", "softshrink"),
-        .init(.torch, "PReLU", "prelu", parameters: ["alpha": .real(0.25)], note: "init=0.25, learned per channel"),
+        .init(
+            .torch, "PReLU", "prelu", parameters: ["alpha": .real(0.25)],
+            note: "init=0.25, learned per channel"),
         .init(.torch, "Softsign", "softsign"),
         .init(.torch, "Tanhshrink", "tanhshrink", note: "PyTorch computes x − tanh x: 0 for x = 1e-8"),
         .init(.torch, "Softmin", "softmin"),
@@ -44,7 +56,9 @@ extension FrameworkPreset {
         .init(.torch, "GLU", "glu"),
         .init(
             .torch, "heaviside", "binary_step",
-            note: "torch.heaviside(x, values) takes the value at 0 as an argument; its derivative is not implemented"),
+            note:
+                "torch.heaviside(x, values) takes the value at 0 as an argument; its derivative is not implemented"
+        ),
     ]
 
     static let jax: [FrameworkPreset] = [
@@ -83,7 +97,9 @@ extension FrameworkPreset {
     ]
 
     static let keras: [FrameworkPreset] = [
-        .init(.keras, "celu", "celu", note: "Keras on TensorFlow reports f′(0) = 2 (a max/min gradient artefact)"),
+        .init(
+            .keras, "celu", "celu",
+            note: "Keras on TensorFlow reports f′(0) = 2 (a max/min gradient artefact)"),
         .init(.keras, "elu", "elu"),
         .init(.keras, "exponential", "exponential"),
         .init(.keras, "gelu", "gelu", parameters: ["approximate": .choice("none")]),
@@ -122,7 +138,9 @@ extension FrameworkPreset {
         .init(
             .keras, "LeakyReLU", "leaky_relu", .layers, parameters: ["alpha": .real(0.3)],
             note: "the layer's negative_slope default is 0.3, the function's 0.2"),
-        .init(.keras, "PReLU", "prelu", .layers, parameters: ["alpha": .real(0)], note: "alpha_initializer='zeros'"),
+        .init(
+            .keras, "PReLU", "prelu", .layers, parameters: ["alpha": .real(0)],
+            note: "alpha_initializer='zeros'"),
         .init(.keras, "ELU", "elu", .layers),
         .init(.keras, "ReLU", "relu", .layers),
         .init(.keras, "Softmax", "softmax", .layers),
@@ -162,7 +180,8 @@ extension FrameworkPreset {
             note: "f′(0) = λ; TensorFlow's kernel uses the literal λα = 1.7580993408473768"),
         .init(
             .tf, "gelu", "gelu", parameters: ["approximate": .choice("none")],
-            note: "in float64 TensorFlow uses \(tf32)-rounded 1/√2 and 0.044715: gelu(1) = 0.8413447419273903"),
+            note: "in float64 TensorFlow uses \(tf32)-rounded 1/√2 and 0.044715: gelu(1) = 0.8413447419273903"
+        ),
         .init(
             .tf, "leaky_relu", "leaky_relu", parameters: ["alpha": .real(0.2)],
             note: "alpha is a \(tf32) attribute: 0.2 acts as 0.20000000298023224 in float64"),
@@ -181,7 +200,8 @@ extension FrameworkPreset {
         .init(.dl4j, "ELU", "elu", kink: .inclusive, note: "f′(0) = 1; DL4J computes exp(x) − 1, not expm1"),
         .init(
             .dl4j, "GELU", "gelu", parameters: ["approximate": .choice("sigmoid")],
-            note: "x·σ(1.702x) with the float literal 1.702f = 1.7020000219345093; GELU(precise=true) is a tanh form "
+            note:
+                "x·σ(1.702x) with the float literal 1.702f = 1.7020000219345093; GELU(precise=true) is a tanh form "
                 + "with (0.044715x)³ in place of 0.044715x³"),
         .init(
             .dl4j, "HardSigmoid", "hard_sigmoid", parameters: ["slope": .real(0.2), "offset": .real(0.5)],

@@ -3,6 +3,7 @@
 
 extension RootSeries {
     /// gelu′(x) = Φ(x) + x·φ(x) about its zero x ≈ −0.7518.
+    ///
     /// Used on [-1.32013, -0.385434], where the direct formula's terms
     /// cancel by more than a factor 2.5; 24 terms, truncation below 2⁻⁶⁰.
     static let geluDerivative = RootSeries(
@@ -36,6 +37,7 @@ extension RootSeries {
         ])
 
     /// silu′(v) = σ(v)(1 + v·σ(−v)) about its zero v ≈ −1.2785.
+    ///
     /// Used on [-2.58111, -0.651869], where the direct formula's terms
     /// cancel by more than a factor 2.5; 45 terms, truncation below 2⁻⁶⁰.
     static let siluDerivative = RootSeries(
@@ -90,6 +92,7 @@ extension RootSeries {
         ])
 
     /// silu″(v) about its zero v ≈ −2.3994.
+    ///
     /// Used on [-2.62427, -2.19536], where the direct formula's terms
     /// cancel by more than a factor 16; 16 terms, truncation below 2⁻⁶⁰.
     static let siluSecondDerivativeLeft = RootSeries(
@@ -115,6 +118,7 @@ extension RootSeries {
         ])
 
     /// silu″(v) about its zero v ≈ 2.3994.
+    ///
     /// Used on [2.19536, 2.62427], where the direct formula's terms
     /// cancel by more than a factor 16; 16 terms, truncation below 2⁻⁶⁰.
     static let siluSecondDerivativeRight = RootSeries(
@@ -140,6 +144,7 @@ extension RootSeries {
         ])
 
     /// gelu_tanh′(x) about its zero x ≈ −0.7522.
+    ///
     /// Used on [-1.3208, -0.386104], where the direct formula's terms
     /// cancel by more than a factor 2.5; 29 terms, truncation below 2⁻⁶⁰.
     static let geluTanhDerivative = RootSeries(
@@ -178,6 +183,7 @@ extension RootSeries {
         ])
 
     /// gelu_tanh″(x) about its zero x ≈ −1.41.
+    ///
     /// Used on [-1.5321, -1.31032], where the direct formula's terms
     /// cancel by more than a factor 16; 15 terms, truncation below 2⁻⁶⁰.
     static let geluTanhSecondDerivativeLeft = RootSeries(
@@ -202,6 +208,7 @@ extension RootSeries {
         ])
 
     /// gelu_tanh″(x) about its zero x ≈ 1.41.
+    ///
     /// Used on [1.31032, 1.5321], where the direct formula's terms
     /// cancel by more than a factor 16; 15 terms, truncation below 2⁻⁶⁰.
     static let geluTanhSecondDerivativeRight = RootSeries(
@@ -226,6 +233,7 @@ extension RootSeries {
         ])
 
     /// mish′(x) about its zero x ≈ −1.1924.
+    ///
     /// Used on [-2.49508, -0.595673], where the direct formula's terms
     /// cancel by more than a factor 2.5; 60 terms, truncation below 2⁻⁶⁰.
     static let mishDerivative = RootSeries(
@@ -295,6 +303,7 @@ extension RootSeries {
         ])
 
     /// mish″(x) about its left zero.
+    ///
     /// Used on [-2.49253, -2.04217], where the direct formula's terms
     /// cancel by more than a factor 16; 17 terms, truncation below 2⁻⁶⁰.
     static let mishSecondDerivativeLeft = RootSeries(
@@ -321,6 +330,7 @@ extension RootSeries {
         ])
 
     /// mish″(x) about its right zero.
+    ///
     /// Used on [1.36533, 1.62865], where the direct formula's terms
     /// cancel by more than a factor 16; 16 terms, truncation below 2⁻⁶⁰.
     static let mishSecondDerivativeRight = RootSeries(
