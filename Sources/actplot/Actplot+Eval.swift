@@ -54,7 +54,7 @@ extension Actplot {
             if let precision, !(1...17).contains(precision) {
                 throw ValidationError("'--precision' must be 1 to 17 significant digits, got \(precision)")
             }
-            if vector == nil && points.isEmpty {
+            if vector == nil && points.allSatisfy({ $0 == "--" }) {
                 throw ValidationError("give at least one point, e.g. actplot eval \(function) -1 0 1")
             }
             if vector != nil && !points.isEmpty {
@@ -76,7 +76,7 @@ extension Actplot {
                 try runVector(f, input: try NumberList.list(vector, for: "--vector"))
                 return
             }
-            let xs = try points.map { try NumberList.number($0, for: "point") }
+            let xs = try points.filter { $0 != "--" }.map { try NumberList.number($0, for: "point") }
             let jets = xs.map { f.jet(at: $0) }
             try writeToStandardOutput(json ? pointsJSON(f, xs, jets) : pointsTable(f, xs, jets))
         }
