@@ -9,7 +9,9 @@ enum Describe {
         var title = f.entry.name + (parameters.isEmpty ? "" : "(\(parameters))")
         if let preset = f.preset { title = "\(preset.qualifiedName) = \(title)" }
         if f.entry.hasKinks { title += "; corners: \(f.kink.rawValue)" }
-        if f.entry.isVector { title += "; output 0 with other inputs [\(f.others.map(shortestText).joined(separator: ", "))]" }
+        if f.entry.isVector {
+            title += "; output 0 with other inputs [\(f.others.map(shortestText).joined(separator: ", "))]"
+        }
         return title
     }
 
