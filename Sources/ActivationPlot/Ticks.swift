@@ -1,0 +1,178 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import ActivationCore
+
+/// One tick: its value and its label, which prints the value exactly.
+public struct Tick: Sendable, Hashable {
+    /// The position.
+    public let value: Double
+    /// The text: the fewest decimals that print every tick of the axis exactly (`0.5`, `-2.5`,
+    /// `1e-07`), with `-` as the minus sign (the PNG writer substitutes U+2212).
+    public let label: String
+}
+
+/// Nice tick positions by Talbot, Lin and Hanrahan's extension of Wilkinson's algorithm
+/// (IEEE TVCG 16(6), 2010), as in R's `labeling::extended`: nice steps q·10^z with
+/// q ∈ {1, 5, 2, 2.5, 4, 3}, scored on simplicity, coverage, density and legibility.
+///
+/// Tick k is start·q·10^z + k·step computed from integers, and labels are written from the
+/// integer mantissa and decimal exponent, so `0.1 + 0.2` never shows up as `0.30000000000000004`.
+public enum TickEngine {
+    static let steps: [(q: Double, digits: Int, scaled: Int)] = [(1, 0, 1), (5, 0, 5), (2, 0, 2), (2.5, 1, 25), (4, 0, 4), (3, 0, 3)]
+    static let weights = (simplicity: 0.25, coverage: 0.2, density: 0.5, legibility: 0.05)
+
+    /// Ticks for the data interval [lower, upper].
+    /// - Parameters:
+    ///   - lower: The smallest value to show.
+    ///   - upper: The largest value to show (> lower).
+    ///   - target: The number of ticks wanted (≥ 2).
+    ///   - fits: Whether a candidate's labels can be drawn without overlap; candidates that do
+    ///     not fit are skipped (the terminal chart rejects colliding x labels this way).
+    /// - Returns: At least two ticks inside [lower, upper] (or exactly its ends when no nice
+    ///   labelling exists), in increasing order.
+    public static func ticks(
+        from lower: Double, to upper: Double, target: Int, fits: ([Tick]) -> Bool = { _ in true }
+    ) -> [Tick] {
+        precondition(lower < upper && lower.isFinite && upper.isFinite, "tick range must be finite and non-empty")
+        // Search on the range scaled to about [1, 10) wide, so that the scores never under- or
+        // overflow (coverage squares a tenth of the range); the exponent goes back into labels.
+        let (exactLower, exactUpper) = (lower, upper)
+        let width = (upper - lower).isFinite ? upper - lower : upper / 10 - lower / 10
+        let shift = Int(floor(log10(width)))
+        let unit = pow(10, Double(shift))
+        let (lower, upper) = (lower / unit, upper / unit)
+        let m = Double(Swift.max(target, 2))
+        let range = upper - lower
+        var best: (score: Double, ticks: [Tick])?
+        var j = 1.0
+        search: while j < 20 {
+            for (index, step) in steps.enumerated() {
+                let qIndex = Double(index)
+                let sm = simplicityMax(qIndex, j)
+                if weights.simplicity * sm + weights.coverage + weights.density + weights.legibility < (best?.score ?? -2) {
+                    break search
+                }
+                var k = 2.0
+                while k < 50 {
+                    let dm = densityMax(k, m)
+                    if weights.simplicity * sm + weights.coverage + weights.density * dm + weights.legibility
+                        < (best?.score ?? -2)
+                    {
+                        break
+                    }
+                    let delta = range / (k + 1) / j / step.q
+                    var z = ceil(log10(delta))
+                    while z < 330 {
+                        let size = j * step.q * pow(10, z)
+                        guard size.isFinite, size > 0 else { break }
+                        let cm = coverageMax(lower, upper, size * (k - 1))
+                        if weights.simplicity * sm + weights.coverage * cm + weights.density * dm + weights.legibility
+                            < (best?.score ?? -2)
+                        {
+                            break
+                        }
+                        let minStart = floor(upper / size) * j - (k - 1) * j
+                        let maxStart = ceil(lower / size) * j
+                        if minStart > maxStart {
+                            z += 1
+                            continue
+                        }
+                        var start = minStart
+                        while start <= maxStart {
+                            let first = start * (size / j)
+                            let last = first + size * (k - 1)
+                            let s = simplicity(qIndex, j, first, last, size)
+                            let c = coverage(lower, upper, first, last)
+                            let g = density(k, m, lower, upper, first, last)
+                            let score = weights.simplicity * s + weights.coverage * c + weights.density * g
+                                + weights.legibility
+                            if score > (best?.score ?? -2) {
+                                let slack = 1e-9 * range * unit
+                                let ticks = make(start: start, j: j, k: Int(k), step: step, z: Int(z) + shift)
+                                    .filter { $0.value >= exactLower - slack && $0.value <= exactUpper + slack }
+                                if ticks.count >= 2, fits(ticks) { best = (score, ticks) }
+                            }
+                            start += 1
+                        }
+                        z += 1
+                    }
+                    k += 1
+                }
+            }
+            j += 1
+        }
+        if let ticks = best?.ticks { return ticks }
+        return [Tick(value: exactLower, label: shortestText(exactLower)), Tick(value: exactUpper, label: shortestText(exactUpper))]
+    }
+
+    /// Ticks (start + i·j)·q·10^z for i < k, with labels from integer mantissas.
+    static func make(start: Double, j: Double, k: Int, step: (q: Double, digits: Int, scaled: Int), z: Int) -> [Tick] {
+        let exponent = z - step.digits
+        let mantissas = (0..<k).map { i in (start + Double(i) * j) * Double(step.scaled) }
+        return mantissas.map { mantissa in
+            let text = decimal(mantissa: mantissa, exponent: exponent)
+            return Tick(value: Double(text) ?? mantissa * pow(10, Double(exponent)), label: text)
+        }
+    }
+
+    /// The exact decimal text of mantissa·10^exponent (mantissa a whole number).
+    static func decimal(mantissa: Double, exponent: Int) -> String {
+        if mantissa == 0 { return "0" }
+        var digits = String(Int64(abs(mantissa)))
+        var e = exponent
+        while digits.count > 1 && digits.hasSuffix("0") {
+            digits.removeLast()
+            e += 1
+        }
+        let sign = mantissa < 0 ? "-" : ""
+        let magnitude = digits.count - 1 + e  // exponent of the leading digit
+        if magnitude >= 6 || magnitude <= -5 {
+            let head = digits.prefix(1)
+            let tail = digits.dropFirst()
+            return sign + head + (tail.isEmpty ? "" : "." + tail) + "e" + (magnitude < 0 ? "-" : "") + String(abs(magnitude))
+        }
+        if e >= 0 { return sign + digits + String(repeating: "0", count: e) }
+        let point = digits.count + e
+        if point > 0 {
+            let index = digits.index(digits.startIndex, offsetBy: point)
+            return sign + digits[..<index] + "." + digits[index...]
+        }
+        return sign + "0." + String(repeating: "0", count: -point) + digits
+    }
+
+    static func simplicity(_ i: Double, _ j: Double, _ first: Double, _ last: Double, _ size: Double) -> Double {
+        let n = Double(steps.count)
+        let remainder = abs(first.truncatingRemainder(dividingBy: size))
+        let zeroIsTick = first <= 0 && last >= 0 && (remainder < 1e-10 * size || size - remainder < 1e-10 * size)
+        return 1 - i / (n - 1) - j + (zeroIsTick ? 1 : 0)
+    }
+
+    static func simplicityMax(_ i: Double, _ j: Double) -> Double {
+        2 - i / Double(steps.count - 1) - j
+    }
+
+    static func coverage(_ lower: Double, _ upper: Double, _ first: Double, _ last: Double) -> Double {
+        let range = upper - lower
+        return 1 - 0.5 * (pow(upper - last, 2) + pow(lower - first, 2)) / pow(0.1 * range, 2)
+    }
+
+    static func coverageMax(_ lower: Double, _ upper: Double, _ span: Double) -> Double {
+        let range = upper - lower
+        guard span > range else { return 1 }
+        let half = (span - range) / 2
+        return 1 - 0.5 * (2 * half * half) / pow(0.1 * range, 2)
+    }
+
+    static func density(_ k: Double, _ m: Double, _ lower: Double, _ upper: Double, _ first: Double, _ last: Double)
+        -> Double
+    {
+        let r = (k - 1) / (last - first)
+        let rt = (m - 1) / (Swift.max(last, upper) - Swift.min(lower, first))
+        return 2 - Swift.max(r / rt, rt / r)
+    }
+
+    static func densityMax(_ k: Double, _ m: Double) -> Double {
+        k >= m ? 2 - (k - 1) / (m - 1) : 1
+    }
+}
