@@ -107,16 +107,15 @@ public struct Activation: Sendable {
     }
 
     /// The name with the parameters that differ from the defaults:
-    /// `leaky_relu(alpha=0.2)`, `gelu(approximate=tanh)`, `torch.softplus`.
+    /// `leaky_relu(alpha=0.2)`, `gelu(approximate=tanh)`, `torch.Softplus`, `leaky_relu(kink=inclusive)`.
     public var name: String {
-        if let preset {
-            let changed = parameters.filter {
-                $0.value != (preset.parameters[$0.name] ?? entry.parameter(named: $0.name)?.defaultValue)
-            }
-            return preset.qualifiedName + Self.list(changed)
+        var changed = parameters.filter {
+            $0.value != (preset?.parameters[$0.name] ?? entry.parameter(named: $0.name)?.defaultValue)
         }
-        let changed = parameters.filter { $0.value != entry.parameter(named: $0.name)?.defaultValue }
-        return entry.name + Self.list(changed)
+        if entry.hasKinks && kink != (preset?.kink ?? .exclusive) {
+            changed.append(("kink", .choice(kink.rawValue)))
+        }
+        return (preset?.qualifiedName ?? entry.name) + Self.list(changed)
     }
 
     private static func list(_ parameters: [(name: String, value: ParameterValue)]) -> String {

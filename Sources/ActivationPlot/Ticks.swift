@@ -85,8 +85,11 @@ public enum TickEngine {
                             let s = simplicity(qIndex, j, first, last, size)
                             let c = coverage(lower, upper, first, last)
                             let g = density(k, m, lower, upper, first, last)
+                            // A small preference for labelling both ends of the range, so that
+                            // −5:5 is labelled −5 … 5 rather than −4 … 4 when the two tie.
+                            let ends = abs(first - lower) < 1e-9 * range && abs(last - upper) < 1e-9 * range
                             let score = weights.simplicity * s + weights.coverage * c + weights.density * g
-                                + weights.legibility
+                                + weights.legibility + (ends ? 0.01 : 0)
                             if score > (best?.score ?? -2) {
                                 let slack = 1e-9 * range * unit
                                 let ticks = make(start: start, j: j, k: Int(k), step: step, z: Int(z) + shift)

@@ -19,12 +19,15 @@ struct Actplot: ParsableCommand {
             (torch.hardsigmoid, keras.layers.LeakyReLU, jax.gelu, tf.nn.relu6, dl4j.HardSigmoid).
 
             Examples:
+              actplot relu --range -5:5
+              actplot gelu silu --format csv -o gelu-silu.csv
               actplot eval gelu -1 0 1
               actplot info torch.softplus
               actplot list --framework dl4j
             """,
         version: version,
-        subcommands: [Eval.self, Info.self, List.self]
+        subcommands: [Plot.self, Eval.self, Info.self, List.self],
+        defaultSubcommand: Plot.self
     )
 
     /// Runs the command; every failure becomes one line `actplot: error: ...` on stderr and
@@ -37,7 +40,7 @@ struct Actplot: ParsableCommand {
         } catch let error as ActivationError {
             fail(error.description, code: .validationFailure)
         } catch let error as OutputError {
-            fail(error.description, code: .failure)
+            fail(error.description, code: error.isUsage ? .validationFailure : .failure)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -66,11 +69,26 @@ struct Actplot: ParsableCommand {
 enum OutputError: Error, CustomStringConvertible {
     /// stdout could not be written.
     case write(String)
+    /// The output file could not be created.
+    case create(String, String)
+    /// Writing the output file failed.
+    case writeFile(String, String)
+    /// The output path names a directory.
+    case isDirectory(String)
 
     var description: String {
         switch self {
         case .write(let reason): "cannot write the output: \(reason)"
+        case .create(let path, let reason): "cannot create '\(path)': \(reason)"
+        case .writeFile(let path, let reason): "cannot write '\(path)': \(reason); it was left as it was"
+        case .isDirectory(let path): "'\(path)' is a directory; give a file name, e.g. -o \(path)/plot.csv"
         }
+    }
+
+    /// Usage errors exit 64; I/O failures 1.
+    var isUsage: Bool {
+        if case .isDirectory = self { return true }
+        return false
     }
 }
 

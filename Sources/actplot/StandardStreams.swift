@@ -5,6 +5,8 @@
 /// A text stream on a file descriptor, written through `write(2)` in large blocks.
 struct FileDescriptorStream: TextOutputStream {
     let descriptor: Int32
+    /// Whether EPIPE (the reader went away) ends the program quietly, as for stdout.
+    var quietOnBrokenPipe = true
     private(set) var failed: String?
 
     init(descriptor: Int32) { self.descriptor = descriptor }
@@ -19,7 +21,7 @@ struct FileDescriptorStream: TextOutputStream {
                 let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    if errno == EPIPE { exit(0) }  // the reader went away (`| head`): stop quietly
+                    if errno == EPIPE && quietOnBrokenPipe { exit(0) }  // the reader went away (`| head`): stop quietly
                     failed = String(cString: strerror(errno))
                     return
                 }

@@ -1,0 +1,160 @@
+import ActivationCore
+import Foundation
+import Testing
+
+/// The plot command (the default): charts and CSV as users run them, and every bad input.
+@Suite("actplot FUNCTION (plot)")
+struct PlotCommandTests {
+    /// Reads CSV text into a header and rows of numbers (no quoted numeric fields occur).
+    func parseCSV(_ text: String) -> (header: [String], rows: [[Double]]) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.last == "")
+        lines.removeLast()
+        let header = splitFields(lines[0])
+        let rows = lines.dropFirst().map { $0.split(separator: ",").map { Double($0) ?? .nan } }
+        return (header, rows)
+    }
+
+    func splitFields(_ line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var chars = Array(line)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { current.append("\""); chars.removeFirst() } else { quoted = false }
+                } else { current.append(c) }
+            } else if c == "\"" { quoted = true } else if c == "," { fields.append(current); current = "" } else { current.append(c) }
+        }
+        fields.append(current)
+        return fields
+    }
+
+    @Test("actplot relu --range -5:5 draws a chart: negative range unquoted, ends with a newline")
+    func chart() throws {
+        let r = try Actplot.run(["relu", "--range", "-5:5", "--width", "100", "--height", "30"], environment: ["LANG": "C.UTF-8"])
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        #expect(r.stdout.hasSuffix("\n") && !r.stdout.contains("\u{1B}"))
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 30)
+        #expect(lines.allSatisfy { $0.count <= 100 && !$0.hasSuffix(" ") })
+        #expect(lines.first?.trimmingCharacters(in: .whitespaces) == "relu")
+        #expect(r.stdout.contains("relu′") && r.stdout.contains("⠀") && r.stdout.contains("-5") && r.stdout.contains("┤"))
+    }
+
+    @Test("colour: never when piped, always on request, never with --color never; ASCII when the locale is not UTF-8")
+    func colourAndLocale() throws {
+        let piped = try Actplot.run(["gelu", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
+        #expect(!piped.stdout.contains("\u{1B}"))
+        let always = try Actplot.run(["gelu", "--color", "always", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
+        #expect(always.stdout.contains("\u{1B}[34m"))
+        let ascii = try Actplot.run(["gelu", "--width", "60", "--height", "15"], environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+        #expect(ascii.status == 0 && ascii.stdout.utf8.allSatisfy { $0 < 0x80 } && ascii.stdout.contains("gelu'"))
+        let flag = try Actplot.run(["gelu", "--ascii", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
+        #expect(flag.stdout.utf8.allSatisfy { $0 < 0x80 })
+    }
+
+    @Test("CSV: 101 rows by default, clean x, values equal to the library's")
+    func csv() throws {
+        let r = try Actplot.run(["gelu", "--format", "csv"])
+        #expect(r.status == 0)
+        let (header, rows) = parseCSV(r.stdout)
+        #expect(header == ["x", "gelu", "gelu'"])
+        #expect(rows.count == 101)
+        #expect(rows.map { $0[0] } == (0...100).map { Double("\(Decimal(-5) + Decimal($0) / 10)")! })
+        let f = try Catalog.activation("gelu")
+        for row in rows {
+            #expect(row[1] == f.value(at: row[0]) && row[2] == f.derivative(at: row[0]), "x = \(row[0])")
+        }
+    }
+
+    @Test("CSV with several functions, f″, a quoted name, --step and --precision")
+    func csvColumns() throws {
+        let r = try Actplot.run(["relu", "leaky_relu:alpha=0.2,kink=inclusive", "--second-derivative", "--step", "0.5",
+                                 "--range", "-1:1", "--format", "csv", "--precision", "3"])
+        #expect(r.status == 0)
+        let (header, rows) = parseCSV(r.stdout)
+        #expect(header == ["x", "relu", "relu'", "relu''", "leaky_relu(alpha=0.2,kink=inclusive)",
+                           "leaky_relu(alpha=0.2,kink=inclusive)'", "leaky_relu(alpha=0.2,kink=inclusive)''"])
+        #expect(rows.map { $0[0] } == [-1, -0.5, 0, 0.5, 1])
+        #expect(rows[2] == [0, 0, 0, 0, 0, 1, 0])
+        #expect(rows[0][4] == -0.2 && rows[0][5] == 0.2)
+        let tanh = try Actplot.run(["tanh", "--samples", "3", "--format", "csv", "--precision", "4", "--no-derivative"])
+        #expect(tanh.stdout == "x,tanh\n-5,-0.9999\n0,0\n5,0.9999\n")
+    }
+
+    @Test("-o writes the file atomically, format from the extension; a failing run leaves an existing file intact")
+    func files() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("actplot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("out.csv").path
+        let r = try Actplot.run(["relu", "-o", csv])
+        #expect(r.status == 0 && r.stdout.isEmpty)
+        let written = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(written.hasPrefix("x,relu,relu'\n-5,0,0\n") && written.split(separator: "\n").count == 102)
+        let bad = try Actplot.run(["nosuchfunction", "-o", csv])
+        #expect(bad.status == 64)
+        let badSamples = try Actplot.run(["relu", "--samples", "0", "-o", csv])
+        #expect(badSamples.status == 64)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == written)
+        let txt = directory.appendingPathComponent("chart.txt").path
+        #expect(try Actplot.run(["relu", "-o", txt, "--width", "50", "--height", "12"]).status == 0)
+        #expect(try String(contentsOfFile: txt, encoding: .utf8).split(separator: "\n").count == 12)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+    }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let arguments: [String]
+        let status: Int32
+        let mentions: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let bad: [Case] = [
+        Case(arguments: ["relu", "--range", "5:-5"], status: 64, mentions: "MIN < MAX"),
+        Case(arguments: ["relu", "--range", "1:1"], status: 64, mentions: "MIN < MAX"),
+        Case(arguments: ["relu", "--range", "nan:5"], status: 64, mentions: "finite"),
+        Case(arguments: ["relu", "--range", "-inf:5"], status: 64, mentions: "finite"),
+        Case(arguments: ["relu", "--range", "-5"], status: 64, mentions: "MIN:MAX"),
+        Case(arguments: ["relu", "--range", "a:b"], status: 64, mentions: "MIN:MAX"),
+        Case(arguments: ["relu", "--samples", "0"], status: 64, mentions: "at least 2"),
+        Case(arguments: ["relu", "--samples", "1"], status: 64, mentions: "at least 2"),
+        Case(arguments: ["relu", "--samples", "-3"], status: 64, mentions: "at least 2"),
+        Case(arguments: ["relu", "--samples", "100000000000"], status: 64, mentions: "at most"),
+        Case(arguments: ["relu", "--samples", "99999999999999999999999"], status: 64, mentions: "samples"),
+        Case(arguments: ["relu", "--step", "0"], status: 64, mentions: "positive"),
+        Case(arguments: ["relu", "--step", "-0.1"], status: 64, mentions: "positive"),
+        Case(arguments: ["relu", "--step", "1e-300"], status: 64, mentions: "at most"),
+        Case(arguments: ["relu", "--step", "20"], status: 64, mentions: "fewer than 2"),
+        Case(arguments: ["relu", "--step", "0.1", "--samples", "5"], status: 64, mentions: "not both"),
+        Case(arguments: ["relu", "--format", "pdf"], status: 64, mentions: "chart or csv"),
+        Case(arguments: ["relu", "-o", "plot.xyz"], status: 64, mentions: "'.xyz'"),
+        Case(arguments: ["relu", "-o", "/nonexistent-dir/x.csv"], status: 1, mentions: "cannot create"),
+        Case(arguments: ["relu", "-o", "/tmp"], status: 64, mentions: "is a directory"),
+        Case(arguments: ["relu", "-o", "/proc/version.csv"], status: 1, mentions: "cannot create"),
+        Case(arguments: ["relu", "--width", "5"], status: 64, mentions: "--width"),
+        Case(arguments: ["relu", "--height", "2"], status: 64, mentions: "--height"),
+        Case(arguments: ["relu", "--color", "sometimes"], status: 64, mentions: "auto, always or never"),
+        Case(arguments: ["relu", "--precision", "40"], status: 64, mentions: "1 to 17"),
+        Case(arguments: ["gleu"], status: 64, mentions: "did you mean 'gelu'"),
+        Case(arguments: ["relu", "--frobnicate"], status: 64, mentions: "frobnicate"),
+    ]
+
+    @Test("bad input: one error line, nothing on stdout, the right status", arguments: bad)
+    func badInput(_ c: Case) throws {
+        let r = try Actplot.run(c.arguments)
+        #expect(r.status == c.status)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("actplot: error: ") && r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains(c.mentions), "\(r.stderr)")
+    }
+
+    @Test("output to a full device fails with status 1")
+    func fullDevice() throws {
+        let r = try Actplot.run(["relu", "--format", "csv", "-o", "/dev/full"])
+        #expect(r.status == 1 && r.stderr.hasPrefix("actplot: error: "))
+    }
+}
