@@ -48,8 +48,11 @@ public struct CSVTable: Sendable {
 
     /// A field quoted as RFC 4180 requires when it holds a comma, quote or line break.
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
+            + "\""
     }
 
     /// Rows per block: the memory used is about this many rows of text.
@@ -63,7 +66,8 @@ public struct CSVTable: Sendable {
         var xs = [Double](repeating: 0, count: Self.blockRows)
         let b = Self.blockRows
         // One buffer for every column: [f, f′, f″] per function, each blockRows long.
-        let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: Swift.max(1, functions.count * 3 * b))
+        let storage = UnsafeMutableBufferPointer<Double>.allocate(
+            capacity: Swift.max(1, functions.count * 3 * b))
         defer { storage.deallocate() }
         func column(_ k: Int, _ order: Int) -> UnsafeMutableBufferPointer<Double> {
             UnsafeMutableBufferPointer(rebasing: storage[(3 * k + order) * b..<(3 * k + order + 1) * b])
@@ -76,7 +80,8 @@ public struct CSVTable: Sendable {
                 xs.withUnsafeBufferPointer { input in
                     item.function.evaluate(
                         UnsafeBufferPointer(rebasing: input[0..<n]), values: column(k, 0),
-                        derivatives: derivative ? column(k, 1) : nil, secondDerivatives: secondDerivative ? column(k, 2) : nil)
+                        derivatives: derivative ? column(k, 1) : nil,
+                        secondDerivatives: secondDerivative ? column(k, 2) : nil)
                 }
             }
             var block = ""
@@ -84,9 +89,11 @@ public struct CSVTable: Sendable {
             for i in 0..<n {
                 block += shortestText(xs[i])
                 for k in functions.indices {
-                    for order in 0..<3 where order == 0 || (order == 1 && derivative) || (order == 2 && secondDerivative) {
+                    for order in 0..<3
+                    where order == 0 || (order == 1 && derivative) || (order == 2 && secondDerivative) {
                         block += ","
-                        block += NumberText.format(storage[(3 * k + order) * b + i], significantDigits: precision)
+                        block += NumberText.format(
+                            storage[(3 * k + order) * b + i], significantDigits: precision)
                     }
                 }
                 block += "\n"

@@ -68,10 +68,12 @@ public struct Figure: Sendable {
             }
             let base = index * 3
             if secondDerivative {
-                series.append(Series(name: item.name + "″", style: .sparse, colorIndex: base + 2, x: xs, y: curvatures))
+                series.append(
+                    Series(name: item.name + "″", style: .sparse, colorIndex: base + 2, x: xs, y: curvatures))
             }
             if derivative {
-                series.append(Series(name: item.name + "′", style: .dotted, colorIndex: base + 1, x: xs, y: slopes))
+                series.append(
+                    Series(name: item.name + "′", style: .dotted, colorIndex: base + 1, x: xs, y: slopes))
             }
             series.append(Series(name: item.name, style: .solid, colorIndex: base, x: xs, y: values))
         }

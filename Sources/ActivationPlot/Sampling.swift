@@ -14,7 +14,8 @@ public struct Sampling: Sendable, Hashable, RandomAccessCollection {
     ///   - upper: The last x, finite and greater than `lower`.
     ///   - count: At least 2.
     public init(from lower: Double, to upper: Double, count: Int) {
-        precondition(lower < upper && lower.isFinite && upper.isFinite, "the interval must be finite and non-empty")
+        precondition(
+            lower < upper && lower.isFinite && upper.isFinite, "the interval must be finite and non-empty")
         precondition(count >= 2, "at least two samples")
         self.lower = lower
         self.upper = upper

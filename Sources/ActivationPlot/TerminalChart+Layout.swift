@@ -36,7 +36,9 @@ extension TerminalChart {
             let xRange = figure.xRange
             let dotColumns = Double(columns * (chart.ascii ? 1 : 2) - 1)
             let columnOf = { (x: Double) -> Int in
-                Int(((x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * dotColumns).rounded())
+                Int(
+                    ((x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * dotColumns).rounded()
+                )
                     / (chart.ascii ? 1 : 2)
             }
             let xTicks = TickEngine.ticks(
@@ -46,7 +48,8 @@ extension TerminalChart {
                 var end = -labelWidth - 2
                 for tick in ticks {
                     let centre = labelWidth + 2 + columnOf(tick.value)
-                    let start = Swift.min(Swift.max(0, centre - tick.label.count / 2), chart.width - tick.label.count)
+                    let start = Swift.min(
+                        Swift.max(0, centre - tick.label.count / 2), chart.width - tick.label.count)
                     if start < end + 2 { return false }
                     end = start + tick.label.count
                 }
@@ -82,7 +85,10 @@ extension TerminalChart {
             let (w, h) = (chart.ascii ? 1 : 2, chart.ascii ? 1 : 4)
             let u = (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
             let v = (yRange.upperBound - y) / (yRange.upperBound - yRange.lowerBound)
-            return (Int((u * Double(canvasColumns * w - 1)).rounded()), Int((v * Double(canvasRows * h - 1)).rounded()))
+            return (
+                Int((u * Double(canvasColumns * w - 1)).rounded()),
+                Int((v * Double(canvasRows * h - 1)).rounded())
+            )
         }
 
         func drawCanvas(_ figure: Figure) -> Canvas {
@@ -126,12 +132,15 @@ extension TerminalChart {
         }
 
         /// The framed chart: y axis name, frame, tick labels and marks, canvas, x labels.
-        func frame(canvas: Canvas, legend: [TerminalChart.LegendEntry], legendAt corner: (column: Int, row: Int)?)
+        func frame(
+            canvas: Canvas, legend: [TerminalChart.LegendEntry], legendAt corner: (column: Int, row: Int)?
+        )
             -> [String]
         {
             let a = chart.ascii
             let (horizontal, vertical) = a ? ("-", "|") : ("\u{2500}", "\u{2502}")
-            let (topLeft, topRight, bottomLeft, bottomRight) = a ? ("+", "+", "+", "+") : ("\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}")
+            let (topLeft, topRight, bottomLeft, bottomRight) =
+                a ? ("+", "+", "+", "+") : ("\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}")
             let (yMark, xMark) = a ? ("+", "+") : ("\u{2524}", "\u{252C}")
             let frameColour: String? = chart.color ? TerminalChart.dim : nil
             var rows = canvas.renderRows(chart: chart)
@@ -139,8 +148,10 @@ extension TerminalChart {
                 for (i, entry) in legend.enumerated() {
                     rows[corner.row + i] = canvas.renderRow(
                         corner.row + i, chart: chart,
-                        overlay: (corner.column, chart.sample(entry.style, entry.colorIndex) + " " + entry.text,
-                                  3 + entry.text.count))
+                        overlay: (
+                            corner.column, chart.sample(entry.style, entry.colorIndex) + " " + entry.text,
+                            3 + entry.text.count
+                        ))
                 }
             }
             var labels = [Int: String]()
@@ -150,21 +161,29 @@ extension TerminalChart {
             }
             var xMarks = Set<Int>()
             for tick in xTicks { xMarks.insert(dot(tick.value, yRange.lowerBound).0 / (a ? 1 : 2)) }
-            func pad(_ text: String) -> String { String(repeating: " ", count: labelWidth - text.count) + text }
+            func pad(_ text: String) -> String {
+                String(repeating: " ", count: labelWidth - text.count) + text
+            }
             var lines: [String] = []
-            lines.append(pad(yLabel) + " " + chart.paint(topLeft + String(repeating: horizontal, count: canvasColumns) + topRight, code: frameColour))
+            lines.append(
+                pad(yLabel) + " "
+                    + chart.paint(
+                        topLeft + String(repeating: horizontal, count: canvasColumns) + topRight,
+                        code: frameColour))
             for (i, row) in rows.enumerated() {
                 let label = labels[i]
                 let left = chart.paint(label == nil ? vertical : yMark, code: frameColour)
                 lines.append(pad(label ?? "") + " " + left + row + chart.paint(vertical, code: frameColour))
             }
             let bottom = (0..<canvasColumns).map { xMarks.contains($0) ? xMark : horizontal }.joined()
-            lines.append(String(repeating: " ", count: labelWidth + 1)
-                         + chart.paint(bottomLeft + bottom + bottomRight, code: frameColour))
+            lines.append(
+                String(repeating: " ", count: labelWidth + 1)
+                    + chart.paint(bottomLeft + bottom + bottomRight, code: frameColour))
             var axis = [Character](repeating: " ", count: chart.width)
             for tick in xTicks {
                 let centre = labelWidth + 2 + dot(tick.value, yRange.lowerBound).0 / (a ? 1 : 2)
-                let start = Swift.min(Swift.max(0, centre - tick.label.count / 2), chart.width - tick.label.count)
+                let start = Swift.min(
+                    Swift.max(0, centre - tick.label.count / 2), chart.width - tick.label.count)
                 for (k, c) in tick.label.enumerated() { axis[start + k] = c }
             }
             let used = axis.lastIndex { $0 != " " } ?? 0
@@ -250,11 +269,14 @@ extension TerminalChart {
         /// given size, one cell from the frame, covers no series dot.
         func findCorner(width: Int, height: Int) -> (column: Int, row: Int)? {
             guard height > 0, width + 2 <= columns, height + 2 <= rows else { return nil }
-            let corners = [(1, 0), (columns - width - 1, 0), (columns - width - 1, rows - height), (1, rows - height)]
+            let corners = [
+                (1, 0), (columns - width - 1, 0), (columns - width - 1, rows - height), (1, rows - height),
+            ]
             for (column, row) in corners {
                 var clear = true
                 for r in Swift.max(0, row - 1)..<Swift.min(rows, row + height + 1) {
-                    for c in Swift.max(0, column - 1)..<Swift.min(columns, column + width + 1) where seriesDots[r * columns + c] {
+                    for c in Swift.max(0, column - 1)..<Swift.min(columns, column + width + 1)
+                    where seriesDots[r * columns + c] {
                         clear = false
                     }
                 }
@@ -268,7 +290,9 @@ extension TerminalChart {
         }
 
         /// One canvas row; `overlay` replaces `width` cells from `column` with ready text.
-        func renderRow(_ row: Int, chart: TerminalChart, overlay: (column: Int, text: String, width: Int)?) -> String {
+        func renderRow(_ row: Int, chart: TerminalChart, overlay: (column: Int, text: String, width: Int)?)
+            -> String
+        {
             var out = ""
             var current: String?
             var column = 0
@@ -287,8 +311,11 @@ extension TerminalChart {
                 }
                 let i = row * columns + column
                 let owner = owners[i]
-                setColour(owner == Canvas.empty ? nil
-                          : owner == Canvas.axis ? TerminalChart.dim : TerminalChart.palette[owner % TerminalChart.palette.count])
+                setColour(
+                    owner == Canvas.empty
+                        ? nil
+                        : owner == Canvas.axis
+                            ? TerminalChart.dim : TerminalChart.palette[owner % TerminalChart.palette.count])
                 if ascii {
                     out.append(marks[i])
                 } else {

@@ -59,7 +59,8 @@ public struct TerminalChart: Sendable {
         var layout = Layout(chart: self, figure: figure, legendBelow: false)
         var canvas = layout.drawCanvas(figure)
         let legend = legendEntries(figure)
-        var placement = canvas.findCorner(width: legend.map { $0.text.count + 3 }.max() ?? 0, height: legend.count)
+        var placement = canvas.findCorner(
+            width: legend.map { $0.text.count + 3 }.max() ?? 0, height: legend.count)
         if placement == nil && !legend.isEmpty {
             layout = Layout(chart: self, figure: figure, legendBelow: true)
             canvas = layout.drawCanvas(figure)

@@ -1,7 +1,8 @@
+import ActivationCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import ActivationCore
 
 /// One tick: its value and its label, which prints the value exactly.
 public struct Tick: Sendable, Hashable {
@@ -19,7 +20,9 @@ public struct Tick: Sendable, Hashable {
 /// Tick k is start·q·10^z + k·step computed from integers, and labels are written from the
 /// integer mantissa and decimal exponent, so `0.1 + 0.2` never shows up as `0.30000000000000004`.
 public enum TickEngine {
-    static let steps: [(q: Double, digits: Int, scaled: Int)] = [(1, 0, 1), (5, 0, 5), (2, 0, 2), (2.5, 1, 25), (4, 0, 4), (3, 0, 3)]
+    static let steps: [(q: Double, digits: Int, scaled: Int)] = [
+        (1, 0, 1), (5, 0, 5), (2, 0, 2), (2.5, 1, 25), (4, 0, 4), (3, 0, 3),
+    ]
     static let weights = (simplicity: 0.25, coverage: 0.2, density: 0.5, legibility: 0.05)
 
     /// Ticks for the data interval [lower, upper].
@@ -34,7 +37,8 @@ public enum TickEngine {
     public static func ticks(
         from lower: Double, to upper: Double, target: Int, fits: ([Tick]) -> Bool = { _ in true }
     ) -> [Tick] {
-        precondition(lower < upper && lower.isFinite && upper.isFinite, "tick range must be finite and non-empty")
+        precondition(
+            lower < upper && lower.isFinite && upper.isFinite, "tick range must be finite and non-empty")
         // Search on the range scaled to about [1, 10) wide, so that the scores never under- or
         // overflow (coverage squares a tenth of the range); the exponent goes back into labels.
         let (exactLower, exactUpper) = (lower, upper)
@@ -50,7 +54,9 @@ public enum TickEngine {
             for (index, step) in steps.enumerated() {
                 let qIndex = Double(index)
                 let sm = simplicityMax(qIndex, j)
-                if weights.simplicity * sm + weights.coverage + weights.density + weights.legibility < (best?.score ?? -2) {
+                if weights.simplicity * sm + weights.coverage + weights.density + weights.legibility
+                    < (best?.score ?? -2)
+                {
                     break search
                 }
                 var k = 2.0
@@ -67,7 +73,8 @@ public enum TickEngine {
                         let size = j * step.q * pow(10, z)
                         guard size.isFinite, size > 0 else { break }
                         let cm = coverageMax(lower, upper, size * (k - 1))
-                        if weights.simplicity * sm + weights.coverage * cm + weights.density * dm + weights.legibility
+                        if weights.simplicity * sm + weights.coverage * cm + weights.density * dm
+                            + weights.legibility
                             < (best?.score ?? -2)
                         {
                             break
@@ -88,12 +95,15 @@ public enum TickEngine {
                             // A small preference for labelling both ends of the range, so that
                             // −5:5 is labelled −5 … 5 rather than −4 … 4 when the two tie.
                             let ends = abs(first - lower) < 1e-9 * range && abs(last - upper) < 1e-9 * range
-                            let score = weights.simplicity * s + weights.coverage * c + weights.density * g
+                            let score =
+                                weights.simplicity * s + weights.coverage * c + weights.density * g
                                 + weights.legibility + (ends ? 0.01 : 0)
                             if score > (best?.score ?? -2) {
                                 let slack = 1e-9 * range * unit
                                 let ticks = make(start: start, j: j, k: Int(k), step: step, z: Int(z) + shift)
-                                    .filter { $0.value >= exactLower - slack && $0.value <= exactUpper + slack }
+                                    .filter {
+                                        $0.value >= exactLower - slack && $0.value <= exactUpper + slack
+                                    }
                                 if ticks.count >= 2, fits(ticks) { best = (score, ticks) }
                             }
                             start += 1
@@ -106,11 +116,16 @@ public enum TickEngine {
             j += 1
         }
         if let ticks = best?.ticks { return ticks }
-        return [Tick(value: exactLower, label: shortestText(exactLower)), Tick(value: exactUpper, label: shortestText(exactUpper))]
+        return [
+            Tick(value: exactLower, label: shortestText(exactLower)),
+            Tick(value: exactUpper, label: shortestText(exactUpper)),
+        ]
     }
 
     /// Ticks (start + i·j)·q·10^z for i < k, with labels from integer mantissas.
-    static func make(start: Double, j: Double, k: Int, step: (q: Double, digits: Int, scaled: Int), z: Int) -> [Tick] {
+    static func make(start: Double, j: Double, k: Int, step: (q: Double, digits: Int, scaled: Int), z: Int)
+        -> [Tick]
+    {
         let exponent = z - step.digits
         let mantissas = (0..<k).map { i in (start + Double(i) * j) * Double(step.scaled) }
         return mantissas.map { mantissa in
@@ -133,7 +148,8 @@ public enum TickEngine {
         if magnitude >= 6 || magnitude <= -5 {
             let head = digits.prefix(1)
             let tail = digits.dropFirst()
-            return sign + head + (tail.isEmpty ? "" : "." + tail) + "e" + (magnitude < 0 ? "-" : "") + String(abs(magnitude))
+            return sign + head + (tail.isEmpty ? "" : "." + tail) + "e" + (magnitude < 0 ? "-" : "")
+                + String(abs(magnitude))
         }
         if e >= 0 { return sign + digits + String(repeating: "0", count: e) }
         let point = digits.count + e
@@ -144,10 +160,13 @@ public enum TickEngine {
         return sign + "0." + String(repeating: "0", count: -point) + digits
     }
 
-    static func simplicity(_ i: Double, _ j: Double, _ first: Double, _ last: Double, _ size: Double) -> Double {
+    static func simplicity(_ i: Double, _ j: Double, _ first: Double, _ last: Double, _ size: Double)
+        -> Double
+    {
         let n = Double(steps.count)
         let remainder = abs(first.truncatingRemainder(dividingBy: size))
-        let zeroIsTick = first <= 0 && last >= 0 && (remainder < 1e-10 * size || size - remainder < 1e-10 * size)
+        let zeroIsTick =
+            first <= 0 && last >= 0 && (remainder < 1e-10 * size || size - remainder < 1e-10 * size)
         return 1 - i / (n - 1) - j + (zeroIsTick ? 1 : 0)
     }
 
@@ -167,7 +186,9 @@ public enum TickEngine {
         return 1 - 0.5 * (2 * half * half) / pow(0.1 * range, 2)
     }
 
-    static func density(_ k: Double, _ m: Double, _ lower: Double, _ upper: Double, _ first: Double, _ last: Double)
+    static func density(
+        _ k: Double, _ m: Double, _ lower: Double, _ upper: Double, _ first: Double, _ last: Double
+    )
         -> Double
     {
         let r = (k - 1) / (last - first)

@@ -47,7 +47,8 @@ final class OutputFile {
             throw OutputError.create(path, String(cString: strerror(errno)))
         }
         self.path = path
-        self.temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.temporaryPath = String(
+            decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         self.stream = FileDescriptorStream(descriptor: descriptor)
         self.stream.quietOnBrokenPipe = false
         fchmod(descriptor, 0o644 & ~currentUmask())

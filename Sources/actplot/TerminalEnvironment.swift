@@ -12,7 +12,8 @@ enum TerminalEnvironment {
                 return (Int(size.ws_col), Int(size.ws_row))
             }
         }
-        if let columns = environment("COLUMNS").flatMap(Int.init), let lines = environment("LINES").flatMap(Int.init),
+        if let columns = environment("COLUMNS").flatMap(Int.init),
+            let lines = environment("LINES").flatMap(Int.init),
             columns > 0, lines > 0
         {
             return (columns, lines)
@@ -27,7 +28,8 @@ enum TerminalEnvironment {
 
     /// Whether the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG; unset is "C").
     static var unicode: Bool {
-        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment($0) }.first { !$0.isEmpty } ?? "C"
+        let locale =
+            ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment($0) }.first { !$0.isEmpty } ?? "C"
         let lower = locale.lowercased()
         return lower.contains("utf-8") || lower.contains("utf8")
     }

@@ -6,14 +6,18 @@ import Testing
 /// The terminal chart, checked for meaning: where dots land, what the labels say.
 @Suite("Terminal chart")
 struct TerminalChartTests {
-    func figure(_ specs: [String], range: ClosedRange<Double> = -5...5, samples: Int = 146,
-                derivative: Bool = true) throws -> Figure {
+    func figure(
+        _ specs: [String], range: ClosedRange<Double> = -5...5, samples: Int = 146,
+        derivative: Bool = true
+    ) throws -> Figure {
         let functions = try specs.map { spec in
             let f = try Catalog.activation(spec)
             return (name: f.name, function: f)
         }
-        return Figure(functions: functions, sampling: Sampling(from: range.lowerBound, to: range.upperBound, count: samples),
-                      derivative: derivative)
+        return Figure(
+            functions: functions,
+            sampling: Sampling(from: range.lowerBound, to: range.upperBound, count: samples),
+            derivative: derivative)
     }
 
     func render(_ chart: TerminalChart, _ figure: Figure) -> [String] {
@@ -26,7 +30,8 @@ struct TerminalChartTests {
     @Test("the curve's dot for x = 0 sits on the row labelled 0, at the column of the x = 0 tick")
     func zeroOnAxis() throws {
         let chart = TerminalChart(width: 80, height: 24, color: false, ascii: false)
-        let f = try figure(["relu"], samples: chart.samples(for: try figure(["relu"], samples: 2)), derivative: false)
+        let f = try figure(
+            ["relu"], samples: chart.samples(for: try figure(["relu"], samples: 2)), derivative: false)
         let lines = render(chart, f)
         let zeroRow = try #require(lines.firstIndex { $0.hasPrefix("   0 ┤") })
         let axis = try #require(lines.last)
@@ -45,7 +50,8 @@ struct TerminalChartTests {
             let lines = render(chart, try figure(["gelu", "silu"]))
             #expect(lines.count == height, "\(width)×\(height): \(lines.count) lines")
             let axis = try #require(lines.last)
-            #expect(axis.hasPrefix(String(repeating: " ", count: 4)) && axis.contains("-5") && axis.contains("5"))
+            #expect(
+                axis.hasPrefix(String(repeating: " ", count: 4)) && axis.contains("-5") && axis.contains("5"))
             let text = lines.joined(separator: "\n")
             #expect(text.contains("gelu") && text.contains("gelu′") && text.contains("silu′"))
             for line in lines {
@@ -71,7 +77,8 @@ struct TerminalChartTests {
             #expect(last.hasPrefix("0m"), "colour still on at the end of: \(line)")
         }
         var plain = ""
-        TerminalChart(width: 60, height: 18, color: false, ascii: false).render(try figure(["tanh"]), to: &plain)
+        TerminalChart(width: 60, height: 18, color: false, ascii: false).render(
+            try figure(["tanh"]), to: &plain)
         #expect(!plain.contains("\u{1B}"))
     }
 

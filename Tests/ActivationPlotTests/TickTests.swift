@@ -27,8 +27,9 @@ struct TickTests {
         [1 - 1e-12, 1 + 1e-12], [-3.7e-7, 2.2e-6],
     ]
 
-    @Test("every label reads back to its tick value exactly; ticks are inside the range, evenly spaced",
-          arguments: Self.ranges)
+    @Test(
+        "every label reads back to its tick value exactly; ticks are inside the range, evenly spaced",
+        arguments: Self.ranges)
     func labelsExact(bounds: [Double]) {
         let range = (bounds[0], bounds[1])
         for target in [2, 3, 5, 8, 12] {
@@ -36,7 +37,9 @@ struct TickTests {
             #expect(ticks.count >= 2)
             for tick in ticks {
                 #expect(Double(tick.label) == tick.value, "\(tick)")
-                #expect(tick.value >= range.0 - 1e-9 * (range.1 - range.0) && tick.value <= range.1 + 1e-9 * (range.1 - range.0))
+                #expect(
+                    tick.value >= range.0 - 1e-9 * (range.1 - range.0)
+                        && tick.value <= range.1 + 1e-9 * (range.1 - range.0))
             }
             #expect(zip(ticks, ticks.dropFirst()).allSatisfy { $0.value < $1.value })
             let steps = zip(ticks, ticks.dropFirst()).map { $1.value - $0.value }

@@ -23,9 +23,21 @@ struct PlotCommandTests {
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if chars.first == "\"" { current.append("\""); chars.removeFirst() } else { quoted = false }
-                } else { current.append(c) }
-            } else if c == "\"" { quoted = true } else if c == "," { fields.append(current); current = "" } else { current.append(c) }
+                    if chars.first == "\"" {
+                        current.append("\""); chars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                fields.append(current); current = ""
+            } else {
+                current.append(c)
+            }
         }
         fields.append(current)
         return fields
@@ -33,25 +45,37 @@ struct PlotCommandTests {
 
     @Test("actplot relu --range -5:5 draws a chart: negative range unquoted, ends with a newline")
     func chart() throws {
-        let r = try Actplot.run(["relu", "--range", "-5:5", "--width", "100", "--height", "30"], environment: ["LANG": "C.UTF-8"])
+        let r = try Actplot.run(
+            ["relu", "--range", "-5:5", "--width", "100", "--height", "30"], environment: ["LANG": "C.UTF-8"])
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.stdout.hasSuffix("\n") && !r.stdout.contains("\u{1B}"))
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 30)
         #expect(lines.allSatisfy { $0.count <= 100 && !$0.hasSuffix(" ") })
         #expect(lines.first?.trimmingCharacters(in: .whitespaces) == "relu")
-        #expect(r.stdout.contains("relu′") && r.stdout.contains("⠀") && r.stdout.contains("-5") && r.stdout.contains("┤"))
+        #expect(
+            r.stdout.contains("relu′") && r.stdout.contains("⠀") && r.stdout.contains("-5")
+                && r.stdout.contains("┤"))
     }
 
-    @Test("colour: never when piped, always on request, never with --color never; ASCII when the locale is not UTF-8")
+    @Test(
+        "colour: never when piped, always on request, never with --color never; ASCII when the locale is not UTF-8"
+    )
     func colourAndLocale() throws {
-        let piped = try Actplot.run(["gelu", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
+        let piped = try Actplot.run(
+            ["gelu", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
         #expect(!piped.stdout.contains("\u{1B}"))
-        let always = try Actplot.run(["gelu", "--color", "always", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
+        let always = try Actplot.run(
+            ["gelu", "--color", "always", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"]
+        )
         #expect(always.stdout.contains("\u{1B}[34m"))
-        let ascii = try Actplot.run(["gelu", "--width", "60", "--height", "15"], environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
-        #expect(ascii.status == 0 && ascii.stdout.utf8.allSatisfy { $0 < 0x80 } && ascii.stdout.contains("gelu'"))
-        let flag = try Actplot.run(["gelu", "--ascii", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
+        let ascii = try Actplot.run(
+            ["gelu", "--width", "60", "--height", "15"],
+            environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+        #expect(
+            ascii.status == 0 && ascii.stdout.utf8.allSatisfy { $0 < 0x80 } && ascii.stdout.contains("gelu'"))
+        let flag = try Actplot.run(
+            ["gelu", "--ascii", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
         #expect(flag.stdout.utf8.allSatisfy { $0 < 0x80 })
     }
 
@@ -71,22 +95,32 @@ struct PlotCommandTests {
 
     @Test("CSV with several functions, f″, a quoted name, --step and --precision")
     func csvColumns() throws {
-        let r = try Actplot.run(["relu", "leaky_relu:alpha=0.2,kink=inclusive", "--second-derivative", "--step", "0.5",
-                                 "--range", "-1:1", "--format", "csv", "--precision", "3"])
+        let r = try Actplot.run([
+            "relu", "leaky_relu:alpha=0.2,kink=inclusive", "--second-derivative", "--step", "0.5",
+            "--range", "-1:1", "--format", "csv", "--precision", "3",
+        ])
         #expect(r.status == 0)
         let (header, rows) = parseCSV(r.stdout)
-        #expect(header == ["x", "relu", "relu'", "relu''", "leaky_relu(alpha=0.2,kink=inclusive)",
-                           "leaky_relu(alpha=0.2,kink=inclusive)'", "leaky_relu(alpha=0.2,kink=inclusive)''"])
+        #expect(
+            header == [
+                "x", "relu", "relu'", "relu''", "leaky_relu(alpha=0.2,kink=inclusive)",
+                "leaky_relu(alpha=0.2,kink=inclusive)'", "leaky_relu(alpha=0.2,kink=inclusive)''",
+            ])
         #expect(rows.map { $0[0] } == [-1, -0.5, 0, 0.5, 1])
         #expect(rows[2] == [0, 0, 0, 0, 0, 1, 0])
         #expect(rows[0][4] == -0.2 && rows[0][5] == 0.2)
-        let tanh = try Actplot.run(["tanh", "--samples", "3", "--format", "csv", "--precision", "4", "--no-derivative"])
+        let tanh = try Actplot.run([
+            "tanh", "--samples", "3", "--format", "csv", "--precision", "4", "--no-derivative",
+        ])
         #expect(tanh.stdout == "x,tanh\n-5,-0.9999\n0,0\n5,0.9999\n")
     }
 
-    @Test("-o writes the file atomically, format from the extension; a failing run leaves an existing file intact")
+    @Test(
+        "-o writes the file atomically, format from the extension; a failing run leaves an existing file intact"
+    )
     func files() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("actplot-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "actplot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = directory.appendingPathComponent("out.csv").path
@@ -102,7 +136,9 @@ struct PlotCommandTests {
         let txt = directory.appendingPathComponent("chart.txt").path
         #expect(try Actplot.run(["relu", "-o", txt, "--width", "50", "--height", "12"]).status == 0)
         #expect(try String(contentsOfFile: txt, encoding: .utf8).split(separator: "\n").count == 12)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasPrefix(".")
+        }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
     }
 
@@ -148,7 +184,9 @@ struct PlotCommandTests {
         let r = try Actplot.run(c.arguments)
         #expect(r.status == c.status)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.hasPrefix("actplot: error: ") && r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix("actplot: error: ") && r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)"
+        )
         #expect(r.stderr.contains(c.mentions), "\(r.stderr)")
     }
 
