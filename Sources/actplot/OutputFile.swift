@@ -2,9 +2,11 @@
     import Glibc
 #endif
 
-/// A file that appears only when complete: written to a temporary file in the target's
-/// directory, then renamed over the target. A failure, or SIGINT/SIGTERM, removes the
-/// temporary file and leaves any existing target untouched.
+/// A file that appears only when complete.
+///
+/// It is written to a temporary file in the target's directory, then renamed over the
+/// target. A failure, or SIGINT/SIGTERM, removes the temporary file and leaves any existing
+/// target untouched.
 ///
 /// A target that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is
 /// written directly: renaming over it would replace the device.

@@ -21,7 +21,8 @@ struct FileDescriptorStream: TextOutputStream {
                 let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    if errno == EPIPE && quietOnBrokenPipe { exit(0) }  // the reader went away (`| head`): stop quietly
+                    // the reader went away (`| head`): stop quietly
+                    if errno == EPIPE && quietOnBrokenPipe { exit(0) }
                     failed = String(cString: strerror(errno))
                     return
                 }
