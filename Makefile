@@ -41,10 +41,7 @@ test: build
 	$(SWIFT) test $(BUILD_FLAGS)
 
 demo: build
-	$(DEMO) eval gelu -1 0 1
-	$(DEMO) eval torch.hardsigmoid -3 -2.5 2.5 3
-	$(DEMO) eval dl4j.hardsigmoid -3 -2.5 2.5 3
-	$(DEMO) info gelu
+	$(DEMO) relu --range -5:5
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
@@ -64,6 +61,10 @@ lint:
 
 # Real outputs for the gallery in Samples/ (each file starts with the command that made it).
 SAMPLES := \
+	"relu --range -5:5 --width 80 --height 24" \
+	"gelu silu mish --range -6:4 --width 100 --height 30" \
+	"tanh --second-derivative --ascii --width 72 --height 22" \
+	"leaky_relu:alpha=0.2 --samples 11 --format csv" \
 	"eval gelu -1 0 1" \
 	"eval torch.hardsigmoid -3 -2.5 2.75 3" \
 	"eval dl4j.hardsigmoid -3 -2.5 2.75 3" \
@@ -78,7 +79,7 @@ samples: build
 	@mkdir -p Samples
 	@for cmd in $(SAMPLES); do \
 	    name=$$(echo "$$cmd" | tr ' :,' '___' | tr -cd 'A-Za-z0-9._-' | cut -c1-60); \
-	    { echo "\$$ actplot $$cmd"; $(DEMO) $$cmd; } > "Samples/$$name.txt" || exit 1; \
+	    { echo "\$$ actplot $$cmd"; LANG=C.UTF-8 $(DEMO) $$cmd; } > "Samples/$$name.txt" || exit 1; \
 	    echo "Samples/$$name.txt"; \
 	done
 
