@@ -51,9 +51,7 @@ extension Actplot {
         var precision: Int?
 
         func validate() throws {
-            if let precision, !(1...17).contains(precision) {
-                throw ValidationError("'--precision' must be 1 to 17 significant digits, got \(precision)")
-            }
+            try Describe.validate(precision: precision)
             if vector == nil && points.allSatisfy({ $0 == "--" }) {
                 throw ValidationError("give at least one point, e.g. actplot eval \(function) -1 0 1")
             }

@@ -143,18 +143,7 @@ extension Actplot {
 
         private func jsonText(_ f: Activation, _ p: ActivationProperties) -> String {
             let e = f.entry
-            let frameworks: [JSONValue] = presets(of: f).map { preset in
-                var members: [(String, JSONValue)] = [
-                    ("name", .string(preset.qualifiedName)),
-                    (
-                        "parameters",
-                        .object(preset.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })
-                    ),
-                    ("kink", .string(preset.kink.rawValue)),
-                ]
-                if let note = preset.note { members.append(("note", .string(note))) }
-                return .object(members)
-            }
+            let frameworks = presets(of: f).map(Describe.json)
             let range = { (r: ClosedRange<Double>) -> JSONValue in
                 .array([.number(r.lowerBound), .number(r.upperBound)])
             }

@@ -101,20 +101,7 @@ extension Actplot {
         }
 
         private func presetsJSON(_ framework: Framework) -> String {
-            let presets: [JSONValue] = FrameworkPreset.presets(of: framework).map { preset in
-                var members: [(String, JSONValue)] = [
-                    ("name", .string(preset.qualifiedName)), ("spelling", .string(preset.name)),
-                    ("aliases", .array(preset.aliases.map(JSONValue.string))),
-                    ("function", .string(preset.function)),
-                    (
-                        "parameters",
-                        .object(preset.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) })
-                    ),
-                    ("kink", .string(preset.kink.rawValue)),
-                ]
-                if let note = preset.note { members.append(("note", .string(note))) }
-                return .object(members)
-            }
+            let presets = FrameworkPreset.presets(of: framework).map(Describe.json)
             return JSONValue.object([
                 ("framework", .string(framework.rawValue)), ("description", .string(framework.description)),
                 ("activations", .array(presets)),

@@ -98,9 +98,7 @@ extension Actplot {
                 throw ValidationError(
                     "give at least one function, e.g. actplot relu --range -5:5 (actplot list shows them)")
             }
-            if let precision, !(1...17).contains(precision) {
-                throw ValidationError("'--precision' must be 1 to 17 significant digits, got \(precision)")
-            }
+            try Describe.validate(precision: precision)
             if samples != nil && step != nil {
                 throw ValidationError("give '--samples' or '--step', not both")
             }

@@ -1,5 +1,6 @@
 import ActivationCore
 import ActivationPlot
+import ArgumentParser
 
 /// How a resolved function is named in tables and JSON.
 enum Describe {
@@ -13,6 +14,30 @@ enum Describe {
             title += "; output 0 with other inputs [\(f.others.map(shortestText).joined(separator: ", "))]"
         }
         return title
+    }
+
+    /// A framework preset as JSON: its names, the catalog function, defaults, corner rule, note.
+    static func json(_ preset: FrameworkPreset) -> JSONValue {
+        let order = Catalog.entry(named: preset.function)?.parameters.map(\.name) ?? []
+        var members: [(String, JSONValue)] = [
+            ("name", .string(preset.qualifiedName)), ("spelling", .string(preset.name)),
+            ("aliases", .array(preset.aliases.map(JSONValue.string))), ("function", .string(preset.function)),
+            (
+                "parameters",
+                .object(order.compactMap { name in preset.parameters[name].map { (name, $0.json) } })
+            ),
+            ("kink", .string(preset.kink.rawValue)),
+        ]
+        if let note = preset.note { members.append(("note", .string(note))) }
+        return .object(members)
+    }
+
+    /// Checks `--precision`.
+    /// - Throws: A `ValidationError` outside 1…17.
+    static func validate(precision: Int?) throws {
+        if let precision, !(1...17).contains(precision) {
+            throw ValidationError("'--precision' must be 1 to 17 significant digits, got \(precision)")
+        }
     }
 
     /// The JSON members that identify the function: name, parameters, preset, corner rule.
