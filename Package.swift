@@ -25,7 +25,8 @@ let package = Package(
         /// Figures and their writers: number text, ticks, canvas, PNG, SVG, terminal, CSV.
         .target(
             name: "ActivationPlot",
-            dependencies: ["ActivationCore", "CLibPNG"]
+            dependencies: ["ActivationCore", "CLibPNG"],
+            exclude: ["Font/LICENSE-DejaVu.txt"]
         ),
         /// libpng, found through pkg-config; Debian's package is libpng-dev.
         .systemLibrary(
@@ -54,11 +55,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ActivationPlotTests",
-            dependencies: ["ActivationPlot"]
+            dependencies: ["ActivationPlot", "CLibPNG"]
         ),
         .testTarget(
             name: "ActplotEndToEndTests",
-            dependencies: ["ActivationCore", "ActivationPlot"]
+            dependencies: ["ActivationCore", "ActivationPlot", "CLibPNG"]
         ),
     ]
 )

@@ -40,7 +40,8 @@ extension Actplot {
 
         @Option(
             help: ArgumentHelp(
-                "chart or csv (default: from --output's extension, else chart).", valueName: "FORMAT"))
+                "chart, csv, png or svg (default: from --output's extension, else chart).",
+                valueName: "FORMAT"))
         var format: String?
 
         @Option(
@@ -91,7 +92,12 @@ extension Actplot {
         static let chartSampleLimit = 10_000_000
         static let tableRowLimit = 10_000_000_000
 
-        enum Format: String { case chart, csv }
+        enum Format: String { case chart, csv, png, svg }
+
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Pixel density of PNG/SVG (2 = hi-DPI).", valueName: "S"))
+        var scale: Double = 1
 
         func validate() throws {
             if functions.isEmpty {
@@ -106,11 +112,14 @@ extension Actplot {
                 throw ValidationError(
                     "'--samples' needs at least 2 points (both ends of the range), got \(samples)")
             }
-            if let width, width < TerminalChart.minimumSize.width || width > 10_000 {
+            if !(scale.isFinite && scale >= 0.25 && scale <= 8) {
+                throw ValidationError("'--scale' must be 0.25 to 8, got \(shortestText(scale))")
+            }
+            if let width, width < TerminalChart.minimumSize.width || width > 20_000 {
                 throw ValidationError(
                     "'--width' must be \(TerminalChart.minimumSize.width) to 10000 characters, got \(width)")
             }
-            if let height, height < TerminalChart.minimumSize.height || height > 10_000 {
+            if let height, height < TerminalChart.minimumSize.height || height > 20_000 {
                 throw ValidationError(
                     "'--height' must be \(TerminalChart.minimumSize.height) to 10000 lines, got \(height)")
             }
@@ -155,16 +164,42 @@ extension Actplot {
                     functions: resolved, sampling: sampling, derivative: !noDerivative,
                     secondDerivative: secondDerivative, title: title)
                 try emit(toStandardOutput) { chart.render(figure, to: &$0) }
+            case .png, .svg:
+                let (w, h) = (width ?? 1200, height ?? 800)
+                let (pw, ph) = (Double(w) * scale, Double(h) * scale)
+                guard pw <= Double(Figure.maximumPixels), ph <= Double(Figure.maximumPixels) else {
+                    throw ValidationError(
+                        "a \(Int(pw))×\(Int(ph)) image is too large: at most \(Figure.maximumPixels) pixels a side after --scale"
+                    )
+                }
+                if format == .png && toStandardOutput && TerminalEnvironment.standardOutputIsTerminal {
+                    throw ValidationError(
+                        "refusing to write PNG bytes to a terminal; use -o plot.png or redirect stdout")
+                }
+                let sampling = try makeSampling(
+                    interval, default: Swift.max(2, Int(pw)), limit: Self.chartSampleLimit)
+                let figure = Figure(
+                    functions: resolved, sampling: sampling, derivative: !noDerivative,
+                    secondDerivative: secondDerivative, title: title)
+                if format == .svg {
+                    try emit(toStandardOutput) { figure.svg(width: w, height: h, scale: scale, to: &$0) }
+                } else {
+                    let command = (["actplot"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+                    let bytes: [UInt8]
+                    do {
+                        bytes = try figure.png(width: w, height: h, scale: scale, comment: command)
+                    } catch {
+                        throw OutputError.write(error.description)
+                    }
+                    try emit(toStandardOutput) { $0.write(bytes) }
+                }
             }
         }
 
         private func resolvedFormat() throws -> Format {
             if let format {
                 guard let known = Format(rawValue: format.lowercased()) else {
-                    if ["png", "svg"].contains(format.lowercased()) {
-                        throw ValidationError("'--format \(format)' is not available yet; use chart or csv")
-                    }
-                    throw ValidationError("'--format' must be chart or csv, got '\(format)'")
+                    throw ValidationError("'--format' must be chart, csv, png or svg, got '\(format)'")
                 }
                 return known
             }
@@ -174,12 +209,11 @@ extension Actplot {
             switch name[name.index(after: dot)...].lowercased() {
             case "csv": return .csv
             case "txt", "text": return .chart
-            case "png", "svg":
-                throw ValidationError(
-                    "PNG and SVG output are not available yet; write .csv or .txt, or use --format")
+            case "png": return .png
+            case "svg": return .svg
             case let other:
                 throw ValidationError(
-                    "cannot tell the format from the extension '.\(other)' of '\(output)'; use --format chart|csv"
+                    "cannot tell the format from the extension '.\(other)' of '\(output)'; use --format chart|csv|png|svg"
                 )
             }
         }

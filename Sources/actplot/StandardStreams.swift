@@ -42,3 +42,25 @@ func writeToStandardOutput(_ text: String) throws {
     out.write(text)
     if let reason = out.failed { throw OutputError.write(reason) }
 }
+
+extension FileDescriptorStream {
+    /// Writes raw bytes (PNG data).
+    mutating func write(_ bytes: [UInt8]) {
+        write(String(decoding: [], as: UTF8.self))
+        guard failed == nil else { return }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EPIPE && quietOnBrokenPipe { exit(0) }
+                    failed = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+}

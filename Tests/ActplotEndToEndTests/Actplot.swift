@@ -6,6 +6,7 @@ struct Actplot {
     struct Result {
         let status: Int32
         let stdout: String
+        let stdoutData: Data
         let stderr: String
     }
 
@@ -45,6 +46,7 @@ struct Actplot {
         #expect(process.terminationReason == .exit, "actplot \(arguments) died of a signal")
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stdoutData: outData,
             stderr: String(decoding: errData, as: UTF8.self))
     }
 }

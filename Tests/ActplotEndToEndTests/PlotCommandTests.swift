@@ -166,7 +166,7 @@ struct PlotCommandTests {
         Case(arguments: ["relu", "--step", "1e-300"], status: 64, mentions: "at most"),
         Case(arguments: ["relu", "--step", "20"], status: 64, mentions: "fewer than 2"),
         Case(arguments: ["relu", "--step", "0.1", "--samples", "5"], status: 64, mentions: "not both"),
-        Case(arguments: ["relu", "--format", "pdf"], status: 64, mentions: "chart or csv"),
+        Case(arguments: ["relu", "--format", "pdf"], status: 64, mentions: "chart, csv, png or svg"),
         Case(arguments: ["relu", "-o", "plot.xyz"], status: 64, mentions: "'.xyz'"),
         Case(arguments: ["relu", "-o", "/nonexistent-dir/x.csv"], status: 1, mentions: "cannot create"),
         Case(arguments: ["relu", "-o", "/tmp"], status: 64, mentions: "is a directory"),
@@ -188,6 +188,34 @@ struct PlotCommandTests {
             r.stderr.hasPrefix("actplot: error: ") && r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)"
         )
         #expect(r.stderr.contains(c.mentions), "\(r.stderr)")
+    }
+
+    @Test("PNG and SVG files: decodable, the requested size, the command in a tEXt chunk; hi-DPI doubles")
+    func images() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "actplot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let png = directory.appendingPathComponent("gelu.png").path
+        #expect(try Actplot.run(["gelu", "-o", png]).status == 0)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: png)))
+        #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        #expect(String(decoding: bytes, as: UTF8.self).contains("actplot gelu -o"))
+        let hi = try Actplot.run([
+            "relu", "--format", "png", "--scale", "2", "--width", "300", "--height", "200",
+        ])
+        #expect(hi.status == 0)
+        // IHDR width and height (big-endian, bytes 16-23) of the image sent to the pipe.
+        let header = [UInt8](hi.stdoutData.prefix(24))
+        #expect(header.count == 24)
+        let size = (0..<2).map { k in header[(16 + 4 * k)..<(20 + 4 * k)].reduce(0) { $0 << 8 | Int($1) } }
+        #expect(size == [600, 400])
+        let svgPath = directory.appendingPathComponent("plot.svg").path
+        #expect(try Actplot.run(["torch.hardsigmoid", "dl4j.hardsigmoid", "-o", svgPath]).status == 0)
+        let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.contains("<path") && svg.contains("dl4j.HardSigmoid"))
+        let huge = try Actplot.run(["relu", "--format", "png", "--width", "12000", "--scale", "2"])
+        #expect(huge.status == 64 && huge.stderr.contains("too large"))
     }
 
     @Test("output to a full device fails with status 1")

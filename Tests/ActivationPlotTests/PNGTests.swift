@@ -1,0 +1,134 @@
+import ActivationCore
+import CLibPNG
+import Foundation
+import Testing
+
+@testable import ActivationPlot
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Element names, attributes and text of an XML document, by XMLParser (validating well-formedness).
+final class XMLSummary: NSObject, XMLParserDelegate {
+    var elements: [(name: String, attributes: [String: String])] = []
+    var texts: [String] = []
+    private var current = ""
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        elements.append((name, attributes))
+        current = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
+
+    func parser(
+        _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+    ) {
+        if name == "text" { texts.append(current) }
+    }
+
+    static func parse(_ text: String) -> XMLSummary? {
+        let summary = XMLSummary()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = summary
+        return parser.parse() ? summary : nil
+    }
+}
+
+/// Decoded pixels of a PNG (libpng's simplified reader), RGB.
+struct DecodedPNG {
+    let width: Int
+    let height: Int
+    let rgb: [UInt8]
+
+    init?(_ bytes: [UInt8]) {
+        var image = png_image()
+        image.version = UInt32(PNG_IMAGE_VERSION)
+        let ok = bytes.withUnsafeBufferPointer {
+            png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count)
+        }
+        guard ok != 0 else { return nil }
+        image.format = UInt32(PNG_FORMAT_RGB)
+        var buffer = [UInt8](repeating: 0, count: Int(image.width * image.height * 3))
+        let done = bytes.withUnsafeBufferPointer { _ in
+            buffer.withUnsafeMutableBufferPointer {
+                png_image_finish_read(&image, nil, $0.baseAddress, 0, nil)
+            }
+        }
+        guard done != 0 else { return nil }
+        width = Int(image.width)
+        height = Int(image.height)
+        rgb = buffer
+    }
+
+    func pixel(_ x: Int, _ y: Int) -> (Int, Int, Int) {
+        let i = 3 * (y * width + x)
+        return (Int(rgb[i]), Int(rgb[i + 1]), Int(rgb[i + 2]))
+    }
+}
+
+/// PNG output decoded and checked pixel by pixel; SVG parsed as XML.
+@Suite("PNG and SVG")
+struct PNGTests {
+    func figure(_ specs: [String]) throws -> Figure {
+        let functions = try specs.map { spec in
+            let f = try Catalog.activation(spec)
+            return (name: f.name, function: f)
+        }
+        return Figure(functions: functions, sampling: Sampling(from: -5, to: 5, count: 1200))
+    }
+
+    @Test("size, white background, the curve's colour at relu(2), axis and text ink, same bytes twice")
+    func pixels() throws {
+        let f = try figure(["relu"])
+        let bytes = try f.png(width: 1200, height: 800, comment: "actplot relu")
+        #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let png = try #require(DecodedPNG(bytes))
+        #expect(png.width == 1200 && png.height == 800)
+        #expect(png.pixel(0, 0) == (255, 255, 255) && png.pixel(1199, 799) == (255, 255, 255))
+        let layout = PlotLayout(figure: f, width: 1200, height: 800, scale: 1)
+        let p = layout.position(x: 2, y: 2)
+        let (r, g, b) = png.pixel(Int(p.x), Int(p.y))
+        #expect(
+            abs(r - 0x00) < 40 && abs(g - 0x72) < 40 && abs(b - 0xB2) < 40,
+            "pixel at relu(2): \(r), \(g), \(b)")
+        // The frame's left edge is dark, and the tick-label strip under the plot holds text ink.
+        let area = layout.plotArea
+        let (fr, _, _) = png.pixel(Int(area.left), Int((area.top + area.bottom) / 2))
+        #expect(fr < 128)
+        var dark = 0
+        for y in Int(area.bottom) + 10..<Int(area.bottom) + 30 {
+            for x in Int(area.left)..<Int(area.right) where png.pixel(x, y).0 < 100 { dark += 1 }
+        }
+        #expect(dark > 100, "tick labels: \(dark) dark pixels")
+        #expect(try f.png(width: 1200, height: 800, comment: "actplot relu") == bytes)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("Description"))
+    }
+
+    @Test("scale 2 doubles the size; oversized images are refused")
+    func scale() throws {
+        let f = try figure(["gelu"])
+        let png = try #require(DecodedPNG(try f.png(width: 300, height: 200, scale: 2, comment: "")))
+        #expect(png.width == 600 && png.height == 400)
+        #expect(throws: PNGError.self) { try f.png(width: 20_000, height: 100, comment: "") }
+    }
+
+    @Test("SVG is XML with one path per series and text for labels")
+    func svg() throws {
+        let f = try figure(["gelu", "silu"])
+        var text = ""
+        f.svg(width: 1200, height: 800, to: &text)
+        let xml = try #require(XMLSummary.parse(text), "not well-formed XML")
+        #expect(xml.elements.first?.name == "svg" && xml.elements.first?.attributes["width"] == "1200")
+        #expect(xml.elements.filter { $0.name == "path" }.count == 4 + 4)  // 4 curves, 4 legend samples
+        let texts = xml.texts
+        #expect(
+            texts.contains("gelu′") && texts.contains("x") && texts.contains("f(x)")
+                && texts.contains("\u{2212}4"))
+        #expect(xml.elements.contains { $0.name == "path" && $0.attributes["stroke-dasharray"] != nil })
+    }
+}
