@@ -82,6 +82,14 @@ public struct Figure: Sendable {
         self.xRange = sampling.lower...sampling.upper
     }
 
+    /// The series in legend order: by function, then f, f′, f″.
+    public var legendOrder: [Series] {
+        series.enumerated().sorted {
+            ($0.element.colorIndex / 3, $0.element.style.rawValue, $0.offset)
+                < ($1.element.colorIndex / 3, $1.element.style.rawValue, $1.offset)
+        }.map(\.element)
+    }
+
     /// The smallest and largest finite y over all series, or nil when there is none.
     public var dataYRange: ClosedRange<Double>? {
         var low = Double.infinity

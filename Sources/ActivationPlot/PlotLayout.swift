@@ -172,7 +172,7 @@ struct PlotLayout {
             )
         }
         // Legend.
-        let entries = figure.series.reversed()
+        let entries = figure.legendOrder
         let lineHeight = 1.45 * legendSize
         let sampleLength = 34 * s
         let pad = 9 * s

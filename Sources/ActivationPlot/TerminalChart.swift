@@ -98,7 +98,7 @@ public struct TerminalChart: Sendable {
     }
 
     func legendEntries(_ figure: Figure) -> [LegendEntry] {
-        figure.series.reversed().map { series in
+        figure.legendOrder.map { series in
             var text = series.name
             if ascii {
                 text = text.replacingOccurrences(of: "″", with: "''").replacingOccurrences(of: "′", with: "'")

@@ -7,6 +7,7 @@
 #define ACTPLOT_CLIBPNG_SHIM_H
 
 #include <png.h>
+#include <zlib.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,12 @@ static int actplot_png_encode(const unsigned char *rgb, unsigned width, unsigned
         return -1;
     }
     png_set_write_fn(png, out, actplot_png_write, actplot_png_flush);
+    // One filter instead of libpng's adaptive search (which took half the time): plots are
+    // mostly flat rows, which the Up filter turns into zeros, and zlib's run-length strategy
+    // packs those runs about as small as its default search, several times faster.
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    png_set_compression_level(png, 6);
+    png_set_compression_strategy(png, Z_RLE);
     png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_text chunk;

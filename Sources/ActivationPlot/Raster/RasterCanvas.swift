@@ -42,12 +42,16 @@ struct RasterCanvas {
     init(width: Int, height: Int, background: RGB) {
         self.width = width
         self.height = height
-        pixels = [UInt8](repeating: 0, count: width * height * 3)
         coverage = [Float](repeating: 0, count: width * height)
-        for i in 0..<(width * height) {
-            pixels[3 * i] = background.red
-            pixels[3 * i + 1] = background.green
-            pixels[3 * i + 2] = background.blue
+        if background.red == background.green && background.green == background.blue {
+            pixels = [UInt8](repeating: background.red, count: width * height * 3)
+        } else {
+            pixels = [UInt8](repeating: 0, count: width * height * 3)
+            for i in 0..<(width * height) {
+                pixels[3 * i] = background.red
+                pixels[3 * i + 1] = background.green
+                pixels[3 * i + 2] = background.blue
+            }
         }
     }
 
