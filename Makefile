@@ -75,14 +75,15 @@ SAMPLES := \
 	"list" \
 	"list --framework dl4j"
 
-# Image samples: file name, then the arguments that make it.
+# File samples (images and a CSV): file name, then the arguments that make it.
 IMAGES := \
 	"relu.png relu" \
 	"gelu.png gelu --range -4:4" \
 	"sigmoid-tanh.png sigmoid tanh --second-derivative" \
 	"hardsigmoid-torch-vs-dl4j.png torch.hardsigmoid dl4j.hardsigmoid --range -4:4" \
 	"gelu-silu-mish@2x.png gelu silu mish --range -5:3 --scale 2 --width 800 --height 500" \
-	"leaky-relu-frameworks.svg torch.leaky_relu keras.layers.LeakyReLU --range -3:3"
+	"leaky-relu-frameworks.svg torch.leaky_relu keras.layers.LeakyReLU --range -3:3" \
+	"gelu-silu.csv gelu silu --samples 21 --second-derivative"
 
 samples: build
 	@mkdir -p Samples
