@@ -70,7 +70,8 @@ struct GlyphFont: Sendable {
             }
             contours.append(contour)
             if let scalar = Unicode.Scalar(UInt32(code)) {
-                glyphs[Character(scalar)] = Glyph(advance: Double(advance), contours: contours.filter { $0.count > 2 })
+                glyphs[Character(scalar)] = Glyph(
+                    advance: Double(advance), contours: contours.filter { $0.count > 2 })
             }
         }
         self.glyphs = glyphs
