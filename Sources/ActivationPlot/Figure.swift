@@ -116,3 +116,12 @@ public struct Figure: Sendable {
         return (data.lowerBound - pad)...(data.upperBound + pad)
     }
 }
+
+/// Where v lies in a range, 0 at the lower bound and 1 at the upper one, also when the range's
+/// width overflows (a range from −1e308 to 1e308).
+@inline(__always)
+func fraction(_ v: Double, in range: ClosedRange<Double>) -> Double {
+    let width = range.upperBound - range.lowerBound
+    if width.isFinite { return (v - range.lowerBound) / width }
+    return (v / 2 - range.lowerBound / 2) / (range.upperBound / 2 - range.lowerBound / 2)
+}

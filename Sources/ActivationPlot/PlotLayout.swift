@@ -54,14 +54,14 @@ struct PlotLayout {
         let labelSize = 16 * s
         let titleSize = 19 * s
         let legendSize = 14 * s
-        let px = { (v: Double) -> Int in Swift.max(1, Int((v * s).rounded())) }
+        let px = { (v: Double) -> Int in Swift.max(1, pixel(v * s)) }
         let top = (figure.title.isEmpty ? 24 * s : 64 * s)
         let bottom = Double(height) - (10 + 6 + 8) * s - tickSize - 8 * s - labelSize
         let yRange = figure.yRange
         let plotHeight = bottom - top
         let yTarget = Swift.max(3, Swift.min(9, Int(plotHeight / (3.2 * tickSize))))
         let yOf = { (v: Double) -> Double in
-            top + (yRange.upperBound - v) / (yRange.upperBound - yRange.lowerBound) * plotHeight
+            top + (1 - fraction(v, in: yRange)) * plotHeight
         }
         let yTicks = TickEngine.ticks(from: yRange.lowerBound, to: yRange.upperBound, target: yTarget) {
             ticks in
@@ -74,7 +74,7 @@ struct PlotLayout {
         let plotWidth = right - left
         let xRange = figure.xRange
         let xOf = { (v: Double) -> Double in
-            left + (v - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * plotWidth
+            left + fraction(v, in: xRange) * plotWidth
         }
         let xTarget = Swift.max(3, Swift.min(11, Int(plotWidth / (5 * tickSize))))
         let xTicks = TickEngine.ticks(from: xRange.lowerBound, to: xRange.upperBound, target: xTarget) {
@@ -90,25 +90,25 @@ struct PlotLayout {
         }
         // Pixel-aligned rectangle edges of the plot area.
         let (L, R, T, B) = (
-            Int(left.rounded()), Int(right.rounded()), Int(top.rounded()), Int(bottom.rounded())
+            pixel(left), pixel(right), pixel(top), pixel(bottom)
         )
         let rule = px(1)
         var d: [Drawing] = []
         // Grid, then zero axes.
         for tick in xTicks {
-            let x = Int(xOf(tick.value).rounded(.down))
+            let x = pixel(floor(xOf(tick.value)))
             d.append(.rectangle(x0: x, y0: T, x1: x + rule, y1: B, color: Self.grid, alpha: 1))
         }
         for tick in yTicks {
-            let y = Int(yOf(tick.value).rounded(.down))
+            let y = pixel(floor(yOf(tick.value)))
             d.append(.rectangle(x0: L, y0: y, x1: R, y1: y + rule, color: Self.grid, alpha: 1))
         }
         if yRange.contains(0) {
-            let y = Int(yOf(0).rounded(.down))
+            let y = pixel(floor(yOf(0)))
             d.append(.rectangle(x0: L, y0: y, x1: R, y1: y + rule, color: Self.zeroAxis, alpha: 1))
         }
         if xRange.contains(0) {
-            let x = Int(xOf(0).rounded(.down))
+            let x = pixel(floor(xOf(0)))
             d.append(.rectangle(x0: x, y0: T, x1: x + rule, y1: B, color: Self.zeroAxis, alpha: 1))
         }
         // Curves: f″ and f′ first, f on top.
@@ -135,7 +135,7 @@ struct PlotLayout {
         d.append(.rectangle(x0: R, y0: T, x1: R + rule, y1: B + rule, color: Self.frame, alpha: 1))
         let mark = px(6)
         for (tick, label) in zip(yTicks, yLabels) {
-            let y = Int(yOf(tick.value).rounded(.down))
+            let y = pixel(floor(yOf(tick.value)))
             d.append(.rectangle(x0: L - mark, y0: y, x1: L, y1: y + rule, color: Self.frame, alpha: 1))
             let w = font.width(of: label, size: tickSize)
             d.append(
@@ -144,13 +144,14 @@ struct PlotLayout {
                     color: Self.ink))
         }
         for tick in xTicks {
-            let x = Int(xOf(tick.value).rounded(.down))
+            let x = pixel(floor(xOf(tick.value)))
             d.append(.rectangle(x0: x, y0: B, x1: x + rule, y1: B + mark, color: Self.frame, alpha: 1))
             let label = Self.typographic(tick.label)
             let w = font.width(of: label, size: tickSize)
             d.append(
                 .text(
-                    label, x: Double(x) - w / 2, y: bottom + 6 * s + 6 * s + tickSize, size: tickSize,
+                    label, x: Swift.max(2 * s, Swift.min(Double(x) - w / 2, Double(width) - w - 2 * s)),
+                    y: bottom + 6 * s + 6 * s + tickSize, size: tickSize,
                     color: Self.ink))
         }
         // Axis names and title.
@@ -203,8 +204,8 @@ struct PlotLayout {
             }
         }
         if !entries.isEmpty && boxWidth < plotWidth {
-            let (x0, y0) = (Int(best.0.rounded()), Int(best.1.rounded()))
-            let (x1, y1) = (Int((best.0 + boxWidth).rounded()), Int((best.1 + boxHeight).rounded()))
+            let (x0, y0) = (pixel(best.0), pixel(best.1))
+            let (x1, y1) = (pixel(best.0 + boxWidth), pixel(best.1 + boxHeight))
             d.append(.rectangle(x0: x0, y0: y0, x1: x1, y1: y1, color: RGB(0xFFFFFF), alpha: 0.85))
             for (a, b) in [
                 ((x0, y0), (x1, y0 + rule)), ((x0, y1 - rule), (x1, y1)), ((x0, y0), (x0 + rule, y1)),

@@ -44,6 +44,10 @@ public struct Sampling: Sendable, Hashable, RandomAccessCollection {
         if i == 0 { return lower }
         if i == count - 1 { return upper }
         let n = Double(count - 1)
-        return (lower * (n - Double(i)) + upper * Double(i)) / n
+        let (a, b) = (lower * (n - Double(i)), upper * Double(i))
+        let sum = a + b
+        if sum.isFinite { return sum / n }
+        // Near the ends of the double range the products overflow; divide first.
+        return lower / n * (n - Double(i)) + upper / n * Double(i)
     }
 }

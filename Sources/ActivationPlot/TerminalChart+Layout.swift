@@ -22,7 +22,7 @@ extension TerminalChart {
             let yRange = figure.yRange
             let dotRows = Double(rows * (chart.ascii ? 1 : 4) - 1)
             let rowOf = { (y: Double) -> Int in
-                Int(((yRange.upperBound - y) / (yRange.upperBound - yRange.lowerBound) * dotRows).rounded())
+                pixel((1 - fraction(y, in: yRange)) * dotRows)
                     / (chart.ascii ? 1 : 4)
             }
             let yTicks = TickEngine.ticks(
@@ -36,9 +36,7 @@ extension TerminalChart {
             let xRange = figure.xRange
             let dotColumns = Double(columns * (chart.ascii ? 1 : 2) - 1)
             let columnOf = { (x: Double) -> Int in
-                Int(
-                    ((x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * dotColumns).rounded()
-                )
+                pixel(fraction(x, in: xRange) * dotColumns)
                     / (chart.ascii ? 1 : 2)
             }
             let xTicks = TickEngine.ticks(
@@ -83,11 +81,11 @@ extension TerminalChart {
         /// The dot position of a point (braille: 2 per column, 4 per row; ASCII: 1 and 1).
         func dot(_ x: Double, _ y: Double) -> (Int, Int) {
             let (w, h) = (chart.ascii ? 1 : 2, chart.ascii ? 1 : 4)
-            let u = (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
-            let v = (yRange.upperBound - y) / (yRange.upperBound - yRange.lowerBound)
+            let u = fraction(x, in: xRange)
+            let v = 1 - fraction(y, in: yRange)
             return (
-                Int((u * Double(canvasColumns * w - 1)).rounded()),
-                Int((v * Double(canvasRows * h - 1)).rounded())
+                pixel(u * Double(canvasColumns * w - 1)),
+                pixel(v * Double(canvasRows * h - 1))
             )
         }
 
@@ -327,6 +325,12 @@ extension TerminalChart {
             return out
         }
     }
+}
+
+/// A dot or pixel coordinate: rounded, NaN as 0, clamped far outside any canvas.
+@inline(__always)
+func pixel(_ value: Double) -> Int {
+    value.isNaN ? 0 : Int(Swift.min(Swift.max(value.rounded(), -1e9), 1e9))
 }
 
 extension String {

@@ -27,6 +27,9 @@ public struct TerminalChart: Sendable {
     /// The smallest chart that can show anything: 20×6 characters.
     public static let minimumSize = (width: 20, height: 6)
 
+    /// The largest chart: 1000×500 characters (a terminal is rarely a fifth of that).
+    public static let maximumSize = (width: 1000, height: 500)
+
     /// A chart of the given size.
     /// - Parameters:
     ///   - width: Characters per line, at least ``minimumSize``.
@@ -35,6 +38,7 @@ public struct TerminalChart: Sendable {
     ///   - ascii: Whether to use only 7-bit characters.
     public init(width: Int, height: Int, color: Bool, ascii: Bool) {
         precondition(width >= Self.minimumSize.width && height >= Self.minimumSize.height, "chart too small")
+        precondition(width <= Self.maximumSize.width && height <= Self.maximumSize.height, "chart too large")
         self.width = width
         self.height = height
         self.color = color

@@ -81,7 +81,10 @@ public enum TickEngine {
                         }
                         let minStart = floor(upper / size) * j - (k - 1) * j
                         let maxStart = ceil(lower / size) * j
-                        if minStart > maxStart {
+                        // Tick mantissas must stay exact integers (a range a few ulps wide far
+                        // from 0 would otherwise need `start += 1` beyond 2^53, which never moves).
+                        let exact = Swift.max(abs(minStart), abs(maxStart)) * Double(step.scaled) < 0x1p52
+                        if minStart > maxStart || !exact {
                             z += 1
                             continue
                         }

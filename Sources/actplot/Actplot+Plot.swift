@@ -115,13 +115,16 @@ extension Actplot {
             if !(scale.isFinite && scale >= 0.25 && scale <= 8) {
                 throw ValidationError("'--scale' must be 0.25 to 8, got \(shortestText(scale))")
             }
-            if let width, width < TerminalChart.minimumSize.width || width > 20_000 {
+            let largest = Figure.maximumPixels
+            if let width, width < TerminalChart.minimumSize.width || width > largest {
                 throw ValidationError(
-                    "'--width' must be \(TerminalChart.minimumSize.width) to 10000 characters, got \(width)")
+                    "'--width' must be \(TerminalChart.minimumSize.width) to \(largest) (characters or pixels), got \(width)"
+                )
             }
-            if let height, height < TerminalChart.minimumSize.height || height > 20_000 {
+            if let height, height < TerminalChart.minimumSize.height || height > largest {
                 throw ValidationError(
-                    "'--height' must be \(TerminalChart.minimumSize.height) to 10000 lines, got \(height)")
+                    "'--height' must be \(TerminalChart.minimumSize.height) to \(largest) (lines or pixels), got \(height)"
+                )
             }
             if !["auto", "always", "never"].contains(color) {
                 throw ValidationError("'--color' must be auto, always or never, got '\(color)'")
@@ -145,11 +148,22 @@ extension Actplot {
                     secondDerivative: secondDerivative, precision: precision)
                 try emit(toStandardOutput) { table.write(to: &$0) }
             case .chart:
+                let most = TerminalChart.maximumSize
+                if let width, width > most.width {
+                    throw ValidationError(
+                        "'--width' of a chart must be at most \(most.width) characters, got \(width)")
+                }
+                if let height, height > most.height {
+                    throw ValidationError(
+                        "'--height' of a chart must be at most \(most.height) lines, got \(height)")
+                }
                 let terminal = TerminalEnvironment.size()
                 let chart = TerminalChart(
-                    width: width ?? terminal?.columns ?? 80,
+                    width: width ?? terminal.map {
+                        clamp($0.columns, TerminalChart.minimumSize.width, most.width)
+                    } ?? 80,
                     height: height ?? terminal.map {
-                        Swift.max(TerminalChart.minimumSize.height, $0.lines - 1)
+                        clamp($0.lines - 1, TerminalChart.minimumSize.height, most.height)
                     } ?? 24,
                     color: color == "always"
                         || (color == "auto" && toStandardOutput && TerminalEnvironment.colourByDefault),
@@ -259,3 +273,6 @@ extension Actplot {
         }
     }
 }
+
+/// `value` limited to `low...high`.
+func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { Swift.min(high, Swift.max(low, value)) }

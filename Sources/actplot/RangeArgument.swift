@@ -17,7 +17,7 @@ struct RangeArgument: ExpressibleByArgument, Sendable {
         guard let colon = argument.dropFirst().firstIndex(of: ":"),
             let lower = parseNumber(String(argument[..<colon]).trimmed),
             let upper = parseNumber(String(argument[argument.index(after: colon)...]).trimmed),
-            lower.isFinite, upper.isFinite, lower < upper
+            lower.isFinite, upper.isFinite, lower < upper, (upper - lower).isFinite
         else { return nil }
         self.init(lower: lower, upper: upper)
     }
@@ -32,5 +32,6 @@ extension RangeArgument: CustomStringConvertible {
 /// The message for a `--range` that does not read.
 func rangeError(_ text: String) -> ValidationError {
     ValidationError(
-        "'--range' needs MIN:MAX with MIN < MAX, both finite numbers, e.g. --range -5:5 (got '\(text)')")
+        "'--range' needs MIN:MAX with MIN < MAX, both finite and MAX - MIN below 1.8e308, "
+            + "e.g. --range -5:5 (got '\(text)')")
 }

@@ -75,3 +75,41 @@ func parseJSON(_ text: String) throws -> Any {
     }
     return convert(object)
 }
+
+/// Reads CSV text into a header and rows of numbers (no quoted numeric fields occur).
+func parseCSV(_ text: String) -> (header: [String], rows: [[Double]]) {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines.last == "")
+    lines.removeLast()
+    let header = splitFields(lines[0])
+    let rows = lines.dropFirst().map { $0.split(separator: ",").map { Double($0) ?? .nan } }
+    return (header, rows)
+}
+
+func splitFields(_ line: String) -> [String] {
+    var fields: [String] = []
+    var current = ""
+    var quoted = false
+    var chars = Array(line)[...]
+    while let c = chars.popFirst() {
+        if quoted {
+            if c == "\"" {
+                if chars.first == "\"" {
+                    current.append("\""); chars.removeFirst()
+                } else {
+                    quoted = false
+                }
+            } else {
+                current.append(c)
+            }
+        } else if c == "\"" {
+            quoted = true
+        } else if c == "," {
+            fields.append(current); current = ""
+        } else {
+            current.append(c)
+        }
+    }
+    fields.append(current)
+    return fields
+}

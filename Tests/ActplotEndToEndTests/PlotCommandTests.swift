@@ -5,44 +5,6 @@ import Testing
 /// The plot command (the default): charts and CSV as users run them, and every bad input.
 @Suite("actplot FUNCTION (plot)")
 struct PlotCommandTests {
-    /// Reads CSV text into a header and rows of numbers (no quoted numeric fields occur).
-    func parseCSV(_ text: String) -> (header: [String], rows: [[Double]]) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.last == "")
-        lines.removeLast()
-        let header = splitFields(lines[0])
-        let rows = lines.dropFirst().map { $0.split(separator: ",").map { Double($0) ?? .nan } }
-        return (header, rows)
-    }
-
-    func splitFields(_ line: String) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var chars = Array(line)[...]
-        while let c = chars.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if chars.first == "\"" {
-                        current.append("\""); chars.removeFirst()
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    current.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                fields.append(current); current = ""
-            } else {
-                current.append(c)
-            }
-        }
-        fields.append(current)
-        return fields
-    }
-
     @Test("actplot relu --range -5:5 draws a chart: negative range unquoted, ends with a newline")
     func chart() throws {
         let r = try Actplot.run(
@@ -222,5 +184,46 @@ struct PlotCommandTests {
     func fullDevice() throws {
         let r = try Actplot.run(["relu", "--format", "csv", "-o", "/dev/full"])
         #expect(r.status == 1 && r.stderr.hasPrefix("actplot: error: "))
+    }
+}
+
+@Suite("Extreme ranges")
+struct ExtremeRangeTests {
+    /// Ranges a few ulps wide, subnormal, near the top of the double line: each format
+    /// must answer (no hang, no crash) with a well-formed output.
+    static let ranges = [
+        "1e307:1.5e307", "0:5e-324", "1:1.0000000000000002", "-1e-320:1e-320",
+        "1e15:1.0000000000000002e15", "-3:-2.9999999999999996", "-8.9e307:8.9e307",
+    ]
+
+    @Test("every format answers for extreme ranges", arguments: ranges)
+    func extreme(_ range: String) throws {
+        let chart = try Actplot.run(["relu", "--range", range, "--width", "70", "--height", "14"])
+        #expect(chart.status == 0 && chart.stderr.isEmpty, "\(chart.stderr)")
+        #expect(chart.stdout.split(separator: "\n").count == 14)
+        let csv = try Actplot.run(["relu", "--range", range, "--format", "csv", "--samples", "5"])
+        let (header, rows) = parseCSV(csv.stdout)
+        #expect(header == ["x", "relu", "relu'"] && rows.count == 5)
+        let bounds = range.split(separator: ":", maxSplits: 1).map { Double(String($0))! }
+        #expect(rows.first?[0] == bounds[0] && rows.last?[0] == bounds[1])
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { $0[0] <= $1[0] })
+        for format in ["png", "svg"] {
+            let r = try Actplot.run([
+                "relu", "--range", range, "--format", format, "--width", "300", "--height", "200",
+            ])
+            #expect(r.status == 0 && r.stderr.isEmpty && r.stdoutData.count > 100, "\(format): \(r.stderr)")
+        }
+    }
+
+    @Test("a range whose width overflows, and oversized charts, are refused with a reason")
+    func refused() throws {
+        for arguments in [
+            ["relu", "--range", "-1e308:1e308"], ["relu", "--width", "5000"], ["relu", "--height", "900"],
+            ["relu", "--width", "20000", "--format", "png"],
+        ] {
+            let r = try Actplot.run(arguments)
+            #expect(
+                r.status == 64 && r.stdout.isEmpty && r.stderr.hasPrefix("actplot: error: "), "\(arguments)")
+        }
     }
 }
