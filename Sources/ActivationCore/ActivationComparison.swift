@@ -1,0 +1,229 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How two functions differ over an interval: what `actplot compare` prints.
+///
+/// ```swift
+/// let exact = try Catalog.activation("gelu")
+/// let tanh = try Catalog.activation("gelu:approximate=tanh")
+/// let c = ActivationComparison(exact, tanh, over: -5...5)
+/// c.value.maximum       // 4.7324e-4 : max |f − g|
+/// c.value.location      // −2.70…    : where it occurs
+/// ```
+/// The mean and root-mean-square differences are averages over an even grid (ends
+/// included); the largest difference is found on the grid and then refined by a
+/// golden-section search between the neighbouring grid points, so it does not depend on the
+/// grid's spacing. Corners (where f or f′ jumps) are located by bisection to one ulp.
+public struct ActivationComparison: Sendable {
+    /// Statistics of one difference d(x) = f(x) − g(x) (or f′ − g′) over the grid.
+    public struct Difference: Sendable, Hashable {
+        /// max |d(x)|.
+        public let maximum: Double
+        /// An x where |d| takes its maximum.
+        public let location: Double
+        /// The mean of |d| over the grid.
+        public let mean: Double
+        /// The root mean square of d over the grid.
+        public let rootMeanSquare: Double
+    }
+
+    /// A corner of either function where the two follow different conventions: both share
+    /// the one-sided derivatives there, but choose different values at the point itself.
+    public struct Corner: Sendable, Hashable {
+        /// Where the corner is.
+        public let x: Double
+        /// f, f′ and f″ of the first function at x.
+        public let first: Jet
+        /// The same for the second function.
+        public let second: Jet
+        /// f′ just left and just right of x (shared by both functions).
+        public let sides: (left: Double, right: Double)
+
+        /// Corners compare by position and values.
+        public static func == (a: Corner, b: Corner) -> Bool {
+            a.x == b.x && a.first == b.first && a.second == b.second && a.sides == b.sides
+        }
+
+        /// Hashes the position and values.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(x)
+            hasher.combine(first)
+            hasher.combine(second)
+        }
+    }
+
+    /// The interval compared.
+    public let range: ClosedRange<Double>
+    /// The number of grid points.
+    public let samples: Int
+    /// f − g.
+    public let value: Difference
+    /// f′ − g′.
+    public let derivative: Difference
+    /// Corners where the two follow different conventions (f′ or f at the corner differ).
+    public let conventionCorners: [Corner]
+    /// Every corner of either function inside the range, in increasing order.
+    public let corners: [Double]
+
+    /// Compares `first` with `second` over `range`.
+    /// - Parameters:
+    ///   - first: f.
+    ///   - second: g.
+    ///   - range: A finite interval with lower < upper.
+    ///   - samples: Grid points, at least 2.
+    public init(
+        _ first: Activation, _ second: Activation, over range: ClosedRange<Double>, samples: Int = 10_001
+    ) {
+        precondition(range.lowerBound < range.upperBound && samples >= 2, "comparison needs an interval")
+        self.range = range
+        self.samples = samples
+        let grid = (0..<samples).map { Self.gridPoint($0, of: samples, in: range) }
+        let f = grid.map { first.jet(at: $0) }
+        let g = grid.map { second.jet(at: $0) }
+        value = Self.difference(grid, zip(f, g).map { $0.value - $1.value }) {
+            first.value(at: $0) - second.value(at: $0)
+        }
+        derivative = Self.difference(grid, zip(f, g).map { $0.derivative - $1.derivative }) {
+            first.derivative(at: $0) - second.derivative(at: $0)
+        }
+        let all = (Self.corners(of: first, on: grid, f) + Self.corners(of: second, on: grid, g)).sorted()
+        var unique: [Double] = []
+        for x in all
+        where unique.last.map({ abs(x - $0) > 1e-9 * (range.upperBound - range.lowerBound) }) ?? true {
+            unique.append(x)
+        }
+        corners = unique
+        conventionCorners = unique.compactMap { x in
+            let (a, b) = (first.jet(at: x), second.jet(at: x))
+            let left = (first.derivative(at: x.nextDown), second.derivative(at: x.nextDown))
+            let right = (first.derivative(at: x.nextUp), second.derivative(at: x.nextUp))
+            let sameShape =
+                Self.close(left.0, left.1) && Self.close(right.0, right.1)
+                && Self.close(first.value(at: x.nextUp), second.value(at: x.nextUp))
+                && Self.close(first.value(at: x.nextDown), second.value(at: x.nextDown))
+            guard sameShape, a.value != b.value || a.derivative != b.derivative else { return nil }
+            return Corner(x: x, first: a, second: b, sides: (left.0, right.0))
+        }
+    }
+
+    static func close(_ a: Double, _ b: Double) -> Bool {
+        a == b || abs(a - b) <= 1e-12 * Swift.max(abs(a), abs(b))
+    }
+
+    /// Point i of an even n-point grid over the range, ends exact.
+    static func gridPoint(_ i: Int, of n: Int, in range: ClosedRange<Double>) -> Double {
+        if i == n - 1 { return range.upperBound }
+        let t = Double(i) / Double(n - 1)
+        return range.lowerBound + t * (range.upperBound - range.lowerBound)
+    }
+
+    /// Grid statistics of d, with the maximum refined near the largest grid value.
+    static func difference(_ grid: [Double], _ d: [Double], _ exact: (Double) -> Double) -> Difference {
+        var (sum, compensation, squares, squaresCompensation) = (0.0, 0.0, 0.0, 0.0)
+        var best = 0
+        var count = 0
+        for (i, v) in d.enumerated() where v.isFinite {
+            count += 1
+            kahan(&sum, &compensation, abs(v))
+            kahan(&squares, &squaresCompensation, v * v)
+            if !(abs(d[best]) >= abs(v)) { best = i }
+        }
+        var maximum = abs(d[best])
+        var location = grid[best]
+        if grid.count > 2 {
+            let a = grid[Swift.max(0, best - 1)]
+            let b = grid[Swift.min(grid.count - 1, best + 1)]
+            let (x, m) = goldenMaximum(of: { abs(exact($0)) }, in: a, b)
+            if m > maximum {
+                maximum = m
+                location = x
+            }
+        }
+        let n = Double(Swift.max(count, 1))
+        return Difference(
+            maximum: maximum.isNaN ? 0 : maximum, location: location, mean: sum / n,
+            rootMeanSquare: (squares / n).squareRoot())
+    }
+
+    static func kahan(_ sum: inout Double, _ compensation: inout Double, _ term: Double) {
+        let y = term - compensation
+        let t = sum + y
+        compensation = (t - sum) - y
+        sum = t
+    }
+
+    /// A local maximum of h on [a, b] by golden-section search, to the resolution of doubles.
+    static func goldenMaximum(of h: (Double) -> Double, in a: Double, _ b: Double) -> (
+        x: Double, value: Double
+    ) {
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var (a, b) = (a, b)
+        var c = b - ratio * (b - a)
+        var d = a + ratio * (b - a)
+        var (hc, hd) = (h(c), h(d))
+        for _ in 0..<200 where b - a > 2 * Swift.max(abs(a), abs(b)).ulp {
+            if hc > hd {
+                b = d
+                (d, hd) = (c, hc)
+                c = b - ratio * (b - a)
+                hc = h(c)
+            } else {
+                a = c
+                (c, hc) = (d, hd)
+                d = a + ratio * (b - a)
+                hd = h(d)
+            }
+        }
+        return hc > hd ? (c, hc) : (d, hd)
+    }
+
+    /// Where f or f′ jumps between grid points, located by bisection and snapped to the
+    /// shortest decimal inside the final bracket (corners sit at 0, 3, 2.5, …).
+    static func corners(of function: Activation, on grid: [Double], _ jets: [Jet]) -> [Double] {
+        guard function.smoothness == .continuous || function.smoothness == .discontinuous else { return [] }
+        var found: [Double] = []
+        for i in 1..<grid.count {
+            for order in 0..<2 {
+                let pick = { (j: Jet) in order == 0 ? j.value : j.derivative }
+                let evaluate = { (x: Double) in
+                    order == 0 ? function.value(at: x) : function.derivative(at: x)
+                }
+                let jump = abs(pick(jets[i]) - pick(jets[i - 1]))
+                guard jump.isFinite, jump > 1e-9 * Swift.max(1, abs(pick(jets[i]))) else { continue }
+                var (a, b) = (grid[i - 1], grid[i])
+                var (fa, fb) = (pick(jets[i - 1]), pick(jets[i]))
+                while a.nextUp < b {
+                    let m = a + (b - a) / 2
+                    let fm = evaluate(m)
+                    if abs(fm - fa) >= abs(fb - fm) { (b, fb) = (m, fm) } else { (a, fa) = (m, fm) }
+                }
+                // Smooth but steep pieces shrink to nothing; a corner keeps its jump.
+                guard abs(fb - fa) > jump / 4 else { continue }
+                found.append(snap(a, b))
+            }
+        }
+        return found
+    }
+
+    /// The shortest decimal in [a, b] (a corner's exact position is usually a short number).
+    static func snap(_ a: Double, _ b: Double) -> Double {
+        if a <= 0 && b >= 0 { return 0 }
+        let magnitude = floor(log10(Swift.max(abs(a), abs(b))))
+        for digits in 1...17 {
+            // A multiple of 10^e, computed with one correctly rounded division or product
+            // (3 / 10 is the double nearest 0.3; 3 * 0.1 is not).
+            let e = magnitude - Double(digits - 1)
+            guard abs(e) <= 22 else { break }
+            let scale = pow(10, abs(e))
+            let round = { (v: Double) in e < 0 ? (v * scale).rounded() / scale : (v / scale).rounded() * scale
+            }
+            for candidate in [round(b), round(a)] where candidate >= a && candidate <= b {
+                return candidate
+            }
+        }
+        return b
+    }
+}
