@@ -48,6 +48,12 @@ let package = Package(
 
         // MARK: - Tests
 
+        /// What the test targets share: a PNG decoder on libpng's simplified API.
+        .target(
+            name: "TestSupport",
+            dependencies: ["CLibPNG"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ActivationCoreTests",
             dependencies: ["ActivationCore"],
@@ -55,11 +61,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ActivationPlotTests",
-            dependencies: ["ActivationPlot", "CLibPNG"]
+            dependencies: ["ActivationPlot", "TestSupport"]
         ),
         .testTarget(
             name: "ActplotEndToEndTests",
-            dependencies: ["ActivationCore", "ActivationPlot", "CLibPNG"]
+            dependencies: ["ActivationCore", "ActivationPlot", "TestSupport"]
         ),
     ]
 )

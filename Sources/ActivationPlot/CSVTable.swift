@@ -22,6 +22,8 @@ public struct CSVTable: Sendable {
     public var secondDerivative: Bool
     /// Significant digits, or nil for shortest round-trip text.
     public var precision: Int?
+    /// Add columns f − g (and f′ − g′) between the first function and each other one.
+    public var differences = false
 
     /// A table description.
     public init(
@@ -42,6 +44,12 @@ public struct CSVTable: Sendable {
             fields.append(name)
             if derivative { fields.append(name + "'") }
             if secondDerivative { fields.append(name + "''") }
+        }
+        if differences {
+            for (name, _) in functions.dropFirst() {
+                fields.append(functions[0].name + " - " + name)
+                if derivative { fields.append(functions[0].name + " - " + name + "'") }
+            }
         }
         return fields.map(Self.field).joined(separator: ",")
     }
@@ -94,6 +102,16 @@ public struct CSVTable: Sendable {
                         block += ","
                         block += NumberText.format(
                             storage[(3 * k + order) * b + i], significantDigits: precision)
+                    }
+                }
+                if differences {
+                    for k in functions.indices.dropFirst() {
+                        for order in 0..<(derivative ? 2 : 1) {
+                            block += ","
+                            block += NumberText.format(
+                                storage[order * b + i] - storage[(3 * k + order) * b + i],
+                                significantDigits: precision)
+                        }
                     }
                 }
                 block += "\n"

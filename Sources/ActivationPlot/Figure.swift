@@ -39,6 +39,57 @@ public struct Figure: Sendable {
     public var series: [Series]
     /// The x interval shown.
     public var xRange: ClosedRange<Double>
+    /// A y interval to use instead of the data's (side-by-side panels share one).
+    public var fixedYRange: ClosedRange<Double>?
+    /// Shaded x intervals: where a function is flat (`--saturation`).
+    public var shades: [Shade] = []
+    /// Filled bands between two curves (rrelu's range of random slopes).
+    public var bands: [Band] = []
+    /// Marked points with their values (`--mark`).
+    public var marks: [Mark] = []
+
+    /// An x interval where a function's slope is below ``ActivationProperties/flatThreshold``.
+    public struct Shade: Sendable {
+        /// The interval.
+        public var range: ClosedRange<Double>
+        /// The function's palette colour.
+        public var colorIndex: Int
+    }
+
+    /// The region between two curves over the grid.
+    public struct Band: Sendable {
+        /// The legend text.
+        public var name: String
+        /// The function's palette colour.
+        public var colorIndex: Int
+        /// The x values.
+        public var x: [Double]
+        /// The lower curve.
+        public var low: [Double]
+        /// The upper curve.
+        public var high: [Double]
+    }
+
+    /// One marked point of a function.
+    public struct Mark: Sendable {
+        /// Where.
+        public var x: Double
+        /// f(x).
+        public var y: Double
+        /// f′(x).
+        public var slope: Double
+        /// The function's name.
+        public var name: String
+        /// The function's palette colour.
+        public var colorIndex: Int
+
+        /// `gelu(0.5) = 0.34571, gelu′ = 0.86718` with 5 significant digits.
+        public var label: String {
+            let x = shortestText(self.x)
+            return "\(name)(\(x)) = \(NumberText.format(y, significantDigits: 5)), "
+                + "\(name)′ = \(NumberText.format(slope, significantDigits: 5))"
+        }
+    }
 
     /// A figure of one or more functions with their derivatives, sampled on `sampling`.
     /// - Parameters:
@@ -82,6 +133,88 @@ public struct Figure: Sendable {
         self.xRange = sampling.lower...sampling.upper
     }
 
+    /// A figure of the differences f − g between the first function and each other one
+    /// (and of f′ − g′ when `derivative`), coloured like g: the `--diff` panel.
+    /// - Parameters:
+    ///   - functions: At least two activations; the first is f.
+    ///   - sampling: The x grid.
+    ///   - derivative: Include f′ − g′.
+    /// - Returns: The figure, titled "differences from f"; with one g its series are named
+    ///   `f − g` and `f′ − g′`, else `f − name` for each.
+    public static func differences(
+        of functions: [(name: String, function: Activation)], sampling: Sampling, derivative: Bool = true
+    ) -> Figure {
+        precondition(functions.count >= 2, "a difference needs two functions")
+        var figure = Figure(functions: [], sampling: sampling, title: "differences from \(functions[0].name)")
+        let xs = Array(sampling)
+        let first = xs.map { functions[0].function.jet(at: $0) }
+        for (index, item) in functions.enumerated().dropFirst() {
+            let jets = xs.map { item.function.jet(at: $0) }
+            let single = functions.count == 2
+            let name = single ? "f − g" : "f − " + item.name
+            if derivative {
+                figure.series.append(
+                    Series(
+                        name: single ? "f′ − g′" : name + "′", style: .dotted, colorIndex: 3 * index + 1,
+                        x: xs,
+                        y: zip(first, jets).map { $0.derivative - $1.derivative }))
+            }
+            figure.series.append(
+                Series(
+                    name: name, style: .solid, colorIndex: 3 * index, x: xs,
+                    y: zip(first, jets).map { $0.value - $1.value }))
+        }
+        figure.yLabel = "f(x) − g(x)"
+        return figure
+    }
+
+    /// Shades the intervals where each function is flat: |f′| < 1e-3 (dead or saturated).
+    /// - Parameters:
+    ///   - functions: The figure's functions, in the order they were given.
+    ///   - colorOffset: The palette index of the first function (panels use their own).
+    public mutating func addSaturation(of functions: [Activation], colorOffset: Int = 0) {
+        for (index, function) in functions.enumerated() {
+            let properties = ActivationProperties(of: function, over: xRange, samples: 4001)
+            shades += properties.flatIntervals.map {
+                Shade(range: $0, colorIndex: 3 * (index + colorOffset))
+            }
+        }
+    }
+
+    /// Adds the band between rrelu's lower and upper slopes for every rrelu among `functions`
+    /// (the function itself draws the mean slope, as in evaluation mode).
+    public mutating func addSlopeBands(
+        of functions: [(name: String, function: Activation)], colorOffset: Int = 0
+    ) {
+        let xs = Array(Sampling(from: xRange.lowerBound, to: xRange.upperBound, count: 401))
+        for (index, item) in functions.enumerated() where item.function.entry.name == "rrelu" {
+            let lower = item.function.parameter("lower")?.real ?? 0
+            let upper = item.function.parameter("upper")?.real ?? 0
+            guard lower < upper else { continue }
+            bands.append(
+                Band(
+                    name: "\(item.name) slopes \(NumberText.format(lower, significantDigits: 4))…"
+                        + NumberText.format(upper, significantDigits: 4),
+                    colorIndex: 3 * (index + colorOffset), x: xs,
+                    low: xs.map { $0 >= 0 ? $0 : upper * $0 }, high: xs.map { $0 >= 0 ? $0 : lower * $0 }))
+        }
+    }
+
+    /// Marks f(x) of every function at each x.
+    public mutating func addMarks(
+        at points: [Double], of functions: [(name: String, function: Activation)], colorOffset: Int = 0
+    ) {
+        for x in points {
+            for (index, item) in functions.enumerated() {
+                let jet = item.function.jet(at: x)
+                marks.append(
+                    Mark(
+                        x: x, y: jet.value, slope: jet.derivative, name: item.name,
+                        colorIndex: 3 * (index + colorOffset)))
+            }
+        }
+    }
+
     /// The series in legend order: by function, then f, f′, f″.
     public var legendOrder: [Series] {
         series.enumerated().sorted {
@@ -94,17 +227,16 @@ public struct Figure: Sendable {
     public var dataYRange: ClosedRange<Double>? {
         var low = Double.infinity
         var high = -Double.infinity
-        for s in series {
-            for y in s.y where y.isFinite {
-                low = Swift.min(low, y)
-                high = Swift.max(high, y)
-            }
+        for y in series.flatMap(\.y) + bands.flatMap({ $0.low + $0.high }) + marks.map(\.y) where y.isFinite {
+            low = Swift.min(low, y)
+            high = Swift.max(high, y)
         }
         return low <= high ? low...high : nil
     }
 
     /// The y interval to draw: the data range padded by 4 % (a flat curve gets ±1 around it).
     public var yRange: ClosedRange<Double> {
+        if let fixedYRange { return fixedYRange }
         guard let data = dataYRange else { return -1...1 }
         let span = data.upperBound - data.lowerBound
         if span.isInfinite { return data }

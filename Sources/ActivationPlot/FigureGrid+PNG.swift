@@ -31,26 +31,44 @@ extension Figure {
     /// - Returns: The PNG file's bytes.
     /// - Throws: ``PNGError``.
     public func png(width: Int, height: Int, scale: Double = 1, comment: String) throws(PNGError) -> [UInt8] {
+        try FigureGrid(panels: [self]).png(width: width, height: height, scale: scale, comment: comment)
+    }
+}
+
+extension FigureGrid {
+    /// Renders the panels side by side as one PNG (see ``Figure/png(width:height:scale:comment:)``).
+    /// - Parameters:
+    ///   - width: Width of the whole image in pixels at scale 1.
+    ///   - height: Height in pixels at scale 1.
+    ///   - scale: Pixel density: 2 doubles every length.
+    ///   - comment: Text for the tEXt chunk.
+    /// - Returns: The PNG file's bytes.
+    /// - Throws: ``PNGError``.
+    public func png(width: Int, height: Int, scale: Double = 1, comment: String) throws(PNGError) -> [UInt8] {
         let w = Int((Double(width) * scale).rounded())
         let h = Int((Double(height) * scale).rounded())
-        guard w >= 16, h >= 16, w <= Self.maximumPixels, h <= Self.maximumPixels else {
+        guard w >= 16, h >= 16, w <= Figure.maximumPixels, h <= Figure.maximumPixels else {
             throw .size(width: w, height: h)
         }
-        let layout = PlotLayout(figure: self, width: w, height: h, scale: scale)
+        let font = GlyphFont.dejaVuSans
         var canvas = RasterCanvas(width: w, height: h, background: RGB(0xFFFFFF))
-        for drawing in layout.drawings {
+        for drawing in drawings(width: w, height: h, scale: scale) {
             switch drawing {
             case .rectangle(let x0, let y0, let x1, let y1, let color, let alpha):
                 canvas.fill(x0: x0, y0: y0, x1: x1, y1: y1, color, alpha: alpha)
             case .polyline(let points, let lineWidth, let color, let dash):
                 canvas.stroke(points, width: lineWidth, color, dash: dash)
             case .text(let text, let x, let y, let size, let color):
-                canvas.text(text, x: x, y: y, size: size, font: layout.font, color)
+                canvas.text(text, x: x, y: y, size: size, font: font, color)
+            case .polygon(let points, let color, let alpha):
+                canvas.fill(polygons: [points], color, alpha: alpha)
             }
         }
-        return try Self.encode(canvas.pixels, width: w, height: h, comment: comment)
+        return try Figure.encode(canvas.pixels, width: w, height: h, comment: comment)
     }
+}
 
+extension Figure {
     static func encode(_ rgb: [UInt8], width: Int, height: Int, comment: String) throws(PNGError) -> [UInt8] {
         let latin1 =
             comment.unicodeScalars.map {

@@ -7,9 +7,20 @@ extension Figure {
     ///   - scale: Multiplies every length.
     ///   - out: Where the XML goes.
     public func svg(width: Int, height: Int, scale: Double = 1, to out: inout some TextOutputStream) {
+        FigureGrid(panels: [self]).svg(width: width, height: height, scale: scale, to: &out)
+    }
+}
+
+extension FigureGrid {
+    /// Writes the panels side by side as one SVG (see ``Figure/svg(width:height:scale:to:)``).
+    /// - Parameters:
+    ///   - width: Width of the whole image in pixels at scale 1.
+    ///   - height: Height in pixels at scale 1.
+    ///   - scale: Multiplies every length.
+    ///   - out: Where the XML goes.
+    public func svg(width: Int, height: Int, scale: Double = 1, to out: inout some TextOutputStream) {
         let w = Int((Double(width) * scale).rounded())
         let h = Int((Double(height) * scale).rounded())
-        let layout = PlotLayout(figure: self, width: w, height: h, scale: scale)
         func n(_ v: Double) -> String {
             let r = (v * 100).rounded() / 100
             return r == r.rounded() ? String(Int(r)) : String(r)
@@ -18,9 +29,9 @@ extension Figure {
         out.write(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\">\n"
         )
-        out.write("<title>\(Self.escape(title))</title>\n")
+        out.write("<title>\(Self.escape(caption))</title>\n")
         out.write("<rect width=\"\(w)\" height=\"\(h)\" fill=\"#ffffff\"/>\n")
-        for drawing in layout.drawings {
+        for drawing in drawings(width: w, height: h, scale: scale) {
             switch drawing {
             case .rectangle(let x0, let y0, let x1, let y1, let color, let alpha):
                 let opacity = alpha < 1 ? " fill-opacity=\"\(n(Double(alpha)))\"" : ""
@@ -43,6 +54,13 @@ extension Figure {
                 out.write(
                     "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color.hex)\" stroke-width=\"\(n(lineWidth))\" stroke-linecap=\"round\" stroke-linejoin=\"round\"\(dashes)/>\n"
                 )
+            case .polygon(let points, let color, let alpha):
+                guard let first = points.first else { continue }
+                let path =
+                    "M" + n(first.x) + " " + n(first.y)
+                    + points.dropFirst().map { "L" + n($0.x) + " " + n($0.y) }.joined() + "Z"
+                let opacity = alpha < 1 ? " fill-opacity=\"\(n(Double(alpha)))\"" : ""
+                out.write("<path d=\"\(path)\" fill=\"\(color.hex)\"\(opacity)/>\n")
             case .text(let text, let x, let y, let size, let color):
                 out.write(
                     "<text x=\"\(n(x))\" y=\"\(n(y))\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"\(n(size))\" fill=\"\(color.hex)\">\(Self.escape(text))</text>\n"

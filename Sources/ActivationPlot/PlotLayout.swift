@@ -1,3 +1,5 @@
+import ActivationCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -10,6 +12,49 @@ enum Drawing {
     case polyline(points: [(x: Double, y: Double)], width: Double, color: RGB, dash: [Double])
     /// Text with its baseline starting at (x, y).
     case text(String, x: Double, y: Double, size: Double, color: RGB)
+    /// A filled polygon.
+    case polygon(points: [(x: Double, y: Double)], color: RGB, alpha: Float)
+
+    /// The same drawing moved by whole pixels.
+    func translated(dx: Int, dy: Int) -> Drawing {
+        let (x, y) = (Double(dx), Double(dy))
+        switch self {
+        case .rectangle(let x0, let y0, let x1, let y1, let color, let alpha):
+            return .rectangle(x0: x0 + dx, y0: y0 + dy, x1: x1 + dx, y1: y1 + dy, color: color, alpha: alpha)
+        case .polyline(let points, let width, let color, let dash):
+            return .polyline(
+                points: points.map { ($0.x + x, $0.y + y) }, width: width, color: color, dash: dash)
+        case .text(let text, let tx, let ty, let size, let color):
+            return .text(text, x: tx + x, y: ty + y, size: size, color: color)
+        case .polygon(let points, let color, let alpha):
+            return .polygon(points: points.map { ($0.x + x, $0.y + y) }, color: color, alpha: alpha)
+        }
+    }
+}
+
+extension FigureGrid {
+    /// The drawings of every panel, side by side in one image, under the grid's title.
+    func drawings(width: Int, height: Int, scale: Double) -> [Drawing] {
+        if panels.count == 1 && title.isEmpty {
+            return PlotLayout(figure: panels[0], width: width, height: height, scale: scale).drawings
+        }
+        let font = GlyphFont.dejaVuSans
+        let titleSize = 21 * scale
+        let band = title.isEmpty ? 0 : pixel(40 * scale)
+        var d: [Drawing] = []
+        if !title.isEmpty {
+            let w = font.width(of: title, size: titleSize)
+            d.append(
+                .text(
+                    title, x: (Double(width) - w) / 2, y: 28 * scale, size: titleSize, color: PlotLayout.ink))
+        }
+        let panelWidth = width / panels.count
+        for (k, panel) in panels.enumerated() {
+            let layout = PlotLayout(figure: panel, width: panelWidth, height: height - band, scale: scale)
+            d += layout.drawings.map { $0.translated(dx: k * panelWidth, dy: band) }
+        }
+        return d
+    }
 }
 
 /// The static-plot layout of a figure, shared by PNG and SVG.
@@ -94,6 +139,13 @@ struct PlotLayout {
         )
         let rule = px(1)
         var d: [Drawing] = []
+        // Flat zones, under everything.
+        for shade in figure.shades {
+            let a = pixel(Swift.max(left, xOf(shade.range.lowerBound)))
+            let b = pixel(Swift.min(right, xOf(shade.range.upperBound)))
+            guard b > a else { continue }
+            d.append(.rectangle(x0: a, y0: T, x1: b, y1: B, color: Self.color(shade.colorIndex), alpha: 0.13))
+        }
         // Grid, then zero axes.
         for tick in xTicks {
             let x = pixel(floor(xOf(tick.value)))
@@ -111,11 +163,17 @@ struct PlotLayout {
             let x = pixel(floor(xOf(0)))
             d.append(.rectangle(x0: x, y0: T, x1: x + rule, y1: B, color: Self.zeroAxis, alpha: 1))
         }
-        // Curves: f″ and f′ first, f on top.
+        // Bands, then curves: f″ and f′ first, f on top.
+        let clampY = { (v: Double) -> Double in Swift.min(bottom, Swift.max(top, yOf(v))) }
+        for band in figure.bands {
+            let upper = zip(band.x, band.high).map { (x: xOf($0), y: clampY($1)) }
+            let lower = zip(band.x, band.low).reversed().map { (x: xOf($0), y: clampY($1)) }
+            d.append(.polygon(points: upper + lower, color: Self.color(band.colorIndex), alpha: 0.2))
+        }
         let lineWidth = 2 * s
         var samples: [(Double, Double)] = []
         for series in figure.series {
-            let color = RGB(Self.palette[(series.colorIndex / 3) % Self.palette.count])
+            let color = Self.color(series.colorIndex)
             let points = zip(series.x, series.y).map { x, y -> (x: Double, y: Double) in
                 y.isFinite && yRange.contains(y) ? (xOf(x), yOf(y)) : (.nan, .nan)
             }
@@ -127,6 +185,56 @@ struct PlotLayout {
             case .sparse: dash = [0.01 * lineWidth, 2.65 * lineWidth]
             }
             d.append(.polyline(points: points, width: lineWidth, color: color, dash: dash))
+        }
+        // Marked points: a dot ringed in white, and the values beside it.
+        for mark in figure.marks where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
+            let (cx, cy) = (xOf(mark.x), yOf(mark.y))
+            let ring = (0..<24).map { k -> (x: Double, y: Double) in
+                let t = Double(k) * .pi / 12
+                return (cx + 6 * s * cos(t), cy + 6 * s * sin(t))
+            }
+            d.append(.polygon(points: ring, color: RGB(0xFFFFFF), alpha: 1))
+            d.append(
+                .polygon(
+                    points: ring.map { (cx + ($0.x - cx) * 0.7, cy + ($0.y - cy) * 0.7) },
+                    color: Self.color(mark.colorIndex), alpha: 1))
+            samples.append((cx, cy))
+        }
+        var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+        for mark in figure.marks where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
+            let x = Self.typographic(shortestText(mark.x))
+            let lines = [
+                "f(\(x)) = " + Self.typographic(NumberText.format(mark.y, significantDigits: 5)),
+                "f′(\(x)) = " + Self.typographic(NumberText.format(mark.slope, significantDigits: 5)),
+            ]
+            let w = lines.map { font.width(of: $0, size: tickSize) }.max() ?? 0
+            let h = 2.3 * tickSize
+            let (cx, cy) = (xOf(mark.x), yOf(mark.y))
+            // Right of the point if it fits, else left; above it if it fits, else below.
+            var x0 = cx + 10 * s
+            if x0 + w > right - 4 * s { x0 = cx - 10 * s - w }
+            x0 = Swift.max(left + 4 * s, x0)
+            var y0 = cy - 10 * s - h
+            if y0 < top + 4 * s { y0 = cy + 10 * s }
+            // Step past labels already placed (several functions marked at one x).
+            while let clash = placed.first(where: {
+                $0.x0 < x0 + w && x0 < $0.x1 && $0.y0 < y0 + h && y0 < $0.y1
+            }) {
+                y0 = y0 > cy ? clash.y1 + 2 * s : clash.y0 - 2 * s - h
+                if y0 < top || y0 + h > bottom { break }
+            }
+            placed.append((x0 - 3 * s, y0 - 2 * s, x0 + w + 3 * s, y0 + h + 2 * s))
+            d.append(
+                .rectangle(
+                    x0: pixel(x0 - 3 * s), y0: pixel(y0 - 2 * s), x1: pixel(x0 + w + 3 * s),
+                    y1: pixel(y0 + h + 2 * s), color: RGB(0xFFFFFF), alpha: 0.8))
+            for (k, line) in lines.enumerated() {
+                d.append(
+                    .text(
+                        line, x: x0, y: y0 + tickSize + Double(k) * 1.2 * tickSize, size: tickSize,
+                        color: Self.color(mark.colorIndex)))
+            }
+            samples += [(x0, y0), (x0 + w, y0 + h), (x0 + w / 2, y0 + h / 2)]
         }
         // Frame and tick marks.
         d.append(.rectangle(x0: L, y0: T, x1: R + rule, y1: T + rule, color: Self.frame, alpha: 1))
@@ -163,17 +271,30 @@ struct PlotLayout {
         d.append(.text(figure.yLabel, x: left, y: top - 8 * s, size: labelSize, color: Self.ink))
         if !figure.title.isEmpty {
             var title = figure.title
-            while font.width(of: title, size: titleSize) > Double(width) - 2 * left && title.count > 4 {
+            while font.width(of: title, size: titleSize) > Double(width) - 16 * s && title.count > 4 {
                 title = String(title.dropLast(2)) + "…"
             }
             let w = font.width(of: title, size: titleSize)
-            d.append(
-                .text(
-                    title, x: left + plotWidth / 2 - w / 2, y: top - 30 * s, size: titleSize, color: Self.ink)
-            )
+            // Centred over the plot area, shifted left or right only as far as the image needs.
+            let x = Swift.max(8 * s, Swift.min(left + plotWidth / 2 - w / 2, Double(width) - 8 * s - w))
+            d.append(.text(title, x: x, y: top - 30 * s, size: titleSize, color: Self.ink))
         }
         // Legend.
-        let entries = figure.legendOrder
+        enum Swatch { case line([Double]), fill(Float) }
+        var entries = figure.legendOrder.map { series -> (name: String, colorIndex: Int, swatch: Swatch) in
+            let dash: [Double] =
+                series.style == .solid
+                ? []
+                : series.style == .dotted
+                    ? [2.7 * lineWidth, 2.6 * lineWidth] : [0.01 * lineWidth, 2.65 * lineWidth]
+            return (series.name, series.colorIndex, .line(dash))
+        }
+        entries += figure.bands.map { ($0.name, $0.colorIndex, .fill(0.2)) }
+        if let shade = figure.shades.first {
+            let name = "|f′| < \(shortestText(ActivationProperties.flatThreshold))"
+            entries.append(
+                (name, Set(figure.shades.map(\.colorIndex)).count == 1 ? shade.colorIndex : -1, .fill(0.13)))
+        }
         let lineHeight = 1.45 * legendSize
         let sampleLength = 34 * s
         let pad = 9 * s
@@ -216,16 +337,21 @@ struct PlotLayout {
             for (i, series) in entries.enumerated() {
                 let baseline = best.1 + pad + legendSize * 0.8 + Double(i) * lineHeight
                 let mid = baseline - 0.33 * legendSize
-                let color = RGB(Self.palette[(series.colorIndex / 3) % Self.palette.count])
-                let dash: [Double] =
-                    series.style == .solid
-                    ? []
-                    : series.style == .dotted
-                        ? [2.7 * lineWidth, 2.6 * lineWidth] : [0.01 * lineWidth, 2.65 * lineWidth]
-                d.append(
-                    .polyline(
-                        points: [(best.0 + pad, mid), (best.0 + pad + sampleLength, mid)], width: lineWidth,
-                        color: color, dash: dash))
+                let color = Self.color(series.colorIndex)
+                switch series.swatch {
+                case .line(let dash):
+                    d.append(
+                        .polyline(
+                            points: [(best.0 + pad, mid), (best.0 + pad + sampleLength, mid)],
+                            width: lineWidth,
+                            color: color, dash: dash))
+                case .fill(let alpha):
+                    let (x0, x1) = (best.0 + pad, best.0 + pad + sampleLength)
+                    let (y0, y1) = (mid - 0.4 * legendSize, mid + 0.4 * legendSize)
+                    d.append(
+                        .polygon(
+                            points: [(x0, y0), (x1, y0), (x1, y1), (x0, y1)], color: color, alpha: alpha))
+                }
                 d.append(
                     .text(
                         series.name, x: best.0 + pad + sampleLength + 8 * s, y: baseline, size: legendSize,
@@ -235,6 +361,11 @@ struct PlotLayout {
         drawings = d
         plotArea = (left, top, right, bottom)
         ranges = (xRange, yRange)
+    }
+
+    /// The palette colour of a colour index (3 per function); negative for neutral grey.
+    static func color(_ index: Int) -> RGB {
+        index < 0 ? RGB(0x808080) : RGB(palette[(index / 3) % palette.count])
     }
 
     /// Tick labels with U+2212 minus signs.

@@ -5,6 +5,9 @@ extension TerminalChart {
         let legendBelow: Bool
         let canvasColumns: Int
         let canvasRows: Int
+        let titleLines: Int
+        /// The title, the framed canvas and the x labels: every line but the legend below.
+        var framedLines: Int { titleLines + canvasRows + 3 }
         let labelWidth: Int
         let xRange: ClosedRange<Double>
         let yRange: ClosedRange<Double>
@@ -13,12 +16,14 @@ extension TerminalChart {
         let yLabel: String
         let xLabel: String
 
-        init(chart: TerminalChart, figure: Figure, legendBelow: Bool) {
+        /// - Parameter legendLines: Lines kept for a legend below, when panels must agree.
+        init(chart: TerminalChart, figure: Figure, legendBelow: Bool, legendLines reserved: Int? = nil) {
             self.chart = chart
             self.legendBelow = legendBelow
             let titleLines = figure.title.isEmpty ? 0 : 1
-            let legendLines = legendBelow ? Layout.legendLines(chart: chart, figure: figure) : 0
-            let rows = Swift.max(2, chart.height - titleLines - 3 - legendLines)
+            let legendLines = legendBelow ? reserved ?? Layout.legendLines(chart: chart, figure: figure) : 0
+            let markLines = figure.marks.count
+            let rows = Swift.max(2, chart.height - titleLines - 3 - legendLines - markLines)
             let yRange = figure.yRange
             let dotRows = Double(rows * (chart.ascii ? 1 : 4) - 1)
             let rowOf = { (y: Double) -> Int in
@@ -31,7 +36,7 @@ extension TerminalChart {
                 let cells = ticks.map { rowOf($0.value) }
                 return zip(cells, cells.dropFirst()).allSatisfy { $0 - $1 >= 2 }
             }
-            let labelWidth = Swift.max(yTicks.map(\.label.count).max() ?? 1, figure.yLabel.count)
+            let labelWidth = Swift.max(yTicks.map(\.label.count).max() ?? 1, chart.plain(figure.yLabel).count)
             let columns = Swift.max(4, chart.width - labelWidth - 3)
             let xRange = figure.xRange
             let dotColumns = Double(columns * (chart.ascii ? 1 : 2) - 1)
@@ -54,28 +59,30 @@ extension TerminalChart {
                 return true
             }
             self.canvasRows = rows
+            self.titleLines = titleLines
             self.canvasColumns = columns
             self.labelWidth = labelWidth
             self.xRange = xRange
             self.yRange = yRange
             self.xTicks = xTicks
             self.yTicks = yTicks
-            self.yLabel = figure.yLabel
-            self.xLabel = figure.xLabel
+            self.yLabel = chart.plain(figure.yLabel)
+            self.xLabel = chart.plain(figure.xLabel)
         }
 
         static func legendLines(chart: TerminalChart, figure: Figure) -> Int {
+            let entries = chart.legendEntries(figure)
             var lines = 1
             var used = 0
-            for series in figure.series {
-                let length = 3 + series.name.count
+            for entry in entries {
+                let length = 3 + entry.text.count
                 if used > 0 && used + 3 + length > chart.width {
                     lines += 1
                     used = 0
                 }
                 used += (used > 0 ? 3 : 0) + length
             }
-            return figure.series.isEmpty ? 0 : lines
+            return entries.isEmpty ? 0 : lines
         }
 
         /// The dot position of a point (braille: 2 per column, 4 per row; ASCII: 1 and 1).
@@ -105,6 +112,21 @@ extension TerminalChart {
                     canvas.plot(column, row, owner: Canvas.axis, mark: "|")
                 }
             }
+            // rrelu's band: both edges, sparse.
+            for band in figure.bands {
+                for edge in [band.low, band.high] {
+                    var previous: (Int, Int)?
+                    for (k, (x, y)) in zip(band.x, edge).enumerated() where y.isFinite && yRange.contains(y) {
+                        let point = dot(x, y)
+                        let path =
+                            previous.map { Canvas.line(from: $0, to: point).dropFirst() } ?? [point][...]
+                        for (column, row) in path where (column + row + k) % 3 == 0 || chart.ascii {
+                            canvas.plot(column, row, owner: band.colorIndex, mark: ":")
+                        }
+                        previous = point
+                    }
+                }
+            }
             for series in figure.series {
                 var previous: (Int, Int)?
                 var count = 0
@@ -125,6 +147,17 @@ extension TerminalChart {
                     }
                     previous = point
                 }
+            }
+            for shade in figure.shades {
+                let a = Swift.max(0, dot(shade.range.lowerBound, 0).0 / (chart.ascii ? 1 : 2))
+                let b = Swift.min(canvasColumns - 1, dot(shade.range.upperBound, 0).0 / (chart.ascii ? 1 : 2))
+                if a <= b { for column in a...b { canvas.shaded[column] = true } }
+            }
+            for mark in figure.marks
+            where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
+                let (column, row) = dot(mark.x, mark.y)
+                let (cx, cy) = chart.ascii ? (column, row) : (column / 2, row / 4)
+                canvas.markers[cy * canvasColumns + cx] = mark.colorIndex
             }
             return canvas
         }
@@ -147,7 +180,7 @@ extension TerminalChart {
                     rows[corner.row + i] = canvas.renderRow(
                         corner.row + i, chart: chart,
                         overlay: (
-                            corner.column, chart.sample(entry.style, entry.colorIndex) + " " + entry.text,
+                            corner.column, chart.sample(entry) + " " + entry.text,
                             3 + entry.text.count
                         ))
                 }
@@ -173,7 +206,10 @@ extension TerminalChart {
                 let left = chart.paint(label == nil ? vertical : yMark, code: frameColour)
                 lines.append(pad(label ?? "") + " " + left + row + chart.paint(vertical, code: frameColour))
             }
-            let bottom = (0..<canvasColumns).map { xMarks.contains($0) ? xMark : horizontal }.joined()
+            let heavy = a ? "=" : "\u{2501}"
+            let bottom = (0..<canvasColumns).map {
+                xMarks.contains($0) ? xMark : canvas.shaded[$0] ? heavy : horizontal
+            }.joined()
             lines.append(
                 String(repeating: " ", count: labelWidth + 1)
                     + chart.paint(bottomLeft + bottom + bottomRight, code: frameColour))
@@ -208,6 +244,10 @@ extension TerminalChart {
         var marks: [Character]
         var owners: [Int]
         var seriesDots: [Bool]
+        /// Columns inside a flat zone (`--saturation`): dimmed, and heavy on the bottom rule.
+        var shaded: [Bool]
+        /// Cells holding a marked point, with the mark's colour index.
+        var markers: [Int: Int] = [:]
 
         init(columns: Int, rows: Int, ascii: Bool) {
             self.columns = columns
@@ -217,6 +257,7 @@ extension TerminalChart {
             marks = [Character](repeating: " ", count: columns * rows)
             owners = [Int](repeating: Canvas.empty, count: columns * rows)
             seriesDots = [Bool](repeating: false, count: columns * rows)
+            shaded = [Bool](repeating: false, count: columns)
         }
 
         var dotColumns: Int { columns * (ascii ? 1 : 2) }
@@ -308,12 +349,20 @@ extension TerminalChart {
                     continue
                 }
                 let i = row * columns + column
+                if let marker = markers[i] {
+                    setColour(TerminalChart.palette[marker % TerminalChart.palette.count])
+                    out += ascii ? "o" : "\u{25CF}"
+                    column += 1
+                    continue
+                }
                 let owner = owners[i]
+                let faint = shaded[column] ? "2;" : ""
                 setColour(
                     owner == Canvas.empty
                         ? nil
                         : owner == Canvas.axis
-                            ? TerminalChart.dim : TerminalChart.palette[owner % TerminalChart.palette.count])
+                            ? TerminalChart.dim
+                            : faint + TerminalChart.palette[owner % TerminalChart.palette.count])
                 if ascii {
                     out.append(marks[i])
                 } else {

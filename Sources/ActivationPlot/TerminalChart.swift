@@ -1,3 +1,5 @@
+import ActivationCore
+
 /// A line chart drawn with text: braille dots (2×4 per character cell) or 7-bit ASCII.
 ///
 /// ```
@@ -60,13 +62,102 @@ public struct TerminalChart: Sendable {
     ///   - figure: What to draw; series y values outside the y range are clipped.
     ///   - out: Where the text goes.
     public func render(_ figure: Figure, to out: inout some TextOutputStream) {
+        for line in lines(for: figure) {
+            out.write(line)
+            out.write("\n")
+        }
+    }
+
+    /// The narrowest panel drawn beside another; narrower terminals stack the panels.
+    public static let minimumPanelWidth = 36
+
+    /// Draws the panels of a grid next to each other when each gets at least
+    /// ``minimumPanelWidth`` columns, else one under the other (each at least 12 lines).
+    /// - Parameters:
+    ///   - grid: The panels and the title above them.
+    ///   - out: Where the text goes.
+    public func render(_ grid: FigureGrid, to out: inout some TextOutputStream) {
+        var lines: [String] = []
+        if !grid.title.isEmpty { lines.append(centred(grid.title, width: width)) }
+        let n = grid.panels.count
+        let gap = 2
+        let panelWidth = (width - gap * (n - 1)) / n
+        let available = height - lines.count
+        if n == 1 || panelWidth >= Self.minimumPanelWidth {
+            let w = n == 1 ? width : panelWidth
+            let chart = TerminalChart(
+                width: w, height: Swift.max(Self.minimumSize.height, available), color: color, ascii: ascii)
+            // Frames line up only if every panel puts its legend in the same place.
+            let below = grid.panels.contains { chart.legendCorner(for: $0) == nil }
+            let legendLines =
+                below ? grid.panels.map { Layout.legendLines(chart: chart, figure: $0) }.max() : nil
+            let panels = grid.panels.map {
+                chart.lines(for: $0, legendBelow: below, legendLines: legendLines)
+            }
+            let tallest = panels.map(\.count).max() ?? 0
+            for row in 0..<tallest {
+                var line = ""
+                for (k, panel) in panels.enumerated() {
+                    let text = row < panel.count ? panel[row] : ""
+                    line += text
+                    if k < n - 1 {
+                        line += String(repeating: " ", count: Swift.max(0, w - Self.visibleWidth(text)) + gap)
+                    }
+                }
+                lines.append(line.trimmingTrailingSpaces)
+            }
+        } else {
+            let each = Swift.max(12, available / n)
+            for panel in grid.panels {
+                lines += TerminalChart(width: width, height: each, color: color, ascii: ascii).lines(
+                    for: panel)
+            }
+        }
+        for line in lines {
+            out.write(line)
+            out.write("\n")
+        }
+    }
+
+    /// Columns a line takes on screen: characters, not counting SGR escape sequences.
+    static func visibleWidth(_ text: String) -> Int {
+        var count = 0
+        var escape = false
+        for scalar in text.unicodeScalars {
+            if escape {
+                if scalar == "m" { escape = false }
+            } else if scalar == "\u{1B}" {
+                escape = true
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Where the legend fits inside the canvas, or nil when it must go below.
+    func legendCorner(for figure: Figure) -> (column: Int, row: Int)? {
+        let legend = legendEntries(figure)
+        guard !legend.isEmpty else { return (0, 0) }
+        let canvas = Layout(chart: self, figure: figure, legendBelow: false).drawCanvas(figure)
+        return canvas.findCorner(width: legend.map { $0.text.count + 3 }.max() ?? 0, height: legend.count)
+    }
+
+    /// The chart's lines, without line ends.
+    /// - Parameters:
+    ///   - figure: What to draw.
+    ///   - legendBelow: Put the legend under the chart even when a corner is free.
+    ///   - legendLines: With `legendBelow`, the lines the legend takes (padded with blank ones).
+    func lines(for figure: Figure, legendBelow: Bool = false, legendLines: Int? = nil) -> [String] {
         var layout = Layout(chart: self, figure: figure, legendBelow: false)
         var canvas = layout.drawCanvas(figure)
         let legend = legendEntries(figure)
-        var placement = canvas.findCorner(
-            width: legend.map { $0.text.count + 3 }.max() ?? 0, height: legend.count)
+        var placement =
+            legendBelow
+            ? nil
+            : canvas.findCorner(width: legend.map { $0.text.count + 3 }.max() ?? 0, height: legend.count)
         if placement == nil && !legend.isEmpty {
-            layout = Layout(chart: self, figure: figure, legendBelow: true)
+            layout = Layout(chart: self, figure: figure, legendBelow: true, legendLines: legendLines)
             canvas = layout.drawCanvas(figure)
             placement = nil
         }
@@ -74,7 +165,7 @@ public struct TerminalChart: Sendable {
         if !figure.title.isEmpty { lines.append(centred(figure.title, width: width)) }
         lines += layout.frame(canvas: canvas, legend: legend, legendAt: placement)
         if layout.legendBelow {
-            let items = legend.map { sample($0.style, $0.colorIndex) + " " + $0.text }
+            let items = legend.map { sample($0) + " " + $0.text }
             var line = ""
             var visible = 0
             for (item, entry) in zip(items, legend) {
@@ -88,39 +179,65 @@ public struct TerminalChart: Sendable {
                 visible += (visible > 0 ? 3 : 0) + length
             }
             if !line.isEmpty { lines.append(line) }
+            if let legendLines, lines.count < layout.framedLines + legendLines {
+                lines += Array(repeating: "", count: layout.framedLines + legendLines - lines.count)
+            }
         }
-        for line in lines {
-            out.write(line)
-            out.write("\n")
+        for mark in figure.marks {
+            let marker = paint(
+                ascii ? "o" : "\u{25CF}", code: Self.palette[mark.colorIndex % Self.palette.count])
+            lines.append(String((marker + " " + plain(mark.label)).prefix(width + 12)))
         }
+        return lines
     }
 
     struct LegendEntry {
         let text: String
         let style: Figure.Series.Style
         let colorIndex: Int
+        /// Two cells drawn instead of the style's sample (bands, flat zones).
+        var glyph: String? = nil
     }
 
     func legendEntries(_ figure: Figure) -> [LegendEntry] {
-        figure.legendOrder.map { series in
-            var text = series.name
-            if ascii {
-                text = text.replacingOccurrences(of: "″", with: "''").replacingOccurrences(of: "′", with: "'")
-                text = String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
-            }
-            return LegendEntry(text: text, style: series.style, colorIndex: series.colorIndex)
+        var entries = figure.legendOrder.map { series in
+            LegendEntry(text: plain(series.name), style: series.style, colorIndex: series.colorIndex)
         }
+        entries += figure.bands.map {
+            LegendEntry(
+                text: plain($0.name), style: .sparse, colorIndex: $0.colorIndex,
+                glyph: ascii ? "::" : "\u{2812}\u{2824}")
+        }
+        if !figure.shades.isEmpty {
+            entries.append(
+                LegendEntry(
+                    text: plain("|f′| < \(shortestText(ActivationProperties.flatThreshold))"), style: .solid,
+                    colorIndex: -1, glyph: ascii ? "==" : "\u{2501}\u{2501}"))
+        }
+        return entries
     }
 
-    /// Two cells showing a series' style, coloured like it.
-    func sample(_ style: Figure.Series.Style, _ colorIndex: Int) -> String {
+    /// The text as the chart can show it: in ASCII mode primes become quotes, other
+    /// non-ASCII characters `?`.
+    func plain(_ text: String) -> String {
+        guard ascii else { return text }
+        let quoted = text.replacingOccurrences(of: "″", with: "''").replacingOccurrences(of: "′", with: "'")
+            .replacingOccurrences(of: "…", with: "...").replacingOccurrences(of: "−", with: "-")
+        return String(quoted.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
+    }
+
+    /// Two cells showing a legend entry's style, coloured like it.
+    func sample(_ entry: LegendEntry) -> String {
         let glyph: String
-        if ascii {
-            glyph = String(repeating: String(Canvas.asciiMark[style.rawValue]), count: 2)
+        if let custom = entry.glyph {
+            glyph = custom
+        } else if ascii {
+            glyph = String(repeating: String(Canvas.asciiMark[entry.style.rawValue]), count: 2)
         } else {
-            glyph = ["\u{2812}\u{2812}", "\u{2802}\u{2802}", "\u{2802}\u{2800}"][style.rawValue]
+            glyph = ["\u{2812}\u{2812}", "\u{2802}\u{2802}", "\u{2802}\u{2800}"][entry.style.rawValue]
         }
-        return paint(glyph, code: Self.palette[colorIndex % Self.palette.count])
+        let code = entry.colorIndex < 0 ? Self.dim : Self.palette[entry.colorIndex % Self.palette.count]
+        return paint(glyph, code: code)
     }
 
     func paint(_ text: String, code: String?) -> String {

@@ -1,6 +1,6 @@
 import ActivationCore
-import CLibPNG
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ActivationPlot
@@ -36,38 +36,6 @@ final class XMLSummary: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = summary
         return parser.parse() ? summary : nil
-    }
-}
-
-/// Decoded pixels of a PNG (libpng's simplified reader), RGB.
-struct DecodedPNG {
-    let width: Int
-    let height: Int
-    let rgb: [UInt8]
-
-    init?(_ bytes: [UInt8]) {
-        var image = png_image()
-        image.version = UInt32(PNG_IMAGE_VERSION)
-        let ok = bytes.withUnsafeBufferPointer {
-            png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count)
-        }
-        guard ok != 0 else { return nil }
-        image.format = UInt32(PNG_FORMAT_RGB)
-        var buffer = [UInt8](repeating: 0, count: Int(image.width * image.height * 3))
-        let done = bytes.withUnsafeBufferPointer { _ in
-            buffer.withUnsafeMutableBufferPointer {
-                png_image_finish_read(&image, nil, $0.baseAddress, 0, nil)
-            }
-        }
-        guard done != 0 else { return nil }
-        width = Int(image.width)
-        height = Int(image.height)
-        rgb = buffer
-    }
-
-    func pixel(_ x: Int, _ y: Int) -> (Int, Int, Int) {
-        let i = 3 * (y * width + x)
-        return (Int(rgb[i]), Int(rgb[i + 1]), Int(rgb[i + 2]))
     }
 }
 

@@ -170,7 +170,7 @@ struct RasterCanvas {
 
     /// Fills closed polygons (non-zero winding for non-overlapping contours, as glyphs are) by
     /// accumulating each edge's signed area per pixel and summing along rows: exact coverage.
-    mutating func fill(polygons: [[(x: Double, y: Double)]], _ color: RGB) {
+    mutating func fill(polygons: [[(x: Double, y: Double)]], _ color: RGB, alpha: Float = 1) {
         let all = polygons.flatMap { $0 }
         guard let minX = all.map(\.x).min(), let maxX = all.map(\.x).max(), let minY = all.map(\.y).min(),
             let maxY = all.map(\.y).max()
@@ -196,7 +196,7 @@ struct RasterCanvas {
             for column in 0..<(w - 1) {
                 sum += accumulator[row * w + column]
                 let c = Swift.min(1, abs(sum))
-                if c > 0.001 { blend(x0 + column, y0 + row, color, c) }
+                if c > 0.001 { blend(x0 + column, y0 + row, color, c * alpha) }
             }
         }
     }
