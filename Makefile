@@ -64,6 +64,9 @@ SAMPLES := \
 	"relu --range -5:5 --width 80 --height 24" \
 	"gelu silu mish --range -6:4 --width 100 --height 30" \
 	"tanh --second-derivative --ascii --width 72 --height 22" \
+	"compare torch.hardsigmoid dl4j.hardsigmoid --width 80 --height 24" \
+	"compare torch.leaky_relu jax.leaky_relu keras.layers.LeakyReLU --range -2:2 --width 120 --height 20" \
+	"sigmoid --range -10:10 --saturation --mark 0 --width 80 --height 22" \
 	"leaky_relu:alpha=0.2 --samples 11 --format csv" \
 	"eval gelu -1 0 1" \
 	"eval torch.hardsigmoid -3 -2.5 2.75 3" \
@@ -81,6 +84,10 @@ IMAGES := \
 	"gelu.png gelu --range -4:4" \
 	"sigmoid-tanh.png sigmoid tanh --second-derivative" \
 	"hardsigmoid-torch-vs-dl4j.png torch.hardsigmoid dl4j.hardsigmoid --range -4:4" \
+	"compare-hardsigmoid.png compare torch.hardsigmoid dl4j.hardsigmoid --diff" \
+	"compare-gelu-approximations.png compare gelu gelu:approximate=tanh gelu:approximate=sigmoid --diff --range -4:4 --width 1500 --height 600" \
+	"saturation-sigmoid-tanh.png sigmoid tanh --saturation --range -8:8 --no-derivative" \
+	"rrelu-band.png rrelu --mark -2 --range -4:3" \
 	"gelu-silu-mish@2x.png gelu silu mish --range -5:3 --scale 2 --width 800 --height 500" \
 	"leaky-relu-frameworks.svg torch.leaky_relu keras.layers.LeakyReLU --range -3:3" \
 	"gelu-silu.csv gelu silu --samples 21 --second-derivative"
@@ -110,3 +117,4 @@ samples: build
 reference:
 	@$(PYTHON) -c 'import mpmath' 2>/dev/null || $(PYTHON) -m pip install -q mpmath
 	$(PYTHON) Scripts/make-reference.py Tests/ActivationCoreTests/Fixtures/reference.tsv
+	$(PYTHON) Scripts/make-comparison-reference.py Tests/ActivationCoreTests/Fixtures/comparison.tsv

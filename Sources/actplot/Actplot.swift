@@ -21,12 +21,13 @@ struct Actplot: ParsableCommand {
             Examples:
               actplot relu --range -5:5
               actplot gelu silu --format csv -o gelu-silu.csv
+              actplot compare torch.hardsigmoid dl4j.hardsigmoid
               actplot eval gelu -1 0 1
               actplot info torch.softplus
               actplot list --framework dl4j
             """,
         version: version,
-        subcommands: [Plot.self, Eval.self, Info.self, List.self],
+        subcommands: [Plot.self, Compare.self, Eval.self, Info.self, List.self],
         defaultSubcommand: Plot.self
     )
 

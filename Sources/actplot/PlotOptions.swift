@@ -1,0 +1,208 @@
+import ActivationCore
+import ActivationPlot
+import ArgumentParser
+
+/// The options of `actplot FUNCTION...` and `actplot compare`: what to sample, how to draw it
+/// and where it goes.
+struct PlotOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("The x interval.", valueName: "MIN:MAX"))
+    var range: String = "-5:5"
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Number of points, ends included (default: one per dot column; CSV 101).", valueName: "N"))
+    var samples: Int?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Spacing of the points instead of --samples.", valueName: "H"))
+    var step: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "chart, csv, png or svg (default: from --output's extension, else chart).",
+            valueName: "FORMAT"))
+    var format: String?
+
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("Write to FILE ('-' for stdout).", valueName: "FILE"))
+    var output: String?
+
+    @Option(
+        help: ArgumentHelp("overlay (one axes) or side-by-side (a panel per function).", valueName: "LAYOUT"))
+    var layout: String?
+
+    @Flag(help: "Side by side: give each panel its own y range (default: one shared range).")
+    var independentY = false
+
+    @Flag(help: "Add the differences f − g from the first function (a panel, or series in overlay).")
+    var diff = false
+
+    @Flag(help: "Shade where |f′| < 1e-3: dead and saturated zones.")
+    var saturation = false
+
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("Mark the point at x with its f and f′ (repeatable).", valueName: "X"))
+    var mark: [String] = []
+
+    @Flag(help: "Leave out f′.")
+    var noDerivative = false
+
+    @Flag(help: "Add f″.")
+    var secondDerivative = false
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Width: characters for a chart (default: the terminal's, else 80), pixels for PNG/SVG (1200).",
+            valueName: "W"))
+    var width: Int?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Height: lines for a chart (default: the terminal's, else 24), pixels for PNG/SVG (800).",
+            valueName: "H"))
+    var height: Int?
+
+    @Option(help: "The title (default: the functions' names).")
+    var title: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "auto, always or never (auto: a terminal, NO_COLOR unset, TERM not dumb).", valueName: "WHEN")
+    )
+    var color: String = "auto"
+
+    @Flag(help: "Plain 7-bit ASCII chart (also chosen when the locale is not UTF-8).")
+    var ascii = false
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Significant digits in CSV and statistics (1-17; default: shortest round-trip).", valueName: "N"))
+    var precision: Int?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Fixed other inputs of vector functions.", valueName: "O1,O2,..."))
+    var others: String?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Pixel density of PNG/SVG (2 = hi-DPI).", valueName: "S"))
+    var scale: Double = 1
+
+    @Flag(help: "Print the difference statistics as JSON on stdout (the plot goes to --output, if any).")
+    var json = false
+
+    /// How several functions share the output.
+    enum Layout: String { case overlay, sideBySide = "side-by-side" }
+
+    /// The output formats.
+    enum Format: String { case chart, csv, png, svg }
+
+    func validate() throws {
+        try Describe.validate(precision: precision)
+        if samples != nil && step != nil {
+            throw ValidationError("give '--samples' or '--step', not both")
+        }
+        if let samples, samples < 2 {
+            throw ValidationError(
+                "'--samples' needs at least 2 points (both ends of the range), got \(samples)")
+        }
+        if !(scale.isFinite && scale >= 0.25 && scale <= 8) {
+            throw ValidationError("'--scale' must be 0.25 to 8, got \(shortestText(scale))")
+        }
+        let largest = Figure.maximumPixels
+        if let width, width < TerminalChart.minimumSize.width || width > largest {
+            throw ValidationError(
+                "'--width' must be \(TerminalChart.minimumSize.width) to \(largest) (characters or pixels), got \(width)"
+            )
+        }
+        if let height, height < TerminalChart.minimumSize.height || height > largest {
+            throw ValidationError(
+                "'--height' must be \(TerminalChart.minimumSize.height) to \(largest) (lines or pixels), got \(height)"
+            )
+        }
+        if !["auto", "always", "never"].contains(color) {
+            throw ValidationError("'--color' must be auto, always or never, got '\(color)'")
+        }
+        if let layout, Layout(rawValue: layout.lowercased()) == nil {
+            throw ValidationError("'--layout' must be overlay or side-by-side, got '\(layout)'")
+        }
+        if mark.count > 16 {
+            throw ValidationError("at most 16 '--mark' points, got \(mark.count)")
+        }
+    }
+
+    /// The x interval.
+    func interval() throws -> RangeArgument {
+        guard let interval = RangeArgument(argument: range) else { throw rangeError(range) }
+        return interval
+    }
+
+    /// The marked points, each checked to be a finite number inside the range.
+    func markedPoints(in interval: RangeArgument) throws -> [Double] {
+        try mark.map { text in
+            guard let x = parseNumber(text.trimmed), x.isFinite else {
+                throw ValidationError("'--mark' needs a finite number, e.g. --mark 0.5, got '\(text)'")
+            }
+            guard x >= interval.lower && x <= interval.upper else {
+                throw ValidationError("'--mark \(text)' lies outside the range \(interval); widen --range")
+            }
+            return x
+        }
+    }
+
+    /// The format asked for, else the one the output's extension names, else a chart.
+    func resolvedFormat() throws -> Format {
+        if let format {
+            guard let known = Format(rawValue: format.lowercased()) else {
+                throw ValidationError("'--format' must be chart, csv, png or svg, got '\(format)'")
+            }
+            return known
+        }
+        guard let output, output != "-" else { return .chart }
+        let name = output.split(separator: "/").last.map(String.init) ?? output
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .chart }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "csv": return .csv
+        case "txt", "text": return .chart
+        case "png": return .png
+        case "svg": return .svg
+        case let other:
+            throw ValidationError(
+                "cannot tell the format from the extension '.\(other)' of '\(output)'; use --format chart|csv|png|svg"
+            )
+        }
+    }
+
+    /// The x grid: --step, else --samples, else `count`.
+    func sampling(_ interval: RangeArgument, default count: Int, limit: Int) throws -> Sampling {
+        if let step {
+            guard let h = parseNumber(step.trimmed), h.isFinite, h > 0 else {
+                throw ValidationError(
+                    "'--step' must be a positive finite number, e.g. --step 0.1, got '\(step)'")
+            }
+            let intervals = (interval.upper - interval.lower) / h
+            guard intervals < Double(limit) else {
+                throw ValidationError(
+                    "'--step \(step)' gives \(NumberText.format(intervals + 1, significantDigits: 3)) points over \(interval); at most \(limit) are allowed"
+                )
+            }
+            guard let sampling = Sampling(from: interval.lower, to: interval.upper, step: h) else {
+                throw ValidationError(
+                    "'--step \(step)' is larger than the range \(interval): it gives fewer than 2 points")
+            }
+            return sampling
+        }
+        let n = samples ?? count
+        guard n <= limit else {
+            throw ValidationError("'--samples' must be at most \(limit) for this output, got \(n)")
+        }
+        return Sampling(from: interval.lower, to: interval.upper, count: n)
+    }
+}

@@ -1,0 +1,159 @@
+import ActivationCore
+import Foundation
+import TestSupport
+import Testing
+
+/// `actplot compare` and the explorer overlays, as users run them.
+@Suite("actplot compare")
+struct CompareCommandTests {
+    @Test("compare gelu with its tanh form: the chart, then max |f − g| = 4.7324e-4 near x = −2.70")
+    func geluStatistics() throws {
+        let r = try Actplot.run(
+            ["compare", "gelu", "gelu:approximate=tanh", "--width", "100", "--height", "24"],
+            environment: ["LANG": "C.UTF-8"])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        #expect(r.stdout.contains("gelu(approximate=tanh) against gelu over -5:5 (10001 points)"))
+        let row = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("  f ") })
+        let fields = row.split(separator: " ").map(String.init)
+        #expect(fields[1] == "0.00047324", "\(row)")
+        #expect(abs(abs(Double(fields[2]) ?? 0) - 2.6989) < 1e-4)
+
+        let json = try Actplot.run(["compare", "gelu", "gelu:approximate=tanh", "--json"])
+        let object = try #require(try parseJSON(json.stdout) as? [String: Any])
+        #expect(object["reference"] as? String == "gelu" && object["samples"] as? Double == 10001)
+        let comparison = try #require((object["comparisons"] as? [[String: Any]])?.first)
+        let value = try #require(comparison["value"] as? [String: Double])
+        #expect(String(format: "%.4e", value["max_abs"] ?? 0) == "4.7324e-04")
+        #expect(abs(abs(value["at"] ?? 0) - 2.70) < 0.005)
+    }
+
+    @Test("torch.hardsigmoid vs dl4j.hardsigmoid: two panels side by side, the numbers under them")
+    func frameworks() throws {
+        let r = try Actplot.run(
+            ["compare", "torch.hardsigmoid", "dl4j.hardsigmoid", "--width", "100", "--height", "30"],
+            environment: ["LANG": "C.UTF-8"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        // Both titles on the first line, two frames on the second.
+        #expect(lines[0].contains("torch.Hardsigmoid") && lines[0].contains("dl4j.HardSigmoid"))
+        #expect(lines[1].filter { $0 == "┌" }.count == 2)
+        #expect(r.stdout.contains("corners at -3, -2.5, 2.5, 3: no convention differences"))
+        // Too narrow for two panels side by side: stacked.
+        let narrow = try Actplot.run(
+            ["compare", "torch.hardsigmoid", "dl4j.hardsigmoid", "--width", "60", "--height", "30"],
+            environment: ["LANG": "C.UTF-8"])
+        #expect(narrow.stdout.split(separator: "\n").filter { $0.contains("┌") }.count == 2)
+        #expect(narrow.stdout.split(separator: "\n").allSatisfy { $0.filter { $0 == "┌" }.count <= 1 })
+    }
+
+    @Test("a corner convention difference is named: torch vs jax leaky_relu at 0")
+    func conventions() throws {
+        let r = try Actplot.run(["compare", "torch.leaky_relu", "jax.leaky_relu", "--width", "90"])
+        #expect(
+            r.stdout.contains("corner at x = 0: f' = 0.01 vs 1 (left 0.01, right 1) - different conventions"))
+    }
+
+    @Test("side-by-side PNG: one plot frame per function, plus one for --diff; stats to stderr")
+    func panels() throws {
+        for (arguments, frames) in [
+            (["compare", "relu", "gelu", "silu"], 3), (["compare", "relu", "gelu", "--diff"], 3),
+            (["relu", "gelu", "--layout", "side-by-side"], 2),
+            (["compare", "relu", "gelu", "--layout", "overlay"], 1),
+        ] {
+            let r = try Actplot.run(arguments + ["--format", "png", "--width", "900", "--height", "400"])
+            #expect(r.status == 0)
+            #expect(r.stderr.contains("against relu") == (arguments[0] == "compare"), "\(arguments)")
+            let image = try #require(DecodedPNG([UInt8](r.stdoutData)))
+            // The frame's vertical sides are the only runs of its colour (#595959) on a middle row.
+            let y = image.height / 2
+            var runs = 0
+            var inside = false
+            for x in 0..<image.width {
+                let frame = image.pixel(x, y) == (0x59, 0x59, 0x59)
+                if frame && !inside { runs += 1 }
+                inside = frame
+            }
+            #expect(runs == 2 * frames, "\(arguments): \(runs) frame edges")
+        }
+    }
+
+    @Test("several-function CSV: column groups, and f − g columns with --diff")
+    func csv() throws {
+        let r = try Actplot.run([
+            "compare", "gelu", "gelu:approximate=tanh", "silu", "--format", "csv", "--samples", "11",
+            "--diff",
+        ])
+        #expect(r.status == 0 && r.stderr.contains("against gelu"))
+        let (header, rows) = parseCSV(r.stdout)
+        #expect(
+            header == [
+                "x", "gelu", "gelu'", "gelu(approximate=tanh)", "gelu(approximate=tanh)'", "silu", "silu'",
+                "gelu - gelu(approximate=tanh)", "gelu - gelu(approximate=tanh)'", "gelu - silu",
+                "gelu - silu'",
+            ])
+        #expect(rows.count == 11)
+        let (f, g, h) = (
+            try Catalog.activation("gelu"), try Catalog.activation("gelu:approximate=tanh"),
+            try Catalog.activation("silu")
+        )
+        for row in rows {
+            let x = row[0]
+            #expect(row[1] == f.value(at: x) && row[3] == g.value(at: x) && row[6] == h.derivative(at: x))
+            #expect(
+                row[7] == f.value(at: x) - g.value(at: x)
+                    && row[10] == f.derivative(at: x) - h.derivative(at: x))
+        }
+    }
+
+    @Test("--saturation shades sigmoid's flat tails; --mark prints the point's values")
+    func overlays() throws {
+        let r = try Actplot.run([
+            "sigmoid", "--range", "-12:12", "--saturation", "--format", "png", "--width", "600", "--height",
+            "400",
+            "--no-derivative",
+        ])
+        let image = try #require(DecodedPNG([UInt8](r.stdoutData)))
+        // |σ′| < 1e-3 for |x| > 6.9: the plot's left and right ends are tinted, its middle white.
+        let y = image.height / 2 + 60
+        let left = image.pixel(80, y)
+        let middle = image.pixel(image.width / 2 - 90, y)
+        #expect(left != (255, 255, 255) && left.0 > 200 && left.2 > 200, "\(left)")
+        #expect(middle == (255, 255, 255))
+
+        let chart = try Actplot.run(
+            [
+                "sigmoid", "--range", "-12:12", "--saturation", "--mark", "0", "--width", "80", "--height",
+                "20",
+            ],
+            environment: ["LANG": "C.UTF-8"])
+        #expect(chart.stdout.contains("━") && chart.stdout.contains("|f′| < 0.001"))
+        #expect(chart.stdout.contains("● sigmoid(0) = 0.5, sigmoid′ = 0.25"))
+        #expect(chart.stdout.split(separator: "\n").count == 20)
+    }
+
+    @Test("rrelu draws the band between its slopes")
+    func rreluBand() throws {
+        let r = try Actplot.run(["rrelu", "--format", "svg", "--no-derivative"])
+        #expect(r.stdout.contains("rrelu slopes 0.125…0.3333"))
+        #expect(r.stdout.contains("fill-opacity=\"0.2\""))
+    }
+
+    static let bad: [(arguments: [String], mentions: String)] = [
+        (["compare", "relu"], "two or more functions"),
+        (["compare", "relu", "gleu"], "did you mean 'gelu'"),
+        (["relu", "--diff"], "'--diff' needs two or more"),
+        (["relu", "--layout", "grid"], "overlay or side-by-side"),
+        (["relu", "--mark", "7"], "outside the range"),
+        (["relu", "--mark", "nan"], "finite number"),
+        (["relu", "--mark", "1", "--format", "csv"], "not in CSV"),
+        (["relu", "gelu", "--json"], "use it with compare or --diff"),
+    ]
+
+    @Test("bad compare input: exit 64, one line", arguments: bad)
+    func badInput(_ c: (arguments: [String], mentions: String)) throws {
+        let r = try Actplot.run(c.arguments)
+        #expect(r.status == 64 && r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("actplot: error: ") && r.stderr.contains(c.mentions), "\(r.stderr)")
+    }
+}
