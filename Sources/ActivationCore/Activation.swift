@@ -223,15 +223,7 @@ private struct BatchVisitor: KernelVisitor {
     let secondDerivatives: UnsafeMutableBufferPointer<Double>?
 
     mutating func visit<K: ScalarKernel>(_ kernel: K) {
-        guard derivatives != nil || secondDerivatives != nil else {
-            for i in input.indices { values[i] = kernel.value(at: input[i]) }
-            return
-        }
-        for i in input.indices {
-            let jet = kernel.jet(at: input[i])
-            values[i] = jet.value
-            derivatives?[i] = jet.derivative
-            secondDerivatives?[i] = jet.secondDerivative
-        }
+        kernel.evaluate(input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
     }
+
 }

@@ -14,6 +14,8 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
     case malformedSpec(String, reason: String)
     /// A vector function's input that it cannot take.
     case invalidVector(function: String, reason: String)
+    /// A typed expression that does not parse or names something unknown.
+    case invalidExpression(ExpressionError)
 
     /// The error as one line, saying what was wrong and how to fix it.
     public var description: String {
@@ -38,6 +40,8 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
             return "cannot read function '\(spec)': \(reason)"
         case .invalidVector(let function, let reason):
             return "\(function) \(reason)"
+        case .invalidExpression(let error):
+            return error.description
         }
     }
 

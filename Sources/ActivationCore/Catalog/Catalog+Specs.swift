@@ -20,6 +20,13 @@ extension Catalog {
         -> Activation
     {
         let text = spec.trimmingWhitespace
+        if isExpression(text) {
+            do {
+                return try Expression(text).activation
+            } catch {
+                throw .invalidExpression(error)
+            }
+        }
         let head: Substring
         let settings: Substring?
         if let colon = text.firstIndex(of: ":") {
@@ -47,6 +54,20 @@ extension Catalog {
             kink = givenKink ?? kink
         }
         return try Activation(entry, parameters: values, kink: kink, others: others, preset: preset)
+    }
+
+    /// Whether a FUNCTION argument is a formula rather than a catalog spec.
+    ///
+    /// A formula holds an operator or parenthesis, starts with a digit, '.' or '-', or is `x` itself. Specs
+    /// (`leaky_relu:alpha=-0.2`, `torch.relu`) and catalog names written with '-' or spaces
+    /// (`leaky-relu`, `leaky relu`) never do.
+    /// - Parameter text: The argument, trimmed.
+    /// - Returns: True for an expression.
+    public static func isExpression(_ text: String) -> Bool {
+        if text.contains(":") || entry(named: text) != nil { return false }
+        guard let first = text.first else { return false }
+        return text == "x" || first.isNumber || first == "." || first == "-" || first == "+"
+            || text.contains { "()+-*/^ ".contains($0) }
     }
 
     /// The preset a dotted name denotes.

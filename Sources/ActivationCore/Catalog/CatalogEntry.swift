@@ -60,6 +60,8 @@ public enum Family: String, Sendable, CaseIterable, CustomStringConvertible {
     case elementary
     /// softmax, log_softmax, softmin, GLU, CReLU.
     case vector
+    /// A formula typed by the user (``Expression``).
+    case expression
 
     /// The family's name as `list` prints it.
     public var description: String {
@@ -74,6 +76,7 @@ public enum Family: String, Sendable, CaseIterable, CustomStringConvertible {
         case .shrinkage: "shrinkage"
         case .elementary: "elementary"
         case .vector: "vector"
+        case .expression: "expression"
         }
     }
 }

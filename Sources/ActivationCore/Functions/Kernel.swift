@@ -31,6 +31,7 @@ enum Kernel: Sendable {
     case rationalTanh(RationalTanh)
     case softmaxComponent(SoftmaxComponent)
     case gatedLinearComponent(GatedLinearComponent)
+    case expression(ExpressionKernel)
 
     /// Calls `visitor` with the concrete kernel, so generic code is specialised per kernel.
     @inline(__always)
@@ -66,6 +67,7 @@ enum Kernel: Sendable {
         case .rationalTanh(let k): visitor.visit(k)
         case .softmaxComponent(let k): visitor.visit(k)
         case .gatedLinearComponent(let k): visitor.visit(k)
+        case .expression(let k): visitor.visit(k)
         }
     }
 }

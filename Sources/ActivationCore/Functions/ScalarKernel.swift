@@ -8,4 +8,30 @@ protocol ScalarKernel: Sendable {
     func value(at x: Double) -> Double
     /// f(x), f′(x) and f″(x) from one evaluation.
     func jet(at x: Double) -> Jet
+    /// A batch: values, and derivatives when their buffers are given.
+    func evaluate(
+        _ input: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
+        derivatives: UnsafeMutableBufferPointer<Double>?,
+        secondDerivatives: UnsafeMutableBufferPointer<Double>?)
+}
+
+extension ScalarKernel {
+    /// The batch loop over ``value(at:)`` or ``jet(at:)``, specialised per kernel.
+    @inline(__always)
+    func evaluate(
+        _ input: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
+        derivatives: UnsafeMutableBufferPointer<Double>?,
+        secondDerivatives: UnsafeMutableBufferPointer<Double>?
+    ) {
+        guard derivatives != nil || secondDerivatives != nil else {
+            for i in input.indices { values[i] = value(at: input[i]) }
+            return
+        }
+        for i in input.indices {
+            let jet = jet(at: input[i])
+            values[i] = jet.value
+            derivatives?[i] = jet.derivative
+            secondDerivatives?[i] = jet.secondDerivative
+        }
+    }
 }

@@ -1,0 +1,101 @@
+/// A function typed as a formula of x, with exact first and second derivatives by
+/// automatic differentiation.
+///
+/// ```swift
+/// let mish = try Expression("x*tanh(log1p(exp(x)))")
+/// mish.activation.jet(at: 1)      // f, f′ and f″ at 1, each to a few ulps
+/// try Expression("gelu(2*x, approximate=tanh) - 0.1*x^2")
+/// ```
+/// The grammar: numbers (`1e-3`, `.5`, `0x1p-3`), `x`, `pi`, `e`, `+ - * /`, `^` (or `**`,
+/// right-associative; `-x^2` is `-(x^2)`), parentheses, the elementary functions `exp log
+/// log1p expm1 sqrt abs sin cos tan sinh cosh tanh erf erfc min max sign pow`, and every
+/// element-wise catalog function or framework preset with named parameters
+/// (`leaky_relu(x, alpha=0.2)`, `torch.hardsigmoid(x)`).
+///
+/// Catalog calls keep their own stable formulas: `gelu(x)` in an expression is exactly the
+/// catalog's gelu, and its f′ and f″ enter the chain rule. Domain errors (`log(-1)`) give NaN.
+/// `abs′(0)` and `sign′` are 0; `min` and `max` follow the smaller or larger argument (the
+/// first on a tie).
+public struct Expression: Sendable {
+    /// The text as typed, without surrounding spaces.
+    public let text: String
+    let program: ExpressionProgram
+    let smoothness: Smoothness
+
+    /// The deepest nesting of parentheses, calls and unary operators accepted.
+    public static let maximumDepth = 256
+    /// The longest expression accepted, in characters.
+    public static let maximumLength = 10_000
+
+    /// Parses and compiles an expression.
+    /// - Parameter text: The formula.
+    /// - Throws: ``ExpressionError`` with the column of the offending character.
+    public init(_ text: String) throws(ExpressionError) {
+        let trimmed = text.trimmingWhitespace
+        guard trimmed.count <= Self.maximumLength else {
+            throw ExpressionError(
+                "the expression is \(trimmed.count) characters long; at most \(Self.maximumLength) are accepted",
+                at: Self.maximumLength + 1, in: String(trimmed.prefix(Self.maximumLength + 40)))
+        }
+        guard !trimmed.isEmpty else { throw ExpressionError("the expression is empty", at: 1, in: trimmed) }
+        var parser = ExpressionParser(trimmed)
+        let node = try parser.parse()
+        self.text = trimmed
+        self.program = ExpressionProgram(node)
+        self.smoothness = Self.smoothness(of: node)
+    }
+
+    /// f(x).
+    /// - Parameter x: Any double.
+    /// - Returns: The value; NaN outside the expression's domain.
+    public func value(at x: Double) -> Double { program.evaluate(at: x) }
+
+    /// f(x), f′(x) and f″(x) by second-order forward-mode automatic differentiation.
+    /// - Parameter x: Any double.
+    /// - Returns: The jet at x.
+    public func jet(at x: Double) -> Jet { program.evaluate(at: x) }
+
+    /// The number of compiled instructions (after constant folding).
+    public var instructionCount: Int { program.instructions.count }
+
+    /// The expression as an ``Activation``.
+    ///
+    /// It is usable wherever a catalog function is: plots, tables, properties, comparisons.
+    /// Its name and formula are the expression's text.
+    public var activation: Activation {
+        let program = self.program
+        let smoothness = self.smoothness
+        let entry = CatalogEntry(
+            name: text, family: .expression, aliases: [], formula: text, parameters: [],
+            notes: "A typed expression; f′ and f″ by second-order forward-mode automatic differentiation.",
+            hasKinks: false, vector: nil, smoothness: { _ in smoothness },
+            makeKernel: { _ in .expression(ExpressionKernel(program: program)) })
+        do {
+            return try Activation(entry)
+        } catch {
+            preconditionFailure("an expression has no parameters to reject: \(error)")
+        }
+    }
+
+    /// The least smooth part: sign jumps, abs/min/max have corners, catalog calls bring theirs.
+    static func smoothness(of node: ExpressionNode) -> Smoothness {
+        let order: [Smoothness] = [
+            .discontinuous, .continuous, .differentiable, .twiceDifferentiable, .smooth,
+        ]
+        func least(_ items: [Smoothness]) -> Smoothness {
+            items.min { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) } ?? .smooth
+        }
+        switch node {
+        case .number, .variable: return .smooth
+        case .negate(let a): return smoothness(of: a)
+        case .chain(let first, let links):
+            return least([smoothness(of: first)] + links.map { smoothness(of: $0.1) })
+        case .power(let a, let b): return least([smoothness(of: a), smoothness(of: b)])
+        case .elementary(let f, let arguments):
+            let own: Smoothness =
+                f == .sign ? .discontinuous : [.abs, .min, .max].contains(f) ? .continuous : .smooth
+            return least([own] + arguments.map(smoothness(of:)))
+        case .activation(let f, let a): return least([f.smoothness, smoothness(of: a)])
+        }
+    }
+}

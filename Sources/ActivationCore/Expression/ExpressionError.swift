@@ -1,0 +1,39 @@
+/// Why a typed expression cannot be used, with where in the text the problem is.
+///
+/// ```
+/// expected ')' to close the '(' at column 3
+///   x*(1+x
+///         ^
+/// ```
+public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The expression as typed.
+    public let text: String
+    /// What was wrong and what was expected, on one line.
+    public let message: String
+    /// The 1-based column (in characters) of the offending character; one past the end for
+    /// "the expression ended too soon".
+    public let column: Int
+
+    /// An error at a column of the text.
+    public init(_ message: String, at column: Int, in text: String) {
+        self.message = message
+        self.column = column
+        self.text = text
+    }
+
+    /// The message, then the expression and a caret under the offending character (three
+    /// lines; long expressions are cut around the caret).
+    public var description: String {
+        message + "\n" + excerpt
+    }
+
+    /// Two lines: the expression (at most 76 characters around the column) and a caret.
+    public var excerpt: String {
+        let characters = Array(text)
+        let start = Swift.max(0, Swift.min(column - 1 - 38, characters.count - 76))
+        let end = Swift.min(characters.count, start + 76)
+        let shown = String(characters[start..<end]).map { $0.isNewline || $0 == "\t" ? " " : $0 }
+        return "  " + String(shown) + "\n  " + String(repeating: " ", count: Swift.max(0, column - 1 - start))
+            + "^"
+    }
+}

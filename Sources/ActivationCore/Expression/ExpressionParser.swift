@@ -1,0 +1,310 @@
+/// The syntax tree of an expression.
+indirect enum ExpressionNode: Sendable {
+    case number(Double)
+    case variable
+    case negate(ExpressionNode)
+    /// `a + b - c` or `a * b / c`: a left-to-right chain, flat so that a long sum does not
+    /// make a deep tree (every walk over the tree recurses).
+    case chain(ExpressionNode, [(BinaryOperator, ExpressionNode)])
+    case power(ExpressionNode, ExpressionNode)
+    case elementary(Elementary, [ExpressionNode])
+    case activation(Activation, ExpressionNode)
+}
+
+/// `+ - * /`.
+enum BinaryOperator: Sendable {
+    case add, subtract, multiply, divide
+}
+
+/// The elementary functions an expression can call, with their arities.
+enum Elementary: String, Sendable, CaseIterable {
+    case exp, log, log1p, expm1, sqrt, abs, sin, cos, tan, sinh, cosh, tanh, erf, erfc, min, max, sign, pow
+
+    var arity: Int {
+        switch self {
+        case .min, .max, .pow: 2
+        default: 1
+        }
+    }
+}
+
+/// A recursive-descent parser for the expression grammar.
+///
+/// ```
+/// expr    = term (("+" | "-") term)*
+/// term    = unary (("*" | "/") unary)*
+/// unary   = ("-" | "+") unary | power            -x^2 is -(x^2)
+/// power   = primary (("^" | "**") unary)?        right-associative: 2^3^2 = 2^9
+/// primary = number | "x" | "pi" | "e" | "(" expr ")" | name "(" args ")"
+/// args    = arg ("," arg)*     arg = expr | name "=" expr-or-word
+/// ```
+/// Nesting is limited to ``Expression/maximumDepth`` levels, so no input can exhaust the stack.
+struct ExpressionParser {
+    let text: String
+    let characters: [Character]
+    var position = 0
+    var depth = 0
+
+    init(_ text: String) {
+        self.text = text
+        self.characters = Array(text)
+    }
+
+    func error(_ message: String, at index: Int? = nil) -> ExpressionError {
+        ExpressionError(message, at: (index ?? position) + 1, in: text)
+    }
+
+    mutating func parse() throws(ExpressionError) -> ExpressionNode {
+        skipSpaces()
+        let node = try expression()
+        skipSpaces()
+        if position < characters.count {
+            let c = characters[position]
+            throw error(
+                c == ")" ? "unbalanced ')': no '(' is open here" : "expected an operator, found '\(c)'")
+        }
+        return node
+    }
+
+    mutating func skipSpaces() {
+        while position < characters.count && characters[position].isWhitespace { position += 1 }
+    }
+
+    mutating func peek(_ s: String) -> Bool {
+        skipSpaces()
+        let chars = Array(s)
+        guard position + chars.count <= characters.count else { return false }
+        return Array(characters[position..<position + chars.count]) == chars
+    }
+
+    mutating func take(_ s: String) -> Bool {
+        guard peek(s) else { return false }
+        position += s.count
+        return true
+    }
+
+    mutating func nested<T>(_ body: (inout ExpressionParser) throws(ExpressionError) -> T)
+        throws(ExpressionError)
+        -> T
+    {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Expression.maximumDepth {
+            throw error("the expression nests deeper than \(Expression.maximumDepth) levels")
+        }
+        return try body(&self)
+    }
+
+    mutating func expression() throws(ExpressionError) -> ExpressionNode {
+        try nested { (p: inout ExpressionParser) throws(ExpressionError) -> ExpressionNode in
+            let first = try p.term()
+            var links: [(BinaryOperator, ExpressionNode)] = []
+            while true {
+                if p.take("+") {
+                    links.append((.add, try p.term()))
+                } else if p.take("-") {
+                    links.append((.subtract, try p.term()))
+                } else {
+                    return links.isEmpty ? first : .chain(first, links)
+                }
+            }
+        }
+    }
+
+    mutating func term() throws(ExpressionError) -> ExpressionNode {
+        let first = try unary()
+        var links: [(BinaryOperator, ExpressionNode)] = []
+        while true {
+            if !peek("**") && take("*") {
+                links.append((.multiply, try unary()))
+            } else if take("/") {
+                links.append((.divide, try unary()))
+            } else {
+                return links.isEmpty ? first : .chain(first, links)
+            }
+        }
+    }
+
+    /// Each unary sign and each `^` nests one level (they recurse), as each parenthesis does.
+    mutating func unary() throws(ExpressionError) -> ExpressionNode {
+        if take("-") {
+            return .negate(
+                try nested { (p: inout ExpressionParser) throws(ExpressionError) in try p.unary() })
+        }
+        if take("+") {
+            return try nested { (p: inout ExpressionParser) throws(ExpressionError) in try p.unary() }
+        }
+        let base = try primary()
+        if take("^") || take("**") {
+            return .power(
+                base, try nested { (p: inout ExpressionParser) throws(ExpressionError) in try p.unary() })
+        }
+        return base
+    }
+
+    mutating func primary() throws(ExpressionError) -> ExpressionNode {
+        skipSpaces()
+        guard position < characters.count else {
+            throw error("the expression ends too soon: expected a number, x, a function call or '('")
+        }
+        let c = characters[position]
+        if c == "(" {
+            let open = position
+            position += 1
+            let inner = try expression()
+            guard take(")") else {
+                skipSpaces()
+                throw error("expected ')' to close the '(' at column \(open + 1)")
+            }
+            return inner
+        }
+        if c.isNumber || c == "." { return .number(try number()) }
+        if c.isLetter || c == "_" { return try named() }
+        throw error(
+            c == ")"
+                ? "expected an expression before ')'"
+                : "unexpected '\(c)': expected a number, x, a function call or '('")
+    }
+
+    mutating func number() throws(ExpressionError) -> Double {
+        let start = position
+        var allowed: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "."]
+        var exponent: Set<Character> = ["e", "E"]
+        if peek("0x") || peek("0X") {
+            position += 2
+            allowed.formUnion(["a", "b", "c", "d", "e", "f", "A", "B", "C", "D", "E", "F"])
+            exponent = ["p", "P"]
+        }
+        while position < characters.count {
+            let c = characters[position]
+            if allowed.contains(c) {
+                position += 1
+            } else if exponent.contains(c) {
+                position += 1
+                if position < characters.count && (characters[position] == "+" || characters[position] == "-")
+                {
+                    position += 1
+                }
+                exponent = []
+            } else {
+                break
+            }
+        }
+        let token = String(characters[start..<position])
+        guard let value = Double(token) else { throw error("'\(token)' is not a number", at: start) }
+        return value
+    }
+
+    mutating func identifier() -> (name: String, start: Int) {
+        skipSpaces()
+        let start = position
+        while position < characters.count {
+            let c = characters[position]
+            guard c.isLetter || c.isNumber || c == "_" || c == "." else { break }
+            position += 1
+        }
+        return (String(characters[start..<position]), start)
+    }
+
+    mutating func named() throws(ExpressionError) -> ExpressionNode {
+        let (name, start) = identifier()
+        guard take("(") else {
+            switch name {
+            case "x": return .variable
+            case "pi": return .number(Double.pi)
+            case "e": return .number(2.718281828459045)
+            default:
+                let isFunction = Elementary(rawValue: name) != nil || Catalog.entry(named: name) != nil
+                throw error(
+                    isFunction
+                        ? "'\(name)' is a function: call it, e.g. \(name)(x)"
+                        : "unknown name '\(name)'" + hint(name, among: ["x", "pi", "e"]), at: start)
+            }
+        }
+        let open = position - 1
+        var positional: [ExpressionNode] = []
+        var named: [(name: String, value: ParameterValue, at: Int)] = []
+        if !take(")") {
+            repeat {
+                let mark = position
+                let (word, wordStart) = identifier()
+                if !word.isEmpty && take("=") {
+                    named.append((word, try parameterValue(), wordStart))
+                } else {
+                    position = mark
+                    if !named.isEmpty {
+                        skipSpaces()
+                        throw error("positional arguments go before named ones")
+                    }
+                    positional.append(try expression())
+                }
+            } while take(",")
+            guard take(")") else {
+                skipSpaces()
+                throw error("expected ',' or ')' to close the '(' at column \(open + 1)")
+            }
+        }
+        if let function = Elementary(rawValue: name) {
+            if let first = named.first {
+                throw error("\(name) takes no named arguments, got '\(first.name)'", at: first.at)
+            }
+            guard positional.count == function.arity else {
+                throw error(
+                    "\(name) takes \(function.arity) argument\(function.arity == 1 ? "" : "s"), got \(positional.count)",
+                    at: start)
+            }
+            return .elementary(function, positional)
+        }
+        guard Catalog.entry(named: name) != nil || name.contains(".") else {
+            throw error("unknown function '\(name)'" + hint(name, among: nil), at: start)
+        }
+        let activation: Activation
+        do {
+            var spec = name
+            if !named.isEmpty { spec += ":" + named.map { "\($0.name)=\($0.value)" }.joined(separator: ",") }
+            activation = try Catalog.activation(spec)
+        } catch {
+            var column = start
+            switch error {
+            case .unknownParameter(_, let parameter, _), .invalidParameter(_, let parameter, _, _):
+                column = named.first { $0.name == parameter }?.at ?? start
+            default: break
+            }
+            throw self.error(error.description, at: column)
+        }
+        if activation.entry.isVector {
+            throw error(
+                "\(name) is a vector function; an expression can call element-wise functions only", at: start)
+        }
+        guard positional.count == 1 else {
+            throw error(
+                "\(name) takes one input, x or an expression of it; got \(positional.count)", at: start)
+        }
+        return .activation(activation, positional[0])
+    }
+
+    /// A named argument's value: a constant expression (0.2, -1/6, 2^-3) or a word (tanh).
+    mutating func parameterValue() throws(ExpressionError) -> ParameterValue {
+        let mark = position
+        let (word, _) = identifier()
+        skipSpaces()
+        if !word.isEmpty && !["x", "pi", "e"].contains(word)
+            && (position >= characters.count || [",", ")"].contains(characters[position]))
+        {
+            return .choice(word)
+        }
+        position = mark
+        skipSpaces()
+        let start = position
+        let node = try expression()
+        guard let value = ExpressionProgram.constantValue(node) else {
+            throw error("a parameter must be a constant, not depend on x", at: start)
+        }
+        return .real(value)
+    }
+
+    func hint(_ name: String, among extra: [String]?) -> String {
+        let candidates = Elementary.allCases.map(\.rawValue) + Catalog.all.map(\.name) + (extra ?? [])
+        return Suggestion.nearestName(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+}

@@ -1,0 +1,217 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What an expression computes with: a plain `Double`, or a ``Jet`` (value, f′, f″) for
+/// second-order forward-mode automatic differentiation.
+///
+/// Every elementary function is written once, generically, as its value and a closure for
+/// its first two derivatives at the primal value; `Double` never calls the closure, `Jet`
+/// applies the chain rule: (f∘u)′ = f′(u)·u′, (f∘u)″ = f″(u)·u′² + f′(u)·u″.
+protocol ExpressionScalar: Sendable {
+    /// A constant.
+    init(constant: Double)
+    /// The variable x itself.
+    init(variable: Double)
+    /// The value, without derivatives.
+    var primal: Double { get }
+    /// f(self) for a function with the given value at the primal, and derivatives on demand.
+    func applying(_ value: Double, _ derivatives: () -> (first: Double, second: Double)) -> Self
+    /// A catalog function of self, through its own accurate f, f′, f″.
+    func applying(_ activation: Activation) -> Self
+    /// A catalog function of a block through its batch kernel; `scratch` holds 4 blocks.
+    static func apply(
+        _ activation: Activation, to u: UnsafeBufferPointer<Self>, into out: UnsafeMutableBufferPointer<Self>,
+        scratch: UnsafeMutableBufferPointer<Double>)
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func / (a: Self, b: Self) -> Self
+    static prefix func - (a: Self) -> Self
+}
+
+extension Double: ExpressionScalar {
+    init(constant: Double) { self = constant }
+    init(variable: Double) { self = variable }
+    var primal: Double { self }
+
+    @inline(__always)
+    func applying(_ value: Double, _ derivatives: () -> (first: Double, second: Double)) -> Double { value }
+
+    func applying(_ activation: Activation) -> Double { activation.value(at: self) }
+
+    static func apply(
+        _ activation: Activation, to u: UnsafeBufferPointer<Double>,
+        into out: UnsafeMutableBufferPointer<Double>,
+        scratch: UnsafeMutableBufferPointer<Double>
+    ) {
+        activation.evaluate(u, values: out)
+    }
+}
+
+extension Jet: ExpressionScalar {
+    init(constant: Double) { self.init(value: constant, derivative: 0, secondDerivative: 0) }
+    init(variable: Double) { self.init(value: variable, derivative: 1, secondDerivative: 0) }
+    var primal: Double { value }
+
+    @inline(__always)
+    func applying(_ value: Double, _ derivatives: () -> (first: Double, second: Double)) -> Jet {
+        let (d1, d2) = derivatives()
+        return chain(value, d1, d2)
+    }
+
+    func applying(_ activation: Activation) -> Jet {
+        let j = activation.jet(at: value)
+        return chain(j.value, j.derivative, j.secondDerivative)
+    }
+
+    static func apply(
+        _ activation: Activation, to u: UnsafeBufferPointer<Jet>, into out: UnsafeMutableBufferPointer<Jet>,
+        scratch: UnsafeMutableBufferPointer<Double>
+    ) {
+        let n = u.count
+        func part(_ k: Int) -> UnsafeMutableBufferPointer<Double> {
+            UnsafeMutableBufferPointer(rebasing: scratch[k * n..<(k + 1) * n])
+        }
+        let (primal, f, d1, d2) = (part(0), part(1), part(2), part(3))
+        for i in 0..<n { primal[i] = u[i].value }
+        activation.evaluate(UnsafeBufferPointer(primal), values: f, derivatives: d1, secondDerivatives: d2)
+        for i in 0..<n { out[i] = u[i].chain(f[i], d1[i], d2[i]) }
+    }
+
+    /// f(u) from f, f′, f″ at u's value.
+    ///
+    /// A zero u′ gives zero derivatives even where f′ is
+    /// infinite (a constant argument), rather than 0·∞ = NaN.
+    @inline(__always)
+    func chain(_ f: Double, _ d1: Double, _ d2: Double) -> Jet {
+        // Outside the domain (log of a negative number) the derivatives are undefined too.
+        if f.isNaN { return Jet(value: f, derivative: f, secondDerivative: f) }
+        let first = derivative == 0 ? 0 : d1 * derivative
+        let second =
+            (derivative == 0 ? 0 : d2 * derivative * derivative)
+            + (secondDerivative == 0 ? 0 : d1 * secondDerivative)
+        return Jet(value: f, derivative: first, secondDerivative: second)
+    }
+
+    static func + (a: Jet, b: Jet) -> Jet {
+        Jet(
+            value: a.value + b.value, derivative: a.derivative + b.derivative,
+            secondDerivative: a.secondDerivative + b.secondDerivative)
+    }
+
+    static func - (a: Jet, b: Jet) -> Jet {
+        Jet(
+            value: a.value - b.value, derivative: a.derivative - b.derivative,
+            secondDerivative: a.secondDerivative - b.secondDerivative)
+    }
+
+    static func * (a: Jet, b: Jet) -> Jet {
+        // Terms with a zero factor are left out, so that 0 · ∞ in an unused term is not NaN.
+        func product(_ p: Double, _ q: Double) -> Double { p == 0 || q == 0 ? 0 : p * q }
+        return Jet(
+            value: a.value * b.value,
+            derivative: product(a.derivative, b.value) + product(a.value, b.derivative),
+            secondDerivative: product(a.secondDerivative, b.value) + 2 * product(a.derivative, b.derivative)
+                + product(a.value, b.secondDerivative))
+    }
+
+    static func / (a: Jet, b: Jet) -> Jet {
+        let q = a.value / b.value
+        if b.derivative == 0 && b.secondDerivative == 0 {
+            return Jet(
+                value: q, derivative: a.derivative / b.value, secondDerivative: a.secondDerivative / b.value)
+        }
+        let q1 = (a.derivative - q * b.derivative) / b.value
+        let q2 = (a.secondDerivative - 2 * q1 * b.derivative - q * b.secondDerivative) / b.value
+        return Jet(value: q, derivative: q1, secondDerivative: q2)
+    }
+
+    static prefix func - (a: Jet) -> Jet {
+        Jet(value: -a.value, derivative: -a.derivative, secondDerivative: -a.secondDerivative)
+    }
+}
+
+/// The elementary functions, once for every ``ExpressionScalar``.
+enum ElementaryMath {
+    @inline(__always)
+    static func apply<T: ExpressionScalar>(_ f: Elementary, _ u: T) -> T {
+        let v = u.primal
+        switch f {
+        case .exp:
+            let e = Glibc.exp(v)
+            return u.applying(e) { (e, e) }
+        case .log:
+            return u.applying(Glibc.log(v)) { (1 / v, -1 / (v * v)) }
+        case .log1p:
+            return u.applying(Glibc.log1p(v)) { (1 / (1 + v), -1 / ((1 + v) * (1 + v))) }
+        case .expm1:
+            return u.applying(Glibc.expm1(v)) {
+                let e = Glibc.exp(v)
+                return (e, e)
+            }
+        case .sqrt:
+            let s = v.squareRoot()
+            return u.applying(s) { (0.5 / s, -0.25 / (s * s * s)) }
+        case .abs:
+            return u.applying(Swift.abs(v)) { (v > 0 ? 1 : v < 0 ? -1 : 0, 0) }
+        case .sign:
+            return u.applying(v > 0 ? 1 : v < 0 ? -1 : v) { (0, 0) }
+        case .sin:
+            return u.applying(Glibc.sin(v)) { (Glibc.cos(v), -Glibc.sin(v)) }
+        case .cos:
+            return u.applying(Glibc.cos(v)) { (-Glibc.sin(v), -Glibc.cos(v)) }
+        case .tan:
+            let t = Glibc.tan(v)
+            return u.applying(t) { (1 + t * t, 2 * t * (1 + t * t)) }
+        case .sinh:
+            return u.applying(Glibc.sinh(v)) { (Glibc.cosh(v), Glibc.sinh(v)) }
+        case .cosh:
+            return u.applying(Glibc.cosh(v)) { (Glibc.sinh(v), Glibc.cosh(v)) }
+        case .tanh:
+            let t = Glibc.tanh(v)
+            return u.applying(t) {
+                // sech² = 4e/(1 + e)² with e = exp(−2|v|): no cancellation in 1 − t² for large |v|.
+                let e = Glibc.exp(-2 * Swift.abs(v))
+                let s = 4 * e / ((1 + e) * (1 + e))
+                return (s, -2 * t * s)
+            }
+        case .erf:
+            return u.applying(Glibc.erf(v)) {
+                let g = 2 / Double.pi.squareRoot() * Glibc.exp(-v * v)
+                return (g, -2 * v * g)
+            }
+        case .erfc:
+            return u.applying(Glibc.erfc(v)) {
+                let g = 2 / Double.pi.squareRoot() * Glibc.exp(-v * v)
+                return (-g, 2 * v * g)
+            }
+        case .min, .max, .pow:
+            preconditionFailure("two-argument function applied to one argument")
+        }
+    }
+
+    /// a^b.
+    ///
+    /// A constant exponent uses the power rule (integer exponents work for negative a);
+    /// a variable one goes through exp(b·log a).
+    @inline(__always)
+    static func power<T: ExpressionScalar>(_ a: T, _ b: T, constantExponent: Double?) -> T {
+        let (x, y) = (a.primal, b.primal)
+        if let n = constantExponent {
+            let value = Glibc.pow(x, n)
+            return a.applying(value) {
+                if n == 0 { return (0, 0) }
+                let d1 = n == 1 ? 1 : n * Glibc.pow(x, n - 1)
+                let d2 = n == 1 ? 0 : n == 2 ? 2 : n * (n - 1) * Glibc.pow(x, n - 2)
+                return (d1, d2)
+            }
+        }
+        let logarithm = a.applying(Glibc.log(x)) { (1 / x, -1 / (x * x)) }
+        let product = b * logarithm
+        let value = Glibc.pow(x, y)
+        return product.applying(value) { (value, value) }
+    }
+}

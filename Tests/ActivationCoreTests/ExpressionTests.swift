@@ -1,0 +1,242 @@
+import ActivationCore
+import Foundation
+import Testing
+
+@Suite("Expressions: parsing")
+struct ExpressionParserTests {
+    static let values: [(text: String, x: Double, expected: Double)] = [
+        ("1+2*3", 0, 7), ("(1+2)*3", 0, 9), ("2^3^2", 0, 512), ("2**3**2", 0, 512), ("-x^2", 3, -9),
+        ("(-x)^2", 3, 9), ("2*-3", 0, -6), ("-2^2", 0, -4), ("2^-1", 0, 0.5), ("1-2-3", 0, -4),
+        ("8/4/2", 0, 1), (".5", 0, 0.5), ("0x1p-3", 0, 0.125), ("1e-3", 0, 0.001), ("2.5E+2", 0, 250),
+        ("pi", 0, Double.pi), ("e", 0, M_E), ("x", -7, -7), ("  x * 2  ", 4, 8),
+        ("min(x, 1) + max(x, 3)", 2, 4),
+        ("pow(x, 3)", -2, -8), ("abs(x) + sign(x)", -3, 2), ("leaky_relu(x, alpha=0.2)", -1, -0.2),
+        ("hard_sigmoid(x, slope=1/5)", 1, 0.7), ("torch.hardsigmoid(x)", 1.5, 0.75), ("x^0", 0, 1),
+    ]
+
+    @Test("precedence, associativity, unary minus, number syntax, constants, calls", arguments: values)
+    func value(_ c: (text: String, x: Double, expected: Double)) throws {
+        let e = try Expression(c.text)
+        #expect(e.value(at: c.x) == c.expected, "\(c.text) at \(c.x)")
+    }
+
+    static let errors: [(text: String, column: Int, mentions: String)] = [
+        ("x*(1+x", 7, "expected ')' to close the '(' at column 3"),
+        ("exp(x", 6, "to close the '(' at column 4"),
+        ("x +* 2", 4, "unexpected '*'"),
+        ("x)", 2, "unbalanced ')'"),
+        ("2 x", 3, "expected an operator, found 'x'"),
+        ("", 1, "empty"),
+        ("x+", 3, "ends too soon"),
+        ("foo(x)", 1, "unknown function 'foo'"),
+        ("gleu(x)", 1, "did you mean 'gelu'"),
+        ("y + 1", 1, "unknown name 'y'"),
+        ("exp(x, 2)", 1, "exp takes 1 argument, got 2"),
+        ("max(x)", 1, "max takes 2 arguments, got 1"),
+        ("exp", 1, "'exp' is a function: call it"),
+        ("leaky_relu(x, alpah=0.2)", 15, "did you mean 'alpha'"),
+        ("leaky_relu(x, alpha=x)", 21, "must be a constant"),
+        ("softmax(x)", 1, "vector function"),
+        ("gelu(x, approximate=fast)", 9, "one of none, tanh, sigmoid"),
+        ("1 + 1e", 5, "'1e' is not a number"),
+        ("x $ 2", 3, "expected an operator, found '$'"),
+        ("relu(x, alpha=1, x)", 18, "positional arguments go before named ones"),
+    ]
+
+    @Test("errors name the problem and its column", arguments: errors)
+    func error(_ c: (text: String, column: Int, mentions: String)) {
+        #expect(throws: ExpressionError.self) { try Expression(c.text) }
+        do {
+            _ = try Expression(c.text)
+        } catch {
+            #expect(error.column == c.column, "\(c.text): column \(error.column), \(error.message)")
+            #expect(error.message.contains(c.mentions), "\(c.text): \(error.message)")
+            let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == 3 && lines[2].hasSuffix("^"))
+        }
+    }
+
+    @Test("depth and length limits: errors, never a stack overflow")
+    func limits() {
+        let deep = String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)
+        #expect(throws: ExpressionError.self) { try Expression(String(deep.prefix(9_999))) }
+        let minus = String(repeating: "-", count: 5_000) + "x"
+        #expect(throws: ExpressionError.self) { try Expression(minus) }
+        let powers = "x" + String(repeating: "^x", count: 2_000)
+        #expect(throws: ExpressionError.self) { try Expression(powers) }
+        #expect(throws: ExpressionError.self) { try Expression(deep) }
+        let fine = String(repeating: "(", count: 200) + "x" + String(repeating: ")", count: 200)
+        #expect((try? Expression(fine))?.value(at: 3) == 3)
+        let long = Array(repeating: "x", count: 4_000).joined(separator: "+")
+        #expect((try? Expression(long))?.value(at: 1) == 4_000)
+    }
+
+    @Test("constants fold: 2*pi*x compiles to two instructions")
+    func folding() throws {
+        #expect(try Expression("2*pi*x").instructionCount == 3)
+        #expect(try Expression("(1+2)*(3+4)").instructionCount == 1)
+        #expect(try Expression("exp(1)").value(at: 5) == M_E)
+    }
+
+    @Test("FUNCTION arguments: catalog specs stay specs, formulas become expressions")
+    func dispatch() throws {
+        for spec in [
+            "relu", "leaky_relu:alpha=-0.2", "torch.hardsigmoid", "LeakyReLU", "gelu:approximate=tanh",
+        ] {
+            #expect(!Catalog.isExpression(spec), "\(spec)")
+        }
+        for text in ["x", "x^2", "2*x", "-x", "tanh(x)", "0.5", "gelu(x) - relu(x)"] {
+            #expect(Catalog.isExpression(text), "\(text)")
+        }
+        #expect(try Catalog.activation("x*sigmoid(x)").name == "x*sigmoid(x)")
+        #expect(throws: ActivationError.self) { try Catalog.activation("x*(") }
+    }
+}
+
+@Suite("Expressions: automatic differentiation")
+struct ExpressionDifferentiationTests {
+    /// A reproducible random expression of smooth, well-conditioned pieces.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        mutating func pick(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func constant() -> String { String(format: "%.2f", Double(pick(400)) / 100 - 2) }
+
+        mutating func expression(depth: Int) -> String {
+            if depth == 0 || pick(5) == 0 { return pick(3) == 0 ? "(\(constant()))" : "x" }
+            let a = expression(depth: depth - 1)
+            switch pick(20) {
+            case 0: return "-(\(a))"
+            case 1: return "exp(tanh(\(a)))"
+            case 2: return "tanh(\(a))"
+            case 3: return "sin(\(a))"
+            case 4: return "cos(\(a))"
+            case 5: return "sqrt(1 + (\(a))^2)"
+            case 6: return "log1p((\(a))^2)"
+            case 7: return "sigmoid(\(a))"
+            case 8: return "softplus(\(a))"
+            case 9: return "gelu(\(a))"
+            case 10: return "mish(\(a))"
+            case 11: return "erf(\(a))"
+            case 12: return "(\(a))^3"
+            case 13: return "(\(a)) + (\(expression(depth: depth - 1)))"
+            case 14: return "(\(a)) - (\(expression(depth: depth - 1)))"
+            case 15: return "(\(a)) * (\(expression(depth: depth - 1)))"
+            case 16: return "(\(a)) / (1 + (\(expression(depth: depth - 1)))^2)"
+            case 17: return "silu(\(a), beta=1.5)"
+            case 18: return "cosh(tanh(\(a)))"
+            default: return "expm1(tanh(\(a)))"
+            }
+        }
+    }
+
+    /// 8th-order central difference of g at x with step h.
+    static func difference(_ g: (Double) -> Double, at x: Double, step h: Double) -> Double {
+        let c: [Double] = [4.0 / 5, -1.0 / 5, 4.0 / 105, -1.0 / 280]
+        var sum = 0.0
+        for (k, w) in c.enumerated() {
+            let d = Double(k + 1) * h
+            sum += w * (g(x + d) - g(x - d))
+        }
+        return sum / h
+    }
+
+    @Test("f′ and f″ of 300 random expressions agree with 8th-order finite differences")
+    func randomExpressions() throws {
+        var generator = Generator(state: 20_261_122)
+        var checked = 0
+        for _ in 0..<300 {
+            let text = generator.expression(depth: 4)
+            let e = try Expression(text)
+            for x in [-1.7, -0.6, 0.05, 0.9, 1.8] {
+                let jet = e.jet(at: x)
+                let d1 = Self.difference({ e.value(at: $0) }, at: x, step: 2.5e-3)
+                let d2 = Self.difference({ e.jet(at: $0).derivative }, at: x, step: 2.5e-3)
+                let scale1 = Swift.max(1, abs(jet.derivative), abs(e.value(at: x)))
+                let scale2 = Swift.max(1, abs(jet.secondDerivative), abs(jet.derivative))
+                #expect(
+                    abs(jet.derivative - d1) <= 1e-7 * scale1,
+                    "\(text) at \(x): f′ \(jet.derivative) vs \(d1)")
+                #expect(
+                    abs(jet.secondDerivative - d2) <= 1e-7 * scale2,
+                    "\(text) at \(x): f″ \(jet.secondDerivative) vs \(d2)")
+                checked += 1
+            }
+        }
+        #expect(checked == 1500)
+    }
+
+    @Test("sin(x)^2 + cos(x)^2 is 1 with derivatives 0, to rounding")
+    func pythagoras() throws {
+        let e = try Expression("sin(x)^2 + cos(x)^2")
+        for x in stride(from: -10.0, through: 10, by: 0.37) {
+            let j = e.jet(at: x)
+            #expect(abs(j.value - 1) <= 2 * Double.ulpOfOne)
+            #expect(
+                abs(j.derivative) <= 4 * Double.ulpOfOne && abs(j.secondDerivative) <= 8 * Double.ulpOfOne)
+        }
+    }
+
+    @Test("x*sigmoid(1.702*x) is the catalog's gelu:approximate=sigmoid")
+    func sigmoidGELU() throws {
+        let e = try Expression("x*sigmoid(1.702*x)")
+        let f = try Catalog.activation("gelu:approximate=sigmoid")
+        // The expression rounds 1.702·x before the exponential (the catalog keeps it exact), which
+        // costs a relative |1.702·x|·2⁻⁵³ in the tail: that, plus a few ulps, is the tolerance.
+        for x in stride(from: -30.0, through: 30, by: 0.173) {
+            let (a, b) = (e.jet(at: x), f.jet(at: x))
+            // Near the zeros of f′ and f″ the terms, of size σ(1.702·x), cancel: measure against them.
+            let tolerance = (8 + 2 * abs(1.702 * x)) * Double.ulpOfOne
+            let terms = x == 0 ? 1 : abs(b.value / x)
+            #expect(abs(a.value - b.value) <= tolerance * abs(b.value), "f at \(x)")
+            #expect(
+                abs(a.derivative - b.derivative) <= tolerance * Swift.max(terms, abs(b.derivative)),
+                "f′ at \(x)")
+            #expect(
+                abs(a.secondDerivative - b.secondDerivative)
+                    <= 4 * tolerance * Swift.max(terms, abs(b.secondDerivative)), "f″ at \(x)")
+        }
+    }
+
+    @Test(
+        "a catalog call inside an expression is exactly the catalog function",
+        arguments: ["gelu", "mish", "selu", "softplus"])
+    func catalogCall(_ name: String) throws {
+        let e = try Expression("\(name)(x)")
+        let f = try Catalog.activation(name)
+        for x in [-800.0, -30, -2.5, -1e-9, 0, 3e-7, 1.25, 40, 1e300] {
+            #expect(e.jet(at: x) == f.jet(at: x), "\(name) at \(x)")
+        }
+    }
+
+    @Test("outside the domain: NaN value and derivatives; batches equal single points")
+    func domainAndBatch() throws {
+        let log = try Expression("log(x)").activation
+        let j = log.jet(at: -1)
+        #expect(j.value.isNaN && j.derivative.isNaN && j.secondDerivative.isNaN)
+        let f = try Catalog.activation("x*tanh(softplus(x)) + sqrt(x)")
+        let xs = stride(from: -3.0, through: 3, by: 0.01).map { $0 }
+        var (v, d, s) = (
+            [Double](repeating: 0, count: xs.count), [Double](repeating: 0, count: xs.count), [Double]()
+        )
+        s = v
+        xs.withUnsafeBufferPointer { input in
+            v.withUnsafeMutableBufferPointer { vb in
+                d.withUnsafeMutableBufferPointer { db in
+                    s.withUnsafeMutableBufferPointer { sb in
+                        f.evaluate(input, values: vb, derivatives: db, secondDerivatives: sb)
+                    }
+                }
+            }
+        }
+        for (i, x) in xs.enumerated() {
+            let jet = f.jet(at: x)
+            #expect(v[i].bitPattern == jet.value.bitPattern && d[i].bitPattern == jet.derivative.bitPattern)
+            #expect(s[i].bitPattern == jet.secondDerivative.bitPattern)
+        }
+        #expect(f.values(xs) == xs.map { f.value(at: $0) } || xs.contains { f.value(at: $0).isNaN })
+    }
+}
