@@ -113,7 +113,7 @@ public struct ActivationProperties: Sendable {
                 return abs(a + b) <= 1e-12 * Swift.max(abs(a), abs(b))
             }
         self.meanValue = jets.reduce(0) { $0 + $1.value } / Double(jets.count)
-        self.limits = (function.value(at: -.infinity), function.value(at: .infinity))
+        self.limits = (Self.limit(of: function, sign: -1), Self.limit(of: function, sign: 1))
         self.smoothness = function.smoothness
         var flat: [ClosedRange<Double>] = []
         var stationary: [Double] = []
@@ -128,6 +128,26 @@ public struct ActivationProperties: Sendable {
         }
         self.flatIntervals = flat
         self.stationaryPoints = stationary
+    }
+
+    /// f(±∞), or the limit where f(±∞) itself is NaN.
+    ///
+    /// A typed formula such as `x/sqrt(1+x^2)` computes ∞/∞ at ∞; then the limit is the
+    /// value f settles to along x = ±1e15, ±1e30, ±1e60, ±1e120: equal to 1e-9 between two
+    /// of them, or ±∞ when |f| grows at least tenfold at each; else NaN.
+    private static func limit(of f: Activation, sign: Double) -> Double {
+        let atInfinity = f.value(at: sign * .infinity)
+        guard atInfinity.isNaN else { return atInfinity }
+        var previous = f.value(at: sign * 1e15)
+        var growing = previous.isFinite
+        for x in [1e30, 1e60, 1e120] {
+            let v = f.value(at: sign * x)
+            if v.isNaN || previous.isNaN { return .nan }
+            if abs(v - previous) <= 1e-9 * Swift.max(1, abs(v)) { return v }
+            growing = growing && abs(v) >= 10 * abs(previous) && (v < 0) == (previous < 0)
+            previous = v
+        }
+        return growing ? (previous < 0 ? -.infinity : .infinity) : .nan
     }
 
     /// Where f′ changes sign in an interval whose ends have opposite signs, by bisection.

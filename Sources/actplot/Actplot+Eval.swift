@@ -21,12 +21,14 @@ extension Actplot {
                   actplot eval dl4j.hardsigmoid -2.5 2.5
                   actplot eval softplus:beta=2 -800 1e-3 --json
                   actplot eval softmax --vector 1,2,3
+                  actplot eval 'x*tanh(log1p(exp(x)))' -1 0 1
                 """
         )
 
         @Argument(
             help: ArgumentHelp(
-                "The function: a catalog name, a spec or a framework preset.", valueName: "FUNCTION"))
+                "The function: a catalog name, a spec, a framework preset or a formula of x.",
+                valueName: "FUNCTION"))
         var function: String
 
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The points x.", valueName: "X"))

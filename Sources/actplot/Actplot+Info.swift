@@ -16,12 +16,14 @@ extension Actplot {
                   actplot info gelu
                   actplot info torch.softplus --range -30:30
                   actplot info leaky_relu:alpha=0.2 --json
+                  actplot info 'x/sqrt(1+x^2)'
                 """
         )
 
         @Argument(
             help: ArgumentHelp(
-                "The function: a catalog name, a spec or a framework preset.", valueName: "FUNCTION"))
+                "The function: a catalog name, a spec, a framework preset or a formula of x.",
+                valueName: "FUNCTION"))
         var function: String
 
         @Option(

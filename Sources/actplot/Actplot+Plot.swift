@@ -15,11 +15,13 @@ extension Actplot {
                   actplot gelu silu mish --second-derivative
                   actplot leaky_relu:alpha=0.2 --samples 11 --format csv
                   actplot sigmoid --saturation --mark 0 -o sigmoid.png
+                  actplot 'x*tanh(log1p(exp(x)))' gelu -o mine.png
                 """
         )
 
         @Argument(
-            help: ArgumentHelp("Functions: catalog names, specs or framework presets.", valueName: "FUNCTION")
+            help: ArgumentHelp(
+                "Functions: catalog names, specs, framework presets or formulas of x.", valueName: "FUNCTION")
         )
         var functions: [String] = []
 
@@ -56,6 +58,7 @@ extension Actplot {
                   actplot compare torch.hardsigmoid dl4j.hardsigmoid
                   actplot compare gelu gelu:approximate=tanh --diff -o gelu.png
                   actplot compare relu gelu silu --layout overlay
+                  actplot compare gelu 'x*sigmoid(1.702*x)'
                   actplot compare torch.relu keras.relu --json
                 """
         )

@@ -16,12 +16,15 @@ struct Actplot: ParsableCommand {
         discussion: """
             FUNCTION is a catalog name (relu, LeakyReLU, leaky-relu), optionally with parameters \
             (leaky_relu:alpha=0.2, gelu:approximate=tanh), or a framework's own version \
-            (torch.hardsigmoid, keras.layers.LeakyReLU, jax.gelu, tf.nn.relu6, dl4j.HardSigmoid).
+            (torch.hardsigmoid, keras.layers.LeakyReLU, jax.gelu, tf.nn.relu6, dl4j.HardSigmoid), \
+            or a formula of x ('x*tanh(log1p(exp(x)))', 'gelu(2*x) - 0.1*x^2') whose f′ and f″ come \
+            from automatic differentiation.
 
             Examples:
               actplot relu --range -5:5
               actplot gelu silu --format csv -o gelu-silu.csv
               actplot compare torch.hardsigmoid dl4j.hardsigmoid
+              actplot 'x*tanh(log1p(exp(x)))' gelu -o mine.png
               actplot eval gelu -1 0 1
               actplot info torch.softplus
               actplot list --framework dl4j
@@ -36,8 +39,12 @@ struct Actplot: ParsableCommand {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(protectingFormulas(Array(CommandLine.arguments.dropFirst())))
             try command.run()
+        } catch ActivationError.invalidExpression(let error) {
+            // The one error line, then the expression with a caret under the offending character.
+            standardError.write("actplot: error: \(error.message)\n\(error.excerpt)\n")
+            Glibc.exit(ExitCode.validationFailure.rawValue)
         } catch let error as ActivationError {
             fail(error.description, code: .validationFailure)
         } catch let error as OutputError {
@@ -50,6 +57,23 @@ struct Actplot: ParsableCommand {
             }
             fail(message(for: error), code: code)
         }
+    }
+
+    /// Marks arguments that start with '-' but are formulas (`-x^2`, `-exp(x)+1`), not options.
+    ///
+    /// A leading space makes the argument parser take them as values; the space is trimmed
+    /// when the function is read. Options never hold `( ) * / ^ +`.
+    static func protectingFormulas(_ arguments: [String]) -> [String] {
+        var protected: [String] = []
+        var afterTerminator = false
+        for argument in arguments {
+            afterTerminator = afterTerminator || argument == "--"
+            let isFormula =
+                argument.hasPrefix("-") && !argument.hasPrefix("--")
+                && argument.contains { "()*/^+ ".contains($0) }
+            protected.append(!afterTerminator && isFormula ? " " + argument : argument)
+        }
+        return protected
     }
 
     /// Prints one error line and exits.
