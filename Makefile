@@ -54,10 +54,10 @@ clean:
 	rm -rf .build
 
 format:
-	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests Benchmarks
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
 
 # Real outputs for the gallery in Samples/ (each file starts with the command that made it).
 SAMPLES := \
@@ -68,6 +68,8 @@ SAMPLES := \
 	"compare torch.leaky_relu jax.leaky_relu keras.layers.LeakyReLU --range -2:2 --width 120 --height 20" \
 	"sigmoid --range -10:10 --saturation --mark 0 --width 80 --height 22" \
 	"leaky_relu:alpha=0.2 --samples 11 --format csv" \
+	"compare gelu x*sigmoid(1.702*x) --width 100 --height 22" \
+	"eval x*tanh(log1p(exp(x))) -1 0 1" \
 	"eval gelu -1 0 1" \
 	"eval torch.hardsigmoid -3 -2.5 2.75 3" \
 	"eval dl4j.hardsigmoid -3 -2.5 2.75 3" \
@@ -88,6 +90,7 @@ IMAGES := \
 	"compare-gelu-approximations.png compare gelu gelu:approximate=tanh gelu:approximate=sigmoid --diff --range -4:4 --width 1500 --height 600" \
 	"saturation-sigmoid-tanh.png sigmoid tanh --saturation --range -8:8 --no-derivative" \
 	"rrelu-band.png rrelu --mark -2 --range -4:3" \
+	"expression-mish-vs-gelu.png x*tanh(log1p(exp(x))) gelu --range -4:3" \
 	"gelu-silu-mish@2x.png gelu silu mish --range -5:3 --scale 2 --width 800 --height 500" \
 	"leaky-relu-frameworks.svg torch.leaky_relu keras.layers.LeakyReLU --range -3:3" \
 	"gelu-silu.csv gelu silu --samples 21 --second-derivative"
@@ -100,13 +103,13 @@ samples: build
 	@echo "" >> Samples/README.md
 	@echo "| file | command |" >> Samples/README.md
 	@echo "|---|---|" >> Samples/README.md
-	@for item in $(IMAGES); do \
+	@set -f; for item in $(IMAGES); do \
 	    set -- $$item; file=$$1; shift; \
 	    LANG=C.UTF-8 $(DEMO) "$$@" -o "Samples/$$file" || exit 1; \
 	    echo "| [$$file]($$file) | \`actplot $$* -o $$file\` |" >> Samples/README.md; \
 	    echo "Samples/$$file"; \
 	done
-	@for cmd in $(SAMPLES); do \
+	@set -f; for cmd in $(SAMPLES); do \
 	    name=$$(echo "$$cmd" | tr ' :,' '___' | tr -cd 'A-Za-z0-9._-' | cut -c1-60); \
 	    { echo "\$$ actplot $$cmd"; LANG=C.UTF-8 $(DEMO) $$cmd; } > "Samples/$$name.txt" || exit 1; \
 	    echo "| [$$name.txt]($$name.txt) | \`actplot $$cmd\` |" >> Samples/README.md; \

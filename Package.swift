@@ -46,6 +46,15 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Benchmarks
+
+        /// Kernel throughput in process (`make bench`).
+        .executableTarget(
+            name: "KernelBenchmarks",
+            dependencies: ["ActivationCore"],
+            path: "Benchmarks/Kernels"
+        ),
+
         // MARK: - Tests
 
         /// What the test targets share: a PNG decoder on libpng's simplified API.
