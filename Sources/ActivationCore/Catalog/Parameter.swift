@@ -110,9 +110,7 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
 /// - Parameter value: Any double.
 /// - Returns: Its text.
 public func shortestText(_ value: Double) -> String {
-    if value.isNaN { return "nan" }
-    if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-    var text = value.description
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    return text
+    var bytes: [UInt8] = []
+    DecimalText.append(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
 }
