@@ -1,4 +1,9 @@
 import ActivationCore
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Comma-separated values (RFC 4180) of x and each function's f, f′, f″, streamed in blocks so
 /// that any number of rows takes constant memory.
@@ -63,61 +68,133 @@ public struct CSVTable: Sendable {
             + "\""
     }
 
-    /// Rows per block: the memory used is about this many rows of text.
+    /// Rows per block.
+    ///
+    /// Blocks are evaluated and formatted on every core, a round of one block
+    /// per core at a time, and written in order: memory stays at a few blocks of text.
     public static let blockRows = 4096
 
-    /// Writes the header and every row.
+    /// Writes the header and every row, in blocks of bytes.
+    /// - Parameter write: Receives the text, block by block, in order.
+    public func write(to write: (UnsafeRawBufferPointer) -> Void) {
+        Array((header + "\n").utf8).withUnsafeBytes(write)
+        let count = sampling.count
+        let blocks = (count + Self.blockRows - 1) / Self.blockRows
+        let workers = Swift.max(1, Swift.min(Self.processorCount, blocks, 8))
+        var buffers = (0..<workers).map { _ in BlockBuffer(table: self) }
+        var first = 0
+        while first < blocks {
+            let round = Swift.min(workers, blocks - first)
+            if round == 1 {
+                buffers[0].format(block: first)
+            } else {
+                let base = first
+                buffers.withUnsafeMutableBufferPointer { buffers in
+                    let shared = UncheckedSendable(buffers)
+                    DispatchQueue.concurrentPerform(iterations: round) { k in
+                        shared.value[k].format(block: base + k)
+                    }
+                }
+            }
+            for k in 0..<round {
+                buffers[k].text.withUnsafeBytes {
+                    write(UnsafeRawBufferPointer(rebasing: $0[0..<buffers[k].length]))
+                }
+            }
+            first += round
+        }
+    }
+
+    /// Writes the header and every row to a text stream.
     /// - Parameter out: Where the text goes; it receives one string per block.
     public func write(to out: inout some TextOutputStream) {
-        out.write(header + "\n")
-        let count = sampling.count
-        var xs = [Double](repeating: 0, count: Self.blockRows)
-        let b = Self.blockRows
-        // One buffer for every column: [f, f′, f″] per function, each blockRows long.
-        let storage = UnsafeMutableBufferPointer<Double>.allocate(
-            capacity: Swift.max(1, functions.count * 3 * b))
-        defer { storage.deallocate() }
-        func column(_ k: Int, _ order: Int) -> UnsafeMutableBufferPointer<Double> {
-            UnsafeMutableBufferPointer(rebasing: storage[(3 * k + order) * b..<(3 * k + order + 1) * b])
-        }
-        var start = 0
-        while start < count {
-            let n = Swift.min(b, count - start)
-            for i in 0..<n { xs[i] = sampling[start + i] }
-            for (k, item) in functions.enumerated() {
-                xs.withUnsafeBufferPointer { input in
+        write { bytes in out.write(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// The cores this process may use.
+    static let processorCount = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
+
+/// One worker's block: the x values, every column's numbers, and the text.
+private struct BlockBuffer {
+    let table: CSVTable
+    var xs: [Double]
+    /// [f, f′, f″] per function, each ``CSVTable/blockRows`` long.
+    var columns: [Double]
+    /// The block's text: the first ``length`` bytes.
+    var text: [UInt8] = []
+    var length = 0
+
+    init(table: CSVTable) {
+        self.table = table
+        self.xs = [Double](repeating: 0, count: CSVTable.blockRows)
+        self.columns = [Double](
+            repeating: 0, count: Swift.max(1, table.functions.count * 3 * CSVTable.blockRows))
+    }
+
+    /// Evaluates and formats block `index` into ``text``.
+    mutating func format(block index: Int) {
+        let b = CSVTable.blockRows
+        let start = index * b
+        let n = Swift.min(b, table.sampling.count - start)
+        for i in 0..<n { xs[i] = table.sampling[start + i] }
+        let (derivative, second) = (table.derivative, table.secondDerivative)
+        xs.withUnsafeBufferPointer { input in
+            columns.withUnsafeMutableBufferPointer { storage in
+                func column(_ k: Int, _ order: Int) -> UnsafeMutableBufferPointer<Double> {
+                    UnsafeMutableBufferPointer(
+                        rebasing: storage[(3 * k + order) * b..<(3 * k + order) * b + n])
+                }
+                for (k, item) in table.functions.enumerated() {
                     item.function.evaluate(
                         UnsafeBufferPointer(rebasing: input[0..<n]), values: column(k, 0),
                         derivatives: derivative ? column(k, 1) : nil,
-                        secondDerivatives: secondDerivative ? column(k, 2) : nil)
+                        secondDerivatives: second ? column(k, 2) : nil)
                 }
             }
-            var block = ""
-            block.reserveCapacity(n * 24 * (1 + functions.count * 3))
-            for i in 0..<n {
-                block += shortestText(xs[i])
-                for k in functions.indices {
-                    for order in 0..<3
-                    where order == 0 || (order == 1 && derivative) || (order == 2 && secondDerivative) {
-                        block += ","
-                        block += NumberText.format(
-                            storage[(3 * k + order) * b + i], significantDigits: precision)
+        }
+        let orders = [0] + (derivative ? [1] : []) + (second ? [2] : [])
+        let differenceOrders = table.differences ? Array(0..<(derivative ? 2 : 1)) : []
+        let fields =
+            1 + table.functions.count * orders.count + (table.functions.count - 1) * differenceOrders.count
+        let precision = table.precision
+        let capacity = n * fields * (DecimalText.maximumLength + 1)
+        if text.count < capacity { text = [UInt8](repeating: 0, count: capacity) }
+        length = columns.withUnsafeBufferPointer { storage in
+            text.withUnsafeMutableBufferPointer { text in
+                guard let start = text.baseAddress else { return 0 }
+                var p = start
+                func number(_ value: Double) {
+                    if let precision {
+                        for byte in NumberText.format(value, significantDigits: precision).utf8 {
+                            p.pointee = byte
+                            p += 1
+                        }
+                    } else {
+                        p += DecimalText.write(value, to: p)
                     }
                 }
-                if differences {
-                    for k in functions.indices.dropFirst() {
-                        for order in 0..<(derivative ? 2 : 1) {
-                            block += ","
-                            block += NumberText.format(
-                                storage[order * b + i] - storage[(3 * k + order) * b + i],
-                                significantDigits: precision)
+                for i in 0..<n {
+                    p += DecimalText.write(xs[i], to: p)
+                    for k in table.functions.indices {
+                        for order in orders {
+                            p.pointee = UInt8(ascii: ",")
+                            p += 1
+                            number(storage[(3 * k + order) * b + i])
                         }
                     }
+                    for k in table.functions.indices.dropFirst() {
+                        for order in differenceOrders {
+                            p.pointee = UInt8(ascii: ",")
+                            p += 1
+                            number(storage[order * b + i] - storage[(3 * k + order) * b + i])
+                        }
+                    }
+                    p.pointee = UInt8(ascii: "\n")
+                    p += 1
                 }
-                block += "\n"
+                return p - start
             }
-            out.write(block)
-            start += n
         }
     }
 }

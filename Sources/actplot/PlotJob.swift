@@ -79,7 +79,7 @@ struct PlotJob {
                 functions: functions, sampling: sampling, derivative: !o.noDerivative,
                 secondDerivative: o.secondDerivative, precision: o.precision)
             table.differences = o.diff
-            try emit(toStandardOutput) { table.write(to: &$0) }
+            try emit(toStandardOutput) { out in table.write { out.write($0) } }
         case .chart:
             let most = TerminalChart.maximumSize
             if let width = o.width, width > most.width {

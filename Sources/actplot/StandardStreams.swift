@@ -12,22 +12,24 @@ struct FileDescriptorStream: TextOutputStream {
     init(descriptor: Int32) { self.descriptor = descriptor }
 
     mutating func write(_ string: String) {
-        guard failed == nil else { return }
         var text = string
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    // the reader went away (`| head`): stop quietly
-                    if errno == EPIPE && quietOnBrokenPipe { exit(0) }
-                    failed = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes raw bytes, all of them, retrying after interruptions.
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failed == nil, let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                // the reader went away (`| head`): stop quietly
+                if errno == EPIPE && quietOnBrokenPipe { exit(0) }
+                failed = String(cString: strerror(errno))
+                return
             }
+            offset += n
         }
     }
 }
@@ -46,21 +48,6 @@ func writeToStandardOutput(_ text: String) throws {
 extension FileDescriptorStream {
     /// Writes raw bytes (PNG data).
     mutating func write(_ bytes: [UInt8]) {
-        write(String(decoding: [], as: UTF8.self))
-        guard failed == nil else { return }
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    if errno == EPIPE && quietOnBrokenPipe { exit(0) }
-                    failed = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
+        bytes.withUnsafeBytes { write($0) }
     }
 }
