@@ -1,3 +1,9 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A catalog function with its parameters and kink convention chosen, ready to evaluate.
 ///
 /// ```swift
@@ -188,10 +194,34 @@ extension Activation {
         precondition((derivatives?.count ?? input.count) >= input.count, "derivatives buffer is too short")
         precondition(
             (secondDerivatives?.count ?? input.count) >= input.count, "second-derivative buffer is too short")
-        var visitor = BatchVisitor(
-            input: input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
-        kernel.accept(&visitor)
+        let parts = Swift.min(Self.processorCount, input.count / Self.parallelBatch)
+        guard parts > 1 else {
+            var visitor = BatchVisitor(
+                input: input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
+            kernel.accept(&visitor)
+            return
+        }
+        // Large batches are split across the cores; each part writes only its own slice.
+        let buffers = UncheckedSendable((input, values, derivatives, secondDerivatives))
+        let kernel = self.kernel
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let (input, values, derivatives, secondDerivatives) = buffers.value
+            let range = input.count * part / parts..<input.count * (part + 1) / parts
+            func slice(_ b: UnsafeMutableBufferPointer<Double>) -> UnsafeMutableBufferPointer<Double> {
+                UnsafeMutableBufferPointer(rebasing: b[range])
+            }
+            var visitor = BatchVisitor(
+                input: UnsafeBufferPointer(rebasing: input[range]), values: slice(values),
+                derivatives: derivatives.map(slice), secondDerivatives: secondDerivatives.map(slice))
+            kernel.accept(&visitor)
+        }
     }
+
+    /// Batches at least twice this long are split across the processor's cores.
+    public static let parallelBatch = 1 << 16
+
+    /// The cores this process may use.
+    static let processorCount = Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     /// f at every element of an array.
     /// - Parameter input: The x values.
@@ -226,4 +256,12 @@ private struct BatchVisitor: KernelVisitor {
         kernel.evaluate(input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
     }
 
+}
+
+/// Buffers handed to concurrent workers that each touch only their own slice of them.
+package struct UncheckedSendable<Value>: @unchecked Sendable {
+    /// The value.
+    package let value: Value
+    /// Wraps a value.
+    package init(_ value: Value) { self.value = value }
 }

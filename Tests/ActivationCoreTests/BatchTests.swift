@@ -34,3 +34,27 @@ struct BatchTests {
         }
     }
 }
+
+/// Batches long enough to be split across cores give what one point at a time gives.
+@Suite("Parallel batches")
+struct ParallelBatchTests {
+    @Test(
+        "a 300,000-point batch equals the scalar jets", arguments: ["gelu", "relu", "x*tanh(log1p(exp(x)))"])
+    func parallel(_ spec: String) throws {
+        let f = try Catalog.activation(spec)
+        let xs = (0..<300_000).map { -30 + 60 * Double($0) / 299_999 }
+        var (v, d) = ([Double](repeating: 0, count: xs.count), [Double](repeating: 0, count: xs.count))
+        xs.withUnsafeBufferPointer { x in
+            v.withUnsafeMutableBufferPointer { v in
+                d.withUnsafeMutableBufferPointer { d in f.evaluate(x, values: v, derivatives: d) }
+            }
+        }
+        let mismatches = xs.indices.filter { i in
+            let j = f.jet(at: xs[i])
+            return v[i].bitPattern != j.value.bitPattern || d[i].bitPattern != j.derivative.bitPattern
+        }
+        #expect(
+            mismatches.isEmpty,
+            "\(mismatches.count) points differ, first at x = \(mismatches.first.map { xs[$0] } ?? 0)")
+    }
+}

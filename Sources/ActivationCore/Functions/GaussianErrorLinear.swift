@@ -30,6 +30,18 @@ struct GaussianErrorLinear: ScalarKernel {
         }
         let m = abs(x)
         let curvatureFactor = m < 1 ? 2 - x * x : ((sqrtTwo.hi - m) + sqrtTwo.lo) * (sqrtTwo.hi + m)
+        if x >= -20 && x <= 30 {
+            // Where φ is a normal number, one exponential serves φ, f′, f″ and the erfc correction.
+            let p = x * x
+            let density = exp(-0.5 * p) * (1 - 0.5 * (-p).addingProduct(x, x)) * inverseSqrtTwoPi
+            let z = inverseSqrtTwo.times(-x)
+            // Φ = ½erfc(zh + zl) = ½erfc(zh) − zl·(1/√π)·e^{−zh²}, and e^{−zh²} = √(2π)·φ to first order.
+            let cdf = 0.5 * erfc(z.hi) - z.lo * sqrtTwo.hi * density
+            let slope =
+                RootSeries.geluDerivative.contains(x)
+                ? RootSeries.geluDerivative.evaluate(x) : cdf + x * density
+            return Jet(value: x * cdf, derivative: slope, secondDerivative: density * curvatureFactor)
+        }
         let curvature = gaussian(x, times: curvatureFactor)
         if x < -20 {
             let r = millsRatio(-x)
