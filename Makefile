@@ -4,6 +4,7 @@
 #   make test      build everything and run every test (what CI runs)
 #   make release   optimised build in .build/release
 #   make install   install actplot into $(PREFIX)/bin (default /usr/local)
+#   make bench     actplot beside gnuplot, matplotlib, numpy, JAX and C (see BENCHMARKS.md)
 #   make samples   regenerate the outputs in Samples/
 #   make reference regenerate the high-precision test fixture (needs mpmath)
 #   make format    format the sources in place; make lint checks them
@@ -14,7 +15,7 @@ PYTHON ?= python3
 BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
-.PHONY: all build release test demo install uninstall clean format lint reference deps samples
+.PHONY: all build release test demo install uninstall clean format lint reference deps samples bench
 
 all: build
 
@@ -35,7 +36,7 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
-	$(SWIFT) build -c release $(BUILD_FLAGS)
+	$(SWIFT) build -c release --static-swift-stdlib $(BUILD_FLAGS)
 
 test: build
 	$(SWIFT) test $(BUILD_FLAGS)
@@ -49,6 +50,10 @@ install: release
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/actplot"
+
+# Peers are installed into .bench/ by the script; results go to .bench/results.md.
+bench: release
+	$(PYTHON) Scripts/bench.py
 
 clean:
 	rm -rf .build

@@ -38,6 +38,12 @@ struct Actplot: ParsableCommand {
     /// the exit status is 64 for a usage error, 1 for anything else.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        // `--version` alone answers before the argument parser starts: its first dynamic
+        // casts scan every protocol conformance in the process, most of the start-up time.
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            standardOutput(version + "\n")
+            return
+        }
         do {
             var command = try parseAsRoot(protectingFormulas(Array(CommandLine.arguments.dropFirst())))
             try command.run()
@@ -74,6 +80,12 @@ struct Actplot: ParsableCommand {
             protected.append(!afterTerminator && isFormula ? " " + argument : argument)
         }
         return protected
+    }
+
+    /// Writes text to stdout; a closed stdout fails silently, as for `--version | true`.
+    static func standardOutput(_ text: String) {
+        var out = FileDescriptorStream(descriptor: 1)
+        out.write(text)
     }
 
     /// Prints one error line and exits.
