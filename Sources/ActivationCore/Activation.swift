@@ -221,7 +221,7 @@ extension Activation {
     public static let parallelBatch = 1 << 16
 
     /// The cores this process may use.
-    static let processorCount = Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    package static let processorCount = Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     /// f at every element of an array.
     /// - Parameter input: The x values.

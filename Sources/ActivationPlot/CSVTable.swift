@@ -1,10 +1,6 @@
 import ActivationCore
 import Dispatch
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Comma-separated values (RFC 4180) of x and each function's f, f′, f″, streamed in blocks so
 /// that any number of rows takes constant memory.
 ///
@@ -80,7 +76,7 @@ public struct CSVTable: Sendable {
         Array((header + "\n").utf8).withUnsafeBytes(write)
         let count = sampling.count
         let blocks = (count + Self.blockRows - 1) / Self.blockRows
-        let workers = Swift.max(1, Swift.min(Self.processorCount, blocks, 8))
+        let workers = Swift.max(1, Swift.min(Activation.processorCount, blocks, 8))
         var buffers = (0..<workers).map { _ in BlockBuffer(table: self) }
         var first = 0
         while first < blocks {
@@ -104,15 +100,6 @@ public struct CSVTable: Sendable {
             first += round
         }
     }
-
-    /// Writes the header and every row to a text stream.
-    /// - Parameter out: Where the text goes; it receives one string per block.
-    public func write(to out: inout some TextOutputStream) {
-        write { bytes in out.write(String(decoding: bytes, as: UTF8.self)) }
-    }
-
-    /// The cores this process may use.
-    static let processorCount = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 }
 
 /// One worker's block: the x values, every column's numbers, and the text.

@@ -41,7 +41,7 @@ struct Actplot: ParsableCommand {
         // `--version` alone answers before the argument parser starts: its first dynamic
         // casts scan every protocol conformance in the process, most of the start-up time.
         if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
-            standardOutput(version + "\n")
+            try? writeToStandardOutput(version + "\n")
             return
         }
         do {
@@ -80,12 +80,6 @@ struct Actplot: ParsableCommand {
             protected.append(!afterTerminator && isFormula ? " " + argument : argument)
         }
         return protected
-    }
-
-    /// Writes text to stdout; a closed stdout fails silently, as for `--version | true`.
-    static func standardOutput(_ text: String) {
-        var out = FileDescriptorStream(descriptor: 1)
-        out.write(text)
     }
 
     /// Prints one error line and exits.

@@ -49,13 +49,8 @@ struct GaussianErrorLinear: ScalarKernel {
                 value: gaussian(x, times: x * r), derivative: gaussian(x, times: r + x),
                 secondDerivative: curvature)
         }
+        // x > 30: φ may be subnormal, so it keeps the split exponential; f′ has no zero here.
         let cdf = normalDistribution(x)
-        let slope: Double
-        if RootSeries.geluDerivative.contains(x) {
-            slope = RootSeries.geluDerivative.evaluate(x)
-        } else {
-            slope = cdf + x * gaussian(x)
-        }
-        return Jet(value: x * cdf, derivative: slope, secondDerivative: curvature)
+        return Jet(value: x * cdf, derivative: cdf + x * gaussian(x), secondDerivative: curvature)
     }
 }
