@@ -11,7 +11,7 @@ public enum PNGError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .size(let w, let h):
-            "a \(w)×\(h) PNG is too large (at most \(Figure.maximumPixels) pixels on a side after --scale)"
+            "a \(w)×\(h) PNG cannot be made: each side must be 16 to \(Figure.maximumPixels) pixels after --scale"
         case .encoder(let message): "the PNG encoder failed: \(message)"
         }
     }

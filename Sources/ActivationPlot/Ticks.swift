@@ -32,8 +32,8 @@ public enum TickEngine {
     ///   - target: The number of ticks wanted (≥ 2).
     ///   - fits: Whether a candidate's labels can be drawn without overlap; candidates that do
     ///     not fit are skipped (the terminal chart rejects colliding x labels this way).
-    /// - Returns: At least two ticks inside [lower, upper] (or exactly its ends when no nice
-    ///   labelling exists), in increasing order.
+    /// - Returns: At least two ticks inside [lower, upper], in increasing order: the best
+    ///   labelling that fits, else the best nice one, else exactly the interval's ends.
     public static func ticks(
         from lower: Double, to upper: Double, target: Int, fits: ([Tick]) -> Bool = { _ in true }
     ) -> [Tick] {
@@ -49,6 +49,9 @@ public enum TickEngine {
         let m = Double(Swift.max(target, 2))
         let range = upper - lower
         var best: (score: Double, ticks: [Tick])?
+        // The best labelling whose labels do not fit: on a tiny axis, nice numbers that touch
+        // read better than the interval's ends to 17 digits.
+        var crowded: (score: Double, ticks: [Tick])?
         var j = 1.0
         search: while j < 20 {
             for (index, step) in steps.enumerated() {
@@ -107,7 +110,13 @@ public enum TickEngine {
                                     .filter {
                                         $0.value >= exactLower - slack && $0.value <= exactUpper + slack
                                     }
-                                if ticks.count >= 2, fits(ticks) { best = (score, ticks) }
+                                if ticks.count >= 2 {
+                                    if fits(ticks) {
+                                        best = (score, ticks)
+                                    } else if score > (crowded?.score ?? -2) {
+                                        crowded = (score, ticks)
+                                    }
+                                }
                             }
                             start += 1
                         }
@@ -118,7 +127,7 @@ public enum TickEngine {
             }
             j += 1
         }
-        if let ticks = best?.ticks { return ticks }
+        if let ticks = best?.ticks ?? crowded?.ticks { return ticks }
         return [
             Tick(value: exactLower, label: shortestText(exactLower)),
             Tick(value: exactUpper, label: shortestText(exactUpper)),

@@ -116,6 +116,11 @@ struct PlotJob {
                     "a \(Int(pw))×\(Int(ph)) image is too large: at most \(Figure.maximumPixels) pixels a side after --scale"
                 )
             }
+            guard pw.rounded() >= 16, ph.rounded() >= 16 else {
+                throw ValidationError(
+                    "a \(Int(pw.rounded()))×\(Int(ph.rounded())) image is too small: at least 16 pixels a side after --scale"
+                )
+            }
             if format == .png && toStandardOutput && TerminalEnvironment.standardOutputIsTerminal {
                 throw ValidationError(
                     "refusing to write PNG bytes to a terminal; use -o plot.png or redirect stdout")

@@ -99,4 +99,14 @@ struct PNGTests {
                 && texts.contains("\u{2212}4"))
         #expect(xml.elements.contains { $0.name == "path" && $0.attributes["stroke-dasharray"] != nil })
     }
+
+    /// Found by the command-line fuzzer: a 200×150 plot trapped on a legend box wider than its room.
+    @Test("small images draw and decode", arguments: [(200, 150), (120, 90), (16, 16), (300, 16)])
+    func small(_ size: (Int, Int)) throws {
+        let gelu = try Catalog.activation("gelu")
+        let figure = Figure(functions: [("gelu", gelu)], sampling: Sampling(from: -5, to: 5, count: 101))
+        let grid = FigureGrid(panels: [figure])
+        let png = try #require(DecodedPNG(try grid.png(width: size.0, height: size.1, comment: "")))
+        #expect(png.width == size.0 && png.height == size.1)
+    }
 }

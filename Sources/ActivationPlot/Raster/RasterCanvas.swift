@@ -66,10 +66,14 @@ struct RasterCanvas {
         pixels[i + 2] = UInt8((Float(pixels[i + 2]) * (1 - a) + Float(color.blue) * a).rounded())
     }
 
-    /// Fills the pixel rectangle [x0, x1) × [y0, y1) (whole pixels: crisp rules and boxes).
+    /// Fills the pixel rectangle [x0, x1) × [y0, y1) (whole pixels: crisp rules and boxes);
+    /// the part outside the canvas, or an empty rectangle, draws nothing.
     mutating func fill(x0: Int, y0: Int, x1: Int, y1: Int, _ color: RGB, alpha: Float = 1) {
-        for y in Swift.max(0, y0)..<Swift.min(height, y1) {
-            for x in Swift.max(0, x0)..<Swift.min(width, x1) { blend(x, y, color, alpha) }
+        let (left, right) = (Swift.max(0, x0), Swift.min(width, x1))
+        let (top, bottom) = (Swift.max(0, y0), Swift.min(height, y1))
+        guard left < right, top < bottom else { return }
+        for y in top..<bottom {
+            for x in left..<right { blend(x, y, color, alpha) }
         }
     }
 
