@@ -21,28 +21,47 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .unknownFunction(let name, let suggestion):
-            return "unknown function '\(name)'" + Self.hint(suggestion)
+            return "unknown function '\(Self.shown(name))'" + Self.hint(suggestion)
                 + " (run 'actplot list' to see the catalog)"
         case .unknownFramework(let name, let suggestion):
-            return "unknown framework '\(name)'" + Self.hint(suggestion)
+            return "unknown framework '\(Self.shown(name))'" + Self.hint(suggestion)
                 + " (known: torch, jax, keras, keras2, tf, dl4j)"
         case .notInFramework(let framework, let name, let suggestion):
-            return "\(framework) has no activation '\(name)'" + Self.hint(suggestion)
+            return "\(framework) has no activation '\(Self.shown(name))'" + Self.hint(suggestion)
                 + " (run 'actplot list --framework \(framework.split(separator: ".").first ?? "")')"
         case .unknownParameter(let function, let parameter, let known):
-            if known.isEmpty { return "\(function) takes no parameters, got '\(parameter)'" }
+            if known.isEmpty { return "\(function) takes no parameters, got '\(Self.shown(parameter))'" }
             let near = Suggestion.nearest(to: parameter, among: known)
-            return "unknown parameter '\(parameter)' for \(function)" + Self.hint(near)
+            return "unknown parameter '\(Self.shown(parameter))' for \(function)" + Self.hint(near)
                 + " (it takes: \(known.joined(separator: ", ")))"
         case .invalidParameter(let function, let parameter, let value, let expected):
-            return "\(function) parameter '\(parameter)' must be \(expected), got '\(value)'"
+            return
+                "\(function) parameter '\(Self.shown(parameter))' must be \(expected), got '\(Self.shown(value))'"
         case .malformedSpec(let spec, let reason):
-            return "cannot read function '\(spec)': \(reason)"
+            return "cannot read function '\(Self.shown(spec))': \(reason)"
         case .invalidVector(let function, let reason):
             return "\(function) \(reason)"
         case .invalidExpression(let error):
             return error.description
         }
+    }
+
+    /// User text as an error shows it: control characters escaped (so the message stays one
+    /// line) and anything over 60 characters cut in the middle.
+    static func shown(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            case "\r": escaped += "\\r"
+            case _ where scalar.properties.generalCategory == .control:
+                escaped += "\\u{\(String(scalar.value, radix: 16))}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        guard escaped.count > 60 else { return escaped }
+        return "\(escaped.prefix(40))…\(escaped.suffix(12)) (\(text.count) characters)"
     }
 
     private static func hint(_ suggestion: String?) -> String {

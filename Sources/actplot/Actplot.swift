@@ -6,7 +6,8 @@ import ArgumentParser
 #endif
 
 /// The `actplot` command: activation functions, exact, in the terminal and in files.
-@main
+///
+/// `main.swift` starts it; the fuzz harness (Fuzz/CommandLine) links the same sources without it.
 struct Actplot: ParsableCommand {
     static let version = "0.1.0"
 
@@ -91,6 +92,10 @@ struct Actplot: ParsableCommand {
             text = first.lowercased() + text.dropFirst()
         }
         if text.hasPrefix("error: ") { text.removeFirst(7) }
+        // A pasted megabyte stays a line: quoted text over 120 characters is cut in the middle.
+        text = text.replacing(/'(?<quoted>[^']{121,})'/) { match in
+            "'\(match.quoted.prefix(40))…\(match.quoted.suffix(12))' (\(match.quoted.count) characters)"
+        }
         standardError.write("actplot: error: \(text)\n")
         Glibc.exit(code.rawValue)
     }

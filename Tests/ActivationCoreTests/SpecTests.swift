@@ -139,4 +139,23 @@ struct SpecTests {
                 .description
                 == "unknown parameter 'alpah' for leaky_relu; did you mean 'alpha'? (it takes: alpha)")
     }
+
+    /// Found by the spec fuzzer: user text with line breaks made two-line errors.
+    @Test(
+        "user text in an error is escaped and shortened: still one line",
+        arguments: [
+            "softma\n\n\nx", "rrelu:l(ow:l(o8\ntanweD0.eDr", "leaky_relu:al\tpha=1\r", "\u{1B}[31mrelu",
+        ])
+    func escaped(_ spec: String) {
+        do {
+            _ = try Catalog.activation(spec)
+            Issue.record("\(spec) was accepted")
+        } catch {
+            let text = error.description
+            #expect(!text.contains { $0.isNewline || $0 == "\t" || $0 == "\u{1B}" }, "\(text)")
+        }
+        let long = String(repeating: "q", count: 100_000)
+        let text = ActivationError.unknownFunction(long, suggestion: nil).description
+        #expect(text.count < 200 && text.contains("(100000 characters)"))
+    }
 }

@@ -115,11 +115,14 @@ extension Catalog {
             let key = parts.first.map { String($0).trimmingWhitespace } ?? ""
             guard parts.count == 2, !key.isEmpty else {
                 throw .malformedSpec(
-                    spec, reason: "expected PARAM=VALUE after ':', got '\(item)' (e.g. leaky_relu:alpha=0.2)")
+                    spec,
+                    reason:
+                        "expected PARAM=VALUE after ':', got '\(ActivationError.shown(String(item)))' (e.g. leaky_relu:alpha=0.2)"
+                )
             }
             let raw = String(parts[1]).trimmingWhitespace
             if values[key] != nil || (key == "kink" && kink != nil) {
-                throw .malformedSpec(spec, reason: "'\(key)' is given twice")
+                throw .malformedSpec(spec, reason: "'\(ActivationError.shown(String(key)))' is given twice")
             }
             if key == "kink" {
                 guard entry.hasKinks else {
