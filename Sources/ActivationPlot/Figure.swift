@@ -27,6 +27,16 @@ public struct Figure: Sendable {
         public var x: [Double]
         /// The y values; NaN or ±∞ leave a gap.
         public var y: [Double]
+
+        /// A curve through (x[i], y[i]); `x` and `y` have the same length.
+        public init(name: String, style: Style, colorIndex: Int, x: [Double], y: [Double]) {
+            precondition(x.count == y.count, "a series needs as many y values as x values")
+            self.name = name
+            self.style = style
+            self.colorIndex = colorIndex
+            self.x = x
+            self.y = y
+        }
     }
 
     /// The title line.
@@ -54,6 +64,12 @@ public struct Figure: Sendable {
         public var range: ClosedRange<Double>
         /// The function's palette colour.
         public var colorIndex: Int
+
+        /// A shaded interval in a function's colour.
+        public init(range: ClosedRange<Double>, colorIndex: Int) {
+            self.range = range
+            self.colorIndex = colorIndex
+        }
     }
 
     /// The region between two curves over the grid.
@@ -83,12 +99,35 @@ public struct Figure: Sendable {
         /// The function's palette colour.
         public var colorIndex: Int
 
+        /// A marked point (x, y) with the slope there, labelled with the function's name.
+        public init(x: Double, y: Double, slope: Double, name: String, colorIndex: Int) {
+            self.x = x
+            self.y = y
+            self.slope = slope
+            self.name = name
+            self.colorIndex = colorIndex
+        }
+
         /// `gelu(0.5) = 0.34571, gelu′ = 0.86718` with 5 significant digits.
         public var label: String {
             let x = shortestText(self.x)
             return "\(name)(\(x)) = \(NumberText.format(y, significantDigits: 5)), "
                 + "\(name)′ = \(NumberText.format(slope, significantDigits: 5))"
         }
+    }
+
+    /// A figure of given curves: your own data, drawn like the functions'.
+    /// - Parameters:
+    ///   - title: The title line.
+    ///   - series: The curves, drawn in order.
+    ///   - xRange: The x interval shown (finite, non-empty).
+    public init(title: String, series: [Series], xRange: ClosedRange<Double>) {
+        precondition(
+            xRange.lowerBound.isFinite && xRange.upperBound.isFinite && xRange.lowerBound < xRange.upperBound,
+            "the x range must be finite and non-empty")
+        self.title = title
+        self.series = series
+        self.xRange = xRange
     }
 
     /// A figure of one or more functions with their derivatives, sampled on `sampling`.
