@@ -5,6 +5,9 @@
 
 import PackageDescription
 
+/// `make fuzz` sets ACTPLOT_FUZZ=1 to add the libFuzzer targets (Fuzz/); a normal build has none.
+let fuzzing = Context.environment["ACTPLOT_FUZZ"] == "1"
+
 let package = Package(
     name: "actplot",
     products: [
@@ -78,3 +81,33 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: - Fuzzing (make fuzz)
+
+if fuzzing {
+    /// Each harness defines the entry SwiftPM links to `main` and hands its test to libFuzzer.
+    let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+        .executableTarget(
+            name: "FuzzSpec", dependencies: ["ActivationCore", "FuzzDriver"], path: "Fuzz/Spec",
+            swiftSettings: harness),
+        .executableTarget(
+            name: "FuzzExpression", dependencies: ["ActivationCore", "FuzzDriver"], path: "Fuzz/Expression",
+            swiftSettings: harness),
+        .executableTarget(
+            name: "FuzzRender", dependencies: ["ActivationCore", "ActivationPlot", "FuzzDriver"],
+            path: "Fuzz/Render", swiftSettings: harness),
+        /// The whole command line in process: the tool's own sources (Fuzz/CommandLine/actplot
+        /// links to Sources/actplot) without its main.swift.
+        .executableTarget(
+            name: "FuzzCommandLine",
+            dependencies: [
+                "ActivationCore", "ActivationPlot", "FuzzDriver",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Fuzz/CommandLine", exclude: ["actplot/main.swift"], swiftSettings: harness),
+    ]
+    package.targets.removeAll { $0.name == "actplot" || $0.name == "KernelBenchmarks" }
+    package.products.removeAll { $0.name == "actplot" }
+}

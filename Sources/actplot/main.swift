@@ -1,0 +1,2 @@
+// The program: parse the arguments, run the command, turn every failure into one line.
+Actplot.main()
