@@ -107,6 +107,13 @@ final class OutputFile {
         if path != nil {
             signal(SIGINT, OutputFile.onSignal)
             signal(SIGTERM, OutputFile.onSignal)
+            // A parent may have started us with these blocked (a thread's mask is inherited);
+            // Ctrl-C must still stop the write.
+            var interrupts = sigset_t()
+            sigemptyset(&interrupts)
+            sigaddset(&interrupts, SIGINT)
+            sigaddset(&interrupts, SIGTERM)
+            pthread_sigmask(SIG_UNBLOCK, &interrupts, nil)
         }
     }
 
