@@ -5,6 +5,8 @@
 #   make release   optimised build in .build/release
 #   make install   install actplot into $(PREFIX)/bin (default /usr/local)
 #   make bench     actplot beside gnuplot, matplotlib, numpy, JAX and C (see BENCHMARKS.md)
+#   make fuzz      libFuzzer on the parsers and renderers, FUZZ_SECONDS (60) per target
+#   make sanitize  the test suite under AddressSanitizer, then UndefinedBehaviorSanitizer
 #   make samples   regenerate the outputs in Samples/
 #   make reference regenerate the high-precision test fixture (needs mpmath)
 #   make format    format the sources in place; make lint checks them
@@ -15,7 +17,8 @@ PYTHON ?= python3
 BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
-.PHONY: all build release test demo install uninstall clean format lint reference deps samples bench
+.PHONY: all build release test demo install uninstall clean format lint reference deps samples bench \
+	fuzz sanitize
 
 all: build
 
@@ -55,14 +58,28 @@ uninstall:
 bench: release
 	$(PYTHON) Scripts/bench.py
 
+# Harnesses in Fuzz/, built into .build-fuzz; crashes land in .build-fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Scripts/fuzz.sh
+
+# Each sanitizer builds into its own folder, so the normal build is untouched. Leak checking
+# is off: at exit it reports XCTest's and Dispatch's own allocations, and in each actplot the
+# tests start it would add lines to the stderr they check. make fuzz keeps it on.
+sanitize: deps
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 \
+	    $(SWIFT) test --scratch-path .build-asan --sanitize=address $(BUILD_FLAGS)
+	SWIFT_BACKTRACE=enable=no UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	    $(SWIFT) test --scratch-path .build-ubsan --sanitize=undefined $(BUILD_FLAGS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan .build-ubsan
 
 format:
-	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests Benchmarks Fuzz Examples
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Fuzz Examples
 
 # Real outputs for the gallery in Samples/ (each file starts with the command that made it).
 SAMPLES := \
