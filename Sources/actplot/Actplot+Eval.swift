@@ -28,7 +28,8 @@ extension Actplot {
         @Argument(
             help: ArgumentHelp(
                 "The function: a catalog name, a spec, a framework preset or a formula of x.",
-                valueName: "FUNCTION"))
+                valueName: "FUNCTION"),
+            completion: .functionNames)
         var function: String
 
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The points x.", valueName: "X"))

@@ -21,7 +21,8 @@ extension Actplot {
 
         @Argument(
             help: ArgumentHelp(
-                "Functions: catalog names, specs, framework presets or formulas of x.", valueName: "FUNCTION")
+                "Functions: catalog names, specs, framework presets or formulas of x.", valueName: "FUNCTION"),
+            completion: .functionNames
         )
         var functions: [String] = []
 
@@ -64,7 +65,8 @@ extension Actplot {
         )
 
         @Argument(
-            help: ArgumentHelp("Two or more functions; the first is the reference.", valueName: "FUNCTION")
+            help: ArgumentHelp("Two or more functions; the first is the reference.", valueName: "FUNCTION"),
+            completion: .functionNames
         )
         var functions: [String] = []
 
