@@ -3,10 +3,13 @@
 #   make demo      build and run the main job
 #   make test      build everything and run every test (what CI runs)
 #   make release   optimised build in .build/release
-#   make install   install actplot into $(PREFIX)/bin (default /usr/local)
+#   make install   actplot, its man page and bash/zsh/fish completions under $(PREFIX) (/usr/local)
+#   make uninstall removes them
 #   make bench     actplot beside gnuplot, matplotlib, numpy, JAX and C (see BENCHMARKS.md)
+#   make docs      ActivationCore's documentation as a static site in $(DOCS) (swift-docc-plugin)
+#   make man       the man page and shell completions in .build/share (from the argument definitions)
 #   make fuzz      libFuzzer on the parsers and renderers, FUZZ_SECONDS (60) per target
-#   make sanitize  the test suite under AddressSanitizer, then UndefinedBehaviorSanitizer
+#   make sanitize  the test suite under AddressSanitizer, then ThreadSanitizer
 #   make samples   regenerate the outputs in Samples/
 #   make reference regenerate the high-precision test fixture (needs mpmath)
 #   make format    format the sources in place; make lint checks them
@@ -18,7 +21,7 @@ BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
 .PHONY: all build release test demo install uninstall clean format lint reference deps samples bench \
-	fuzz sanitize
+	fuzz sanitize docs man
 
 all: build
 
@@ -43,37 +46,75 @@ release: deps
 
 test: build
 	$(SWIFT) test $(BUILD_FLAGS)
+	.build/debug/ActivationExample > /dev/null
 
 demo: build
 	$(DEMO) relu --range -5:5
 
-install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+# The man page comes from the argument definitions (swift-argument-parser's generate-manual,
+# fed by Scripts/help-for-manual.sh so that primes, minus signs and ∞ survive as groff
+# escapes); the completion scripts from the binary. Both land in .build/share.
+SHARE := .build/share
+man: release
+	$(SWIFT) build --product generate-manual
+	mkdir -p $(SHARE)/man/man1 $(SHARE)/completions
+	.build/debug/generate-manual Scripts/help-for-manual.sh --output-directory $(SHARE)/man/man1
+	sed -i -e 's/@fm@/\\[fm]/g; s/@sd@/\\[sd]/g; s/@mi@/\\[mi]/g; s/@pm@/\\[+-]/g' \
+	    -e 's/@if@/\\[if]/g; s/@mu@/\\[mu]/g; s/@ellipsis@/.../g; s/^$$/.Pp/' $(SHARE)/man/man1/actplot.1
+	.build/release/actplot --generate-completion-script bash > $(SHARE)/completions/actplot.bash
+	.build/release/actplot --generate-completion-script zsh > $(SHARE)/completions/_actplot
+	.build/release/actplot --generate-completion-script fish > $(SHARE)/completions/actplot.fish
+
+install: release man
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
+	    "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+	    "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+	    "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
 	install -m 755 .build/release/actplot "$(DESTDIR)$(PREFIX)/bin/actplot"
+	install -m 644 $(SHARE)/man/man1/actplot.1 "$(DESTDIR)$(PREFIX)/share/man/man1/actplot.1"
+	install -m 644 $(SHARE)/completions/actplot.bash \
+	    "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/actplot"
+	install -m 644 $(SHARE)/completions/_actplot "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_actplot"
+	install -m 644 $(SHARE)/completions/actplot.fish \
+	    "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/actplot.fish"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/actplot"
+	rm -f "$(DESTDIR)$(PREFIX)/bin/actplot" "$(DESTDIR)$(PREFIX)/share/man/man1/actplot.1" \
+	    "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/actplot" \
+	    "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_actplot" \
+	    "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/actplot.fish"
 
 # Peers are installed into .bench/ by the script; results go to .bench/results.md.
 bench: release
 	$(PYTHON) Scripts/bench.py
+
+# The DocC catalog is Sources/ActivationCore/Documentation.docc; warnings fail the build.
+DOCS ?= .build/docs
+docs: deps
+	$(SWIFT) package --allow-writing-to-directory "$(DOCS)" generate-documentation \
+	    --target ActivationCore --output-path "$(DOCS)" --transform-for-static-hosting \
+	    --hosting-base-path actplot --warnings-as-errors
+	@echo "docs: open $(DOCS)/index.html through a web server, e.g. python3 -m http.server -d $(DOCS)"
 
 # Harnesses in Fuzz/, built into .build-fuzz; crashes land in .build-fuzz/crashes/.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Scripts/fuzz.sh
 
-# Each sanitizer builds into its own folder, so the normal build is untouched. Leak checking
-# is off: at exit it reports XCTest's and Dispatch's own allocations, and in each actplot the
-# tests start it would add lines to the stderr they check. make fuzz keeps it on.
+# Each sanitizer builds into its own folder, so the normal build is untouched.
+# AddressSanitizer covers the Swift and the C (libpng glue) code; leak checking is off, as at
+# exit it reports XCTest's and Dispatch's own allocations (make fuzz keeps it on).
+# ThreadSanitizer covers the parallel CSV formatting and batch evaluation. swiftc 6.3 has no
+# UndefinedBehaviorSanitizer on Linux ("unsupported option '-sanitize=undefined'"); Swift
+# code traps on overflow and out-of-range access by itself.
 sanitize: deps
-	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 \
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 \
 	    $(SWIFT) test --scratch-path .build-asan --sanitize=address $(BUILD_FLAGS)
-	SWIFT_BACKTRACE=enable=no UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	    $(SWIFT) test --scratch-path .build-ubsan --sanitize=undefined $(BUILD_FLAGS)
+	SWIFT_BACKTRACE=enable=no TSAN_OPTIONS=halt_on_error=1 \
+	    $(SWIFT) test --scratch-path .build-tsan --sanitize=thread $(BUILD_FLAGS)
 
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-ubsan
+	rm -rf .build .build-fuzz .build-asan .build-tsan
 
 format:
 	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests Benchmarks Fuzz Examples
