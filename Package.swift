@@ -15,7 +15,9 @@ let package = Package(
         .executable(name: "actplot", targets: ["actplot"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `make docs`: the DocC catalog of ActivationCore as a static site.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Libraries
@@ -47,6 +49,15 @@ let package = Package(
                 "ActivationPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // MARK: - Examples
+
+        /// ActivationCore used as a library (`swift run ActivationExample`; make test runs it).
+        .executableTarget(
+            name: "ActivationExample",
+            dependencies: ["ActivationCore"],
+            path: "Examples/ActivationExample"
         ),
 
         // MARK: - Benchmarks
@@ -108,6 +119,6 @@ if fuzzing {
             ],
             path: "Fuzz/CommandLine", exclude: ["actplot/main.swift"], swiftSettings: harness),
     ]
-    package.targets.removeAll { $0.name == "actplot" || $0.name == "KernelBenchmarks" }
+    package.targets.removeAll { ["actplot", "KernelBenchmarks", "ActivationExample"].contains($0.name) }
     package.products.removeAll { $0.name == "actplot" }
 }
