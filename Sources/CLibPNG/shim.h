@@ -1,7 +1,9 @@
-// The libpng interface actplot uses.
+// The libpng and zlib interface actplot uses.
 //
-// libpng reports errors by longjmp; a longjmp must never cross Swift frames. The encoder below
+// libpng reports errors by longjmp; a longjmp must never cross Swift frames. The writer below
 // keeps setjmp, every libpng call and the callbacks in C, and returns a status with a message.
+// The image data is filtered (Up) and deflated in parts on all cores by the caller, with the
+// zlib helper here; libpng writes the file around it.
 // Decoding (in tests) uses libpng's simplified png_image API, which needs no setjmp.
 #ifndef ACTPLOT_CLIBPNG_SHIM_H
 #define ACTPLOT_CLIBPNG_SHIM_H
@@ -31,7 +33,7 @@ static void actplot_png_warning(png_structp png, png_const_charp message) {
     (void)message;
 }
 
-static void actplot_png_write(png_structp png, png_bytep bytes, size_t length) {
+static void actplot_png_write_bytes(png_structp png, png_bytep bytes, size_t length) {
     actplot_png_buffer *buffer = (actplot_png_buffer *)png_get_io_ptr(png);
     if (buffer->size + length > buffer->capacity) {
         size_t capacity = buffer->capacity ? buffer->capacity : 65536;
@@ -47,11 +49,42 @@ static void actplot_png_write(png_structp png, png_bytep bytes, size_t length) {
 
 static void actplot_png_flush(png_structp png) { (void)png; }
 
-/// Encodes 8-bit RGB pixels (rows top to bottom, 3 bytes a pixel) as a PNG with one tEXt chunk
-/// (`key`, Latin-1 `text`) and no time chunk, so the same pixels give the same bytes.
-/// Returns 0, or -1 with a message in `error` (256 bytes).
-static int actplot_png_encode(const unsigned char *rgb, unsigned width, unsigned height, const char *key,
-                              const char *text, actplot_png_buffer *out, char *error) {
+/// Compresses `length` bytes of filtered rows as a raw deflate stream (no zlib header), the
+/// way zlib's run-length strategy does for a whole image: the image's parts are compressed on
+/// separate cores and their streams joined. A part that is not `last` ends with a full flush
+/// (byte-aligned, no reference to earlier data); the last one with the final block. `*adler`
+/// receives the Adler-32 of the input. Returns 0, or -1 when zlib fails.
+static int actplot_deflate_part(const unsigned char *bytes, size_t length, int last,
+                                actplot_png_buffer *out, unsigned long *adler) {
+    z_stream stream;
+    memset(&stream, 0, sizeof stream);
+    if (deflateInit2(&stream, 6, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) return -1;
+    size_t bound = deflateBound(&stream, length) + 64;
+    out->data = (unsigned char *)malloc(bound);
+    out->size = 0;
+    out->capacity = bound;
+    if (!out->data) {
+        deflateEnd(&stream);
+        return -1;
+    }
+    stream.next_in = (Bytef *)bytes;
+    stream.avail_in = (uInt)length;
+    stream.next_out = out->data;
+    stream.avail_out = (uInt)bound;
+    int status = deflate(&stream, last ? Z_FINISH : Z_FULL_FLUSH);
+    int ok = last ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0);
+    out->size = bound - stream.avail_out;
+    deflateEnd(&stream);
+    *adler = adler32(1L, bytes, (uInt)length);
+    return ok ? 0 : -1;
+}
+
+/// Writes a PNG of 8-bit RGB pixels whose image data is already compressed: `zlib` is the
+/// complete zlib stream of the filtered rows. libpng writes the signature, IHDR, one tEXt chunk
+/// (`key`, Latin-1 `text`; no time chunk, so the same pixels give the same bytes), the IDAT
+/// chunks and IEND, with their CRCs. Returns 0, or -1 with a message in `error` (256 bytes).
+static int actplot_png_write(const unsigned char *zlib, size_t length, unsigned width, unsigned height,
+                             const char *key, const char *text, actplot_png_buffer *out, char *error) {
     error[0] = 0;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, error, actplot_png_error, actplot_png_warning);
     if (!png) {
@@ -68,13 +101,7 @@ static int actplot_png_encode(const unsigned char *rgb, unsigned width, unsigned
         png_destroy_write_struct(&png, &info);
         return -1;
     }
-    png_set_write_fn(png, out, actplot_png_write, actplot_png_flush);
-    // One filter instead of libpng's adaptive search (which took half the time): plots are
-    // mostly flat rows, which the Up filter turns into zeros, and zlib's run-length strategy
-    // packs those runs about as small as its default search, several times faster.
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-    png_set_compression_level(png, 6);
-    png_set_compression_strategy(png, Z_RLE);
+    png_set_write_fn(png, out, actplot_png_write_bytes, actplot_png_flush);
     png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_text chunk;
@@ -85,10 +112,12 @@ static int actplot_png_encode(const unsigned char *rgb, unsigned width, unsigned
     chunk.text_length = strlen(text);
     png_set_text(png, info, &chunk, 1);
     png_write_info(png, info);
-    for (unsigned y = 0; y < height; y++) {
-        png_write_row(png, (png_const_bytep)(rgb + (size_t)y * width * 3));
+    // IDAT chunks of at most 1 MiB, as decoders stream them.
+    for (size_t offset = 0; offset < length; offset += 1 << 20) {
+        size_t size = length - offset < (1 << 20) ? length - offset : (1 << 20);
+        png_write_chunk(png, (png_const_bytep) "IDAT", zlib + offset, size);
     }
-    png_write_end(png, info);
+    png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
     png_destroy_write_struct(&png, &info);
     return 0;
 }
