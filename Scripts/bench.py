@@ -49,7 +49,11 @@ def setup():
         if shutil.which(tool) is None and os.geteuid() == 0:
             print(f"bench: installing {package}", file=sys.stderr)
             env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-            subprocess.run(["apt-get", "install", "-y", "-qq", package], capture_output=True, env=env)
+            install = ["apt-get", "install", "-y", "-qq", package]
+            if subprocess.run(install, capture_output=True, env=env).returncode:
+                # A fresh machine's package lists may be empty or stale.
+                subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=env)
+                subprocess.run(install, capture_output=True, env=env)
     if shutil.which("hyperfine") is None:
         sys.exit("bench: hyperfine is missing; install it with: sudo apt-get install -y hyperfine")
     run(["gcc", "-O3", "-march=native", os.path.join(PEERS, "relu.c"), "-o", os.path.join(BENCH, "relu")])
