@@ -273,18 +273,17 @@ public struct Figure: Sendable {
         return low <= high ? low...high : nil
     }
 
-    /// The y interval to draw: the data range padded by 4 % (a flat curve gets ±1 around it).
+    /// The y interval to draw: the data range padded by 4 % (a flat curve gets ±1, or ±10 %,
+    /// around it), never beyond the largest finite double.
     public var yRange: ClosedRange<Double> {
         if let fixedYRange { return fixedYRange }
         guard let data = dataYRange else { return -1...1 }
         let span = data.upperBound - data.lowerBound
         if span.isInfinite { return data }
-        if !(span > 0) {
-            let pad = Swift.max(abs(data.lowerBound) * 0.1, 1)
-            return (data.lowerBound - pad)...(data.upperBound + pad)
-        }
-        let pad = 0.04 * span
-        return (data.lowerBound - pad)...(data.upperBound + pad)
+        let pad = span > 0 ? 0.04 * span : Swift.max(abs(data.lowerBound) * 0.1, 1)
+        // Padding stops at the largest double: a curve at 1.7e308 must not make the range infinite.
+        let most = Double.greatestFiniteMagnitude
+        return Swift.max(data.lowerBound - pad, -most)...Swift.min(data.upperBound + pad, most)
     }
 }
 

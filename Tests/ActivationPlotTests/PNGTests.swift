@@ -128,4 +128,30 @@ struct PNGTests {
         #expect(png.width == size.width && png.height == size.height)
         #expect(png.rgb == rgb)
     }
+
+    /// Found by the render fuzzer: padding a y range at the top of the double line made it
+    /// infinite, and the tick engine trapped.
+    @Test(
+        "curves at the largest doubles draw in every format",
+        arguments: [
+            [Double.greatestFiniteMagnitude, .greatestFiniteMagnitude],
+            [-Double.greatestFiniteMagnitude, -.greatestFiniteMagnitude],
+            [0.99 * Double.greatestFiniteMagnitude, .greatestFiniteMagnitude],
+        ])
+    func extremeY(_ ys: [Double]) throws {
+        let figure = Figure(
+            title: "extreme", series: [.init(name: "f", style: .solid, colorIndex: 0, x: [0, 1], y: ys)],
+            xRange: 0...1)
+        #expect(figure.yRange.lowerBound.isFinite && figure.yRange.upperBound.isFinite)
+        #expect(figure.yRange.lowerBound < figure.yRange.upperBound)
+        let grid = FigureGrid(panels: [figure])
+        var chart = ""
+        TerminalChart(width: 60, height: 15, color: false, ascii: false).render(grid, to: &chart)
+        #expect(chart.split(separator: "\n").count == 15)
+        var svg = ""
+        grid.svg(width: 300, height: 200, to: &svg)
+        #expect(svg.hasSuffix("</svg>\n"))
+        let png = try #require(DecodedPNG(try grid.png(width: 300, height: 200, comment: "")))
+        #expect(png.width == 300)
+    }
 }
