@@ -5,6 +5,7 @@
 #   make fuzz                         every target, 60 s each
 #   make fuzz FUZZ_SECONDS=600        ten minutes each
 #   make fuzz FUZZ_TARGETS=Expression one target
+#   FUZZ_SEED=1                       a fixed random seed (CI), for a repeatable run
 #
 # New inputs that grow coverage go to .build-fuzz/corpus/ (the committed corpus is only
 # read). A crash stops its target, leaves the input in .build-fuzz/crashes/ and makes the
@@ -13,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
+seed=${FUZZ_SEED:+-seed=$FUZZ_SEED}
 targets=${FUZZ_TARGETS:-"Spec Expression CommandLine Render"}
 scratch=.build-fuzz
 
@@ -35,7 +37,7 @@ for target in $targets; do
     # The Swift runtime's backtracer would wait on a crashing, instrumented process.
     if SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=Fuzz/lsan.supp "$scratch/release/Fuzz$target" "$work" "Fuzz/Corpus/$target" \
         -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=4096 \
-        -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1; then
+        -artifact_prefix="$crashes/" -print_final_stats=1 $seed >"$log" 2>&1; then
         result="no crash"
     else
         result="CRASH: $(ls -t "$crashes" | head -1)"
