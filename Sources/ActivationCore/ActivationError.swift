@@ -61,7 +61,12 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
             }
         }
         guard escaped.count > 60 else { return escaped }
-        return "\(escaped.prefix(40))…\(escaped.suffix(12)) (\(text.count) characters)"
+        return "\(middleCut(escaped)) (\(text.count) characters)"
+    }
+
+    /// Long text as errors show it: its first 40 and last 12 characters around an ellipsis.
+    package static func middleCut(_ text: some StringProtocol) -> String {
+        "\(text.prefix(40))…\(text.suffix(12))"
     }
 
     private static func hint(_ suggestion: String?) -> String {

@@ -94,7 +94,7 @@ struct Actplot: ParsableCommand {
         if text.hasPrefix("error: ") { text.removeFirst(7) }
         // A pasted megabyte stays a line: quoted text over 120 characters is cut in the middle.
         text = text.replacing(/'(?<quoted>[^']{121,})'/) { match in
-            "'\(match.quoted.prefix(40))…\(match.quoted.suffix(12))' (\(match.quoted.count) characters)"
+            "'\(ActivationError.middleCut(match.quoted))' (\(match.quoted.count) characters)"
         }
         standardError.write("actplot: error: \(text)\n")
         Glibc.exit(code.rawValue)
