@@ -12,16 +12,9 @@ let jaxGELU = try Catalog.activation("jax.gelu")
 // A formula of x; its derivatives come from automatic differentiation.
 let mine = try Catalog.activation("x*sigmoid(1.702*x)")
 
-// Batch evaluation fills caller-owned buffers: values, f′ and (optionally) f″.
-var values = [Double](repeating: 0, count: xs.count)
-var slopes = values
-xs.withUnsafeBufferPointer { input in
-    values.withUnsafeMutableBufferPointer { v in
-        slopes.withUnsafeMutableBufferPointer { d in
-            jaxGELU.evaluate(input, values: v, derivatives: d)
-        }
-    }
-}
+// A batch: f, f′ and f″ at every point (`evaluate(_:values:derivatives:secondDerivatives:)`
+// fills buffers you own instead).
+let (values, slopes, _) = jaxGELU.jets(xs)
 print("x", jaxGELU.name, jaxGELU.name + "′", mine.name, separator: "\t")
 for (k, x) in xs.enumerated() {
     print(x, values[k], slopes[k], mine.value(at: x), separator: "\t")

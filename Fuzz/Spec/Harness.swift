@@ -27,18 +27,7 @@ func fuzzSpec(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         let f = try Catalog.activation(spec, others: others.isEmpty ? [0] : others)
         _ = f.name
-        var values = [Double](repeating: 0, count: points.count)
-        var slopes = values
-        var curvatures = values
-        points.withUnsafeBufferPointer { input in
-            values.withUnsafeMutableBufferPointer { v in
-                slopes.withUnsafeMutableBufferPointer { d in
-                    curvatures.withUnsafeMutableBufferPointer { c in
-                        f.evaluate(input, values: v, derivatives: d, secondDerivatives: c)
-                    }
-                }
-            }
-        }
+        let values = f.jets(points).values
         for (k, x) in points.enumerated() {
             let jet = f.jet(at: x)
             // The batch and the scalar path must agree (both NaN counts as agreeing).

@@ -232,6 +232,28 @@ extension Activation {
             count = input.count
         }
     }
+
+    /// f, f′ and f″ at every element of an array, by the same batch kernels as
+    /// ``evaluate(_:values:derivatives:secondDerivatives:)``.
+    /// - Parameter input: The x values.
+    /// - Returns: The three arrays, each in the order of `input`.
+    public func jets(_ input: [Double]) -> (
+        values: [Double], derivatives: [Double], secondDerivatives: [Double]
+    ) {
+        var values = [Double](repeating: 0, count: input.count)
+        var derivatives = values
+        var secondDerivatives = values
+        input.withUnsafeBufferPointer { x in
+            values.withUnsafeMutableBufferPointer { v in
+                derivatives.withUnsafeMutableBufferPointer { d in
+                    secondDerivatives.withUnsafeMutableBufferPointer { c in
+                        evaluate(x, values: v, derivatives: d, secondDerivatives: c)
+                    }
+                }
+            }
+        }
+        return (values, derivatives, secondDerivatives)
+    }
 }
 
 private struct ValueVisitor: KernelVisitor {

@@ -144,18 +144,7 @@ public struct Figure: Sendable {
         let xs = Array(sampling)
         var series: [Series] = []
         for (index, item) in functions.enumerated() {
-            var values = [Double](repeating: 0, count: xs.count)
-            var slopes = values
-            var curvatures = values
-            xs.withUnsafeBufferPointer { input in
-                values.withUnsafeMutableBufferPointer { v in
-                    slopes.withUnsafeMutableBufferPointer { d in
-                        curvatures.withUnsafeMutableBufferPointer { c in
-                            item.function.evaluate(input, values: v, derivatives: d, secondDerivatives: c)
-                        }
-                    }
-                }
-            }
+            let (values, slopes, curvatures) = item.function.jets(xs)
             let base = index * 3
             if secondDerivative {
                 series.append(
