@@ -102,6 +102,7 @@ extension Figure {
     static func compress(_ rgb: [UInt8], width: Int, height: Int) throws(PNGError) -> [UInt8] {
         let rowBytes = 3 * width
         let parts = Swift.max(1, Swift.min(Activation.processorCount, height / rowsPerPart))
+        let band: @Sendable (Int) -> Range<Int> = { k in (height * k / parts)..<(height * (k + 1) / parts) }
         var streams = [actplot_png_buffer](repeating: actplot_png_buffer(), count: parts)
         var adlers = [UInt](repeating: 0, count: parts)
         var failed = [Bool](repeating: false, count: parts)
@@ -113,7 +114,7 @@ extension Figure {
                         let shared = UncheckedSendable((pixels, streams, adlers, failed))
                         DispatchQueue.concurrentPerform(iterations: parts) { k in
                             let (pixels, streams, adlers, failed) = shared.value
-                            let rows = (height * k / parts)..<(height * (k + 1) / parts)
+                            let rows = band(k)
                             let bytes = rows.count * (rowBytes + 1)
                             var filtered = [UInt8](unsafeUninitializedCapacity: bytes) { out, count in
                                 guard let base = out.baseAddress, let image = pixels.baseAddress else {
@@ -149,8 +150,7 @@ extension Figure {
         // A zlib stream: header (deflate, 32 KiB window), the joined parts, Adler-32 of it all.
         var adler = adlers[0]
         for k in 1..<parts {
-            let length = (height * (k + 1) / parts - height * k / parts) * (rowBytes + 1)
-            adler = adler32_combine(adler, adlers[k], off_t(length))
+            adler = adler32_combine(adler, adlers[k], off_t(band(k).count * (rowBytes + 1)))
         }
         var zlib: [UInt8] = [0x78, 0x01]
         zlib.reserveCapacity(2 + streams.reduce(0) { $0 + $1.size } + 4)
