@@ -18,16 +18,18 @@ struct Actplot {
     }()
 
     /// Runs actplot with arguments; stdout may be redirected to a file path.
+    ///
+    /// `program` is another program that starts actplot (a shell).
     static func run(
         _ arguments: [String], stdoutPath: String? = nil, environment: [String: String] = [:],
-        directory: URL? = nil
+        directory: URL? = nil, program: URL = executable
     ) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw TestFailure(
                 "actplot is not built at \(executable.path): run 'swift build' (make test does)")
         }
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
@@ -57,22 +59,10 @@ extension Actplot {
     /// Runs `actplot ARGUMENTS` through /bin/sh, for arguments Swift strings cannot hold
     /// (invalid UTF-8 made with printf).
     static func runInShell(_ arguments: String) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exec \"$ACTPLOT_UNDER_TEST\" " + arguments]
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["ACTPLOT_UNDER_TEST": executable.path]) { _, new in new }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stdoutData: outData, stderr: String(decoding: errData, as: UTF8.self))
+        try run(
+            ["-c", "exec \"$ACTPLOT_UNDER_TEST\" " + arguments],
+            environment: ["ACTPLOT_UNDER_TEST": executable.path],
+            program: URL(fileURLWithPath: "/bin/sh"))
     }
 }
 
