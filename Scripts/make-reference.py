@@ -5,7 +5,9 @@ For every catalog function (defaults and parameter variants) and every framework
 at about 130 points spread over the whole double line (0, +-5e-324, tiny, +-0.5...+-40,
 +-700...+-750, +-1e10, +-1e300, +-inf, each function's corners and the points next to
 them, the zeros of f' and f'', and log-uniform random points), this computes f, f' and f''
-at 60+ significant digits and writes them rounded to the nearest double.
+at 60+ significant digits and writes them rounded to the nearest double. GELU, whose batch
+kernel is table-driven, also gets 2,600 points: a grid over [-40, 40] and every place where
+the kernel changes polynomial, with their neighbours.
 
 The formulas here are written independently of ActivationCore's: plain mathematical
 definitions evaluated at high precision, not the stable rewrites the library uses. Where a
@@ -548,6 +550,22 @@ def base_points():
     return points + special + randoms
 
 
+def dense_points(spec):
+    """Extra points for functions with a table-driven batch kernel: GELU's (GaussianKernel)
+    switches polynomial at |x| = k/4 + 1/8 up to 37.5, hands over to a Taylor series near
+    f''s zero on [-1.3201, -0.3854], and to scalar code beyond |x| = 37.5. Each switch and
+    its neighbours, and an even grid over [-40, 40], are checked."""
+    if spec != "gelu":
+        return []
+    points = [-40 + 80 * i / 1999 for i in range(2000)]
+    for k in range(151):
+        edge = k / 4 + 1 / 8
+        points += [edge, -edge, math.nextafter(edge, 0), -math.nextafter(edge, 0)]
+    for edge in (-1.3201323833651168, -0.3854339397430028, 37.5, -37.5):
+        points += [edge, math.nextafter(edge, -math.inf), math.nextafter(edge, math.inf)]
+    return points
+
+
 def neighbours(corner):
     c = float(corner)
     if not math.isfinite(c):
@@ -602,7 +620,7 @@ def main():
         out.write("# spec\tx\tf\tf'\tf''\n")
         for spec in specs:
             definition, p, kink, corners, smooth = parse_spec(spec)
-            points = list(common)
+            points = list(common) + dense_points(spec)
             for c in corners:
                 points += neighbours(c)
             points += [math.inf, -math.inf]

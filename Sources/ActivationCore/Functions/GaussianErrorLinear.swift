@@ -1,56 +1,74 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// GELU, exact form: x·Φ(x), with Φ the standard normal distribution.
 ///
 /// ```
 /// f = x·Φ(x) = ½x·erfc(−x/√2)    f′ = Φ(x) + x·φ(x)    f″ = φ(x)·(2 − x²)
 /// ```
-/// * Φ comes from `erfc` with −x/√2 carried to 106 bits, never from `1 + erf`, which
-///   underflows below x ≈ −8.4 (PyTorch's gelu(−10) is −0.0; the true value is −7.6e-23).
-/// * φ uses x² split exactly, so e^{−x²/2} keeps full relative accuracy in the tails.
-/// * Below x = −20, Φ(x) = φ(x)·R(−x) with Mills' ratio R by its continued fraction, so
-///   f, f′ and f″ stay exact down to their underflow near x = −38.6.
+/// * For |x| ≤ 37.5 the scalar and the batch entry points both run ``GaussianKernel``: Φ and φ
+///   from one exponential (x² split exactly) and a table polynomial, never from `1 + erf`,
+///   which underflows below x ≈ −8.4 (PyTorch's gelu(−10) is −0.0; the true value is
+///   −7.6e-23). The two entry points agree bit for bit.
 /// * f′ has a zero at x ≈ −0.7518 where Φ and x·φ cancel: there a Taylor series about the
 ///   zero is used. f″ = φ·(√2 − |x|)(√2 + |x|) with √2 to 106 bits, exact through ±√2.
+/// * Below x = −37.5, Φ(x) = φ(x)·R(−x) with Mills' ratio R by its continued fraction, so
+///   f, f′ and f″ stay exact down to their underflow near x = −38.6. Above 37.5, Φ(x) rounds
+///   to 1 and φ keeps the split exponential as it falls to subnormal numbers.
 struct GaussianErrorLinear: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
-        if x < -20 { return x.isInfinite ? -0.0 : gaussian(x, times: x * millsRatio(-x)) }
-        if x.isInfinite { return x }
-        return x * normalDistribution(x)
+        if abs(x) <= GaussianKernel.limit {
+            var (x, f) = (x, 0.0)
+            GaussianKernel.evaluate(&x, count: 1, values: &f, slopes: nil, curvatures: nil)
+            return f
+        }
+        if x.isInfinite { return x < 0 ? -0.0 : x }
+        return x < 0 ? gaussian(x, times: x * millsRatio(-x)) : x * normalDistribution(x)
     }
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
+        if abs(x) <= GaussianKernel.limit {
+            var (x, jet) = (x, Jet(value: 0, derivative: 0, secondDerivative: 0))
+            GaussianKernel.evaluate(
+                &x, count: 1, values: &jet.value, slopes: &jet.derivative, curvatures: &jet.secondDerivative)
+            return jet
+        }
         if x.isNaN { return Jet(nan: x) }
-        if x.isInfinite {
-            return Jet(selfGatedLimitAt: x)
-        }
+        if x.isInfinite { return Jet(selfGatedLimitAt: x) }
         let m = abs(x)
-        let curvatureFactor = m < 1 ? 2 - x * x : ((sqrtTwo.hi - m) + sqrtTwo.lo) * (sqrtTwo.hi + m)
-        if x >= -20 && x <= 30 {
-            // Where φ is a normal number, one exponential serves φ, f′, f″ and the erfc correction.
-            let p = x * x
-            let density = exp(-0.5 * p) * (1 - 0.5 * (-p).addingProduct(x, x)) * inverseSqrtTwoPi
-            let z = inverseSqrtTwo.times(-x)
-            // Φ = ½erfc(zh + zl) = ½erfc(zh) − zl·(1/√π)·e^{−zh²}, and e^{−zh²} = √(2π)·φ to first order.
-            let cdf = 0.5 * erfc(z.hi) - z.lo * sqrtTwo.hi * density
-            let slope =
-                RootSeries.geluDerivative.contains(x)
-                ? RootSeries.geluDerivative.evaluate(x) : cdf + x * density
-            return Jet(value: x * cdf, derivative: slope, secondDerivative: density * curvatureFactor)
-        }
-        let curvature = gaussian(x, times: curvatureFactor)
-        if x < -20 {
+        let curvature = gaussian(x, times: ((sqrtTwo.hi - m) + sqrtTwo.lo) * (sqrtTwo.hi + m))
+        if x < 0 {
             let r = millsRatio(-x)
             return Jet(
                 value: gaussian(x, times: x * r), derivative: gaussian(x, times: r + x),
                 secondDerivative: curvature)
         }
-        // x > 30: φ may be subnormal, so it keeps the split exponential; f′ has no zero here.
         let cdf = normalDistribution(x)
         return Jet(value: x * cdf, derivative: cdf + x * gaussian(x), secondDerivative: curvature)
+    }
+}
+
+extension GaussianErrorLinear {
+    /// The batch loop: ``GaussianKernel`` over the whole batch, then, if it met any, the scalar
+    /// code for the points beyond its range (|x| > 37.5, ±∞, NaN).
+    func evaluate(
+        _ input: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
+        derivatives: UnsafeMutableBufferPointer<Double>?,
+        secondDerivatives: UnsafeMutableBufferPointer<Double>?
+    ) {
+        guard let x = input.baseAddress, let f = values.baseAddress else { return }
+        let allWithin = GaussianKernel.evaluate(
+            x, count: input.count, values: f, slopes: derivatives?.baseAddress,
+            curvatures: secondDerivatives?.baseAddress)
+        if allWithin { return }
+        for i in input.indices where !(input[i].magnitude <= GaussianKernel.limit) {
+            if derivatives == nil && secondDerivatives == nil {
+                values[i] = value(at: input[i])
+            } else {
+                let jet = jet(at: input[i])
+                values[i] = jet.value
+                derivatives?[i] = jet.derivative
+                secondDerivatives?[i] = jet.secondDerivative
+            }
+        }
     }
 }
