@@ -41,8 +41,15 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
+# The release build uses AVX2 and FMA when the building machine has them (the x86-64-v3 level;
+# swiftc's name for it is haswell): batch kernels then run four doubles per instruction. The
+# numbers are the same bits either way, since Swift never fuses a multiply and an add on its
+# own. `make release CPU=` builds for any x86-64, e.g. for a binary that goes to older machines.
+CPU ?= $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo && echo haswell)
+RELEASE_FLAGS := $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU))
+
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib $(BUILD_FLAGS)
+	$(SWIFT) build -c release --static-swift-stdlib $(RELEASE_FLAGS) $(BUILD_FLAGS)
 
 test: build
 	$(SWIFT) test $(BUILD_FLAGS)
