@@ -66,38 +66,51 @@ public struct CSVTable: Sendable {
 
     /// Rows per block.
     ///
-    /// Blocks are evaluated and formatted on every core, a round of one block
-    /// per core at a time, and written in order: memory stays at a few blocks of text.
-    public static let blockRows = 4096
+    /// Blocks are evaluated and formatted on every core, a round of one block per core at a
+    /// time, and written in order by a writer thread while the next round is formatted:
+    /// memory stays at two rounds of text.
+    public static let blockRows = 16_384
 
     /// Writes the header and every row, in blocks of bytes.
-    /// - Parameter write: Receives the text, block by block, in order.
+    /// - Parameter write: Receives the text, block by block, in order, on one thread at a time
+    ///   (not always the caller's); it has returned for every block when this method returns.
     public func write(to write: (UnsafeRawBufferPointer) -> Void) {
         Array((header + "\n").utf8).withUnsafeBytes(write)
         let count = sampling.count
         let blocks = (count + Self.blockRows - 1) / Self.blockRows
         let workers = Swift.max(1, Swift.min(Activation.processorCount, blocks, 8))
-        var buffers = (0..<workers).map { _ in BlockBuffer(table: self) }
-        var first = 0
-        while first < blocks {
-            let round = Swift.min(workers, blocks - first)
-            if round == 1 {
-                buffers[0].format(block: first)
-            } else {
-                let base = first
-                buffers.withUnsafeMutableBufferPointer { buffers in
-                    let shared = UncheckedSendable(buffers)
-                    DispatchQueue.concurrentPerform(iterations: round) { k in
-                        shared.value[k].format(block: base + k)
+        // Two sets of buffers: while one round is written, the next is formatted in the other.
+        var buffers = (0..<2 * workers).map { _ in BlockBuffer(table: self) }
+        withoutActuallyEscaping(write) { write in
+            buffers.withUnsafeMutableBufferPointer { buffers in
+                let shared = UncheckedSendable((buffers, write))
+                let writer = DispatchQueue(label: "actplot.csv.writer")
+                let written = DispatchGroup()
+                var (first, set) = (0, 0)
+                while first < blocks {
+                    let (round, base, offset) = (Swift.min(workers, blocks - first), first, set * workers)
+                    if round == 1 {
+                        buffers[offset].format(block: base)
+                    } else {
+                        DispatchQueue.concurrentPerform(iterations: round) { k in
+                            shared.value.0[offset + k].format(block: base + k)
+                        }
                     }
+                    // The round before has been written, so its buffers are free for the next one.
+                    written.wait()
+                    writer.async(group: written) {
+                        let (buffers, write) = shared.value
+                        for k in offset..<offset + round {
+                            buffers[k].text.withUnsafeBytes {
+                                write(UnsafeRawBufferPointer(rebasing: $0[0..<buffers[k].length]))
+                            }
+                        }
+                    }
+                    first += round
+                    set = 1 - set
                 }
+                written.wait()
             }
-            for k in 0..<round {
-                buffers[k].text.withUnsafeBytes {
-                    write(UnsafeRawBufferPointer(rebasing: $0[0..<buffers[k].length]))
-                }
-            }
-            first += round
         }
     }
 }
