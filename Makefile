@@ -2,7 +2,7 @@
 #
 #   make demo      build and run the main job
 #   make test      build everything and run every test (what CI runs)
-#   make release   optimised build in .build/release
+#   make release   optimised build in .build/release (for AVX2/FMA when present; CPU= for any x86-64)
 #   make install   actplot, its man page and bash/zsh/fish completions under $(PREFIX) (/usr/local)
 #   make uninstall removes them
 #   make bench     actplot beside gnuplot, matplotlib, numpy, JAX and C (see BENCHMARKS.md)
@@ -93,7 +93,7 @@ uninstall:
 
 # Peers are installed into .bench/ by the script; results go to .bench/results.md.
 bench: release
-	$(PYTHON) Scripts/bench.py
+	ACTPLOT_CPU=$(CPU) $(PYTHON) Scripts/bench.py
 
 # The DocC catalog is Sources/ActivationCore/Documentation.docc; warnings fail the build.
 DOCS ?= .build/docs

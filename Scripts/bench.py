@@ -164,7 +164,12 @@ def main():
     timed("actplot --version", [ACTPLOT, "--version"], peers, "≤ 5 ms", runs=50)
 
     header = "| job | actplot (median) | peer | peer (median) | actplot vs peer | target |"
-    lines = [header, "|---|---|---|---|---|---|"] + ["| " + " | ".join(r) + " |" for r in rows]
+    cpu = os.environ.get("ACTPLOT_CPU", "")
+    build = f"release build for `{cpu}`" if cpu else "release build for baseline x86-64"
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+                 "unknown processor") if os.path.exists("/proc/cpuinfo") else "unknown processor"
+    lines = [f"{build}, {model}, {os.cpu_count()} cores", "", header, "|---|---|---|---|---|---|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
     table = "\n".join(lines)
     with open(os.path.join(BENCH, "results.md"), "w") as f:
         f.write(table + "\n")
