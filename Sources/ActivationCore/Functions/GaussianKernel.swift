@@ -114,15 +114,17 @@ enum GaussianKernel {
         slopes: UnsafeMutablePointer<Double>?, curvatures: UnsafeMutablePointer<Double>?
     ) {
         let (scale, u, h, l) = (scratch.scales, scratch.growths, scratch.highs, scratch.lows)
-        let series = RootSeries.geluDerivative.interval
+        @inline(__always) func tail(_ i: Int) -> Double { scale[i] * (h[i] + (l[i] + (h[i] + l[i]) * u[i])) }
+        @inline(__always) func density(_ i: Int) -> Double {
+            scale[i] * (density0.hi + (density0.lo + density0.hi * u[i]))
+        }
         if let slopes {
             for i in 0..<count {
-                let tail = scale[i] * (h[i] + (l[i] + (h[i] + l[i]) * u[i]))
-                let cdf = x[i] < 0 ? tail : 1 - tail
-                let density = scale[i] * (density0.hi + (density0.lo + density0.hi * u[i]))
+                let cdf = x[i] < 0 ? tail(i) : 1 - tail(i)
                 values[i] = x[i] * cdf
-                slopes[i] = cdf + x[i] * density
+                slopes[i] = cdf + x[i] * density(i)
             }
+            let series = RootSeries.geluDerivative.interval
             var near = 0
             for i in 0..<count {
                 near &+= (x[i] < series.lowerBound ? 0 : 1) & (x[i] > series.upperBound ? 0 : 1)
@@ -132,8 +134,7 @@ enum GaussianKernel {
             }
         } else {
             for i in 0..<count {
-                let tail = scale[i] * (h[i] + (l[i] + (h[i] + l[i]) * u[i]))
-                values[i] = x[i] * (x[i] < 0 ? tail : 1 - tail)
+                values[i] = x[i] * (x[i] < 0 ? tail(i) : 1 - tail(i))
             }
         }
         if let curvatures {
@@ -142,8 +143,7 @@ enum GaussianKernel {
                 let a = x[i].magnitude
                 let near = 2 - x[i] * x[i]
                 let far = ((sqrtTwo.hi - a) + sqrtTwo.lo) * (sqrtTwo.hi + a)
-                let density = scale[i] * (density0.hi + (density0.lo + density0.hi * u[i]))
-                curvatures[i] = density * (a < 1 ? near : far)
+                curvatures[i] = density(i) * (a < 1 ? near : far)
             }
         }
     }
