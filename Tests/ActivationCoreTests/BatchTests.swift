@@ -58,3 +58,34 @@ struct ParallelBatchTests {
             "\(mismatches.count) points differ, first at x = \(mismatches.first.map { xs[$0] } ?? 0)")
     }
 }
+
+/// GELU's batch kernel hands points beyond |x| = 37.5, ±∞ and NaN back to the scalar code,
+/// and uses a series near gelu′'s zero: mixed into one block, every point still gets what it
+/// gets alone.
+@Suite("GELU's batch kernel")
+struct GaussianKernelTests {
+    static let specials: [Double] = [
+        .nan, .infinity, -.infinity, 37.5, -37.5, 37.5.nextUp, (-37.5).nextDown, 40, -40, -38.6, 0, -0.0,
+        .leastNonzeroMagnitude, -1.3201323833651168, -0.3854339397430028, -0.7517915246935645, 8.125, -8.125,
+    ]
+
+    @Test("a block mixing kernel points, scalar points and series points equals the scalar jets")
+    func mixedBlock() throws {
+        let f = try Catalog.activation("gelu")
+        // Specials scattered through 1,000 ordinary points, so that every block holds some.
+        var xs = (0..<1000).map { -9 + 18 * Double($0) / 999 }
+        for (k, x) in Self.specials.enumerated() { xs.insert(x, at: (k * 131) % xs.count) }
+        let (values, slopes, curvatures) = f.jets(xs)
+        let plain = f.values(xs)
+        func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
+        for (i, x) in xs.enumerated() {
+            let jet = f.jet(at: x)
+            #expect(same(values[i], jet.value), "f(\(x))")
+            #expect(same(slopes[i], jet.derivative), "f′(\(x))")
+            #expect(same(curvatures[i], jet.secondDerivative), "f″(\(x))")
+            #expect(same(plain[i], f.value(at: x)), "values() at \(x)")
+        }
+        let nan = try #require(xs.firstIndex { $0.isNaN })
+        #expect(values[nan].isNaN && slopes[nan].isNaN && plain[nan].isNaN)
+    }
+}
