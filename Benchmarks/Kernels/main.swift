@@ -1,5 +1,6 @@
 // In-process kernel benchmarks: elements per second over 10 million doubles, median of 9
-// runs after a warm-up. Run with `make bench` (release build).
+// runs after a warm-up. Run with `make bench` (release build), or alone:
+// `KernelBenchmarks [COUNT] [TEXT]` runs the jobs whose label contains TEXT.
 import ActivationCore
 
 #if canImport(Glibc)
@@ -45,7 +46,8 @@ let jobs: [(label: String, spec: String, derivative: Bool)] = [
     ("expression x*sigmoid(1.702*x) + f'", "x*sigmoid(1.702*x)", true),
     ("gelu:approximate=sigmoid + f'", "gelu:approximate=sigmoid", true),
 ]
-for job in jobs {
+let only = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ""
+for job in jobs where only.isEmpty || job.label.contains(only) {
     let f = try Catalog.activation(job.spec)
     let rate = measure(f, derivative: job.derivative)
     print("\(job.label)\t\(Int(rate / 1e6)) M/s")
