@@ -96,8 +96,22 @@ enum GaussianKernel {
     }
 
     /// R at each point from its row's polynomial at t.
+    ///
+    /// When the whole block lies in one row, as the points of any grid finer than a quarter
+    /// per block do, the coefficients are the same for every point and are not loaded point
+    /// by point.
     @inline(__always)
     private static func tailRatios(_ mills: UnsafePointer<Double>, count: Int, _ scratch: Scratch) {
+        let first = scratch.rows[0]
+        var differ = 0
+        for i in 0..<count { differ |= scratch.rows[i] ^ first }
+        if differ == 0 {
+            let row = mills + first
+            for i in 0..<count {
+                (scratch.highs[i], scratch.lows[i]) = GaussianTables.millsPolynomial(row, scratch.lows[i])
+            }
+            return
+        }
         for i in 0..<count {
             (scratch.highs[i], scratch.lows[i]) = GaussianTables.millsPolynomial(
                 mills + scratch.rows[i], scratch.lows[i])
