@@ -60,15 +60,8 @@ extension GaussianErrorLinear {
             x, count: input.count, values: f, slopes: derivatives?.baseAddress,
             curvatures: secondDerivatives?.baseAddress)
         if allWithin { return }
-        for i in input.indices where !(input[i].magnitude <= GaussianKernel.limit) {
-            if derivatives == nil && secondDerivatives == nil {
-                values[i] = value(at: input[i])
-            } else {
-                let jet = jet(at: input[i])
-                values[i] = jet.value
-                derivatives?[i] = jet.derivative
-                secondDerivatives?[i] = jet.secondDerivative
-            }
-        }
+        evaluatePointwise(
+            input, at: input.indices.lazy.filter { !(input[$0].magnitude <= GaussianKernel.limit) },
+            values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
     }
 }

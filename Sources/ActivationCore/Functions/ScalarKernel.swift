@@ -23,11 +23,25 @@ extension ScalarKernel {
         derivatives: UnsafeMutableBufferPointer<Double>?,
         secondDerivatives: UnsafeMutableBufferPointer<Double>?
     ) {
+        evaluatePointwise(
+            input, at: input.indices, values: values, derivatives: derivatives,
+            secondDerivatives: secondDerivatives)
+    }
+
+    /// The points at `indices`, one at a time through ``value(at:)``, or ``jet(at:)`` when a
+    /// derivative buffer is given: the whole default batch loop, and what a kernel with its
+    /// own batch loop uses for the points that loop leaves.
+    @inline(__always)
+    func evaluatePointwise(
+        _ input: UnsafeBufferPointer<Double>, at indices: some Sequence<Int>,
+        values: UnsafeMutableBufferPointer<Double>, derivatives: UnsafeMutableBufferPointer<Double>?,
+        secondDerivatives: UnsafeMutableBufferPointer<Double>?
+    ) {
         guard derivatives != nil || secondDerivatives != nil else {
-            for i in input.indices { values[i] = value(at: input[i]) }
+            for i in indices { values[i] = value(at: input[i]) }
             return
         }
-        for i in input.indices {
+        for i in indices {
             let jet = jet(at: input[i])
             values[i] = jet.value
             derivatives?[i] = jet.derivative
