@@ -134,7 +134,8 @@ enum GaussianKernel {
         }
         if let slopes {
             for i in 0..<count {
-                let cdf = x[i] < 0 ? tail(i) : 1 - tail(i)
+                let q = tail(i)
+                let cdf = x[i] < 0 ? q : 1 - q
                 values[i] = x[i] * cdf
                 slopes[i] = cdf + x[i] * density(i)
             }
@@ -148,7 +149,8 @@ enum GaussianKernel {
             }
         } else {
             for i in 0..<count {
-                values[i] = x[i] * (x[i] < 0 ? tail(i) : 1 - tail(i))
+                let q = tail(i)
+                values[i] = x[i] * (x[i] < 0 ? q : 1 - q)
             }
         }
         if let curvatures {
