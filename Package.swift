@@ -99,7 +99,7 @@ if fuzzing {
     /// Each harness defines the entry SwiftPM links to `main` and hands its test to libFuzzer.
     let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
     package.targets += [
-        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+        .target(name: "FuzzDriver", dependencies: ["ActivationCore"], path: "Fuzz/Driver"),
         .executableTarget(
             name: "FuzzSpec", dependencies: ["ActivationCore", "FuzzDriver"], path: "Fuzz/Spec",
             swiftSettings: harness),

@@ -25,13 +25,7 @@ func fuzzExpression(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = error.excerpt
         return 0
     }
-    let f = expression.activation
-    let values = f.jets(points).values
-    for (k, x) in points.enumerated() where k % 13 == 0 {
-        let jet = expression.jet(at: x)
-        let same = jet.value == values[k] || (jet.value.isNaN && values[k].isNaN)
-        precondition(same, "\(text): batch \(values[k]) != scalar \(jet.value) at \(x)")
-    }
+    requireBatchMatchesScalar(expression.activation, at: points, every: 13, text)
     return 0
 }
 

@@ -33,7 +33,9 @@ struct Bytes {
     /// Mostly moderate values, sometimes any finite double, sometimes a gap.
     mutating func y() -> Double {
         switch byte() % 8 {
-        case 0: return double().isFinite ? double() : 0
+        case 0:
+            let any = double()
+            return any.isFinite ? any : 0
         case 1: return .nan
         default: return Double(Int8(bitPattern: byte())) / Double(1 + Int(byte()))
         }

@@ -27,13 +27,7 @@ func fuzzSpec(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         let f = try Catalog.activation(spec, others: others.isEmpty ? [0] : others)
         _ = f.name
-        let values = f.jets(points).values
-        for (k, x) in points.enumerated() {
-            let jet = f.jet(at: x)
-            // The batch and the scalar path must agree (both NaN counts as agreeing).
-            let same = jet.value == values[k] || (jet.value.isNaN && values[k].isNaN)
-            precondition(same, "\(spec): batch \(values[k]) != scalar \(jet.value) at \(x)")
-        }
+        requireBatchMatchesScalar(f, at: points, spec)
     } catch {
         // A formula's error is its message, then the formula and a caret: check the message.
         let message: String
