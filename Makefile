@@ -72,24 +72,22 @@ man: release
 	.build/release/actplot --generate-completion-script zsh > $(SHARE)/completions/_actplot
 	.build/release/actplot --generate-completion-script fish > $(SHARE)/completions/actplot.fish
 
+# Where make install puts each file (make uninstall removes the same five).
+BIN_PATH := $(DESTDIR)$(PREFIX)/bin/actplot
+MAN_PATH := $(DESTDIR)$(PREFIX)/share/man/man1/actplot.1
+BASH_PATH := $(DESTDIR)$(PREFIX)/share/bash-completion/completions/actplot
+ZSH_PATH := $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_actplot
+FISH_PATH := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/actplot.fish
+
 install: release man
-	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
-	    "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
-	    "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
-	    "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
-	install -m 755 .build/release/actplot "$(DESTDIR)$(PREFIX)/bin/actplot"
-	install -m 644 $(SHARE)/man/man1/actplot.1 "$(DESTDIR)$(PREFIX)/share/man/man1/actplot.1"
-	install -m 644 $(SHARE)/completions/actplot.bash \
-	    "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/actplot"
-	install -m 644 $(SHARE)/completions/_actplot "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_actplot"
-	install -m 644 $(SHARE)/completions/actplot.fish \
-	    "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/actplot.fish"
+	install -D -m 755 .build/release/actplot "$(BIN_PATH)"
+	install -D -m 644 $(SHARE)/man/man1/actplot.1 "$(MAN_PATH)"
+	install -D -m 644 $(SHARE)/completions/actplot.bash "$(BASH_PATH)"
+	install -D -m 644 $(SHARE)/completions/_actplot "$(ZSH_PATH)"
+	install -D -m 644 $(SHARE)/completions/actplot.fish "$(FISH_PATH)"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/actplot" "$(DESTDIR)$(PREFIX)/share/man/man1/actplot.1" \
-	    "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/actplot" \
-	    "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_actplot" \
-	    "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/actplot.fish"
+	rm -f "$(BIN_PATH)" "$(MAN_PATH)" "$(BASH_PATH)" "$(ZSH_PATH)" "$(FISH_PATH)"
 
 # Peers are installed into .bench/ by the script; results go to .bench/results.md.
 bench: release
