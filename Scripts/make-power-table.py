@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/ActivationCore/Support/DecimalText+Powers.swift: the 128-bit significands of
+"""Writes Sources/ActivationCore/Generated/DecimalText+Generated.swift: the 128-bit significands of
 the powers of ten 10^e, e = -292 ... 324, that DecimalText's Schubfach conversion multiplies by.
 
 For each e, g = floor(10^e * 2^-r) + 1 with r chosen so that 2^127 <= g < 2^128 (exact
@@ -37,6 +37,6 @@ for e in range(LOW, HIGH + 1):
     g = significand(e)
     lines.append(f"        0x{g >> 64:016X}, 0x{g & (2**64 - 1):016X},")
 lines += ["    ]", "}", ""]
-path = sys.argv[1] if len(sys.argv) > 1 else "Sources/ActivationCore/Support/DecimalText+Powers.swift"
+path = sys.argv[1] if len(sys.argv) > 1 else "Sources/ActivationCore/Generated/DecimalText+Generated.swift"
 with open(path, "w") as f:
     f.write("\n".join(lines))

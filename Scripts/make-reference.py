@@ -551,7 +551,7 @@ def base_points():
 
 
 def dense_points(spec):
-    """Extra points for functions with a table-driven batch kernel: GELU's (GaussianKernel)
+    """Extra points for functions with a table-driven batch kernel: GELU's (GELUBatchKernel)
     switches polynomial at |x| = k/4 + 1/8 up to 37.5, hands over to a Taylor series near
     f''s zero on [-1.3201, -0.3854], and to scalar code beyond |x| = 37.5. Each switch and
     its neighbours, and an even grid over [-40, 40], are checked."""

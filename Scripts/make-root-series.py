@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/ActivationCore/Support/RootSeries+Catalog.swift.
+"""Generate Sources/ActivationCore/Generated/RootSeries+Generated.swift.
 
 Near an interior zero of f' or f'' the direct formulas subtract nearly equal terms
 (gelu'(x) = Phi(x) + x*phi(x) near x = -0.7518, silu'(v) = s(v)(1 + v*s(-v)) near
@@ -17,7 +17,7 @@ For every series this script
     used here), and keeps as many as make the truncation error below 2^-60 relative
     on the whole interval (checked on a grid against q itself at 60 digits).
 
-Usage: python3 Scripts/make-root-series.py > Sources/ActivationCore/Support/RootSeries+Catalog.swift
+Usage: python3 Scripts/make-root-series.py > Sources/ActivationCore/Generated/RootSeries+Generated.swift
 """
 import sys
 from mpmath import mp, mpf, mpc, sqrt, pi, exp, erfc, tanh, log1p, findroot, cos, sin, fabs

@@ -3,14 +3,9 @@
 // `KernelBenchmarks [COUNT] [TEXT]` runs the jobs whose label contains TEXT.
 import ActivationCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-func now() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+/// A duration in seconds.
+func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }
 
 let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 10_000_000 : 10_000_000
@@ -22,15 +17,16 @@ func measure(_ f: Activation, derivative: Bool) -> Double {
     var slopes = [Double](repeating: 0, count: count)
     var times: [Double] = []
     for run in 0..<10 {
-        let start = now()
-        input.withUnsafeBufferPointer { x in
-            values.withUnsafeMutableBufferPointer { v in
-                slopes.withUnsafeMutableBufferPointer { d in
-                    f.evaluate(x, values: v, derivatives: derivative ? d : nil)
+        let elapsed = ContinuousClock().measure {
+            input.withUnsafeBufferPointer { x in
+                values.withUnsafeMutableBufferPointer { v in
+                    slopes.withUnsafeMutableBufferPointer { d in
+                        f.evaluate(x, values: v, derivatives: derivative ? d : nil)
+                    }
                 }
             }
         }
-        if run > 0 { times.append(now() - start) }
+        if run > 0 { times.append(seconds(elapsed)) }
     }
     times.sort()
     return Double(count) / times[times.count / 2]

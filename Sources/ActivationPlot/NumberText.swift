@@ -1,9 +1,5 @@
 import ActivationCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Text for numbers in tables and JSON: shortest round-trip by default, or a fixed
 /// number of significant digits.
 ///
@@ -20,13 +16,7 @@ public enum NumberText {
     public static func format(_ value: Double, significantDigits: Int? = nil) -> String {
         guard let digits = significantDigits, value.isFinite, value != 0 else { return shortestText(value) }
         precondition((1...17).contains(digits), "significant digits must be 1 to 17")
-        var buffer = [CChar](repeating: 0, count: 48)
-        let length = buffer.withUnsafeMutableBufferPointer { pointer in
-            withVaList([Int32(digits - 1), value]) {
-                vsnprintf(pointer.baseAddress, pointer.count, "%.*e", $0)
-            }
-        }
-        let text = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let text = scientificText(value, significantDigits: digits)
         return shortestText(Double(text) ?? value)
     }
 }

@@ -1,9 +1,5 @@
 import ActivationCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// One thing to draw, in pixels (y down); PNG and SVG render the same list.
 enum Drawing {
     /// A filled rectangle [x0, x1) × [y0, y1), whole pixels.

@@ -1,9 +1,5 @@
 import ActivationCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// One tick: its value and its label, which prints the value exactly.
 public struct Tick: Sendable, Hashable {
     /// The position.

@@ -63,7 +63,7 @@ struct ParallelBatchTests {
 /// and uses a series near gelu′'s zero: mixed into one block, every point still gets what it
 /// gets alone.
 @Suite("GELU's batch kernel")
-struct GaussianKernelTests {
+struct GELUBatchKernelTests {
     static let specials: [Double] = [
         .nan, .infinity, -.infinity, 37.5, -37.5, 37.5.nextUp, (-37.5).nextDown, 40, -40, -38.6, 0, -0.0,
         .leastNonzeroMagnitude, -1.3201323833651168, -0.3854339397430028, -0.7517915246935645, 8.125, -8.125,

@@ -2,10 +2,6 @@ import Testing
 
 @testable import ActivationCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Mathematical identities between catalog functions, on points spread over the line.
 @Suite("Identities")
 struct IdentityTests {

@@ -2,10 +2,6 @@ import Testing
 
 @testable import ActivationCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Vector functions: outputs, Jacobians (against central differences), stability.
 @Suite("Vector functions")
 struct VectorTests {

@@ -1,10 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The bad-input battery: hostile arguments across every subcommand.
 ///
 /// Each runs in a folder that already holds the files it names, and must exit 64 (usage) or 1 (I/O) with one

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What an expression computes with: a plain `Double`, or a ``Jet`` (value, f′, f″) for
 /// second-order forward-mode automatic differentiation.
 ///
@@ -141,15 +135,15 @@ enum ElementaryMath {
         let v = u.primal
         switch f {
         case .exp:
-            let e = Glibc.exp(v)
+            let e = exp(v)
             return u.applying(e) { (e, e) }
         case .log:
-            return u.applying(Glibc.log(v)) { (1 / v, -1 / (v * v)) }
+            return u.applying(log(v)) { (1 / v, -1 / (v * v)) }
         case .log1p:
-            return u.applying(Glibc.log1p(v)) { (1 / (1 + v), -1 / ((1 + v) * (1 + v))) }
+            return u.applying(log1p(v)) { (1 / (1 + v), -1 / ((1 + v) * (1 + v))) }
         case .expm1:
-            return u.applying(Glibc.expm1(v)) {
-                let e = Glibc.exp(v)
+            return u.applying(expm1(v)) {
+                let e = exp(v)
                 return (e, e)
             }
         case .sqrt:
@@ -160,32 +154,32 @@ enum ElementaryMath {
         case .sign:
             return u.applying(v > 0 ? 1 : v < 0 ? -1 : v) { (0, 0) }
         case .sin:
-            return u.applying(Glibc.sin(v)) { (Glibc.cos(v), -Glibc.sin(v)) }
+            return u.applying(sin(v)) { (cos(v), -sin(v)) }
         case .cos:
-            return u.applying(Glibc.cos(v)) { (-Glibc.sin(v), -Glibc.cos(v)) }
+            return u.applying(cos(v)) { (-sin(v), -cos(v)) }
         case .tan:
-            let t = Glibc.tan(v)
+            let t = tan(v)
             return u.applying(t) { (1 + t * t, 2 * t * (1 + t * t)) }
         case .sinh:
-            return u.applying(Glibc.sinh(v)) { (Glibc.cosh(v), Glibc.sinh(v)) }
+            return u.applying(sinh(v)) { (cosh(v), sinh(v)) }
         case .cosh:
-            return u.applying(Glibc.cosh(v)) { (Glibc.sinh(v), Glibc.cosh(v)) }
+            return u.applying(cosh(v)) { (sinh(v), cosh(v)) }
         case .tanh:
-            let t = Glibc.tanh(v)
+            let t = tanh(v)
             return u.applying(t) {
                 // sech² = 4e/(1 + e)² with e = exp(−2|v|): no cancellation in 1 − t² for large |v|.
-                let e = Glibc.exp(-2 * Swift.abs(v))
+                let e = exp(-2 * Swift.abs(v))
                 let s = 4 * e / ((1 + e) * (1 + e))
                 return (s, -2 * t * s)
             }
         case .erf:
-            return u.applying(Glibc.erf(v)) {
-                let g = 2 / Double.pi.squareRoot() * Glibc.exp(-v * v)
+            return u.applying(erf(v)) {
+                let g = 2 / Double.pi.squareRoot() * exp(-v * v)
                 return (g, -2 * v * g)
             }
         case .erfc:
-            return u.applying(Glibc.erfc(v)) {
-                let g = 2 / Double.pi.squareRoot() * Glibc.exp(-v * v)
+            return u.applying(erfc(v)) {
+                let g = 2 / Double.pi.squareRoot() * exp(-v * v)
                 return (-g, 2 * v * g)
             }
         case .min, .max, .pow:
@@ -201,17 +195,17 @@ enum ElementaryMath {
     static func power<T: ExpressionScalar>(_ a: T, _ b: T, constantExponent: Double?) -> T {
         let (x, y) = (a.primal, b.primal)
         if let n = constantExponent {
-            let value = Glibc.pow(x, n)
+            let value = pow(x, n)
             return a.applying(value) {
                 if n == 0 { return (0, 0) }
-                let d1 = n == 1 ? 1 : n * Glibc.pow(x, n - 1)
-                let d2 = n == 1 ? 0 : n == 2 ? 2 : n * (n - 1) * Glibc.pow(x, n - 2)
+                let d1 = n == 1 ? 1 : n * pow(x, n - 1)
+                let d2 = n == 1 ? 0 : n == 2 ? 2 : n * (n - 1) * pow(x, n - 2)
                 return (d1, d2)
             }
         }
-        let logarithm = a.applying(Glibc.log(x)) { (1 / x, -1 / (x * x)) }
+        let logarithm = a.applying(log(x)) { (1 / x, -1 / (x * x)) }
         let product = b * logarithm
-        let value = Glibc.pow(x, y)
+        let value = pow(x, y)
         return product.applying(value) { (value, value) }
     }
 }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// CELU: max(0, x) + min(0, α·(e^{x/α} − 1)), continuously differentiable for every α.
 ///
 /// ```

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// ELU and SELU: λ·x for x > 0, λα·(e^x − 1) below.
 ///
 /// ```

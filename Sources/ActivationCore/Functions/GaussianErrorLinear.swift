@@ -3,7 +3,7 @@
 /// ```
 /// f = x·Φ(x) = ½x·erfc(−x/√2)    f′ = Φ(x) + x·φ(x)    f″ = φ(x)·(2 − x²)
 /// ```
-/// * For |x| ≤ 37.5 the scalar and the batch entry points both run ``GaussianKernel``: Φ and φ
+/// * For |x| ≤ 37.5 the scalar and the batch entry points both run ``GELUBatchKernel``: Φ and φ
 ///   from one exponential (x² split exactly) and a table polynomial, never from `1 + erf`,
 ///   which underflows below x ≈ −8.4 (PyTorch's gelu(−10) is −0.0; the true value is
 ///   −7.6e-23). The two entry points agree bit for bit.
@@ -15,9 +15,9 @@
 struct GaussianErrorLinear: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
-        if abs(x) <= GaussianKernel.limit {
+        if abs(x) <= GELUBatchKernel.limit {
             var (x, f) = (x, 0.0)
-            GaussianKernel.evaluate(&x, count: 1, values: &f, slopes: nil, curvatures: nil)
+            GELUBatchKernel.evaluate(&x, count: 1, values: &f, slopes: nil, curvatures: nil)
             return f
         }
         if x.isInfinite { return x < 0 ? -0.0 : x }
@@ -26,9 +26,9 @@ struct GaussianErrorLinear: ScalarKernel {
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
-        if abs(x) <= GaussianKernel.limit {
+        if abs(x) <= GELUBatchKernel.limit {
             var (x, jet) = (x, Jet(value: 0, derivative: 0, secondDerivative: 0))
-            GaussianKernel.evaluate(
+            GELUBatchKernel.evaluate(
                 &x, count: 1, values: &jet.value, slopes: &jet.derivative, curvatures: &jet.secondDerivative)
             return jet
         }
@@ -48,7 +48,7 @@ struct GaussianErrorLinear: ScalarKernel {
 }
 
 extension GaussianErrorLinear {
-    /// The batch loop: ``GaussianKernel`` over the whole batch, then, if it met any, the scalar
+    /// The batch loop: ``GELUBatchKernel`` over the whole batch, then, if it met any, the scalar
     /// code for the points beyond its range (|x| > 37.5, ±∞, NaN).
     func evaluate(
         _ input: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
@@ -56,12 +56,12 @@ extension GaussianErrorLinear {
         secondDerivatives: UnsafeMutableBufferPointer<Double>?
     ) {
         guard let x = input.baseAddress, let f = values.baseAddress else { return }
-        let allWithin = GaussianKernel.evaluate(
+        let allWithin = GELUBatchKernel.evaluate(
             x, count: input.count, values: f, slopes: derivatives?.baseAddress,
             curvatures: secondDerivatives?.baseAddress)
         if allWithin { return }
         evaluatePointwise(
-            input, at: input.indices.lazy.filter { !(input[$0].magnitude <= GaussianKernel.limit) },
+            input, at: input.indices.lazy.filter { !(input[$0].magnitude <= GELUBatchKernel.limit) },
             values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
     }
 }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// DL4J's rectified tanh: max(0, tanh x).
 ///
 /// ```

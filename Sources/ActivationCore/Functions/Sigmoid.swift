@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The logistic sigmoid σ(x) = 1/(1 + e^−x).
 ///
 /// ```

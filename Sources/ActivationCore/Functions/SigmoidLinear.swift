@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// SiLU (swish) x·σ(βx), and GELU's sigmoid approximation x·σ(1.702x).
 ///
 /// ```

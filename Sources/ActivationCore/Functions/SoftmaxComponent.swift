@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// One output of softmax, log-softmax or softmin as a function of its own input, the
 /// other inputs held fixed: how `actplot` plots a vector activation over x.
 ///

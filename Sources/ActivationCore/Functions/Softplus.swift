@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Softplus: (1/β)·log(1 + e^{βx}), and x itself where βx exceeds `threshold` (PyTorch).
 ///
 /// ```

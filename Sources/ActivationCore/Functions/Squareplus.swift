@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Squareplus: (x + √(x² + b))/2, a smooth ReLU built from a square root.
 ///
 /// ```

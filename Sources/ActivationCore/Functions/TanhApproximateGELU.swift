@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// GELU, tanh approximation: ½x·(1 + tanh(√(2/π)·(x + 0.044715x³))).
 ///
 /// ```

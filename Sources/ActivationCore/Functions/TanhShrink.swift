@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Tanh shrink: x − tanh x.
 ///
 /// ```

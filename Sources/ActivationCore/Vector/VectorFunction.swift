@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// What a vector activation does to a whole vector: its output and Jacobian.
 ///
 /// ```

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// An sRGB colour with 8-bit channels.
 public struct RGB: Sendable, Hashable {

@@ -18,7 +18,7 @@
 /// every operation is a plain multiply or add (a fused multiply-add is a libm call on
 /// baseline x86-64). A point gets the same bits alone or in a batch: the scalar
 /// ``GaussianErrorLinear`` runs this kernel on one point.
-enum GaussianKernel {
+enum GELUBatchKernel {
     /// The largest |x| the kernel takes; beyond it (and for NaN) the caller's scalar code runs.
     static let limit = GaussianTables.limit
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// How two functions differ over an interval: what `actplot compare` prints.
 ///
 /// ```swift

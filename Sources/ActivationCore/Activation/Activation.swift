@@ -1,9 +1,5 @@
 import Dispatch
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A catalog function with its parameters and kink convention chosen, ready to evaluate.
 ///
 /// ```swift
@@ -221,7 +217,7 @@ extension Activation {
     public static let parallelBatch = 1 << 16
 
     /// The cores this process may use.
-    package static let processorCount = Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    package static let processorCount = processorsOnline()
 
     /// f at every element of an array.
     /// - Parameter input: The x values.

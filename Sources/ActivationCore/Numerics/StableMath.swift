@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 // The few numerically careful building blocks the catalog functions share. Each one
 // states the error it keeps bounded; "ulp" is a unit in the last place of the result.
 
