@@ -23,7 +23,7 @@ public struct Activation: Sendable {
     public let preset: FrameworkPreset?
     /// For a vector function: the other inputs, held fixed while x varies input 0.
     public let others: [Double]
-    let kernel: Kernel
+    let kernel: any ScalarKernel
 
     /// Creates a function from an entry, validating every parameter.
     ///
@@ -147,11 +147,7 @@ extension Activation {
     /// f(x).
     /// - Parameter x: Any double.
     /// - Returns: The value, correct to a few ulps.
-    public func value(at x: Double) -> Double {
-        var visitor = ValueVisitor(x: x)
-        kernel.accept(&visitor)
-        return visitor.result
-    }
+    public func value(at x: Double) -> Double { kernel.value(at: x) }
 
     /// f′(x), by the function's analytic derivative.
     /// - Parameter x: Any double.
@@ -166,16 +162,12 @@ extension Activation {
     /// f(x), f′(x) and f″(x) from one evaluation.
     /// - Parameter x: Any double.
     /// - Returns: The jet at x.
-    public func jet(at x: Double) -> Jet {
-        var visitor = JetVisitor(x: x)
-        kernel.accept(&visitor)
-        return visitor.result
-    }
+    public func jet(at x: Double) -> Jet { kernel.jet(at: x) }
 
     /// Evaluates a batch: values, and optionally derivatives, for every input.
     ///
-    /// The function is dispatched once for the whole batch; the loop calls the concrete
-    /// kernel directly and allocates nothing.
+    /// The function is dispatched once for the whole batch (once per core for a long one): the
+    /// loop is the concrete kernel's own, specialised for it, and allocates nothing.
     /// - Parameters:
     ///   - input: The x values.
     ///   - values: Receives f(x); must be as long as `input`.
@@ -192,9 +184,7 @@ extension Activation {
             (secondDerivatives?.count ?? input.count) >= input.count, "second-derivative buffer is too short")
         let parts = Swift.min(Self.processorCount, input.count / Self.parallelBatch)
         guard parts > 1 else {
-            var visitor = BatchVisitor(
-                input: input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
-            kernel.accept(&visitor)
+            kernel.evaluate(input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
             return
         }
         // Large batches are split across the cores; each part writes only its own slice.
@@ -206,10 +196,9 @@ extension Activation {
             func slice(_ b: UnsafeMutableBufferPointer<Double>) -> UnsafeMutableBufferPointer<Double> {
                 UnsafeMutableBufferPointer(rebasing: b[range])
             }
-            var visitor = BatchVisitor(
-                input: UnsafeBufferPointer(rebasing: input[range]), values: slice(values),
+            kernel.evaluate(
+                UnsafeBufferPointer(rebasing: input[range]), values: slice(values),
                 derivatives: derivatives.map(slice), secondDerivatives: secondDerivatives.map(slice))
-            kernel.accept(&visitor)
         }
     }
 
@@ -250,30 +239,6 @@ extension Activation {
         }
         return (values, derivatives, secondDerivatives)
     }
-}
-
-private struct ValueVisitor: KernelVisitor {
-    let x: Double
-    var result = 0.0
-    mutating func visit<K: ScalarKernel>(_ kernel: K) { result = kernel.value(at: x) }
-}
-
-private struct JetVisitor: KernelVisitor {
-    let x: Double
-    var result = Jet(value: 0, derivative: 0, secondDerivative: 0)
-    mutating func visit<K: ScalarKernel>(_ kernel: K) { result = kernel.jet(at: x) }
-}
-
-private struct BatchVisitor: KernelVisitor {
-    let input: UnsafeBufferPointer<Double>
-    let values: UnsafeMutableBufferPointer<Double>
-    let derivatives: UnsafeMutableBufferPointer<Double>?
-    let secondDerivatives: UnsafeMutableBufferPointer<Double>?
-
-    mutating func visit<K: ScalarKernel>(_ kernel: K) {
-        kernel.evaluate(input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
-    }
-
 }
 
 /// Buffers handed to concurrent workers that each touch only their own slice of them.

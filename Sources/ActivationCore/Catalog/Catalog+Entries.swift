@@ -10,7 +10,7 @@ extension Catalog {
                 of linear layers with identity activations is one linear map.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
-            makeKernel: { _ in .identity(Identity()) }),
+            makeKernel: { _ in Identity() }),
         CatalogEntry(
             name: "binary_step", family: .step, aliases: ["step", "heaviside"],
             formula: "f(x) = 1 if x > 0, 0 if x < 0, at_zero at 0",
@@ -21,7 +21,7 @@ extension Catalog {
                 hard decision at inference.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .discontinuous },
-            makeKernel: { a in .binaryStep(BinaryStep(atZero: a["at_zero"])) }),
+            makeKernel: { a in BinaryStep(atZero: a["at_zero"]) }),
         CatalogEntry(
             name: "sigmoid", family: .sigmoidal, aliases: ["logistic"],
             formula: "f(x) = 1/(1 + e^-x)", parameters: [],
@@ -31,7 +31,7 @@ extension Catalog {
                 on 0 and f′ ≤ 1/4, so deep stacks of it train slowly.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
-            makeKernel: { _ in .sigmoid(Sigmoid()) }),
+            makeKernel: { _ in Sigmoid() }),
         CatalogEntry(
             name: "tanh", family: .sigmoidal, aliases: ["hyperbolic_tangent"],
             formula: "f(x) = tanh x = (e^x - e^-x)/(e^x + e^-x)", parameters: [],
@@ -41,7 +41,7 @@ extension Catalog {
                 feed-forward stacks prefer ReLU-like functions.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
-            makeKernel: { _ in .tanh(HyperbolicTangent()) }),
+            makeKernel: { _ in HyperbolicTangent() }),
         CatalogEntry(
             name: "relu", family: .rectifier, aliases: ["relu_x", "rectifier"],
             formula: "f(x) = max(0, x); generalised: min(x, max_value) for x > threshold, "
@@ -59,10 +59,10 @@ extension Catalog {
             hasKinks: true, vector: nil,
             smoothness: { a in a["threshold"] != 0 ? .discontinuous : .continuous },
             makeKernel: { a in
-                .rectifier(
+                
                     Rectifier(
                         negativeSlope: a["negative_slope"], maxValue: a["max_value"],
-                        threshold: a["threshold"], kink: a.kink))
+                        threshold: a["threshold"], kink: a.kink)
             }),
         CatalogEntry(
             name: "relu6", family: .rectifier, aliases: [],
@@ -73,7 +73,7 @@ extension Catalog {
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
             makeKernel: { a in
-                .rectifier(Rectifier(negativeSlope: 0, maxValue: 6, threshold: 0, kink: a.kink))
+                Rectifier(negativeSlope: 0, maxValue: 6, threshold: 0, kink: a.kink)
             }),
         CatalogEntry(
             name: "leaky_relu", family: .rectifier, aliases: ["lrelu", "leakyrelu"],
@@ -85,7 +85,7 @@ extension Catalog {
                 TensorFlow), 0.3 (Keras LeakyReLU layer); and on f′(0): α or 1.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .leakyRectifier(LeakyRectifier(alpha: a["alpha"], kink: a.kink)) }),
+            makeKernel: { a in LeakyRectifier(alpha: a["alpha"], kink: a.kink) }),
         CatalogEntry(
             name: "prelu", family: .rectifier, aliases: ["parametric_relu"],
             formula: "f(x) = x if x >= 0 else alpha*x (alpha learned)",
@@ -95,7 +95,7 @@ extension Catalog {
                 given slope; PyTorch initialises it to 0.25, Keras to 0.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .leakyRectifier(LeakyRectifier(alpha: a["alpha"], kink: a.kink)) }),
+            makeKernel: { a in LeakyRectifier(alpha: a["alpha"], kink: a.kink) }),
         CatalogEntry(
             name: "rrelu", family: .rectifier, aliases: ["randomized_relu"],
             formula:
@@ -111,7 +111,7 @@ extension Catalog {
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
             makeKernel: { a in
-                .leakyRectifier(LeakyRectifier(alpha: 0.5 * (a["lower"] + a["upper"]), kink: a.kink))
+                LeakyRectifier(alpha: 0.5 * (a["lower"] + a["upper"]), kink: a.kink)
             }),
         CatalogEntry(
             name: "threshold", family: .rectifier, aliases: [],
@@ -127,7 +127,7 @@ extension Catalog {
             hasKinks: true, vector: nil,
             smoothness: { a in a["threshold"] == a["value"] ? .continuous : .discontinuous },
             makeKernel: { a in
-                .threshold(Threshold(threshold: a["threshold"], replacement: a["value"], kink: a.kink))
+                Threshold(threshold: a["threshold"], replacement: a["value"], kink: a.kink)
             }),
         CatalogEntry(
             name: "thresholded_relu", family: .rectifier, aliases: [],
@@ -139,7 +139,7 @@ extension Catalog {
                 """,
             hasKinks: true, vector: nil,
             smoothness: { a in a["theta"] == 0 ? .continuous : .discontinuous },
-            makeKernel: { a in .threshold(Threshold(threshold: a["theta"], replacement: 0, kink: a.kink)) }),
+            makeKernel: { a in Threshold(threshold: a["theta"], replacement: 0, kink: a.kink) }),
         CatalogEntry(
             name: "hardtanh", family: .sigmoidal, aliases: ["hard_tanh"],
             formula: "f(x) = min(max(x, min_val), max_val)",
@@ -152,7 +152,7 @@ extension Catalog {
                 and DL4J.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .hardTanh(HardTanh(minimum: a["min_val"], maximum: a["max_val"], kink: a.kink))
+            makeKernel: { a in HardTanh(minimum: a["min_val"], maximum: a["max_val"], kink: a.kink)
             }),
         CatalogEntry(
             name: "hard_sigmoid", family: .sigmoidal, aliases: ["hardsigmoid"],
@@ -167,7 +167,7 @@ extension Catalog {
                 Keras 3) and 0.2x + 0.5 with corners at ±2.5 (DL4J, Keras 2).
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .hardSigmoid(HardSigmoid(slope: a["slope"], offset: a["offset"], kink: a.kink))
+            makeKernel: { a in HardSigmoid(slope: a["slope"], offset: a["offset"], kink: a.kink)
             }),
         CatalogEntry(
             name: "hard_swish", family: .selfGated, aliases: ["hardswish", "hard_silu", "hardsilu"],
@@ -178,7 +178,7 @@ extension Catalog {
                 PyTorch before 2.7 gave f′(±3) = −0.5 and 1.5; now 0 and 1.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .hardSwish(HardSwish(kink: a.kink)) }),
+            makeKernel: { a in HardSwish(kink: a.kink) }),
         CatalogEntry(
             name: "softsign", family: .sigmoidal, aliases: ["soft_sign"],
             formula: "f(x) = x/(1 + |x|)", parameters: [],
@@ -187,7 +187,7 @@ extension Catalog {
                 than tanh (f′ ~ 1/x²), and needs no exponential.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .differentiable },
-            makeKernel: { _ in .softsign(Softsign()) }),
+            makeKernel: { _ in Softsign() }),
         CatalogEntry(
             name: "softplus", family: .smoothRectifier, aliases: ["smooth_relu"],
             formula: "f(x) = log(1 + e^(beta*x))/beta; x where beta*x > threshold",
@@ -202,7 +202,7 @@ extension Catalog {
                 """,
             hasKinks: false, vector: nil,
             smoothness: { a in a["threshold"].isFinite ? .discontinuous : .smooth },
-            makeKernel: { a in .softplus(Softplus(beta: a["beta"], threshold: a["threshold"])) }),
+            makeKernel: { a in Softplus(beta: a["beta"], threshold: a["threshold"]) }),
         CatalogEntry(
             name: "log_sigmoid", family: .smoothRectifier, aliases: ["logsigmoid"],
             formula: "f(x) = log(1/(1 + e^-x)) = -softplus(-x)", parameters: [],
@@ -212,7 +212,7 @@ extension Catalog {
                 below x ≈ −745.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
-            makeKernel: { _ in .logSigmoid(LogSigmoid()) }),
+            makeKernel: { _ in LogSigmoid() }),
         CatalogEntry(
             name: "elu", family: .exponentialLinear, aliases: [],
             formula: "f(x) = x if x > 0 else alpha*(e^x - 1)",
@@ -225,7 +225,7 @@ extension Catalog {
             hasKinks: true, vector: nil,
             smoothness: { a in a["alpha"] == 1 ? .differentiable : .continuous },
             makeKernel: { a in
-                .exponentialLinear(ExponentialLinear(alpha: a["alpha"], scale: 1, kink: a.kink))
+                ExponentialLinear(alpha: a["alpha"], scale: 1, kink: a.kink)
             }),
         CatalogEntry(
             name: "celu", family: .exponentialLinear, aliases: [],
@@ -237,7 +237,7 @@ extension Catalog {
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .differentiable },
             makeKernel: { a in
-                .continuousExponentialLinear(ContinuousExponentialLinear(alpha: a["alpha"], kink: a.kink))
+                ContinuousExponentialLinear(alpha: a["alpha"], kink: a.kink)
             }),
         CatalogEntry(
             name: "selu", family: .exponentialLinear, aliases: [],
@@ -253,7 +253,7 @@ extension Catalog {
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
             makeKernel: { a in
-                .exponentialLinear(ExponentialLinear(alpha: a["alpha"], scale: a["lambda"], kink: a.kink))
+                ExponentialLinear(alpha: a["alpha"], scale: a["lambda"], kink: a.kink)
             }),
         CatalogEntry(
             name: "gelu", family: .selfGated, aliases: ["gaussian_error_linear_unit"],
@@ -272,10 +272,10 @@ extension Catalog {
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
             makeKernel: { a in
                 switch a.choice("approximate") {
-                case "tanh": .tanhApproximateGELU(TanhApproximateGELU())
+                case "tanh": TanhApproximateGELU()
                 case "sigmoid":
-                    .sigmoidLinear(SigmoidLinear(beta: DoubleDouble(1.702, 4.263256414560601e-17)))
-                default: .gaussianErrorLinear(GaussianErrorLinear())
+                    SigmoidLinear(beta: DoubleDouble(1.702, 4.263256414560601e-17))
+                default: GaussianErrorLinear()
                 }
             }),
         CatalogEntry(
@@ -288,7 +288,7 @@ extension Catalog {
                 layers (SwiGLU).
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
-            makeKernel: { a in .sigmoidLinear(SigmoidLinear(beta: DoubleDouble(a["beta"]))) }),
+            makeKernel: { a in SigmoidLinear(beta: DoubleDouble(a["beta"])) }),
         CatalogEntry(
             name: "mish", family: .selfGated, aliases: [],
             formula: "f(x) = x*tanh(softplus(x))", parameters: [],
@@ -298,7 +298,7 @@ extension Catalog {
                 a few divisions.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
-            makeKernel: { _ in .mish(Mish()) }),
+            makeKernel: { _ in Mish() }),
         CatalogEntry(
             name: "hardshrink", family: .shrinkage, aliases: ["hard_shrink"],
             formula: "f(x) = x if |x| > lambda else 0",
@@ -309,7 +309,7 @@ extension Catalog {
                 """,
             hasKinks: true, vector: nil,
             smoothness: { a in a["lambda"] == 0 ? .smooth : .discontinuous },
-            makeKernel: { a in .shrinkage(Shrinkage(lambda: a["lambda"], soft: false, kink: a.kink)) }),
+            makeKernel: { a in Shrinkage(lambda: a["lambda"], variant: .hard, kink: a.kink) }),
         CatalogEntry(
             name: "softshrink", family: .shrinkage, aliases: ["soft_shrink"],
             formula: "f(x) = x - lambda*sign(x) if |x| > lambda else 0",
@@ -319,7 +319,7 @@ extension Catalog {
                 the outer pieces toward 0 by λ.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .shrinkage(Shrinkage(lambda: a["lambda"], soft: true, kink: a.kink)) }),
+            makeKernel: { a in Shrinkage(lambda: a["lambda"], variant: .soft, kink: a.kink) }),
         CatalogEntry(
             name: "tanhshrink", family: .shrinkage, aliases: ["tanh_shrink"],
             formula: "f(x) = x - tanh x", parameters: [],
@@ -328,7 +328,7 @@ extension Catalog {
                 in practice; computed with a one-signed series where x − tanh x cancels.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
-            makeKernel: { _ in .tanhShrink(TanhShrink()) }),
+            makeKernel: { _ in TanhShrink() }),
         CatalogEntry(
             name: "squareplus", family: .smoothRectifier, aliases: [],
             formula: "f(x) = (x + sqrt(x^2 + b))/2",
@@ -339,7 +339,7 @@ extension Catalog {
                 """,
             hasKinks: true, vector: nil,
             smoothness: { a in a["b"] == 0 ? .continuous : .smooth },
-            makeKernel: { a in .squareplus(Squareplus(b: a["b"], kink: a.kink)) }),
+            makeKernel: { a in Squareplus(b: a["b"], kink: a.kink) }),
         CatalogEntry(
             name: "sparse_plus", family: .smoothRectifier, aliases: ["sparseplus"],
             formula: "f(x) = 0 if x <= -1, (x + 1)^2/4 if -1 < x < 1, x if x >= 1",
@@ -349,7 +349,7 @@ extension Catalog {
                 continuous derivative, which is sparse_sigmoid.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .differentiable },
-            makeKernel: { a in .sparsePlus(SparsePlus(kink: a.kink)) }),
+            makeKernel: { a in SparsePlus(kink: a.kink) }),
         CatalogEntry(
             name: "sparse_sigmoid", family: .sigmoidal, aliases: ["sparsesigmoid"],
             formula: "f(x) = 0 if x <= -1, (x + 1)/2 if -1 < x < 1, 1 if x >= 1",
@@ -359,7 +359,7 @@ extension Catalog {
                 JAX's gradient at ±1 is 1/4, TensorFlow's 0.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .sparseSigmoid(SparseSigmoid(kink: a.kink)) }),
+            makeKernel: { a in SparseSigmoid(kink: a.kink) }),
         CatalogEntry(
             name: "exponential", family: .elementary, aliases: ["exp"],
             formula: "f(x) = e^x", parameters: [],
@@ -368,7 +368,7 @@ extension Catalog {
                 x ≈ 709.78.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
-            makeKernel: { _ in .exponential(Exponential()) }),
+            makeKernel: { _ in Exponential() }),
         CatalogEntry(
             name: "cube", family: .elementary, aliases: [],
             formula: "f(x) = x^3", parameters: [],
@@ -377,7 +377,7 @@ extension Catalog {
                 a flat spot at 0; overflows beyond |x| ≈ 5.6e102.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .smooth },
-            makeKernel: { _ in .cube(Cube()) }),
+            makeKernel: { _ in Cube() }),
         CatalogEntry(
             name: "rectified_tanh", family: .sigmoidal, aliases: ["rectifiedtanh"],
             formula: "f(x) = max(0, tanh x)", parameters: [],
@@ -386,7 +386,7 @@ extension Catalog {
                 dead negative half like ReLU.
                 """,
             hasKinks: true, vector: nil, smoothness: { _ in .continuous },
-            makeKernel: { a in .rectifiedTanh(RectifiedTanh(kink: a.kink)) }),
+            makeKernel: { a in RectifiedTanh(kink: a.kink) }),
         CatalogEntry(
             name: "rational_tanh", family: .sigmoidal, aliases: ["rationaltanh"],
             formula: "y = 2x/3; f(x) = 1.7159*sign(y)*(1 - 1/(1 + |y| + y^2 + 1.41645*y^4))",
@@ -397,7 +397,7 @@ extension Catalog {
                 gives 0.9982 where 1.7159·tanh(2/3) is 1.0000.
                 """,
             hasKinks: false, vector: nil, smoothness: { _ in .twiceDifferentiable },
-            makeKernel: { _ in .rationalTanh(RationalTanh()) }),
+            makeKernel: { _ in RationalTanh() }),
     ]
 
     static let vectorEntries: [CatalogEntry] = [
@@ -410,7 +410,7 @@ extension Catalog {
                 subtracted. Plotted as output 0 over x with the other inputs fixed.
                 """,
             hasKinks: false, vector: .softmax, smoothness: { _ in .smooth },
-            makeKernel: { a in .softmaxComponent(SoftmaxComponent(others: a.others, variant: .softmax)) }),
+            makeKernel: { a in SoftmaxComponent(others: a.others, variant: .softmax) }),
         CatalogEntry(
             name: "log_softmax", family: .vector, aliases: ["logsoftmax"],
             formula: "f(x)_i = x_i - log(sum_j e^(x_j))", parameters: [],
@@ -419,13 +419,13 @@ extension Catalog {
                 negative log-likelihood (cross-entropy) losses.
                 """,
             hasKinks: false, vector: .logSoftmax, smoothness: { _ in .smooth },
-            makeKernel: { a in .softmaxComponent(SoftmaxComponent(others: a.others, variant: .logSoftmax)) }),
+            makeKernel: { a in SoftmaxComponent(others: a.others, variant: .logSoftmax) }),
         CatalogEntry(
             name: "softmin", family: .vector, aliases: [],
             formula: "f(x) = softmax(-x)", parameters: [],
             notes: "PyTorch's Softmin: a distribution that favours the smallest inputs.",
             hasKinks: false, vector: .softmin, smoothness: { _ in .smooth },
-            makeKernel: { a in .softmaxComponent(SoftmaxComponent(others: a.others, variant: .softmin)) }),
+            makeKernel: { a in SoftmaxComponent(others: a.others, variant: .softmin) }),
         CatalogEntry(
             name: "glu", family: .vector, aliases: ["gated_linear_unit"],
             formula: "x = [a, b] (halves); f(x) = a * sigmoid(b)", parameters: [],
@@ -438,7 +438,7 @@ extension Catalog {
             makeKernel: { a in
                 let inputs = [0] + a.others
                 let gate = inputs.count >= 2 ? inputs[inputs.count / 2] : 0
-                return .gatedLinearComponent(GatedLinearComponent(gate: gate))
+                return GatedLinearComponent(gate: gate)
             }),
         CatalogEntry(
             name: "crelu", family: .vector, aliases: ["concatenated_relu"],
@@ -449,7 +449,7 @@ extension Catalog {
                 """,
             hasKinks: true, vector: .concatenatedRectifier, smoothness: { _ in .continuous },
             makeKernel: { a in
-                .rectifier(Rectifier(negativeSlope: 0, maxValue: .infinity, threshold: 0, kink: a.kink))
+                Rectifier(negativeSlope: 0, maxValue: .infinity, threshold: 0, kink: a.kink)
             }),
     ]
 }

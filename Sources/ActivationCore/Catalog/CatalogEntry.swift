@@ -22,7 +22,7 @@ public struct CatalogEntry: Sendable, Identifiable {
     /// How smooth the function is for given parameters.
     let smoothness: @Sendable (Arguments) -> Smoothness
     /// The evaluator for given parameters.
-    let makeKernel: @Sendable (Arguments) -> Kernel
+    let makeKernel: @Sendable (Arguments) -> any ScalarKernel
 
     /// The canonical name, which identifies the entry.
     public var id: String { name }

@@ -1,8 +1,9 @@
 /// An element-wise function evaluated to full double precision, with two derivatives.
 ///
-/// Each catalog function is a small value type conforming to this protocol; ``Activation``
-/// switches on the function once per call (or once per batch) and then calls these
-/// methods directly, so a batch loop has no dynamic dispatch per element.
+/// Each catalog function's evaluator is a small value type conforming to this protocol, and an
+/// ``Activation`` holds it as `any ScalarKernel`: one dynamic call per point, or per batch, into
+/// code compiled for that kernel alone. `evaluate` is a requirement, so the default batch loop
+/// below is specialised for each conforming type and a batch has no dynamic dispatch per element.
 protocol ScalarKernel: Sendable {
     /// f(x).
     func value(at x: Double) -> Double

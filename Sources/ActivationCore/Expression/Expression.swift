@@ -69,7 +69,7 @@ public struct Expression: Sendable {
             name: text, family: .expression, aliases: [], formula: text, parameters: [],
             notes: "A typed expression; f′ and f″ by second-order forward-mode automatic differentiation.",
             hasKinks: false, vector: nil, smoothness: { _ in smoothness },
-            makeKernel: { _ in .expression(ExpressionKernel(program: program)) })
+            makeKernel: { _ in ExpressionKernel(program: program) })
         do {
             return try Activation(entry)
         } catch {

@@ -7,14 +7,17 @@
 /// |x| > λ is the active piece; at ±λ the exclusive convention gives f′ = 0 (PyTorch,
 /// Keras). x ∓ λ is one rounding.
 struct Shrinkage: ScalarKernel {
+    /// Which shrinkage: the identity outside [−λ, λ], or x moved toward 0 by λ.
+    enum Variant: Sendable { case hard, soft }
+
     var lambda: Double
-    var soft: Bool
+    var variant: Variant
     var kink: KinkConvention
 
     @inline(__always)
     func value(at x: Double) -> Double {
-        if x > lambda { return soft ? x - lambda : x }
-        if x < -lambda { return soft ? x + lambda : x }
+        if x > lambda { return variant == .soft ? x - lambda : x }
+        if x < -lambda { return variant == .soft ? x + lambda : x }
         return x.isNaN ? x : 0
     }
 
