@@ -6,8 +6,8 @@
   2. No function, initializer, accessor or closure-free body in Sources/ is longer than
      60 lines (generated tables, `+Generated.swift`, are exempt).
   3. A catalog function is defined in one file: no string literal anywhere else in Sources/
-     (framework presets aside) is exactly one of its names or aliases, so no code tests a
-     function's name.
+     (framework presets aside) is exactly its canonical name, so no code tests a function's
+     name (words that are also parameter names or choices, such as `threshold`, are exempt).
 
 Usage: python3 Scripts/check-structure.py   (from anywhere; exits 1 and lists every finding)
 """
@@ -93,7 +93,9 @@ def blank_out(source):
     return "".join(out), literals
 
 
-DECLARATION = re.compile(r"\b(func\s+[^\s(<]+|init[?!]?|subscript|deinit|get|set|didSet|willSet)\s*[(<{]?")
+DECLARATION = re.compile(
+    r"\b(func\s+[^\s(<]+|init[?!]?(?=\s*[(<])|subscript(?=\s*[(<])|deinit(?=\s*\{)"
+    r"|(?:get|set|didSet|willSet)(?=\s*\{))")
 
 
 def long_bodies(path, code):
@@ -103,7 +105,7 @@ def long_bodies(path, code):
         start = match.start()
         # The body's opening brace: the first '{' after the signature at parenthesis depth 0.
         depth = 0
-        j = match.end() - (1 if code[match.end() - 1] in "({<" else 0)
+        j = match.end()
         while j < len(code):
             ch = code[j]
             if ch in "([":
@@ -113,9 +115,6 @@ def long_bodies(path, code):
             elif ch == "{" and depth == 0:
                 break
             elif ch in ";}" and depth == 0:
-                j = -1
-                break
-            elif ch == "\n" and depth == 0 and match.group(1) in ("get", "set", "didSet", "willSet"):
                 j = -1
                 break
             j += 1
@@ -139,18 +138,23 @@ def long_bodies(path, code):
 
 
 def catalog_names(files):
-    """{normalised name: defining file} from the catalog entries in Sources/ActivationCore."""
-    names = {}
-    entry = re.compile(r'CatalogEntry\(\s*name:\s*"([^"]+)".*?aliases:\s*\[([^\]]*)\]', re.S)
+    """{normalised name: defining file} for the catalog's canonical names, and the words its
+    parameters use (their names and choices: softplus' `threshold`, gelu's `tanh`), which may
+    appear anywhere."""
+    names, words = {}, set()
+    entry = re.compile(r'CatalogEntry\(\s*name:\s*"([^"]+)"')
+    parameter = re.compile(r'Parameter\.(?:real|choice)\(\s*"([^"]+)"(?:[^\[\n]*\[([^\]]*)\])?')
     for path in files:
         if not path.startswith("Sources/ActivationCore/"):
             continue
         with open(os.path.join(ROOT, path), encoding="utf-8") as f:
             source = f.read()
         for match in entry.finditer(source):
-            for name in [match.group(1)] + re.findall(r'"([^"]+)"', match.group(2)):
-                names[normalise(name)] = path
-    return names
+            names[normalise(match.group(1))] = path
+        for match in parameter.finditer(source):
+            words.add(normalise(match.group(1)))
+            words.update(normalise(w) for w in re.findall(r'"([^"]+)"', match.group(2) or ""))
+    return names, words
 
 
 def normalise(name):
@@ -161,7 +165,7 @@ def main():
     os.chdir(ROOT)
     files = tracked_swift_files()
     problems = []
-    names = catalog_names(files)
+    names, words = catalog_names(files)
     for path in files:
         with open(path, encoding="utf-8") as f:
             source = f.read()
@@ -178,7 +182,8 @@ def main():
         if "/Presets/" in path:
             continue
         for line, text in literals:
-            owner = names.get(normalise(text)) if re.fullmatch(r"[A-Za-z0-9_\- ]+", text) else None
+            key = normalise(text)
+            owner = names.get(key) if re.fullmatch(r"[A-Za-z0-9_\- ]+", text) and key not in words else None
             if owner and owner != path:
                 problems.append(f"{path}:{line}: \"{text}\" names a catalog function defined in {owner}")
     for problem in problems:

@@ -78,7 +78,7 @@ public struct CSVTable: Sendable {
         Array((header + "\n").utf8).withUnsafeBytes(write)
         let count = sampling.count
         let blocks = (count + Self.blockRows - 1) / Self.blockRows
-        let workers = Swift.max(1, Swift.min(Activation.processorCount, blocks, 8))
+        let workers = Swift.max(1, Swift.min(Concurrency.processorCount, blocks, 8))
         // Two sets of buffers: while one round is written, the next is formatted in the other.
         var buffers = (0..<2 * workers).map { _ in BlockBuffer(table: self) }
         withoutActuallyEscaping(write) { write in

@@ -110,7 +110,7 @@ public struct Figure: Sendable {
 
         /// `gelu(0.5) = 0.34571, gelu′ = 0.86718` with 5 significant digits.
         public var label: String {
-            let x = shortestText(self.x)
+            let x = DecimalText.shortest(self.x)
             return "\(name)(\(x)) = \(NumberText.format(y, significantDigits: 5)), "
                 + "\(name)′ = \(NumberText.format(slope, significantDigits: 5))"
         }
@@ -209,22 +209,21 @@ public struct Figure: Sendable {
         }
     }
 
-    /// Adds the band between rrelu's lower and upper slopes for every rrelu among `functions`
-    /// (the function itself draws the mean slope, as in evaluation mode).
-    public mutating func addSlopeBands(
+    /// Adds the training band of every function among `functions` that has one (rrelu's
+    /// random slopes, around the mean slope the function itself draws, as in evaluation mode).
+    public mutating func addTrainingBands(
         of functions: [(name: String, function: Activation)], colorOffset: Int = 0
     ) {
         let xs = Array(Sampling(from: xRange.lowerBound, to: xRange.upperBound, count: 401))
-        for (index, item) in functions.enumerated() where item.function.entry.name == "rrelu" {
-            let lower = item.function.parameter("lower")?.real ?? 0
-            let upper = item.function.parameter("upper")?.real ?? 0
-            guard lower < upper else { continue }
+        for (index, item) in functions.enumerated() {
+            guard let band = item.function.trainingBand else { continue }
+            let edges = xs.map(band.bounds(at:))
             bands.append(
                 Band(
-                    name: "\(item.name) slopes \(NumberText.format(lower, significantDigits: 4))…"
-                        + NumberText.format(upper, significantDigits: 4),
-                    colorIndex: 3 * (index + colorOffset), x: xs,
-                    low: xs.map { $0 >= 0 ? $0 : upper * $0 }, high: xs.map { $0 >= 0 ? $0 : lower * $0 }))
+                    name: "\(item.name) \(band.quantity) "
+                        + "\(NumberText.format(band.range.lowerBound, significantDigits: 4))…"
+                        + NumberText.format(band.range.upperBound, significantDigits: 4),
+                    colorIndex: 3 * (index + colorOffset), x: xs, low: edges.map(\.low), high: edges.map(\.high)))
         }
     }
 

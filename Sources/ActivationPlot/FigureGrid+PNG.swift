@@ -101,7 +101,7 @@ extension Figure {
     /// strategy, one band of rows per core; the bands' streams end byte-aligned and join into one.
     static func compress(_ rgb: [UInt8], width: Int, height: Int) throws(PNGError) -> [UInt8] {
         let rowBytes = 3 * width
-        let parts = Swift.max(1, Swift.min(Activation.processorCount, height / rowsPerPart))
+        let parts = Swift.max(1, Swift.min(Concurrency.processorCount, height / rowsPerPart))
         let band: @Sendable (Int) -> Range<Int> = { k in (height * k / parts)..<(height * (k + 1) / parts) }
         var streams = [actplot_png_buffer](repeating: actplot_png_buffer(), count: parts)
         var adlers = [UInt](repeating: 0, count: parts)

@@ -31,7 +31,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         let closePad = String(repeating: " ", count: indent * level)
         switch self {
         case .number(let value):
-            out += value.isFinite ? shortestText(value) : "\"\(shortestText(value))\""
+            out += value.isFinite ? DecimalText.shortest(value) : "\"\(DecimalText.shortest(value))\""
         case .string(let text):
             Self.quote(text, into: &out)
         case .bool(let flag):

@@ -198,7 +198,7 @@ struct PlotLayout {
         }
         var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
         for mark in figure.marks where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
-            let x = Self.typographic(shortestText(mark.x))
+            let x = Self.typographic(DecimalText.shortest(mark.x))
             let lines = [
                 "f(\(x)) = " + Self.typographic(NumberText.format(mark.y, significantDigits: 5)),
                 "f′(\(x)) = " + Self.typographic(NumberText.format(mark.slope, significantDigits: 5)),
@@ -287,7 +287,7 @@ struct PlotLayout {
         }
         entries += figure.bands.map { ($0.name, $0.colorIndex, .fill(0.2)) }
         if let shade = figure.shades.first {
-            let name = "|f′| < \(shortestText(ActivationProperties.flatThreshold))"
+            let name = "|f′| < \(DecimalText.shortest(ActivationProperties.flatThreshold))"
             entries.append(
                 (name, Set(figure.shades.map(\.colorIndex)).count == 1 ? shade.colorIndex : -1, .fill(0.13)))
         }

@@ -381,11 +381,3 @@ extension TerminalChart {
 func pixel(_ value: Double) -> Int {
     value.isNaN ? 0 : Int(Swift.min(Swift.max(value.rounded(), -1e9), 1e9))
 }
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
-    }
-}

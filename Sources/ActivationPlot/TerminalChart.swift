@@ -211,7 +211,7 @@ public struct TerminalChart: Sendable {
         if !figure.shades.isEmpty {
             entries.append(
                 LegendEntry(
-                    text: plain("|f′| < \(shortestText(ActivationProperties.flatThreshold))"), style: .solid,
+                    text: plain("|f′| < \(DecimalText.shortest(ActivationProperties.flatThreshold))"), style: .solid,
                     colorIndex: -1, glyph: ascii ? "==" : "\u{2501}\u{2501}"))
         }
         return entries

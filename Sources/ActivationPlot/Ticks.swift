@@ -125,8 +125,8 @@ public enum TickEngine {
         }
         if let ticks = best?.ticks ?? crowded?.ticks { return ticks }
         return [
-            Tick(value: exactLower, label: shortestText(exactLower)),
-            Tick(value: exactUpper, label: shortestText(exactUpper)),
+            Tick(value: exactLower, label: DecimalText.shortest(exactLower)),
+            Tick(value: exactUpper, label: DecimalText.shortest(exactUpper)),
         ]
     }
 

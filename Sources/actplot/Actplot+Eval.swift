@@ -92,7 +92,7 @@ extension Actplot {
             var rows = [["x", "f(x)", "f'(x)", "f''(x)"]]
             for (x, jet) in zip(xs, jets) {
                 rows.append([
-                    shortestText(x), text(jet.value), text(jet.derivative), text(jet.secondDerivative),
+                    DecimalText.shortest(x), text(jet.value), text(jet.derivative), text(jet.secondDerivative),
                 ])
             }
             return Table.render(rows, title: Describe.title(f))
@@ -133,7 +133,7 @@ extension Actplot {
                 return
             }
             var out = Table.render(
-                [["x"] + input.map(shortestText), ["f(x)"] + result.output.map(text)],
+                [["x"] + input.map(DecimalText.shortest), ["f(x)"] + result.output.map(text)],
                 title: "\(f.name) of a vector of \(input.count)")
             let columns = input.indices.map { "∂/∂x\($0 + 1)" }
             let rows =

@@ -77,7 +77,7 @@ extension Actplot {
                     let value = f.parameter(parameter.name)?.description ?? ""
                     let accepts: String
                     switch parameter.kind {
-                    case .real(let d, let domain): accepts = "default \(shortestText(d)); \(domain)"
+                    case .real(let d, let domain): accepts = "default \(DecimalText.shortest(d)); \(domain)"
                     case .choice(let d, let options):
                         accepts = "default \(d); one of \(options.joined(separator: ", "))"
                     }

@@ -42,7 +42,7 @@ struct ComparisonReport {
     /// The report as aligned text, one block per function.
     var text: String {
         var out = ""
-        let over = "\(shortestText(range.lowerBound)):\(shortestText(range.upperBound))"
+        let over = "\(DecimalText.shortest(range.lowerBound)):\(DecimalText.shortest(range.upperBound))"
         for (name, function, c) in comparisons {
             out += "\(name) against \(reference.name) over \(over) (\(samples) points)\n"
             if c.value.maximum == 0 && c.derivative.maximum == 0 && c.conventionCorners.isEmpty {
@@ -64,7 +64,7 @@ struct ComparisonReport {
             }
             if reference.function.entry.hasKinks || function.entry.hasKinks {
                 if c.conventionCorners.isEmpty {
-                    let list = c.corners.prefix(8).map(shortestText).joined(separator: ", ")
+                    let list = c.corners.prefix(8).map(DecimalText.shortest).joined(separator: ", ")
                     out +=
                         c.corners.isEmpty
                         ? "  corners: none in the range\n"
@@ -81,7 +81,7 @@ struct ComparisonReport {
                                 + " (left \(number(corner.sides.left)), right \(number(corner.sides.right)))")
                     }
                     out +=
-                        "  corner at x = \(shortestText(corner.x)): " + parts.joined(separator: ", ")
+                        "  corner at x = \(DecimalText.shortest(corner.x)): " + parts.joined(separator: ", ")
                         + " - different conventions\n"
                 }
             }

@@ -15,7 +15,7 @@ enum NumberList {
         {
             throw ValidationError("unknown option '\(text)'")
         }
-        guard let value = parseNumber(text.trimmed) else {
+        guard let value = DecimalText.parse(text.trimmed) else {
             throw ValidationError("\(what) '\(text)' is not a number (examples: -1, 0.5, 1e-3, 0x1p-10, inf)")
         }
         return value

@@ -152,7 +152,7 @@ struct PlotJob {
         let o = options
         func decorate(_ figure: inout Figure, _ items: [(name: String, function: Activation)], offset: Int) {
             if o.saturation { figure.addSaturation(of: items.map(\.function), colorOffset: offset) }
-            figure.addSlopeBands(of: items, colorOffset: offset)
+            figure.addTrainingBands(of: items, colorOffset: offset)
             figure.addMarks(at: marks, of: items, colorOffset: offset)
         }
         if layout == .overlay || functions.count == 1 {

@@ -114,7 +114,7 @@ struct PlotOptions: ParsableArguments {
                 "'--samples' needs at least 2 points (both ends of the range), got \(samples)")
         }
         if !(scale.isFinite && scale >= 0.25 && scale <= 8) {
-            throw ValidationError("'--scale' must be 0.25 to 8, got \(shortestText(scale))")
+            throw ValidationError("'--scale' must be 0.25 to 8, got \(DecimalText.shortest(scale))")
         }
         let largest = Figure.maximumPixels
         if let width, width < TerminalChart.minimumSize.width || width > largest {
@@ -147,7 +147,7 @@ struct PlotOptions: ParsableArguments {
     /// The marked points, each checked to be a finite number inside the range.
     func markedPoints(in interval: RangeArgument) throws -> [Double] {
         try mark.map { text in
-            guard let x = parseNumber(text.trimmed), x.isFinite else {
+            guard let x = DecimalText.parse(text.trimmed), x.isFinite else {
                 throw ValidationError("'--mark' needs a finite number, e.g. --mark 0.5, got '\(text)'")
             }
             guard x >= interval.lower && x <= interval.upper else {
@@ -183,7 +183,7 @@ struct PlotOptions: ParsableArguments {
     /// The x grid: --step, else --samples, else `count`.
     func sampling(_ interval: RangeArgument, default count: Int, limit: Int) throws -> Sampling {
         if let step {
-            guard let h = parseNumber(step.trimmed), h.isFinite, h > 0 else {
+            guard let h = DecimalText.parse(step.trimmed), h.isFinite, h > 0 else {
                 throw ValidationError(
                     "'--step' must be a positive finite number, e.g. --step 0.1, got '\(step)'")
             }

@@ -15,8 +15,8 @@ struct RangeArgument: ExpressibleByArgument, Sendable {
 
     init?(argument: String) {
         guard let colon = argument.dropFirst().firstIndex(of: ":"),
-            let lower = parseNumber(String(argument[..<colon]).trimmed),
-            let upper = parseNumber(String(argument[argument.index(after: colon)...]).trimmed),
+            let lower = DecimalText.parse(String(argument[..<colon]).trimmed),
+            let upper = DecimalText.parse(String(argument[argument.index(after: colon)...]).trimmed),
             lower.isFinite, upper.isFinite, lower < upper, (upper - lower).isFinite
         else { return nil }
         self.init(lower: lower, upper: upper)
@@ -26,7 +26,7 @@ struct RangeArgument: ExpressibleByArgument, Sendable {
 }
 
 extension RangeArgument: CustomStringConvertible {
-    var description: String { "\(shortestText(lower)):\(shortestText(upper))" }
+    var description: String { "\(DecimalText.shortest(lower)):\(DecimalText.shortest(upper))" }
 }
 
 /// The message for a `--range` that does not read.

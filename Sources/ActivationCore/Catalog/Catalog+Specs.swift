@@ -146,7 +146,7 @@ extension Catalog {
             case .choice:
                 values[key] = .choice(raw.lowercased())
             case .real(_, let domain):
-                guard let number = parseNumber(raw, allowingFraction: true) else {
+                guard let number = DecimalText.parse(raw, allowingFraction: true) else {
                     throw .invalidParameter(
                         function: entry.name, parameter: key, value: raw, expected: domain.description)
                 }
@@ -154,34 +154,5 @@ extension Catalog {
             }
         }
         return (values, kink)
-    }
-}
-
-/// Reads a number in Swift/C syntax: `-1`, `.5`, `1e-300`, `0x1p-10`, `inf`, `-infinity`, `nan`.
-/// - Parameters:
-///   - text: The text, without surrounding spaces.
-///   - allowingFraction: Also accept `a/b` (`1/6`), computed as one correctly rounded division.
-/// - Returns: The number, or nil when the text is not one.
-public func parseNumber(_ text: String, allowingFraction: Bool = false) -> Double? {
-    if let value = Double(text), !text.isEmpty, !text.hasPrefix(" ") {
-        return value
-    }
-    if allowingFraction, let slash = text.firstIndex(of: "/"),
-        let numerator = Double(text[..<slash]), let denominator = Double(text[text.index(after: slash)...])
-    {
-        return numerator / denominator
-    }
-    return nil
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines.
-    var trimmingWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
-        else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }

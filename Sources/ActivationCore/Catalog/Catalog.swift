@@ -7,7 +7,49 @@
 /// ```
 public enum Catalog {
     /// Every function, element-wise first, in the order `list` prints them.
-    public static let all: [CatalogEntry] = elementwiseEntries + vectorEntries
+    ///
+    /// Each entry is defined in its kernel's file in `Functions/`; adding a function is that
+    /// file and one line here.
+    public static let all: [CatalogEntry] = [
+        .identity,
+        .binaryStep,
+        .sigmoid,
+        .tanh,
+        .relu,
+        .relu6,
+        .leakyReLU,
+        .prelu,
+        .rrelu,
+        .threshold,
+        .thresholdedReLU,
+        .hardtanh,
+        .hardSigmoid,
+        .hardSwish,
+        .softsign,
+        .softplus,
+        .logSigmoid,
+        .elu,
+        .celu,
+        .selu,
+        .gelu,
+        .silu,
+        .mish,
+        .hardshrink,
+        .softshrink,
+        .tanhshrink,
+        .squareplus,
+        .sparsePlus,
+        .sparseSigmoid,
+        .exponential,
+        .cube,
+        .rectifiedTanh,
+        .rationalTanh,
+        .softmax,
+        .logSoftmax,
+        .softmin,
+        .glu,
+        .crelu,
+    ]
 
     /// Names as typed are compared after ``normalize(_:)``.
     private static let index: [String: CatalogEntry] = {

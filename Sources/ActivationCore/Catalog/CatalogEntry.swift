@@ -1,7 +1,11 @@
-/// One function of the catalog: its names, formula, parameters, notes and evaluator.
+/// A function's description and evaluator: names, formula, parameters, notes, and what its
+/// parameters make of it (smoothness, corners, constraints, kernel).
 ///
-/// Entries are fixed data (``Catalog/all``); an ``Activation`` is an entry with its
-/// parameters and kink convention chosen.
+/// Each catalog function is one entry, defined beside its kernel in `Functions/` (as
+/// `extension CatalogEntry { static let leakyReLU = … }`) and listed in ``Catalog/all``. A typed
+/// ``Expression`` is described by an entry of its own, of family ``Family/expression``, which
+/// no catalog name resolves to. An ``Activation`` is an entry with its parameters and kink
+/// convention chosen.
 public struct CatalogEntry: Sendable, Identifiable {
     /// The canonical name, `snake_case` (`leaky_relu`).
     public let name: String
@@ -21,8 +25,53 @@ public struct CatalogEntry: Sendable, Identifiable {
     public let vector: VectorFunction?
     /// How smooth the function is for given parameters.
     let smoothness: @Sendable (Arguments) -> Smoothness
+    /// Where f, f′ or f″ jumps for given parameters (corners and steps), in increasing order.
+    let corners: @Sendable (Arguments) -> [Double]
+    /// Checks the constraints between parameters (lower ≤ upper, …); each has passed its domain.
+    let validate: @Sendable (Arguments) throws(ActivationError) -> Void
+    /// What the function does in training that it does not at evaluation, if anything.
+    let trainingBand: @Sendable (Arguments) -> TrainingBand?
     /// The evaluator for given parameters.
     let makeKernel: @Sendable (Arguments) -> any ScalarKernel
+
+    /// An entry; the capabilities a function does not have are left at their defaults.
+    /// - Parameters:
+    ///   - name: The canonical name.
+    ///   - family: Its family.
+    ///   - aliases: Other names.
+    ///   - formula: The definition on one line.
+    ///   - parameters: Its parameters, each declared once and read by its closures.
+    ///   - notes: When to use it.
+    ///   - hasKinks: Whether a kink convention applies.
+    ///   - vector: The whole-vector function of a vector activation.
+    ///   - smoothness: How smooth it is.
+    ///   - corners: Where f, f′ or f″ jumps (none by default).
+    ///   - validate: Constraints between parameters (none by default).
+    ///   - trainingBand: Its training-time band (none by default).
+    ///   - makeKernel: Its evaluator.
+    init(
+        name: String, family: Family, aliases: [String] = [], formula: String, parameters: [Parameter] = [],
+        notes: String, hasKinks: Bool = false, vector: VectorFunction? = nil,
+        smoothness: @escaping @Sendable (Arguments) -> Smoothness,
+        corners: @escaping @Sendable (Arguments) -> [Double] = { _ in [] },
+        validate: @escaping @Sendable (Arguments) throws(ActivationError) -> Void = { _ in },
+        trainingBand: @escaping @Sendable (Arguments) -> TrainingBand? = { _ in nil },
+        makeKernel: @escaping @Sendable (Arguments) -> any ScalarKernel
+    ) {
+        self.name = name
+        self.family = family
+        self.aliases = aliases
+        self.formula = formula
+        self.parameters = parameters
+        self.notes = notes
+        self.hasKinks = hasKinks
+        self.vector = vector
+        self.smoothness = smoothness
+        self.corners = corners
+        self.validate = validate
+        self.trainingBand = trainingBand
+        self.makeKernel = makeKernel
+    }
 
     /// The canonical name, which identifies the entry.
     public var id: String { name }
@@ -35,90 +84,5 @@ public struct CatalogEntry: Sendable, Identifiable {
     /// - Returns: The parameter, or nil.
     public func parameter(named name: String) -> Parameter? {
         parameters.first { $0.name == name }
-    }
-}
-
-/// Families of activation functions, as `list` groups them.
-public enum Family: String, Sendable, CaseIterable, CustomStringConvertible {
-    /// identity.
-    case linear
-    /// binary_step.
-    case step
-    /// sigmoid, tanh and their hard and rational variants.
-    case sigmoidal
-    /// ReLU and its piecewise-linear relatives.
-    case rectifier
-    /// ELU, CELU, SELU.
-    case exponentialLinear
-    /// softplus, squareplus, sparse_plus, log_sigmoid.
-    case smoothRectifier
-    /// GELU, SiLU, Mish, hard swish: x times a gate.
-    case selfGated
-    /// hardshrink, softshrink, tanhshrink.
-    case shrinkage
-    /// exponential, cube.
-    case elementary
-    /// softmax, log_softmax, softmin, GLU, CReLU.
-    case vector
-    /// A formula typed by the user (``Expression``).
-    case expression
-
-    /// The family's name as `list` prints it.
-    public var description: String {
-        switch self {
-        case .linear: "linear"
-        case .step: "step"
-        case .sigmoidal: "sigmoidal"
-        case .rectifier: "rectifier"
-        case .exponentialLinear: "exponential-linear"
-        case .smoothRectifier: "smooth rectifier"
-        case .selfGated: "self-gated"
-        case .shrinkage: "shrinkage"
-        case .elementary: "elementary"
-        case .vector: "vector"
-        case .expression: "expression"
-        }
-    }
-}
-
-/// How many derivatives of a function are continuous.
-public enum Smoothness: String, Sendable, CustomStringConvertible {
-    /// The value jumps somewhere.
-    case discontinuous
-    /// Continuous, with corners where f′ jumps.
-    case continuous
-    /// f′ continuous, f″ jumps somewhere.
-    case differentiable
-    /// f and f″ continuous.
-    case twiceDifferentiable
-    /// Infinitely differentiable.
-    case smooth
-
-    /// The smoothness in words.
-    public var description: String {
-        switch self {
-        case .discontinuous: "discontinuous"
-        case .continuous: "continuous, with corners (C0)"
-        case .differentiable: "continuously differentiable, f″ jumps (C1)"
-        case .twiceDifferentiable: "twice continuously differentiable (C2)"
-        case .smooth: "smooth (C∞)"
-        }
-    }
-}
-
-/// The resolved parameters handed to an entry's evaluator.
-struct Arguments: Sendable {
-    var values: [String: ParameterValue]
-    var kink: KinkConvention
-    /// For a vector function's one-component slice: the fixed other inputs.
-    var others: [Double]
-
-    subscript(_ name: String) -> Double {
-        values[name]?.real ?? 0
-    }
-
-    func choice(_ name: String) -> String {
-        if case .choice(let word) = values[name] { return word }
-        return ""
     }
 }

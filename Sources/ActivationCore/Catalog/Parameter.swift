@@ -28,6 +28,27 @@ public struct Parameter: Sendable, Hashable {
         }
     }
 
+    /// Checks a value against the parameter's kind and domain.
+    /// - Parameters:
+    ///   - value: The value given (or the default).
+    ///   - function: The function's name, for the error.
+    /// - Throws: ``ActivationError/invalidParameter(function:parameter:value:expected:)``.
+    func check(_ value: ParameterValue, of function: String) throws(ActivationError) {
+        switch (kind, value) {
+        case (.real(_, let domain), .real(let number)) where domain.contains(number):
+            return
+        case (.choice(_, let options), .choice(let word)) where options.contains(word):
+            return
+        case (.real(_, let domain), _):
+            throw .invalidParameter(
+                function: function, parameter: name, value: value.description, expected: domain.description)
+        case (.choice(_, let options), _):
+            throw .invalidParameter(
+                function: function, parameter: name, value: value.description,
+                expected: "one of " + options.joined(separator: ", "))
+        }
+    }
+
     /// A real parameter.
     static func real(_ name: String, _ value: Double, _ domain: Domain, _ summary: String) -> Parameter {
         Parameter(name: name, kind: .real(default: value, domain: domain), summary: summary)
@@ -81,36 +102,4 @@ extension Parameter {
             }
         }
     }
-}
-
-/// The value of one parameter: a real number or a word.
-public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
-    /// A real number.
-    case real(Double)
-    /// A word out of a choice parameter's options.
-    case choice(String)
-
-    /// The number, or 0 for a word.
-    public var real: Double {
-        if case .real(let value) = self { return value }
-        return 0
-    }
-
-    /// The value as a spec writes it: the shortest decimal that reads back (`0.2`, `inf`) or the word.
-    public var description: String {
-        switch self {
-        case .real(let value): shortestText(value)
-        case .choice(let word): word
-        }
-    }
-}
-
-/// The shortest decimal text that reads back to the same Double, without a needless `.0`
-/// (`1`, `-0.5`, `1e-300`, `inf`, `-inf`, `nan`).
-/// - Parameter value: Any double.
-/// - Returns: Its text.
-public func shortestText(_ value: Double) -> String {
-    var bytes: [UInt8] = []
-    DecimalText.append(value, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
 }

@@ -62,20 +62,7 @@ public struct Expression: Sendable {
     ///
     /// It is usable wherever a catalog function is: plots, tables, properties, comparisons.
     /// Its name and formula are the expression's text.
-    public var activation: Activation {
-        let program = self.program
-        let smoothness = self.smoothness
-        let entry = CatalogEntry(
-            name: text, family: .expression, aliases: [], formula: text, parameters: [],
-            notes: "A typed expression; f′ and f″ by second-order forward-mode automatic differentiation.",
-            hasKinks: false, vector: nil, smoothness: { _ in smoothness },
-            makeKernel: { _ in ExpressionKernel(program: program) })
-        do {
-            return try Activation(entry)
-        } catch {
-            preconditionFailure("an expression has no parameters to reject: \(error)")
-        }
-    }
+    public var activation: Activation { Activation(self) }
 
     /// The least smooth part: sign jumps, abs/min/max have corners, catalog calls bring theirs.
     static func smoothness(of node: ExpressionNode) -> Smoothness {
@@ -97,5 +84,18 @@ public struct Expression: Sendable {
             return least([own] + arguments.map(smoothness(of:)))
         case .activation(let f, let a): return least([f.smoothness, smoothness(of: a)])
         }
+    }
+}
+
+extension CatalogEntry {
+    /// The entry describing a typed expression: its text as name and formula, family
+    /// ``Family/expression``, no parameters, no corners known in advance.
+    init(expression: Expression) {
+        let program = expression.program
+        let smoothness = expression.smoothness
+        self.init(
+            name: expression.text, family: .expression, formula: expression.text,
+            notes: "A typed expression; f′ and f″ by second-order forward-mode automatic differentiation.",
+            smoothness: { _ in smoothness }, makeKernel: { _ in ExpressionKernel(program: program) })
     }
 }

@@ -41,3 +41,19 @@ struct ContinuousExponentialLinear: ScalarKernel {
             secondDerivative: scaledExp(q, times: (1 + delta) / alpha))
     }
 }
+
+extension CatalogEntry {
+    /// CELU: ELU rescaled so that f′ is continuous for every α.
+    static let celu: CatalogEntry = {
+        let alpha = Parameter.real("alpha", 1, .nonZero, "the negative saturation value is -alpha")
+        return CatalogEntry(
+            name: "celu", family: .exponentialLinear, formula: "f(x) = max(0, x) + min(0, alpha*(e^(x/alpha) - 1))",
+            parameters: [alpha],
+            notes: """
+                ELU rescaled so that f′ is continuous for every α (Barron 2017). Keras on \
+                TensorFlow reports f′(0) = 2, an artefact of its max/min gradient rule.
+                """,
+            hasKinks: true, smoothness: { _ in .differentiable }, corners: { _ in [0] },
+            makeKernel: { a in ContinuousExponentialLinear(alpha: a[alpha], kink: a.kink) })
+    }()
+}

@@ -14,3 +14,14 @@ struct Cube: ScalarKernel {
         Jet(value: (x * x) * x, derivative: 3 * (x * x), secondDerivative: 6 * x)
     }
 }
+
+extension CatalogEntry {
+    /// DL4J's cube, x³.
+    static let cube = CatalogEntry(
+        name: "cube", family: .elementary, formula: "f(x) = x^3",
+        notes: """
+            DL4J's CUBE, from the Chen & Manning dependency parser (2014). Unbounded with \
+            a flat spot at 0; overflows beyond |x| ≈ 5.6e102.
+            """,
+        smoothness: { _ in .smooth }, makeKernel: { _ in Cube() })
+}

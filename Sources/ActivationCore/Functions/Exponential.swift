@@ -14,3 +14,14 @@ struct Exponential: ScalarKernel {
         return Jet(value: e, derivative: e, secondDerivative: e)
     }
 }
+
+extension CatalogEntry {
+    /// Keras' exponential, e^x.
+    static let exponential = CatalogEntry(
+        name: "exponential", family: .elementary, aliases: ["exp"], formula: "f(x) = e^x",
+        notes: """
+            Keras' `exponential`: a positive output such as a rate. Overflows to +∞ above \
+            x ≈ 709.78.
+            """,
+        smoothness: { _ in .smooth }, makeKernel: { _ in Exponential() })
+}

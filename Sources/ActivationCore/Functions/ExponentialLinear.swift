@@ -49,3 +49,38 @@ struct ExponentialLinear: ScalarKernel {
             secondDerivative: kink.pick(inside: 0, outside: negativeScale))
     }
 }
+
+extension CatalogEntry {
+    /// ELU: x for x > 0, α(e^x − 1) below.
+    static let elu: CatalogEntry = {
+        let alpha = Parameter.real("alpha", 1, .finite, "the negative saturation value is -alpha")
+        return CatalogEntry(
+            name: "elu", family: .exponentialLinear, formula: "f(x) = x if x > 0 else alpha*(e^x - 1)",
+            parameters: [alpha],
+            notes: """
+                Smooth negative part that saturates at −α, pushing mean activations toward 0 \
+                (Clevert et al. 2016). Costs an exponential. f′(0) is α in PyTorch and JAX, \
+                1 in TensorFlow and DL4J.
+                """,
+            hasKinks: true, smoothness: { a in a[alpha] == 1 ? .differentiable : .continuous },
+            corners: { _ in [0] },
+            makeKernel: { a in ExponentialLinear(alpha: a[alpha], scale: 1, kink: a.kink) })
+    }()
+
+    /// SELU: λ·elu with α, with the self-normalising constants as defaults.
+    static let selu: CatalogEntry = {
+        let lambda = Parameter.real(
+            "lambda", ExponentialLinear.seluLambda, .positive, "scale, 1.0507009873554804934…")
+        let alpha = Parameter.real("alpha", ExponentialLinear.seluAlpha, .finite, "1.6732632423543772848…")
+        return CatalogEntry(
+            name: "selu", family: .exponentialLinear, formula: "f(x) = lambda*(x if x > 0 else alpha*(e^x - 1))",
+            parameters: [lambda, alpha],
+            notes: """
+                Self-normalising networks (Klambauer et al. 2017): with LeCun-normal weights \
+                and these constants, activations keep mean 0 and variance 1 through deep \
+                fully-connected stacks. f′(0) is λα in PyTorch, JAX and DL4J, λ in TensorFlow.
+                """,
+            hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
+            makeKernel: { a in ExponentialLinear(alpha: a[alpha], scale: a[lambda], kink: a.kink) })
+    }()
+}

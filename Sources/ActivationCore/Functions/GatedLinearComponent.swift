@@ -21,3 +21,37 @@ struct GatedLinearComponent: ScalarKernel {
         x.isNaN ? Jet(nan: x) : Jet(value: x * share, derivative: share, secondDerivative: 0)
     }
 }
+
+extension CatalogEntry {
+    /// GLU, plotted as output 0 over its input 0 with the gate input fixed.
+    static let glu = CatalogEntry(
+        name: "glu", family: .vector, aliases: ["gated_linear_unit"],
+        formula: "x = [a, b] (halves); f(x) = a * sigmoid(b)",
+        notes: """
+            Gated linear unit (Dauphin et al. 2017): half the inputs gate the other half; \
+            the parent of SwiGLU and GeGLU in transformer feed-forward layers. The input \
+            length must be even.
+            """,
+        vector: .gatedLinear, smoothness: { _ in .smooth },
+        makeKernel: { a in
+            let inputs = [0] + a.others
+            let gate = inputs.count >= 2 ? inputs[inputs.count / 2] : 0
+            return GatedLinearComponent(gate: gate)
+        })
+}
+
+extension VectorFunction {
+    /// GLU: a ⊙ σ(b) for x = [a, b] (even length), J = [diag(σ(b)) | diag(a ⊙ σ(b) ⊙ σ(−b))].
+    static let gatedLinear = VectorFunction(lengthRule: .even) { x in
+        let n = x.count / 2
+        var output = [Double](repeating: 0, count: n)
+        var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: n)
+        for i in 0..<n {
+            let gate = LogisticPair(x[n + i])
+            output[i] = x[i] * gate.positive
+            jacobian[i][i] = gate.positive
+            jacobian[i][n + i] = x[i] * gate.derivative
+        }
+        return VectorEvaluation(output: output, jacobian: jacobian)
+    }
+}

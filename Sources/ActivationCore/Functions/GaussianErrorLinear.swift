@@ -65,3 +65,32 @@ extension GaussianErrorLinear {
             values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
     }
 }
+
+extension CatalogEntry {
+    /// GELU: exact (``GaussianErrorLinear``), or its tanh (``TanhApproximateGELU``) or sigmoid
+    /// (``SigmoidLinear`` with β = 1.702) approximation.
+    static let gelu: CatalogEntry = {
+        let approximate = Parameter.choice(
+            "approximate", "none", ["none", "tanh", "sigmoid"], "exact, or one of two approximations")
+        return CatalogEntry(
+            name: "gelu", family: .selfGated, aliases: ["gaussian_error_linear_unit"],
+            formula: "exact: f(x) = x*Phi(x); tanh: x/2*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3))); "
+                + "sigmoid: x*sigmoid(1.702*x)",
+            parameters: [approximate],
+            notes: """
+                The transformer activation (BERT, GPT): x weighted by the probability that a \
+                standard normal is below x. Frameworks differ on the default form: exact in \
+                PyTorch, TensorFlow and keras.activations; tanh in JAX and keras.ops; \
+                x·σ(1.702x) in DL4J. The tanh form is within 4.7e-4 of the exact one.
+                """,
+            smoothness: { _ in .smooth },
+            makeKernel: { a in
+                switch a.choice(approximate) {
+                case "tanh": TanhApproximateGELU()
+                // 1.702 to 106 bits: it is not a double.
+                case "sigmoid": SigmoidLinear(beta: DoubleDouble(1.702, 4.263256414560601e-17))
+                default: GaussianErrorLinear()
+                }
+            })
+    }()
+}

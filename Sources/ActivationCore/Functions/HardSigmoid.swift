@@ -31,6 +31,13 @@ struct HardSigmoid: ScalarKernel {
         }
     }
 
+    /// Where the line meets 0 and 1: −offset/slope and (1 − offset)/slope, exactly when the
+    /// slope is 1/n.
+    var corners: [Double] {
+        if let n = reciprocal { return [-shift, n - shift] }
+        return [-offset / slope, (1 - offset) / slope]
+    }
+
     @inline(__always)
     private func line(_ x: Double) -> Double {
         if let n = reciprocal { return (x + shift) / n }
@@ -72,4 +79,23 @@ struct HardSigmoid: ScalarKernel {
             position.map { $0 == 0 ? self.slope : 0 } ?? kink.pick(inside: self.slope, outside: 0)
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
+}
+
+extension CatalogEntry {
+    /// Hard sigmoid: a line clipped to [0, 1], in either framework's definition.
+    static let hardSigmoid: CatalogEntry = {
+        let slope = Parameter.real("slope", 1.0 / 6.0, .positive, "slope of the middle piece")
+        let offset = Parameter.real("offset", 0.5, .finite, "value at 0")
+        return CatalogEntry(
+            name: "hard_sigmoid", family: .sigmoidal, aliases: ["hardsigmoid"],
+            formula: "f(x) = min(max(slope*x + offset, 0), 1)", parameters: [slope, offset],
+            notes: """
+                A piecewise-linear sigmoid for fast or quantised inference (MobileNetV3). \
+                Two definitions are in use: x/6 + 1/2 with corners at ±3 (PyTorch, JAX, \
+                Keras 3) and 0.2x + 0.5 with corners at ±2.5 (DL4J, Keras 2).
+                """,
+            hasKinks: true, smoothness: { _ in .continuous },
+            corners: { a in HardSigmoid(slope: a[slope], offset: a[offset], kink: a.kink).corners },
+            makeKernel: { a in HardSigmoid(slope: a[slope], offset: a[offset], kink: a.kink) })
+    }()
 }

@@ -31,3 +31,16 @@ struct HardSwish: ScalarKernel {
         return Jet(value: value(at: x), derivative: inside, secondDerivative: 1.0 / 3.0)
     }
 }
+
+extension CatalogEntry {
+    /// Hard swish (hard SiLU).
+    static let hardSwish = CatalogEntry(
+        name: "hard_swish", family: .selfGated, aliases: ["hardswish", "hard_silu", "hardsilu"],
+        formula: "f(x) = x*relu6(x + 3)/6",
+        notes: """
+            A piecewise-quadratic SiLU for mobile networks (MobileNetV3): no exponential. \
+            PyTorch before 2.7 gave f′(±3) = −0.5 and 1.5; now 0 and 1.
+            """,
+        hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [-3, 3] },
+        makeKernel: { a in HardSwish(kink: a.kink) })
+}

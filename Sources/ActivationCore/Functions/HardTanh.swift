@@ -25,3 +25,24 @@ struct HardTanh: ScalarKernel {
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
 }
+
+extension CatalogEntry {
+    /// Hard tanh: x clipped to [min_val, max_val].
+    static let hardtanh: CatalogEntry = {
+        let minimum = Parameter.real("min_val", -1, .finite, "lower clip")
+        let maximum = Parameter.real("max_val", 1, .finite, "upper clip")
+        return CatalogEntry(
+            name: "hardtanh", family: .sigmoidal, aliases: ["hard_tanh"],
+            formula: "f(x) = min(max(x, min_val), max_val)", parameters: [minimum, maximum],
+            notes: """
+                A cheap piecewise-linear tanh. f′(±1) is 0 in PyTorch but 1 in JAX, Keras \
+                and DL4J.
+                """,
+            hasKinks: true, smoothness: { _ in .continuous }, corners: { a in [a[minimum], a[maximum]] },
+            validate: { a throws(ActivationError) in
+                try a.require(
+                    a[minimum] < a[maximum], minimum, "a number < max_val (\(DecimalText.shortest(a[maximum])))")
+            },
+            makeKernel: { a in HardTanh(minimum: a[minimum], maximum: a[maximum], kink: a.kink) })
+    }()
+}

@@ -16,3 +16,16 @@ struct HyperbolicTangent: ScalarKernel {
         return Jet(value: t, derivative: d, secondDerivative: -2 * t * d)
     }
 }
+
+extension CatalogEntry {
+    /// The hyperbolic tangent.
+    static let tanh = CatalogEntry(
+        name: "tanh", family: .sigmoidal, aliases: ["hyperbolic_tangent"],
+        formula: "f(x) = tanh x = (e^x - e^-x)/(e^x + e^-x)",
+        notes: """
+            Zero-centred sigmoid with f′(0) = 1: the classic choice for recurrent \
+            networks and small MLPs. Saturates (f′ < 1e-3 beyond |x| ≈ 4.1), so deep \
+            feed-forward stacks prefer ReLU-like functions.
+            """,
+        smoothness: { _ in .smooth }, makeKernel: { _ in HyperbolicTangent() })
+}

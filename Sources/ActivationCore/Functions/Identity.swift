@@ -12,3 +12,14 @@ struct Identity: ScalarKernel {
         x.isNaN ? Jet(nan: x) : Jet(value: x, derivative: 1, secondDerivative: 0)
     }
 }
+
+extension CatalogEntry {
+    /// The identity, x.
+    static let identity = CatalogEntry(
+        name: "identity", family: .linear, aliases: ["linear"], formula: "f(x) = x",
+        notes: """
+            The output layer of a regression network, or no activation at all. A network \
+            of linear layers with identity activations is one linear map.
+            """,
+        smoothness: { _ in .smooth }, makeKernel: { _ in Identity() })
+}

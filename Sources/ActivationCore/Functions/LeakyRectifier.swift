@@ -21,3 +21,62 @@ struct LeakyRectifier: ScalarKernel {
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
 }
+
+extension CatalogEntry {
+    /// Leaky ReLU: a fixed small slope for x < 0.
+    static let leakyReLU: CatalogEntry = {
+        let alpha = Parameter.real("alpha", 0.01, .finite, "slope for x < 0")
+        return CatalogEntry(
+            name: "leaky_relu", family: .rectifier, aliases: ["lrelu", "leakyrelu"],
+            formula: "f(x) = x if x >= 0 else alpha*x", parameters: [alpha],
+            notes: """
+                ReLU with a small slope for x < 0, so no unit dies. Frameworks disagree on \
+                the default slope: 0.01 (PyTorch, JAX, DL4J), 0.2 (Keras 3 function, \
+                TensorFlow), 0.3 (Keras LeakyReLU layer); and on f′(0): α or 1.
+                """,
+            hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
+            makeKernel: { a in LeakyRectifier(alpha: a[alpha], kink: a.kink) })
+    }()
+
+    /// PReLU, plotted at a given value of its learned slope.
+    static let prelu: CatalogEntry = {
+        let alpha = Parameter.real("alpha", 0.25, .finite, "the learned slope for x < 0, at its plotted value")
+        return CatalogEntry(
+            name: "prelu", family: .rectifier, aliases: ["parametric_relu"],
+            formula: "f(x) = x if x >= 0 else alpha*x (alpha learned)", parameters: [alpha],
+            notes: """
+                Leaky ReLU whose slope is learned per channel (He et al. 2015). Plotted at a \
+                given slope; PyTorch initialises it to 0.25, Keras to 0.
+                """,
+            hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
+            makeKernel: { a in LeakyRectifier(alpha: a[alpha], kink: a.kink) })
+    }()
+
+    /// RReLU in evaluation mode (the mean slope), with its training band of random slopes.
+    static let rrelu: CatalogEntry = {
+        let lower = Parameter.real("lower", 0.125, .finite, "lower bound of the random slope")
+        let upper = Parameter.real("upper", 1.0 / 3.0, .finite, "upper bound of the random slope")
+        return CatalogEntry(
+            name: "rrelu", family: .rectifier, aliases: ["randomized_relu"],
+            formula:
+                "f(x) = x if x >= 0 else a*x; a ~ U(lower, upper) in training, (lower + upper)/2 in evaluation",
+            parameters: [lower, upper],
+            notes: """
+                Randomised leaky ReLU: a random negative slope per element while training (a \
+                regulariser), the mean slope at evaluation, which is what is computed here \
+                (11/48 = 0.2291… with the defaults).
+                """,
+            hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
+            validate: { a throws(ActivationError) in
+                try a.require(a[lower] <= a[upper], lower, "a number ≤ upper (\(DecimalText.shortest(a[upper])))")
+            },
+            trainingBand: { a in
+                let (low, high) = (a[lower], a[upper])
+                guard low < high else { return nil }
+                return TrainingBand(quantity: "slopes", range: low...high) { x in
+                    x >= 0 ? (x, x) : (high * x, low * x)
+                }
+            },
+            makeKernel: { a in LeakyRectifier(alpha: 0.5 * (a[lower] + a[upper]), kink: a.kink) })
+    }()
+}

@@ -18,3 +18,16 @@ struct LogSigmoid: ScalarKernel {
         return Jet(value: value(at: x), derivative: s.negative, secondDerivative: -s.derivative)
     }
 }
+
+extension CatalogEntry {
+    /// The log-sigmoid, −softplus(−x).
+    static let logSigmoid = CatalogEntry(
+        name: "log_sigmoid", family: .smoothRectifier, aliases: ["logsigmoid"],
+        formula: "f(x) = log(1/(1 + e^-x)) = -softplus(-x)",
+        notes: """
+            The log-probability of a sigmoid output, for numerically stable \
+            binary cross-entropy. Must be computed as −softplus(−x): log(σ(x)) is −∞ \
+            below x ≈ −745.
+            """,
+        smoothness: { _ in .smooth }, makeKernel: { _ in LogSigmoid() })
+}

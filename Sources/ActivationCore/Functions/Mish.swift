@@ -78,3 +78,15 @@ struct Mish: ScalarKernel {
         return Jet(value: x * t, derivative: slope, secondDerivative: curvature)
     }
 }
+
+extension CatalogEntry {
+    /// Mish, x·tanh(softplus(x)).
+    static let mish = CatalogEntry(
+        name: "mish", family: .selfGated, formula: "f(x) = x*tanh(softplus(x))",
+        notes: """
+            A smooth, non-monotonic self-gated function (Misra 2019), close to SiLU \
+            (minimum −0.3088 at x = −1.1924), used in YOLOv4. Costs an exponential and \
+            a few divisions.
+            """,
+        smoothness: { _ in .smooth }, makeKernel: { _ in Mish() })
+}

@@ -73,3 +73,16 @@ struct RationalTanh: ScalarKernel {
             secondDerivative: curvature)
     }
 }
+
+extension CatalogEntry {
+    /// DL4J's rational tanh.
+    static let rationalTanh = CatalogEntry(
+        name: "rational_tanh", family: .sigmoidal, aliases: ["rationaltanh"],
+        formula: "y = 2x/3; f(x) = 1.7159*sign(y)*(1 - 1/(1 + |y| + y^2 + 1.41645*y^4))",
+        notes: """
+            DL4J's RATIONALTANH: LeCun's scaled tanh 1.7159·tanh(2x/3) replaced by a \
+            rational approximation that needs no exponential. It is not tanh: at x = 1 it \
+            gives 0.9982 where 1.7159·tanh(2/3) is 1.0000.
+            """,
+        smoothness: { _ in .twiceDifferentiable }, makeKernel: { _ in RationalTanh() })
+}

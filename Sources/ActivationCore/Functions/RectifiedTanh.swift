@@ -22,3 +22,15 @@ struct RectifiedTanh: ScalarKernel {
         return Jet(value: t, derivative: d, secondDerivative: -2 * t * d)
     }
 }
+
+extension CatalogEntry {
+    /// DL4J's rectified tanh, max(0, tanh x).
+    static let rectifiedTanh = CatalogEntry(
+        name: "rectified_tanh", family: .sigmoidal, aliases: ["rectifiedtanh"], formula: "f(x) = max(0, tanh x)",
+        notes: """
+            DL4J's RECTIFIEDTANH: tanh for x > 0, zero below; bounded above by 1, with a \
+            dead negative half like ReLU.
+            """,
+        hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
+        makeKernel: { a in RectifiedTanh(kink: a.kink) })
+}

@@ -29,3 +29,39 @@ struct Shrinkage: ScalarKernel {
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
 }
+
+extension CatalogEntry {
+    /// Hard shrinkage: zero on [−λ, λ], the identity outside.
+    static let hardshrink: CatalogEntry = {
+        let lambda = Parameter.real("lambda", 0.5, .nonNegative, "half-width of the dead zone")
+        return CatalogEntry(
+            name: "hardshrink", family: .shrinkage, aliases: ["hard_shrink"],
+            formula: "f(x) = x if |x| > lambda else 0", parameters: [lambda],
+            notes: """
+                Hard thresholding for sparse coding: zero in [−λ, λ], the identity outside, \
+                with jumps of λ at ±λ.
+                """,
+            hasKinks: true, smoothness: { a in a[lambda] == 0 ? .smooth : .discontinuous },
+            corners: { a in Shrinkage.corners(a[lambda]) },
+            makeKernel: { a in Shrinkage(lambda: a[lambda], variant: .hard, kink: a.kink) })
+    }()
+
+    /// Soft shrinkage: zero on [−λ, λ], x moved toward 0 by λ outside.
+    static let softshrink: CatalogEntry = {
+        let lambda = Parameter.real("lambda", 0.5, .nonNegative, "half-width of the dead zone")
+        return CatalogEntry(
+            name: "softshrink", family: .shrinkage, aliases: ["soft_shrink"],
+            formula: "f(x) = x - lambda*sign(x) if |x| > lambda else 0", parameters: [lambda],
+            notes: """
+                Soft thresholding, the proximal map of λ|x| (ISTA, LISTA): continuous, shifts \
+                the outer pieces toward 0 by λ.
+                """,
+            hasKinks: true, smoothness: { _ in .continuous }, corners: { a in Shrinkage.corners(a[lambda]) },
+            makeKernel: { a in Shrinkage(lambda: a[lambda], variant: .soft, kink: a.kink) })
+    }()
+}
+
+extension Shrinkage {
+    /// The corners ±λ; none when λ = 0, where both are the identity.
+    static func corners(_ lambda: Double) -> [Double] { lambda == 0 ? [] : [-lambda, lambda] }
+}

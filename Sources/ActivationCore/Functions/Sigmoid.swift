@@ -17,3 +17,15 @@ struct Sigmoid: ScalarKernel {
         return Jet(value: s.positive, derivative: d, secondDerivative: -d * tanh(0.5 * x))
     }
 }
+
+extension CatalogEntry {
+    /// The logistic sigmoid.
+    static let sigmoid = CatalogEntry(
+        name: "sigmoid", family: .sigmoidal, aliases: ["logistic"], formula: "f(x) = 1/(1 + e^-x)",
+        notes: """
+            Output layer for binary probabilities, and gates in LSTMs and GRUs. In hidden \
+            layers it saturates (f′ < 1e-3 beyond |x| ≈ 6.9), its outputs are not centred \
+            on 0 and f′ ≤ 1/4, so deep stacks of it train slowly.
+            """,
+        smoothness: { _ in .smooth }, makeKernel: { _ in Sigmoid() })
+}

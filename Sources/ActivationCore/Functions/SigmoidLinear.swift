@@ -64,3 +64,19 @@ struct SigmoidLinear: ScalarKernel {
         return Jet(value: x * s.positive, derivative: slope, secondDerivative: curvature)
     }
 }
+
+extension CatalogEntry {
+    /// SiLU (swish), x·σ(βx).
+    static let silu: CatalogEntry = {
+        let beta = Parameter.real("beta", 1, .positive, "gate sharpness (TensorFlow's swish)")
+        return CatalogEntry(
+            name: "silu", family: .selfGated, aliases: ["swish"], formula: "f(x) = x*sigmoid(beta*x)",
+            parameters: [beta],
+            notes: """
+                Swish (Ramachandran et al. 2017): smooth, non-monotonic (minimum −0.2785 at \
+                x = −1.2785), unbounded above. Common in EfficientNet and LLM feed-forward \
+                layers (SwiGLU).
+                """,
+            smoothness: { _ in .smooth }, makeKernel: { a in SigmoidLinear(beta: DoubleDouble(a[beta])) })
+    }()
+}

@@ -63,3 +63,79 @@ struct SoftmaxComponent: ScalarKernel {
         }
     }
 }
+
+extension CatalogEntry {
+    /// Softmax, plotted as output 0 over x with the other inputs fixed.
+    static let softmax = CatalogEntry(
+        name: "softmax", family: .vector, formula: "f(x)_i = e^(x_i)/sum_j e^(x_j)",
+        notes: """
+            Turns scores into a probability distribution: the output layer of a \
+            classifier, and attention weights. Computed with the largest input \
+            subtracted. Plotted as output 0 over x with the other inputs fixed.
+            """,
+        vector: .softmax, smoothness: { _ in .smooth },
+        makeKernel: { a in SoftmaxComponent(others: a.others, variant: .softmax) })
+
+    /// Log-softmax.
+    static let logSoftmax = CatalogEntry(
+        name: "log_softmax", family: .vector, aliases: ["logsoftmax"], formula: "f(x)_i = x_i - log(sum_j e^(x_j))",
+        notes: """
+            The log of softmax, computed without forming softmax: the input to \
+            negative log-likelihood (cross-entropy) losses.
+            """,
+        vector: .logSoftmax, smoothness: { _ in .smooth },
+        makeKernel: { a in SoftmaxComponent(others: a.others, variant: .logSoftmax) })
+
+    /// Softmin, softmax(−x).
+    static let softmin = CatalogEntry(
+        name: "softmin", family: .vector, formula: "f(x) = softmax(-x)",
+        notes: "PyTorch's Softmin: a distribution that favours the smallest inputs.",
+        vector: .softmin, smoothness: { _ in .smooth },
+        makeKernel: { a in SoftmaxComponent(others: a.others, variant: .softmin) })
+}
+
+extension VectorFunction {
+    /// softmax: sᵢ = e^{xᵢ−m}/Σⱼ e^{xⱼ−m} (m the largest input), J = diag(s) − s·sᵀ.
+    static let softmax = VectorFunction(lengthRule: .any) { x in
+        let s = shares(x)
+        return VectorEvaluation(output: s, jacobian: softmaxJacobian(s, sign: 1))
+    }
+
+    /// log_softmax: xᵢ − m − log Σⱼ e^{xⱼ−m}, J = I − 1·sᵀ.
+    static let logSoftmax = VectorFunction(lengthRule: .any) { x in
+        let m = x.max() ?? 0
+        var total = 0.0
+        for v in x { total += exp(v - m) }
+        let logTotal = log(total)
+        let s = shares(x)
+        let output = x.map { ($0 - m) - logTotal }
+        let jacobian = (0..<x.count).map { i in (0..<x.count).map { j in (i == j ? 1 : 0) - s[j] } }
+        return VectorEvaluation(output: output, jacobian: jacobian)
+    }
+
+    /// softmin: softmax(−x), J = −(diag(s) − s·sᵀ) with s = softmin(x).
+    static let softmin = VectorFunction(lengthRule: .any) { x in
+        let s = shares(x.map { -$0 })
+        return VectorEvaluation(output: s, jacobian: softmaxJacobian(s, sign: -1))
+    }
+
+    /// softmax(x) with the largest input subtracted.
+    private static func shares(_ x: [Double]) -> [Double] {
+        let m = x.max() ?? 0
+        let e = x.map { exp($0 - m) }
+        let total = e.reduce(0, +)
+        return e.map { $0 / total }
+    }
+
+    /// sign·(diag(s) − s·sᵀ), with sᵢ(1 − sᵢ) on the diagonal computed as sᵢ·Σ_{j≠i} sⱼ.
+    private static func softmaxJacobian(_ s: [Double], sign: Double) -> [[Double]] {
+        (0..<s.count).map { i in
+            (0..<s.count).map { j in
+                if i != j { return -sign * s[i] * s[j] }
+                var rest = 0.0
+                for k in s.indices where k != i { rest += s[k] }
+                return sign * s[i] * rest
+            }
+        }
+    }
+}

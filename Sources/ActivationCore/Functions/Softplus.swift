@@ -38,3 +38,23 @@ struct Softplus: ScalarKernel {
         return Jet(value: value(at: x), derivative: s.positive, secondDerivative: curvature)
     }
 }
+
+extension CatalogEntry {
+    /// Softplus, with PyTorch's threshold above which it returns x.
+    static let softplus: CatalogEntry = {
+        let beta = Parameter.real("beta", 1, .positive, "sharpness: larger beta is closer to ReLU")
+        let threshold = Parameter.real(
+            "threshold", .infinity, .extended, "above beta*x > threshold, f = x (PyTorch uses 20)")
+        return CatalogEntry(
+            name: "softplus", family: .smoothRectifier, aliases: ["smooth_relu"],
+            formula: "f(x) = log(1 + e^(beta*x))/beta; x where beta*x > threshold", parameters: [beta, threshold],
+            notes: """
+                A smooth ReLU whose derivative is the sigmoid; also used to keep a predicted \
+                scale or variance positive. PyTorch's threshold of 20 makes it jump by \
+                2.1e-9 at x = 20.
+                """,
+            smoothness: { a in a[threshold].isFinite ? .discontinuous : .smooth },
+            corners: { a in a[threshold].isFinite ? [a[threshold] / a[beta]] : [] },
+            makeKernel: { a in Softplus(beta: a[beta], threshold: a[threshold]) })
+    }()
+}

@@ -21,3 +21,14 @@ struct Softsign: ScalarKernel {
         return Jet(value: value(at: x), derivative: d, secondDerivative: -2 * sign * d * r)
     }
 }
+
+extension CatalogEntry {
+    /// Softsign, x/(1 + |x|).
+    static let softsign = CatalogEntry(
+        name: "softsign", family: .sigmoidal, aliases: ["soft_sign"], formula: "f(x) = x/(1 + |x|)",
+        notes: """
+            A tanh-like function with polynomial tails: it saturates much more slowly \
+            than tanh (f′ ~ 1/x²), and needs no exponential.
+            """,
+        smoothness: { _ in .differentiable }, corners: { _ in [0] }, makeKernel: { _ in Softsign() })
+}

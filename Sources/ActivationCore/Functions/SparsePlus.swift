@@ -25,3 +25,16 @@ struct SparsePlus: ScalarKernel {
         return Jet(value: value(at: x), derivative: (x + 1) * 0.5, secondDerivative: curvature)
     }
 }
+
+extension CatalogEntry {
+    /// JAX's sparse plus.
+    static let sparsePlus = CatalogEntry(
+        name: "sparse_plus", family: .smoothRectifier, aliases: ["sparseplus"],
+        formula: "f(x) = 0 if x <= -1, (x + 1)^2/4 if -1 < x < 1, x if x >= 1",
+        notes: """
+            A softplus with exact zeros below −1 (JAX, Keras): sparse outputs with a \
+            continuous derivative, which is sparse_sigmoid.
+            """,
+        hasKinks: true, smoothness: { _ in .differentiable }, corners: { _ in [-1, 1] },
+        makeKernel: { a in SparsePlus(kink: a.kink) })
+}

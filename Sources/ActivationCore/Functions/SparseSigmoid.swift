@@ -20,3 +20,16 @@ struct SparseSigmoid: ScalarKernel {
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
 }
+
+extension CatalogEntry {
+    /// JAX's sparse sigmoid.
+    static let sparseSigmoid = CatalogEntry(
+        name: "sparse_sigmoid", family: .sigmoidal, aliases: ["sparsesigmoid"],
+        formula: "f(x) = 0 if x <= -1, (x + 1)/2 if -1 < x < 1, 1 if x >= 1",
+        notes: """
+            A hard sigmoid with corners at ±1 (JAX, Keras), the derivative of sparse_plus. \
+            JAX's gradient at ±1 is 1/4, TensorFlow's 0.
+            """,
+        hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [-1, 1] },
+        makeKernel: { a in SparseSigmoid(kink: a.kink) })
+}

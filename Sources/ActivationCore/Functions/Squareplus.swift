@@ -41,3 +41,19 @@ struct Squareplus: ScalarKernel {
         return Jet(value: value(at: x), derivative: slope, secondDerivative: (h / s) / s)
     }
 }
+
+extension CatalogEntry {
+    /// Squareplus, (x + √(x² + b))/2.
+    static let squareplus: CatalogEntry = {
+        let b = Parameter.real("b", 4, .nonNegative, "smoothness at 0; b = 0 is ReLU")
+        return CatalogEntry(
+            name: "squareplus", family: .smoothRectifier, formula: "f(x) = (x + sqrt(x^2 + b))/2",
+            parameters: [b],
+            notes: """
+                A softplus-like smooth ReLU made of a square root only (Barron 2021): cheaper \
+                than softplus on accelerators, f(0) = √b/2.
+                """,
+            hasKinks: true, smoothness: { a in a[b] == 0 ? .continuous : .smooth },
+            corners: { a in a[b] == 0 ? [0] : [] }, makeKernel: { a in Squareplus(b: a[b], kink: a.kink) })
+    }()
+}

@@ -41,3 +41,14 @@ struct TanhShrink: ScalarKernel {
             value: value(at: x), derivative: t * t, secondDerivative: 2 * t * hyperbolicSecantSquared(x))
     }
 }
+
+extension CatalogEntry {
+    /// Tanh shrink, x − tanh x.
+    static let tanhshrink = CatalogEntry(
+        name: "tanhshrink", family: .shrinkage, aliases: ["tanh_shrink"], formula: "f(x) = x - tanh x",
+        notes: """
+            Smooth, cubic near 0 (x³/3) and x ∓ 1 far out: a soft dead zone. Rarely used \
+            in practice; computed with a one-signed series where x − tanh x cancels.
+            """,
+        smoothness: { _ in .smooth }, makeKernel: { _ in TanhShrink() })
+}

@@ -21,3 +21,36 @@ struct Threshold: ScalarKernel {
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
 }
+
+extension CatalogEntry {
+    /// PyTorch's Threshold: the identity above a threshold, a constant below.
+    static let threshold: CatalogEntry = {
+        let threshold = Parameter.real("threshold", 0, .finite, "where the identity starts")
+        let value = Parameter.real("value", 0, .finite, "the output at and below the threshold")
+        return CatalogEntry(
+            name: "threshold", family: .rectifier, formula: "f(x) = x if x > threshold else value",
+            parameters: [threshold, value],
+            notes: """
+                PyTorch's Threshold (and Keras' threshold): the identity above a threshold, \
+                a constant below. Discontinuous unless value = threshold.
+                """,
+            hasKinks: true, smoothness: { a in a[threshold] == a[value] ? .continuous : .discontinuous },
+            corners: { a in [a[threshold]] },
+            makeKernel: { a in Threshold(threshold: a[threshold], replacement: a[value], kink: a.kink) })
+    }()
+
+    /// DL4J's and Keras 2's ThresholdedReLU: zero up to θ, then the identity.
+    static let thresholdedReLU: CatalogEntry = {
+        let theta = Parameter.real("theta", 1, .finite, "where the identity starts")
+        return CatalogEntry(
+            name: "thresholded_relu", family: .rectifier, formula: "f(x) = x if x > theta else 0",
+            parameters: [theta],
+            notes: """
+                DL4J's and Keras 2's ThresholdedReLU: zero up to θ, then the identity, with \
+                a jump of θ at θ. Used in some autoencoders to force sparse codes.
+                """,
+            hasKinks: true, smoothness: { a in a[theta] == 0 ? .continuous : .discontinuous },
+            corners: { a in [a[theta]] },
+            makeKernel: { a in Threshold(threshold: a[theta], replacement: 0, kink: a.kink) })
+    }()
+}

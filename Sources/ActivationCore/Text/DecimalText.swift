@@ -7,46 +7,41 @@
 /// 128-bit multiplication by a tabulated power of ten per boundary and no loop over digits.
 /// The notation is the standard library's: plain decimals for 1e-4 ≤ |x| ≤ 2^53, else
 /// `d.ddde±XX` with at least two exponent digits.
+///
+/// ```swift
+/// DecimalText.shortest(0.1)            // "0.1"
+/// DecimalText.shortest(-1)             // "-1"
+/// DecimalText.parse("1/6", allowingFraction: true)   // 0.16666666666666666
+/// ```
 public enum DecimalText {
     /// The most bytes one number takes (`-2.2250738585072014e-308` is 24).
     public static let maximumLength = 32
 
-    /// Writes the text of `value` at `destination`, which must have ``maximumLength`` bytes.
+    /// The shortest decimal text that reads back to the same Double, without a needless `.0`
+    /// (`1`, `-0.5`, `1e-300`, `inf`, `-inf`, `nan`).
+    /// - Parameter value: Any double.
+    /// - Returns: Its text.
+    public static func shortest(_ value: Double) -> String {
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Reads a number in Swift/C syntax: `-1`, `.5`, `1e-300`, `0x1p-10`, `inf`, `-infinity`, `nan`.
     /// - Parameters:
-    ///   - value: Any double.
-    ///   - destination: Where the bytes go.
-    /// - Returns: How many bytes were written.
-    @inline(__always)
-    public static func write(_ value: Double, to destination: UnsafeMutablePointer<UInt8>) -> Int {
-        var p = destination
-        if value.sign == .minus && !value.isNaN {
-            p.pointee = UInt8(ascii: "-")
-            p += 1
+    ///   - text: The text, without surrounding spaces.
+    ///   - allowingFraction: Also accept `a/b` (`1/6`), computed as one correctly rounded division.
+    /// - Returns: The number, or nil when the text is not one.
+    public static func parse(_ text: String, allowingFraction: Bool = false) -> Double? {
+        if let value = Double(text), !text.isEmpty, !text.hasPrefix(" ") {
+            return value
         }
-        guard value.isFinite else {
-            let text: StaticString = value.isNaN ? "nan" : "inf"
-            p.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
-            return p - destination + text.utf8CodeUnitCount
+        if allowingFraction, let slash = text.firstIndex(of: "/"),
+            let numerator = Double(text[..<slash]), let denominator = Double(text[text.index(after: slash)...])
+        {
+            return numerator / denominator
         }
-        if value == 0 {
-            p.pointee = UInt8(ascii: "0")
-            return p - destination + 1
-        }
-        var (digits, exponent) = shortestDecimal(value.magnitude)
-        if digits % 100_000_000 == 0 {
-            digits /= 100_000_000
-            exponent += 8
-        }
-        while digits % 100 == 0 {
-            digits /= 100
-            exponent += 2
-        }
-        if digits % 10 == 0 {
-            digits /= 10
-            exponent += 1
-        }
-        let plain = value.magnitude <= 0x1p53
-        return p - destination + format(digits: digits, exponent: exponent, plain: plain, to: p)
+        return nil
     }
 
     /// Appends the text of `value` to a byte array.
@@ -67,7 +62,7 @@ public enum DecimalText {
     ///
     /// `digits` has no trailing zero; `plain` allows plain decimals (|x| ≤ 2^53).
     @inline(__always)
-    private static func format(
+    static func format(
         digits: UInt64, exponent: Int, plain: Bool, to p: UnsafeMutablePointer<UInt8>
     ) -> Int {
         let count = digitCount(digits)

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import ActivationCore
+
+/// What each entry declares about itself, checked against what its kernel computes.
+@Suite("Catalog entries")
+struct CatalogTests {
+    static let specs =
+        Catalog.all.map(\.name) + [
+            "relu:negative_slope=0.1,max_value=6,threshold=1", "softplus:threshold=20", "hardshrink:lambda=0",
+            "hard_sigmoid:slope=0.3,offset=0.4", "squareplus:b=0", "elu:alpha=2", "threshold:threshold=1,value=-1",
+        ]
+
+    @Test("a declared corner is where f, f′ or f″ jumps", arguments: specs)
+    func cornersAreJumps(spec: String) throws {
+        let f = try Catalog.activation(spec)
+        #expect(f.corners == f.corners.sorted(), "\(spec): corners out of order")
+        for c in f.corners {
+            let (left, right) = (f.jet(at: c.nextDown), f.jet(at: c.nextUp))
+            let jumps = zip(
+                [left.value, left.derivative, left.secondDerivative],
+                [right.value, right.derivative, right.secondDerivative]
+            ).contains { a, b in abs(a - b) > 1e-12 * (1 + Swift.max(abs(a), abs(b))) }
+            #expect(jumps, "\(spec): nothing jumps at its corner \(c)")
+        }
+    }
+
+    @Test("names and aliases are unique and resolve to their entry")
+    func names() throws {
+        var seen: [String: String] = [:]
+        for entry in Catalog.all {
+            for name in [entry.name] + entry.aliases {
+                let key = Catalog.normalize(name)
+                #expect(seen[key] == nil || seen[key] == entry.name, "\(name) names both \(seen[key] ?? "") and \(entry.name)")
+                seen[key] = entry.name
+                #expect(try Catalog.activation(name).entry.name == entry.name)
+            }
+        }
+    }
+}
