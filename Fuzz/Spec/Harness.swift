@@ -22,7 +22,7 @@ func fuzzSpec(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let others =
         parts.count > 1
         ? String(decoding: parts[1], as: UTF8.self).split(separator: ",").prefix(64).compactMap {
-            parseNumber(String($0))
+            DecimalText.parse(String($0))
         } : [0]
     do {
         let f = try Catalog.activation(spec, others: others.isEmpty ? [0] : others)

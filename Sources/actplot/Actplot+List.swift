@@ -25,25 +25,11 @@ extension Actplot {
 
         func run() throws {
             if let framework {
-                let resolved = try Self.framework(named: framework)
+                let resolved = try Framework(named: framework)
                 try writeToStandardOutput(json ? presetsJSON(resolved) : presetsTable(resolved))
             } else {
                 try writeToStandardOutput(json ? catalogJSON() : catalogTable())
             }
-        }
-
-        /// Reads a framework name (`pytorch`, `tensorflow` and `deeplearning4j` also work).
-        static func framework(named name: String) throws -> Framework {
-            let aliases: [String: Framework] = [
-                "pytorch": .torch, "tensorflow": .tf, "deeplearning4j": .dl4j, "keras3": .keras,
-            ]
-            let key = Catalog.normalize(name)
-            if let framework = Framework(rawValue: key) ?? aliases[key] { return framework }
-            let names = Framework.allCases.map(\.rawValue)
-            let near = Suggestion.nearestName(to: name, among: names + aliases.keys)
-            let hint = near.map { "; did you mean '\(aliases[$0]?.rawValue ?? $0)'?" } ?? ""
-            throw ValidationError(
-                "unknown framework '\(name)'\(hint) (known: \(names.joined(separator: ", ")))")
         }
 
         private func catalogTable() -> String {

@@ -71,7 +71,8 @@ extension Catalog {
     }
 
     /// The preset a dotted name denotes.
-    /// - Parameter name: `torch.hardsigmoid`, `tf.nn.relu6`, `keras.layers.LeakyReLU`, …
+    /// - Parameter name: `torch.hardsigmoid`, `tf.nn.relu6`, `keras.layers.LeakyReLU`, …; the
+    ///   framework may go by another common name (`pytorch.nn.relu`, `tensorflow.nn.elu`).
     /// - Returns: The preset.
     /// - Throws: ``ActivationError/unknownFramework(_:suggestion:)`` or
     ///   ``ActivationError/notInFramework(framework:name:suggestion:)``.
@@ -81,13 +82,16 @@ extension Catalog {
         }
         let path = name[..<dot].lowercased()
         let function = String(name[name.index(after: dot)...])
-        let prefixes = Framework.allCases.flatMap { framework in
-            framework.prefixes.map { (framework, $0.path, $0.namespace) }
-        }
-        guard let (framework, prefix, namespace) = prefixes.first(where: { $0.1 == path }) else {
+        let head = path.prefix { $0 != "." }
+        let module = path.dropFirst(head.count + 1)
+        guard let framework = try? Framework(named: String(head)),
+            let namespace = framework.modules.first(where: { $0.path == module })?.namespace
+        else {
+            let prefixes = Framework.allCases.flatMap { $0.prefixes.map(\.path) }
             throw .unknownFramework(
-                String(name[..<dot]), suggestion: Suggestion.nearest(to: path, among: prefixes.map(\.1)))
+                String(name[..<dot]), suggestion: Suggestion.nearest(to: path, among: prefixes))
         }
+        let prefix = framework.rawValue + (module.isEmpty ? "" : "." + module)
         let presets = FrameworkPreset.presets(of: framework)
         let key = normalize(function)
         func matches(_ preset: FrameworkPreset) -> Bool {

@@ -25,78 +25,49 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
         }
     }
 
-    /// The module paths a spec may put before a name, each with the namespace it selects.
+    /// The module paths a spec may put after the framework's name, each with the namespace it
+    /// selects ("" for the framework itself).
     ///
     /// `keras.ops.gelu` is the tanh form while `keras.gelu` is exact; `keras.layers.LeakyReLU`
     /// has slope 0.3 where `keras.leaky_relu` has 0.2.
-    var prefixes: [(path: String, namespace: FrameworkPreset.Namespace)] {
+    var modules: [(path: String, namespace: FrameworkPreset.Namespace)] {
         switch self {
-        case .torch:
-            [("torch", .main), ("torch.nn", .main), ("torch.nn.functional", .main), ("torch.special", .main)]
-        case .jax: [("jax", .main), ("jax.nn", .main)]
-        case .keras:
-            [
-                ("keras", .main), ("keras.activations", .main), ("keras.ops", .ops), ("keras.ops.nn", .ops),
-                ("keras.layers", .layers),
-            ]
-        case .keras2: [("keras2", .main), ("keras2.activations", .main), ("keras2.layers", .layers)]
-        case .tf: [("tf", .main), ("tf.nn", .main), ("tf.math", .main)]
-        case .dl4j: [("dl4j", .main), ("dl4j.activation", .main)]
-        }
-    }
-}
-
-/// A framework's own version of a catalog function: its name there, its defaults and its
-/// derivative convention at corners.
-public struct FrameworkPreset: Sendable, Hashable {
-    /// Where in a framework's API a preset lives.
-    public enum Namespace: String, Sendable, Hashable {
-        /// The framework's activation functions (`torch.nn`, `jax.nn`, `keras.activations`, `tf.nn`).
-        case main
-        /// `keras.ops`, where some defaults differ.
-        case ops
-        /// `keras.layers`, whose layer classes have their own defaults.
-        case layers
-    }
-
-    /// The framework.
-    public let framework: Framework
-    /// The part of the framework's API.
-    public let namespace: Namespace
-    /// The framework's spelling (`LeakyReLU`, `hard_sigmoid`, `HARDSIGMOID`).
-    public let name: String
-    /// Other spellings the framework uses for it (`leaky_relu` for `LeakyReLU`).
-    public let aliases: [String]
-    /// The catalog function.
-    public let function: String
-    /// The framework's defaults where they differ from the catalog's.
-    public let parameters: [String: ParameterValue]
-    /// The framework's derivative at corners.
-    public let kink: KinkConvention
-    /// What else to know: float32-rounded constants, required arguments, artefacts.
-    public let note: String?
-
-    /// `torch.LeakyReLU`, `keras.layers.LeakyReLU`, `keras.ops.gelu`.
-    public var qualifiedName: String {
-        switch namespace {
-        case .main: "\(framework.rawValue).\(name)"
-        case .ops: "\(framework.rawValue).ops.\(name)"
-        case .layers: "\(framework.rawValue).layers.\(name)"
+        case .torch: [("", .main), ("nn", .main), ("nn.functional", .main), ("special", .main)]
+        case .jax: [("", .main), ("nn", .main)]
+        case .keras: [("", .main), ("activations", .main), ("ops", .ops), ("ops.nn", .ops), ("layers", .layers)]
+        case .keras2: [("", .main), ("activations", .main), ("layers", .layers)]
+        case .tf: [("", .main), ("nn", .main), ("math", .main)]
+        case .dl4j: [("", .main), ("activation", .main)]
         }
     }
 
-    init(
-        _ framework: Framework, _ name: String, _ function: String, _ namespace: Namespace = .main,
-        aliases: [String] = [], parameters: [String: ParameterValue] = [:], kink: KinkConvention = .exclusive,
-        note: String? = nil
-    ) {
-        self.framework = framework
-        self.namespace = namespace
-        self.name = name
-        self.aliases = aliases
-        self.function = function
-        self.parameters = parameters
-        self.kink = kink
-        self.note = note
+    /// The module paths a spec may put before a name (`torch`, `torch.nn.functional`,
+    /// `keras.layers`, …), each with the namespace it selects.
+    var prefixes: [(path: String, namespace: FrameworkPreset.Namespace)] {
+        modules.map { (rawValue + ($0.path.isEmpty ? "" : "." + $0.path), $0.namespace) }
+    }
+
+    /// Other names people use for a framework.
+    static let otherNames: [String: Framework] = [
+        "pytorch": .torch, "tensorflow": .tf, "deeplearning4j": .dl4j, "keras3": .keras,
+    ]
+
+    /// The framework a name denotes: its own (`torch`, `tf`) or a common other one (`pytorch`,
+    /// `tensorflow`, `deeplearning4j`, `keras3`), ignoring case, `_`, `-` and spaces.
+    ///
+    /// The one resolver of framework names: specs (`pytorch.nn.relu`) and `list --framework`
+    /// both use it.
+    /// - Parameter name: A framework's name.
+    /// - Throws: ``ActivationError/unknownFramework(_:suggestion:)``, suggesting the nearest
+    ///   name.
+    public init(named name: String) throws(ActivationError) {
+        let key = Catalog.normalize(name)
+        if let framework = Framework(rawValue: key) ?? Self.otherNames[key] {
+            self = framework
+            return
+        }
+        let names = Self.allCases.map(\.rawValue) + Self.otherNames.keys.sorted()
+        let near = Suggestion.nearest(to: name, among: names)
+        throw .unknownFramework(name, suggestion: near.map { Self.otherNames[$0]?.rawValue ?? $0 })
     }
 }

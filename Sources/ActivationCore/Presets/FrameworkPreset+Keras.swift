@@ -1,0 +1,55 @@
+// Evidence: each framework's sources, and values measured in float64 with its autograd.
+
+extension FrameworkPreset {
+    /// Keras 3: `keras.activations` (also `keras.ops`, whose gelu is the tanh form) and the
+/// `keras.layers` classes, whose defaults differ (LeakyReLU's slope 0.3, not 0.2).
+    static let keras: [FrameworkPreset] = [
+        .init(
+            .keras, "celu", "celu",
+            note: "Keras on TensorFlow reports f′(0) = 2 (a max/min gradient artefact)"),
+        .init(.keras, "elu", "elu"),
+        .init(.keras, "exponential", "exponential"),
+        .init(.keras, "gelu", "gelu", parameters: ["approximate": .choice("none")]),
+        .init(.keras, "glu", "glu"),
+        .init(.keras, "hard_shrink", "hardshrink", note: "named threshold"),
+        .init(.keras, "hard_sigmoid", "hard_sigmoid"),
+        .init(.keras, "hard_silu", "hard_swish", aliases: ["hard_swish"]),
+        .init(.keras, "hard_tanh", "hardtanh", kink: .inclusive, note: "f′(±1) = 1"),
+        .init(
+            .keras, "leaky_relu", "leaky_relu", parameters: ["alpha": .real(0.2)],
+            note: "named negative_slope; the TensorFlow backend holds it as float32: 0.20000000298023224"),
+        .init(.keras, "linear", "identity"),
+        .init(.keras, "log_sigmoid", "log_sigmoid"),
+        .init(.keras, "log_softmax", "log_softmax"),
+        .init(.keras, "mish", "mish"),
+        .init(.keras, "relu", "relu", note: "relu(x, negative_slope=0, max_value=None, threshold=0)"),
+        .init(.keras, "relu6", "relu6"),
+        .init(.keras, "selu", "selu", kink: .inclusive, note: "f′(0) = λ on the TensorFlow backend"),
+        .init(.keras, "sigmoid", "sigmoid"),
+        .init(.keras, "silu", "silu", aliases: ["swish"]),
+        .init(.keras, "soft_shrink", "softshrink", note: "named threshold"),
+        .init(.keras, "softmax", "softmax"),
+        .init(.keras, "softplus", "softplus"),
+        .init(.keras, "softsign", "softsign"),
+        .init(.keras, "sparse_plus", "sparse_plus"),
+        .init(.keras, "sparse_sigmoid", "sparse_sigmoid"),
+        .init(.keras, "squareplus", "squareplus", parameters: ["b": .real(4)]),
+        .init(.keras, "tanh", "tanh"),
+        .init(.keras, "tanh_shrink", "tanhshrink"),
+        .init(
+            .keras, "threshold", "threshold",
+            note: "threshold(x, threshold, default_value): both required; 0, 0 here"),
+        .init(
+            .keras, "gelu", "gelu", .ops, parameters: ["approximate": .choice("tanh")],
+            note: "keras.ops.gelu defaults to approximate=True, keras.activations.gelu to False"),
+        .init(
+            .keras, "LeakyReLU", "leaky_relu", .layers, parameters: ["alpha": .real(0.3)],
+            note: "the layer's negative_slope default is 0.3, the function's 0.2"),
+        .init(
+            .keras, "PReLU", "prelu", .layers, parameters: ["alpha": .real(0)],
+            note: "alpha_initializer='zeros'"),
+        .init(.keras, "ELU", "elu", .layers),
+        .init(.keras, "ReLU", "relu", .layers),
+        .init(.keras, "Softmax", "softmax", .layers),
+    ]
+}

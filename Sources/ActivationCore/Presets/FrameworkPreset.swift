@@ -1,0 +1,66 @@
+/// A framework's own version of a catalog function: its name there, its defaults and its
+/// derivative convention at corners.
+public struct FrameworkPreset: Sendable, Hashable {
+    /// Where in a framework's API a preset lives.
+    public enum Namespace: String, Sendable, Hashable {
+        /// The framework's activation functions (`torch.nn`, `jax.nn`, `keras.activations`, `tf.nn`).
+        case main
+        /// `keras.ops`, where some defaults differ.
+        case ops
+        /// `keras.layers`, whose layer classes have their own defaults.
+        case layers
+    }
+
+    /// The framework.
+    public let framework: Framework
+    /// The part of the framework's API.
+    public let namespace: Namespace
+    /// The framework's spelling (`LeakyReLU`, `hard_sigmoid`, `HARDSIGMOID`).
+    public let name: String
+    /// Other spellings the framework uses for it (`leaky_relu` for `LeakyReLU`).
+    public let aliases: [String]
+    /// The catalog function.
+    public let function: String
+    /// The framework's defaults where they differ from the catalog's.
+    public let parameters: [String: ParameterValue]
+    /// The framework's derivative at corners.
+    public let kink: KinkConvention
+    /// What else to know: float32-rounded constants, required arguments, artefacts.
+    public let note: String?
+
+    /// `torch.LeakyReLU`, `keras.layers.LeakyReLU`, `keras.ops.gelu`.
+    public var qualifiedName: String {
+        switch namespace {
+        case .main: "\(framework.rawValue).\(name)"
+        case .ops: "\(framework.rawValue).ops.\(name)"
+        case .layers: "\(framework.rawValue).layers.\(name)"
+        }
+    }
+
+    init(
+        _ framework: Framework, _ name: String, _ function: String, _ namespace: Namespace = .main,
+        aliases: [String] = [], parameters: [String: ParameterValue] = [:], kink: KinkConvention = .exclusive,
+        note: String? = nil
+    ) {
+        self.framework = framework
+        self.namespace = namespace
+        self.name = name
+        self.aliases = aliases
+        self.function = function
+        self.parameters = parameters
+        self.kink = kink
+        self.note = note
+    }
+}
+
+extension FrameworkPreset {
+    /// Every preset of every framework, framework by framework.
+    public static let all: [FrameworkPreset] = torch + jax + keras + keras2 + tf + dl4j
+
+    /// The presets of one framework.
+    /// - Parameter framework: A framework.
+    /// - Returns: Its presets in the order `list --framework` prints them.
+    public static func presets(of framework: Framework) -> [FrameworkPreset] {
+        all.filter { $0.framework == framework }
+    }
+}
