@@ -40,16 +40,20 @@ let package = Package(
             providers: [.apt(["libpng-dev"])]
         ),
 
-        // MARK: - Tool
+        // MARK: - Command line
 
-        .executableTarget(
-            name: "actplot",
+        /// The command line as a library: parsing, I/O, exit codes (the executable, the end-to-end
+        /// tests and the command-line fuzz harness all use it).
+        .target(
+            name: "ActplotCommand",
             dependencies: [
                 "ActivationCore",
                 "ActivationPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// `actplot`: main.swift only.
+        .executableTarget(name: "actplot", dependencies: ["ActplotCommand"]),
 
         // MARK: - Examples
 
@@ -88,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActplotEndToEndTests",
-            dependencies: ["ActivationCore", "ActivationPlot", "TestSupport"]
+            dependencies: ["ActivationCore", "ActivationPlot", "ActplotCommand", "TestSupport"]
         ),
     ]
 )
@@ -109,15 +113,10 @@ if fuzzing {
         .executableTarget(
             name: "FuzzRender", dependencies: ["ActivationCore", "ActivationPlot", "FuzzDriver"],
             path: "Fuzz/Render", swiftSettings: harness),
-        /// The whole command line in process: the tool's own sources (Fuzz/CommandLine/actplot
-        /// links to Sources/actplot) without its main.swift.
+        /// The whole command line in process, through the ActplotCommand library.
         .executableTarget(
-            name: "FuzzCommandLine",
-            dependencies: [
-                "ActivationCore", "ActivationPlot", "FuzzDriver",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Fuzz/CommandLine", exclude: ["actplot/main.swift"], swiftSettings: harness),
+            name: "FuzzCommandLine", dependencies: ["ActplotCommand", "FuzzDriver"], path: "Fuzz/CommandLine",
+            swiftSettings: harness),
     ]
     package.targets.removeAll { ["actplot", "KernelBenchmarks", "ActivationExample"].contains($0.name) }
     package.products.removeAll { $0.name == "actplot" }

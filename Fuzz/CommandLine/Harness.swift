@@ -1,4 +1,4 @@
-// libFuzzer harness: the whole command line, in process, with the tool's own sources.
+// libFuzzer harness: the whole command line, in process, through the ActplotCommand library.
 //
 // Input: arguments separated by NUL or newline bytes. Every subcommand, option and value is
 // parsed and run as `actplot` would, with stdout sent to /dev/null; errors are caught where
@@ -6,28 +6,26 @@
 // not write files), and inputs that only ask for a lot of work (more than 100,000 samples,
 // images over 1000 pixels a side) are skipped: their limits are checked by the test battery.
 
+import ActivationCore
+import ActplotCommand
+import Foundation
 import FuzzDriver
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// stdout goes to /dev/null once, before the first input.
 let silenced: Void = {
-    let null = open("/dev/null", O_WRONLY)
-    dup2(null, 1)
-    close(null)
+    guard let null = FileHandle(forWritingAtPath: "/dev/null") else { return }
+    dup2(null.fileDescriptor, 1)
 }()
 
 /// Whether the arguments only ask for more work than a fuzzing run can afford.
 func tooCostly(_ arguments: [String]) -> Bool {
     var range = 10.0
     for (option, value) in zip(arguments, arguments.dropFirst()) where option == "--range" {
-        let bounds = value.split(separator: ":").compactMap { Double($0.trimmed) }
+        let bounds = value.split(separator: ":").compactMap { Double($0.trimmingWhitespace) }
         if bounds.count == 2 { range = abs(bounds[1] - bounds[0]) }
     }
     for (option, value) in zip(arguments, arguments.dropFirst()) {
-        let number = Double(value.trimmed) ?? 0
+        let number = Double(value.trimmingWhitespace) ?? 0
         switch option {
         case "--samples" where number > 100_000: return true
         case "--step" where !(range / number < 100_000): return true
@@ -67,7 +65,7 @@ func fuzzCommandLine(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         try command.run()
     } catch {
         // What main.swift prints: each must make one message.
-        _ = Actplot.message(for: error)
+        _ = ErrorReport(error)
     }
     return 0
 }

@@ -129,11 +129,12 @@ struct SpecTests {
         #expect(!text.contains("\n") && !text.isEmpty)
     }
 
+    /// The command line adds where to look ("run 'actplot list'"): ErrorReportTests checks it.
     @Test("messages read as one line with a hint")
     func messages() {
         #expect(
             ActivationError.unknownFunction("gleu", suggestion: "gelu").description
-                == "unknown function 'gleu'; did you mean 'gelu'? (run 'actplot list' to see the catalog)")
+                == "unknown function 'gleu'; did you mean 'gelu'?")
         #expect(
             ActivationError.unknownParameter(function: "leaky_relu", parameter: "alpah", known: ["alpha"])
                 .description

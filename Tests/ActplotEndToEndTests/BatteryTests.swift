@@ -69,7 +69,7 @@ struct BatteryTests {
         let folder = try Folder()
         defer { folder.remove() }
         let before = try folder.snapshot()
-        let r = try Actplot.run(c.arguments, directory: folder.url)
+        let r = try ActplotProcess.run(c.arguments, directory: folder.url)
         #expect(r.status == c.status, "\(r.stderr.prefix(300))")
         #expect(r.stdout.isEmpty)
         let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
@@ -90,7 +90,7 @@ struct BatteryTests {
             #"eval "$(printf 're\377lu')" 1"#, #""$(printf 'x*\300\200')""#,
             #"eval relu "$(printf '1\376')""#,
         ] {
-            let r = try Actplot.runInShell(arguments)
+            let r = try ActplotProcess.runInShell(arguments)
             #expect(
                 r.status == 64 && r.stdout.isEmpty && r.stderr.hasPrefix("actplot: error: "), "\(arguments)")
         }
@@ -101,7 +101,7 @@ struct BatteryTests {
         let folder = try Folder(tmpfsKiB: 64)
         defer { folder.remove() }
         let before = try folder.snapshot()
-        let r = try Actplot.run(
+        let r = try ActplotProcess.run(
             ["gelu", "--format", "csv", "--samples", "100000", "-o", "keep.csv"], directory: folder.url)
         #expect(r.status == 1 && r.stdout.isEmpty, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("actplot: error: cannot write 'keep.csv'"), "\(r.stderr)")
@@ -116,7 +116,7 @@ struct BatteryTests {
         defer { folder.remove() }
         let before = try folder.snapshot()
         let process = Process()
-        process.executableURL = Actplot.executable
+        process.executableURL = ActplotProcess.executable
         process.arguments = ["gelu", "--format", "csv", "--samples", "1000000000", "-o", "keep.csv"]
         process.currentDirectoryURL = folder.url
         process.standardOutput = FileHandle.nullDevice

@@ -8,7 +8,7 @@ import Testing
 struct CompareCommandTests {
     @Test("compare gelu with its tanh form: the chart, then max |f − g| = 4.7324e-4 near x = −2.70")
     func geluStatistics() throws {
-        let r = try Actplot.run(
+        let r = try ActplotProcess.run(
             ["compare", "gelu", "gelu:approximate=tanh", "--width", "100", "--height", "24"],
             environment: ["LANG": "C.UTF-8"])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
@@ -18,7 +18,7 @@ struct CompareCommandTests {
         #expect(fields[1] == "0.00047324", "\(row)")
         #expect(abs(abs(Double(fields[2]) ?? 0) - 2.6989) < 1e-4)
 
-        let json = try Actplot.run(["compare", "gelu", "gelu:approximate=tanh", "--json"])
+        let json = try ActplotProcess.run(["compare", "gelu", "gelu:approximate=tanh", "--json"])
         let object = try #require(try parseJSON(json.stdout) as? [String: Any])
         #expect(object["reference"] as? String == "gelu" && object["samples"] as? Double == 10001)
         let comparison = try #require((object["comparisons"] as? [[String: Any]])?.first)
@@ -29,7 +29,7 @@ struct CompareCommandTests {
 
     @Test("torch.hardsigmoid vs dl4j.hardsigmoid: two panels side by side, the numbers under them")
     func frameworks() throws {
-        let r = try Actplot.run(
+        let r = try ActplotProcess.run(
             ["compare", "torch.hardsigmoid", "dl4j.hardsigmoid", "--width", "100", "--height", "30"],
             environment: ["LANG": "C.UTF-8"])
         #expect(r.status == 0)
@@ -40,7 +40,7 @@ struct CompareCommandTests {
         #expect(lines[1].filter { $0 == "┌" }.count == 2)
         #expect(r.stdout.contains("corners at -3, -2.5, 2.5, 3: no convention differences"))
         // Too narrow for two panels side by side: stacked.
-        let narrow = try Actplot.run(
+        let narrow = try ActplotProcess.run(
             ["compare", "torch.hardsigmoid", "dl4j.hardsigmoid", "--width", "60", "--height", "30"],
             environment: ["LANG": "C.UTF-8"])
         #expect(narrow.stdout.split(separator: "\n").filter { $0.contains("┌") }.count == 2)
@@ -49,7 +49,7 @@ struct CompareCommandTests {
 
     @Test("a corner convention difference is named: torch vs jax leaky_relu at 0")
     func conventions() throws {
-        let r = try Actplot.run(["compare", "torch.leaky_relu", "jax.leaky_relu", "--width", "90"])
+        let r = try ActplotProcess.run(["compare", "torch.leaky_relu", "jax.leaky_relu", "--width", "90"])
         #expect(
             r.stdout.contains("corner at x = 0: f' = 0.01 vs 1 (left 0.01, right 1) - different conventions"))
     }
@@ -61,7 +61,7 @@ struct CompareCommandTests {
             (["relu", "gelu", "--layout", "side-by-side"], 2),
             (["compare", "relu", "gelu", "--layout", "overlay"], 1),
         ] {
-            let r = try Actplot.run(arguments + ["--format", "png", "--width", "900", "--height", "400"])
+            let r = try ActplotProcess.run(arguments + ["--format", "png", "--width", "900", "--height", "400"])
             #expect(r.status == 0)
             #expect(r.stderr.contains("against relu") == (arguments[0] == "compare"), "\(arguments)")
             let image = try #require(DecodedPNG([UInt8](r.stdoutData)))
@@ -80,7 +80,7 @@ struct CompareCommandTests {
 
     @Test("several-function CSV: column groups, and f − g columns with --diff")
     func csv() throws {
-        let r = try Actplot.run([
+        let r = try ActplotProcess.run([
             "compare", "gelu", "gelu:approximate=tanh", "silu", "--format", "csv", "--samples", "11",
             "--diff",
         ])
@@ -108,7 +108,7 @@ struct CompareCommandTests {
 
     @Test("--saturation shades sigmoid's flat tails; --mark prints the point's values")
     func overlays() throws {
-        let r = try Actplot.run([
+        let r = try ActplotProcess.run([
             "sigmoid", "--range", "-12:12", "--saturation", "--format", "png", "--width", "600", "--height",
             "400",
             "--no-derivative",
@@ -121,7 +121,7 @@ struct CompareCommandTests {
         #expect(left != (255, 255, 255) && left.0 > 200 && left.2 > 200, "\(left)")
         #expect(middle == (255, 255, 255))
 
-        let chart = try Actplot.run(
+        let chart = try ActplotProcess.run(
             [
                 "sigmoid", "--range", "-12:12", "--saturation", "--mark", "0", "--width", "80", "--height",
                 "20",
@@ -134,7 +134,7 @@ struct CompareCommandTests {
 
     @Test("rrelu draws the band between its slopes")
     func rreluBand() throws {
-        let r = try Actplot.run(["rrelu", "--format", "svg", "--no-derivative"])
+        let r = try ActplotProcess.run(["rrelu", "--format", "svg", "--no-derivative"])
         #expect(r.stdout.contains("rrelu slopes 0.125…0.3333"))
         #expect(r.stdout.contains("fill-opacity=\"0.2\""))
     }
@@ -152,7 +152,7 @@ struct CompareCommandTests {
 
     @Test("bad compare input: exit 64, one line", arguments: bad)
     func badInput(_ c: (arguments: [String], mentions: String)) throws {
-        let r = try Actplot.run(c.arguments)
+        let r = try ActplotProcess.run(c.arguments)
         #expect(r.status == 64 && r.stdout.isEmpty)
         #expect(r.stderr.hasPrefix("actplot: error: ") && r.stderr.contains(c.mentions), "\(r.stderr)")
     }

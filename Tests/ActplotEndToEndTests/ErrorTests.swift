@@ -39,7 +39,7 @@ struct ErrorTests {
 
     @Test("usage errors: exit 64, one line, nothing on stdout", arguments: usage)
     func usageError(_ c: Case) throws {
-        let r = try Actplot.run(c.arguments)
+        let r = try ActplotProcess.run(c.arguments)
         #expect(r.status == 64)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.hasPrefix("actplot: error: "), "\(r.stderr)")
@@ -49,7 +49,7 @@ struct ErrorTests {
 
     @Test("an output that cannot be written: exit 1, one line")
     func fullDisk() throws {
-        let r = try Actplot.run(["list"], stdoutPath: "/dev/full")
+        let r = try ActplotProcess.run(["list"], stdoutPath: "/dev/full")
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("actplot: error: cannot write the output"), "\(r.stderr)")
     }

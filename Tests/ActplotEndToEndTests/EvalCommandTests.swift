@@ -8,7 +8,7 @@ struct CommandTests {
     @Test(
         "eval gelu -1 0 1: negative numbers unquoted, full precision, values from high-precision references")
     func evalTable() throws {
-        let r = try Actplot.run(["eval", "gelu", "-1", "0", "1"])
+        let r = try ActplotProcess.run(["eval", "gelu", "-1", "0", "1"])
         #expect(r.status == 0 && r.stderr.isEmpty)
         let rows = r.stdout.split(separator: "\n").dropFirst(2).map {
             $0.split(separator: " ").compactMap { Double($0) }
@@ -26,7 +26,7 @@ struct CommandTests {
 
     @Test("eval --json follows the documented schema; inputs in any float syntax; inf as a string")
     func evalJSON() throws {
-        let r = try Actplot.run(["eval", "exponential", "0x1p-10", "1e-300", "-744.5", "1000", "--json"])
+        let r = try ActplotProcess.run(["eval", "exponential", "0x1p-10", "1e-300", "-744.5", "1000", "--json"])
         #expect(r.status == 0)
         let object = try #require(try parseJSON(r.stdout) as? [String: Any])
         #expect(object["function"] as? String == "exponential")
@@ -36,7 +36,7 @@ struct CommandTests {
         #expect(points[3]["value"] as? String == "inf")
         #expect(points[2]["value"] as? Double == 5e-324)
         for point in points { #expect(Set(point.keys) == ["x", "value", "derivative", "second_derivative"]) }
-        let json = try Actplot.run(["eval", "leaky_relu:alpha=0.2", "-2", "--json"])
+        let json = try ActplotProcess.run(["eval", "leaky_relu:alpha=0.2", "-2", "--json"])
         let o = try #require(try parseJSON(json.stdout) as? [String: Any])
         #expect((o["parameters"] as? [String: Any])?["alpha"] as? Double == 0.2)
         #expect(o["kink"] as? String == "exclusive")
@@ -47,7 +47,7 @@ struct CommandTests {
     func evalMatchesLibrary() throws {
         let xs = [-700.5, -3, -0.75, 0, 1e-8, 2.5, 40]
         for entry in Catalog.all {
-            let r = try Actplot.run(["eval", entry.name, "--json"] + xs.map { "\($0)" })
+            let r = try ActplotProcess.run(["eval", entry.name, "--json"] + xs.map { "\($0)" })
             let points = try #require(
                 (try parseJSON(r.stdout) as? [String: Any])?["points"] as? [[String: Any]])
             let f = try Catalog.activation(entry.name)
@@ -61,14 +61,14 @@ struct CommandTests {
 
     @Test("eval --precision rounds to N significant digits")
     func precision() throws {
-        let r = try Actplot.run(["eval", "sigmoid", "1", "--precision", "4", "--json"])
+        let r = try ActplotProcess.run(["eval", "sigmoid", "1", "--precision", "4", "--json"])
         let points = try #require((try parseJSON(r.stdout) as? [String: Any])?["points"] as? [[String: Any]])
         #expect(points[0]["value"] as? Double == 0.7311)
     }
 
     @Test("eval softmax --vector prints the output and the Jacobian")
     func vector() throws {
-        let r = try Actplot.run(["eval", "softmax", "--vector", "-1,2,3", "--json"])
+        let r = try ActplotProcess.run(["eval", "softmax", "--vector", "-1,2,3", "--json"])
         #expect(r.status == 0)
         let o = try #require(try parseJSON(r.stdout) as? [String: Any])
         let output = try #require(o["output"] as? [Double])
@@ -76,27 +76,27 @@ struct CommandTests {
         let jacobian = try #require(o["jacobian"] as? [[Double]])
         #expect(jacobian.count == 3 && jacobian.allSatisfy { $0.count == 3 })
         #expect(abs(jacobian[0][0] - output[0] * (1 - output[0])) < 1e-16)
-        let text = try Actplot.run(["eval", "glu", "--vector", "1,2,3,4"])
+        let text = try ActplotProcess.run(["eval", "glu", "--vector", "1,2,3,4"])
         #expect(text.status == 0 && text.stdout.contains("Jacobian"))
     }
 
     @Test("list: the catalog, and --framework dl4j lists DL4J's 21 activations")
     func list() throws {
-        let r = try Actplot.run(["list"])
+        let r = try ActplotProcess.run(["list"])
         #expect(r.status == 0)
         for entry in Catalog.all { #expect(r.stdout.contains(entry.name + " ")) }
-        let dl4j = try Actplot.run(["list", "--framework", "dl4j", "--json"])
+        let dl4j = try ActplotProcess.run(["list", "--framework", "dl4j", "--json"])
         let o = try #require(try parseJSON(dl4j.stdout) as? [String: Any])
         let activations = try #require(o["activations"] as? [[String: Any]])
         #expect(activations.count == 21)
         #expect(activations.contains { $0["name"] as? String == "dl4j.HardSigmoid" })
-        let torch = try Actplot.run(["list", "--framework", "PyTorch"])
+        let torch = try ActplotProcess.run(["list", "--framework", "PyTorch"])
         #expect(torch.status == 0 && torch.stdout.contains("torch.LeakyReLU"))
     }
 
     @Test("info gelu: formula, frameworks, measured properties")
     func info() throws {
-        let r = try Actplot.run(["info", "gelu", "--json"])
+        let r = try ActplotProcess.run(["info", "gelu", "--json"])
         #expect(r.status == 0)
         let o = try #require(try parseJSON(r.stdout) as? [String: Any])
         let p = try #require(o["properties"] as? [String: Any])
@@ -106,16 +106,16 @@ struct CommandTests {
         #expect(stationary.count == 1 && abs(stationary[0] + 0.7517915246935645) < 1e-9)
         let frameworks = try #require(o["frameworks"] as? [[String: Any]])
         #expect(frameworks.contains { $0["name"] as? String == "jax.gelu" })
-        let text = try Actplot.run(["info", "tanh", "--range", "-10:10"])
+        let text = try ActplotProcess.run(["info", "tanh", "--range", "-10:10"])
         #expect(text.stdout.contains("[-10, -4.") && text.stdout.contains("zero-centred   yes"))
     }
 
     @Test("--version and --help exit 0")
     func helpAndVersion() throws {
-        let v = try Actplot.run(["--version"])
+        let v = try ActplotProcess.run(["--version"])
         #expect(
             v.status == 0 && v.stdout.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
-        let h = try Actplot.run(["eval", "--help"])
+        let h = try ActplotProcess.run(["eval", "--help"])
         #expect(h.status == 0 && h.stdout.contains("actplot eval gelu -1 0 1"))
     }
 }

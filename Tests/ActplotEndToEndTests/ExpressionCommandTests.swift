@@ -9,7 +9,7 @@ struct ExpressionCommandTests {
     @Test("eval and CSV: the expression text names the columns; values equal the library's")
     func evalAndCSV() throws {
         let text = "x*tanh(log1p(exp(x)))"
-        let r = try Actplot.run(["eval", text, "-1", "0", "2", "--json"])
+        let r = try ActplotProcess.run(["eval", text, "-1", "0", "2", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(try parseJSON(r.stdout) as? [String: Any])
         #expect(object["function"] as? String == text)
@@ -19,7 +19,7 @@ struct ExpressionCommandTests {
             let x = point["x"] ?? .nan
             #expect(point["value"] == e.value(at: x) && point["derivative"] == e.jet(at: x).derivative)
         }
-        let csv = try Actplot.run([text, "gelu", "--format", "csv", "--samples", "5", "--second-derivative"])
+        let csv = try ActplotProcess.run([text, "gelu", "--format", "csv", "--samples", "5", "--second-derivative"])
         let (header, rows) = parseCSV(csv.stdout)
         #expect(header == ["x", text, text + "'", text + "''", "gelu", "gelu'", "gelu''"])
         #expect(
@@ -36,7 +36,7 @@ struct ExpressionCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("mine.png").path
-        let r = try Actplot.run(["x*tanh(log1p(exp(x)))", "gelu", "-o", path])
+        let r = try ActplotProcess.run(["x*tanh(log1p(exp(x)))", "gelu", "-o", path])
         #expect(r.status == 0 && r.stdout.isEmpty && r.stderr.isEmpty)
         let image = try #require(DecodedPNG([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))))
         #expect(image.width == 1200 && image.height == 800)
@@ -53,7 +53,7 @@ struct ExpressionCommandTests {
 
     @Test("a malformed expression: one error line, then the expression and a caret under the problem")
     func caret() throws {
-        let r = try Actplot.run(["eval", "x*(1+x", "1"])
+        let r = try ActplotProcess.run(["eval", "x*(1+x", "1"])
         #expect(r.status == 64 && r.stdout.isEmpty)
         let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 4 && lines[3].isEmpty)
@@ -64,13 +64,13 @@ struct ExpressionCommandTests {
 
     @Test("domain errors are gaps, not failures; info describes an expression; compare takes one")
     func domainInfoCompare() throws {
-        let chart = try Actplot.run(
+        let chart = try ActplotProcess.run(
             ["log(x)", "--width", "60", "--height", "14"], environment: ["LANG": "C.UTF-8"])
         #expect(chart.status == 0 && chart.stdout.split(separator: "\n").count == 14)
-        let info = try Actplot.run(["info", "x*sigmoid(x)", "--json"])
+        let info = try ActplotProcess.run(["info", "x*sigmoid(x)", "--json"])
         let object = try #require(try parseJSON(info.stdout) as? [String: Any])
         #expect(object["family"] as? String == "expression")
-        let compare = try Actplot.run(["compare", "silu", "x*sigmoid(x)", "--json"])
+        let compare = try ActplotProcess.run(["compare", "silu", "x*sigmoid(x)", "--json"])
         let comparisons = try #require(
             (try parseJSON(compare.stdout) as? [String: Any])?["comparisons"] as? [[String: Any]])
         let value = try #require(comparisons.first?["value"] as? [String: Double])
@@ -79,18 +79,18 @@ struct ExpressionCommandTests {
 
     @Test("a formula may start with '-': -x^2 is -(x^2), not an option")
     func leadingMinus() throws {
-        let r = try Actplot.run(["eval", "-x^2", "3", "-0.5", "--json"])
+        let r = try ActplotProcess.run(["eval", "-x^2", "3", "-0.5", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let points = try #require(
             (try parseJSON(r.stdout) as? [String: Any])?["points"] as? [[String: Double]])
         #expect(points.map { $0["value"] } == [-9, -0.25] && points.map { $0["derivative"] } == [-6, 1])
-        let csv = try Actplot.run(["-exp(x)+1", "--format", "csv", "--samples", "3", "--range", "-1:1"])
+        let csv = try ActplotProcess.run(["-exp(x)+1", "--format", "csv", "--samples", "3", "--range", "-1:1"])
         #expect(parseCSV(csv.stdout).header == ["x", "-exp(x)+1", "-exp(x)+1'"])
     }
 
     @Test("info finds the limits of a formula that is ∞/∞ at ±∞")
     func limits() throws {
-        let r = try Actplot.run(["info", "x/sqrt(1+x^2)", "--json"])
+        let r = try ActplotProcess.run(["info", "x/sqrt(1+x^2)", "--json"])
         let properties = try #require(
             (try parseJSON(r.stdout) as? [String: Any])?["properties"] as? [String: Any])
         #expect(properties["limit_negative_infinity"] as? Double == -1)

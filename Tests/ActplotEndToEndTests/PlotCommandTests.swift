@@ -7,7 +7,7 @@ import Testing
 struct PlotCommandTests {
     @Test("actplot relu --range -5:5 draws a chart: negative range unquoted, ends with a newline")
     func chart() throws {
-        let r = try Actplot.run(
+        let r = try ActplotProcess.run(
             ["relu", "--range", "-5:5", "--width", "100", "--height", "30"], environment: ["LANG": "C.UTF-8"])
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.stdout.hasSuffix("\n") && !r.stdout.contains("\u{1B}"))
@@ -24,26 +24,26 @@ struct PlotCommandTests {
         "colour: never when piped, always on request, never with --color never; ASCII when the locale is not UTF-8"
     )
     func colourAndLocale() throws {
-        let piped = try Actplot.run(
+        let piped = try ActplotProcess.run(
             ["gelu", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
         #expect(!piped.stdout.contains("\u{1B}"))
-        let always = try Actplot.run(
+        let always = try ActplotProcess.run(
             ["gelu", "--color", "always", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"]
         )
         #expect(always.stdout.contains("\u{1B}[34m"))
-        let ascii = try Actplot.run(
+        let ascii = try ActplotProcess.run(
             ["gelu", "--width", "60", "--height", "15"],
             environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
         #expect(
             ascii.status == 0 && ascii.stdout.utf8.allSatisfy { $0 < 0x80 } && ascii.stdout.contains("gelu'"))
-        let flag = try Actplot.run(
+        let flag = try ActplotProcess.run(
             ["gelu", "--ascii", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
         #expect(flag.stdout.utf8.allSatisfy { $0 < 0x80 })
     }
 
     @Test("CSV: 101 rows by default, clean x, values equal to the library's")
     func csv() throws {
-        let r = try Actplot.run(["gelu", "--format", "csv"])
+        let r = try ActplotProcess.run(["gelu", "--format", "csv"])
         #expect(r.status == 0)
         let (header, rows) = parseCSV(r.stdout)
         #expect(header == ["x", "gelu", "gelu'"])
@@ -57,7 +57,7 @@ struct PlotCommandTests {
 
     @Test("CSV with several functions, f″, a quoted name, --step and --precision")
     func csvColumns() throws {
-        let r = try Actplot.run([
+        let r = try ActplotProcess.run([
             "relu", "leaky_relu:alpha=0.2,kink=inclusive", "--second-derivative", "--step", "0.5",
             "--range", "-1:1", "--format", "csv", "--precision", "3",
         ])
@@ -71,7 +71,7 @@ struct PlotCommandTests {
         #expect(rows.map { $0[0] } == [-1, -0.5, 0, 0.5, 1])
         #expect(rows[2] == [0, 0, 0, 0, 0, 1, 0])
         #expect(rows[0][4] == -0.2 && rows[0][5] == 0.2)
-        let tanh = try Actplot.run([
+        let tanh = try ActplotProcess.run([
             "tanh", "--samples", "3", "--format", "csv", "--precision", "4", "--no-derivative",
         ])
         #expect(tanh.stdout == "x,tanh\n-5,-0.9999\n0,0\n5,0.9999\n")
@@ -86,17 +86,17 @@ struct PlotCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = directory.appendingPathComponent("out.csv").path
-        let r = try Actplot.run(["relu", "-o", csv])
+        let r = try ActplotProcess.run(["relu", "-o", csv])
         #expect(r.status == 0 && r.stdout.isEmpty)
         let written = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(written.hasPrefix("x,relu,relu'\n-5,0,0\n") && written.split(separator: "\n").count == 102)
-        let bad = try Actplot.run(["nosuchfunction", "-o", csv])
+        let bad = try ActplotProcess.run(["nosuchfunction", "-o", csv])
         #expect(bad.status == 64)
-        let badSamples = try Actplot.run(["relu", "--samples", "0", "-o", csv])
+        let badSamples = try ActplotProcess.run(["relu", "--samples", "0", "-o", csv])
         #expect(badSamples.status == 64)
         #expect(try String(contentsOfFile: csv, encoding: .utf8) == written)
         let txt = directory.appendingPathComponent("chart.txt").path
-        #expect(try Actplot.run(["relu", "-o", txt, "--width", "50", "--height", "12"]).status == 0)
+        #expect(try ActplotProcess.run(["relu", "-o", txt, "--width", "50", "--height", "12"]).status == 0)
         #expect(try String(contentsOfFile: txt, encoding: .utf8).split(separator: "\n").count == 12)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
             $0.hasPrefix(".")
@@ -143,7 +143,7 @@ struct PlotCommandTests {
 
     @Test("bad input: one error line, nothing on stdout, the right status", arguments: bad)
     func badInput(_ c: Case) throws {
-        let r = try Actplot.run(c.arguments)
+        let r = try ActplotProcess.run(c.arguments)
         #expect(r.status == c.status)
         #expect(r.stdout.isEmpty)
         #expect(
@@ -159,11 +159,11 @@ struct PlotCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let png = directory.appendingPathComponent("gelu.png").path
-        #expect(try Actplot.run(["gelu", "-o", png]).status == 0)
+        #expect(try ActplotProcess.run(["gelu", "-o", png]).status == 0)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: png)))
         #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
         #expect(String(decoding: bytes, as: UTF8.self).contains("actplot gelu -o"))
-        let hi = try Actplot.run([
+        let hi = try ActplotProcess.run([
             "relu", "--format", "png", "--scale", "2", "--width", "300", "--height", "200",
         ])
         #expect(hi.status == 0)
@@ -173,16 +173,16 @@ struct PlotCommandTests {
         let size = (0..<2).map { k in header[(16 + 4 * k)..<(20 + 4 * k)].reduce(0) { $0 << 8 | Int($1) } }
         #expect(size == [600, 400])
         let svgPath = directory.appendingPathComponent("plot.svg").path
-        #expect(try Actplot.run(["torch.hardsigmoid", "dl4j.hardsigmoid", "-o", svgPath]).status == 0)
+        #expect(try ActplotProcess.run(["torch.hardsigmoid", "dl4j.hardsigmoid", "-o", svgPath]).status == 0)
         let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains("<path") && svg.contains("dl4j.HardSigmoid"))
-        let huge = try Actplot.run(["relu", "--format", "png", "--width", "12000", "--scale", "2"])
+        let huge = try ActplotProcess.run(["relu", "--format", "png", "--width", "12000", "--scale", "2"])
         #expect(huge.status == 64 && huge.stderr.contains("too large"))
     }
 
     @Test("output to a full device fails with status 1")
     func fullDevice() throws {
-        let r = try Actplot.run(["relu", "--format", "csv", "-o", "/dev/full"])
+        let r = try ActplotProcess.run(["relu", "--format", "csv", "-o", "/dev/full"])
         #expect(r.status == 1 && r.stderr.hasPrefix("actplot: error: "))
     }
 }
@@ -198,17 +198,17 @@ struct ExtremeRangeTests {
 
     @Test("every format answers for extreme ranges", arguments: ranges)
     func extreme(_ range: String) throws {
-        let chart = try Actplot.run(["relu", "--range", range, "--width", "70", "--height", "14"])
+        let chart = try ActplotProcess.run(["relu", "--range", range, "--width", "70", "--height", "14"])
         #expect(chart.status == 0 && chart.stderr.isEmpty, "\(chart.stderr)")
         #expect(chart.stdout.split(separator: "\n").count == 14)
-        let csv = try Actplot.run(["relu", "--range", range, "--format", "csv", "--samples", "5"])
+        let csv = try ActplotProcess.run(["relu", "--range", range, "--format", "csv", "--samples", "5"])
         let (header, rows) = parseCSV(csv.stdout)
         #expect(header == ["x", "relu", "relu'"] && rows.count == 5)
         let bounds = range.split(separator: ":", maxSplits: 1).map { Double(String($0))! }
         #expect(rows.first?[0] == bounds[0] && rows.last?[0] == bounds[1])
         #expect(zip(rows, rows.dropFirst()).allSatisfy { $0[0] <= $1[0] })
         for format in ["png", "svg"] {
-            let r = try Actplot.run([
+            let r = try ActplotProcess.run([
                 "relu", "--range", range, "--format", format, "--width", "300", "--height", "200",
             ])
             #expect(r.status == 0 && r.stderr.isEmpty && r.stdoutData.count > 100, "\(format): \(r.stderr)")
@@ -221,7 +221,7 @@ struct ExtremeRangeTests {
             ["relu", "--range", "-1e308:1e308"], ["relu", "--width", "5000"], ["relu", "--height", "900"],
             ["relu", "--width", "20000", "--format", "png"],
         ] {
-            let r = try Actplot.run(arguments)
+            let r = try ActplotProcess.run(arguments)
             #expect(
                 r.status == 64 && r.stdout.isEmpty && r.stderr.hasPrefix("actplot: error: "), "\(arguments)")
         }

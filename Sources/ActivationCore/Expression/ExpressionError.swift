@@ -13,12 +13,22 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The 1-based column (in characters) of the offending character; one past the end for
     /// "the expression ended too soon".
     public let column: Int
+    /// The catalog's own error, when a call in the expression named a function, preset or
+    /// parameter it refused (`torch.nosuch(x)`, `gelu(x, approximate=fast)`); its text is the
+    /// message.
+    public let cause: ActivationError?
 
     /// An error at a column of the text.
-    public init(_ message: String, at column: Int, in text: String) {
+    /// - Parameters:
+    ///   - message: What was wrong.
+    ///   - column: Where, 1-based.
+    ///   - text: The expression.
+    ///   - cause: The catalog's error behind it, if any.
+    public init(_ message: String, at column: Int, in text: String, cause: ActivationError? = nil) {
         self.message = message
         self.column = column
         self.text = text
+        self.cause = cause
     }
 
     /// The message, then the expression and a caret under the offending character (three

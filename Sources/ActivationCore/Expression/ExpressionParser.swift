@@ -270,7 +270,7 @@ struct ExpressionParser {
                 column = named.first { $0.name == parameter }?.at ?? start
             default: break
             }
-            throw self.error(error.description, at: column)
+            throw ExpressionError(error.description, at: column + 1, in: text, cause: error)
         }
         if activation.entry.isVector {
             throw error(

@@ -6,7 +6,6 @@ extension Actplot {
     /// `actplot list`: the catalog, or what one framework has under its own names.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            // Named here: deriving the name from the type costs a fifth of a chart's start-up.
             commandName: "list",
             abstract: "List the catalog, or one framework's activations under its own names.",
             discussion: """
@@ -20,15 +19,14 @@ extension Actplot {
         @Option(help: ArgumentHelp("torch, jax, keras, keras2, tf or dl4j.", valueName: "NAME"))
         var framework: String?
 
-        @Flag(help: "Print JSON instead of a table.")
-        var json = false
+        @OptionGroup var output: JSONOption
 
         func run() throws {
             if let framework {
                 let resolved = try Framework(named: framework)
-                try writeToStandardOutput(json ? presetsJSON(resolved) : presetsTable(resolved))
+                try writeToStandardOutput(output.json ? presetsJSON(resolved) : presetsTable(resolved))
             } else {
-                try writeToStandardOutput(json ? catalogJSON() : catalogTable())
+                try writeToStandardOutput(output.json ? catalogJSON() : catalogTable())
             }
         }
 

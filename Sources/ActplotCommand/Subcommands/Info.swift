@@ -6,7 +6,6 @@ extension Actplot {
     /// `actplot info FUNCTION`: definition, parameters, framework versions, measured properties, notes.
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
-            // Named here: deriving the name from the type costs a fifth of a chart's start-up.
             commandName: "info",
             abstract: "Show a function's formula, parameters, framework versions, properties and notes.",
             discussion: """
@@ -29,25 +28,16 @@ extension Actplot {
             completion: .functionNames)
         var function: String
 
-        @Option(
-            parsing: .unconditional,
-            help: ArgumentHelp("Interval for the measured properties.", valueName: "MIN:MAX"))
-        var range: String = "-5:5"
+        @OptionGroup var range: RangeOption
 
-        @Option(
-            parsing: .unconditional,
-            help: ArgumentHelp("Fixed other inputs of a vector function.", valueName: "O1,O2,..."))
-        var others: String?
+        @OptionGroup var others: OthersOption
 
-        @Flag(help: "Print JSON instead of text.")
-        var json = false
+        @OptionGroup var output: JSONOption
 
         func run() throws {
-            guard let interval = RangeArgument(argument: range) else { throw rangeError(range) }
-            let others = try self.others.map { try NumberList.list($0, for: "--others") } ?? [0]
-            let f = try Catalog.activation(function, others: others)
-            let properties = ActivationProperties(of: f, over: interval.closedRange)
-            try writeToStandardOutput(json ? jsonText(f, properties) : text(f, properties))
+            let f = try Catalog.activation(function, others: others.inputs)
+            let properties = ActivationProperties(of: f, over: range.range.closedRange)
+            try writeToStandardOutput(output.json ? jsonText(f, properties) : text(f, properties))
         }
 
         /// Six significant digits; −0 prints as 0.
@@ -64,16 +54,27 @@ extension Actplot {
         }
 
         private func text(_ f: Activation, _ p: ActivationProperties) -> String {
+            definition(f) + parameters(f) + frameworks(f) + properties(f, p)
+                + "\nnotes\n" + wrap(f.entry.notes, width: 88, indent: "  ")
+        }
+
+        /// The title, family, formula, aliases and the preset's note.
+        private func definition(_ f: Activation) -> String {
             let e = f.entry
             var out = "\(Describe.title(f))\n"
             out += "  family       \(e.family)\n"
             out += "  formula      \(e.formula)\n"
             if !e.aliases.isEmpty { out += "  aliases      \(e.aliases.joined(separator: ", "))\n" }
             if let note = f.preset?.note { out += "  \(f.preset?.qualifiedName ?? ""): \(note)\n" }
-            if !e.parameters.isEmpty {
+            return out
+        }
+
+        /// Each parameter with its value, summary, default and domain; the kink convention.
+        private func parameters(_ f: Activation) -> String {
+            var out = ""
+            if !f.entry.parameters.isEmpty {
                 out += "\nparameters\n"
-                var rows: [[String]] = []
-                for parameter in e.parameters {
+                let rows = f.entry.parameters.map { parameter -> [String] in
                     let value = f.parameter(parameter.name)?.description ?? ""
                     let accepts: String
                     switch parameter.kind {
@@ -81,40 +82,45 @@ extension Actplot {
                     case .choice(let d, let options):
                         accepts = "default \(d); one of \(options.joined(separator: ", "))"
                     }
-                    rows.append(["  \(parameter.name) = \(value)", parameter.summary, "(\(accepts))"])
+                    return ["  \(parameter.name) = \(value)", parameter.summary, "(\(accepts))"]
                 }
                 out += Table.render(rows, title: nil, alignments: [.left, .left, .left])
             }
-            if e.hasKinks {
+            if f.entry.hasKinks {
                 out +=
                     "  kink = \(f.kink.rawValue)   derivative at corners (exclusive: PyTorch's; inclusive; average)\n"
             }
+            return out
+        }
+
+        /// The function in every framework that has it.
+        private func frameworks(_ f: Activation) -> String {
             let presets = presets(of: f)
-            if !presets.isEmpty {
-                out += "\nin frameworks\n"
-                let rows = presets.map { ["  " + $0.qualifiedName, List.resolution($0), $0.note ?? ""] }
-                out += Table.render(rows, title: nil, alignments: [.left, .left, .left])
-            }
-            out += "\nproperties over \(Self.interval(p.range)) (\(p.samples) samples)\n"
+            guard !presets.isEmpty else { return "" }
+            let rows = presets.map { ["  " + $0.qualifiedName, List.resolution($0), $0.note ?? ""] }
+            return "\nin frameworks\n" + Table.render(rows, title: nil, alignments: [.left, .left, .left])
+        }
+
+        /// What was measured over the range.
+        private func properties(_ f: Activation, _ p: ActivationProperties) -> String {
+            let short = Self.short
             var rows: [[String]] = [
                 [
                     "  output range",
-                    "\(Self.interval(p.outputRange))  (min at x = \(Self.short(p.extremePoints.minimum)), max at x = \(Self.short(p.extremePoints.maximum)))",
+                    "\(Self.interval(p.outputRange))  (min at x = \(short(p.extremePoints.minimum)), "
+                        + "max at x = \(short(p.extremePoints.maximum)))",
                 ],
                 ["  monotonic", p.monotonicity.rawValue],
                 [
                     "  zero-centred",
-                    (p.isZeroCentred ? "yes (odd: f(−x) = −f(x))" : "no")
-                        + ", mean f = \(Self.short(p.meanValue))",
+                    (p.isZeroCentred ? "yes (odd: f(−x) = −f(x))" : "no") + ", mean f = \(short(p.meanValue))",
                 ],
                 [
                     "  at 0",
-                    "f(0) = \(Self.short(p.atZero.value)), f′(0) = \(Self.short(p.atZero.derivative)), f″(0) = \(Self.short(p.atZero.secondDerivative))",
+                    "f(0) = \(short(p.atZero.value)), f′(0) = \(short(p.atZero.derivative)), "
+                        + "f″(0) = \(short(p.atZero.secondDerivative))",
                 ],
-                [
-                    "  limits",
-                    "f(−∞) = \(Self.short(p.limits.negative)), f(+∞) = \(Self.short(p.limits.positive))",
-                ],
+                ["  limits", "f(−∞) = \(short(p.limits.negative)), f(+∞) = \(short(p.limits.positive))"],
                 ["  smoothness", p.smoothness.description],
             ]
             let flat =
@@ -123,13 +129,13 @@ extension Actplot {
             rows.append(["  |f′| < 1e-3", flat + (p.flatIntervals.isEmpty ? "" : "  (saturated or dead)")])
             if !p.stationaryPoints.isEmpty {
                 let points = p.stationaryPoints.map { x in
-                    "x = \(Self.short(x)) (f = \(Self.short(f.value(at: x))), \(f.secondDerivative(at: x) > 0 ? "minimum" : "maximum"))"
+                    let kind = f.secondDerivative(at: x) > 0 ? "minimum" : "maximum"
+                    return "x = \(short(x)) (f = \(short(f.value(at: x))), \(kind))"
                 }
                 rows.append(["  f′ = 0", points.joined(separator: ", ")])
             }
-            out += Table.render(rows, title: nil, alignments: [.left, .left])
-            out += "\nnotes\n" + wrap(e.notes, width: 88, indent: "  ")
-            return out
+            return "\nproperties over \(Self.interval(p.range)) (\(p.samples) samples)\n"
+                + Table.render(rows, title: nil, alignments: [.left, .left])
         }
 
         private func wrap(_ text: String, width: Int, indent: String) -> String {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Runs the built `actplot` (next to the test bundle in .build/<config>/, or $ACTPLOT).
-struct Actplot {
+struct ActplotProcess {
     struct Result {
         let status: Int32
         let stdout: String
@@ -55,7 +55,7 @@ struct Actplot {
     }
 }
 
-extension Actplot {
+extension ActplotProcess {
     /// Runs `actplot ARGUMENTS` through /bin/sh, for arguments Swift strings cannot hold
     /// (invalid UTF-8 made with printf).
     static func runInShell(_ arguments: String) throws -> Result {

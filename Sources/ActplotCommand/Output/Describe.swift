@@ -32,14 +32,6 @@ enum Describe {
         return .object(members)
     }
 
-    /// Checks `--precision`.
-    /// - Throws: A `ValidationError` outside 1…17.
-    static func validate(precision: Int?) throws {
-        if let precision, !(1...17).contains(precision) {
-            throw ValidationError("'--precision' must be 1 to 17 significant digits, got \(precision)")
-        }
-    }
-
     /// The JSON members that identify the function: name, parameters, preset, corner rule.
     static func header(_ f: Activation) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = [

@@ -1,12 +1,9 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A text stream on a file descriptor, written through `write(2)` in large blocks.
 struct FileDescriptorStream: TextOutputStream {
     let descriptor: Int32
     /// Whether EPIPE (the reader went away) ends the program quietly, as for stdout.
     var quietOnBrokenPipe = true
+    /// Why a write failed, once one has; later writes are skipped.
     private(set) var failed: String?
 
     init(descriptor: Int32) { self.descriptor = descriptor }
@@ -18,19 +15,19 @@ struct FileDescriptorStream: TextOutputStream {
 
     /// Writes raw bytes, all of them, retrying after interruptions.
     mutating func write(_ bytes: UnsafeRawBufferPointer) {
-        guard failed == nil, let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                // the reader went away (`| head`): stop quietly
-                if errno == EPIPE && quietOnBrokenPipe { exit(0) }
-                failed = String(cString: strerror(errno))
-                return
-            }
-            offset += n
+        guard failed == nil else { return }
+        switch POSIX.write(descriptor, bytes) {
+        case nil: return
+        // The reader went away (`| head`): stop quietly.
+        case .brokenPipe? where quietOnBrokenPipe: POSIX.exit(0)
+        case .brokenPipe?: failed = "Broken pipe"
+        case .error(let reason)?: failed = reason
         }
+    }
+
+    /// Writes raw bytes (PNG data).
+    mutating func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
     }
 }
 
@@ -43,11 +40,4 @@ func writeToStandardOutput(_ text: String) throws {
     var out = FileDescriptorStream(descriptor: 1)
     out.write(text)
     if let reason = out.failed { throw OutputError.write(reason) }
-}
-
-extension FileDescriptorStream {
-    /// Writes raw bytes (PNG data).
-    mutating func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { write($0) }
-    }
 }

@@ -5,8 +5,7 @@ import ArgumentParser
 /// The options of `actplot FUNCTION...` and `actplot compare`: what to sample, how to draw it
 /// and where it goes.
 struct PlotOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("The x interval.", valueName: "MIN:MAX"))
-    var range: String = "-5:5"
+    @OptionGroup var range: RangeOption
 
     @Option(
         parsing: .unconditional,
@@ -79,24 +78,14 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Plain 7-bit ASCII chart (also chosen when the locale is not UTF-8).")
     var ascii = false
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Significant digits in CSV and statistics (1-17; default: shortest round-trip).", valueName: "N"))
-    var precision: Int?
-
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Fixed other inputs of vector functions.", valueName: "O1,O2,..."))
-    var others: String?
+    @OptionGroup var others: OthersOption
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Pixel density of PNG/SVG (2 = hi-DPI).", valueName: "S"))
     var scale: Double = 1
 
-    @Flag(help: "Print the difference statistics as JSON on stdout (the plot goes to --output, if any).")
-    var json = false
+    @OptionGroup var numbers: NumberOutputOptions
 
     /// How several functions share the output.
     enum Layout: String { case overlay, sideBySide = "side-by-side" }
@@ -105,7 +94,6 @@ struct PlotOptions: ParsableArguments {
     enum Format: String { case chart, csv, png, svg }
 
     func validate() throws {
-        try Describe.validate(precision: precision)
         if samples != nil && step != nil {
             throw ValidationError("give '--samples' or '--step', not both")
         }
@@ -139,15 +127,12 @@ struct PlotOptions: ParsableArguments {
     }
 
     /// The x interval.
-    func interval() throws -> RangeArgument {
-        guard let interval = RangeArgument(argument: range) else { throw rangeError(range) }
-        return interval
-    }
+    var interval: RangeArgument { range.range }
 
     /// The marked points, each checked to be a finite number inside the range.
     func markedPoints(in interval: RangeArgument) throws -> [Double] {
         try mark.map { text in
-            guard let x = DecimalText.parse(text.trimmed), x.isFinite else {
+            guard let x = DecimalText.parse(text.trimmingWhitespace), x.isFinite else {
                 throw ValidationError("'--mark' needs a finite number, e.g. --mark 0.5, got '\(text)'")
             }
             guard x >= interval.lower && x <= interval.upper else {
@@ -183,7 +168,7 @@ struct PlotOptions: ParsableArguments {
     /// The x grid: --step, else --samples, else `count`.
     func sampling(_ interval: RangeArgument, default count: Int, limit: Int) throws -> Sampling {
         if let step {
-            guard let h = DecimalText.parse(step.trimmed), h.isFinite, h > 0 else {
+            guard let h = DecimalText.parse(step.trimmingWhitespace), h.isFinite, h > 0 else {
                 throw ValidationError(
                     "'--step' must be a positive finite number, e.g. --step 0.1, got '\(step)'")
             }

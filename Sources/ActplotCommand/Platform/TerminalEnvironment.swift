@@ -1,19 +1,12 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// What the terminal (or its absence) tells about size, colour and character set.
 enum TerminalEnvironment {
     /// The terminal size: TIOCGWINSZ on stdout, stderr, stdin; then COLUMNS and LINES; else nil.
     static func size() -> (columns: Int, lines: Int)? {
         for descriptor in [Int32(1), 2, 0] {
-            var size = winsize()
-            if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
-                return (Int(size.ws_col), Int(size.ws_row))
-            }
+            if let size = POSIX.terminalSize(descriptor) { return size }
         }
-        if let columns = environment("COLUMNS").flatMap(Int.init),
-            let lines = environment("LINES").flatMap(Int.init),
+        if let columns = POSIX.environment("COLUMNS").flatMap(Int.init),
+            let lines = POSIX.environment("LINES").flatMap(Int.init),
             columns > 0, lines > 0
         {
             return (columns, lines)
@@ -23,21 +16,17 @@ enum TerminalEnvironment {
 
     /// `auto` colour: stdout is a terminal, NO_COLOR is unset or empty, TERM is not `dumb`.
     static var colourByDefault: Bool {
-        isatty(1) == 1 && (environment("NO_COLOR") ?? "").isEmpty && environment("TERM") != "dumb"
+        POSIX.isTerminal(1) && (POSIX.environment("NO_COLOR") ?? "").isEmpty && POSIX.environment("TERM") != "dumb"
     }
 
     /// Whether the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG; unset is "C").
     static var unicode: Bool {
         let locale =
-            ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment($0) }.first { !$0.isEmpty } ?? "C"
+            ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { POSIX.environment($0) }.first { !$0.isEmpty } ?? "C"
         let lower = locale.lowercased()
         return lower.contains("utf-8") || lower.contains("utf8")
     }
 
     /// Whether stdout is a terminal.
-    static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
-
-    static func environment(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
-    }
+    static var standardOutputIsTerminal: Bool { POSIX.isTerminal(1) }
 }

@@ -6,7 +6,6 @@ extension Actplot {
     /// `actplot eval FUNCTION X...`: f, f′ and f″ at the given points.
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
-            // Named here: deriving the name from the type costs a fifth of a chart's start-up.
             commandName: "eval",
             abstract: "Print f(x), f′(x) and f″(x) at the given points, to full precision.",
             discussion: """
@@ -14,7 +13,7 @@ extension Actplot {
                 Negative numbers need no quoting. Every number printed reads back to the same \
                 double; --precision N rounds to N significant digits instead.
 
-                For a vector function (softmax, log_softmax, softmin, glu, crelu), --vector 1,2,3 \
+                For a vector function (\(Self.vectorFunctions)), --vector 1,2,3 \
                 prints the output and the Jacobian of the whole vector; without it, the points \
                 vary input 0 with the other inputs fixed by --others (default 0).
 
@@ -37,26 +36,22 @@ extension Actplot {
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The points x.", valueName: "X"))
         var points: [String] = []
 
-        @Flag(help: "Print JSON instead of a table.")
-        var json = false
-
         @Option(
             parsing: .unconditional,
-            help: ArgumentHelp("Evaluate a vector function on this vector.", valueName: "X1,X2,..."))
-        var vector: String?
+            help: ArgumentHelp("Evaluate a vector function on this vector.", valueName: "X1,X2,..."),
+            transform: { try NumberList.list($0, for: "--vector") })
+        var vector: [Double]?
 
-        @Option(
-            parsing: .unconditional,
-            help: ArgumentHelp("Fixed other inputs of a vector function.", valueName: "O1,O2,..."))
-        var others: String?
+        @OptionGroup var others: OthersOption
 
-        @Option(
-            help: ArgumentHelp(
-                "Significant digits (1-17) instead of shortest round-trip text.", valueName: "N"))
-        var precision: Int?
+        @OptionGroup var numbers: NumberOutputOptions
+
+        /// The catalog's vector functions, as help and errors list them.
+        static var vectorFunctions: String {
+            Catalog.all.filter(\.isVector).map(\.name).joined(separator: ", ")
+        }
 
         func validate() throws {
-            try Describe.validate(precision: precision)
             if vector == nil && points.allSatisfy({ $0 == "--" }) {
                 throw ValidationError("give at least one point, e.g. actplot eval \(function) -1 0 1")
             }
@@ -69,30 +64,26 @@ extension Actplot {
         }
 
         func run() throws {
-            let others = try self.others.map { try NumberList.list($0, for: "--others") } ?? [0]
-            let f = try Catalog.activation(function, others: others)
-            if self.others != nil && !f.entry.isVector {
+            let f = try Catalog.activation(function, others: others.inputs)
+            if others.others != nil && !f.entry.isVector {
                 throw ValidationError(
                     "'--others' applies to vector functions only; \(f.entry.name) is element-wise")
             }
             if let vector {
-                try runVector(f, input: try NumberList.list(vector, for: "--vector"))
+                try runVector(f, input: vector)
                 return
             }
             let xs = try points.filter { $0 != "--" }.map { try NumberList.number($0, for: "point") }
             let jets = xs.map { f.jet(at: $0) }
-            try writeToStandardOutput(json ? pointsJSON(f, xs, jets) : pointsTable(f, xs, jets))
-        }
-
-        private func text(_ value: Double) -> String {
-            NumberText.format(value, significantDigits: precision)
+            try writeToStandardOutput(numbers.json ? pointsJSON(f, xs, jets) : pointsTable(f, xs, jets))
         }
 
         private func pointsTable(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
             var rows = [["x", "f(x)", "f'(x)", "f''(x)"]]
             for (x, jet) in zip(xs, jets) {
                 rows.append([
-                    DecimalText.shortest(x), text(jet.value), text(jet.derivative), text(jet.secondDerivative),
+                    DecimalText.shortest(x), numbers.text(jet.value), numbers.text(jet.derivative),
+                    numbers.text(jet.secondDerivative),
                 ])
             }
             return Table.render(rows, title: Describe.title(f))
@@ -109,20 +100,20 @@ extension Actplot {
         }
 
         private func number(_ value: Double) -> JSONValue {
-            .number(precision == nil ? value : Double(text(value)) ?? value)
+            .number(numbers.precision == nil ? value : Double(numbers.text(value)) ?? value)
         }
 
         private func runVector(_ f: Activation, input: [Double]) throws {
             guard let vectorFunction = f.entry.vector else {
                 throw ValidationError(
-                    "'--vector' applies to vector functions (softmax, log_softmax, softmin, glu, crelu); \(f.entry.name) is element-wise: give points instead"
+                    "'--vector' applies to vector functions (\(Self.vectorFunctions)); \(f.entry.name) is element-wise: give points instead"
                 )
             }
             if let problem = vectorFunction.problem(withLength: input.count) {
                 throw ActivationError.invalidVector(function: f.entry.name, reason: problem)
             }
             let result = vectorFunction.evaluate(input)
-            if json {
+            if numbers.json {
                 let object = JSONValue.object(
                     Describe.header(f).filter { $0.0 != "others" } + [
                         ("input", .array(input.map(JSONValue.number))),
@@ -133,13 +124,13 @@ extension Actplot {
                 return
             }
             var out = Table.render(
-                [["x"] + input.map(DecimalText.shortest), ["f(x)"] + result.output.map(text)],
+                [["x"] + input.map(DecimalText.shortest), ["f(x)"] + result.output.map(numbers.text)],
                 title: "\(f.name) of a vector of \(input.count)")
             let columns = input.indices.map { "∂/∂x\($0 + 1)" }
             let rows =
                 [["Jacobian"] + columns]
                 + result.jacobian.enumerated().map { i, row in
-                    ["∂f\(i + 1)"] + row.map(text)
+                    ["∂f\(i + 1)"] + row.map(numbers.text)
                 }
             out += "\n" + Table.render(rows, title: nil)
             try writeToStandardOutput(out)

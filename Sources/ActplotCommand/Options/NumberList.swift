@@ -15,7 +15,7 @@ enum NumberList {
         {
             throw ValidationError("unknown option '\(text)'")
         }
-        guard let value = DecimalText.parse(text.trimmed) else {
+        guard let value = DecimalText.parse(text.trimmingWhitespace) else {
             throw ValidationError("\(what) '\(text)' is not a number (examples: -1, 0.5, 1e-3, 0x1p-10, inf)")
         }
         return value
@@ -25,7 +25,7 @@ enum NumberList {
     /// - Throws: A `ValidationError` for an empty list, a bad entry or more than ``limit`` entries.
     static func list(_ text: String, for option: String) throws -> [Double] {
         let items = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard !text.trimmed.isEmpty else {
+        guard !text.trimmingWhitespace.isEmpty else {
             throw ValidationError("'\(option)' needs numbers separated by commas, e.g. \(option) 1,2,3")
         }
         guard items.count <= limit else {

@@ -1,0 +1,83 @@
+import ActivationCore
+import ArgumentParser
+
+/// The `actplot` command: activation functions, exact, in the terminal and in files.
+///
+/// The executable's `main.swift` calls ``main()``; the end-to-end tests and the command-line fuzz
+/// harness use the same library. Every subcommand names itself in its configuration: deriving
+/// the names from the type names cost a fifth of a chart's start-up.
+public struct Actplot: ParsableCommand {
+    /// The version `--version` prints.
+    public static let version = "0.1.0"
+
+    /// The root command: its help, its subcommands, and plot as the default one.
+    public static let configuration = CommandConfiguration(
+        commandName: "actplot",
+        abstract: "Neural-network activation functions and their derivatives, exact.",
+        discussion: """
+            FUNCTION is a catalog name (relu, LeakyReLU, leaky-relu), optionally with parameters \
+            (leaky_relu:alpha=0.2, gelu:approximate=tanh), or a framework's own version \
+            (torch.hardsigmoid, keras.layers.LeakyReLU, jax.gelu, tf.nn.relu6, dl4j.HardSigmoid), \
+            or a formula of x ('x*tanh(log1p(exp(x)))', 'gelu(2*x) - 0.1*x^2') whose f′ and f″ come \
+            from automatic differentiation.
+
+            Examples:
+              actplot relu --range -5:5
+              actplot gelu silu --format csv -o gelu-silu.csv
+              actplot compare torch.hardsigmoid dl4j.hardsigmoid
+              actplot 'x*tanh(log1p(exp(x)))' gelu -o mine.png
+              actplot eval gelu -1 0 1
+              actplot info torch.softplus
+              actplot list --framework dl4j
+            """,
+        version: version,
+        subcommands: [Plot.self, Compare.self, Eval.self, Info.self, List.self],
+        defaultSubcommand: Plot.self
+    )
+
+    /// Runs the command; every failure becomes one line `actplot: error: ...` on stderr and
+    /// the exit status is 64 for a usage error, 1 for anything else.
+    public static func main() {
+        POSIX.ignoreBrokenPipe()
+        // `--version` alone answers before the argument parser starts: its first dynamic
+        // casts scan every protocol conformance in the process, most of the start-up time.
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            try? writeToStandardOutput(version + "\n")
+            return
+        }
+        do {
+            var command = try parseAsRoot(protectingFormulas(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                POSIX.exit(0)
+            }
+            let report = ErrorReport(error)
+            standardError.write("actplot: error: \(report.message)\n")
+            POSIX.exit(report.code.rawValue)
+        }
+    }
+
+    /// Marks arguments that start with '-' but are formulas (`-x^2`, `-exp(x)+1`), not options.
+    ///
+    /// A leading space makes the argument parser take them as values; the space is trimmed
+    /// when the function is read. Options never hold `( ) * / ^ +`.
+    /// - Parameter arguments: The command line without the program's name.
+    /// - Returns: The same arguments, formulas marked.
+    package static func protectingFormulas(_ arguments: [String]) -> [String] {
+        var protected: [String] = []
+        var afterTerminator = false
+        for argument in arguments {
+            afterTerminator = afterTerminator || argument == "--"
+            let isFormula =
+                argument.hasPrefix("-") && !argument.hasPrefix("--")
+                && argument.contains { "()*/^+ ".contains($0) }
+            protected.append(!afterTerminator && isFormula ? " " + argument : argument)
+        }
+        return protected
+    }
+
+    /// Public for the executable's `main.swift`, which needs no other member.
+    public init() {}
+}

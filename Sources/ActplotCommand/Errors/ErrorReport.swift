@@ -1,0 +1,68 @@
+import ActivationCore
+import ArgumentParser
+
+/// What actplot prints for a failure, after `actplot: error: `, and the exit status.
+///
+/// The one funnel for every error: the library's (with actplot's advice added), the output's, and
+/// the argument parser's (rewritten to one line by ``oneLine(_:)``). A formula's error is the only
+/// one that takes more than a line: the formula and a caret under the fault follow it.
+package struct ErrorReport {
+    /// The text after `actplot: error: `, without the final line end.
+    package let message: String
+    /// 64 for a usage error, 1 for an I/O failure (and anything else).
+    package let code: ExitCode
+
+    /// The report of `error`.
+    /// - Parameter error: Anything a command threw.
+    package init(_ error: any Error) {
+        switch error {
+        case ActivationError.invalidExpression(let error):
+            message = error.message + Self.advice(for: error.cause) + "\n" + error.excerpt
+            code = .validationFailure
+        case let error as ActivationError:
+            message = Self.oneLine(error.description + Self.advice(for: error))
+            code = .validationFailure
+        case let error as OutputError:
+            message = Self.oneLine(error.description)
+            code = error.isUsage ? .validationFailure : .failure
+        default:
+            message = Self.oneLine(Actplot.message(for: error))
+            code = Actplot.exitCode(for: error)
+        }
+    }
+
+    /// Where to look next, after the library's description of a name it does not know.
+    static func advice(for error: ActivationError?) -> String {
+        switch error {
+        case .unknownFunction?:
+            return " (run 'actplot list' to see the catalog)"
+        case .notInFramework(let framework, _, _)?:
+            return " (run 'actplot list --framework \(framework.split(separator: ".").first ?? "")')"
+        default:
+            return ""
+        }
+    }
+
+    /// A message as one line in actplot's voice.
+    ///
+    /// * Its lines are joined with "; ", without the argument parser's usage and help hints.
+    /// * The argument parser's "The value 'V' is invalid for '--option <NAME>': " goes when our
+    ///   own explanation follows it: the explanation names the option and the value itself.
+    /// * It starts in lower case (`missing expected argument`), without a leading `error: `.
+    /// * Quoted text over 120 characters (a pasted megabyte) is cut in the middle.
+    /// - Parameter message: Any error message.
+    /// - Returns: The line.
+    package static func oneLine(_ message: String) -> String {
+        var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace }
+            .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }
+            .joined(separator: "; ")
+        text = text.replacing(/^The value '.*' is invalid for '[^']*': (?<reason>.+)$/) { $0.reason }
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase ?? true {
+            text = first.lowercased() + text.dropFirst()
+        }
+        if text.hasPrefix("error: ") { text.removeFirst(7) }
+        return text.replacing(/'(?<quoted>[^']{121,})'/) { match in
+            "'\(ActivationError.middleCut(match.quoted))' (\(match.quoted.count) characters)"
+        }
+    }
+}

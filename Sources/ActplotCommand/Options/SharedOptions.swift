@@ -1,0 +1,59 @@
+import ActivationCore
+import ActivationPlot
+import ArgumentParser
+
+// The options several subcommands share, each declared once (swift-format's
+// ConfigurationOptions is the model).
+
+/// `--range MIN:MAX`: the x interval (plot, compare, info).
+struct RangeOption: ParsableArguments {
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The x interval (default: \(RangeArgument.standard)).", valueName: "MIN:MAX"),
+        transform: RangeArgument.init(parsing:))
+    var range = RangeArgument.standard
+}
+
+/// `--others O1,O2,...`: the inputs of a vector function other than the one plotted (plot,
+/// compare, eval, info).
+struct OthersOption: ParsableArguments {
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The fixed other inputs of a vector function (default: 0).", valueName: "O1,O2,..."),
+        transform: { try NumberList.list($0, for: "--others") })
+    var others: [Double]?
+
+    /// The other inputs: as given, else one 0.
+    var inputs: [Double] { others ?? [0] }
+}
+
+/// `--json`: JSON instead of text (every subcommand).
+struct JSONOption: ParsableArguments {
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+}
+
+/// How numbers are printed: `--precision N` and `--json` (plot, compare, eval).
+struct NumberOutputOptions: ParsableArguments {
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Significant digits (1-17; default: the shortest text that reads back to the same double).",
+            valueName: "N"))
+    var precision: Int?
+
+    @OptionGroup var format: JSONOption
+
+    /// Whether to print JSON.
+    var json: Bool { format.json }
+
+    func validate() throws {
+        if let precision, !(1...17).contains(precision) {
+            throw ValidationError("'--precision' must be 1 to 17 significant digits, got \(precision)")
+        }
+    }
+
+    /// A number as text: shortest round-trip, or rounded to `--precision` digits.
+    func text(_ value: Double) -> String { NumberText.format(value, significantDigits: precision) }
+}

@@ -1,0 +1,125 @@
+// The one file of the command line that imports the platform's C library: the few system calls
+// actplot makes (files, signals, the terminal, the environment, exit), each wrapped once, in the
+// way swift-system wraps its syscalls, so that the rest of the module speaks Swift.
+
+#if canImport(Glibc)
+    import Glibc
+#else
+    #error("actplot is built on Linux with glibc; add the platform's C library here")
+#endif
+
+/// The system calls of the command line.
+enum POSIX {
+    /// The last system call's error as text (`No space left on device`).
+    static var lastError: String { String(cString: strerror(errno)) }
+
+    // MARK: - Files
+
+    /// What a path names.
+    enum FileKind { case missing, regularFile, directory, other }
+
+    /// What `path` names now.
+    static func kind(of path: String) -> FileKind {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .regularFile
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// Opens an existing file, device or pipe for writing, truncating it; nil on failure.
+    static func openForWriting(_ path: String) -> Int32? {
+        let descriptor = open(path, O_WRONLY | O_TRUNC)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// Creates a new file from a `mkstemp` template ending in `XXXXXX`, readable as a normal
+    /// file is (0644 less the umask); nil on failure.
+    /// - Returns: Its descriptor and path.
+    static func createTemporary(template: String) -> (descriptor: Int32, path: String)? {
+        var bytes = Array(template.utf8CString)
+        let descriptor = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        }
+        guard descriptor >= 0 else { return nil }
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, 0o644 & ~mask)
+        return (descriptor, String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
+    /// Closes a descriptor; false when the close reported an error (a write that failed late).
+    @discardableResult
+    static func close(_ descriptor: Int32) -> Bool { Glibc.close(descriptor) == 0 }
+
+    /// Renames `source` over `target` atomically; false on failure.
+    static func rename(_ source: String, to target: String) -> Bool { Glibc.rename(source, target) == 0 }
+
+    /// Removes a file (async-signal-safe: a signal handler may call it).
+    static func remove(_ path: UnsafePointer<CChar>) { unlink(path) }
+
+    /// Writes all of `bytes`, retrying after interruptions.
+    /// - Returns: nil, or why the write failed; `brokenPipe` when the reader went away.
+    static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> WriteFailure? {
+        guard let base = bytes.baseAddress else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno == EPIPE ? .brokenPipe : .error(lastError)
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    /// Why a write failed.
+    enum WriteFailure {
+        /// The reader closed the pipe (`| head`).
+        case brokenPipe
+        /// Any other failure, as text.
+        case error(String)
+    }
+
+    // MARK: - Signals and exit
+
+    /// Lets a write to a closed pipe fail with EPIPE instead of killing the process.
+    static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
+
+    /// Runs `handler` on SIGINT and SIGTERM, also when the parent started us with them blocked.
+    static func onInterrupt(_ handler: @convention(c) (Int32) -> Void) {
+        signal(SIGINT, handler)
+        signal(SIGTERM, handler)
+        var interrupts = sigset_t()
+        sigemptyset(&interrupts)
+        sigaddset(&interrupts, SIGINT)
+        sigaddset(&interrupts, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &interrupts, nil)
+    }
+
+    /// Ends the process with `status`, flushing nothing (async-signal-safe).
+    static func exitNow(_ status: Int32) -> Never { _exit(status) }
+
+    /// Ends the process with `status`.
+    static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
+
+    // MARK: - The terminal and the environment
+
+    /// The size of the terminal on `descriptor`, or nil when it is not one.
+    static func terminalSize(_ descriptor: Int32) -> (columns: Int, lines: Int)? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else {
+            return nil
+        }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+
+    /// Whether `descriptor` is a terminal.
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    /// An environment variable's value, or nil when it is unset.
+    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+}

@@ -1,0 +1,213 @@
+import ActivationCore
+import ActivationPlot
+import ArgumentParser
+
+/// One run of `actplot FUNCTION...` or `actplot compare`: resolves the functions, builds the
+/// figures and writes the chart, table or image, with difference statistics when comparing.
+struct PlotJob {
+    let specs: [String]
+    let options: PlotOptions
+    /// The layout when --layout is not given.
+    let defaultLayout: PlotOptions.Layout
+    /// Whether to report how each function differs from the first (compare, or --diff).
+    let reportsDifferences: Bool
+
+    /// The most points a chart or image samples, and the most rows a CSV streams.
+    static let chartSampleLimit = 10_000_000
+    static let tableRowLimit = 10_000_000_000
+    /// Grid points of the difference statistics when neither --samples nor --step is given.
+    static let statisticsSamples = 10_001
+
+    /// What every output of one run shares.
+    private struct Plan {
+        let functions: [(name: String, function: Activation)]
+        let format: PlotOptions.Format
+        let layout: PlotOptions.Layout
+        let marks: [Double]
+        let toStandardOutput: Bool
+    }
+
+    func run() throws {
+        let o = options
+        let plan = try self.plan()
+        var report: ComparisonReport?
+        if reportsDifferences && plan.functions.count >= 2 {
+            let count =
+                o.samples != nil || o.step != nil
+                ? try o.sampling(o.interval, default: 0, limit: Self.chartSampleLimit).count
+                : Self.statisticsSamples
+            report = ComparisonReport(
+                functions: plan.functions, range: o.interval.closedRange, samples: count,
+                precision: o.numbers.precision)
+        }
+        let chartOnStandardOutput = plan.toStandardOutput && plan.format == .chart
+        if !(o.numbers.json && plan.toStandardOutput) {
+            // Under a chart on stdout, the statistics share the terminal's height.
+            let reserve = !o.numbers.json && chartOnStandardOutput ? (report.map { $0.lineCount + 1 } ?? 0) : 0
+            try draw(plan, reserve: reserve)
+        }
+        guard let report else { return }
+        if o.numbers.json {
+            try writeToStandardOutput(report.json.text() + "\n")
+        } else if chartOnStandardOutput {
+            try writeToStandardOutput("\n" + report.text)
+        } else {
+            standardError.write(report.text)
+        }
+    }
+
+    /// The functions and choices of the run, checked against each other.
+    private func plan() throws -> Plan {
+        let o = options
+        let format = try o.resolvedFormat()
+        let layout = o.layout.flatMap { PlotOptions.Layout(rawValue: $0.lowercased()) } ?? defaultLayout
+        let marks = try o.markedPoints(in: o.interval)
+        let functions = try specs.map { spec in
+            let f = try Catalog.activation(spec, others: o.others.inputs)
+            return (name: f.name, function: f)
+        }
+        if o.diff && functions.count < 2 {
+            throw ValidationError("'--diff' needs two or more functions: the first minus each other one")
+        }
+        if format == .csv && (o.saturation || !marks.isEmpty) {
+            throw ValidationError("'--saturation' and '--mark' draw on charts and images, not in CSV")
+        }
+        if o.numbers.json && !reportsDifferences {
+            throw ValidationError("'--json' prints difference statistics: use it with compare or --diff")
+        }
+        return Plan(
+            functions: functions, format: format, layout: layout, marks: marks,
+            toStandardOutput: o.output == nil || o.output == "-")
+    }
+
+    private func draw(_ plan: Plan, reserve: Int) throws {
+        switch plan.format {
+        case .csv: try writeTable(plan)
+        case .chart: try drawChart(plan, reserve: reserve)
+        case .png, .svg: try drawImage(plan)
+        }
+    }
+
+    private func writeTable(_ plan: Plan) throws {
+        let o = options
+        let sampling = try o.sampling(o.interval, default: 101, limit: Self.tableRowLimit)
+        var table = CSVTable(
+            functions: plan.functions, sampling: sampling, derivative: !o.noDerivative,
+            secondDerivative: o.secondDerivative, precision: o.numbers.precision)
+        table.differences = o.diff
+        try emit(plan) { out in table.write { out.write($0) } }
+    }
+
+    private func drawChart(_ plan: Plan, reserve: Int) throws {
+        let o = options
+        let most = TerminalChart.maximumSize
+        if let width = o.width, width > most.width {
+            throw ValidationError("'--width' of a chart must be at most \(most.width) characters, got \(width)")
+        }
+        if let height = o.height, height > most.height {
+            throw ValidationError("'--height' of a chart must be at most \(most.height) lines, got \(height)")
+        }
+        let terminal = TerminalEnvironment.size()
+        let chart = TerminalChart(
+            width: o.width ?? terminal.map { Self.clamp($0.columns, TerminalChart.minimumSize.width, most.width) }
+                ?? 80,
+            height: o.height
+                ?? Self.clamp((terminal?.lines ?? 25) - 1 - reserve, Swift.min(12, most.height), most.height),
+            color: o.color == "always"
+                || (o.color == "auto" && plan.toStandardOutput && TerminalEnvironment.colourByDefault),
+            ascii: o.ascii || !TerminalEnvironment.unicode)
+        let probe = Figure(
+            functions: plan.functions,
+            sampling: Sampling(from: o.interval.lower, to: o.interval.upper, count: 2),
+            derivative: !o.noDerivative, secondDerivative: o.secondDerivative, title: o.title)
+        let sampling = try o.sampling(o.interval, default: chart.samples(for: probe), limit: Self.chartSampleLimit)
+        let grid = figures(plan, sampling: sampling)
+        try emit(plan) { chart.render(grid, to: &$0) }
+    }
+
+    private func drawImage(_ plan: Plan) throws {
+        let o = options
+        let (w, h) = (o.width ?? 1200, o.height ?? 800)
+        let (pw, ph) = (Double(w) * o.scale, Double(h) * o.scale)
+        guard pw <= Double(Figure.maximumPixels), ph <= Double(Figure.maximumPixels) else {
+            throw ValidationError(
+                "a \(Int(pw))×\(Int(ph)) image is too large: at most \(Figure.maximumPixels) pixels a side after --scale"
+            )
+        }
+        guard pw.rounded() >= 16, ph.rounded() >= 16 else {
+            throw ValidationError(
+                "a \(Int(pw.rounded()))×\(Int(ph.rounded())) image is too small: at least 16 pixels a side after --scale"
+            )
+        }
+        if plan.format == .png && plan.toStandardOutput && TerminalEnvironment.standardOutputIsTerminal {
+            throw ValidationError("refusing to write PNG bytes to a terminal; use -o plot.png or redirect stdout")
+        }
+        let sampling = try o.sampling(o.interval, default: Swift.max(2, Int(pw)), limit: Self.chartSampleLimit)
+        let grid = figures(plan, sampling: sampling)
+        if plan.format == .svg {
+            try emit(plan) { grid.svg(width: w, height: h, scale: o.scale, to: &$0) }
+            return
+        }
+        let command = (["actplot"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let bytes: [UInt8]
+        do {
+            bytes = try grid.png(width: w, height: h, scale: o.scale, comment: command)
+        } catch {
+            throw OutputError.write(error.description)
+        }
+        try emit(plan) { $0.write(bytes) }
+    }
+
+    /// The panels: one figure with every function (overlay) or one per function, plus the
+    /// differences when --diff is given.
+    private func figures(_ plan: Plan, sampling: Sampling) -> FigureGrid {
+        let o = options
+        let functions = plan.functions
+        func decorate(_ figure: inout Figure, _ items: [(name: String, function: Activation)], offset: Int) {
+            if o.saturation { figure.addSaturation(of: items.map(\.function), colorOffset: offset) }
+            figure.addTrainingBands(of: items, colorOffset: offset)
+            figure.addMarks(at: plan.marks, of: items, colorOffset: offset)
+        }
+        if plan.layout == .overlay || functions.count == 1 {
+            var figure = Figure(
+                functions: functions, sampling: sampling, derivative: !o.noDerivative,
+                secondDerivative: o.secondDerivative, title: o.title)
+            if o.diff {
+                figure.series +=
+                    Figure.differences(of: functions, sampling: sampling, derivative: !o.noDerivative).series
+            }
+            decorate(&figure, functions, offset: 0)
+            return FigureGrid(panels: [figure])
+        }
+        let panels = functions.enumerated().map { index, item in
+            var figure = Figure(
+                functions: [item], sampling: sampling, derivative: !o.noDerivative,
+                secondDerivative: o.secondDerivative)
+            for k in figure.series.indices { figure.series[k].colorIndex += 3 * index }
+            decorate(&figure, [item], offset: index)
+            return figure
+        }
+        var grid = FigureGrid(panels: panels, title: o.title ?? "")
+        if !o.independentY { grid.shareYRange() }
+        if o.diff {
+            grid.panels.append(Figure.differences(of: functions, sampling: sampling, derivative: !o.noDerivative))
+        }
+        return grid
+    }
+
+    /// Writes through `body` to stdout, or to the output file atomically.
+    private func emit(_ plan: Plan, _ body: (inout FileDescriptorStream) -> Void) throws {
+        if plan.toStandardOutput {
+            var out = FileDescriptorStream(descriptor: 1)
+            body(&out)
+            if let reason = out.failed { throw OutputError.write(reason) }
+            return
+        }
+        let file = try OutputFile(path: options.output ?? "")
+        body(&file.stream)
+        try file.commit()
+    }
+
+    /// `value` limited to `low...high`.
+    private static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { Swift.min(high, Swift.max(low, value)) }
+}

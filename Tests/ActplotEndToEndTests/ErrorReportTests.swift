@@ -1,0 +1,102 @@
+import ActivationCore
+import ArgumentParser
+import Testing
+
+@testable import ActplotCommand
+
+/// The error funnel in process: the argument parser's messages as one line, and actplot's
+/// advice after the library's.
+@Suite("Error messages")
+struct ErrorReportTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let message: String
+        let line: String
+        var testDescription: String { message }
+    }
+
+    static let rewrites: [Case] = [
+        Case(
+            message: "Missing expected argument '<function>'\nUsage: actplot eval <function>\n  See 'actplot eval --help'.",
+            line: "missing expected argument '<function>'"),
+        Case(message: "error: something failed", line: "something failed"),
+        Case(
+            message: "The value '1:0' is invalid for '--range <MIN:MAX>': '--range' needs MIN:MAX",
+            line: "'--range' needs MIN:MAX"),
+        Case(
+            message: "The value '1e3' is invalid for '--samples <N>'",
+            line: "the value '1e3' is invalid for '--samples <N>'"),
+        Case(message: "Unknown option '--jsn'", line: "unknown option '--jsn'"),
+        Case(message: "PNG encoder failed", line: "PNG encoder failed"),
+        Case(
+            message: "unknown function '\(String(repeating: "q", count: 200))'",
+            line: "unknown function '\(String(repeating: "q", count: 40))…\(String(repeating: "q", count: 12))' "
+                + "(200 characters)"),
+    ]
+
+    @Test("the argument parser's messages become one line in actplot's voice", arguments: rewrites)
+    func oneLine(_ c: Case) {
+        #expect(ErrorReport.oneLine(c.message) == c.line)
+    }
+
+    @Test("the library says what was wrong; actplot adds where to look")
+    func advice() {
+        let unknown = ActivationError.unknownFunction("gleu", suggestion: "gelu")
+        #expect(
+            ErrorReport(unknown).message
+                == "unknown function 'gleu'; did you mean 'gelu'? (run 'actplot list' to see the catalog)")
+        #expect(ErrorReport(unknown).code == .validationFailure)
+        let missing = ActivationError.notInFramework(framework: "keras.layers", name: "tanh", suggestion: nil)
+        #expect(
+            ErrorReport(missing).message
+                == "keras.layers has no activation 'tanh' (run 'actplot list --framework keras')")
+        let parameter = ActivationError.unknownParameter(function: "relu", parameter: "beta", known: [])
+        #expect(ErrorReport(parameter).message == parameter.description)
+    }
+
+    @Test("a formula's error keeps its caret, and its cause's advice")
+    func formula() throws {
+        do {
+            _ = try Catalog.activation("1 + torch.nosuch(x)")
+            Issue.record("torch.nosuch was accepted")
+        } catch {
+            let lines = ErrorReport(error).message.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == 3)
+            #expect(lines[0] == "torch has no activation 'nosuch' (run 'actplot list --framework torch')")
+            #expect(lines[1] == "  1 + torch.nosuch(x)" && lines[2] == "      ^")
+        }
+    }
+
+    @Test(
+        "shared options are parsed by the argument parser, once, with actplot's explanation",
+        arguments: [
+            (["relu", "--range", "1:0"], "'--range' needs MIN:MAX with MIN < MAX"),
+            (["info", "relu", "--range", "nan:1"], "'--range' needs MIN:MAX with MIN < MAX"),
+            (["softmax", "--others", "1,x"], "'--others' entry 'x' is not a number"),
+            (["eval", "softmax", "--vector", ""], "'--vector' needs numbers separated by commas"),
+            (["eval", "relu", "1", "--precision", "18"], "'--precision' must be 1 to 17"),
+        ])
+    func sharedOptions(_ arguments: [String], _ message: String) {
+        #expect(throws: (any Error).self) {
+            var command = try Actplot.parseAsRoot(arguments)
+            try command.run()
+        }
+        do {
+            _ = try Actplot.parseAsRoot(arguments)
+        } catch {
+            let report = ErrorReport(error)
+            #expect(report.message.hasPrefix(message), "\(report.message)")
+            #expect(report.code == .validationFailure)
+        }
+    }
+
+    @Test("one --range group: plot, compare and info read the same value")
+    func range() throws {
+        for arguments in [["plot", "relu", "--range", "-2:0x1p2"], ["compare", "relu", "gelu", "--range", "-2:4"]] {
+            let command = try Actplot.parseAsRoot(arguments)
+            let interval = (command as? Actplot.Plot)?.options.interval ?? (command as? Actplot.Compare)?.options.interval
+            #expect(interval?.lower == -2 && interval?.upper == 4)
+        }
+        let info = try #require(try Actplot.parseAsRoot(["info", "relu"]) as? Actplot.Info)
+        #expect(info.range.range.closedRange == -5...5)
+    }
+}
