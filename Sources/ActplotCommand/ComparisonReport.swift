@@ -54,14 +54,7 @@ struct ComparisonReport {
                 let at = d.maximum == 0 ? "-" : number(d.location)
                 rows.append([label, number(d.maximum), at, number(d.mean), number(d.rootMeanSquare)])
             }
-            let widths = (0..<5).map { k in rows.map { $0[k].count }.max() ?? 0 }
-            for row in rows {
-                var line = "  " + row[0].padding(toLength: widths[0])
-                for k in 1..<5 {
-                    line += "   " + String(repeating: " ", count: widths[k] - row[k].count) + row[k]
-                }
-                out += line + "\n"
-            }
+            out += Table.render(rows, title: nil, alignments: [.left], indent: "  ")
             if reference.function.entry.hasKinks || function.entry.hasKinks {
                 if c.conventionCorners.isEmpty {
                     let list = c.corners.prefix(8).map(DecimalText.shortest).joined(separator: ", ")
@@ -128,12 +121,5 @@ struct ComparisonReport {
                     })
             ),
         ])
-    }
-}
-
-extension String {
-    /// The string padded with spaces on the right to `length` characters.
-    func padding(toLength length: Int) -> String {
-        self + String(repeating: " ", count: Swift.max(0, length - count))
     }
 }

@@ -8,7 +8,10 @@ enum Table {
     ///   - rows: Cells by row.
     ///   - title: A line above the table.
     ///   - alignments: Per column; columns beyond the list are right-aligned (numbers).
-    static func render(_ rows: [[String]], title: String?, alignments: [Alignment] = []) -> String {
+    ///   - indent: Text before every row.
+    static func render(
+        _ rows: [[String]], title: String?, alignments: [Alignment] = [], indent: String = ""
+    ) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {
@@ -20,7 +23,7 @@ enum Table {
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 return (i < alignments.count && alignments[i] == .left) ? cell + pad : pad + cell
             }
-            var line = cells.joined(separator: "   ")
+            var line = indent + cells.joined(separator: "   ")
             while line.last == " " { line.removeLast() }
             out += line + "\n"
         }
