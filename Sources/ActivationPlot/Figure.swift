@@ -5,35 +5,56 @@ import ActivationCore
 /// Every writer (terminal chart, PNG, SVG) draws a `Figure`; the CSV writer streams the same
 /// functions without building one.
 public struct Figure: Sendable {
-    /// A curve: f, f′ or f″ of one function.
-    public struct Series: Sendable {
-        /// How a series is drawn, so that f, f′ and f″ stay apart without colour.
-        public enum Style: Int, Sendable, CaseIterable {
-            /// Every dot: the function.
-            case solid
-            /// Every other dot: the first derivative.
-            case dotted
-            /// Every third dot: the second derivative.
-            case sparse
-        }
+    /// What a curve shows of its function.
+    public enum Role: Sendable, Hashable, CaseIterable {
+        /// f.
+        case value
+        /// f′.
+        case derivative
+        /// f″.
+        case secondDerivative
+        /// f − g: the first function minus this one (`--diff`).
+        case difference
+        /// f′ − g′.
+        case derivativeDifference
 
+        /// The order of the derivative drawn: 0 for f and f − g, 1 for f′ and f′ − g′, 2 for f″.
+        /// Writers tell the orders apart by pattern (solid, dashed, dotted), so a plot reads
+        /// without colour.
+        public var order: Int {
+            switch self {
+            case .value, .difference: 0
+            case .derivative, .derivativeDifference: 1
+            case .secondDerivative: 2
+            }
+        }
+    }
+
+    /// A curve: f, f′, f″ or a difference of one function.
+    public struct Series: Sendable {
         /// The legend text (`relu`, `relu′`, `leaky_relu(alpha=0.2)″`).
         public var name: String
-        /// Solid, dotted or sparse.
-        public var style: Style
-        /// Which palette colour to use.
-        public var colorIndex: Int
+        /// Which of the plotted functions it belongs to, 0 for the first: writers colour by it.
+        public var function: Int
+        /// What it shows of the function.
+        public var role: Role
         /// The x values (shared grid).
         public var x: [Double]
         /// The y values; NaN or ±∞ leave a gap.
         public var y: [Double]
 
         /// A curve through (x[i], y[i]); `x` and `y` have the same length.
-        public init(name: String, style: Style, colorIndex: Int, x: [Double], y: [Double]) {
+        /// - Parameters:
+        ///   - name: The legend text.
+        ///   - function: The index of its function among those plotted.
+        ///   - role: What it shows.
+        ///   - x: The x values.
+        ///   - y: The y values.
+        public init(name: String, function: Int, role: Role, x: [Double], y: [Double]) {
             precondition(x.count == y.count, "a series needs as many y values as x values")
             self.name = name
-            self.style = style
-            self.colorIndex = colorIndex
+            self.function = function
+            self.role = role
             self.x = x
             self.y = y
         }
@@ -62,13 +83,13 @@ public struct Figure: Sendable {
     public struct Shade: Sendable {
         /// The interval.
         public var range: ClosedRange<Double>
-        /// The function's palette colour.
-        public var colorIndex: Int
+        /// The function it belongs to (its index among those plotted).
+        public var function: Int
 
-        /// A shaded interval in a function's colour.
-        public init(range: ClosedRange<Double>, colorIndex: Int) {
+        /// A shaded interval of a function.
+        public init(range: ClosedRange<Double>, function: Int) {
             self.range = range
-            self.colorIndex = colorIndex
+            self.function = function
         }
     }
 
@@ -76,8 +97,8 @@ public struct Figure: Sendable {
     public struct Band: Sendable {
         /// The legend text.
         public var name: String
-        /// The function's palette colour.
-        public var colorIndex: Int
+        /// The function it belongs to (its index among those plotted).
+        public var function: Int
         /// The x values.
         public var x: [Double]
         /// The lower curve.
@@ -96,16 +117,16 @@ public struct Figure: Sendable {
         public var slope: Double
         /// The function's name.
         public var name: String
-        /// The function's palette colour.
-        public var colorIndex: Int
+        /// The function it belongs to (its index among those plotted).
+        public var function: Int
 
         /// A marked point (x, y) with the slope there, labelled with the function's name.
-        public init(x: Double, y: Double, slope: Double, name: String, colorIndex: Int) {
+        public init(x: Double, y: Double, slope: Double, name: String, function: Int) {
             self.x = x
             self.y = y
             self.slope = slope
             self.name = name
-            self.colorIndex = colorIndex
+            self.function = function
         }
 
         /// `gelu(0.5) = 0.34571, gelu′ = 0.86718` with 5 significant digits.
@@ -137,24 +158,25 @@ public struct Figure: Sendable {
     ///   - derivative: Include f′.
     ///   - secondDerivative: Include f″.
     ///   - title: The title; nil for the functions' names.
+    ///   - firstFunction: The index of the first function among all those plotted (a panel of
+    ///     its own keeps the colours it has in an overlay).
     public init(
         functions: [(name: String, function: Activation)], sampling: Sampling, derivative: Bool = true,
-        secondDerivative: Bool = false, title: String? = nil
+        secondDerivative: Bool = false, title: String? = nil, firstFunction: Int = 0
     ) {
         let xs = Array(sampling)
         var series: [Series] = []
-        for (index, item) in functions.enumerated() {
+        for (offset, item) in functions.enumerated() {
             let (values, slopes, curvatures) = item.function.jets(xs)
-            let base = index * 3
+            let function = firstFunction + offset
             if secondDerivative {
                 series.append(
-                    Series(name: item.name + "″", style: .sparse, colorIndex: base + 2, x: xs, y: curvatures))
+                    Series(name: item.name + "″", function: function, role: .secondDerivative, x: xs, y: curvatures))
             }
             if derivative {
-                series.append(
-                    Series(name: item.name + "′", style: .dotted, colorIndex: base + 1, x: xs, y: slopes))
+                series.append(Series(name: item.name + "′", function: function, role: .derivative, x: xs, y: slopes))
             }
-            series.append(Series(name: item.name, style: .solid, colorIndex: base, x: xs, y: values))
+            series.append(Series(name: item.name, function: function, role: .value, x: xs, y: values))
         }
         self.series = series
         self.title = title ?? functions.map(\.name).joined(separator: ", ")
@@ -162,7 +184,7 @@ public struct Figure: Sendable {
     }
 
     /// A figure of the differences f − g between the first function and each other one
-    /// (and of f′ − g′ when `derivative`), coloured like g: the `--diff` panel.
+    /// (and of f′ − g′ when `derivative`), each belonging to g: the `--diff` panel.
     /// - Parameters:
     ///   - functions: At least two activations; the first is f.
     ///   - sampling: The x grid.
@@ -183,13 +205,12 @@ public struct Figure: Sendable {
             if derivative {
                 figure.series.append(
                     Series(
-                        name: single ? "f′ − g′" : name + "′", style: .dotted, colorIndex: 3 * index + 1,
-                        x: xs,
+                        name: single ? "f′ − g′" : name + "′", function: index, role: .derivativeDifference, x: xs,
                         y: zip(first, jets).map { $0.derivative - $1.derivative }))
             }
             figure.series.append(
                 Series(
-                    name: name, style: .solid, colorIndex: 3 * index, x: xs,
+                    name: name, function: index, role: .difference, x: xs,
                     y: zip(first, jets).map { $0.value - $1.value }))
         }
         figure.yLabel = "f(x) − g(x)"
@@ -199,23 +220,24 @@ public struct Figure: Sendable {
     /// Shades the intervals where each function is flat: |f′| < 1e-3 (dead or saturated).
     /// - Parameters:
     ///   - functions: The figure's functions, in the order they were given.
-    ///   - colorOffset: The palette index of the first function (panels use their own).
-    public mutating func addSaturation(of functions: [Activation], colorOffset: Int = 0) {
-        for (index, function) in functions.enumerated() {
+    ///   - firstFunction: The index of the first among all those plotted (panels use their own).
+    public mutating func addSaturation(of functions: [Activation], firstFunction: Int = 0) {
+        for (offset, function) in functions.enumerated() {
             let properties = ActivationProperties(of: function, over: xRange, samples: 4001)
-            shades += properties.flatIntervals.map {
-                Shade(range: $0, colorIndex: 3 * (index + colorOffset))
-            }
+            shades += properties.flatIntervals.map { Shade(range: $0, function: firstFunction + offset) }
         }
     }
 
     /// Adds the training band of every function among `functions` that has one (rrelu's
     /// random slopes, around the mean slope the function itself draws, as in evaluation mode).
+    /// - Parameters:
+    ///   - functions: The figure's functions, in the order they were given.
+    ///   - firstFunction: The index of the first among all those plotted (panels use their own).
     public mutating func addTrainingBands(
-        of functions: [(name: String, function: Activation)], colorOffset: Int = 0
+        of functions: [(name: String, function: Activation)], firstFunction: Int = 0
     ) {
         let xs = Array(Sampling(from: xRange.lowerBound, to: xRange.upperBound, count: 401))
-        for (index, item) in functions.enumerated() {
+        for (offset, item) in functions.enumerated() {
             guard let band = item.function.trainingBand else { continue }
             let edges = xs.map(band.bounds(at:))
             bands.append(
@@ -223,30 +245,34 @@ public struct Figure: Sendable {
                     name: "\(item.name) \(band.quantity) "
                         + "\(NumberText.format(band.range.lowerBound, significantDigits: 4))…"
                         + NumberText.format(band.range.upperBound, significantDigits: 4),
-                    colorIndex: 3 * (index + colorOffset), x: xs, low: edges.map(\.low), high: edges.map(\.high)))
+                    function: firstFunction + offset, x: xs, low: edges.map(\.low), high: edges.map(\.high)))
         }
     }
 
     /// Marks f(x) of every function at each x.
+    /// - Parameters:
+    ///   - points: The x values.
+    ///   - functions: The figure's functions, in the order they were given.
+    ///   - firstFunction: The index of the first among all those plotted (panels use their own).
     public mutating func addMarks(
-        at points: [Double], of functions: [(name: String, function: Activation)], colorOffset: Int = 0
+        at points: [Double], of functions: [(name: String, function: Activation)], firstFunction: Int = 0
     ) {
         for x in points {
-            for (index, item) in functions.enumerated() {
+            for (offset, item) in functions.enumerated() {
                 let jet = item.function.jet(at: x)
                 marks.append(
                     Mark(
-                        x: x, y: jet.value, slope: jet.derivative, name: item.name,
-                        colorIndex: 3 * (index + colorOffset)))
+                        x: x, y: jet.value, slope: jet.derivative, name: item.name, function: firstFunction + offset))
             }
         }
     }
 
-    /// The series in legend order: by function, then f, f′, f″.
+    /// The series in legend order: by function, then f, f′, f″ (a difference beside the
+    /// function it belongs to, by its order).
     public var legendOrder: [Series] {
         series.enumerated().sorted {
-            ($0.element.colorIndex / 3, $0.element.style.rawValue, $0.offset)
-                < ($1.element.colorIndex / 3, $1.element.style.rawValue, $1.offset)
+            ($0.element.function, $0.element.role.order, $0.offset)
+                < ($1.element.function, $1.element.role.order, $1.offset)
         }.map(\.element)
     }
 
@@ -273,13 +299,4 @@ public struct Figure: Sendable {
         let most = Double.greatestFiniteMagnitude
         return Swift.max(data.lowerBound - pad, -most)...Swift.min(data.upperBound + pad, most)
     }
-}
-
-/// Where v lies in a range, 0 at the lower bound and 1 at the upper one, also when the range's
-/// width overflows (a range from −1e308 to 1e308).
-@inline(__always)
-func fraction(_ v: Double, in range: ClosedRange<Double>) -> Double {
-    let width = range.upperBound - range.lowerBound
-    if width.isFinite { return (v - range.lowerBound) / width }
-    return (v / 2 - range.lowerBound / 2) / (range.upperBound / 2 - range.lowerBound / 2)
 }

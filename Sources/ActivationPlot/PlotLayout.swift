@@ -53,11 +53,12 @@ extension FigureGrid {
     }
 }
 
-/// The static-plot layout of a figure, shared by PNG and SVG.
+/// The static-plot layout of a figure, shared by PNG and SVG: its drawings, layer by layer.
 ///
-/// Margins, nice ticks, a light grid, darker zero axes, the curves (f solid, f′ dashed, f″
-/// dotted, one Okabe–Ito colour per function), a legend in the emptiest of matplotlib's ten
-/// candidate places, a title and the axis names. Every length scales with `scale`.
+/// Flat zones, a light grid and darker zero axes, bands, the curves (one Okabe–Ito colour per
+/// function; f solid, f′ dashed, f″ dotted), marked points, the frame and tick labels, the axis
+/// names and title, and a legend in the emptiest of matplotlib's ten candidate places. Every
+/// length scales with the geometry's scale.
 struct PlotLayout {
     /// Okabe–Ito, without yellow (invisible on white).
     static let palette: [UInt32] = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000]
@@ -65,307 +66,226 @@ struct PlotLayout {
     static let frame = RGB(0x595959)
     static let grid = RGB(0xDEDEDE)
     static let zeroAxis = RGB(0x8C8C8C)
+    static let neutral = RGB(0x808080)
+    static let white = RGB(0xFFFFFF)
 
-    let width: Int
-    let height: Int
-    let scale: Double
-    let font = GlyphFont.dejaVuSans
+    /// Where everything goes.
+    let geometry: PlotGeometry
+    /// What to draw, in order (each layer appends to it).
     var drawings: [Drawing] = []
-    /// The plot area in pixels (left, top, right, bottom) and the ranges it shows.
-    private(set) var plotArea = (left: 0.0, top: 0.0, right: 0.0, bottom: 0.0)
-    private(set) var ranges = (x: 0.0...1.0, y: 0.0...1.0)
-
-    /// The pixel position of a data point.
-    func position(x: Double, y: Double) -> (x: Double, y: Double) {
-        let a = plotArea
-        return (
-            a.left + (x - ranges.x.lowerBound) / (ranges.x.upperBound - ranges.x.lowerBound)
-                * (a.right - a.left),
-            a.top + (ranges.y.upperBound - y) / (ranges.y.upperBound - ranges.y.lowerBound)
-                * (a.bottom - a.top)
-        )
-    }
+    /// Points the legend should not cover: the curves' samples, marked points, their labels.
+    var occupied: [(Double, Double)] = []
 
     init(figure: Figure, width: Int, height: Int, scale: Double) {
-        self.width = width
-        self.height = height
-        self.scale = scale
-        let s = scale
-        let tickSize = 14 * s
-        let labelSize = 16 * s
-        let titleSize = 19 * s
-        let legendSize = 14 * s
-        let px = { (v: Double) -> Int in Swift.max(1, pixel(v * s)) }
-        let top = (figure.title.isEmpty ? 24 * s : 64 * s)
-        let bottom = Double(height) - (10 + 6 + 8) * s - tickSize - 8 * s - labelSize
-        let yRange = figure.yRange
-        let plotHeight = bottom - top
-        let yTarget = Swift.max(3, Swift.min(9, Int(plotHeight / (3.2 * tickSize))))
-        let yOf = { (v: Double) -> Double in
-            top + (1 - fraction(v, in: yRange)) * plotHeight
+        geometry = PlotGeometry(figure: figure, width: width, height: height, scale: scale)
+        drawShades(figure)
+        drawGrid()
+        drawBands(figure)
+        drawCurves(figure)
+        drawMarks(figure)
+        drawFrame()
+        drawTickLabels()
+        drawTitles(figure)
+        drawLegend(figure)
+    }
+
+    // MARK: - Colour and pattern
+
+    /// The colour of everything that belongs to a function: its curves, shades, bands, marks.
+    static func color(function: Int) -> RGB { RGB(palette[function % palette.count]) }
+
+    /// How a curve of the given role is drawn: its colour, width and dash pattern (f solid,
+    /// f′ and f′ − g′ dashed, f″ dotted).
+    static func stroke(function: Int, role: Figure.Role, scale: Double) -> (color: RGB, width: Double, dash: [Double]) {
+        let width = 2 * scale
+        let dash: [Double]
+        switch role.order {
+        case 0: dash = []
+        case 1: dash = [2.7 * width, 2.6 * width]
+        default: dash = [0.01 * width, 2.65 * width]
         }
-        let yTicks = TickEngine.ticks(from: yRange.lowerBound, to: yRange.upperBound, target: yTarget) {
-            ticks in
-            zip(ticks, ticks.dropFirst()).allSatisfy { yOf($0.value) - yOf($1.value) >= 1.6 * tickSize }
-        }
-        let yLabels = yTicks.map { Self.typographic($0.label) }
-        let labelWidth = yLabels.map { font.width(of: $0, size: tickSize) }.max() ?? 0
-        let left = (14 * s + labelWidth + 8 * s + 6 * s).rounded()
-        let right = Double(width) - 28 * s
-        let plotWidth = right - left
-        let xRange = figure.xRange
-        let xOf = { (v: Double) -> Double in
-            left + fraction(v, in: xRange) * plotWidth
-        }
-        let xTarget = Swift.max(3, Swift.min(11, Int(plotWidth / (5 * tickSize))))
-        let xTicks = TickEngine.ticks(from: xRange.lowerBound, to: xRange.upperBound, target: xTarget) {
-            [font] ticks in
-            var end = -Double.infinity
-            for tick in ticks {
-                let w = font.width(of: Self.typographic(tick.label), size: tickSize)
-                let start = xOf(tick.value) - w / 2
-                if start < end + tickSize { return false }
-                end = start + w
-            }
-            return true
-        }
-        // Pixel-aligned rectangle edges of the plot area.
-        let (L, R, T, B) = (
-            pixel(left), pixel(right), pixel(top), pixel(bottom)
-        )
-        let rule = px(1)
-        var d: [Drawing] = []
-        // Flat zones, under everything.
+        return (color(function: function), width, dash)
+    }
+
+    // MARK: - Layers, bottom to top
+
+    /// Flat zones (`--saturation`), under everything.
+    private mutating func drawShades(_ figure: Figure) {
+        let g = geometry
+        let edges = g.pixelEdges
         for shade in figure.shades {
-            let a = pixel(Swift.max(left, xOf(shade.range.lowerBound)))
-            let b = pixel(Swift.min(right, xOf(shade.range.upperBound)))
+            let a = pixel(Swift.max(g.left, g.x(shade.range.lowerBound)))
+            let b = pixel(Swift.min(g.right, g.x(shade.range.upperBound)))
             guard b > a else { continue }
-            d.append(.rectangle(x0: a, y0: T, x1: b, y1: B, color: Self.color(shade.colorIndex), alpha: 0.13))
+            drawings.append(
+                .rectangle(
+                    x0: a, y0: edges.top, x1: b, y1: edges.bottom, color: Self.color(function: shade.function),
+                    alpha: 0.13))
         }
-        // Grid, then zero axes.
-        for tick in xTicks {
-            let x = pixel(floor(xOf(tick.value)))
-            d.append(.rectangle(x0: x, y0: T, x1: x + rule, y1: B, color: Self.grid, alpha: 1))
+    }
+
+    /// The grid at every tick, then the zero axes.
+    private mutating func drawGrid() {
+        let g = geometry
+        let (edges, rule) = (g.pixelEdges, g.rule)
+        func vertical(_ x: Double, _ color: RGB) {
+            let x = pixel(floor(g.x(x)))
+            drawings.append(.rectangle(x0: x, y0: edges.top, x1: x + rule, y1: edges.bottom, color: color, alpha: 1))
         }
-        for tick in yTicks {
-            let y = pixel(floor(yOf(tick.value)))
-            d.append(.rectangle(x0: L, y0: y, x1: R, y1: y + rule, color: Self.grid, alpha: 1))
+        func horizontal(_ y: Double, _ color: RGB) {
+            let y = pixel(floor(g.y(y)))
+            drawings.append(.rectangle(x0: edges.left, y0: y, x1: edges.right, y1: y + rule, color: color, alpha: 1))
         }
-        if yRange.contains(0) {
-            let y = pixel(floor(yOf(0)))
-            d.append(.rectangle(x0: L, y0: y, x1: R, y1: y + rule, color: Self.zeroAxis, alpha: 1))
-        }
-        if xRange.contains(0) {
-            let x = pixel(floor(xOf(0)))
-            d.append(.rectangle(x0: x, y0: T, x1: x + rule, y1: B, color: Self.zeroAxis, alpha: 1))
-        }
-        // Bands, then curves: f″ and f′ first, f on top.
-        let clampY = { (v: Double) -> Double in Swift.min(bottom, Swift.max(top, yOf(v))) }
+        for tick in g.xTicks { vertical(tick.value, Self.grid) }
+        for tick in g.yTicks { horizontal(tick.value, Self.grid) }
+        if g.yRange.contains(0) { horizontal(0, Self.zeroAxis) }
+        if g.xRange.contains(0) { vertical(0, Self.zeroAxis) }
+    }
+
+    /// Bands (rrelu's training slopes), clipped to the plot area.
+    private mutating func drawBands(_ figure: Figure) {
+        let g = geometry
+        let clampY = { (v: Double) -> Double in Swift.min(g.bottom, Swift.max(g.top, g.y(v))) }
         for band in figure.bands {
-            let upper = zip(band.x, band.high).map { (x: xOf($0), y: clampY($1)) }
-            let lower = zip(band.x, band.low).reversed().map { (x: xOf($0), y: clampY($1)) }
-            d.append(.polygon(points: upper + lower, color: Self.color(band.colorIndex), alpha: 0.2))
+            let upper = zip(band.x, band.high).map { (x: g.x($0), y: clampY($1)) }
+            let lower = zip(band.x, band.low).reversed().map { (x: g.x($0), y: clampY($1)) }
+            drawings.append(
+                .polygon(points: upper + lower, color: Self.color(function: band.function), alpha: 0.2))
         }
-        let lineWidth = 2 * s
-        var samples: [(Double, Double)] = []
+    }
+
+    /// The curves in the figure's order (f″ and f′ first, f on top); points outside the y range
+    /// break them.
+    private mutating func drawCurves(_ figure: Figure) {
+        let g = geometry
         for series in figure.series {
-            let color = Self.color(series.colorIndex)
+            let stroke = Self.stroke(function: series.function, role: series.role, scale: g.scale)
             let points = zip(series.x, series.y).map { x, y -> (x: Double, y: Double) in
-                y.isFinite && yRange.contains(y) ? (xOf(x), yOf(y)) : (.nan, .nan)
+                y.isFinite && g.yRange.contains(y) ? (g.x(x), g.y(y)) : (.nan, .nan)
             }
-            samples += points.filter { $0.x.isFinite }.map { ($0.x, $0.y) }
-            let dash: [Double]
-            switch series.style {
-            case .solid: dash = []
-            case .dotted: dash = [2.7 * lineWidth, 2.6 * lineWidth]
-            case .sparse: dash = [0.01 * lineWidth, 2.65 * lineWidth]
-            }
-            d.append(.polyline(points: points, width: lineWidth, color: color, dash: dash))
+            occupied += points.filter { $0.x.isFinite }.map { ($0.x, $0.y) }
+            drawings.append(.polyline(points: points, width: stroke.width, color: stroke.color, dash: stroke.dash))
         }
-        // Marked points: a dot ringed in white, and the values beside it.
-        for mark in figure.marks where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
-            let (cx, cy) = (xOf(mark.x), yOf(mark.y))
+    }
+
+    /// The marks inside the plot area.
+    private func visibleMarks(_ figure: Figure) -> [Figure.Mark] {
+        let g = geometry
+        return figure.marks.filter { $0.y.isFinite && g.yRange.contains($0.y) && g.xRange.contains($0.x) }
+    }
+
+    /// Marked points: a dot ringed in white for each, then the values beside them.
+    private mutating func drawMarks(_ figure: Figure) {
+        let (g, s) = (geometry, geometry.scale)
+        for mark in visibleMarks(figure) {
+            let (cx, cy) = (g.x(mark.x), g.y(mark.y))
             let ring = (0..<24).map { k -> (x: Double, y: Double) in
                 let t = Double(k) * .pi / 12
                 return (cx + 6 * s * cos(t), cy + 6 * s * sin(t))
             }
-            d.append(.polygon(points: ring, color: RGB(0xFFFFFF), alpha: 1))
-            d.append(
+            drawings.append(.polygon(points: ring, color: Self.white, alpha: 1))
+            drawings.append(
                 .polygon(
                     points: ring.map { (cx + ($0.x - cx) * 0.7, cy + ($0.y - cy) * 0.7) },
-                    color: Self.color(mark.colorIndex), alpha: 1))
-            samples.append((cx, cy))
+                    color: Self.color(function: mark.function), alpha: 1))
+            occupied.append((cx, cy))
         }
         var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
-        for mark in figure.marks where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
-            let x = Self.typographic(DecimalText.shortest(mark.x))
-            let lines = [
-                "f(\(x)) = " + Self.typographic(NumberText.format(mark.y, significantDigits: 5)),
-                "f′(\(x)) = " + Self.typographic(NumberText.format(mark.slope, significantDigits: 5)),
-            ]
-            let w = lines.map { font.width(of: $0, size: tickSize) }.max() ?? 0
-            let h = 2.3 * tickSize
-            let (cx, cy) = (xOf(mark.x), yOf(mark.y))
-            // Right of the point if it fits, else left; above it if it fits, else below.
-            var x0 = cx + 10 * s
-            if x0 + w > right - 4 * s { x0 = cx - 10 * s - w }
-            x0 = Swift.max(left + 4 * s, x0)
-            var y0 = cy - 10 * s - h
-            if y0 < top + 4 * s { y0 = cy + 10 * s }
-            // Step past labels already placed (several functions marked at one x).
-            while let clash = placed.first(where: {
-                $0.x0 < x0 + w && x0 < $0.x1 && $0.y0 < y0 + h && y0 < $0.y1
-            }) {
-                y0 = y0 > cy ? clash.y1 + 2 * s : clash.y0 - 2 * s - h
-                if y0 < top || y0 + h > bottom { break }
-            }
-            placed.append((x0 - 3 * s, y0 - 2 * s, x0 + w + 3 * s, y0 + h + 2 * s))
-            d.append(
-                .rectangle(
-                    x0: pixel(x0 - 3 * s), y0: pixel(y0 - 2 * s), x1: pixel(x0 + w + 3 * s),
-                    y1: pixel(y0 + h + 2 * s), color: RGB(0xFFFFFF), alpha: 0.8))
-            for (k, line) in lines.enumerated() {
-                d.append(
-                    .text(
-                        line, x: x0, y: y0 + tickSize + Double(k) * 1.2 * tickSize, size: tickSize,
-                        color: Self.color(mark.colorIndex)))
-            }
-            samples += [(x0, y0), (x0 + w, y0 + h), (x0 + w / 2, y0 + h / 2)]
+        for mark in visibleMarks(figure) {
+            drawMarkLabel(mark, avoiding: &placed)
         }
-        // Frame and tick marks.
-        d.append(.rectangle(x0: L, y0: T, x1: R + rule, y1: T + rule, color: Self.frame, alpha: 1))
-        d.append(.rectangle(x0: L, y0: B, x1: R + rule, y1: B + rule, color: Self.frame, alpha: 1))
-        d.append(.rectangle(x0: L, y0: T, x1: L + rule, y1: B + rule, color: Self.frame, alpha: 1))
-        d.append(.rectangle(x0: R, y0: T, x1: R + rule, y1: B + rule, color: Self.frame, alpha: 1))
-        let mark = px(6)
-        for (tick, label) in zip(yTicks, yLabels) {
-            let y = pixel(floor(yOf(tick.value)))
-            d.append(.rectangle(x0: L - mark, y0: y, x1: L, y1: y + rule, color: Self.frame, alpha: 1))
-            let w = font.width(of: label, size: tickSize)
-            d.append(
-                .text(
-                    label, x: left - 6 * s - 6 * s - w, y: Double(y) + 0.36 * tickSize, size: tickSize,
-                    color: Self.ink))
-        }
-        for tick in xTicks {
-            let x = pixel(floor(xOf(tick.value)))
-            d.append(.rectangle(x0: x, y0: B, x1: x + rule, y1: B + mark, color: Self.frame, alpha: 1))
-            let label = Self.typographic(tick.label)
-            let w = font.width(of: label, size: tickSize)
-            d.append(
-                .text(
-                    label, x: Swift.max(2 * s, Swift.min(Double(x) - w / 2, Double(width) - w - 2 * s)),
-                    y: bottom + 6 * s + 6 * s + tickSize, size: tickSize,
-                    color: Self.ink))
-        }
-        // Axis names and title.
-        let xName = font.width(of: figure.xLabel, size: labelSize)
-        d.append(
-            .text(
-                figure.xLabel, x: left + plotWidth / 2 - xName / 2,
-                y: Double(height) - 12 * s, size: labelSize, color: Self.ink))
-        d.append(.text(figure.yLabel, x: left, y: top - 8 * s, size: labelSize, color: Self.ink))
-        if !figure.title.isEmpty {
-            var title = figure.title
-            while font.width(of: title, size: titleSize) > Double(width) - 16 * s && title.count > 4 {
-                title = String(title.dropLast(2)) + "…"
-            }
-            let w = font.width(of: title, size: titleSize)
-            // Centred over the plot area, shifted left or right only as far as the image needs.
-            let x = Swift.max(8 * s, Swift.min(left + plotWidth / 2 - w / 2, Double(width) - 8 * s - w))
-            d.append(.text(title, x: x, y: top - 30 * s, size: titleSize, color: Self.ink))
-        }
-        // Legend.
-        enum Swatch { case line([Double]), fill(Float) }
-        var entries = figure.legendOrder.map { series -> (name: String, colorIndex: Int, swatch: Swatch) in
-            let dash: [Double] =
-                series.style == .solid
-                ? []
-                : series.style == .dotted
-                    ? [2.7 * lineWidth, 2.6 * lineWidth] : [0.01 * lineWidth, 2.65 * lineWidth]
-            return (series.name, series.colorIndex, .line(dash))
-        }
-        entries += figure.bands.map { ($0.name, $0.colorIndex, .fill(0.2)) }
-        if let shade = figure.shades.first {
-            let name = "|f′| < \(DecimalText.shortest(ActivationProperties.flatThreshold))"
-            entries.append(
-                (name, Set(figure.shades.map(\.colorIndex)).count == 1 ? shade.colorIndex : -1, .fill(0.13)))
-        }
-        let lineHeight = 1.45 * legendSize
-        let sampleLength = 34 * s
-        let pad = 9 * s
-        let textWidth = entries.map { font.width(of: $0.name, size: legendSize) }.max() ?? 0
-        let boxWidth = pad + sampleLength + 8 * s + textWidth + pad
-        let boxHeight = 2 * pad + Double(entries.count) * lineHeight - (lineHeight - legendSize)
-        let margin = 12 * s
-        let (bx0, bx1, by0, by1) = (
-            left + margin, right - margin - boxWidth, top + margin, bottom - margin - boxHeight
-        )
-        let (bxm, bym) = ((left + right - boxWidth) / 2, (top + bottom - boxHeight) / 2)
-        let candidates = [
-            (bx1, by0), (bx0, by0), (bx0, by1), (bx1, by1), (bx1, bym), (bx0, bym), (bx1, bym),
-            (bxm, by1), (bxm, by0), (bxm, bym),
+    }
+
+    /// A mark's f and f′ values on a white card: right of the point if it fits, else left;
+    /// above it if it fits, else below; stepped past the cards already placed.
+    private mutating func drawMarkLabel(
+        _ mark: Figure.Mark, avoiding placed: inout [(x0: Double, y0: Double, x1: Double, y1: Double)]
+    ) {
+        let (g, s, size) = (geometry, geometry.scale, geometry.tickSize)
+        let x = PlotGeometry.typographic(DecimalText.shortest(mark.x))
+        let lines = [
+            "f(\(x)) = " + PlotGeometry.typographic(NumberText.format(mark.y, significantDigits: 5)),
+            "f′(\(x)) = " + PlotGeometry.typographic(NumberText.format(mark.slope, significantDigits: 5)),
         ]
-        var best = candidates[0]
-        var bestCount = Int.max
-        for (cx, cy) in candidates {
-            let count = samples.reduce(0) { n, p in
-                n
-                    + (p.0 >= cx - 4 * s && p.0 <= cx + boxWidth + 4 * s && p.1 >= cy - 4 * s
-                        && p.1 <= cy + boxHeight + 4 * s ? 1 : 0)
-            }
-            if count < bestCount {
-                best = (cx, cy)
-                bestCount = count
-                if count == 0 { break }
-            }
+        let w = lines.map { g.font.width(of: $0, size: size) }.max() ?? 0
+        let h = 2.3 * size
+        let (cx, cy) = (g.x(mark.x), g.y(mark.y))
+        var x0 = cx + 10 * s
+        if x0 + w > g.right - 4 * s { x0 = cx - 10 * s - w }
+        x0 = Swift.max(g.left + 4 * s, x0)
+        var y0 = cy - 10 * s - h
+        if y0 < g.top + 4 * s { y0 = cy + 10 * s }
+        while let clash = placed.first(where: { $0.x0 < x0 + w && x0 < $0.x1 && $0.y0 < y0 + h && y0 < $0.y1 }) {
+            y0 = y0 > cy ? clash.y1 + 2 * s : clash.y0 - 2 * s - h
+            if y0 < g.top || y0 + h > g.bottom { break }
         }
-        if !entries.isEmpty && boxWidth < plotWidth {
-            let (x0, y0) = (pixel(best.0), pixel(best.1))
-            let (x1, y1) = (pixel(best.0 + boxWidth), pixel(best.1 + boxHeight))
-            d.append(.rectangle(x0: x0, y0: y0, x1: x1, y1: y1, color: RGB(0xFFFFFF), alpha: 0.85))
-            for (a, b) in [
-                ((x0, y0), (x1, y0 + rule)), ((x0, y1 - rule), (x1, y1)), ((x0, y0), (x0 + rule, y1)),
-                ((x1 - rule, y0), (x1, y1)),
-            ] {
-                d.append(.rectangle(x0: a.0, y0: a.1, x1: b.0, y1: b.1, color: RGB(0xCCCCCC), alpha: 1))
-            }
-            for (i, series) in entries.enumerated() {
-                let baseline = best.1 + pad + legendSize * 0.8 + Double(i) * lineHeight
-                let mid = baseline - 0.33 * legendSize
-                let color = Self.color(series.colorIndex)
-                switch series.swatch {
-                case .line(let dash):
-                    d.append(
-                        .polyline(
-                            points: [(best.0 + pad, mid), (best.0 + pad + sampleLength, mid)],
-                            width: lineWidth,
-                            color: color, dash: dash))
-                case .fill(let alpha):
-                    let (x0, x1) = (best.0 + pad, best.0 + pad + sampleLength)
-                    let (y0, y1) = (mid - 0.4 * legendSize, mid + 0.4 * legendSize)
-                    d.append(
-                        .polygon(
-                            points: [(x0, y0), (x1, y0), (x1, y1), (x0, y1)], color: color, alpha: alpha))
-                }
-                d.append(
-                    .text(
-                        series.name, x: best.0 + pad + sampleLength + 8 * s, y: baseline, size: legendSize,
-                        color: Self.ink))
-            }
+        placed.append((x0 - 3 * s, y0 - 2 * s, x0 + w + 3 * s, y0 + h + 2 * s))
+        drawings.append(
+            .rectangle(
+                x0: pixel(x0 - 3 * s), y0: pixel(y0 - 2 * s), x1: pixel(x0 + w + 3 * s), y1: pixel(y0 + h + 2 * s),
+                color: Self.white, alpha: 0.8))
+        for (k, line) in lines.enumerated() {
+            drawings.append(
+                .text(
+                    line, x: x0, y: y0 + size + Double(k) * 1.2 * size, size: size,
+                    color: Self.color(function: mark.function)))
         }
-        drawings = d
-        plotArea = (left, top, right, bottom)
-        ranges = (xRange, yRange)
+        occupied += [(x0, y0), (x0 + w, y0 + h), (x0 + w / 2, y0 + h / 2)]
     }
 
-    /// The palette colour of a colour index (3 per function); negative for neutral grey.
-    static func color(_ index: Int) -> RGB {
-        index < 0 ? RGB(0x808080) : RGB(palette[(index / 3) % palette.count])
+    /// The frame's four rules.
+    private mutating func drawFrame() {
+        let (e, rule) = (geometry.pixelEdges, geometry.rule)
+        for (x0, y0, x1, y1) in [
+            (e.left, e.top, e.right + rule, e.top + rule), (e.left, e.bottom, e.right + rule, e.bottom + rule),
+            (e.left, e.top, e.left + rule, e.bottom + rule), (e.right, e.top, e.right + rule, e.bottom + rule),
+        ] {
+            drawings.append(.rectangle(x0: x0, y0: y0, x1: x1, y1: y1, color: Self.frame, alpha: 1))
+        }
     }
 
-    /// Tick labels with U+2212 minus signs.
-    static func typographic(_ label: String) -> String {
-        String(label.map { $0 == "-" ? "\u{2212}" : $0 })
+    /// Tick marks and their labels on both axes.
+    private mutating func drawTickLabels() {
+        let (g, s, size) = (geometry, geometry.scale, geometry.tickSize)
+        let (e, rule, mark) = (g.pixelEdges, g.rule, g.length(6))
+        for (tick, label) in zip(g.yTicks, g.yLabels) {
+            let y = pixel(floor(g.y(tick.value)))
+            drawings.append(.rectangle(x0: e.left - mark, y0: y, x1: e.left, y1: y + rule, color: Self.frame, alpha: 1))
+            let w = g.font.width(of: label, size: size)
+            drawings.append(
+                .text(label, x: g.left - 6 * s - 6 * s - w, y: Double(y) + 0.36 * size, size: size, color: Self.ink))
+        }
+        for tick in g.xTicks {
+            let x = pixel(floor(g.x(tick.value)))
+            drawings.append(
+                .rectangle(x0: x, y0: e.bottom, x1: x + rule, y1: e.bottom + mark, color: Self.frame, alpha: 1))
+            let label = PlotGeometry.typographic(tick.label)
+            let w = g.font.width(of: label, size: size)
+            drawings.append(
+                .text(
+                    label, x: Swift.max(2 * s, Swift.min(Double(x) - w / 2, Double(g.width) - w - 2 * s)),
+                    y: g.bottom + 6 * s + 6 * s + size, size: size, color: Self.ink))
+        }
+    }
+
+    /// The axis names, and the title centred over the plot area (cut to the image's width).
+    private mutating func drawTitles(_ figure: Figure) {
+        let (g, s) = (geometry, geometry.scale)
+        let plotWidth = g.right - g.left
+        let xName = g.font.width(of: figure.xLabel, size: g.labelSize)
+        drawings.append(
+            .text(
+                figure.xLabel, x: g.left + plotWidth / 2 - xName / 2, y: Double(g.height) - 12 * s,
+                size: g.labelSize, color: Self.ink))
+        drawings.append(.text(figure.yLabel, x: g.left, y: g.top - 8 * s, size: g.labelSize, color: Self.ink))
+        guard !figure.title.isEmpty else { return }
+        var title = figure.title
+        while g.font.width(of: title, size: g.titleSize) > Double(g.width) - 16 * s && title.count > 4 {
+            title = String(title.dropLast(2)) + "…"
+        }
+        let w = g.font.width(of: title, size: g.titleSize)
+        // Centred over the plot area, shifted left or right only as far as the image needs.
+        let x = Swift.max(8 * s, Swift.min(g.left + plotWidth / 2 - w / 2, Double(g.width) - 8 * s - w))
+        drawings.append(.text(title, x: x, y: g.top - 30 * s, size: g.titleSize, color: Self.ink))
     }
 }

@@ -70,19 +70,9 @@ extension TerminalChart {
             self.xLabel = chart.plain(figure.xLabel)
         }
 
+        /// The lines a legend under the chart takes.
         static func legendLines(chart: TerminalChart, figure: Figure) -> Int {
-            let entries = chart.legendEntries(figure)
-            var lines = 1
-            var used = 0
-            for entry in entries {
-                let length = 3 + entry.text.count
-                if used > 0 && used + 3 + length > chart.width {
-                    lines += 1
-                    used = 0
-                }
-                used += (used > 0 ? 3 : 0) + length
-            }
-            return entries.isEmpty ? 0 : lines
+            chart.legendRows(chart.legendEntries(figure)).count
         }
 
         /// The dot position of a point (braille: 2 per column, 4 per row; ASCII: 1 and 1).
@@ -96,9 +86,33 @@ extension TerminalChart {
             )
         }
 
+        /// The canvas with everything on it: faint zero axes first, then bands, series, flat
+        /// zones and marked points.
         func drawCanvas(_ figure: Figure) -> Canvas {
             var canvas = Canvas(columns: canvasColumns, rows: canvasRows, ascii: chart.ascii)
-            // Zero axes first, faint: every fourth dot (ASCII: every other cell).
+            drawAxes(on: &canvas)
+            for band in figure.bands {
+                drawBand(band, on: &canvas)
+            }
+            for series in figure.series {
+                drawSeries(series, on: &canvas)
+            }
+            for shade in figure.shades {
+                let a = Swift.max(0, dot(shade.range.lowerBound, 0).0 / (chart.ascii ? 1 : 2))
+                let b = Swift.min(canvasColumns - 1, dot(shade.range.upperBound, 0).0 / (chart.ascii ? 1 : 2))
+                if a <= b { for column in a...b { canvas.shaded[column] = true } }
+            }
+            for mark in figure.marks
+            where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
+                let (column, row) = dot(mark.x, mark.y)
+                let (cx, cy) = chart.ascii ? (column, row) : (column / 2, row / 4)
+                canvas.markers[cy * canvasColumns + cx] = TerminalChart.slot(function: mark.function)
+            }
+            return canvas
+        }
+
+        /// The zero axes, faint: every fourth dot (ASCII: every other cell).
+        private func drawAxes(on canvas: inout Canvas) {
             let step = chart.ascii ? 2 : 4
             if yRange.contains(0) {
                 let (_, row) = dot(xRange.lowerBound, 0)
@@ -112,77 +126,62 @@ extension TerminalChart {
                     canvas.plot(column, row, owner: Canvas.axis, mark: "|")
                 }
             }
-            // rrelu's band: both edges, sparse.
-            for band in figure.bands {
-                for edge in [band.low, band.high] {
-                    var previous: (Int, Int)?
-                    for (k, (x, y)) in zip(band.x, edge).enumerated() where y.isFinite && yRange.contains(y) {
-                        let point = dot(x, y)
-                        let path =
-                            previous.map { Canvas.line(from: $0, to: point).dropFirst() } ?? [point][...]
-                        for (column, row) in path where (column + row + k) % 3 == 0 || chart.ascii {
-                            canvas.plot(column, row, owner: band.colorIndex, mark: ":")
-                        }
-                        previous = point
-                    }
-                }
-            }
-            for series in figure.series {
+        }
+
+        /// A band's two edges, sparse (every third dot).
+        private func drawBand(_ band: Figure.Band, on canvas: inout Canvas) {
+            let owner = TerminalChart.slot(function: band.function)
+            for edge in [band.low, band.high] {
                 var previous: (Int, Int)?
-                var count = 0
-                let every = series.style.rawValue + 1
-                let mark = Canvas.asciiMark[series.style.rawValue]
-                for (x, y) in zip(series.x, series.y) {
-                    guard y.isFinite, yRange.contains(y) else {
-                        previous = nil
-                        continue
-                    }
+                for (k, (x, y)) in zip(band.x, edge).enumerated() where y.isFinite && yRange.contains(y) {
                     let point = dot(x, y)
                     let path = previous.map { Canvas.line(from: $0, to: point).dropFirst() } ?? [point][...]
-                    for (column, row) in path {
-                        if count % every == 0 || chart.ascii {
-                            canvas.plot(column, row, owner: series.colorIndex, mark: mark)
-                        }
-                        count += 1
+                    for (column, row) in path where (column + row + k) % 3 == 0 || chart.ascii {
+                        canvas.plot(column, row, owner: owner, mark: ":")
                     }
                     previous = point
                 }
             }
-            for shade in figure.shades {
-                let a = Swift.max(0, dot(shade.range.lowerBound, 0).0 / (chart.ascii ? 1 : 2))
-                let b = Swift.min(canvasColumns - 1, dot(shade.range.upperBound, 0).0 / (chart.ascii ? 1 : 2))
-                if a <= b { for column in a...b { canvas.shaded[column] = true } }
+        }
+
+        /// A series as a line of dots in its pattern; points outside the y range break it.
+        private func drawSeries(_ series: Figure.Series, on canvas: inout Canvas) {
+            let pattern = TerminalChart.pattern(series.role)
+            let owner = TerminalChart.slot(function: series.function, order: series.role.order)
+            var previous: (Int, Int)?
+            var count = 0
+            for (x, y) in zip(series.x, series.y) {
+                guard y.isFinite, yRange.contains(y) else {
+                    previous = nil
+                    continue
+                }
+                let point = dot(x, y)
+                let path = previous.map { Canvas.line(from: $0, to: point).dropFirst() } ?? [point][...]
+                for (column, row) in path {
+                    if count % pattern.every == 0 || chart.ascii {
+                        canvas.plot(column, row, owner: owner, mark: pattern.ascii)
+                    }
+                    count += 1
+                }
+                previous = point
             }
-            for mark in figure.marks
-            where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
-                let (column, row) = dot(mark.x, mark.y)
-                let (cx, cy) = chart.ascii ? (column, row) : (column / 2, row / 4)
-                canvas.markers[cy * canvasColumns + cx] = mark.colorIndex
-            }
-            return canvas
         }
 
         /// The framed chart: y axis name, frame, tick labels and marks, canvas, x labels.
         func frame(
             canvas: Canvas, legend: [TerminalChart.LegendEntry], legendAt corner: (column: Int, row: Int)?
-        )
-            -> [String]
-        {
+        ) -> [String] {
             let a = chart.ascii
             let (horizontal, vertical) = a ? ("-", "|") : ("\u{2500}", "\u{2502}")
-            let (topLeft, topRight, bottomLeft, bottomRight) =
-                a ? ("+", "+", "+", "+") : ("\u{250C}", "\u{2510}", "\u{2514}", "\u{2518}")
-            let (yMark, xMark) = a ? ("+", "+") : ("\u{2524}", "\u{252C}")
+            let (topLeft, topRight) = a ? ("+", "+") : ("\u{250C}", "\u{2510}")
+            let yMark = a ? "+" : "\u{2524}"
             let frameColour: String? = chart.color ? TerminalChart.dim : nil
             var rows = canvas.renderRows(chart: chart)
             if let corner {
                 for (i, entry) in legend.enumerated() {
                     rows[corner.row + i] = canvas.renderRow(
                         corner.row + i, chart: chart,
-                        overlay: (
-                            corner.column, chart.sample(entry) + " " + entry.text,
-                            3 + entry.text.count
-                        ))
+                        overlay: (corner.column, chart.sample(entry) + " " + entry.text, 3 + entry.text.count))
                 }
             }
             var labels = [Int: String]()
@@ -190,194 +189,53 @@ extension TerminalChart {
                 let (_, row) = dot(xRange.lowerBound, tick.value)
                 labels[row / (a ? 1 : 4)] = tick.label
             }
-            var xMarks = Set<Int>()
-            for tick in xTicks { xMarks.insert(dot(tick.value, yRange.lowerBound).0 / (a ? 1 : 2)) }
-            func pad(_ text: String) -> String {
-                String(repeating: " ", count: labelWidth - text.count) + text
-            }
             var lines: [String] = []
             lines.append(
                 pad(yLabel) + " "
                     + chart.paint(
-                        topLeft + String(repeating: horizontal, count: canvasColumns) + topRight,
-                        code: frameColour))
+                        topLeft + String(repeating: horizontal, count: canvasColumns) + topRight, code: frameColour))
             for (i, row) in rows.enumerated() {
                 let label = labels[i]
                 let left = chart.paint(label == nil ? vertical : yMark, code: frameColour)
                 lines.append(pad(label ?? "") + " " + left + row + chart.paint(vertical, code: frameColour))
             }
-            let heavy = a ? "=" : "\u{2501}"
+            lines.append(bottomRule(canvas))
+            lines.append(xAxisLabels())
+            return lines.map { $0.trimmingTrailingSpaces }
+        }
+
+        /// `text` right-aligned in the y labels' column.
+        private func pad(_ text: String) -> String {
+            String(repeating: " ", count: labelWidth - text.count) + text
+        }
+
+        /// The frame's bottom rule: tick marks, and heavy under flat zones.
+        private func bottomRule(_ canvas: Canvas) -> String {
+            let a = chart.ascii
+            let (horizontal, heavy, xMark) = a ? ("-", "=", "+") : ("\u{2500}", "\u{2501}", "\u{252C}")
+            let (bottomLeft, bottomRight) = a ? ("+", "+") : ("\u{2514}", "\u{2518}")
+            var xMarks = Set<Int>()
+            for tick in xTicks { xMarks.insert(dot(tick.value, yRange.lowerBound).0 / (a ? 1 : 2)) }
             let bottom = (0..<canvasColumns).map {
                 xMarks.contains($0) ? xMark : canvas.shaded[$0] ? heavy : horizontal
             }.joined()
-            lines.append(
-                String(repeating: " ", count: labelWidth + 1)
-                    + chart.paint(bottomLeft + bottom + bottomRight, code: frameColour))
+            return String(repeating: " ", count: labelWidth + 1)
+                + chart.paint(bottomLeft + bottom + bottomRight, code: chart.color ? TerminalChart.dim : nil)
+        }
+
+        /// The x tick labels centred under their marks, and the axis name after them if it fits.
+        private func xAxisLabels() -> String {
             var axis = [Character](repeating: " ", count: chart.width)
             for tick in xTicks {
-                let centre = labelWidth + 2 + dot(tick.value, yRange.lowerBound).0 / (a ? 1 : 2)
-                let start = Swift.min(
-                    Swift.max(0, centre - tick.label.count / 2), chart.width - tick.label.count)
+                let centre = labelWidth + 2 + dot(tick.value, yRange.lowerBound).0 / (chart.ascii ? 1 : 2)
+                let start = Swift.min(Swift.max(0, centre - tick.label.count / 2), chart.width - tick.label.count)
                 for (k, c) in tick.label.enumerated() { axis[start + k] = c }
             }
             let used = axis.lastIndex { $0 != " " } ?? 0
             if used + 3 + xLabel.count <= chart.width {
                 for (k, c) in xLabel.enumerated() { axis[used + 3 + k] = c }
             }
-            lines.append(String(axis).trimmingTrailingSpaces)
-            return lines.map { $0.trimmingTrailingSpaces }
+            return String(axis).trimmingTrailingSpaces
         }
     }
-
-    /// Cells of braille dots (or ASCII marks) with the series that owns each cell.
-    struct Canvas {
-        static let axis = -1
-        static let empty = -2
-        static let asciiMark: [Character] = ["*", ".", ":"]
-        /// drawille's pixel map: bit for dot (column, row) in a 2×4 braille cell.
-        static let bits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
-
-        let columns: Int
-        let rows: Int
-        let ascii: Bool
-        var cells: [UInt8]
-        var marks: [Character]
-        var owners: [Int]
-        var seriesDots: [Bool]
-        /// Columns inside a flat zone (`--saturation`): dimmed, and heavy on the bottom rule.
-        var shaded: [Bool]
-        /// Cells holding a marked point, with the mark's colour index.
-        var markers: [Int: Int] = [:]
-
-        init(columns: Int, rows: Int, ascii: Bool) {
-            self.columns = columns
-            self.rows = rows
-            self.ascii = ascii
-            cells = [UInt8](repeating: 0, count: columns * rows)
-            marks = [Character](repeating: " ", count: columns * rows)
-            owners = [Int](repeating: Canvas.empty, count: columns * rows)
-            seriesDots = [Bool](repeating: false, count: columns * rows)
-            shaded = [Bool](repeating: false, count: columns)
-        }
-
-        var dotColumns: Int { columns * (ascii ? 1 : 2) }
-        var dotRows: Int { rows * (ascii ? 1 : 4) }
-
-        mutating func plot(_ column: Int, _ row: Int, owner: Int, mark: Character) {
-            guard column >= 0, row >= 0, column < dotColumns, row < dotRows else { return }
-            let (cx, cy) = ascii ? (column, row) : (column / 2, row / 4)
-            let i = cy * columns + cx
-            if ascii {
-                if owner == Canvas.axis && seriesDots[i] { return }
-                marks[i] = owner == Canvas.axis && marks[i] != " " && marks[i] != mark ? "+" : mark
-            } else {
-                cells[i] |= Canvas.bits[row % 4][column % 2]
-            }
-            if owner != Canvas.axis {
-                owners[i] = owner
-                seriesDots[i] = true
-            } else if !seriesDots[i] {
-                owners[i] = Canvas.axis
-            }
-        }
-
-        /// Bresenham's line between two dots, both ends included.
-        static func line(from a: (Int, Int), to b: (Int, Int)) -> [(Int, Int)] {
-            var (x, y) = a
-            let (dx, dy) = (abs(b.0 - x), -abs(b.1 - y))
-            let (sx, sy) = (x < b.0 ? 1 : -1, y < b.1 ? 1 : -1)
-            var error = dx + dy
-            var points: [(Int, Int)] = []
-            while true {
-                points.append((x, y))
-                if x == b.0 && y == b.1 { break }
-                let e2 = 2 * error
-                if e2 >= dy {
-                    error += dy
-                    x += sx
-                }
-                if e2 <= dx {
-                    error += dx
-                    y += sy
-                }
-            }
-            return points
-        }
-
-        /// The first corner (top-left, top-right, bottom-right, bottom-left) where a box of the
-        /// given size, one cell from the frame, covers no series dot.
-        func findCorner(width: Int, height: Int) -> (column: Int, row: Int)? {
-            guard height > 0, width + 2 <= columns, height + 2 <= rows else { return nil }
-            let corners = [
-                (1, 0), (columns - width - 1, 0), (columns - width - 1, rows - height), (1, rows - height),
-            ]
-            for (column, row) in corners {
-                var clear = true
-                for r in Swift.max(0, row - 1)..<Swift.min(rows, row + height + 1) {
-                    for c in Swift.max(0, column - 1)..<Swift.min(columns, column + width + 1)
-                    where seriesDots[r * columns + c] {
-                        clear = false
-                    }
-                }
-                if clear { return (column, row) }
-            }
-            return nil
-        }
-
-        func renderRows(chart: TerminalChart) -> [String] {
-            (0..<rows).map { renderRow($0, chart: chart, overlay: nil) }
-        }
-
-        /// One canvas row; `overlay` replaces `width` cells from `column` with ready text.
-        func renderRow(_ row: Int, chart: TerminalChart, overlay: (column: Int, text: String, width: Int)?)
-            -> String
-        {
-            var out = ""
-            var current: String?
-            var column = 0
-            func setColour(_ code: String?) {
-                guard chart.color, code != current else { return }
-                out += current == nil ? "" : "\u{1B}[0m"
-                if let code { out += "\u{1B}[\(code)m" }
-                current = code
-            }
-            while column < columns {
-                if let overlay, column == overlay.column {
-                    setColour(nil)
-                    out += overlay.text
-                    column += overlay.width
-                    continue
-                }
-                let i = row * columns + column
-                if let marker = markers[i] {
-                    setColour(TerminalChart.palette[marker % TerminalChart.palette.count])
-                    out += ascii ? "o" : "\u{25CF}"
-                    column += 1
-                    continue
-                }
-                let owner = owners[i]
-                let faint = shaded[column] ? "2;" : ""
-                setColour(
-                    owner == Canvas.empty
-                        ? nil
-                        : owner == Canvas.axis
-                            ? TerminalChart.dim
-                            : faint + TerminalChart.palette[owner % TerminalChart.palette.count])
-                if ascii {
-                    out.append(marks[i])
-                } else {
-                    out.unicodeScalars.append(Unicode.Scalar(0x2800 + UInt32(cells[i])) ?? " ")
-                }
-                column += 1
-            }
-            setColour(nil)
-            return out
-        }
-    }
-}
-
-/// A dot or pixel coordinate: rounded, NaN as 0, clamped far outside any canvas.
-@inline(__always)
-func pixel(_ value: Double) -> Int {
-    value.isNaN ? 0 : Int(Swift.min(Swift.max(value.rounded(), -1e9), 1e9))
 }

@@ -57,6 +57,20 @@ public struct TerminalChart: Sendable {
     static let palette = ["34", "31", "32", "35", "36", "33"]
     static let dim = "90"
 
+    /// The palette slot of a function's part of the given derivative order (bands, shades and
+    /// marks are order 0): f, f′ and f″ of one function take three consecutive colours.
+    static func slot(function: Int, order: Int = 0) -> Int { (3 * function + order) % palette.count }
+
+    /// How a series of the given role is drawn: every dot for f, every other for f′, every
+    /// third for f″; in ASCII `*`, `.` and `:`; the legend's two-cell sample likewise.
+    static func pattern(_ role: Figure.Role) -> (every: Int, ascii: Character, sample: String) {
+        switch role.order {
+        case 0: (1, "*", "\u{2812}\u{2812}")
+        case 1: (2, ".", "\u{2802}\u{2802}")
+        default: (3, ":", "\u{2802}\u{2800}")
+        }
+    }
+
     /// Draws the figure.
     /// - Parameters:
     ///   - figure: What to draw; series y values outside the y range are clipped.
@@ -152,69 +166,30 @@ public struct TerminalChart: Sendable {
         var layout = Layout(chart: self, figure: figure, legendBelow: false)
         var canvas = layout.drawCanvas(figure)
         let legend = legendEntries(figure)
-        var placement =
+        let placement =
             legendBelow
             ? nil
             : canvas.findCorner(width: legend.map { $0.text.count + 3 }.max() ?? 0, height: legend.count)
         if placement == nil && !legend.isEmpty {
             layout = Layout(chart: self, figure: figure, legendBelow: true, legendLines: legendLines)
             canvas = layout.drawCanvas(figure)
-            placement = nil
         }
         var lines: [String] = []
         if !figure.title.isEmpty { lines.append(centred(figure.title, width: width)) }
         lines += layout.frame(canvas: canvas, legend: legend, legendAt: placement)
         if layout.legendBelow {
-            let items = legend.map { sample($0) + " " + $0.text }
-            var line = ""
-            var visible = 0
-            for (item, entry) in zip(items, legend) {
-                let length = 3 + entry.text.count
-                if visible > 0 && visible + 3 + length > width {
-                    lines.append(line)
-                    line = ""
-                    visible = 0
-                }
-                line += (visible > 0 ? "   " : "") + item
-                visible += (visible > 0 ? 3 : 0) + length
+            lines += legendRows(legend).map { row in
+                row.map { sample($0) + " " + $0.text }.joined(separator: "   ")
             }
-            if !line.isEmpty { lines.append(line) }
             if let legendLines, lines.count < layout.framedLines + legendLines {
                 lines += Array(repeating: "", count: layout.framedLines + legendLines - lines.count)
             }
         }
         for mark in figure.marks {
-            let marker = paint(
-                ascii ? "o" : "\u{25CF}", code: Self.palette[mark.colorIndex % Self.palette.count])
+            let marker = paint(ascii ? "o" : "\u{25CF}", code: Self.palette[Self.slot(function: mark.function)])
             lines.append(String((marker + " " + plain(mark.label)).prefix(width + 12)))
         }
         return lines
-    }
-
-    struct LegendEntry {
-        let text: String
-        let style: Figure.Series.Style
-        let colorIndex: Int
-        /// Two cells drawn instead of the style's sample (bands, flat zones).
-        var glyph: String? = nil
-    }
-
-    func legendEntries(_ figure: Figure) -> [LegendEntry] {
-        var entries = figure.legendOrder.map { series in
-            LegendEntry(text: plain(series.name), style: series.style, colorIndex: series.colorIndex)
-        }
-        entries += figure.bands.map {
-            LegendEntry(
-                text: plain($0.name), style: .sparse, colorIndex: $0.colorIndex,
-                glyph: ascii ? "::" : "\u{2812}\u{2824}")
-        }
-        if !figure.shades.isEmpty {
-            entries.append(
-                LegendEntry(
-                    text: plain("|f′| < \(DecimalText.shortest(ActivationProperties.flatThreshold))"), style: .solid,
-                    colorIndex: -1, glyph: ascii ? "==" : "\u{2501}\u{2501}"))
-        }
-        return entries
     }
 
     /// The text as the chart can show it: in ASCII mode primes become quotes, other
@@ -224,20 +199,6 @@ public struct TerminalChart: Sendable {
         let quoted = text.replacingOccurrences(of: "″", with: "''").replacingOccurrences(of: "′", with: "'")
             .replacingOccurrences(of: "…", with: "...").replacingOccurrences(of: "−", with: "-")
         return String(quoted.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
-    }
-
-    /// Two cells showing a legend entry's style, coloured like it.
-    func sample(_ entry: LegendEntry) -> String {
-        let glyph: String
-        if let custom = entry.glyph {
-            glyph = custom
-        } else if ascii {
-            glyph = String(repeating: String(Canvas.asciiMark[entry.style.rawValue]), count: 2)
-        } else {
-            glyph = ["\u{2812}\u{2812}", "\u{2802}\u{2802}", "\u{2802}\u{2800}"][entry.style.rawValue]
-        }
-        let code = entry.colorIndex < 0 ? Self.dim : Self.palette[entry.colorIndex % Self.palette.count]
-        return paint(glyph, code: code)
     }
 
     func paint(_ text: String, code: String?) -> String {

@@ -163,10 +163,10 @@ struct PlotJob {
     private func figures(_ plan: Plan, sampling: Sampling) -> FigureGrid {
         let o = options
         let functions = plan.functions
-        func decorate(_ figure: inout Figure, _ items: [(name: String, function: Activation)], offset: Int) {
-            if o.saturation { figure.addSaturation(of: items.map(\.function), colorOffset: offset) }
-            figure.addTrainingBands(of: items, colorOffset: offset)
-            figure.addMarks(at: plan.marks, of: items, colorOffset: offset)
+        func decorate(_ figure: inout Figure, _ items: [(name: String, function: Activation)], first: Int) {
+            if o.saturation { figure.addSaturation(of: items.map(\.function), firstFunction: first) }
+            figure.addTrainingBands(of: items, firstFunction: first)
+            figure.addMarks(at: plan.marks, of: items, firstFunction: first)
         }
         if plan.layout == .overlay || functions.count == 1 {
             var figure = Figure(
@@ -176,15 +176,14 @@ struct PlotJob {
                 figure.series +=
                     Figure.differences(of: functions, sampling: sampling, derivative: !o.noDerivative).series
             }
-            decorate(&figure, functions, offset: 0)
+            decorate(&figure, functions, first: 0)
             return FigureGrid(panels: [figure])
         }
         let panels = functions.enumerated().map { index, item in
             var figure = Figure(
                 functions: [item], sampling: sampling, derivative: !o.noDerivative,
-                secondDerivative: o.secondDerivative)
-            for k in figure.series.indices { figure.series[k].colorIndex += 3 * index }
-            decorate(&figure, [item], offset: index)
+                secondDerivative: o.secondDerivative, firstFunction: index)
+            decorate(&figure, [item], first: index)
             return figure
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? "")

@@ -58,14 +58,13 @@ struct PNGTests {
         let png = try #require(DecodedPNG(bytes))
         #expect(png.width == 1200 && png.height == 800)
         #expect(png.pixel(0, 0) == (255, 255, 255) && png.pixel(1199, 799) == (255, 255, 255))
-        let layout = PlotLayout(figure: f, width: 1200, height: 800, scale: 1)
-        let p = layout.position(x: 2, y: 2)
-        let (r, g, b) = png.pixel(Int(p.x), Int(p.y))
+        let geometry = PlotLayout(figure: f, width: 1200, height: 800, scale: 1).geometry
+        let (r, g, b) = png.pixel(Int(geometry.x(2)), Int(geometry.y(2)))
         #expect(
             abs(r - 0x00) < 40 && abs(g - 0x72) < 40 && abs(b - 0xB2) < 40,
             "pixel at relu(2): \(r), \(g), \(b)")
         // The frame's left edge is dark, and the tick-label strip under the plot holds text ink.
-        let area = layout.plotArea
+        let area = geometry
         let (fr, _, _) = png.pixel(Int(area.left), Int((area.top + area.bottom) / 2))
         #expect(fr < 128)
         var dark = 0
@@ -140,7 +139,7 @@ struct PNGTests {
         ])
     func extremeY(_ ys: [Double]) throws {
         let figure = Figure(
-            title: "extreme", series: [.init(name: "f", style: .solid, colorIndex: 0, x: [0, 1], y: ys)],
+            title: "extreme", series: [.init(name: "f", function: 0, role: .value, x: [0, 1], y: ys)],
             xRange: 0...1)
         #expect(figure.yRange.lowerBound.isFinite && figure.yRange.upperBound.isFinite)
         #expect(figure.yRange.lowerBound < figure.yRange.upperBound)

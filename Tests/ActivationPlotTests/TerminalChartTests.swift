@@ -86,9 +86,9 @@ struct TerminalChartTests {
     func styles() throws {
         let chart = TerminalChart(width: 60, height: 16, color: false, ascii: false)
         var canvasDots = [Int](repeating: 0, count: 3)
-        for (i, style) in Figure.Series.Style.allCases.enumerated() {
+        for (i, role) in [Figure.Role.value, .derivative, .secondDerivative].enumerated() {
             var f = try figure(["identity"], derivative: false)
-            f.series[0].style = style
+            f.series[0].role = role
             let layout = TerminalChart.Layout(chart: chart, figure: f, legendBelow: false)
             let canvas = layout.drawCanvas(f)
             canvasDots[i] = canvas.cells.map { $0.nonzeroBitCount }.reduce(0, +)

@@ -1,0 +1,81 @@
+import ActivationCore
+
+/// Where a static plot's parts go, in pixels (y down), computed once from the figure and the
+/// image size: the plot area, the ranges it shows and their ticks.
+///
+/// ``x(_:)`` and ``y(_:)`` map data to pixels through ``fraction(_:in:)``; the drawing and the
+/// tests that look for a curve's pixel use the same two functions.
+struct PlotGeometry {
+    let width: Int
+    let height: Int
+    /// Pixels per unit length: 2 doubles every length.
+    let scale: Double
+    let font = GlyphFont.dejaVuSans
+    /// Text sizes in pixels.
+    let tickSize, labelSize, titleSize, legendSize: Double
+    /// The plot area's edges.
+    let left, top, right, bottom: Double
+    /// The intervals shown.
+    let xRange, yRange: ClosedRange<Double>
+    /// The ticks of each axis; y's labels with typographic minus signs.
+    let xTicks, yTicks: [Tick]
+    let yLabels: [String]
+
+    init(figure: Figure, width: Int, height: Int, scale s: Double) {
+        self.width = width
+        self.height = height
+        self.scale = s
+        (tickSize, labelSize, titleSize, legendSize) = (14 * s, 16 * s, 19 * s, 14 * s)
+        let top = (figure.title.isEmpty ? 24 * s : 64 * s)
+        let bottom = Double(height) - (10 + 6 + 8) * s - tickSize - 8 * s - labelSize
+        let yRange = figure.yRange
+        let (font, tickSize) = (font, tickSize)
+        let yOf = { (v: Double) -> Double in top + (1 - fraction(v, in: yRange)) * (bottom - top) }
+        let yTarget = Swift.max(3, Swift.min(9, Int((bottom - top) / (3.2 * tickSize))))
+        let yTicks = TickEngine.ticks(from: yRange.lowerBound, to: yRange.upperBound, target: yTarget) {
+            ticks in
+            zip(ticks, ticks.dropFirst()).allSatisfy { yOf($0.value) - yOf($1.value) >= 1.6 * tickSize }
+        }
+        let yLabels = yTicks.map { Self.typographic($0.label) }
+        let labelWidth = yLabels.map { font.width(of: $0, size: tickSize) }.max() ?? 0
+        let left = (14 * s + labelWidth + 8 * s + 6 * s).rounded()
+        let right = Double(width) - 28 * s
+        let xRange = figure.xRange
+        let xOf = { (v: Double) -> Double in left + fraction(v, in: xRange) * (right - left) }
+        let xTarget = Swift.max(3, Swift.min(11, Int((right - left) / (5 * tickSize))))
+        xTicks = TickEngine.ticks(from: xRange.lowerBound, to: xRange.upperBound, target: xTarget) { ticks in
+            var end = -Double.infinity
+            for tick in ticks {
+                let w = font.width(of: Self.typographic(tick.label), size: tickSize)
+                let start = xOf(tick.value) - w / 2
+                if start < end + tickSize { return false }
+                end = start + w
+            }
+            return true
+        }
+        (self.left, self.top, self.right, self.bottom) = (left, top, right, bottom)
+        (self.xRange, self.yRange, self.yTicks, self.yLabels) = (xRange, yRange, yTicks, yLabels)
+    }
+
+    /// The pixel column of x.
+    func x(_ v: Double) -> Double { left + fraction(v, in: xRange) * (right - left) }
+
+    /// The pixel row of y.
+    func y(_ v: Double) -> Double { top + (1 - fraction(v, in: yRange)) * (bottom - top) }
+
+    /// The plot area's edges on whole pixels: where the frame's rules start.
+    var pixelEdges: (left: Int, top: Int, right: Int, bottom: Int) {
+        (pixel(left), pixel(top), pixel(right), pixel(bottom))
+    }
+
+    /// The width of a rule, whole pixels.
+    var rule: Int { length(1) }
+
+    /// A length in whole pixels, at least 1.
+    func length(_ v: Double) -> Int { Swift.max(1, pixel(v * scale)) }
+
+    /// Tick labels with U+2212 minus signs.
+    static func typographic(_ label: String) -> String {
+        String(label.map { $0 == "-" ? "\u{2212}" : $0 })
+    }
+}

@@ -1,0 +1,115 @@
+import ActivationCore
+
+/// The legend of a static plot: one entry per series (in legend order), band and flat-zone
+/// shading, in the candidate place that covers the fewest occupied points.
+extension PlotLayout {
+    /// What an entry shows beside its text.
+    enum Swatch {
+        /// A stretch of the curve's line.
+        case line(width: Double, dash: [Double])
+        /// A patch of fill.
+        case fill(Float)
+    }
+
+    /// One line of the legend.
+    struct LegendEntry {
+        let name: String
+        let color: RGB
+        let swatch: Swatch
+    }
+
+    /// The entries: series by function, then bands, then one for the shaded flat zones (in the
+    /// function's colour, or grey when several functions have them).
+    static func legendEntries(_ figure: Figure, scale: Double) -> [LegendEntry] {
+        var entries = figure.legendOrder.map { series in
+            let stroke = stroke(function: series.function, role: series.role, scale: scale)
+            return LegendEntry(
+                name: series.name, color: stroke.color, swatch: .line(width: stroke.width, dash: stroke.dash))
+        }
+        entries += figure.bands.map {
+            LegendEntry(name: $0.name, color: color(function: $0.function), swatch: .fill(0.2))
+        }
+        if let shade = figure.shades.first {
+            let one = Set(figure.shades.map(\.function)).count == 1
+            entries.append(
+                LegendEntry(
+                    name: "|f′| < \(DecimalText.shortest(ActivationProperties.flatThreshold))",
+                    color: one ? color(function: shade.function) : neutral, swatch: .fill(0.13)))
+        }
+        return entries
+    }
+
+    /// The legend box's size for `entries`.
+    private func legendSize(_ entries: [LegendEntry]) -> (width: Double, height: Double) {
+        let (g, s) = (geometry, geometry.scale)
+        let lineHeight = 1.45 * g.legendSize
+        let textWidth = entries.map { g.font.width(of: $0.name, size: g.legendSize) }.max() ?? 0
+        return (
+            9 * s + 34 * s + 8 * s + textWidth + 9 * s,
+            2 * (9 * s) + Double(entries.count) * lineHeight - (lineHeight - g.legendSize)
+        )
+    }
+
+    /// Where the box covers the fewest occupied points, trying matplotlib's places in its order
+    /// (upper right, upper left, lower left, lower right, right, centre left, centre right,
+    /// lower centre, upper centre, centre) and taking the first that covers none.
+    private func legendPlace(width: Double, height: Double) -> (x: Double, y: Double) {
+        let (g, s) = (geometry, geometry.scale)
+        let margin = 12 * s
+        let (x0, x1) = (g.left + margin, g.right - margin - width)
+        let (y0, y1) = (g.top + margin, g.bottom - margin - height)
+        let (xm, ym) = ((g.left + g.right - width) / 2, (g.top + g.bottom - height) / 2)
+        let candidates = [(x1, y0), (x0, y0), (x0, y1), (x1, y1), (x1, ym), (x0, ym), (x1, ym), (xm, y1), (xm, y0), (xm, ym)]
+        var best = candidates[0]
+        var bestCount = Int.max
+        for (cx, cy) in candidates {
+            let count = occupied.reduce(0) { n, p in
+                n
+                    + (p.0 >= cx - 4 * s && p.0 <= cx + width + 4 * s && p.1 >= cy - 4 * s
+                        && p.1 <= cy + height + 4 * s ? 1 : 0)
+            }
+            if count < bestCount {
+                (best, bestCount) = ((cx, cy), count)
+                if count == 0 { break }
+            }
+        }
+        return best
+    }
+
+    /// The legend, on top of everything, if it fits across the plot area.
+    mutating func drawLegend(_ figure: Figure) {
+        let (g, s) = (geometry, geometry.scale)
+        let entries = Self.legendEntries(figure, scale: s)
+        let size = legendSize(entries)
+        guard !entries.isEmpty && size.width < g.right - g.left else { return }
+        let place = legendPlace(width: size.width, height: size.height)
+        let (x0, y0) = (pixel(place.x), pixel(place.y))
+        let (x1, y1) = (pixel(place.x + size.width), pixel(place.y + size.height))
+        let rule = g.rule
+        drawings.append(.rectangle(x0: x0, y0: y0, x1: x1, y1: y1, color: Self.white, alpha: 0.85))
+        for (a, b) in [
+            ((x0, y0), (x1, y0 + rule)), ((x0, y1 - rule), (x1, y1)), ((x0, y0), (x0 + rule, y1)),
+            ((x1 - rule, y0), (x1, y1)),
+        ] {
+            drawings.append(.rectangle(x0: a.0, y0: a.1, x1: b.0, y1: b.1, color: RGB(0xCCCCCC), alpha: 1))
+        }
+        let (pad, sampleLength, lineHeight) = (9 * s, 34 * s, 1.45 * g.legendSize)
+        for (i, entry) in entries.enumerated() {
+            let baseline = place.y + pad + g.legendSize * 0.8 + Double(i) * lineHeight
+            let mid = baseline - 0.33 * g.legendSize
+            let (left, right) = (place.x + pad, place.x + pad + sampleLength)
+            switch entry.swatch {
+            case .line(let width, let dash):
+                drawings.append(.polyline(points: [(left, mid), (right, mid)], width: width, color: entry.color, dash: dash))
+            case .fill(let alpha):
+                let (top, bottom) = (mid - 0.4 * g.legendSize, mid + 0.4 * g.legendSize)
+                drawings.append(
+                    .polygon(
+                        points: [(left, top), (right, top), (right, bottom), (left, bottom)], color: entry.color,
+                        alpha: alpha))
+            }
+            drawings.append(
+                .text(entry.name, x: right + 8 * s, y: baseline, size: g.legendSize, color: Self.ink))
+        }
+    }
+}

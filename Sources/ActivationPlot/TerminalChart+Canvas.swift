@@ -1,0 +1,148 @@
+/// The dot canvas of a terminal chart: braille cells (or ASCII marks), who owns each cell, and
+/// the columns and cells that flat zones and marked points claim.
+extension TerminalChart {
+    /// Cells of braille dots (or ASCII marks) with the series that owns each cell.
+    struct Canvas {
+        static let axis = -1
+        static let empty = -2
+        /// drawille's pixel map: bit for dot (column, row) in a 2×4 braille cell.
+        static let bits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
+
+        let columns: Int
+        let rows: Int
+        let ascii: Bool
+        var cells: [UInt8]
+        var marks: [Character]
+        var owners: [Int]
+        var seriesDots: [Bool]
+        /// Columns inside a flat zone (`--saturation`): dimmed, and heavy on the bottom rule.
+        var shaded: [Bool]
+        /// Cells holding a marked point, with the mark's colour index.
+        var markers: [Int: Int] = [:]
+
+        init(columns: Int, rows: Int, ascii: Bool) {
+            self.columns = columns
+            self.rows = rows
+            self.ascii = ascii
+            cells = [UInt8](repeating: 0, count: columns * rows)
+            marks = [Character](repeating: " ", count: columns * rows)
+            owners = [Int](repeating: Canvas.empty, count: columns * rows)
+            seriesDots = [Bool](repeating: false, count: columns * rows)
+            shaded = [Bool](repeating: false, count: columns)
+        }
+
+        var dotColumns: Int { columns * (ascii ? 1 : 2) }
+        var dotRows: Int { rows * (ascii ? 1 : 4) }
+
+        mutating func plot(_ column: Int, _ row: Int, owner: Int, mark: Character) {
+            guard column >= 0, row >= 0, column < dotColumns, row < dotRows else { return }
+            let (cx, cy) = ascii ? (column, row) : (column / 2, row / 4)
+            let i = cy * columns + cx
+            if ascii {
+                if owner == Canvas.axis && seriesDots[i] { return }
+                marks[i] = owner == Canvas.axis && marks[i] != " " && marks[i] != mark ? "+" : mark
+            } else {
+                cells[i] |= Canvas.bits[row % 4][column % 2]
+            }
+            if owner != Canvas.axis {
+                owners[i] = owner
+                seriesDots[i] = true
+            } else if !seriesDots[i] {
+                owners[i] = Canvas.axis
+            }
+        }
+
+        /// Bresenham's line between two dots, both ends included.
+        static func line(from a: (Int, Int), to b: (Int, Int)) -> [(Int, Int)] {
+            var (x, y) = a
+            let (dx, dy) = (abs(b.0 - x), -abs(b.1 - y))
+            let (sx, sy) = (x < b.0 ? 1 : -1, y < b.1 ? 1 : -1)
+            var error = dx + dy
+            var points: [(Int, Int)] = []
+            while true {
+                points.append((x, y))
+                if x == b.0 && y == b.1 { break }
+                let e2 = 2 * error
+                if e2 >= dy {
+                    error += dy
+                    x += sx
+                }
+                if e2 <= dx {
+                    error += dx
+                    y += sy
+                }
+            }
+            return points
+        }
+
+        /// The first corner (top-left, top-right, bottom-right, bottom-left) where a box of the
+        /// given size, one cell from the frame, covers no series dot.
+        func findCorner(width: Int, height: Int) -> (column: Int, row: Int)? {
+            guard height > 0, width + 2 <= columns, height + 2 <= rows else { return nil }
+            let corners = [
+                (1, 0), (columns - width - 1, 0), (columns - width - 1, rows - height), (1, rows - height),
+            ]
+            for (column, row) in corners {
+                var clear = true
+                for r in Swift.max(0, row - 1)..<Swift.min(rows, row + height + 1) {
+                    for c in Swift.max(0, column - 1)..<Swift.min(columns, column + width + 1)
+                    where seriesDots[r * columns + c] {
+                        clear = false
+                    }
+                }
+                if clear { return (column, row) }
+            }
+            return nil
+        }
+
+        func renderRows(chart: TerminalChart) -> [String] {
+            (0..<rows).map { renderRow($0, chart: chart, overlay: nil) }
+        }
+
+        /// One canvas row; `overlay` replaces `width` cells from `column` with ready text.
+        func renderRow(_ row: Int, chart: TerminalChart, overlay: (column: Int, text: String, width: Int)?)
+            -> String
+        {
+            var out = ""
+            var current: String?
+            var column = 0
+            func setColour(_ code: String?) {
+                guard chart.color, code != current else { return }
+                out += current == nil ? "" : "\u{1B}[0m"
+                if let code { out += "\u{1B}[\(code)m" }
+                current = code
+            }
+            while column < columns {
+                if let overlay, column == overlay.column {
+                    setColour(nil)
+                    out += overlay.text
+                    column += overlay.width
+                    continue
+                }
+                let i = row * columns + column
+                if let marker = markers[i] {
+                    setColour(TerminalChart.palette[marker % TerminalChart.palette.count])
+                    out += ascii ? "o" : "\u{25CF}"
+                    column += 1
+                    continue
+                }
+                let owner = owners[i]
+                let faint = shaded[column] ? "2;" : ""
+                setColour(
+                    owner == Canvas.empty
+                        ? nil
+                        : owner == Canvas.axis
+                            ? TerminalChart.dim
+                            : faint + TerminalChart.palette[owner % TerminalChart.palette.count])
+                if ascii {
+                    out.append(marks[i])
+                } else {
+                    out.unicodeScalars.append(Unicode.Scalar(0x2800 + UInt32(cells[i])) ?? " ")
+                }
+                column += 1
+            }
+            setColour(nil)
+            return out
+        }
+    }
+}
