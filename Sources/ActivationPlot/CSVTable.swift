@@ -138,12 +138,24 @@ private struct BlockBuffer {
         let start = index * b
         let n = Swift.min(b, table.sampling.count - start)
         for i in 0..<n { xs[i] = table.sampling[start + i] }
+        evaluate(count: n)
+        let orders = [0] + (table.derivative ? [1] : []) + (table.secondDerivative ? [2] : [])
+        let differenceOrders = table.differences ? Array(0..<(table.derivative ? 2 : 1)) : []
+        let fields =
+            1 + table.functions.count * orders.count + (table.functions.count - 1) * differenceOrders.count
+        let capacity = n * fields * (DecimalText.maximumLength + 1)
+        if text.count < capacity { text = [UInt8](repeating: 0, count: capacity) }
+        length = write(count: n, orders: orders, differenceOrders: differenceOrders)
+    }
+
+    /// Every function's f, and f′ and f″ when the table has them, at the block's first `n` x.
+    private mutating func evaluate(count n: Int) {
+        let b = CSVTable.blockRows
         let (derivative, second) = (table.derivative, table.secondDerivative)
         xs.withUnsafeBufferPointer { input in
             columns.withUnsafeMutableBufferPointer { storage in
                 func column(_ k: Int, _ order: Int) -> UnsafeMutableBufferPointer<Double> {
-                    UnsafeMutableBufferPointer(
-                        rebasing: storage[(3 * k + order) * b..<(3 * k + order) * b + n])
+                    UnsafeMutableBufferPointer(rebasing: storage[(3 * k + order) * b..<(3 * k + order) * b + n])
                 }
                 for (k, item) in table.functions.enumerated() {
                     item.function.evaluate(
@@ -153,42 +165,35 @@ private struct BlockBuffer {
                 }
             }
         }
-        let orders = [0] + (derivative ? [1] : []) + (second ? [2] : [])
-        let differenceOrders = table.differences ? Array(0..<(derivative ? 2 : 1)) : []
-        let fields =
-            1 + table.functions.count * orders.count + (table.functions.count - 1) * differenceOrders.count
-        let precision = table.precision
-        let capacity = n * fields * (DecimalText.maximumLength + 1)
-        if text.count < capacity { text = [UInt8](repeating: 0, count: capacity) }
-        length = columns.withUnsafeBufferPointer { storage in
+    }
+
+    /// The text of the block's first `n` rows, written into ``text``.
+    /// - Returns: Its length in bytes.
+    private mutating func write(count n: Int, orders: [Int], differenceOrders: [Int]) -> Int {
+        let (b, precision, functions, xs) = (CSVTable.blockRows, table.precision, table.functions, xs)
+        return columns.withUnsafeBufferPointer { storage in
             text.withUnsafeMutableBufferPointer { text in
                 guard let start = text.baseAddress else { return 0 }
                 var p = start
                 func number(_ value: Double) {
-                    if let precision {
-                        for byte in NumberText.format(value, significantDigits: precision).utf8 {
-                            p.pointee = byte
-                            p += 1
-                        }
-                    } else {
+                    p.pointee = UInt8(ascii: ",")
+                    p += 1
+                    guard let precision else {
                         p += DecimalText.write(value, to: p)
+                        return
+                    }
+                    for byte in NumberText.format(value, significantDigits: precision).utf8 {
+                        p.pointee = byte
+                        p += 1
                     }
                 }
                 for i in 0..<n {
                     p += DecimalText.write(xs[i], to: p)
-                    for k in table.functions.indices {
-                        for order in orders {
-                            p.pointee = UInt8(ascii: ",")
-                            p += 1
-                            number(storage[(3 * k + order) * b + i])
-                        }
+                    for k in functions.indices {
+                        for order in orders { number(storage[(3 * k + order) * b + i]) }
                     }
-                    for k in table.functions.indices.dropFirst() {
-                        for order in differenceOrders {
-                            p.pointee = UInt8(ascii: ",")
-                            p += 1
-                            number(storage[order * b + i] - storage[(3 * k + order) * b + i])
-                        }
+                    for k in functions.indices.dropFirst() {
+                        for order in differenceOrders { number(storage[order * b + i] - storage[(3 * k + order) * b + i]) }
                     }
                     p.pointee = UInt8(ascii: "\n")
                     p += 1

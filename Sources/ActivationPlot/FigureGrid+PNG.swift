@@ -114,24 +114,7 @@ extension Figure {
                         let shared = UncheckedSendable((pixels, streams, adlers, failed))
                         DispatchQueue.concurrentPerform(iterations: parts) { k in
                             let (pixels, streams, adlers, failed) = shared.value
-                            let rows = band(k)
-                            let bytes = rows.count * (rowBytes + 1)
-                            var filtered = [UInt8](unsafeUninitializedCapacity: bytes) { out, count in
-                                guard let base = out.baseAddress, let image = pixels.baseAddress else {
-                                    return
-                                }
-                                for (n, y) in rows.enumerated() {
-                                    let row = image + y * rowBytes
-                                    let line = base + n * (rowBytes + 1)
-                                    line[0] = y == 0 ? 0 : 2  // None for the first row, else Up
-                                    if y == 0 {
-                                        (line + 1).update(from: row, count: rowBytes)
-                                    } else {
-                                        Self.subtract(row, row - rowBytes, into: line + 1, count: rowBytes)
-                                    }
-                                }
-                                count = bytes
-                            }
+                            var filtered = Self.filtered(pixels, rows: band(k), rowBytes: rowBytes)
                             filtered.withUnsafeMutableBufferPointer { out in
                                 var adler: UInt = 0
                                 failed[k] =
@@ -159,6 +142,26 @@ extension Figure {
         }
         zlib += (0..<4).map { UInt8(truncatingIfNeeded: adler >> (24 - 8 * $0)) }
         return zlib
+    }
+
+    /// The rows of a band as PNG filters them: a filter byte, then the row (None, for the first
+    /// row of the image) or its difference from the row above (Up).
+    static func filtered(_ pixels: UnsafeBufferPointer<UInt8>, rows: Range<Int>, rowBytes: Int) -> [UInt8] {
+        let bytes = rows.count * (rowBytes + 1)
+        return [UInt8](unsafeUninitializedCapacity: bytes) { out, count in
+            guard let base = out.baseAddress, let image = pixels.baseAddress else { return }
+            for (n, y) in rows.enumerated() {
+                let row = image + y * rowBytes
+                let line = base + n * (rowBytes + 1)
+                line[0] = y == 0 ? 0 : 2
+                if y == 0 {
+                    (line + 1).update(from: row, count: rowBytes)
+                } else {
+                    Self.subtract(row, row - rowBytes, into: line + 1, count: rowBytes)
+                }
+            }
+            count = bytes
+        }
     }
 
     /// out[i] = a[i] − b[i] (mod 256): the Up filter of one row, a loop the compiler vectorises.

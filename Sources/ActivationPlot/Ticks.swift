@@ -35,99 +35,132 @@ public enum TickEngine {
     ) -> [Tick] {
         precondition(
             lower < upper && lower.isFinite && upper.isFinite, "tick range must be finite and non-empty")
-        // Search on the range scaled to about [1, 10) wide, so that the scores never under- or
-        // overflow (coverage squares a tenth of the range); the exponent goes back into labels.
-        let (exactLower, exactUpper) = (lower, upper)
-        let width = (upper - lower).isFinite ? upper - lower : upper / 10 - lower / 10
-        let shift = Int(floor(log10(width)))
-        let unit = pow(10, Double(shift))
-        let (lower, upper) = (lower / unit, upper / unit)
-        let m = Double(Swift.max(target, 2))
-        let range = upper - lower
+        let found = withoutActuallyEscaping(fits) { fits in
+            var search = Search(lower: lower, upper: upper, target: target, fits: fits)
+            search.run()
+            // The best labelling whose labels do not fit comes next: on a tiny axis, nice numbers
+            // that touch read better than the interval's ends to 17 digits.
+            return search.best?.ticks ?? search.crowded?.ticks
+        }
+        if let found { return found }
+        return [
+            Tick(value: lower, label: DecimalText.shortest(lower)),
+            Tick(value: upper, label: DecimalText.shortest(upper)),
+        ]
+    }
+
+    /// The state of one search: the range scaled to about [1, 10) wide, so that the scores
+    /// never under- or overflow (coverage squares a tenth of the range), and the best
+    /// labellings so far. The exponent of the scale goes back into the labels.
+    private struct Search {
+        let (exactLower, exactUpper): (Double, Double)
+        let (lower, upper, range): (Double, Double, Double)
+        let (unit, shift): (Double, Int)
+        /// The number of ticks wanted.
+        let m: Double
+        let fits: ([Tick]) -> Bool
         var best: (score: Double, ticks: [Tick])?
-        // The best labelling whose labels do not fit: on a tiny axis, nice numbers that touch
-        // read better than the interval's ends to 17 digits.
         var crowded: (score: Double, ticks: [Tick])?
-        var j = 1.0
-        search: while j < 20 {
-            for (index, step) in steps.enumerated() {
-                let qIndex = Double(index)
-                let sm = simplicityMax(qIndex, j)
-                if weights.simplicity * sm + weights.coverage + weights.density + weights.legibility
-                    < (best?.score ?? -2)
-                {
-                    break search
+
+        init(lower: Double, upper: Double, target: Int, fits: @escaping ([Tick]) -> Bool) {
+            (exactLower, exactUpper) = (lower, upper)
+            let width = (upper - lower).isFinite ? upper - lower : upper / 10 - lower / 10
+            shift = Int(floor(log10(width)))
+            unit = pow(10, Double(shift))
+            (self.lower, self.upper) = (lower / unit, upper / unit)
+            range = self.upper - self.lower
+            m = Double(Swift.max(target, 2))
+            self.fits = fits
+        }
+
+        /// The score to beat.
+        var bar: Double { best?.score ?? -2 }
+
+        /// Skips j = 1, 2, … and the nice steps q, until no later candidate can beat the best.
+        mutating func run() {
+            var j = 1.0
+            while j < 20 {
+                for (index, step) in steps.enumerated() {
+                    let sm = simplicityMax(Double(index), j)
+                    if weights.simplicity * sm + weights.coverage + weights.density + weights.legibility < bar {
+                        return
+                    }
+                    searchCounts(j: j, index: index, step: step, simplicity: sm)
                 }
-                var k = 2.0
-                while k < 50 {
-                    let dm = densityMax(k, m)
-                    if weights.simplicity * sm + weights.coverage + weights.density * dm + weights.legibility
-                        < (best?.score ?? -2)
+                j += 1
+            }
+        }
+
+        /// Tick counts k = 2, 3, … for one j and q.
+        private mutating func searchCounts(
+            j: Double, index: Int, step: (q: Double, digits: Int, scaled: Int), simplicity sm: Double
+        ) {
+            var k = 2.0
+            while k < 50 {
+                let dm = densityMax(k, m)
+                if weights.simplicity * sm + weights.coverage + weights.density * dm + weights.legibility < bar {
+                    return
+                }
+                let delta = range / (k + 1) / j / step.q
+                var z = ceil(log10(delta))
+                while z < 330 {
+                    let size = j * step.q * pow(10, z)
+                    guard size.isFinite, size > 0 else { break }
+                    let cm = coverageMax(lower, upper, size * (k - 1))
+                    if weights.simplicity * sm + weights.coverage * cm + weights.density * dm + weights.legibility
+                        < bar
                     {
                         break
                     }
-                    let delta = range / (k + 1) / j / step.q
-                    var z = ceil(log10(delta))
-                    while z < 330 {
-                        let size = j * step.q * pow(10, z)
-                        guard size.isFinite, size > 0 else { break }
-                        let cm = coverageMax(lower, upper, size * (k - 1))
-                        if weights.simplicity * sm + weights.coverage * cm + weights.density * dm
-                            + weights.legibility
-                            < (best?.score ?? -2)
-                        {
-                            break
-                        }
-                        let minStart = floor(upper / size) * j - (k - 1) * j
-                        let maxStart = ceil(lower / size) * j
-                        // Tick mantissas must stay exact integers (a range a few ulps wide far
-                        // from 0 would otherwise need `start += 1` beyond 2^53, which never moves).
-                        let exact = Swift.max(abs(minStart), abs(maxStart)) * Double(step.scaled) < 0x1p52
-                        if minStart > maxStart || !exact {
-                            z += 1
-                            continue
-                        }
-                        var start = minStart
-                        while start <= maxStart {
-                            let first = start * (size / j)
-                            let last = first + size * (k - 1)
-                            let s = simplicity(qIndex, j, first, last, size)
-                            let c = coverage(lower, upper, first, last)
-                            let g = density(k, m, lower, upper, first, last)
-                            // A small preference for labelling both ends of the range, so that
-                            // −5:5 is labelled −5 … 5 rather than −4 … 4 when the two tie.
-                            let ends = abs(first - lower) < 1e-9 * range && abs(last - upper) < 1e-9 * range
-                            let score =
-                                weights.simplicity * s + weights.coverage * c + weights.density * g
-                                + weights.legibility + (ends ? 0.01 : 0)
-                            if score > (best?.score ?? -2) {
-                                let slack = 1e-9 * range * unit
-                                let ticks = make(start: start, j: j, k: Int(k), step: step, z: Int(z) + shift)
-                                    .filter {
-                                        $0.value >= exactLower - slack && $0.value <= exactUpper + slack
-                                    }
-                                if ticks.count >= 2 {
-                                    if fits(ticks) {
-                                        best = (score, ticks)
-                                    } else if score > (crowded?.score ?? -2) {
-                                        crowded = (score, ticks)
-                                    }
-                                }
-                            }
-                            start += 1
-                        }
-                        z += 1
-                    }
-                    k += 1
+                    searchStarts(j: j, index: index, step: step, k: k, z: z, size: size)
+                    z += 1
                 }
+                k += 1
             }
-            j += 1
         }
-        if let ticks = best?.ticks ?? crowded?.ticks { return ticks }
-        return [
-            Tick(value: exactLower, label: DecimalText.shortest(exactLower)),
-            Tick(value: exactUpper, label: DecimalText.shortest(exactUpper)),
-        ]
+
+        /// Every start of k ticks `size` apart that covers the range.
+        private mutating func searchStarts(
+            j: Double, index: Int, step: (q: Double, digits: Int, scaled: Int), k: Double, z: Double,
+            size: Double
+        ) {
+            let minStart = floor(upper / size) * j - (k - 1) * j
+            let maxStart = ceil(lower / size) * j
+            // Tick mantissas must stay exact integers (a range a few ulps wide far from 0 would
+            // otherwise need `start += 1` beyond 2^53, which never moves).
+            let exact = Swift.max(abs(minStart), abs(maxStart)) * Double(step.scaled) < 0x1p52
+            guard minStart <= maxStart, exact else { return }
+            var start = minStart
+            while start <= maxStart {
+                let first = start * (size / j)
+                let last = first + size * (k - 1)
+                let s = simplicity(Double(index), j, first, last, size)
+                let c = coverage(lower, upper, first, last)
+                let g = density(k, m, lower, upper, first, last)
+                // A small preference for labelling both ends of the range, so that −5:5 is
+                // labelled −5 … 5 rather than −4 … 4 when the two tie.
+                let ends = abs(first - lower) < 1e-9 * range && abs(last - upper) < 1e-9 * range
+                let score =
+                    weights.simplicity * s + weights.coverage * c + weights.density * g + weights.legibility
+                    + (ends ? 0.01 : 0)
+                if score > bar {
+                    consider(make(start: start, j: j, k: Int(k), step: step, z: Int(z) + shift), score: score)
+                }
+                start += 1
+            }
+        }
+
+        /// Keeps a labelling as the best that fits, or the best that does not.
+        private mutating func consider(_ candidate: [Tick], score: Double) {
+            let slack = 1e-9 * range * unit
+            let ticks = candidate.filter { $0.value >= exactLower - slack && $0.value <= exactUpper + slack }
+            guard ticks.count >= 2 else { return }
+            if fits(ticks) {
+                best = (score, ticks)
+            } else if score > (crowded?.score ?? -2) {
+                crowded = (score, ticks)
+            }
+        }
     }
 
     /// Ticks (start + i·j)·q·10^z for i < k, with labels from integer mantissas.

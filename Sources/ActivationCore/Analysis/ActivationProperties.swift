@@ -64,47 +64,14 @@ public struct ActivationProperties: Sendable {
         precondition(samples >= 2, "at least two samples are needed")
         self.range = range
         self.samples = samples
-        let lo = range.lowerBound
-        let hi = range.upperBound
-        var xs = (0..<samples).map { i in
-            (lo * Double(samples - 1 - i) + hi * Double(i)) / Double(samples - 1)
-        }
-        if lo < 0 && hi > 0 && !xs.contains(0) {
-            xs.append(0)
-            xs.sort()
-        }
+        let xs = Self.grid(range, samples: samples)
         let jets = xs.map { function.jet(at: $0) }
-        var minimum = (value: Double.infinity, x: lo)
-        var maximum = (value: -Double.infinity, x: lo)
-        for (x, jet) in zip(xs, jets) where !jet.value.isNaN {
-            if jet.value < minimum.value { minimum = (jet.value, x) }
-            if jet.value > maximum.value { maximum = (jet.value, x) }
-        }
+        let (minimum, maximum) = Self.extremes(xs, jets, from: range.lowerBound)
         self.outputRange =
             minimum.value <= maximum.value ? minimum.value...maximum.value : Double.nan...Double.nan
         self.extremePoints = (minimum.x, maximum.x)
-        var rises = false
-        var falls = false
-        var level = false
-        for (a, b) in zip(jets, jets.dropFirst()) {
-            if b.value > a.value {
-                rises = true
-            } else if b.value < a.value {
-                falls = true
-            } else {
-                level = true
-            }
-        }
-        switch (rises, falls, level) {
-        case (true, false, false): monotonicity = .increasing
-        case (true, false, true): monotonicity = .nondecreasing
-        case (false, true, false): monotonicity = .decreasing
-        case (false, true, true): monotonicity = .nonincreasing
-        case (false, false, _): monotonicity = .constant
-        default: monotonicity = .nonMonotonic
-        }
-        let zero = function.jet(at: 0)
-        self.atZero = zero
+        self.monotonicity = Self.monotonicity(jets)
+        self.atZero = function.jet(at: 0)
         let mirrored = xs.filter { $0 > 0 && range.contains(-$0) }
         self.isZeroCentred =
             !mirrored.isEmpty && minimum.value < 0 && maximum.value > 0
@@ -128,6 +95,54 @@ public struct ActivationProperties: Sendable {
         }
         self.flatIntervals = flat
         self.stationaryPoints = stationary
+    }
+
+    /// The even grid over the range, ends included, with 0 added when it lies inside.
+    private static func grid(_ range: ClosedRange<Double>, samples: Int) -> [Double] {
+        let (lo, hi) = (range.lowerBound, range.upperBound)
+        var xs = (0..<samples).map { i in
+            (lo * Double(samples - 1 - i) + hi * Double(i)) / Double(samples - 1)
+        }
+        if lo < 0 && hi > 0 && !xs.contains(0) {
+            xs.append(0)
+            xs.sort()
+        }
+        return xs
+    }
+
+    /// The smallest and largest value sampled, and where (the first place, NaN skipped).
+    private static func extremes(
+        _ xs: [Double], _ jets: [Jet], from lo: Double
+    ) -> (minimum: (value: Double, x: Double), maximum: (value: Double, x: Double)) {
+        var minimum = (value: Double.infinity, x: lo)
+        var maximum = (value: -Double.infinity, x: lo)
+        for (x, jet) in zip(xs, jets) where !jet.value.isNaN {
+            if jet.value < minimum.value { minimum = (jet.value, x) }
+            if jet.value > maximum.value { maximum = (jet.value, x) }
+        }
+        return (minimum, maximum)
+    }
+
+    /// How f moves from sample to sample.
+    private static func monotonicity(_ jets: [Jet]) -> Monotonicity {
+        var (rises, falls, level) = (false, false, false)
+        for (a, b) in zip(jets, jets.dropFirst()) {
+            if b.value > a.value {
+                rises = true
+            } else if b.value < a.value {
+                falls = true
+            } else {
+                level = true
+            }
+        }
+        switch (rises, falls, level) {
+        case (true, false, false): return .increasing
+        case (true, false, true): return .nondecreasing
+        case (false, true, false): return .decreasing
+        case (false, true, true): return .nonincreasing
+        case (false, false, _): return .constant
+        default: return .nonMonotonic
+        }
     }
 
     /// f(±∞), or the limit where f(±∞) itself is NaN.

@@ -206,6 +206,10 @@ struct ExpressionParser {
         return (String(characters[start..<position]), start)
     }
 
+    /// A named argument of a call: its name, value and column.
+    typealias NamedArgument = (name: String, value: ParameterValue, at: Int)
+
+    /// `x`, `pi`, `e`, or a call: an elementary function or a catalog function.
     mutating func named() throws(ExpressionError) -> ExpressionNode {
         let (name, start) = identifier()
         guard take("(") else {
@@ -221,29 +225,7 @@ struct ExpressionParser {
                         : "unknown name '\(name)'" + hint(name, among: ["x", "pi", "e"]), at: start)
             }
         }
-        let open = position - 1
-        var positional: [ExpressionNode] = []
-        var named: [(name: String, value: ParameterValue, at: Int)] = []
-        if !take(")") {
-            repeat {
-                let mark = position
-                let (word, wordStart) = identifier()
-                if !word.isEmpty && take("=") {
-                    named.append((word, try parameterValue(), wordStart))
-                } else {
-                    position = mark
-                    if !named.isEmpty {
-                        skipSpaces()
-                        throw error("positional arguments go before named ones")
-                    }
-                    positional.append(try expression())
-                }
-            } while take(",")
-            guard take(")") else {
-                skipSpaces()
-                throw error("expected ',' or ')' to close the '(' at column \(open + 1)")
-            }
-        }
+        let (positional, named) = try arguments(opening: position - 1)
         if let function = Elementary(rawValue: name) {
             if let first = named.first {
                 throw error("\(name) takes no named arguments, got '\(first.name)'", at: first.at)
@@ -258,6 +240,45 @@ struct ExpressionParser {
         guard Catalog.entry(named: name) != nil || name.contains(".") else {
             throw error("unknown function '\(name)'" + hint(name, among: nil), at: start)
         }
+        let activation = try catalogFunction(name, named, at: start)
+        guard positional.count == 1 else {
+            throw error("\(name) takes one input, x or an expression of it; got \(positional.count)", at: start)
+        }
+        return .activation(activation, positional[0])
+    }
+
+    /// A call's arguments after its `(` (at column `open`), up to and with its `)`: positional
+    /// ones first, then `name=value` ones.
+    mutating func arguments(opening open: Int) throws(ExpressionError) -> ([ExpressionNode], [NamedArgument]) {
+        var positional: [ExpressionNode] = []
+        var named: [NamedArgument] = []
+        guard !take(")") else { return (positional, named) }
+        repeat {
+            let mark = position
+            let (word, wordStart) = identifier()
+            if !word.isEmpty && take("=") {
+                named.append((word, try parameterValue(), wordStart))
+            } else {
+                position = mark
+                if !named.isEmpty {
+                    skipSpaces()
+                    throw error("positional arguments go before named ones")
+                }
+                positional.append(try expression())
+            }
+        } while take(",")
+        guard take(")") else {
+            skipSpaces()
+            throw error("expected ',' or ')' to close the '(' at column \(open + 1)")
+        }
+        return (positional, named)
+    }
+
+    /// The catalog function or preset a call names, with its named arguments as parameters;
+    /// the catalog's error is shown under the argument it blames.
+    mutating func catalogFunction(
+        _ name: String, _ named: [NamedArgument], at start: Int
+    ) throws(ExpressionError) -> Activation {
         let activation: Activation
         do {
             var spec = name
@@ -273,14 +294,9 @@ struct ExpressionParser {
             throw ExpressionError(error.description, at: column + 1, in: text, cause: error)
         }
         if activation.entry.isVector {
-            throw error(
-                "\(name) is a vector function; an expression can call element-wise functions only", at: start)
+            throw error("\(name) is a vector function; an expression can call element-wise functions only", at: start)
         }
-        guard positional.count == 1 else {
-            throw error(
-                "\(name) takes one input, x or an expression of it; got \(positional.count)", at: start)
-        }
-        return .activation(activation, positional[0])
+        return activation
     }
 
     /// A named argument's value: a constant expression (0.2, -1/6, 2^-3) or a word (tanh).

@@ -57,6 +57,19 @@ struct RasterCanvas {
     mutating func stroke(
         _ points: [(x: Double, y: Double)], width lineWidth: Double, _ color: RGB, dash: [Double] = []
     ) {
+        let half = lineWidth / 2
+        var box = (x0: width, y0: height, x1: -1, y1: -1)
+        for segment in Self.segments(of: points, dash: dash) {
+            cover(segment, half: half, box: &box)
+        }
+        flush(box, color)
+    }
+
+    /// A stroke's spine as straight pieces (ax, ay, bx, by): the finite runs of `points`, cut
+    /// into the dashes' "on" stretches; a lone point is a piece of length 0 (a round dot).
+    static func segments(
+        of points: [(x: Double, y: Double)], dash: [Double]
+    ) -> [(Double, Double, Double, Double)] {
         var segments: [(Double, Double, Double, Double)] = []
         var runs: [[(x: Double, y: Double)]] = [[]]
         for p in points {
@@ -71,9 +84,7 @@ struct RasterCanvas {
                 segments.append((run[0].x, run[0].y, run[0].x, run[0].y))
                 continue
             }
-            var phase = 0.0
-            var index = 0
-            var on = true
+            var (phase, index, on) = (0.0, 0, true)
             for (a, b) in zip(run, run.dropFirst()) {
                 guard !dash.isEmpty else {
                     segments.append((a.x, a.y, b.x, b.y))
@@ -102,32 +113,37 @@ struct RasterCanvas {
                 }
             }
         }
-        let half = lineWidth / 2
-        var box = (x0: width, y0: height, x1: -1, y1: -1)
-        for (ax, ay, bx, by) in segments {
-            let x0 = Swift.max(0, Int(floor(Swift.min(ax, bx) - half - 1)))
-            let x1 = Swift.min(width - 1, Int(ceil(Swift.max(ax, bx) + half + 1)))
-            let y0 = Swift.max(0, Int(floor(Swift.min(ay, by) - half - 1)))
-            let y1 = Swift.min(height - 1, Int(ceil(Swift.max(ay, by) + half + 1)))
-            guard x0 <= x1, y0 <= y1 else { continue }
-            box = (Swift.min(box.x0, x0), Swift.min(box.y0, y0), Swift.max(box.x1, x1), Swift.max(box.y1, y1))
-            let (dx, dy) = (bx - ax, by - ay)
-            let lengthSquared = dx * dx + dy * dy
-            for y in y0...y1 {
-                let py = Double(y) + 0.5
-                for x in x0...x1 {
-                    let px = Double(x) + 0.5
-                    var t = lengthSquared > 0 ? ((px - ax) * dx + (py - ay) * dy) / lengthSquared : 0
-                    t = Swift.min(1, Swift.max(0, t))
-                    let (cx, cy) = (ax + t * dx - px, ay + t * dy - py)
-                    let distance = (cx * cx + cy * cy).squareRoot()
-                    let c = Float(Swift.min(1, Swift.max(0, half + 0.5 - distance)))
-                    let i = y * width + x
-                    if c > coverage[i] { coverage[i] = c }
-                }
+        return segments
+    }
+
+    /// Raises the scratch coverage of the pixels within `half` (plus the one-pixel ramp) of a
+    /// piece, and grows `box` to hold them.
+    @inline(__always)
+    private mutating func cover(
+        _ segment: (Double, Double, Double, Double), half: Double, box: inout (x0: Int, y0: Int, x1: Int, y1: Int)
+    ) {
+        let (ax, ay, bx, by) = segment
+        let x0 = Swift.max(0, Int(floor(Swift.min(ax, bx) - half - 1)))
+        let x1 = Swift.min(width - 1, Int(ceil(Swift.max(ax, bx) + half + 1)))
+        let y0 = Swift.max(0, Int(floor(Swift.min(ay, by) - half - 1)))
+        let y1 = Swift.min(height - 1, Int(ceil(Swift.max(ay, by) + half + 1)))
+        guard x0 <= x1, y0 <= y1 else { return }
+        box = (Swift.min(box.x0, x0), Swift.min(box.y0, y0), Swift.max(box.x1, x1), Swift.max(box.y1, y1))
+        let (dx, dy) = (bx - ax, by - ay)
+        let lengthSquared = dx * dx + dy * dy
+        for y in y0...y1 {
+            let py = Double(y) + 0.5
+            for x in x0...x1 {
+                let px = Double(x) + 0.5
+                var t = lengthSquared > 0 ? ((px - ax) * dx + (py - ay) * dy) / lengthSquared : 0
+                t = Swift.min(1, Swift.max(0, t))
+                let (cx, cy) = (ax + t * dx - px, ay + t * dy - py)
+                let distance = (cx * cx + cy * cy).squareRoot()
+                let c = Float(Swift.min(1, Swift.max(0, half + 0.5 - distance)))
+                let i = y * width + x
+                if c > coverage[i] { coverage[i] = c }
             }
         }
-        flush(box, color)
     }
 
     /// Composites and clears the scratch coverage inside `box`.
