@@ -411,8 +411,9 @@ VARIANTS = [
     "rectified_tanh:kink=inclusive", "hard_swish:kink=inclusive",
 ]
 
-# Framework presets: name -> (catalog function, parameters, kink), from shared/catalog.md's
-# table and shared/reference/frameworks.md (sources read, values measured).
+# Framework presets: name -> (catalog function, parameters, kink), from each framework's
+# documentation and sources (torch.nn, jax.nn, keras.activations and keras.layers, tf.nn, DL4J's
+# Activation enum), with values measured in float64 with its autograd.
 EXC, INC, AVG = "exclusive", "inclusive", "average"
 PRESETS = {}
 

@@ -84,11 +84,35 @@ public indirect enum JSONValue: Sendable, Hashable {
         out += "\""
     }
 
-    /// Equality by content (object members compared in order).
-    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.text(indent: 0) == b.text(indent: 0) }
+    /// Equality by content, as the text would show it: numbers by their bits (−0 is not 0,
+    /// every NaN is "nan"), object members in order.
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x.bitPattern == y.bitPattern || (x.isNaN && y.isNaN)
+        case (.string(let x), .string(let y)): x == y
+        case (.bool(let x), .bool(let y)): x == y
+        case (.null, .null): true
+        case (.array(let x), .array(let y)): x == y
+        case (.object(let x), .object(let y)): x.elementsEqual(y) { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: false
+        }
+    }
 
-    /// Hashes the text form.
-    public func hash(into hasher: inout Hasher) { hasher.combine(text(indent: 0)) }
+    /// Hashes the content, consistently with ``==(_:_:)``.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .number(let x): hasher.combine(x.isNaN ? Double.nan.bitPattern : x.bitPattern)
+        case .string(let x): hasher.combine(x)
+        case .bool(let x): hasher.combine(x)
+        case .null: hasher.combine(0)
+        case .array(let items): hasher.combine(items)
+        case .object(let members):
+            for (key, value) in members {
+                hasher.combine(key)
+                hasher.combine(value)
+            }
+        }
+    }
 }
 
 extension ParameterValue {

@@ -5,7 +5,7 @@ public struct Tick: Sendable, Hashable {
     /// The position.
     public let value: Double
     /// The text: the fewest decimals that print every tick of the axis exactly (`0.5`, `-2.5`,
-    /// `1e-07`), with `-` as the minus sign (the PNG writer substitutes U+2212).
+    /// `1e-7`), with `-` as the minus sign (the PNG writer substitutes U+2212).
     public let label: String
 }
 

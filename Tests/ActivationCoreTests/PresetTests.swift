@@ -2,7 +2,7 @@ import Testing
 
 @testable import ActivationCore
 
-/// The framework table of shared/catalog.md, written out by hand: defaults and the
+/// What each framework computes, written out by hand from its documentation and sources: defaults and the
 /// derivative each framework reports at a corner.
 @Suite("Framework presets")
 struct PresetTests {

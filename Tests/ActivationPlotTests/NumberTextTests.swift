@@ -42,3 +42,18 @@ struct NumberTextTests {
         )
     }
 }
+
+/// JSON values compare by content, as their text would show it.
+@Suite("JSON values")
+struct JSONValueTests {
+    @Test("equal when the text is, without writing it")
+    func equality() {
+        let a = JSONValue.object([("x", .number(0.1)), ("y", .array([.number(.nan), .string("inf")]))])
+        let b = JSONValue.object([("x", .number(0.1)), ("y", .array([.number(-.nan), .string("inf")]))])
+        #expect(a == b && a.hashValue == b.hashValue)
+        #expect(a.text() == b.text())
+        #expect(JSONValue.number(0) != .number(-0.0) && JSONValue.number(0).text() != JSONValue.number(-0.0).text())
+        #expect(JSONValue.object([("x", .null), ("y", .null)]) != .object([("y", .null), ("x", .null)]))
+        #expect(JSONValue.bool(true) != .number(1))
+    }
+}

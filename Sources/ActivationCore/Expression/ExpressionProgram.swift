@@ -27,11 +27,10 @@ struct ExpressionProgram: Sendable {
 
     /// The value of a subtree that does not depend on x, or nil.
     static func constantValue(_ node: ExpressionNode) -> Double? {
-        var program = ExpressionProgram(node)
+        let program = ExpressionProgram(node)
         guard program.instructions.count == 1, case .constant(let v) = program.instructions[0] else {
             return nil
         }
-        program.instructions = []
         return v
     }
 
