@@ -12,7 +12,10 @@
 #   make sanitize  the test suite under AddressSanitizer, then ThreadSanitizer
 #   make samples   regenerate the outputs in Samples/
 #   make reference regenerate the high-precision test fixture (needs mpmath)
-#   make format    format the sources in place; make lint checks them
+#   make accuracy  print the largest error of every spec against that fixture, in ulps
+#   make generated remake the generated tables (Sources/*/Generated, the font); make check-generated
+#                  regenerates them into a scratch folder and fails if one differs
+#   make format    format the sources in place; make lint checks them (and Scripts/check-structure.py)
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
@@ -21,7 +24,7 @@ BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
 .PHONY: all build release test demo install uninstall clean format lint reference deps samples bench \
-	fuzz sanitize docs man
+	fuzz sanitize docs man accuracy generated check-generated
 
 all: build
 
@@ -126,6 +129,7 @@ format:
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Fuzz Examples
+	$(PYTHON) Scripts/check-structure.py
 
 # Real outputs for the gallery in Samples/ (each file starts with the command that made it).
 SAMPLES := \
@@ -183,6 +187,17 @@ samples: build
 	    echo "| [$$name.txt]($$name.txt) | \`actplot $$cmd\` |" >> Samples/README.md; \
 	    echo "Samples/$$name.txt"; \
 	done
+
+# The worst f, f′ and f″ errors of every spec over the fixture (a report; make test checks them).
+accuracy: build
+	@ACTPLOT_REPORT=1 $(SWIFT) test --filter accuracyReport 2>&1 | grep -P '\t'
+
+# The generated tables (Sources/*/Generated, the font): remade, or checked against their generators.
+generated:
+	Scripts/generated.sh write
+
+check-generated:
+	Scripts/generated.sh check
 
 # The fixture the accuracy tests read: every catalog function and preset at 50+ digits.
 reference:
