@@ -155,7 +155,8 @@ private struct BlockBuffer {
         xs.withUnsafeBufferPointer { input in
             columns.withUnsafeMutableBufferPointer { storage in
                 func column(_ k: Int, _ order: Int) -> UnsafeMutableBufferPointer<Double> {
-                    UnsafeMutableBufferPointer(rebasing: storage[(3 * k + order) * b..<(3 * k + order) * b + n])
+                    UnsafeMutableBufferPointer(
+                        rebasing: storage[(3 * k + order) * b..<(3 * k + order) * b + n])
                 }
                 for (k, item) in table.functions.enumerated() {
                     item.function.evaluate(
@@ -193,7 +194,9 @@ private struct BlockBuffer {
                         for order in orders { number(storage[(3 * k + order) * b + i]) }
                     }
                     for k in functions.indices.dropFirst() {
-                        for order in differenceOrders { number(storage[order * b + i] - storage[(3 * k + order) * b + i]) }
+                        for order in differenceOrders {
+                            number(storage[order * b + i] - storage[(3 * k + order) * b + i])
+                        }
                     }
                     p.pointee = UInt8(ascii: "\n")
                     p += 1

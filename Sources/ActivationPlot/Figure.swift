@@ -19,6 +19,7 @@ public struct Figure: Sendable {
         case derivativeDifference
 
         /// The order of the derivative drawn: 0 for f and f − g, 1 for f′ and f′ − g′, 2 for f″.
+        ///
         /// Writers tell the orders apart by pattern (solid, dashed, dotted), so a plot reads
         /// without colour.
         public var order: Int {
@@ -171,10 +172,13 @@ public struct Figure: Sendable {
             let function = firstFunction + offset
             if secondDerivative {
                 series.append(
-                    Series(name: item.name + "″", function: function, role: .secondDerivative, x: xs, y: curvatures))
+                    Series(
+                        name: item.name + "″", function: function, role: .secondDerivative, x: xs,
+                        y: curvatures))
             }
             if derivative {
-                series.append(Series(name: item.name + "′", function: function, role: .derivative, x: xs, y: slopes))
+                series.append(
+                    Series(name: item.name + "′", function: function, role: .derivative, x: xs, y: slopes))
             }
             series.append(Series(name: item.name, function: function, role: .value, x: xs, y: values))
         }
@@ -205,7 +209,8 @@ public struct Figure: Sendable {
             if derivative {
                 figure.series.append(
                     Series(
-                        name: single ? "f′ − g′" : name + "′", function: index, role: .derivativeDifference, x: xs,
+                        name: single ? "f′ − g′" : name + "′", function: index, role: .derivativeDifference,
+                        x: xs,
                         y: zip(first, jets).map { $0.derivative - $1.derivative }))
             }
             figure.series.append(
@@ -262,7 +267,8 @@ public struct Figure: Sendable {
                 let jet = item.function.jet(at: x)
                 marks.append(
                     Mark(
-                        x: x, y: jet.value, slope: jet.derivative, name: item.name, function: firstFunction + offset))
+                        x: x, y: jet.value, slope: jet.derivative, name: item.name,
+                        function: firstFunction + offset))
             }
         }
     }

@@ -14,7 +14,9 @@ public enum NumberText {
     ///     without trailing zeros.
     /// - Returns: `0.5`, `-1`, `1e-300`, `inf`, `nan`, …
     public static func format(_ value: Double, significantDigits: Int? = nil) -> String {
-        guard let digits = significantDigits, value.isFinite, value != 0 else { return DecimalText.shortest(value) }
+        guard let digits = significantDigits, value.isFinite, value != 0 else {
+            return DecimalText.shortest(value)
+        }
         precondition((1...17).contains(digits), "significant digits must be 1 to 17")
         let text = scientificText(value, significantDigits: digits)
         return DecimalText.shortest(Double(text) ?? value)

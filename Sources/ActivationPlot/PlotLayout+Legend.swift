@@ -59,7 +59,10 @@ extension PlotLayout {
         let (x0, x1) = (g.left + margin, g.right - margin - width)
         let (y0, y1) = (g.top + margin, g.bottom - margin - height)
         let (xm, ym) = ((g.left + g.right - width) / 2, (g.top + g.bottom - height) / 2)
-        let candidates = [(x1, y0), (x0, y0), (x0, y1), (x1, y1), (x1, ym), (x0, ym), (x1, ym), (xm, y1), (xm, y0), (xm, ym)]
+        let candidates = [
+            (x1, y0), (x0, y0), (x0, y1), (x1, y1), (x1, ym), (x0, ym), (x1, ym), (xm, y1), (xm, y0),
+            (xm, ym),
+        ]
         var best = candidates[0]
         var bestCount = Int.max
         for (cx, cy) in candidates {
@@ -100,12 +103,15 @@ extension PlotLayout {
             let (left, right) = (place.x + pad, place.x + pad + sampleLength)
             switch entry.swatch {
             case .line(let width, let dash):
-                drawings.append(.polyline(points: [(left, mid), (right, mid)], width: width, color: entry.color, dash: dash))
+                drawings.append(
+                    .polyline(
+                        points: [(left, mid), (right, mid)], width: width, color: entry.color, dash: dash))
             case .fill(let alpha):
                 let (top, bottom) = (mid - 0.4 * g.legendSize, mid + 0.4 * g.legendSize)
                 drawings.append(
                     .polygon(
-                        points: [(left, top), (right, top), (right, bottom), (left, bottom)], color: entry.color,
+                        points: [(left, top), (right, top), (right, bottom), (left, bottom)],
+                        color: entry.color,
                         alpha: alpha))
             }
             drawings.append(

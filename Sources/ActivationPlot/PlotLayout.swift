@@ -96,7 +96,9 @@ struct PlotLayout {
 
     /// How a curve of the given role is drawn: its colour, width and dash pattern (f solid,
     /// f′ and f′ − g′ dashed, f″ dotted).
-    static func stroke(function: Int, role: Figure.Role, scale: Double) -> (color: RGB, width: Double, dash: [Double]) {
+    static func stroke(function: Int, role: Figure.Role, scale: Double) -> (
+        color: RGB, width: Double, dash: [Double]
+    ) {
         let width = 2 * scale
         let dash: [Double]
         switch role.order {
@@ -119,7 +121,8 @@ struct PlotLayout {
             guard b > a else { continue }
             drawings.append(
                 .rectangle(
-                    x0: a, y0: edges.top, x1: b, y1: edges.bottom, color: Self.color(function: shade.function),
+                    x0: a, y0: edges.top, x1: b, y1: edges.bottom,
+                    color: Self.color(function: shade.function),
                     alpha: 0.13))
         }
     }
@@ -130,11 +133,13 @@ struct PlotLayout {
         let (edges, rule) = (g.pixelEdges, g.rule)
         func vertical(_ x: Double, _ color: RGB) {
             let x = pixel(floor(g.x(x)))
-            drawings.append(.rectangle(x0: x, y0: edges.top, x1: x + rule, y1: edges.bottom, color: color, alpha: 1))
+            drawings.append(
+                .rectangle(x0: x, y0: edges.top, x1: x + rule, y1: edges.bottom, color: color, alpha: 1))
         }
         func horizontal(_ y: Double, _ color: RGB) {
             let y = pixel(floor(g.y(y)))
-            drawings.append(.rectangle(x0: edges.left, y0: y, x1: edges.right, y1: y + rule, color: color, alpha: 1))
+            drawings.append(
+                .rectangle(x0: edges.left, y0: y, x1: edges.right, y1: y + rule, color: color, alpha: 1))
         }
         for tick in g.xTicks { vertical(tick.value, Self.grid) }
         for tick in g.yTicks { horizontal(tick.value, Self.grid) }
@@ -164,7 +169,8 @@ struct PlotLayout {
                 y.isFinite && g.yRange.contains(y) ? (g.x(x), g.y(y)) : (.nan, .nan)
             }
             occupied += points.filter { $0.x.isFinite }.map { ($0.x, $0.y) }
-            drawings.append(.polyline(points: points, width: stroke.width, color: stroke.color, dash: stroke.dash))
+            drawings.append(
+                .polyline(points: points, width: stroke.width, color: stroke.color, dash: stroke.dash))
         }
     }
 
@@ -215,14 +221,16 @@ struct PlotLayout {
         x0 = Swift.max(g.left + 4 * s, x0)
         var y0 = cy - 10 * s - h
         if y0 < g.top + 4 * s { y0 = cy + 10 * s }
-        while let clash = placed.first(where: { $0.x0 < x0 + w && x0 < $0.x1 && $0.y0 < y0 + h && y0 < $0.y1 }) {
+        while let clash = placed.first(where: { $0.x0 < x0 + w && x0 < $0.x1 && $0.y0 < y0 + h && y0 < $0.y1 }
+        ) {
             y0 = y0 > cy ? clash.y1 + 2 * s : clash.y0 - 2 * s - h
             if y0 < g.top || y0 + h > g.bottom { break }
         }
         placed.append((x0 - 3 * s, y0 - 2 * s, x0 + w + 3 * s, y0 + h + 2 * s))
         drawings.append(
             .rectangle(
-                x0: pixel(x0 - 3 * s), y0: pixel(y0 - 2 * s), x1: pixel(x0 + w + 3 * s), y1: pixel(y0 + h + 2 * s),
+                x0: pixel(x0 - 3 * s), y0: pixel(y0 - 2 * s), x1: pixel(x0 + w + 3 * s),
+                y1: pixel(y0 + h + 2 * s),
                 color: Self.white, alpha: 0.8))
         for (k, line) in lines.enumerated() {
             drawings.append(
@@ -237,8 +245,10 @@ struct PlotLayout {
     private mutating func drawFrame() {
         let (e, rule) = (geometry.pixelEdges, geometry.rule)
         for (x0, y0, x1, y1) in [
-            (e.left, e.top, e.right + rule, e.top + rule), (e.left, e.bottom, e.right + rule, e.bottom + rule),
-            (e.left, e.top, e.left + rule, e.bottom + rule), (e.right, e.top, e.right + rule, e.bottom + rule),
+            (e.left, e.top, e.right + rule, e.top + rule),
+            (e.left, e.bottom, e.right + rule, e.bottom + rule),
+            (e.left, e.top, e.left + rule, e.bottom + rule),
+            (e.right, e.top, e.right + rule, e.bottom + rule),
         ] {
             drawings.append(.rectangle(x0: x0, y0: y0, x1: x1, y1: y1, color: Self.frame, alpha: 1))
         }
@@ -250,15 +260,19 @@ struct PlotLayout {
         let (e, rule, mark) = (g.pixelEdges, g.rule, g.length(6))
         for (tick, label) in zip(g.yTicks, g.yLabels) {
             let y = pixel(floor(g.y(tick.value)))
-            drawings.append(.rectangle(x0: e.left - mark, y0: y, x1: e.left, y1: y + rule, color: Self.frame, alpha: 1))
+            drawings.append(
+                .rectangle(x0: e.left - mark, y0: y, x1: e.left, y1: y + rule, color: Self.frame, alpha: 1))
             let w = g.font.width(of: label, size: size)
             drawings.append(
-                .text(label, x: g.left - 6 * s - 6 * s - w, y: Double(y) + 0.36 * size, size: size, color: Self.ink))
+                .text(
+                    label, x: g.left - 6 * s - 6 * s - w, y: Double(y) + 0.36 * size, size: size,
+                    color: Self.ink))
         }
         for tick in g.xTicks {
             let x = pixel(floor(g.x(tick.value)))
             drawings.append(
-                .rectangle(x0: x, y0: e.bottom, x1: x + rule, y1: e.bottom + mark, color: Self.frame, alpha: 1))
+                .rectangle(
+                    x0: x, y0: e.bottom, x1: x + rule, y1: e.bottom + mark, color: Self.frame, alpha: 1))
             let label = PlotGeometry.typographic(tick.label)
             let w = g.font.width(of: label, size: size)
             drawings.append(

@@ -181,7 +181,8 @@ extension TerminalChart {
                 for (i, entry) in legend.enumerated() {
                     rows[corner.row + i] = canvas.renderRow(
                         corner.row + i, chart: chart,
-                        overlay: (corner.column, chart.sample(entry) + " " + entry.text, 3 + entry.text.count))
+                        overlay: (corner.column, chart.sample(entry) + " " + entry.text, 3 + entry.text.count)
+                    )
                 }
             }
             var labels = [Int: String]()
@@ -193,7 +194,8 @@ extension TerminalChart {
             lines.append(
                 pad(yLabel) + " "
                     + chart.paint(
-                        topLeft + String(repeating: horizontal, count: canvasColumns) + topRight, code: frameColour))
+                        topLeft + String(repeating: horizontal, count: canvasColumns) + topRight,
+                        code: frameColour))
             for (i, row) in rows.enumerated() {
                 let label = labels[i]
                 let left = chart.paint(label == nil ? vertical : yMark, code: frameColour)
@@ -228,7 +230,8 @@ extension TerminalChart {
             var axis = [Character](repeating: " ", count: chart.width)
             for tick in xTicks {
                 let centre = labelWidth + 2 + dot(tick.value, yRange.lowerBound).0 / (chart.ascii ? 1 : 2)
-                let start = Swift.min(Swift.max(0, centre - tick.label.count / 2), chart.width - tick.label.count)
+                let start = Swift.min(
+                    Swift.max(0, centre - tick.label.count / 2), chart.width - tick.label.count)
                 for (k, c) in tick.label.enumerated() { axis[start + k] = c }
             }
             let used = axis.lastIndex { $0 != " " } ?? 0

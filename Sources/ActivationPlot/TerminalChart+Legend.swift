@@ -16,7 +16,8 @@ extension TerminalChart {
         var entries = figure.legendOrder.map { series in
             let pattern = Self.pattern(series.role)
             return LegendEntry(
-                text: plain(series.name), slot: Self.slot(function: series.function, order: series.role.order),
+                text: plain(series.name),
+                slot: Self.slot(function: series.function, order: series.role.order),
                 glyph: ascii ? String(repeating: String(pattern.ascii), count: 2) : pattern.sample)
         }
         entries += figure.bands.map {
@@ -27,7 +28,8 @@ extension TerminalChart {
         if !figure.shades.isEmpty {
             entries.append(
                 LegendEntry(
-                    text: plain("|f′| < \(DecimalText.shortest(ActivationProperties.flatThreshold))"), slot: nil,
+                    text: plain("|f′| < \(DecimalText.shortest(ActivationProperties.flatThreshold))"),
+                    slot: nil,
                     glyph: ascii ? "==" : "\u{2501}\u{2501}"))
         }
         return entries

@@ -186,7 +186,8 @@ public struct TerminalChart: Sendable {
             }
         }
         for mark in figure.marks {
-            let marker = paint(ascii ? "o" : "\u{25CF}", code: Self.palette[Self.slot(function: mark.function)])
+            let marker = paint(
+                ascii ? "o" : "\u{25CF}", code: Self.palette[Self.slot(function: mark.function)])
             lines.append(String((marker + " " + plain(mark.label)).prefix(width + 12)))
         }
         return lines

@@ -49,9 +49,11 @@ public enum TickEngine {
         ]
     }
 
-    /// The state of one search: the range scaled to about [1, 10) wide, so that the scores
-    /// never under- or overflow (coverage squares a tenth of the range), and the best
-    /// labellings so far. The exponent of the scale goes back into the labels.
+    /// The state of one search, and the best labellings so far.
+    ///
+    /// The range is scaled to about [1, 10) wide, so that the scores never under- or overflow
+    /// (coverage squares a tenth of the range); the exponent of the scale goes back into the
+    /// labels.
     private struct Search {
         let (exactLower, exactUpper): (Double, Double)
         let (lower, upper, range): (Double, Double, Double)
@@ -82,7 +84,8 @@ public enum TickEngine {
             while j < 20 {
                 for (index, step) in steps.enumerated() {
                     let sm = simplicityMax(Double(index), j)
-                    if weights.simplicity * sm + weights.coverage + weights.density + weights.legibility < bar {
+                    if weights.simplicity * sm + weights.coverage + weights.density + weights.legibility < bar
+                    {
                         return
                     }
                     searchCounts(j: j, index: index, step: step, simplicity: sm)
@@ -98,7 +101,9 @@ public enum TickEngine {
             var k = 2.0
             while k < 50 {
                 let dm = densityMax(k, m)
-                if weights.simplicity * sm + weights.coverage + weights.density * dm + weights.legibility < bar {
+                if weights.simplicity * sm + weights.coverage + weights.density * dm + weights.legibility
+                    < bar
+                {
                     return
                 }
                 let delta = range / (k + 1) / j / step.q
@@ -107,7 +112,8 @@ public enum TickEngine {
                     let size = j * step.q * pow(10, z)
                     guard size.isFinite, size > 0 else { break }
                     let cm = coverageMax(lower, upper, size * (k - 1))
-                    if weights.simplicity * sm + weights.coverage * cm + weights.density * dm + weights.legibility
+                    if weights.simplicity * sm + weights.coverage * cm + weights.density * dm
+                        + weights.legibility
                         < bar
                     {
                         break

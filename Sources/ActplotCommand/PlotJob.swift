@@ -43,7 +43,8 @@ struct PlotJob {
         let chartOnStandardOutput = plan.toStandardOutput && plan.format == .chart
         if !(o.numbers.json && plan.toStandardOutput) {
             // Under a chart on stdout, the statistics share the terminal's height.
-            let reserve = !o.numbers.json && chartOnStandardOutput ? (report.map { $0.lineCount + 1 } ?? 0) : 0
+            let reserve =
+                !o.numbers.json && chartOnStandardOutput ? (report.map { $0.lineCount + 1 } ?? 0) : 0
             try draw(plan, reserve: reserve)
         }
         guard let report else { return }
@@ -102,14 +103,17 @@ struct PlotJob {
         let o = options
         let most = TerminalChart.maximumSize
         if let width = o.width, width > most.width {
-            throw ValidationError("'--width' of a chart must be at most \(most.width) characters, got \(width)")
+            throw ValidationError(
+                "'--width' of a chart must be at most \(most.width) characters, got \(width)")
         }
         if let height = o.height, height > most.height {
             throw ValidationError("'--height' of a chart must be at most \(most.height) lines, got \(height)")
         }
         let terminal = TerminalEnvironment.size()
         let chart = TerminalChart(
-            width: o.width ?? terminal.map { Self.clamp($0.columns, TerminalChart.minimumSize.width, most.width) }
+            width: o.width ?? terminal.map {
+                Self.clamp($0.columns, TerminalChart.minimumSize.width, most.width)
+            }
                 ?? 80,
             height: o.height
                 ?? Self.clamp((terminal?.lines ?? 25) - 1 - reserve, Swift.min(12, most.height), most.height),
@@ -120,7 +124,8 @@ struct PlotJob {
             functions: plan.functions,
             sampling: Sampling(from: o.interval.lower, to: o.interval.upper, count: 2),
             derivative: !o.noDerivative, secondDerivative: o.secondDerivative, title: o.title)
-        let sampling = try o.sampling(o.interval, default: chart.samples(for: probe), limit: Self.chartSampleLimit)
+        let sampling = try o.sampling(
+            o.interval, default: chart.samples(for: probe), limit: Self.chartSampleLimit)
         let grid = figures(plan, sampling: sampling)
         try emit(plan) { chart.render(grid, to: &$0) }
     }
@@ -140,9 +145,11 @@ struct PlotJob {
             )
         }
         if plan.format == .png && plan.toStandardOutput && TerminalEnvironment.standardOutputIsTerminal {
-            throw ValidationError("refusing to write PNG bytes to a terminal; use -o plot.png or redirect stdout")
+            throw ValidationError(
+                "refusing to write PNG bytes to a terminal; use -o plot.png or redirect stdout")
         }
-        let sampling = try o.sampling(o.interval, default: Swift.max(2, Int(pw)), limit: Self.chartSampleLimit)
+        let sampling = try o.sampling(
+            o.interval, default: Swift.max(2, Int(pw)), limit: Self.chartSampleLimit)
         let grid = figures(plan, sampling: sampling)
         if plan.format == .svg {
             try emit(plan) { grid.svg(width: w, height: h, scale: o.scale, to: &$0) }
@@ -189,7 +196,8 @@ struct PlotJob {
         var grid = FigureGrid(panels: panels, title: o.title ?? "")
         if !o.independentY { grid.shareYRange() }
         if o.diff {
-            grid.panels.append(Figure.differences(of: functions, sampling: sampling, derivative: !o.noDerivative))
+            grid.panels.append(
+                Figure.differences(of: functions, sampling: sampling, derivative: !o.noDerivative))
         }
         return grid
     }
@@ -208,5 +216,7 @@ struct PlotJob {
     }
 
     /// `value` limited to `low...high`.
-    private static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { Swift.min(high, Swift.max(low, value)) }
+    private static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int {
+        Swift.min(high, Swift.max(low, value))
+    }
 }

@@ -81,11 +81,14 @@ struct AccuracyTests {
 
 extension AccuracyTests {
     /// Prints the largest errors per spec: the figures behind `withinBounds`, which checks them.
+    ///
     /// A report, not a test (it asserts nothing), so it runs only with ACTPLOT_REPORT set:
     /// `make accuracy`.
     @Test(
         "accuracy report", .tags(.report),
-        .enabled(if: ProcessInfo.processInfo.environment["ACTPLOT_REPORT"] != nil, "set ACTPLOT_REPORT to print it"))
+        .enabled(
+            if: ProcessInfo.processInfo.environment["ACTPLOT_REPORT"] != nil, "set ACTPLOT_REPORT to print it"
+        ))
     func accuracyReport() throws {
         var lines = ["spec\tmax f ulp\tmax f′ ulp\tmax f″ ulp (where > 1e-12 rel)"]
         for spec in ReferenceFixture.shared.specs {

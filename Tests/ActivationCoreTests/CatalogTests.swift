@@ -8,7 +8,8 @@ struct CatalogTests {
     static let specs =
         Catalog.all.map(\.name) + [
             "relu:negative_slope=0.1,max_value=6,threshold=1", "softplus:threshold=20", "hardshrink:lambda=0",
-            "hard_sigmoid:slope=0.3,offset=0.4", "squareplus:b=0", "elu:alpha=2", "threshold:threshold=1,value=-1",
+            "hard_sigmoid:slope=0.3,offset=0.4", "squareplus:b=0", "elu:alpha=2",
+            "threshold:threshold=1,value=-1",
         ]
 
     @Test("a declared corner is where f, f′ or f″ jumps", arguments: specs)
@@ -31,7 +32,9 @@ struct CatalogTests {
         for entry in Catalog.all {
             for name in [entry.name] + entry.aliases {
                 let key = Catalog.normalize(name)
-                #expect(seen[key] == nil || seen[key] == entry.name, "\(name) names both \(seen[key] ?? "") and \(entry.name)")
+                #expect(
+                    seen[key] == nil || seen[key] == entry.name,
+                    "\(name) names both \(seen[key] ?? "") and \(entry.name)")
                 seen[key] = entry.name
                 #expect(try Catalog.activation(name).entry.name == entry.name)
             }

@@ -52,7 +52,9 @@ struct JSONValueTests {
         let b = JSONValue.object([("x", .number(0.1)), ("y", .array([.number(-.nan), .string("inf")]))])
         #expect(a == b && a.hashValue == b.hashValue)
         #expect(a.text() == b.text())
-        #expect(JSONValue.number(0) != .number(-0.0) && JSONValue.number(0).text() != JSONValue.number(-0.0).text())
+        #expect(
+            JSONValue.number(0) != .number(-0.0)
+                && JSONValue.number(0).text() != JSONValue.number(-0.0).text())
         #expect(JSONValue.object([("x", .null), ("y", .null)]) != .object([("y", .null), ("x", .null)]))
         #expect(JSONValue.bool(true) != .number(1))
     }

@@ -61,7 +61,8 @@ struct CompareCommandTests {
             (["relu", "gelu", "--layout", "side-by-side"], 2),
             (["compare", "relu", "gelu", "--layout", "overlay"], 1),
         ] {
-            let r = try ActplotProcess.run(arguments + ["--format", "png", "--width", "900", "--height", "400"])
+            let r = try ActplotProcess.run(
+                arguments + ["--format", "png", "--width", "900", "--height", "400"])
             #expect(r.status == 0)
             #expect(r.stderr.contains("against relu") == (arguments[0] == "compare"), "\(arguments)")
             let image = try #require(DecodedPNG([UInt8](r.stdoutData)))

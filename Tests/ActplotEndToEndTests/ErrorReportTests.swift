@@ -16,7 +16,8 @@ struct ErrorReportTests {
 
     static let rewrites: [Case] = [
         Case(
-            message: "Missing expected argument '<function>'\nUsage: actplot eval <function>\n  See 'actplot eval --help'.",
+            message:
+                "Missing expected argument '<function>'\nUsage: actplot eval <function>\n  See 'actplot eval --help'.",
             line: "missing expected argument '<function>'"),
         Case(message: "error: something failed", line: "something failed"),
         Case(
@@ -29,7 +30,8 @@ struct ErrorReportTests {
         Case(message: "PNG encoder failed", line: "PNG encoder failed"),
         Case(
             message: "unknown function '\(String(repeating: "q", count: 200))'",
-            line: "unknown function '\(String(repeating: "q", count: 40))…\(String(repeating: "q", count: 12))' "
+            line:
+                "unknown function '\(String(repeating: "q", count: 40))…\(String(repeating: "q", count: 12))' "
                 + "(200 characters)"),
     ]
 
@@ -91,9 +93,13 @@ struct ErrorReportTests {
 
     @Test("one --range group: plot, compare and info read the same value")
     func range() throws {
-        for arguments in [["plot", "relu", "--range", "-2:0x1p2"], ["compare", "relu", "gelu", "--range", "-2:4"]] {
+        for arguments in [
+            ["plot", "relu", "--range", "-2:0x1p2"], ["compare", "relu", "gelu", "--range", "-2:4"],
+        ] {
             let command = try Actplot.parseAsRoot(arguments)
-            let interval = (command as? Actplot.Plot)?.options.interval ?? (command as? Actplot.Compare)?.options.interval
+            let interval =
+                (command as? Actplot.Plot)?.options.interval
+                ?? (command as? Actplot.Compare)?.options.interval
             #expect(interval?.lower == -2 && interval?.upper == 4)
         }
         let info = try #require(try Actplot.parseAsRoot(["info", "relu"]) as? Actplot.Info)

@@ -26,7 +26,9 @@ struct CommandTests {
 
     @Test("eval --json follows the documented schema; inputs in any float syntax; inf as a string")
     func evalJSON() throws {
-        let r = try ActplotProcess.run(["eval", "exponential", "0x1p-10", "1e-300", "-744.5", "1000", "--json"])
+        let r = try ActplotProcess.run([
+            "eval", "exponential", "0x1p-10", "1e-300", "-744.5", "1000", "--json",
+        ])
         #expect(r.status == 0)
         let object = try #require(try parseJSON(r.stdout) as? [String: Any])
         #expect(object["function"] as? String == "exponential")

@@ -19,7 +19,9 @@ struct ExpressionCommandTests {
             let x = point["x"] ?? .nan
             #expect(point["value"] == e.value(at: x) && point["derivative"] == e.jet(at: x).derivative)
         }
-        let csv = try ActplotProcess.run([text, "gelu", "--format", "csv", "--samples", "5", "--second-derivative"])
+        let csv = try ActplotProcess.run([
+            text, "gelu", "--format", "csv", "--samples", "5", "--second-derivative",
+        ])
         let (header, rows) = parseCSV(csv.stdout)
         #expect(header == ["x", text, text + "'", text + "''", "gelu", "gelu'", "gelu''"])
         #expect(
@@ -84,7 +86,9 @@ struct ExpressionCommandTests {
         let points = try #require(
             (try parseJSON(r.stdout) as? [String: Any])?["points"] as? [[String: Double]])
         #expect(points.map { $0["value"] } == [-9, -0.25] && points.map { $0["derivative"] } == [-6, 1])
-        let csv = try ActplotProcess.run(["-exp(x)+1", "--format", "csv", "--samples", "3", "--range", "-1:1"])
+        let csv = try ActplotProcess.run([
+            "-exp(x)+1", "--format", "csv", "--samples", "3", "--range", "-1:1",
+        ])
         #expect(parseCSV(csv.stdout).header == ["x", "-exp(x)+1", "-exp(x)+1'"])
     }
 

@@ -41,7 +41,8 @@ extension Activation {
             (secondDerivatives?.count ?? input.count) >= input.count, "second-derivative buffer is too short")
         let parts = Swift.min(Concurrency.processorCount, input.count / Self.parallelBatch)
         guard parts > 1 else {
-            kernel.evaluate(input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
+            kernel.evaluate(
+                input, values: values, derivatives: derivatives, secondDerivatives: secondDerivatives)
             return
         }
         // Large batches are split across the cores; each part writes only its own slice.

@@ -69,7 +69,8 @@ public struct Activation: Sendable {
     /// A typed formula as a function: its entry describes the expression.
     init(_ expression: Expression) {
         let entry = CatalogEntry(expression: expression)
-        self.init(entry, Arguments(function: entry.name, values: [], kink: .exclusive, others: []), preset: nil)
+        self.init(
+            entry, Arguments(function: entry.name, values: [], kink: .exclusive, others: []), preset: nil)
     }
 
     /// The name with the parameters that differ from the defaults:

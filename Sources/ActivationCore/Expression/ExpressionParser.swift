@@ -242,14 +242,16 @@ struct ExpressionParser {
         }
         let activation = try catalogFunction(name, named, at: start)
         guard positional.count == 1 else {
-            throw error("\(name) takes one input, x or an expression of it; got \(positional.count)", at: start)
+            throw error(
+                "\(name) takes one input, x or an expression of it; got \(positional.count)", at: start)
         }
         return .activation(activation, positional[0])
     }
 
     /// A call's arguments after its `(` (at column `open`), up to and with its `)`: positional
     /// ones first, then `name=value` ones.
-    mutating func arguments(opening open: Int) throws(ExpressionError) -> ([ExpressionNode], [NamedArgument]) {
+    mutating func arguments(opening open: Int) throws(ExpressionError) -> ([ExpressionNode], [NamedArgument])
+    {
         var positional: [ExpressionNode] = []
         var named: [NamedArgument] = []
         guard !take(")") else { return (positional, named) }
@@ -294,7 +296,8 @@ struct ExpressionParser {
             throw ExpressionError(error.description, at: column + 1, in: text, cause: error)
         }
         if activation.entry.isVector {
-            throw error("\(name) is a vector function; an expression can call element-wise functions only", at: start)
+            throw error(
+                "\(name) is a vector function; an expression can call element-wise functions only", at: start)
         }
         return activation
     }

@@ -47,7 +47,8 @@ extension CatalogEntry {
     static let celu: CatalogEntry = {
         let alpha = Parameter.real("alpha", 1, .nonZero, "the negative saturation value is -alpha")
         return CatalogEntry(
-            name: "celu", family: .exponentialLinear, formula: "f(x) = max(0, x) + min(0, alpha*(e^(x/alpha) - 1))",
+            name: "celu", family: .exponentialLinear,
+            formula: "f(x) = max(0, x) + min(0, alpha*(e^(x/alpha) - 1))",
             parameters: [alpha],
             notes: """
                 ELU rescaled so that f′ is continuous for every α (Barron 2017). Keras on \

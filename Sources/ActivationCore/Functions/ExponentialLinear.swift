@@ -73,7 +73,8 @@ extension CatalogEntry {
             "lambda", ExponentialLinear.seluLambda, .positive, "scale, 1.0507009873554804934…")
         let alpha = Parameter.real("alpha", ExponentialLinear.seluAlpha, .finite, "1.6732632423543772848…")
         return CatalogEntry(
-            name: "selu", family: .exponentialLinear, formula: "f(x) = lambda*(x if x > 0 else alpha*(e^x - 1))",
+            name: "selu", family: .exponentialLinear,
+            formula: "f(x) = lambda*(x if x > 0 else alpha*(e^x - 1))",
             parameters: [lambda, alpha],
             notes: """
                 Self-normalising networks (Klambauer et al. 2017): with LeCun-normal weights \

@@ -41,7 +41,8 @@ extension CatalogEntry {
             hasKinks: true, smoothness: { _ in .continuous }, corners: { a in [a[minimum], a[maximum]] },
             validate: { a throws(ActivationError) in
                 try a.require(
-                    a[minimum] < a[maximum], minimum, "a number < max_val (\(DecimalText.shortest(a[maximum])))")
+                    a[minimum] < a[maximum], minimum,
+                    "a number < max_val (\(DecimalText.shortest(a[maximum])))")
             },
             makeKernel: { a in HardTanh(minimum: a[minimum], maximum: a[maximum], kink: a.kink) })
     }()

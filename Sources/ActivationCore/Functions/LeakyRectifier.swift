@@ -40,7 +40,8 @@ extension CatalogEntry {
 
     /// PReLU, plotted at a given value of its learned slope.
     static let prelu: CatalogEntry = {
-        let alpha = Parameter.real("alpha", 0.25, .finite, "the learned slope for x < 0, at its plotted value")
+        let alpha = Parameter.real(
+            "alpha", 0.25, .finite, "the learned slope for x < 0, at its plotted value")
         return CatalogEntry(
             name: "prelu", family: .rectifier, aliases: ["parametric_relu"],
             formula: "f(x) = x if x >= 0 else alpha*x (alpha learned)", parameters: [alpha],
@@ -68,7 +69,8 @@ extension CatalogEntry {
                 """,
             hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
             validate: { a throws(ActivationError) in
-                try a.require(a[lower] <= a[upper], lower, "a number ≤ upper (\(DecimalText.shortest(a[upper])))")
+                try a.require(
+                    a[lower] <= a[upper], lower, "a number ≤ upper (\(DecimalText.shortest(a[upper])))")
             },
             trainingBand: { a in
                 let (low, high) = (a[lower], a[upper])

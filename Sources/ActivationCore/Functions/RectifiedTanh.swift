@@ -26,7 +26,8 @@ struct RectifiedTanh: ScalarKernel {
 extension CatalogEntry {
     /// DL4J's rectified tanh, max(0, tanh x).
     static let rectifiedTanh = CatalogEntry(
-        name: "rectified_tanh", family: .sigmoidal, aliases: ["rectifiedtanh"], formula: "f(x) = max(0, tanh x)",
+        name: "rectified_tanh", family: .sigmoidal, aliases: ["rectifiedtanh"],
+        formula: "f(x) = max(0, tanh x)",
         notes: """
             DL4J's RECTIFIEDTANH: tanh for x > 0, zero below; bounded above by 1, with a \
             dead negative half like ReLU.

@@ -44,7 +44,8 @@ extension CatalogEntry {
     /// ReLU, with Keras' generalisation (negative slope, cap, threshold).
     static let relu: CatalogEntry = {
         let negativeSlope = Parameter.real("negative_slope", 0, .finite, "slope below the threshold (Keras)")
-        let maxValue = Parameter.real("max_value", .infinity, .positiveOrInfinity, "cap on the output (Keras)")
+        let maxValue = Parameter.real(
+            "max_value", .infinity, .positiveOrInfinity, "cap on the output (Keras)")
         let threshold = Parameter.real("threshold", 0, .finite, "where the active piece starts (Keras)")
         return CatalogEntry(
             name: "relu", family: .rectifier, aliases: ["relu_x", "rectifier"],

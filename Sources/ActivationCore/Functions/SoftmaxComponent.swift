@@ -78,7 +78,8 @@ extension CatalogEntry {
 
     /// Log-softmax.
     static let logSoftmax = CatalogEntry(
-        name: "log_softmax", family: .vector, aliases: ["logsoftmax"], formula: "f(x)_i = x_i - log(sum_j e^(x_j))",
+        name: "log_softmax", family: .vector, aliases: ["logsoftmax"],
+        formula: "f(x)_i = x_i - log(sum_j e^(x_j))",
         notes: """
             The log of softmax, computed without forming softmax: the input to \
             negative log-likelihood (cross-entropy) losses.

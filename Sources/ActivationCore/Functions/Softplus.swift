@@ -47,7 +47,8 @@ extension CatalogEntry {
             "threshold", .infinity, .extended, "above beta*x > threshold, f = x (PyTorch uses 20)")
         return CatalogEntry(
             name: "softplus", family: .smoothRectifier, aliases: ["smooth_relu"],
-            formula: "f(x) = log(1 + e^(beta*x))/beta; x where beta*x > threshold", parameters: [beta, threshold],
+            formula: "f(x) = log(1 + e^(beta*x))/beta; x where beta*x > threshold",
+            parameters: [beta, threshold],
             notes: """
                 A smooth ReLU whose derivative is the sigmoid; also used to keep a predicted \
                 scale or variance positive. PyTorch's threshold of 20 makes it jump by \

@@ -34,7 +34,8 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
         switch self {
         case .torch: [("", .main), ("nn", .main), ("nn.functional", .main), ("special", .main)]
         case .jax: [("", .main), ("nn", .main)]
-        case .keras: [("", .main), ("activations", .main), ("ops", .ops), ("ops.nn", .ops), ("layers", .layers)]
+        case .keras:
+            [("", .main), ("activations", .main), ("ops", .ops), ("ops.nn", .ops), ("layers", .layers)]
         case .keras2: [("", .main), ("activations", .main), ("layers", .layers)]
         case .tf: [("", .main), ("nn", .main), ("math", .main)]
         case .dl4j: [("", .main), ("activation", .main)]

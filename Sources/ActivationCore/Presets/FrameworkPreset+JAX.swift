@@ -2,7 +2,7 @@
 
 extension FrameworkPreset {
     /// JAX's `jax.nn`: gelu is the tanh form by default, and JAX's gradients at corners
-/// often take the active piece (leaky_relu′(0) = 1, hard_tanh′(±1) = 1).
+    /// often take the active piece (leaky_relu′(0) = 1, hard_tanh′(±1) = 1).
     static let jax: [FrameworkPreset] = [
         .init(.jax, "celu", "celu"),
         .init(.jax, "elu", "elu"),

@@ -2,7 +2,7 @@
 
 extension FrameworkPreset {
     /// Keras 3: `keras.activations` (also `keras.ops`, whose gelu is the tanh form) and the
-/// `keras.layers` classes, whose defaults differ (LeakyReLU's slope 0.3, not 0.2).
+    /// `keras.layers` classes, whose defaults differ (LeakyReLU's slope 0.3, not 0.2).
     static let keras: [FrameworkPreset] = [
         .init(
             .keras, "celu", "celu",

@@ -2,7 +2,7 @@
 
 extension FrameworkPreset {
     /// Keras 2 and `tf.keras` before TensorFlow 2.16: the older definitions (hard_sigmoid
-/// 0.2x + 0.5) and the layers Keras 3 removed (ThresholdedReLU).
+    /// 0.2x + 0.5) and the layers Keras 3 removed (ThresholdedReLU).
     static let keras2: [FrameworkPreset] = [
         .init(.keras2, "elu", "elu", kink: .inclusive, note: "f′(0) = 1 on TensorFlow"),
         .init(.keras2, "exponential", "exponential"),

@@ -2,7 +2,7 @@
 
 extension FrameworkPreset {
     /// PyTorch: `torch.nn` classes and their `torch.nn.functional` twins, with PyTorch's defaults
-/// and its derivative at corners (the active piece open: leaky_relu′(0) = α, hardtanh′(±1) = 0).
+    /// and its derivative at corners (the active piece open: leaky_relu′(0) = α, hardtanh′(±1) = 0).
     static let torch: [FrameworkPreset] = [
         .init(.torch, "Identity", "identity"),
         .init(

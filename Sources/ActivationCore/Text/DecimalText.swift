@@ -37,7 +37,8 @@ public enum DecimalText {
             return value
         }
         if allowingFraction, let slash = text.firstIndex(of: "/"),
-            let numerator = Double(text[..<slash]), let denominator = Double(text[text.index(after: slash)...])
+            let numerator = Double(text[..<slash]),
+            let denominator = Double(text[text.index(after: slash)...])
         {
             return numerator / denominator
         }

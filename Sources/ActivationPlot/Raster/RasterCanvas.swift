@@ -120,7 +120,8 @@ struct RasterCanvas {
     /// piece, and grows `box` to hold them.
     @inline(__always)
     private mutating func cover(
-        _ segment: (Double, Double, Double, Double), half: Double, box: inout (x0: Int, y0: Int, x1: Int, y1: Int)
+        _ segment: (Double, Double, Double, Double), half: Double,
+        box: inout (x0: Int, y0: Int, x1: Int, y1: Int)
     ) {
         let (ax, ay, bx, by) = segment
         let x0 = Swift.max(0, Int(floor(Swift.min(ax, bx) - half - 1)))

@@ -11,7 +11,8 @@ enum Describe {
         if let preset = f.preset { title = "\(preset.qualifiedName) = \(title)" }
         if f.entry.hasKinks { title += "; corners: \(f.kink.rawValue)" }
         if f.entry.isVector {
-            title += "; output 0 with other inputs [\(f.others.map(DecimalText.shortest).joined(separator: ", "))]"
+            title +=
+                "; output 0 with other inputs [\(f.others.map(DecimalText.shortest).joined(separator: ", "))]"
         }
         return title
     }

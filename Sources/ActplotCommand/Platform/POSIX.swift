@@ -47,7 +47,10 @@ enum POSIX {
         let mask = umask(0)
         umask(mask)
         fchmod(descriptor, 0o644 & ~mask)
-        return (descriptor, String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        return (
+            descriptor,
+            String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        )
     }
 
     /// Closes a descriptor; false when the close reported an error (a write that failed late).

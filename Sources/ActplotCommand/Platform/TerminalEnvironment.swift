@@ -16,13 +16,15 @@ enum TerminalEnvironment {
 
     /// `auto` colour: stdout is a terminal, NO_COLOR is unset or empty, TERM is not `dumb`.
     static var colourByDefault: Bool {
-        POSIX.isTerminal(1) && (POSIX.environment("NO_COLOR") ?? "").isEmpty && POSIX.environment("TERM") != "dumb"
+        POSIX.isTerminal(1) && (POSIX.environment("NO_COLOR") ?? "").isEmpty
+            && POSIX.environment("TERM") != "dumb"
     }
 
     /// Whether the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG; unset is "C").
     static var unicode: Bool {
         let locale =
-            ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { POSIX.environment($0) }.first { !$0.isEmpty } ?? "C"
+            ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { POSIX.environment($0) }.first { !$0.isEmpty }
+            ?? "C"
         let lower = locale.lowercased()
         return lower.contains("utf-8") || lower.contains("utf8")
     }

@@ -113,7 +113,8 @@ extension Actplot {
                 ["  monotonic", p.monotonicity.rawValue],
                 [
                     "  zero-centred",
-                    (p.isZeroCentred ? "yes (odd: f(−x) = −f(x))" : "no") + ", mean f = \(short(p.meanValue))",
+                    (p.isZeroCentred ? "yes (odd: f(−x) = −f(x))" : "no")
+                        + ", mean f = \(short(p.meanValue))",
                 ],
                 [
                     "  at 0",
