@@ -9,8 +9,11 @@ at 60+ significant digits and writes them rounded to the nearest double. GELU, w
 kernel is table-driven, also gets 2,600 points: a grid over [-40, 40] and every place where
 the kernel changes polynomial, with their neighbours.
 
-The formulas here are written independently of ActivationCore's: plain mathematical
-definitions evaluated at high precision, not the stable rewrites the library uses. Where a
+The formulas here are written independently of ActivationCore's, on purpose: this file is a
+second catalog, kept by hand, and a function added to the library is added here from its
+mathematical definition (not derived from the Swift entry), so that the tests compare two
+independent implementations. They are plain definitions evaluated at high precision, not the
+stable rewrites the library uses. Where a
 definition cancels (x - tanh x at tiny x, sigma(-x) - sigma(x) near 0) the working
 precision grows with |log10 x|; tails use sech, expm1, log1p and erfc, which mpmath
 evaluates to full relative precision at any magnitude. Smooth derivatives are checked
@@ -80,6 +83,14 @@ def relu(x, p, k):
     if x == t:
         return ns * (x - t), kink_pick(k, mpf(1), ns), mpf(0)
     return mv, kink_pick(k, mpf(1), mpf(0)), mpf(0)  # x == max_value
+
+
+def squared_relu(x, p, k):
+    if x > 0:
+        return x * x, 2 * x, mpf(2)
+    if x < 0:
+        return mpf(0), mpf(0), mpf(0)
+    return mpf(0), mpf(0), kink_pick(k, mpf(2), mpf(0))
 
 
 def relu6(x, p, k):
@@ -347,6 +358,7 @@ CATALOG = {
     "relu": (relu, {"negative_slope": 0.0, "max_value": math.inf, "threshold": 0.0},
              lambda p: [p["threshold"], p["max_value"]], False),
     "relu6": (relu6, {}, lambda p: [0, 6], False),
+    "squared_relu": (squared_relu, {}, lambda p: [0], False),
     "leaky_relu": (leaky(lambda p: p["alpha"]), {"alpha": 0.01}, lambda p: [0], False),
     "prelu": (leaky(lambda p: p["alpha"]), {"alpha": 0.25}, lambda p: [0], False),
     "rrelu": (leaky(lambda p: (p["lower"] + p["upper"]) / 2), {"lower": 0.125, "upper": 1 / 3},
@@ -408,7 +420,7 @@ VARIANTS = [
     "selu:kink=inclusive", "gelu:approximate=tanh", "gelu:approximate=sigmoid", "silu:beta=2",
     "silu:beta=0.5", "silu:beta=1.702", "hardshrink:lambda=1", "softshrink:lambda=1", "squareplus:b=1",
     "squareplus:b=0", "sparse_sigmoid:kink=average", "sparse_plus:kink=inclusive",
-    "rectified_tanh:kink=inclusive", "hard_swish:kink=inclusive",
+    "rectified_tanh:kink=inclusive", "hard_swish:kink=inclusive", "squared_relu:kink=inclusive",
 ]
 
 # Framework presets: name -> (catalog function, parameters, kink), from each framework's

@@ -17,6 +17,7 @@ public enum Catalog {
         .tanh,
         .relu,
         .relu6,
+        .squaredReLU,
         .leakyReLU,
         .prelu,
         .rrelu,
