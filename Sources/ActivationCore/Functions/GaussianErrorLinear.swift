@@ -67,11 +67,21 @@ extension GaussianErrorLinear {
 }
 
 extension CatalogEntry {
-    /// GELU: exact (``GaussianErrorLinear``), or its tanh (``TanhApproximateGELU``) or sigmoid
-    /// (``SigmoidLinear`` with β = 1.702) approximation.
+    /// GELU's three forms, as its `approximate` parameter names them.
+    enum GELUForm: String, CaseIterable {
+        /// x·Φ(x) (``GaussianErrorLinear``).
+        case none
+        /// The tanh approximation (``TanhApproximateGELU``).
+        case tanh
+        /// x·σ(1.702x) (``SigmoidLinear``).
+        case sigmoid
+    }
+
+    /// GELU: exact, or its tanh or sigmoid approximation.
     static let gelu: CatalogEntry = {
         let approximate = Parameter.choice(
-            "approximate", "none", ["none", "tanh", "sigmoid"], "exact, or one of two approximations")
+            "approximate", GELUForm.none.rawValue, GELUForm.allCases.map(\.rawValue),
+            "exact, or one of two approximations")
         return CatalogEntry(
             name: "gelu", family: .selfGated, aliases: ["gaussian_error_linear_unit"],
             formula: "exact: f(x) = x*Phi(x); tanh: x/2*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3))); "
@@ -85,11 +95,11 @@ extension CatalogEntry {
                 """,
             smoothness: { _ in .smooth },
             makeKernel: { a in
-                switch a.choice(approximate) {
-                case "tanh": TanhApproximateGELU()
+                switch GELUForm(rawValue: a.choice(approximate)) ?? .none {
+                case .none: GaussianErrorLinear()
+                case .tanh: TanhApproximateGELU()
                 // 1.702 to 106 bits: it is not a double.
-                case "sigmoid": SigmoidLinear(beta: DoubleDouble(1.702, 4.263256414560601e-17))
-                default: GaussianErrorLinear()
+                case .sigmoid: SigmoidLinear(beta: DoubleDouble(1.702, 4.263256414560601e-17))
                 }
             })
     }()
