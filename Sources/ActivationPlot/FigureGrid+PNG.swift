@@ -13,7 +13,7 @@ public enum PNGError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .size(let w, let h):
-            "a \(w)×\(h) PNG cannot be made: each side must be 16 to \(Figure.maximumPixels) pixels after --scale"
+            "a \(w)×\(h) PNG cannot be made: each side must be 16 to \(Figure.maximumPixels) pixels, scale included"
         case .encoder(let message): "the PNG encoder failed: \(message)"
         }
     }
