@@ -63,10 +63,10 @@ func fuzzRender(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let xs = Array(sampling)
         var series: [Figure.Series] = []
         for k in 0..<input.int(0...5) {
-            let style = Figure.Series.Style(rawValue: k % 3) ?? .solid
+            let role = Figure.Role.allCases[k % Figure.Role.allCases.count]
             series.append(
                 Figure.Series(
-                    name: input.text(), style: style, colorIndex: input.int(0...30), x: xs,
+                    name: input.text(), function: input.int(0...10), role: role, x: xs,
                     y: xs.map { _ in input.y() }))
         }
         var figure = Figure(title: input.text(), series: series, xRange: lower...upper)
@@ -74,12 +74,12 @@ func fuzzRender(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             let x = sampling[input.int(0...(count - 1))]
             figure.marks.append(
                 Figure.Mark(
-                    x: x, y: input.y(), slope: input.y(), name: input.text(), colorIndex: input.int(0...9)))
+                    x: x, y: input.y(), slope: input.y(), name: input.text(), function: input.int(0...9)))
         }
         if input.byte() % 4 == 0 {
             let a = sampling[input.int(0...(count - 1))]
             let b = sampling[input.int(0...(count - 1))]
-            figure.shades.append(Figure.Shade(range: min(a, b)...max(a, b), colorIndex: input.int(0...9)))
+            figure.shades.append(Figure.Shade(range: min(a, b)...max(a, b), function: input.int(0...9)))
         }
         panels.append(figure)
     }
