@@ -13,7 +13,7 @@ extension Actplot {
                 Negative numbers need no quoting. Every number printed reads back to the same \
                 double; --precision N rounds to N significant digits instead.
 
-                For a vector function (\(Self.vectorFunctions)), --vector 1,2,3 \
+                For a vector function (family 'vector' in actplot list), --vector 1,2,3 \
                 prints the output and the Jacobian of the whole vector; without it, the points \
                 vary input 0 with the other inputs fixed by --others (default 0).
 
