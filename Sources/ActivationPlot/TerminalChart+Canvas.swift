@@ -100,49 +100,59 @@ extension TerminalChart {
         }
 
         /// One canvas row; `overlay` replaces `width` cells from `column` with ready text.
+        ///
+        /// Written as UTF-8 bytes, a cell at a time: a chart draws thousands of cells at every
+        /// start.
         func renderRow(_ row: Int, chart: TerminalChart, overlay: (column: Int, text: String, width: Int)?)
             -> String
         {
-            var out = ""
+            var out: [UInt8] = []
+            out.reserveCapacity(3 * columns + 16)
             var current: String?
-            var column = 0
-            func setColour(_ code: String?) {
-                guard chart.color, code != current else { return }
-                out += current == nil ? "" : "\u{1B}[0m"
-                if let code { out += "\u{1B}[\(code)m" }
+            func setColour(_ code: @autoclosure () -> String?) {
+                guard chart.color else { return }
+                let code = code()
+                guard code != current else { return }
+                if current != nil { out += "\u{1B}[0m".utf8 }
+                if let code { out += "\u{1B}[\(code)m".utf8 }
                 current = code
             }
+            var column = 0
             while column < columns {
                 if let overlay, column == overlay.column {
                     setColour(nil)
-                    out += overlay.text
+                    out += overlay.text.utf8
                     column += overlay.width
                     continue
                 }
                 let i = row * columns + column
-                if let marker = markers[i] {
+                if let marker = markers.isEmpty ? nil : markers[i] {
                     setColour(TerminalChart.palette[marker % TerminalChart.palette.count])
-                    out += ascii ? "o" : "\u{25CF}"
+                    out += (ascii ? "o" : "\u{25CF}").utf8
                     column += 1
                     continue
                 }
                 let owner = owners[i]
-                let faint = shaded[column] ? "2;" : ""
                 setColour(
                     owner == Canvas.empty
                         ? nil
                         : owner == Canvas.axis
                             ? TerminalChart.dim
-                            : faint + TerminalChart.palette[owner % TerminalChart.palette.count])
+                            : (shaded[column] ? "2;" : "")
+                                + TerminalChart.palette[owner % TerminalChart.palette.count])
                 if ascii {
-                    out.append(marks[i])
+                    out.append(marks[i].asciiValue ?? UInt8(ascii: "?"))
                 } else {
-                    out.unicodeScalars.append(Unicode.Scalar(0x2800 + UInt32(cells[i])) ?? " ")
+                    // U+2800 + the dot bits, as UTF-8.
+                    let scalar = 0x2800 + UInt32(cells[i])
+                    out.append(0xE0 | UInt8(scalar >> 12))
+                    out.append(0x80 | UInt8((scalar >> 6) & 0x3F))
+                    out.append(0x80 | UInt8(scalar & 0x3F))
                 }
                 column += 1
             }
             setColour(nil)
-            return out
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -101,8 +101,9 @@ public struct TerminalChart: Sendable {
             let w = n == 1 ? width : panelWidth
             let chart = TerminalChart(
                 width: w, height: Swift.max(Self.minimumSize.height, available), color: color, ascii: ascii)
-            // Frames line up only if every panel puts its legend in the same place.
-            let below = grid.panels.contains { chart.legendCorner(for: $0) == nil }
+            // Frames line up only if every panel puts its legend in the same place (one panel
+            // finds its own place: its canvas is drawn once).
+            let below = n > 1 && grid.panels.contains { chart.legendCorner(for: $0) == nil }
             let legendLines =
                 below ? grid.panels.map { Layout.legendLines(chart: chart, figure: $0) }.max() : nil
             let panels = grid.panels.map {
