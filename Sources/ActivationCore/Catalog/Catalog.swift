@@ -52,15 +52,14 @@ public enum Catalog {
         .crelu,
     ]
 
-    /// Names as typed are compared after ``normalize(_:)``.
-    private static let index: [String: CatalogEntry] = {
-        var index: [String: CatalogEntry] = [:]
-        for entry in all {
+    /// The position in ``all`` of every name and alias, compared after ``normalize(_:)``.
+    private static let index: [String: Int] = {
+        var index: [String: Int] = [:]
+        for (position, entry) in all.enumerated() {
             for name in [entry.name] + entry.aliases {
                 let key = normalize(name)
-                precondition(
-                    index[key].map { $0.name == entry.name } ?? true, "catalog name \(name) is used twice")
-                index[key] = entry
+                precondition(index[key].map { $0 == position } ?? true, "catalog name \(name) is used twice")
+                index[key] = position
             }
         }
         return index
@@ -70,7 +69,7 @@ public enum Catalog {
     /// - Parameter name: `leaky_relu`, `LeakyReLU`, `lrelu`, `swish`, …
     /// - Returns: The entry, or nil.
     public static func entry(named name: String) -> CatalogEntry? {
-        index[normalize(name)]
+        index[normalize(name)].map { all[$0] }
     }
 
     /// Every name and alias the catalog answers to, normalised.
@@ -80,6 +79,17 @@ public enum Catalog {
     /// - Parameter name: Any spelling.
     /// - Returns: `leaky_relu`, `Leaky-ReLU` and `leakyrelu` all give `leakyrelu`.
     public static func normalize(_ name: String) -> String {
-        String(name.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " })
+        // ASCII, as every catalog name is, byte by byte (the index normalises them all at start-up).
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(name.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " })
+        }
+        let bytes = name.utf8.compactMap { byte -> UInt8? in
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: " "): nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+            default: byte
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -10,10 +10,13 @@ extension StringProtocol {
         }
         return String(self[first...last])
     }
+}
 
+extension String {
     /// The text without trailing spaces (a chart's lines end without them).
     package var trimmingTrailingSpaces: String {
-        guard let last = lastIndex(where: { $0 != " " }) else { return "" }
+        // By UTF-8 bytes: a space is one byte, and no other character contains 0x20.
+        guard let last = utf8.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
         return String(self[...last])
     }
 }

@@ -25,8 +25,14 @@ enum TerminalEnvironment {
         let locale =
             ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { POSIX.environment($0) }.first { !$0.isEmpty }
             ?? "C"
-        let lower = locale.lowercased()
-        return lower.contains("utf-8") || lower.contains("utf8")
+        // "UTF-8" or "utf8" in any case, compared by ASCII bytes (locale names are ASCII).
+        let bytes = Array(locale.utf8.map { $0 | 0x20 })
+        return [Array("utf-8".utf8), Array("utf8".utf8)].contains { name in
+            bytes.count >= name.count
+                && (0...(bytes.count - name.count)).contains {
+                    bytes[$0..<$0 + name.count].elementsEqual(name)
+                }
+        }
     }
 
     /// Whether stdout is a terminal.
