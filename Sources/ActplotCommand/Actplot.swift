@@ -46,7 +46,7 @@ public struct Actplot: ParsableCommand {
             return
         }
         do {
-            var command = try parseAsRoot(protectingFormulas(Array(CommandLine.arguments.dropFirst())))
+            var command = try parse(protectingFormulas(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             if exitCode(for: error) == .success {
@@ -58,6 +58,29 @@ public struct Actplot: ParsableCommand {
             POSIX.exit(report.code.rawValue)
         }
     }
+
+    /// The command the arguments ask for.
+    ///
+    /// A plot (the default subcommand, so the first argument is not a subcommand's name) is
+    /// parsed by `Plot` itself: the root's parse would first look through the whole command
+    /// tree for a completion-script request, a quarter of a chart's start-up. Everything else,
+    /// and anything that asks for help, a version or a completion script, goes through the root.
+    /// - Parameter arguments: The command line without the program's name.
+    /// - Returns: The parsed command, ready to run.
+    /// - Throws: What the argument parser throws for arguments it refuses.
+    package static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+        let rootOnly: Set<String> = ["-h", "--help", "--version", "help"]
+        let plots =
+            arguments.first.map { !subcommandNames.contains($0) } ?? false
+            && !arguments.contains {
+                rootOnly.contains($0) || $0.hasPrefix("--generate-") || $0.hasPrefix("--experimental")
+            }
+        return plots ? try Plot.parse(arguments) : try parseAsRoot(arguments)
+    }
+
+    /// The names that select a subcommand, the argument parser's `help` included.
+    private static let subcommandNames: Set<String> = Set(
+        configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"])
 
     /// Marks arguments that start with '-' but are formulas (`-x^2`, `-exp(x)+1`), not options.
     ///

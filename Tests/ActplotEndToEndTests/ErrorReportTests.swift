@@ -106,3 +106,45 @@ struct ErrorReportTests {
         #expect(info.range.range.closedRange == -5...5)
     }
 }
+
+/// A plot is parsed by `Plot` itself, skipping the root's search of the whole command tree:
+/// the result must be what the root's parse gives, command or error.
+@Suite("Parsing a plot directly")
+struct PlotParsingTests {
+    @Test(
+        "the same command, or the same error, as the root's parse",
+        arguments: [
+            ["relu"], ["relu", "--range", "-5:5"], ["gelu", "silu", "--samples", "11", "--format", "csv"],
+            ["relu", "--range", "1:0"], ["relu", "--jsn"], ["relu", "--samples"], ["-x^2"],
+            ["relu", "--", "--x"],
+            [
+                "leaky_relu:alpha=0.2", "--mark", "1", "--mark", "-2", "--saturation", "--json", "--diff",
+                "gelu",
+            ],
+            ["relu", "--others", "1,2", "--precision", "3", "-o", "p.png", "--scale", "2"], [],
+            ["relu", "--help"], ["help", "eval"], ["--version"], ["relu", "-h"], ["eval", "relu", "1"],
+        ])
+    func sameAsRoot(_ arguments: [String]) {
+        let arguments = Actplot.protectingFormulas(arguments)
+        let direct = Result { try Actplot.parse(arguments) }
+        let root = Result { try Actplot.parseAsRoot(arguments) }
+        switch (direct, root) {
+        case (.success(let a), .success(let b)):
+            #expect(type(of: a) == type(of: b))
+            #expect(String(describing: a) == String(describing: b))
+        case (.failure(let a), .failure(let b)):
+            #expect(ErrorReport(a).message == ErrorReport(b).message)
+            #expect(ErrorReport(a).code == ErrorReport(b).code)
+        default:
+            Issue.record("one parse succeeded and the other did not: \(direct), \(root)")
+        }
+    }
+
+    @Test("subcommands are parsed by the root")
+    func root() throws {
+        #expect(try Actplot.parse(["eval", "relu", "1"]) is Actplot.Eval)
+        #expect(try Actplot.parse(["list"]) is Actplot.List)
+        #expect(try Actplot.parse(["plot", "relu"]) is Actplot.Plot)
+        #expect(try Actplot.parse(["relu"]) is Actplot.Plot)
+    }
+}
