@@ -21,7 +21,7 @@ struct GlyphFont: Sendable {
         self.descender = descender
         // A byte-level parser: this runs at every start-up, and String slicing made it a
         // third of the time of a whole PNG.
-        var reader = OutlineReader(bytes: Array(outlines.utf8)[...])
+        var reader = OutlineReader(bytes: Array(outlines.utf8))
         var glyphs: [Character: Glyph] = [:]
         while let (character, glyph) = reader.glyph() {
             glyphs[character] = glyph
@@ -44,16 +44,22 @@ struct GlyphFont: Sendable {
 /// line, a character's code in hex, a space, its advance, `;`, then `x,y` points separated by
 /// spaces, contours by `|`.
 private struct OutlineReader {
-    var bytes: ArraySlice<UInt8>
+    let bytes: [UInt8]
+    var position = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The byte at the reading position, or nil at the end.
+    private var next: UInt8? { position < bytes.count ? bytes[position] : nil }
 
     /// The next glyph, or nil at the end (or where the text is malformed).
     mutating func glyph() -> (Character, GlyphFont.Glyph)? {
         while true {
-            skipSpaces()
-            guard let code = number(radix: 16), bytes.first == 0x20 else { return nil }
-            bytes.removeFirst()
-            guard let advance = number(), bytes.first == 0x3B else { return nil }
-            bytes.removeFirst()
+            while let b = next, b == 0x20 || b == 0x0A { position += 1 }
+            guard let code = number(radix: 16), next == 0x20 else { return nil }
+            position += 1
+            guard let advance = number(), next == 0x3B else { return nil }
+            position += 1
             let contours = self.contours()
             if let scalar = Unicode.Scalar(UInt32(code)) {
                 return (Character(scalar), GlyphFont.Glyph(advance: Double(advance), contours: contours))
@@ -65,17 +71,17 @@ private struct OutlineReader {
     private mutating func contours() -> [[(x: Double, y: Double)]] {
         var contours: [[(x: Double, y: Double)]] = []
         var contour: [(x: Double, y: Double)] = []
-        while let b = bytes.first, b != 0x0A {
+        while let b = next, b != 0x0A {
             if b == 0x7C || b == 0x20 {
                 if b == 0x7C {
                     contours.append(contour)
                     contour = []
                 }
-                bytes.removeFirst()
+                position += 1
                 continue
             }
-            guard let x = number(), bytes.first == 0x2C else { break }
-            bytes.removeFirst()
+            guard let x = number(), next == 0x2C else { break }
+            position += 1
             guard let y = number() else { break }
             contour.append((Double(x), Double(y)))
         }
@@ -83,20 +89,16 @@ private struct OutlineReader {
         return contours.filter { $0.count > 2 }
     }
 
-    private mutating func skipSpaces() {
-        while let b = bytes.first, b == 0x20 || b == 0x0A { bytes.removeFirst() }
-    }
-
     /// A whole number, optionally negative, in decimal or hex.
     private mutating func number(radix: Int = 10) -> Int? {
         var negative = false
-        if bytes.first == 0x2D {
+        if next == 0x2D {
             negative = true
-            bytes.removeFirst()
+            position += 1
         }
         var value = 0
         var digits = 0
-        while let b = bytes.first {
+        while let b = next {
             let digit: Int
             switch b {
             case 0x30...0x39: digit = Int(b - 0x30)
@@ -106,7 +108,7 @@ private struct OutlineReader {
             if digit < 0 { break }
             value = value * radix + digit
             digits += 1
-            bytes.removeFirst()
+            position += 1
         }
         return digits > 0 ? (negative ? -value : value) : nil
     }
