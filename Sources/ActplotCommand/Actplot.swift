@@ -61,26 +61,30 @@ public struct Actplot: ParsableCommand {
 
     /// The command the arguments ask for.
     ///
-    /// A plot (the default subcommand, so the first argument is not a subcommand's name) is
-    /// parsed by `Plot` itself: the root's parse would first look through the whole command
-    /// tree for a completion-script request, a quarter of a chart's start-up. Everything else,
-    /// and anything that asks for help, a version or a completion script, goes through the root.
+    /// The root's parse first looks through the whole command tree for a completion-script
+    /// request, a quarter of a chart's start-up; so a subcommand (plot, the default, when the
+    /// first argument names none) parses its own arguments. Anything that asks for help, the
+    /// version or a completion script goes through the root.
     /// - Parameter arguments: The command line without the program's name.
     /// - Returns: The parsed command, ready to run.
     /// - Throws: What the argument parser throws for arguments it refuses.
     package static func parse(_ arguments: [String]) throws -> any ParsableCommand {
         let rootOnly: Set<String> = ["-h", "--help", "--version", "help"]
-        let plots =
-            arguments.first.map { !subcommandNames.contains($0) } ?? false
-            && !arguments.contains {
+        guard
+            let first = arguments.first,
+            !arguments.contains(where: {
                 rootOnly.contains($0) || $0.hasPrefix("--generate-") || $0.hasPrefix("--experimental")
-            }
-        return plots ? try Plot.parse(arguments) : try parseAsRoot(arguments)
+            })
+        else { return try parseAsRoot(arguments) }
+        guard let subcommand = subcommands[first] else { return try Plot.parse(arguments) }
+        return try subcommand.parse(Array(arguments.dropFirst()))
     }
 
-    /// The names that select a subcommand, the argument parser's `help` included.
-    private static let subcommandNames: Set<String> = Set(
-        configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"])
+    /// The subcommands by name.
+    private static let subcommands: [String: any ParsableCommand.Type] = Dictionary(
+        uniqueKeysWithValues: configuration.subcommands.compactMap { type in
+            type.configuration.commandName.map { ($0, type) }
+        })
 
     /// Marks arguments that start with '-' but are formulas (`-x^2`, `-exp(x)+1`), not options.
     ///

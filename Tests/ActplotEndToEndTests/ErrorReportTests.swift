@@ -107,10 +107,10 @@ struct ErrorReportTests {
     }
 }
 
-/// A plot is parsed by `Plot` itself, skipping the root's search of the whole command tree:
-/// the result must be what the root's parse gives, command or error.
-@Suite("Parsing a plot directly")
-struct PlotParsingTests {
+/// A subcommand (a plot by default) parses its own arguments, skipping the root's search of the
+/// whole command tree: the result must be what the root's parse gives, command or error.
+@Suite("Parsing a subcommand directly")
+struct SubcommandParsingTests {
     @Test(
         "the same command, or the same error, as the root's parse",
         arguments: [
@@ -123,6 +123,12 @@ struct PlotParsingTests {
             ],
             ["relu", "--others", "1,2", "--precision", "3", "-o", "p.png", "--scale", "2"], [],
             ["relu", "--help"], ["help", "eval"], ["--version"], ["relu", "-h"], ["eval", "relu", "1"],
+            ["eval", "gelu", "-1", "0", "1", "--json", "--precision", "4"],
+            ["eval", "softmax", "--vector", "1,x"],
+            ["eval"], ["eval", "relu", "1", "--jsn"], ["eval", "--help"], ["list", "--framework", "dl4j"],
+            ["list", "extra"], ["info", "gelu", "--range", "-3:3", "--json"], ["info"], ["compare", "relu"],
+            ["compare", "gelu", "silu", "--diff", "--layout", "overlay"], ["plot", "relu", "--width", "5"],
+            ["list", "--generate-completion-script", "bash"],
         ])
     func sameAsRoot(_ arguments: [String]) {
         let arguments = Actplot.protectingFormulas(arguments)
