@@ -57,3 +57,9 @@ struct NumberOutputOptions: ParsableArguments {
     /// A number as text: shortest round-trip, or rounded to `--precision` digits.
     func text(_ value: Double) -> String { NumberText.format(value, significantDigits: precision) }
 }
+
+extension ArgumentHelp {
+    /// The help of the one FUNCTION that eval and info take.
+    static let function = ArgumentHelp(
+        "The function: a catalog name, a spec, a framework preset or a formula of x.", valueName: "FUNCTION")
+}

@@ -26,11 +26,7 @@ extension Actplot {
                 """
         )
 
-        @Argument(
-            help: ArgumentHelp(
-                "The function: a catalog name, a spec, a framework preset or a formula of x.",
-                valueName: "FUNCTION"),
-            completion: .functionNames)
+        @Argument(help: .function, completion: .functionNames)
         var function: String
 
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The points x.", valueName: "X"))

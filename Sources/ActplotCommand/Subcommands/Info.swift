@@ -21,11 +21,7 @@ extension Actplot {
                 """
         )
 
-        @Argument(
-            help: ArgumentHelp(
-                "The function: a catalog name, a spec, a framework preset or a formula of x.",
-                valueName: "FUNCTION"),
-            completion: .functionNames)
+        @Argument(help: .function, completion: .functionNames)
         var function: String
 
         @OptionGroup var range: RangeOption
