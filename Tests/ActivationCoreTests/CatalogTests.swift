@@ -41,3 +41,31 @@ struct CatalogTests {
         }
     }
 }
+
+/// An entry reads its parameters through the constants it declares; a parameter it does not
+/// declare is a programming error, not a silent 0.
+@Suite("Declared parameters")
+struct ArgumentsTests {
+    @Test("a declared parameter reads its value, a constraint names it")
+    func declared() throws {
+        let alpha = Parameter.real("alpha", 0.01, .finite, "slope")
+        let a = Arguments(function: "f", values: [(alpha, .real(0.2))], kink: .exclusive, others: [])
+        #expect(a[alpha] == 0.2)
+        #expect(
+            throws: ActivationError.invalidParameter(
+                function: "f", parameter: "alpha", value: "0.2", expected: "< 0")
+        ) {
+            try a.require(a[alpha] < 0, alpha, "< 0")
+        }
+    }
+
+    @Test("reading a parameter the entry does not declare traps")
+    func undeclared() async {
+        await #expect(processExitsWith: .failure) {
+            let alpha = Parameter.real("alpha", 0.01, .finite, "slope")
+            let beta = Parameter.real("beta", 1, .finite, "sharpness")
+            let a = Arguments(function: "f", values: [(alpha, .real(0.2))], kink: .exclusive, others: [])
+            _ = a[beta]
+        }
+    }
+}
