@@ -41,8 +41,7 @@ extension Catalog {
             throw .malformedSpec(spec, reason: "expected a function name, e.g. relu or leaky_relu:alpha=0.2")
         }
         let preset = name.contains(".") ? try Self.preset(named: name) : nil
-        let entryName = preset?.function ?? name
-        guard let entry = entry(named: entryName) else {
+        guard let entry = preset?.entry ?? entry(named: name) else {
             let candidates = all.flatMap { [$0.name] + $0.aliases }
             throw .unknownFunction(name, suggestion: Suggestion.nearest(to: name, among: candidates))
         }

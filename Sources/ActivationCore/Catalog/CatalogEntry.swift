@@ -6,7 +6,7 @@
 /// ``Expression`` is described by an entry of its own, of family ``Family/expression``, which
 /// no catalog name resolves to. An ``Activation`` is an entry with its parameters and kink
 /// convention chosen.
-public struct CatalogEntry: Sendable, Identifiable {
+public struct CatalogEntry: Sendable, Identifiable, Hashable {
     /// The canonical name, `snake_case` (`leaky_relu`).
     public let name: String
     /// The family the function belongs to.
@@ -75,6 +75,13 @@ public struct CatalogEntry: Sendable, Identifiable {
 
     /// The canonical name, which identifies the entry.
     public var id: String { name }
+
+    /// Whether two entries are the same function: entries are equal when their names are.
+    public static func == (a: CatalogEntry, b: CatalogEntry) -> Bool { a.name == b.name }
+
+    /// Hashes the canonical name.
+    /// - Parameter hasher: The hasher to feed.
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// Whether the function maps a vector to a vector.
     public var isVector: Bool { vector != nil }

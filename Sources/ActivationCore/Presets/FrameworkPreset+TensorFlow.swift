@@ -3,27 +3,27 @@
 extension FrameworkPreset {
     /// TensorFlow's `tf.nn` and `tf.math`.
     static let tf: [FrameworkPreset] = [
-        .init(.tf, "relu", "relu"),
-        .init(.tf, "relu6", "relu6"),
-        .init(.tf, "crelu", "crelu"),
-        .init(.tf, "elu", "elu", kink: .inclusive, note: "tf.nn.elu has no alpha; f′(0) = 1"),
+        .init(.tf, "relu", .relu),
+        .init(.tf, "relu6", .relu6),
+        .init(.tf, "crelu", .crelu),
+        .init(.tf, "elu", .elu, kink: .inclusive, note: "tf.nn.elu has no alpha; f′(0) = 1"),
         .init(
-            .tf, "selu", "selu", kink: .inclusive,
+            .tf, "selu", .selu, kink: .inclusive,
             note: "f′(0) = λ; TensorFlow's kernel uses the literal λα = 1.7580993408473768"),
         .init(
-            .tf, "gelu", "gelu", parameters: ["approximate": .choice("none")],
+            .tf, "gelu", .gelu, parameters: ["approximate": .choice("none")],
             note: "in float64 TensorFlow uses float32-rounded 1/√2 and 0.044715: gelu(1) = 0.8413447419273903"
         ),
         .init(
-            .tf, "leaky_relu", "leaky_relu", parameters: ["alpha": .real(0.2)],
+            .tf, "leaky_relu", .leakyReLU, parameters: ["alpha": .real(0.2)],
             note: "alpha is a float32 attribute: 0.2 acts as 0.20000000298023224 in float64"),
-        .init(.tf, "softplus", "softplus"),
-        .init(.tf, "softsign", "softsign"),
-        .init(.tf, "silu", "silu", aliases: ["swish"], note: "tf.nn.silu(features, beta=1.0)"),
-        .init(.tf, "sigmoid", "sigmoid"),
-        .init(.tf, "tanh", "tanh"),
-        .init(.tf, "softmax", "softmax"),
-        .init(.tf, "log_softmax", "log_softmax"),
-        .init(.tf, "log_sigmoid", "log_sigmoid", note: "tf.math.log_sigmoid"),
+        .init(.tf, "softplus", .softplus),
+        .init(.tf, "softsign", .softsign),
+        .init(.tf, "silu", .silu, aliases: ["swish"], note: "tf.nn.silu(features, beta=1.0)"),
+        .init(.tf, "sigmoid", .sigmoid),
+        .init(.tf, "tanh", .tanh),
+        .init(.tf, "softmax", .softmax),
+        .init(.tf, "log_softmax", .logSoftmax),
+        .init(.tf, "log_sigmoid", .logSigmoid, note: "tf.math.log_sigmoid"),
     ]
 }

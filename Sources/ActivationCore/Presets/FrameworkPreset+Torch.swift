@@ -4,54 +4,54 @@ extension FrameworkPreset {
     /// PyTorch: `torch.nn` classes and their `torch.nn.functional` twins, with PyTorch's defaults
     /// and its derivative at corners (the active piece open: leaky_relu′(0) = α, hardtanh′(±1) = 0).
     static let torch: [FrameworkPreset] = [
-        .init(.torch, "Identity", "identity"),
+        .init(.torch, "Identity", .identity),
         .init(
-            .torch, "Threshold", "threshold",
+            .torch, "Threshold", .threshold,
             note: "torch.nn.Threshold(threshold, value) has no defaults; 0, 0 here"),
-        .init(.torch, "ReLU", "relu"),
-        .init(.torch, "RReLU", "rrelu", note: "evaluation mode: slope (lower + upper)/2 = 11/48"),
+        .init(.torch, "ReLU", .relu),
+        .init(.torch, "RReLU", .rrelu, note: "evaluation mode: slope (lower + upper)/2 = 11/48"),
         .init(
-            .torch, "Hardtanh", "hardtanh", note: "f′(±1) = 0 (backward uses x <= min_val or x >= max_val)"),
-        .init(.torch, "ReLU6", "relu6"),
+            .torch, "Hardtanh", .hardtanh, note: "f′(±1) = 0 (backward uses x <= min_val or x >= max_val)"),
+        .init(.torch, "ReLU6", .relu6),
         .init(
-            .torch, "Sigmoid", "sigmoid", note: "PyTorch's backward is y(1 − y): 0 for x ≥ 37 (true 8.5e-17)"),
+            .torch, "Sigmoid", .sigmoid, note: "PyTorch's backward is y(1 − y): 0 for x ≥ 37 (true 8.5e-17)"),
         .init(
-            .torch, "Hardsigmoid", "hard_sigmoid",
+            .torch, "Hardsigmoid", .hardSigmoid,
             note: "PyTorch's CPU backward uses the float32 slope 0.1666666716337204 even for float64"),
-        .init(.torch, "Tanh", "tanh", note: "PyTorch's backward is 1 − y²: 0 for |x| ≥ 19.1"),
-        .init(.torch, "SiLU", "silu"),
-        .init(.torch, "Mish", "mish"),
+        .init(.torch, "Tanh", .tanh, note: "PyTorch's backward is 1 − y²: 0 for |x| ≥ 19.1"),
+        .init(.torch, "SiLU", .silu),
+        .init(.torch, "Mish", .mish),
         .init(
-            .torch, "Hardswish", "hard_swish",
+            .torch, "Hardswish", .hardSwish,
             note: "f′(±3) = 0 and 1 since PyTorch 2.7 (−0.5 and 1.5 before)"),
-        .init(.torch, "ELU", "elu"),
-        .init(.torch, "CELU", "celu"),
+        .init(.torch, "ELU", .elu),
+        .init(.torch, "CELU", .celu),
         .init(
-            .torch, "SELU", "selu",
+            .torch, "SELU", .selu,
             note: "f′(0) = λα; PyTorch multiplies the rounded λ and α (…766, not …768)"),
         .init(
-            .torch, "GELU", "gelu", parameters: ["approximate": .choice("none")],
+            .torch, "GELU", .gelu, parameters: ["approximate": .choice("none")],
             note: "PyTorch computes ½x(1 + erf(x/√2)): −0.0 below x ≈ −8.4 (true gelu(−10) = −7.6e-23)"),
-        .init(.torch, "Hardshrink", "hardshrink"),
+        .init(.torch, "Hardshrink", .hardshrink),
         .init(
-            .torch, "LeakyReLU", "leaky_relu", parameters: ["alpha": .real(0.01)],
+            .torch, "LeakyReLU", .leakyReLU, parameters: ["alpha": .real(0.01)],
             note: "named negative_slope"),
-        .init(.torch, "LogSigmoid", "log_sigmoid"),
+        .init(.torch, "LogSigmoid", .logSigmoid),
         .init(
-            .torch, "Softplus", "softplus", parameters: ["beta": .real(1), "threshold": .real(20)],
+            .torch, "Softplus", .softplus, parameters: ["beta": .real(1), "threshold": .real(20)],
             note: "returns x when beta·x > 20: a jump of 2.1e-9 at x = 20, and f′ = 1 above it"),
-        .init(.torch, "Softshrink", "softshrink"),
+        .init(.torch, "Softshrink", .softshrink),
         .init(
-            .torch, "PReLU", "prelu", parameters: ["alpha": .real(0.25)],
+            .torch, "PReLU", .prelu, parameters: ["alpha": .real(0.25)],
             note: "init=0.25, learned per channel"),
-        .init(.torch, "Softsign", "softsign"),
-        .init(.torch, "Tanhshrink", "tanhshrink", note: "PyTorch computes x − tanh x: 0 for x = 1e-8"),
-        .init(.torch, "Softmin", "softmin"),
-        .init(.torch, "Softmax", "softmax"),
-        .init(.torch, "LogSoftmax", "log_softmax"),
-        .init(.torch, "GLU", "glu"),
+        .init(.torch, "Softsign", .softsign),
+        .init(.torch, "Tanhshrink", .tanhshrink, note: "PyTorch computes x − tanh x: 0 for x = 1e-8"),
+        .init(.torch, "Softmin", .softmin),
+        .init(.torch, "Softmax", .softmax),
+        .init(.torch, "LogSoftmax", .logSoftmax),
+        .init(.torch, "GLU", .glu),
         .init(
-            .torch, "heaviside", "binary_step",
+            .torch, "heaviside", .binaryStep,
             note:
                 "torch.heaviside(x, values) takes the value at 0 as an argument; its derivative is not implemented"
         ),

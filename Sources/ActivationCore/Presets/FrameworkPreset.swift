@@ -19,14 +19,17 @@ public struct FrameworkPreset: Sendable, Hashable {
     public let name: String
     /// Other spellings the framework uses for it (`leaky_relu` for `LeakyReLU`).
     public let aliases: [String]
-    /// The catalog function.
-    public let function: String
-    /// The framework's defaults where they differ from the catalog's.
+    /// The catalog function it computes.
+    public let entry: CatalogEntry
+    /// The framework's defaults where they differ from the entry's.
     public let parameters: [String: ParameterValue]
     /// The framework's derivative at corners.
     public let kink: KinkConvention
     /// What else to know: float32-rounded constants, required arguments, artefacts.
     public let note: String?
+
+    /// The canonical name of the function it computes (`leaky_relu`).
+    public var function: String { entry.name }
 
     /// `torch.LeakyReLU`, `keras.layers.LeakyReLU`, `keras.ops.gelu`.
     public var qualifiedName: String {
@@ -38,7 +41,7 @@ public struct FrameworkPreset: Sendable, Hashable {
     }
 
     init(
-        _ framework: Framework, _ name: String, _ function: String, _ namespace: Namespace = .main,
+        _ framework: Framework, _ name: String, _ entry: CatalogEntry, _ namespace: Namespace = .main,
         aliases: [String] = [], parameters: [String: ParameterValue] = [:], kink: KinkConvention = .exclusive,
         note: String? = nil
     ) {
@@ -46,7 +49,7 @@ public struct FrameworkPreset: Sendable, Hashable {
         self.namespace = namespace
         self.name = name
         self.aliases = aliases
-        self.function = function
+        self.entry = entry
         self.parameters = parameters
         self.kink = kink
         self.note = note

@@ -19,7 +19,7 @@ enum Describe {
 
     /// A framework preset as JSON: its names, the catalog function, defaults, corner rule, note.
     static func json(_ preset: FrameworkPreset) -> JSONValue {
-        let order = Catalog.entry(named: preset.function)?.parameters.map(\.name) ?? []
+        let order = preset.entry.parameters.map(\.name)
         var members: [(String, JSONValue)] = [
             ("name", .string(preset.qualifiedName)), ("spelling", .string(preset.name)),
             ("aliases", .array(preset.aliases.map(JSONValue.string))), ("function", .string(preset.function)),

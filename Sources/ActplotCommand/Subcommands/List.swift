@@ -77,10 +77,10 @@ extension Actplot {
 
         /// `leaky_relu(alpha=0.3), corners inclusive`: what a preset resolves to.
         static func resolution(_ preset: FrameworkPreset) -> String {
-            let order = Catalog.entry(named: preset.function)?.parameters.map(\.name) ?? []
+            let order = preset.entry.parameters.map(\.name)
             let parameters = order.compactMap { name in preset.parameters[name].map { "\(name)=\($0)" } }
             var text = preset.function + (parameters.isEmpty ? "" : "(\(parameters.joined(separator: ", ")))")
-            if Catalog.entry(named: preset.function)?.hasKinks == true {
+            if preset.entry.hasKinks {
                 text += ", corners \(preset.kink.rawValue)"
             }
             return text
