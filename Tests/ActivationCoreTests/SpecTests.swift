@@ -37,6 +37,29 @@ struct SpecTests {
         #expect(try Catalog.activation("jax.leaky_relu:kink=exclusive").derivative(at: 0) == 0.01)
     }
 
+    @Test("a preset takes its framework's parameter names as well as the catalog's")
+    func frameworkParameterNames() throws {
+        let named = try Catalog.activation("torch.LeakyReLU:negative_slope=0.1")
+        #expect(named.parameter("alpha") == .real(0.1) && named.value(at: -2) == -0.2)
+        #expect(try Catalog.activation("torch.LeakyReLU:alpha=0.1").parameter("alpha") == .real(0.1))
+        #expect(try Catalog.activation("torch.Softshrink:lambd=1").value(at: 1.5) == 0.5)
+        #expect(try Catalog.activation("keras.hard_shrink:threshold=2").value(at: 1.5) == 0)
+        #expect(try Catalog.activation("dl4j.RReLU:l=0.1,u=0.3").value(at: -1) == -0.2)
+        #expect(try Catalog.activation("torch.heaviside:values=0.5").value(at: 0) == 0.5)
+        #expect(
+            throws: ActivationError.malformedSpec(
+                "torch.LeakyReLU:alpha=1,negative_slope=2", reason: "'negative_slope' is given twice")
+        ) { try Catalog.activation("torch.LeakyReLU:alpha=1,negative_slope=2") }
+        #expect(
+            throws: ActivationError.unknownParameter(
+                function: "torch.LeakyReLU", parameter: "slope", known: ["negative_slope", "kink"])
+        ) { try Catalog.activation("torch.LeakyReLU:slope=1") }
+        #expect(
+            throws: ActivationError.invalidParameter(
+                function: "dl4j.RReLU", parameter: "l", value: "0.5", expected: "a number ≤ upper (0.1)")
+        ) { try Catalog.activation("dl4j.RReLU:l=0.5,u=0.1") }
+    }
+
     @Test("names shown: defaults omitted, changes listed")
     func names() throws {
         #expect(try Catalog.activation("relu").name == "relu")

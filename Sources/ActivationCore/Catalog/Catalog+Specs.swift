@@ -48,11 +48,15 @@ extension Catalog {
         var values = preset?.parameters ?? [:]
         var kink = preset?.kink ?? .exclusive
         if let settings {
-            let (given, givenKink) = try Self.settings(settings, of: entry, spec: spec)
+            let (given, givenKink) = try Self.settings(settings, of: entry, preset: preset, spec: spec)
             values.merge(given) { _, new in new }
             kink = givenKink ?? kink
         }
-        return try Activation(entry, parameters: values, kink: kink, others: others, preset: preset)
+        do {
+            return try Activation(entry, parameters: values, kink: kink, others: others, preset: preset)
+        } catch {
+            throw preset.map { error.naming($0) } ?? error
+        }
     }
 
     /// Whether a FUNCTION argument is a formula rather than a catalog spec.
@@ -109,14 +113,15 @@ extension Catalog {
 
     /// Reads `param=value,...`.
     private static func settings(
-        _ text: Substring, of entry: CatalogEntry, spec: String
+        _ text: Substring, of entry: CatalogEntry, preset: FrameworkPreset?, spec: String
     ) throws(ActivationError) -> ([String: ParameterValue], KinkConvention?) {
         var values: [String: ParameterValue] = [:]
         var kink: KinkConvention?
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = parts.first.map { String($0).trimmingWhitespace } ?? ""
-            guard parts.count == 2, !key.isEmpty else {
+            let written = parts.first.map { String($0).trimmingWhitespace } ?? ""
+            let key = preset?.catalogParameter(named: written) ?? written
+            guard parts.count == 2, !written.isEmpty else {
                 throw .malformedSpec(
                     spec,
                     reason:
@@ -125,8 +130,9 @@ extension Catalog {
             }
             let raw = String(parts[1]).trimmingWhitespace
             if values[key] != nil || (key == "kink" && kink != nil) {
-                throw .malformedSpec(spec, reason: "'\(ActivationError.shown(String(key)))' is given twice")
+                throw .malformedSpec(spec, reason: "'\(ActivationError.shown(written))' is given twice")
             }
+            let function = preset?.qualifiedName ?? entry.name
             if key == "kink" {
                 guard entry.hasKinks else {
                     throw .malformedSpec(
@@ -134,16 +140,16 @@ extension Catalog {
                 }
                 guard let convention = KinkConvention(rawValue: raw.lowercased()) else {
                     throw .invalidParameter(
-                        function: entry.name, parameter: "kink", value: raw,
+                        function: function, parameter: "kink", value: raw,
                         expected: "one of exclusive, inclusive, average")
                 }
                 kink = convention
                 continue
             }
             guard let parameter = entry.parameter(named: key) else {
+                let names = entry.parameters.map { preset?.frameworkParameter(named: $0.name) ?? $0.name }
                 throw .unknownParameter(
-                    function: entry.name, parameter: key,
-                    known: entry.parameters.map(\.name) + (entry.hasKinks ? ["kink"] : []))
+                    function: function, parameter: written, known: names + (entry.hasKinks ? ["kink"] : []))
             }
             switch parameter.kind {
             case .choice:
@@ -151,7 +157,7 @@ extension Catalog {
             case .real(_, let domain):
                 guard let number = DecimalText.parse(raw, allowingFraction: true) else {
                     throw .invalidParameter(
-                        function: entry.name, parameter: key, value: raw, expected: domain.description)
+                        function: function, parameter: written, value: raw, expected: domain.description)
                 }
                 values[key] = .real(number)
             }

@@ -48,6 +48,25 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
         }
     }
 
+    /// The error with a preset's names: the preset instead of its catalog function, and the
+    /// framework's parameter names (`torch.LeakyReLU parameter 'negative_slope'`, not
+    /// `leaky_relu parameter 'alpha'`).
+    /// - Parameter preset: The preset the spec named.
+    /// - Returns: The same error in the framework's words.
+    func naming(_ preset: FrameworkPreset) -> ActivationError {
+        switch self {
+        case .unknownParameter(_, let parameter, let known):
+            .unknownParameter(
+                function: preset.qualifiedName, parameter: parameter,
+                known: known.map(preset.frameworkParameter(named:)))
+        case .invalidParameter(_, let parameter, let value, let expected):
+            .invalidParameter(
+                function: preset.qualifiedName, parameter: preset.frameworkParameter(named: parameter),
+                value: value, expected: expected)
+        default: self
+        }
+    }
+
     /// User text as an error shows it: control characters escaped (so the message stays one
     /// line) and anything over 60 characters cut in the middle.
     static func shown(_ text: String) -> String {

@@ -25,7 +25,9 @@ extension FrameworkPreset {
         .init(.dl4j, "RectifiedTanh", .rectifiedTanh),
         .init(.dl4j, "ReLU", .relu),
         .init(.dl4j, "ReLU6", .relu6),
-        .init(.dl4j, "RReLU", .rrelu, note: "evaluation mode; training draws the slope from U(1/8, 1/3)"),
+        .init(
+            .dl4j, "RReLU", .rrelu, parameterNames: ["lower": "l", "upper": "u"],
+            note: "evaluation mode; training draws the slope from U(1/8, 1/3)"),
         .init(.dl4j, "SELU", .selu),
         .init(.dl4j, "Sigmoid", .sigmoid),
         .init(.dl4j, "Softmax", .softmax),

@@ -15,8 +15,8 @@ extension FrameworkPreset {
         .init(.jax, "hard_tanh", .hardtanh, kink: .inclusive, note: "f′(±1) = 1"),
         .init(.jax, "identity", .identity),
         .init(
-            .jax, "leaky_relu", .leakyReLU, parameters: ["alpha": .real(0.01)], kink: .inclusive,
-            note: "named negative_slope; f′(0) = 1 (x >= 0)"),
+            .jax, "leaky_relu", .leakyReLU, parameters: ["alpha": .real(0.01)],
+            parameterNames: ["alpha": "negative_slope"], kink: .inclusive, note: "f′(0) = 1 (x >= 0)"),
         .init(.jax, "log_sigmoid", .logSigmoid),
         .init(.jax, "log_softmax", .logSoftmax),
         .init(.jax, "mish", .mish),

@@ -11,13 +11,14 @@ extension FrameworkPreset {
         .init(.keras, "exponential", .exponential),
         .init(.keras, "gelu", .gelu, parameters: ["approximate": .choice("none")]),
         .init(.keras, "glu", .glu),
-        .init(.keras, "hard_shrink", .hardshrink, note: "named threshold"),
+        .init(.keras, "hard_shrink", .hardshrink, parameterNames: ["lambda": "threshold"]),
         .init(.keras, "hard_sigmoid", .hardSigmoid),
         .init(.keras, "hard_silu", .hardSwish, aliases: ["hard_swish"]),
         .init(.keras, "hard_tanh", .hardtanh, kink: .inclusive, note: "f′(±1) = 1"),
         .init(
             .keras, "leaky_relu", .leakyReLU, parameters: ["alpha": .real(0.2)],
-            note: "named negative_slope; the TensorFlow backend holds it as float32: 0.20000000298023224"),
+            parameterNames: ["alpha": "negative_slope"],
+            note: "the TensorFlow backend holds negative_slope as float32: 0.20000000298023224"),
         .init(.keras, "linear", .identity),
         .init(.keras, "log_sigmoid", .logSigmoid),
         .init(.keras, "log_softmax", .logSoftmax),
@@ -27,7 +28,7 @@ extension FrameworkPreset {
         .init(.keras, "selu", .selu, kink: .inclusive, note: "f′(0) = λ on the TensorFlow backend"),
         .init(.keras, "sigmoid", .sigmoid),
         .init(.keras, "silu", .silu, aliases: ["swish"]),
-        .init(.keras, "soft_shrink", .softshrink, note: "named threshold"),
+        .init(.keras, "soft_shrink", .softshrink, parameterNames: ["lambda": "threshold"]),
         .init(.keras, "softmax", .softmax),
         .init(.keras, "softplus", .softplus),
         .init(.keras, "softsign", .softsign),
@@ -37,13 +38,14 @@ extension FrameworkPreset {
         .init(.keras, "tanh", .tanh),
         .init(.keras, "tanh_shrink", .tanhshrink),
         .init(
-            .keras, "threshold", .threshold,
+            .keras, "threshold", .threshold, parameterNames: ["value": "default_value"],
             note: "threshold(x, threshold, default_value): both required; 0, 0 here"),
         .init(
             .keras, "gelu", .gelu, .ops, parameters: ["approximate": .choice("tanh")],
             note: "keras.ops.gelu defaults to approximate=True, keras.activations.gelu to False"),
         .init(
             .keras, "LeakyReLU", .leakyReLU, .layers, parameters: ["alpha": .real(0.3)],
+            parameterNames: ["alpha": "negative_slope"],
             note: "the layer's negative_slope default is 0.3, the function's 0.2"),
         .init(
             .keras, "PReLU", .prelu, .layers, parameters: ["alpha": .real(0)],

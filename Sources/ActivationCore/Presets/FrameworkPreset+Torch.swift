@@ -32,17 +32,17 @@ extension FrameworkPreset {
         .init(
             .torch, "GELU", .gelu, parameters: ["approximate": .choice("none")],
             note: "PyTorch computes ½x(1 + erf(x/√2)): −0.0 below x ≈ −8.4 (true gelu(−10) = −7.6e-23)"),
-        .init(.torch, "Hardshrink", .hardshrink),
+        .init(.torch, "Hardshrink", .hardshrink, parameterNames: ["lambda": "lambd"]),
         .init(
             .torch, "LeakyReLU", .leakyReLU, parameters: ["alpha": .real(0.01)],
-            note: "named negative_slope"),
+            parameterNames: ["alpha": "negative_slope"]),
         .init(.torch, "LogSigmoid", .logSigmoid),
         .init(
             .torch, "Softplus", .softplus, parameters: ["beta": .real(1), "threshold": .real(20)],
             note: "returns x when beta·x > 20: a jump of 2.1e-9 at x = 20, and f′ = 1 above it"),
-        .init(.torch, "Softshrink", .softshrink),
+        .init(.torch, "Softshrink", .softshrink, parameterNames: ["lambda": "lambd"]),
         .init(
-            .torch, "PReLU", .prelu, parameters: ["alpha": .real(0.25)],
+            .torch, "PReLU", .prelu, parameters: ["alpha": .real(0.25)], parameterNames: ["alpha": "init"],
             note: "init=0.25, learned per channel"),
         .init(.torch, "Softsign", .softsign),
         .init(.torch, "Tanhshrink", .tanhshrink, note: "PyTorch computes x − tanh x: 0 for x = 1e-8"),
@@ -51,7 +51,7 @@ extension FrameworkPreset {
         .init(.torch, "LogSoftmax", .logSoftmax),
         .init(.torch, "GLU", .glu),
         .init(
-            .torch, "heaviside", .binaryStep,
+            .torch, "heaviside", .binaryStep, parameterNames: ["at_zero": "values"],
             note:
                 "torch.heaviside(x, values) takes the value at 0 as an argument; its derivative is not implemented"
         ),

@@ -23,6 +23,9 @@ public struct FrameworkPreset: Sendable, Hashable {
     public let entry: CatalogEntry
     /// The framework's defaults where they differ from the entry's.
     public let parameters: [String: ParameterValue]
+    /// The framework's names for the entry's parameters where they differ (`alpha` is
+    /// PyTorch's `negative_slope`); a spec may use either.
+    public let parameterNames: [String: String]
     /// The framework's derivative at corners.
     public let kink: KinkConvention
     /// What else to know: float32-rounded constants, required arguments, artefacts.
@@ -40,10 +43,25 @@ public struct FrameworkPreset: Sendable, Hashable {
         }
     }
 
+    /// The catalog's name of a parameter written with the framework's name or the catalog's.
+    /// - Parameter name: `negative_slope` or `alpha` for `torch.LeakyReLU`.
+    /// - Returns: The entry's parameter name (`alpha`), or `name` itself when the framework does
+    ///   not rename it.
+    public func catalogParameter(named name: String) -> String {
+        parameterNames.first { $0.value == name }?.key ?? name
+    }
+
+    /// The framework's name of one of the entry's parameters.
+    /// - Parameter name: The entry's name (`alpha`).
+    /// - Returns: The framework's (`negative_slope` for `torch.LeakyReLU`), or `name` itself.
+    public func frameworkParameter(named name: String) -> String {
+        parameterNames[name] ?? name
+    }
+
     init(
         _ framework: Framework, _ name: String, _ entry: CatalogEntry, _ namespace: Namespace = .main,
-        aliases: [String] = [], parameters: [String: ParameterValue] = [:], kink: KinkConvention = .exclusive,
-        note: String? = nil
+        aliases: [String] = [], parameters: [String: ParameterValue] = [:],
+        parameterNames: [String: String] = [:], kink: KinkConvention = .exclusive, note: String? = nil
     ) {
         self.framework = framework
         self.namespace = namespace
@@ -51,6 +69,7 @@ public struct FrameworkPreset: Sendable, Hashable {
         self.aliases = aliases
         self.entry = entry
         self.parameters = parameters
+        self.parameterNames = parameterNames
         self.kink = kink
         self.note = note
     }

@@ -17,6 +17,14 @@ enum Describe {
         return title
     }
 
+    /// A preset's note, after the framework's parameter names: `negative_slope is alpha; …`.
+    static func note(_ preset: FrameworkPreset) -> String {
+        let renamed = preset.entry.parameters.compactMap { parameter in
+            preset.parameterNames[parameter.name].map { "\($0) is \(parameter.name)" }
+        }
+        return (renamed + (preset.note.map { [$0] } ?? [])).joined(separator: "; ")
+    }
+
     /// A framework preset as JSON: its names, the catalog function, defaults, corner rule, note.
     static func json(_ preset: FrameworkPreset) -> JSONValue {
         let order = preset.entry.parameters.map(\.name)
@@ -29,6 +37,10 @@ enum Describe {
             ),
             ("kink", .string(preset.kink.rawValue)),
         ]
+        let renamed = order.compactMap { name in
+            preset.parameterNames[name].map { (name, JSONValue.string($0)) }
+        }
+        if !renamed.isEmpty { members.append(("parameter_names", .object(renamed))) }
         if let note = preset.note { members.append(("note", .string(note))) }
         return .object(members)
     }

@@ -61,7 +61,9 @@ extension Actplot {
             out += "  family       \(e.family)\n"
             out += "  formula      \(e.formula)\n"
             if !e.aliases.isEmpty { out += "  aliases      \(e.aliases.joined(separator: ", "))\n" }
-            if let note = f.preset?.note { out += "  \(f.preset?.qualifiedName ?? ""): \(note)\n" }
+            if let preset = f.preset, case let note = Describe.note(preset), !note.isEmpty {
+                out += "  \(preset.qualifiedName): \(note)\n"
+            }
             return out
         }
 
@@ -93,7 +95,7 @@ extension Actplot {
         private func frameworks(_ f: Activation) -> String {
             let presets = presets(of: f)
             guard !presets.isEmpty else { return "" }
-            let rows = presets.map { ["  " + $0.qualifiedName, List.resolution($0), $0.note ?? ""] }
+            let rows = presets.map { ["  " + $0.qualifiedName, List.resolution($0), Describe.note($0)] }
             return "\nin frameworks\n" + Table.render(rows, title: nil, alignments: [.left, .left, .left])
         }
 

@@ -69,7 +69,7 @@ extension Actplot {
             let presets = FrameworkPreset.presets(of: framework)
             var rows = [["NAME", "IN ACTPLOT", "NOTES"]]
             for preset in presets {
-                rows.append([preset.qualifiedName, Self.resolution(preset), preset.note ?? ""])
+                rows.append([preset.qualifiedName, Self.resolution(preset), Describe.note(preset)])
             }
             return Table.render(
                 rows, title: "\(framework): \(presets.count) activations", alignments: [.left, .left, .left])
