@@ -517,6 +517,7 @@ preset("dl4j.HARDSIGMOID dl4j.HardSigmoid", "hard_sigmoid", {"slope": 0.2, "offs
 preset("dl4j.HARDTANH", "hardtanh", kink=INC)
 preset("dl4j.LEAKYRELU dl4j.LReLU", "leaky_relu", {"alpha": 0.01}, INC)
 preset("dl4j.THRESHOLDEDRELU", "thresholded_relu", {"theta": 1.0})
+preset("dl4j.PReLU", "prelu", {"alpha": 0.25}, INC)
 
 
 def parse_spec(spec):

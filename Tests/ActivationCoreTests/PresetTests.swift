@@ -83,6 +83,8 @@ struct PresetTests {
         Case(spec: "torch.hardswish", x: -3, value: 0, derivative: 0),
         Case(spec: "torch.hardswish", x: 3, value: 3, derivative: 1),
         Case(spec: "torch.rrelu", x: -1, value: -0.22916666666666666, derivative: 0.22916666666666666),
+        Case(spec: "dl4j.PReLU", x: 0, value: 0, derivative: 1),
+        Case(spec: "dl4j.PReLU", x: -1, value: -0.25, derivative: 0.25),
         Case(spec: "dl4j.ThresholdedReLU", x: 1, value: 0, derivative: 0),
         Case(spec: "dl4j.ThresholdedReLU", x: 1.5, value: 1.5, derivative: 1),
         // rational tanh as DL4J documents it (decimal constants).
@@ -100,22 +102,67 @@ struct PresetTests {
             "got \(f.derivative(at: c.x))")
     }
 
-    @Test("list --framework counts: DL4J's 21 activations, torch's 29")
+    @Test("list --framework counts: DL4J's 22 activations, torch's 29")
     func counts() {
-        #expect(FrameworkPreset.presets(of: .dl4j).count == 21)
+        #expect(FrameworkPreset.presets(of: .dl4j).count == 22)
         #expect(FrameworkPreset.presets(of: .torch).count == 29)
         for framework in Framework.allCases {
-            let names = FrameworkPreset.presets(of: framework).map {
-                "\($0.namespace)\(Catalog.normalize($0.name))"
+            let names = FrameworkPreset.presets(of: framework).flatMap { preset in
+                Set(preset.names.map { "\(preset.namespace)\(Catalog.normalize($0))" })
             }
-            #expect(Set(names).count == names.count, "\(framework) lists a name twice")
+            #expect(Set(names).count == names.count, "\(framework) has a name twice")
         }
     }
 
-    @Test("every preset resolves under its own spelling and its aliases")
+    /// DL4J's documentation lists its activations by class, and its `Activation` enum by
+    /// constant; written out here from those pages, not from the presets.
+    static let dl4jClasses = [
+        "ActivationCube": "cube", "ActivationELU": "elu", "ActivationGELU": "gelu",
+        "ActivationHardSigmoid": "hard_sigmoid", "ActivationHardTanH": "hardtanh",
+        "ActivationIdentity": "identity",
+        "ActivationLReLU": "leaky_relu", "ActivationMish": "mish", "ActivationPReLU": "prelu",
+        "ActivationRationalTanh": "rational_tanh", "ActivationRectifiedTanh": "rectified_tanh",
+        "ActivationReLU": "relu", "ActivationReLU6": "relu6", "ActivationRReLU": "rrelu",
+        "ActivationSELU": "selu", "ActivationSigmoid": "sigmoid", "ActivationSoftmax": "softmax",
+        "ActivationSoftPlus": "softplus", "ActivationSoftSign": "softsign", "ActivationSwish": "silu",
+        "ActivationTanH": "tanh", "ActivationThresholdedReLU": "thresholded_relu",
+    ]
+    static let dl4jConstants = [
+        "CUBE": "cube", "ELU": "elu", "GELU": "gelu", "HARDSIGMOID": "hard_sigmoid", "HARDTANH": "hardtanh",
+        "IDENTITY": "identity", "LEAKYRELU": "leaky_relu", "MISH": "mish", "RATIONALTANH": "rational_tanh",
+        "RECTIFIEDTANH": "rectified_tanh", "RELU": "relu", "RELU6": "relu6", "RRELU": "rrelu", "SELU": "selu",
+        "SIGMOID": "sigmoid", "SOFTMAX": "softmax", "SOFTPLUS": "softplus", "SOFTSIGN": "softsign",
+        "SWISH": "silu", "TANH": "tanh", "THRESHOLDEDRELU": "thresholded_relu",
+    ]
+
+    @Test("every DL4J activation resolves by its class and by its enum constant, in each form users write")
+    func dl4jSpellings() throws {
+        #expect(Self.dl4jClasses.count == 22 && Self.dl4jConstants.count == 21)
+        for (name, function) in Self.dl4jClasses {
+            let preset = try Catalog.preset(named: "dl4j.\(name)")
+            #expect(preset.function == function && preset.spelling(.className) == name, "\(name)")
+            for spec in [name, "new \(name)()", "dl4j.activations.impl.\(name)", name.lowercased()] {
+                #expect(try Catalog.activation(spec).preset == preset, "\(spec)")
+            }
+        }
+        for (name, function) in Self.dl4jConstants {
+            let preset = try Catalog.preset(named: "dl4j.Activation.\(name)")
+            #expect(preset.function == function && preset.spelling(.enumConstant) == name, "\(name)")
+        }
+        #expect(FrameworkPreset.presets(of: .dl4j).allSatisfy { $0.spelling(.className) != nil })
+        #expect(
+            throws: ActivationError.malformedSpec(
+                "new ActivationLReLU(0.2)",
+                reason:
+                    "a spec gives a class's parameters by name, not as constructor arguments: write "
+                    + "dl4j.ActivationLReLU:alpha=…")
+        ) { try Catalog.activation("new ActivationLReLU(0.2)") }
+    }
+
+    @Test("every preset resolves under its own spelling, its aliases and its framework's other forms")
     func resolution() throws {
         for preset in FrameworkPreset.all {
-            for name in [preset.name] + preset.aliases {
+            for name in preset.names {
                 let qualified = preset.qualifiedName.replacingLastComponent(with: name)
                 #expect(try Catalog.preset(named: qualified) == preset, "\(qualified)")
                 #expect(

@@ -82,7 +82,7 @@ struct CommandTests {
         #expect(text.status == 0 && text.stdout.contains("Jacobian"))
     }
 
-    @Test("list: the catalog, and --framework dl4j lists DL4J's 21 activations")
+    @Test("list: the catalog, and --framework dl4j lists DL4J's 22 activations")
     func list() throws {
         let r = try ActplotProcess.run(["list"])
         #expect(r.status == 0)
@@ -90,8 +90,10 @@ struct CommandTests {
         let dl4j = try ActplotProcess.run(["list", "--framework", "dl4j", "--json"])
         let o = try #require(try parseJSON(dl4j.stdout) as? [String: Any])
         let activations = try #require(o["activations"] as? [[String: Any]])
-        #expect(activations.count == 21)
+        #expect(activations.count == 22)
         #expect(activations.contains { $0["name"] as? String == "dl4j.HardSigmoid" })
+        let prelu = try #require(activations.first { $0["name"] as? String == "dl4j.PReLU" })
+        #expect(prelu["spellings"] as? [String: String] == ["class": "ActivationPReLU"])
         let torch = try ActplotProcess.run(["list", "--framework", "PyTorch"])
         #expect(torch.status == 0 && torch.stdout.contains("torch.LeakyReLU"))
     }

@@ -4,9 +4,11 @@ extension Catalog {
     ///
     /// ```
     /// spec   = name [":" param "=" value ("," param "=" value)*]
+    ///        | "new" class "()"          a framework's class as its code constructs it
     /// name   = catalog name or alias (case, "_", "-" and spaces ignored)
-    ///        | framework "." name        torch, jax, keras, keras2, tf, dl4j, with module
-    ///                                    paths such as torch.nn.functional, tf.nn, keras.ops
+    ///        | framework "." name        torch, jax, keras, keras2, tf, dl4j, caffe, with
+    ///                                    module paths such as torch.nn.functional, tf.nn
+    ///        | class                     a framework's class (ActivationLReLU)
     /// value  = a number in any Swift/C syntax (0.2, 1e-3, 0x1p-3, inf), a fraction (1/6),
     ///          or a word for choice parameters (approximate=tanh)
     /// ```
@@ -19,7 +21,7 @@ extension Catalog {
     public static func activation(_ spec: String, others: [Double] = [0]) throws(ActivationError)
         -> Activation
     {
-        let text = spec.trimmingWhitespace
+        let text = try constructor(spec) ?? spec.trimmingWhitespace
         if isExpression(text) {
             do {
                 return try Expression(text).activation
@@ -40,11 +42,7 @@ extension Catalog {
         guard !name.isEmpty else {
             throw .malformedSpec(spec, reason: "expected a function name, e.g. relu or leaky_relu:alpha=0.2")
         }
-        let preset = name.contains(".") ? try Self.preset(named: name) : nil
-        guard let entry = preset?.entry ?? entry(named: name) else {
-            let candidates = all.flatMap { [$0.name] + $0.aliases }
-            throw .unknownFunction(name, suggestion: Suggestion.nearest(to: name, among: candidates))
-        }
+        let (entry, preset) = try resolve(name)
         var values = preset?.parameters ?? [:]
         var kink = preset?.kink ?? .exclusive
         if let settings {
@@ -57,6 +55,49 @@ extension Catalog {
         } catch {
             throw preset.map { error.naming($0) } ?? error
         }
+    }
+
+    /// The entry and preset a name denotes: a catalog name or alias, `framework.name`, or a
+    /// framework's class name alone (`ActivationLReLU`).
+    private static func resolve(_ name: String) throws(ActivationError) -> (CatalogEntry, FrameworkPreset?) {
+        if name.contains(".") {
+            let preset = try preset(named: name)
+            return (preset.entry, preset)
+        }
+        if let entry = entry(named: name) { return (entry, nil) }
+        let key = normalize(name)
+        if let preset = FrameworkPreset.all.first(where: { $0.spelling(.className).map(normalize) == key }) {
+            return (preset.entry, preset)
+        }
+        let candidates = all.flatMap { [$0.name] + $0.aliases } + classNames
+        throw .unknownFunction(name, suggestion: Suggestion.nearest(to: name, among: candidates))
+    }
+
+    /// Every framework class name a spec may use alone (`ActivationLReLU`).
+    private static var classNames: [String] { FrameworkPreset.all.compactMap { $0.spelling(.className) } }
+
+    /// A constructor call as a framework's code writes it, `new ActivationLReLU()`, as the spec
+    /// of its class; nil for any other text.
+    /// - Throws: ``ActivationError/unknownFunction(_:suggestion:)`` for a class no framework
+    ///   has, ``ActivationError/malformedSpec(_:reason:)`` for constructor arguments, which
+    ///   a spec gives by name instead.
+    private static func constructor(_ spec: String) throws(ActivationError) -> String? {
+        let text = spec.trimmingWhitespace
+        guard let match = text.wholeMatch(of: /new\s+([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*;?/) else {
+            return nil
+        }
+        let name = String(match.output.1)
+        guard let preset = FrameworkPreset.all.first(where: { $0.spelling(.className) == name }) else {
+            throw .unknownFunction(name, suggestion: Suggestion.nearest(to: name, among: classNames))
+        }
+        let spec = "\(preset.framework.rawValue).\(name)"
+        guard match.output.2.allSatisfy(\.isWhitespace) else {
+            let parameters = preset.entry.parameters.map { preset.frameworkParameter(named: $0.name) }
+            let example = parameters.first.map { "\(spec):\($0)=…" } ?? spec
+            let reason = "a spec gives a class's parameters by name, not as constructor arguments"
+            throw .malformedSpec(text, reason: "\(reason): write \(example)")
+        }
+        return spec
     }
 
     /// Whether a FUNCTION argument is a formula rather than a catalog spec.
@@ -98,7 +139,7 @@ extension Catalog {
         let presets = FrameworkPreset.presets(of: framework)
         let key = normalize(function)
         func matches(_ preset: FrameworkPreset) -> Bool {
-            ([preset.name] + preset.aliases).contains { normalize($0) == key }
+            preset.names.contains { normalize($0) == key }
         }
         if let found = presets.first(where: { $0.namespace == namespace && matches($0) }) {
             return found
@@ -106,7 +147,7 @@ extension Catalog {
         if namespace == .ops, let found = presets.first(where: { $0.namespace == .main && matches($0) }) {
             return found
         }
-        let names = presets.filter { $0.namespace == namespace }.flatMap { [$0.name] + $0.aliases }
+        let names = presets.filter { $0.namespace == namespace }.flatMap(\.names)
         throw .notInFramework(
             framework: prefix, name: function, suggestion: Suggestion.nearest(to: function, among: names))
     }

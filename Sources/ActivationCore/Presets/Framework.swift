@@ -38,7 +38,19 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
             [("", .main), ("activations", .main), ("ops", .ops), ("ops.nn", .ops), ("layers", .layers)]
         case .keras2: [("", .main), ("activations", .main), ("layers", .layers)]
         case .tf: [("", .main), ("nn", .main), ("math", .main)]
-        case .dl4j: [("", .main), ("activation", .main)]
+        case .dl4j: [("", .main), ("activation", .main), ("activations", .main), ("activations.impl", .main)]
+        }
+    }
+
+    /// Where the framework keeps the names of one form (DL4J's enum constants are in
+    /// `Activation`, its classes in `activations.impl`), or nil when it has none of that form.
+    /// - Parameter kind: Enum constant or class.
+    /// - Returns: The enum's or package's name.
+    public func home(of kind: FrameworkPreset.Spelling.Kind) -> String? {
+        switch (self, kind) {
+        case (.dl4j, .enumConstant): "Activation"
+        case (.dl4j, .className): "activations.impl"
+        default: nil
         }
     }
 

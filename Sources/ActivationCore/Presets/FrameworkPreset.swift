@@ -11,6 +11,23 @@ public struct FrameworkPreset: Sendable, Hashable {
         case layers
     }
 
+    /// Another name the framework's API gives a preset, in a form of its own: DL4J's
+    /// `Activation.LEAKYRELU` enum constant and its `ActivationLReLU` class.
+    public struct Spelling: Sendable, Hashable {
+        /// Which form of name this is.
+        public enum Kind: String, Sendable, Hashable, CaseIterable {
+            /// A constant of an enum of activations (DL4J's `Activation`).
+            case enumConstant = "enum"
+            /// A class implementing the activation (DL4J's `activations.impl`).
+            case className = "class"
+        }
+
+        /// Which form of name this is.
+        public let kind: Kind
+        /// The name as the framework writes it.
+        public let text: String
+    }
+
     /// The framework.
     public let framework: Framework
     /// The part of the framework's API.
@@ -19,6 +36,8 @@ public struct FrameworkPreset: Sendable, Hashable {
     public let name: String
     /// Other spellings the framework uses for it (`leaky_relu` for `LeakyReLU`).
     public let aliases: [String]
+    /// The names in the framework's own forms (enum constant, class), which resolve too.
+    public let spellings: [Spelling]
     /// The catalog function it computes.
     public let entry: CatalogEntry
     /// The framework's defaults where they differ from the entry's.
@@ -43,6 +62,16 @@ public struct FrameworkPreset: Sendable, Hashable {
         }
     }
 
+    /// Every name a spec may use after the framework's prefix: the name, the aliases and the spellings.
+    public var names: [String] { [name] + aliases + spellings.map(\.text) }
+
+    /// The spelling of one kind, if the framework has one.
+    /// - Parameter kind: Enum constant or class.
+    /// - Returns: The framework's text for it.
+    public func spelling(_ kind: Spelling.Kind) -> String? {
+        spellings.first { $0.kind == kind }?.text
+    }
+
     /// The catalog's name of a parameter written with the framework's name or the catalog's.
     /// - Parameter name: `negative_slope` or `alpha` for `torch.LeakyReLU`.
     /// - Returns: The entry's parameter name (`alpha`), or `name` itself when the framework does
@@ -60,13 +89,17 @@ public struct FrameworkPreset: Sendable, Hashable {
 
     init(
         _ framework: Framework, _ name: String, _ entry: CatalogEntry, _ namespace: Namespace = .main,
-        aliases: [String] = [], parameters: [String: ParameterValue] = [:],
+        aliases: [String] = [], enumConstant: String? = nil, className: String? = nil,
+        parameters: [String: ParameterValue] = [:],
         parameterNames: [String: String] = [:], kink: KinkConvention = .exclusive, note: String? = nil
     ) {
         self.framework = framework
         self.namespace = namespace
         self.name = name
         self.aliases = aliases
+        self.spellings =
+            (enumConstant.map { [Spelling(kind: .enumConstant, text: $0)] } ?? [])
+            + (className.map { [Spelling(kind: .className, text: $0)] } ?? [])
         self.entry = entry
         self.parameters = parameters
         self.parameterNames = parameterNames

@@ -30,7 +30,9 @@ enum Describe {
         let order = preset.entry.parameters.map(\.name)
         var members: [(String, JSONValue)] = [
             ("name", .string(preset.qualifiedName)), ("spelling", .string(preset.name)),
-            ("aliases", .array(preset.aliases.map(JSONValue.string))), ("function", .string(preset.function)),
+            ("aliases", .array(preset.aliases.map(JSONValue.string))),
+            ("spellings", .object(preset.spellings.map { ($0.kind.rawValue, .string($0.text)) })),
+            ("function", .string(preset.function)),
             (
                 "parameters",
                 .object(order.compactMap { name in preset.parameters[name].map { (name, $0.json) } })

@@ -65,14 +65,34 @@ extension Actplot {
             return .object(members)
         }
 
+        /// A framework's presets, a row each; a column for each form of name its API has besides
+        /// the preset's own (DL4J's enum constants and classes), "—" where a preset has none.
         private func presetsTable(_ framework: Framework) -> String {
             let presets = FrameworkPreset.presets(of: framework)
-            var rows = [["NAME", "IN ACTPLOT", "NOTES"]]
-            for preset in presets {
-                rows.append([preset.qualifiedName, Self.resolution(preset), Describe.note(preset)])
+            let kinds = FrameworkPreset.Spelling.Kind.allCases.filter { kind in
+                presets.contains { $0.spelling(kind) != nil }
             }
-            return Table.render(
-                rows, title: "\(framework): \(presets.count) activations", alignments: [.left, .left, .left])
+            var rows = [["NAME"] + kinds.map(Self.heading) + ["IN ACTPLOT", "NOTES"]]
+            for preset in presets {
+                let spellings = kinds.map { preset.spelling($0) ?? "—" }
+                rows.append(
+                    [preset.qualifiedName] + spellings + [Self.resolution(preset), Describe.note(preset)])
+            }
+            var title = "\(framework): \(presets.count) activations"
+            let forms = kinds.map { kind in
+                let count = presets.filter { $0.spelling(kind) != nil }.count
+                let home = framework.home(of: kind).map { $0 + " " } ?? ""
+                return "\(count) \(home)\(kind == .enumConstant ? "enum constants" : "classes")"
+            }
+            if !forms.isEmpty { title += " (\(forms.joined(separator: ", ")))" }
+            return Table.render(rows, title: title, alignments: Array(repeating: .left, count: rows[0].count))
+        }
+
+        private static func heading(_ kind: FrameworkPreset.Spelling.Kind) -> String {
+            switch kind {
+            case .enumConstant: "ENUM"
+            case .className: "CLASS"
+            }
         }
 
         /// `leaky_relu(alpha=0.3), corners inclusive`: what a preset resolves to.
