@@ -59,7 +59,8 @@ def identity(x, p, k):
 
 
 def binary_step(x, p, k):
-    v = mpf(1) if x > 0 else mpf(0) if x < 0 else p["at_zero"]
+    t = p["threshold"]
+    v = mpf(1) if x > t else mpf(0) if x < t else p["at_zero"]
     return v, mpf(0), mpf(0)
 
 
@@ -352,7 +353,7 @@ INF = mpf("inf")
 # name: (definition, {parameter: default}, corners(p) -> list, smooth?)
 CATALOG = {
     "identity": (identity, {}, lambda p: [], True),
-    "binary_step": (binary_step, {"at_zero": 0.0}, lambda p: [0], False),
+    "binary_step": (binary_step, {"threshold": 0.0, "at_zero": 0.0}, lambda p: [p["threshold"]], False),
     "sigmoid": (sigmoid, {}, lambda p: [], True),
     "tanh": (tanh_, {}, lambda p: [], True),
     "relu": (relu, {"negative_slope": 0.0, "max_value": math.inf, "threshold": 0.0},
@@ -410,7 +411,7 @@ def hard_sigmoid_corners(p):
 
 # Parameter variants beyond the defaults.
 VARIANTS = [
-    "binary_step:at_zero=0.5", "leaky_relu:alpha=0.2", "leaky_relu:alpha=0.3", "leaky_relu:kink=inclusive",
+    "binary_step:at_zero=0.5", "binary_step:threshold=1.5,at_zero=1", "leaky_relu:alpha=0.2", "leaky_relu:alpha=0.3", "leaky_relu:kink=inclusive",
     "leaky_relu:kink=average", "relu:negative_slope=0.1,max_value=6,threshold=1", "relu:max_value=2.5",
     "prelu:alpha=0.1", "rrelu:lower=0.1,upper=0.3", "threshold:threshold=1,value=-1",
     "thresholded_relu:theta=0.5", "hardtanh:min_val=-2,max_val=3", "hardtanh:kink=inclusive",

@@ -1,15 +1,17 @@
-/// The Heaviside step: 1 for x > 0, 0 for x < 0, `atZero` at 0.
+/// The Heaviside step at a threshold t: 1 for x > t, 0 for x < t, `atThreshold` at t.
 ///
 /// ```
-/// f = 1[x > 0] (+ atZero·1[x = 0])    f′ = 0    f″ = 0
+/// f = 1[x > t] (+ atThreshold·1[x = t])    f′ = 0    f″ = 0
 /// ```
-/// The derivative is 0 everywhere, 0 included: the jump carries no finite slope.
+/// The derivative is 0 everywhere, t included: the jump carries no finite slope. x is compared
+/// with t, never shifted by it, so no rounding moves the step.
 struct BinaryStep: ScalarKernel {
-    var atZero: Double
+    var threshold: Double
+    var atThreshold: Double
 
     @inline(__always)
     func value(at x: Double) -> Double {
-        x > 0 ? 1 : x < 0 ? 0 : x == 0 ? atZero : x
+        x > threshold ? 1 : x < threshold ? 0 : x == threshold ? atThreshold : x
     }
 
     @inline(__always)
@@ -19,18 +21,21 @@ struct BinaryStep: ScalarKernel {
 }
 
 extension CatalogEntry {
-    /// The Heaviside step, with its value at 0 as a parameter.
+    /// The Heaviside step, with where it steps (Caffe's Threshold layer) and its value there as
+    /// parameters.
     static let binaryStep: CatalogEntry = {
-        let atZero = Parameter.real("at_zero", 0, .finite, "the value at x = 0")
+        let threshold = Parameter.real("threshold", 0, .finite, "where the step is")
+        let atZero = Parameter.real("at_zero", 0, .finite, "the value at x = threshold")
         return CatalogEntry(
             name: "binary_step", family: .step, aliases: ["step", "heaviside"],
-            formula: "f(x) = 1 if x > 0, 0 if x < 0, at_zero at 0", parameters: [atZero],
+            formula: "f(x) = 1 if x > threshold, 0 if x < threshold, at_zero at threshold",
+            parameters: [threshold, atZero],
             notes: """
                 The perceptron's threshold unit. Its derivative is 0 wherever it exists, so \
                 it cannot be trained by gradient descent; useful for teaching and as a \
                 hard decision at inference.
                 """,
-            smoothness: { _ in .discontinuous }, corners: { _ in [0] },
-            makeKernel: { a in BinaryStep(atZero: a[atZero]) })
+            smoothness: { _ in .discontinuous }, corners: { a in [a[threshold]] },
+            makeKernel: { a in BinaryStep(threshold: a[threshold], atThreshold: a[atZero]) })
     }()
 }
