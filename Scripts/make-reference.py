@@ -349,6 +349,72 @@ def crelu0(x, p, k):
     return relu(x, {"negative_slope": mpf(0), "max_value": mpf("inf"), "threshold": mpf(0)}, k)
 
 
+# Caffe's layers outside the catalog: Power, Exp and Log of t = shift + scale*x, and AbsVal.
+# t is exact here (mpf at the working precision); a power of a negative t that is not whole,
+# and log of a negative t, are NaN.
+
+def affine(x, p):
+    # x = +-inf arrives as +-1e400 (see evaluate); these functions grow without bound, slowly
+    # enough (log) that 1e400 would not stand for the limit, so it is made infinite here.
+    if abs(x) > mpf("1e399"):
+        x = INF if x > 0 else -INF
+    if p["scale"] == 0:
+        return p["shift"]
+    return p["shift"] + p["scale"] * x
+
+
+def affine_power(x, p, k):
+    a, s = p["power"], p["scale"]
+    if a == 0:
+        return mpf(1), mpf(0), mpf(0)
+    if s == 0:
+        return p["shift"] ** a, mpf(0), mpf(0)
+    t = affine(x, p)
+    whole = a == int(a)
+    if t < 0 and not whole:
+        return (mpf("nan"),) * 3
+    def power(e):
+        if e == 0:
+            return mpf(1)
+        if t == 0:
+            return mpf(0) if e > 0 else mpf(1) if e == 0 else mpf("inf")
+        if t < 0:
+            return (-1) ** int(e) * (-t) ** e
+        return t ** e
+    if a == 1:
+        return t, s, mpf(0)
+    return power(a), a * s * power(a - 1), a * (a - 1) * s * s * power(a - 2)
+
+
+def log_base(p):
+    return mpf(1) if p["base"] == -1 else log(p["base"])
+
+
+def affine_exp(x, p, k):
+    rate = p["scale"] * log_base(p)
+    f = exp(affine(x, p) * log_base(p))
+    return f, rate * f, rate * rate * f
+
+
+def affine_log(x, p, k):
+    t, s, lb = affine(x, p), p["scale"], log_base(p)
+    if t < 0:
+        return (mpf("nan"),) * 3
+    if t == 0:
+        return mpf("-inf"), s / lb * INF, -INF * s * s / lb
+    if mp.isinf(t):
+        return INF / lb, mpf(0), mpf(0)
+    return log(t) / lb, s / (t * lb), -s * s / (t * t * lb)
+
+
+def absolute(x, p, k):
+    return abs(x), mpf(1) if x > 0 else mpf(-1) if x < 0 else mpf(0), mpf(0)
+
+
+def affine_root(p):
+    return [] if p["scale"] == 0 else [-p["shift"] / p["scale"]]
+
+
 INF = mpf("inf")
 # name: (definition, {parameter: default}, corners(p) -> list, smooth?)
 CATALOG = {
@@ -398,7 +464,13 @@ CATALOG = {
     "softmin": (softmin0, {}, lambda p: [], True),
     "glu": (glu0, {}, lambda p: [], True),
     "crelu": (crelu0, {}, lambda p: [0], False),
+    # Not catalog functions: reached through caffe.* presets only (see PRESETS).
+    "affine_power": (affine_power, {"power": 1.0, "scale": 1.0, "shift": 0.0}, affine_root, False),
+    "affine_exp": (affine_exp, {"base": -1.0, "scale": 1.0, "shift": 0.0}, lambda p: [], True),
+    "affine_log": (affine_log, {"base": -1.0, "scale": 1.0, "shift": 0.0}, affine_root, False),
+    "abs(x)": (absolute, {}, lambda p: [0], False),
 }
+OUTSIDE_CATALOG = {"affine_power", "affine_exp", "affine_log", "abs(x)"}
 
 
 def hard_sigmoid_corners(p):
@@ -422,6 +494,12 @@ VARIANTS = [
     "silu:beta=0.5", "silu:beta=1.702", "hardshrink:lambda=1", "softshrink:lambda=1", "squareplus:b=1",
     "squareplus:b=0", "sparse_sigmoid:kink=average", "sparse_plus:kink=inclusive",
     "rectified_tanh:kink=inclusive", "hard_swish:kink=inclusive", "squared_relu:kink=inclusive",
+    "caffe.Power:power=2,scale=0.1,shift=1", "caffe.Power:power=0.5,scale=3,shift=-1",
+    "caffe.Power:power=-1.5,scale=0.3,shift=2", "caffe.Power:power=3,scale=-0.7",
+    "caffe.Exp:base=2,scale=0.7,shift=-3", "caffe.Exp:scale=-0.1,shift=1", "caffe.Exp:base=10,scale=3",
+    "caffe.Log:shift=1,scale=0.5", "caffe.Log:base=10,scale=0.1,shift=1", "caffe.Log:base=2,scale=3,shift=-1",
+    "caffe.Clip:min=0,max=6", "caffe.ReLU:negative_slope=0.1", "caffe.Threshold:threshold=0.5",
+    "caffe.Swish:beta=2",
 ]
 
 # Framework presets: name -> (catalog function, parameters, kink), from each framework's
@@ -521,6 +599,24 @@ preset("dl4j.THRESHOLDEDRELU", "thresholded_relu", {"theta": 1.0})
 preset("dl4j.PReLU", "prelu", {"alpha": 0.25}, INC)
 
 
+preset("caffe.ReLU", "relu")
+preset("caffe.PReLU", "prelu", {"alpha": 0.25})
+preset("caffe.ELU", "elu", {"alpha": 1.0})
+preset("caffe.Sigmoid", "sigmoid")
+preset("caffe.TanH", "tanh")
+preset("caffe.AbsVal", "abs(x)")
+preset("caffe.BNLL", "softplus")
+preset("caffe.Power", "affine_power")
+preset("caffe.Exp", "affine_exp")
+preset("caffe.Log", "affine_log")
+preset("caffe.Threshold", "binary_step")
+preset("caffe.Swish", "silu", {"beta": 1.0})
+preset("caffe.Clip", "hardtanh", {"min_val": -1.0, "max_val": 1.0}, INC)
+preset("caffe.Softmax", "softmax")
+# Caffe's parameter names where the catalog's differ.
+PARAMETER_NAMES = {"caffe.Clip": {"min": "min_val", "max": "max_val"}}
+
+
 def parse_spec(spec):
     """-> (definition, parameters as mpf/str, kink, corners, smooth)."""
     head, _, settings = spec.partition(":")
@@ -534,6 +630,7 @@ def parse_spec(spec):
     if settings:
         for item in settings.split(","):
             key, value = item.split("=")
+            key = PARAMETER_NAMES.get(head, {}).get(key, key)
             if key == "kink":
                 kink = value
             elif isinstance(defaults[key], str):
@@ -617,7 +714,9 @@ def self_check(spec, definition, p, kink, corners, smooth, points):
         with mp.workdps(40):
             xm = mpf(x)
             f = lambda t: definition(t, p, kink)[0]
-            _, d1, d2 = definition(xm, p, kink)
+            f0, d1, d2 = definition(xm, p, kink)
+            if not mp.isfinite(f0):
+                continue
             n1 = diff(f, xm, 1)
             n2 = diff(f, xm, 2)
             for name, a, b in (("f'", d1, n1), ("f''", d2, n2)):
@@ -627,7 +726,7 @@ def self_check(spec, definition, p, kink, corners, smooth, points):
 
 def main():
     out_path = sys.argv[1]
-    specs = list(CATALOG) + VARIANTS + list(PRESETS)
+    specs = [name for name in CATALOG if name not in OUTSIDE_CATALOG] + VARIANTS + list(PRESETS)
     common = base_points()
     rows = 0
     with open(out_path, "w") as out:

@@ -17,7 +17,8 @@ public struct Actplot: ParsableCommand {
         discussion: """
             FUNCTION is a catalog name (relu, LeakyReLU, leaky-relu), optionally with parameters \
             (leaky_relu:alpha=0.2, gelu:approximate=tanh), or a framework's own version \
-            (torch.hardsigmoid, keras.layers.LeakyReLU, jax.gelu, tf.nn.relu6, dl4j.HardSigmoid), \
+            (torch.hardsigmoid, keras.layers.LeakyReLU, jax.gelu, tf.nn.relu6, dl4j.HardSigmoid, \
+            caffe.PReLU), \
             or a formula of x ('x*tanh(log1p(exp(x)))', 'gelu(2*x) - 0.1*x^2') whose f′ and f″ come \
             from automatic differentiation.
 

@@ -43,7 +43,7 @@ struct ReferenceFixture {
 
 /// How many doubles lie between a and b (0 when equal; +0 and −0 are equal).
 func ulpDistance(_ a: Double, _ b: Double) -> Double {
-    if a == b { return 0 }
+    if a == b || (a.isNaN && b.isNaN) { return 0 }
     if a.isNaN || b.isNaN { return .infinity }
     func ordinal(_ x: Double) -> Int64 {
         let magnitude = Int64(bitPattern: x.magnitude.bitPattern)

@@ -62,4 +62,86 @@ struct FrameworkNameTests {
         #expect(r.stderr.hasSuffix("write dl4j.ActivationLReLU:alpha=…\n"))
         #expect(r.stderr.split(separator: "\n").count == 1)
     }
+
+    /// Caffe's activation layers with caffe.proto's defaults, from `list --framework caffe`.
+    static let caffeLayers: [String: String] = [
+        "ReLU": "relu(negative_slope=0)", "PReLU": "prelu(alpha=0.25)", "ELU": "elu(alpha=1)",
+        "Sigmoid": "sigmoid", "TanH": "tanh", "AbsVal": "abs(x)", "BNLL": "softplus",
+        "Power": "(shift + scale*x)^power (power=1, scale=1, shift=0)",
+        "Exp": "base^(shift + scale*x) (base -1: e) (base=-1, scale=1, shift=0)",
+        "Log": "log_base(shift + scale*x) (base -1: e) (base=-1, scale=1, shift=0)",
+        "Threshold": "binary_step(threshold=0)", "Swish": "silu(beta=1)",
+        "Clip": "hardtanh(min_val=-1, max_val=1)", "Softmax": "softmax",
+    ]
+
+    @Test("list --framework caffe: every activation layer, with its defaults")
+    func caffeList() throws {
+        let r = try ActplotProcess.run(["list", "--framework", "caffe", "--json"])
+        #expect(r.status == 0)
+        let o = try #require(try parseJSON(r.stdout) as? [String: Any])
+        let layers = try #require(o["activations"] as? [[String: Any]])
+        #expect(layers.count == Self.caffeLayers.count)
+        let text = try ActplotProcess.run(["list", "--framework", "caffe"])
+        for (layer, resolution) in Self.caffeLayers {
+            let line = text.stdout.split(separator: "\n").first { $0.hasPrefix("caffe.\(layer) ") }
+            #expect(line?.contains(resolution) == true, "caffe.\(layer): \(line ?? "missing")")
+        }
+        let clip = try #require(layers.first { $0["name"] as? String == "caffe.Clip" })
+        #expect(clip["parameter_names"] as? [String: String] == ["min_val": "min", "max_val": "max"])
+    }
+
+    @Test("Caffe's layers compute what its Forward_cpu and Backward_cpu do, with exact numbers")
+    func caffeValues() throws {
+        // ReLU and PReLU: f′(0) is the negative slope (Backward_cpu's x <= 0); Clip: f′ = 1 on [min, max].
+        let relu = try ActplotProcess.run(["eval", "caffe.ReLU:negative_slope=0.1", "-1", "0", "1"])
+        #expect(Self.table(relu.stdout) == [[-1, -0.1, 0.1, 0], [0, 0, 0.1, 0], [1, 1, 1, 0]])
+        let clip = try ActplotProcess.run(["eval", "caffe.Clip:min=0,max=6", "-1", "0", "6", "7"])
+        #expect(clip.stdout.hasPrefix("caffe.Clip = hardtanh(min_val=0, max_val=6); corners: inclusive\n"))
+        #expect(Self.table(clip.stdout).map { $0[2] } == [0, 1, 1, 0])
+        let threshold = try ActplotProcess.run(["eval", "caffe.Threshold:threshold=0.5", "0.5", "0.75"])
+        #expect(Self.table(threshold.stdout).map { $0[1] } == [0, 1])
+        let abs = try ActplotProcess.run(["eval", "caffe.AbsVal", "-2", "0"])
+        #expect(Self.table(abs.stdout) == [[-2, 2, -1, 0], [0, 0, 0, 0]])
+        // mpmath: log(1 + x/2) at x = 1e-10 is 4.999999999875e-11 (log of the rounded 1 + 5e-11 is
+        // 5.000000413576855e-11); (1 + 0.1x)² at x = −10 is (−5.55e-17)² = 3.08e-33 for the double 0.1,
+        // where the rounded sum gives 0.
+        let log = try ActplotProcess.run(["eval", "caffe.Log:shift=1,scale=0.5", "1e-10", "--json"])
+        let logPoints = try #require(
+            (try parseJSON(log.stdout) as? [String: Any])?["points"] as? [[String: Any]])
+        #expect(logPoints[0]["value"] as? Double == 4.999999999875e-11)
+        let power = try ActplotProcess.run(["eval", "caffe.Power:power=2,scale=0.1,shift=1", "-10", "--json"])
+        let powerPoints = try #require(
+            (try parseJSON(power.stdout) as? [String: Any])?["points"] as? [[String: Any]])
+        #expect(powerPoints[0]["value"] as? Double == 3.0814879110195774e-33)
+        let exp = try ActplotProcess.run(["eval", "caffe.Exp:base=2", "10", "-1074"])
+        #expect(Self.table(exp.stdout).map { $0[1] } == [1024, 5e-324])
+    }
+
+    @Test(
+        "Caffe's parameter rules: base > 0 or -1, not 1 for Log; Clip's min and max by Caffe's names",
+        arguments: [
+            ("caffe.Exp:base=0", "caffe.Exp parameter 'base' must be a number > 0, or -1 for e, got '0'"),
+            (
+                "caffe.Log:base=1",
+                "caffe.Log parameter 'base' must be a number > 0 other than 1, or -1 for e, got '1'"
+            ),
+            ("caffe.Clip:min=x", "caffe.Clip parameter 'min' must be a finite number, got 'x'"),
+            ("caffe.Relu:slope=1", "unknown parameter 'slope' for caffe.ReLU"),
+        ])
+    func caffeErrors(_ spec: String, _ message: String) throws {
+        let r = try ActplotProcess.run(["eval", spec, "0"])
+        #expect(r.status == 64 && r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("actplot: error: \(message)"), "\(r.stderr)")
+    }
+
+    @Test("a Caffe layer plots: caffe.Log over its domain, with a gap where it is undefined")
+    func caffePlot() throws {
+        let r = try ActplotProcess.run(["caffe.Log", "--range", "-2:4", "--format", "csv", "--samples", "7"])
+        #expect(r.status == 0)
+        let rows = r.stdout.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",").map(String.init)
+        }
+        #expect(rows.count == 7)
+        #expect(rows[0][1] == "nan" && rows[2][1] == "-inf" && rows[3][1] == "0")
+    }
 }

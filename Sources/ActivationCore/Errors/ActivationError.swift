@@ -28,7 +28,7 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
             return "unknown function '\(Self.shown(name))'" + Self.hint(suggestion)
         case .unknownFramework(let name, let suggestion):
             return "unknown framework '\(Self.shown(name))'" + Self.hint(suggestion)
-                + " (known: torch, jax, keras, keras2, tf, dl4j)"
+                + " (known: \(Framework.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .notInFramework(let framework, let name, let suggestion):
             return "\(framework) has no activation '\(Self.shown(name))'" + Self.hint(suggestion)
         case .unknownParameter(let function, let parameter, let known):

@@ -90,12 +90,18 @@ public struct Expression: Sendable {
 extension CatalogEntry {
     /// The entry describing a typed expression: its text as name and formula, family
     /// ``Family/expression``, no parameters, no corners known in advance.
-    init(expression: Expression) {
+    /// - Parameters:
+    ///   - expression: The compiled expression.
+    ///   - notes: What it is; by default, that it was typed and how its derivatives are found.
+    init(
+        expression: Expression,
+        notes: String =
+            "A typed expression; f′ and f″ by second-order forward-mode automatic differentiation."
+    ) {
         let program = expression.program
         let smoothness = expression.smoothness
         self.init(
-            name: expression.text, family: .expression, formula: expression.text,
-            notes: "A typed expression; f′ and f″ by second-order forward-mode automatic differentiation.",
+            name: expression.text, family: .expression, formula: expression.text, notes: notes,
             smoothness: { _ in smoothness }, makeKernel: { _ in ExpressionKernel(program: program) })
     }
 }

@@ -12,6 +12,8 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
     case tf
     /// Deeplearning4j (`org.nd4j.linalg.activations.Activation`).
     case dl4j
+    /// BVLC Caffe's neuron layers (`caffe.proto`).
+    case caffe
 
     /// The framework and the versions its presets describe.
     public var description: String {
@@ -22,6 +24,7 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
         case .keras2: "Keras 2 / tf.keras before TensorFlow 2.16"
         case .tf: "TensorFlow 2 (tf.nn, tf.math)"
         case .dl4j: "Deeplearning4j (Activation enum, activations.impl)"
+        case .caffe: "Caffe (BVLC caffe.proto neuron layers; their parameters are float32)"
         }
     }
 
@@ -39,6 +42,7 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
         case .keras2: [("", .main), ("activations", .main), ("layers", .layers)]
         case .tf: [("", .main), ("nn", .main), ("math", .main)]
         case .dl4j: [("", .main), ("activation", .main), ("activations", .main), ("activations.impl", .main)]
+        case .caffe: [("", .main), ("layers", .main)]
         }
     }
 

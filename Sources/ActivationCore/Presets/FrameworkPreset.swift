@@ -38,7 +38,8 @@ public struct FrameworkPreset: Sendable, Hashable {
     public let aliases: [String]
     /// The names in the framework's own forms (enum constant, class), which resolve too.
     public let spellings: [Spelling]
-    /// The catalog function it computes.
+    /// The function it computes: a catalog entry, or a layer of the framework's own that the
+    /// catalog does not list (Caffe's `Power`, `AbsVal`).
     public let entry: CatalogEntry
     /// The framework's defaults where they differ from the entry's.
     public let parameters: [String: ParameterValue]
@@ -110,7 +111,7 @@ public struct FrameworkPreset: Sendable, Hashable {
 
 extension FrameworkPreset {
     /// Every preset of every framework, framework by framework.
-    public static let all: [FrameworkPreset] = torch + jax + keras + keras2 + tf + dl4j
+    public static let all: [FrameworkPreset] = torch + jax + keras + keras2 + tf + dl4j + caffe
 
     /// The presets of one framework.
     /// - Parameter framework: A framework.

@@ -8,6 +8,10 @@ enum Describe {
     static func title(_ f: Activation) -> String {
         let parameters = f.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
         var title = f.entry.name + (parameters.isEmpty ? "" : "(\(parameters))")
+        if Catalog.entry(named: f.entry.name) != f.entry && !parameters.isEmpty {
+            // A framework's own layer (caffe.Power): its formula, which no catalog name stands for.
+            title = f.entry.formula.replacing(#/^f\(x\) = /#, with: "") + " with \(parameters)"
+        }
         if let preset = f.preset { title = "\(preset.qualifiedName) = \(title)" }
         if f.entry.hasKinks { title += "; corners: \(f.kink.rawValue)" }
         if f.entry.isVector {

@@ -16,7 +16,7 @@ extension Actplot {
                 """
         )
 
-        @Option(help: ArgumentHelp("torch, jax, keras, keras2, tf or dl4j.", valueName: "NAME"))
+        @Option(help: ArgumentHelp("torch, jax, keras, keras2, tf, dl4j or caffe.", valueName: "NAME"))
         var framework: String?
 
         @OptionGroup var output: JSONOption
@@ -95,11 +95,17 @@ extension Actplot {
             }
         }
 
-        /// `leaky_relu(alpha=0.3), corners inclusive`: what a preset resolves to.
+        /// `leaky_relu(alpha=0.3), corners inclusive`, or for a function outside the catalog its
+        /// formula, `(shift + scale*x)^power (power=1, scale=1, shift=0)`: what a preset resolves to.
         static func resolution(_ preset: FrameworkPreset) -> String {
             let order = preset.entry.parameters.map(\.name)
             let parameters = order.compactMap { name in preset.parameters[name].map { "\(name)=\($0)" } }
-            var text = preset.function + (parameters.isEmpty ? "" : "(\(parameters.joined(separator: ", ")))")
+            let inCatalog = Catalog.entry(named: preset.function) == preset.entry
+            let formula = preset.entry.formula.replacing(#/^f\(x\) = /#, with: "")
+            var text =
+                inCatalog
+                ? preset.function + (parameters.isEmpty ? "" : "(\(parameters.joined(separator: ", ")))")
+                : formula + (parameters.isEmpty ? "" : " (\(parameters.joined(separator: ", ")))")
             if preset.entry.hasKinks {
                 text += ", corners \(preset.kink.rawValue)"
             }
