@@ -159,6 +159,32 @@ struct PresetTests {
         ) { try Catalog.activation("new ActivationLReLU(0.2)") }
     }
 
+    @Test("a missing name's answer names specs that resolve and draw what the name meant")
+    func answersForMissingNames() throws {
+        for missing in MissingActivation.all {
+            let spec =
+                "\(missing.framework.rawValue).\(missing.namespace == .layers ? "layers." : "")\(missing.name)"
+            #expect(throws: ActivationError.self) { try Catalog.activation(spec) }
+            let named = missing.answer.matches(
+                of: /\b(torch|jax|keras2?|tf|dl4j|caffe)\.[A-Za-z0-9_.]*[A-Za-z0-9](:[a-z_]+=[0-9.]+)?/)
+            #expect(!named.isEmpty, "\(spec)'s answer names no spec")
+            let modules = Set(Framework.allCases.flatMap { $0.prefixes.map(\.path) })
+            for match in named where !modules.contains(String(match.output.0)) {
+                #expect((try? Catalog.activation(String(match.output.0))) != nil, "\(match.output.0)")
+            }
+        }
+        // Keras 2's ThresholdedReLU (theta 1) and Keras 3's ReLU layer at threshold 1 agree; relu_x
+        // at X = 6 is tf.nn.relu6, derivatives at the corners included.
+        let keras2 = try Catalog.activation("keras2.layers.ThresholdedReLU")
+        let keras3 = try Catalog.activation("keras.layers.ReLU:threshold=1")
+        let capped = try Catalog.activation("relu:max_value=6")
+        let relu6 = try Catalog.activation("tf.nn.relu6")
+        for x in stride(from: -8.0, through: 8, by: 0.125) {
+            #expect(keras2.value(at: x) == keras3.value(at: x), "\(x)")
+            #expect(capped.jet(at: x) == relu6.jet(at: x), "\(x)")
+        }
+    }
+
     @Test("every preset resolves under its own spelling, its aliases and its framework's other forms")
     func resolution() throws {
         for preset in FrameworkPreset.all {

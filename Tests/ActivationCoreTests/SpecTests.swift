@@ -142,7 +142,38 @@ struct SpecTests {
         Bad(spec: "jax.crelu", error: .notInFramework(framework: "jax", name: "crelu", suggestion: "celu")),
         Bad(
             spec: "keras.layers.tanh",
-            error: .notInFramework(framework: "keras.layers", name: "tanh", suggestion: nil)),
+            error: .notInFramework(framework: "keras.layers", name: "tanh", suggestion: "keras.tanh")),
+        Bad(
+            spec: "keras.layers.ThresholdedReLU",
+            error: .elsewhere(
+                framework: "keras.layers", name: "ThresholdedReLU",
+                answer:
+                    "removed in Keras 3; keras2.layers.ThresholdedReLU is Keras 2's, and "
+                    + "keras.layers.ReLU:threshold=1 has its values")),
+        Bad(
+            spec: "keras2.hard_silu",
+            error: .elsewhere(
+                framework: "keras2", name: "hard_silu", answer: "Keras 3 has it: keras.hard_silu")),
+        Bad(
+            spec: "keras.ThresholdedReLU",
+            error: .elsewhere(
+                framework: "keras", name: "ThresholdedReLU",
+                answer: "Keras 2 has it: keras2.layers.ThresholdedReLU")),
+        Bad(
+            spec: "dl4j.Activation.PRELU",
+            error: .elsewhere(
+                framework: "dl4j.Activation", name: "PRELU",
+                answer: "PReLU is not in the Activation enum; it is the class dl4j.ActivationPReLU")),
+        Bad(
+            spec: "tf.keras.layers.LeakyReLU",
+            error: .elsewhere(
+                framework: "tf.keras.layers", name: "LeakyReLU",
+                answer:
+                    "tf.keras is Keras 2 up to TensorFlow 2.15 and Keras 3 from 2.16; write "
+                    + "keras2.layers.LeakyReLU or keras.layers.LeakyReLU")),
+        Bad(
+            spec: "caffe.ReLU6", error: .notInFramework(framework: "caffe", name: "ReLU6", suggestion: "ReLU")
+        ),
     ]
 
     @Test("bad specs name what is wrong and suggest a fix", arguments: bad)

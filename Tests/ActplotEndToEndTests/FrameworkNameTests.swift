@@ -144,4 +144,61 @@ struct FrameworkNameTests {
         #expect(rows.count == 7)
         #expect(rows[0][1] == "nan" && rows[2][1] == "-inf" && rows[3][1] == "0")
     }
+
+    @Test(
+        "a name of another version, or of another form, answers with what it meant and what to write",
+        arguments: [
+            (
+                "keras.layers.ThresholdedReLU",
+                "keras.layers has no activation 'ThresholdedReLU': removed in Keras 3; "
+                    + "keras2.layers.ThresholdedReLU is Keras 2's, and keras.layers.ReLU:threshold=1 has its values"
+            ),
+            (
+                "tf.nn.relu_x",
+                "tf.nn has no activation 'relu_x': TensorFlow 1's overview of activations names relu_x beside "
+                    + "relu and relu6 for a ReLU capped at some X, but tf.nn never had it; relu:max_value=X draws "
+                    + "it (tf.nn.relu6 is X = 6)"
+            ),
+            (
+                "tf.keras.activations.hard_sigmoid",
+                "tf.keras.activations has no activation 'hard_sigmoid': tf.keras is Keras 2 up to TensorFlow "
+                    + "2.15 and Keras 3 from 2.16; write keras2.hard_sigmoid or keras.hard_sigmoid"
+            ),
+            ("keras2.hard_silu", "keras2 has no activation 'hard_silu': Keras 3 has it: keras.hard_silu"),
+            (
+                "dl4j.Activation.PRELU",
+                "dl4j.Activation has no activation 'PRELU': PReLU is not in the Activation enum; it is the "
+                    + "class dl4j.ActivationPReLU"
+            ),
+        ])
+    func versionAnswers(_ spec: String, _ message: String) throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let before = try folder.snapshot()
+        for command in [["eval", spec, "0"], [spec, "-o", "never.png"], ["info", spec]] {
+            let r = try ActplotProcess.run(command, directory: folder.url)
+            #expect(r.status == 64 && r.stdout.isEmpty)
+            #expect(r.stderr == "actplot: error: \(message)\n")
+        }
+        #expect(try folder.snapshot() == before, "a refused plot left a file")
+    }
+
+    @Test("what the answers say to write draws what the missing names meant")
+    func versionAnswersDraw() throws {
+        let keras2 = try ActplotProcess.run([
+            "eval", "keras2.layers.ThresholdedReLU", "0.5", "1", "1.5", "--json",
+        ])
+        let keras3 = try ActplotProcess.run([
+            "eval", "keras.layers.ReLU:threshold=1", "0.5", "1", "1.5", "--json",
+        ])
+        func values(_ stdout: String) throws -> [Double] {
+            let o = try #require(try parseJSON(stdout) as? [String: Any])
+            return try #require(o["points"] as? [[String: Any]]).compactMap { $0["value"] as? Double }
+        }
+        #expect(try values(keras2.stdout) == [0, 0, 1.5] && values(keras3.stdout) == [0, 0, 1.5])
+        let capped = try ActplotProcess.run(["eval", "relu:max_value=6", "-1", "3", "6", "7"])
+        let relu6 = try ActplotProcess.run(["eval", "tf.nn.relu6", "-1", "3", "6", "7"])
+        #expect(Self.table(capped.stdout) == Self.table(relu6.stdout))
+        #expect(Self.table(relu6.stdout).map { $0[1] } == [0, 3, 6, 6])
+    }
 }

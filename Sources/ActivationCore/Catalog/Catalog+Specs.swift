@@ -118,8 +118,10 @@ extension Catalog {
     /// - Parameter name: `torch.hardsigmoid`, `tf.nn.relu6`, `keras.layers.LeakyReLU`, …; the
     ///   framework may go by another common name (`pytorch.nn.relu`, `tensorflow.nn.elu`).
     /// - Returns: The preset.
-    /// - Throws: ``ActivationError/unknownFramework(_:suggestion:)`` or
-    ///   ``ActivationError/notInFramework(framework:name:suggestion:)``.
+    /// - Throws: ``ActivationError/unknownFramework(_:suggestion:)``,
+    ///   ``ActivationError/notInFramework(framework:name:suggestion:)``, or
+    ///   ``ActivationError/elsewhere(framework:name:answer:)`` for a name that means something
+    ///   known (another version's, or a name of another form).
     public static func preset(named name: String) throws(ActivationError) -> FrameworkPreset {
         guard let dot = name.lastIndex(of: ".") else {
             throw .unknownFramework(name, suggestion: nil)
@@ -129,27 +131,65 @@ extension Catalog {
         let head = path.prefix { $0 != "." }
         let module = path.dropFirst(head.count + 1)
         guard let framework = try? Framework(named: String(head)),
-            let namespace = framework.modules.first(where: { $0.path == module })?.namespace
+            let selected = framework.modules.first(where: { $0.path.lowercased() == module })
         else {
+            if let answer = kerasInsideTensorFlow(path, function) {
+                throw .elsewhere(framework: String(name[..<dot]), name: function, answer: answer)
+            }
             let prefixes = Framework.allCases.flatMap { $0.prefixes.map(\.path) }
             throw .unknownFramework(
                 String(name[..<dot]), suggestion: Suggestion.nearest(to: path, among: prefixes))
         }
-        let prefix = framework.rawValue + (module.isEmpty ? "" : "." + module)
+        let prefix = framework.rawValue + (selected.path.isEmpty ? "" : "." + selected.path)
+        guard let found = lookup(function, in: framework, selected.namespace) else {
+            if let answer = MissingActivation.answer(for: function, in: framework, selected.namespace) {
+                throw .elsewhere(framework: prefix, name: function, answer: answer)
+            }
+            // The same name in another part of the framework (keras.tanh for keras.layers.tanh),
+            // or the nearest name in this part.
+            let other = FrameworkPreset.presets(of: framework).first { preset in
+                preset.names.contains { normalize($0) == normalize(function) }
+            }
+            let names = FrameworkPreset.presets(of: framework).filter { $0.namespace == selected.namespace }
+                .flatMap(\.names)
+            throw .notInFramework(
+                framework: prefix, name: function,
+                suggestion: other?.qualifiedName ?? Suggestion.nearest(to: function, among: names))
+        }
+        if let form = selected.form, let answer = MissingActivation.answer(for: found, needing: form) {
+            throw .elsewhere(framework: prefix, name: function, answer: answer)
+        }
+        return found
+    }
+
+    /// The preset of a framework's namespace that answers to a name; `keras.ops` falls back on
+    /// `keras.activations`, whose functions it shares where it does not differ.
+    private static func lookup(
+        _ name: String, in framework: Framework, _ namespace: FrameworkPreset.Namespace
+    ) -> FrameworkPreset? {
+        let key = normalize(name)
         let presets = FrameworkPreset.presets(of: framework)
-        let key = normalize(function)
         func matches(_ preset: FrameworkPreset) -> Bool {
             preset.names.contains { normalize($0) == key }
         }
-        if let found = presets.first(where: { $0.namespace == namespace && matches($0) }) {
-            return found
+        return presets.first { $0.namespace == namespace && matches($0) }
+            ?? (namespace == .ops ? presets.first { $0.namespace == .main && matches($0) } : nil)
+    }
+
+    /// What `tf.keras.…` means: Keras 2 up to TensorFlow 2.15 and Keras 3 from 2.16, so the
+    /// answer names both presets (that exist); nil for any other path.
+    private static func kerasInsideTensorFlow(_ path: String, _ function: String) -> String? {
+        let head = path.prefix { $0 != "." }
+        guard (try? Framework(named: String(head))) == .tf else { return nil }
+        let rest = path.dropFirst(head.count + 1)
+        guard rest == "keras" || rest.hasPrefix("keras.") else { return nil }
+        let module = rest.dropFirst("keras".count)
+        let presets = [Framework.keras2, .keras].compactMap { version in
+            try? preset(named: "\(version.rawValue)\(module).\(function)")
         }
-        if namespace == .ops, let found = presets.first(where: { $0.namespace == .main && matches($0) }) {
-            return found
-        }
-        let names = presets.filter { $0.namespace == namespace }.flatMap(\.names)
-        throw .notInFramework(
-            framework: prefix, name: function, suggestion: Suggestion.nearest(to: function, among: names))
+        guard !presets.isEmpty else { return nil }
+        return "tf.keras is Keras 2 up to TensorFlow 2.15 and Keras 3 from 2.16; write "
+            + presets.map(\.qualifiedName).joined(separator: " or ")
     }
 
     /// Reads `param=value,...`.

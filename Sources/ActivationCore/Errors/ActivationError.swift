@@ -10,6 +10,9 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
     case unknownFramework(String, suggestion: String?)
     /// The framework has no function of that name.
     case notInFramework(framework: String, name: String, suggestion: String?)
+    /// The framework has no function of that name, but the name means something known: another
+    /// version of the framework has it, or it is another kind of name.
+    case elsewhere(framework: String, name: String, answer: String)
     /// The function has no parameter of that name.
     case unknownParameter(function: String, parameter: String, known: [String])
     /// A parameter value outside its domain or not a number.
@@ -31,6 +34,8 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
                 + " (known: \(Framework.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .notInFramework(let framework, let name, let suggestion):
             return "\(framework) has no activation '\(Self.shown(name))'" + Self.hint(suggestion)
+        case .elsewhere(let framework, let name, let answer):
+            return "\(framework) has no activation '\(Self.shown(name))': \(answer)"
         case .unknownParameter(let function, let parameter, let known):
             if known.isEmpty { return "\(function) takes no parameters, got '\(Self.shown(parameter))'" }
             let near = Suggestion.nearest(to: parameter, among: known)

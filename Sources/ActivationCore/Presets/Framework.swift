@@ -29,20 +29,49 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
     }
 
     /// The module paths a spec may put after the framework's name, each with the namespace it
-    /// selects ("" for the framework itself).
+    /// selects ("" for the framework itself) and, for a module that holds names of one form only,
+    /// that form (DL4J's `Activation` is an enum: `dl4j.Activation.PRELU` is not in it).
     ///
     /// `keras.ops.gelu` is the tanh form while `keras.gelu` is exact; `keras.layers.LeakyReLU`
     /// has slope 0.3 where `keras.leaky_relu` has 0.2.
-    var modules: [(path: String, namespace: FrameworkPreset.Namespace)] {
+    var modules: [(path: String, namespace: FrameworkPreset.Namespace, form: FrameworkPreset.Spelling.Kind?)]
+    {
         switch self {
-        case .torch: [("", .main), ("nn", .main), ("nn.functional", .main), ("special", .main)]
-        case .jax: [("", .main), ("nn", .main)]
+        case .torch:
+            [("", .main, nil), ("nn", .main, nil), ("nn.functional", .main, nil), ("special", .main, nil)]
+        case .jax: [("", .main, nil), ("nn", .main, nil)]
         case .keras:
-            [("", .main), ("activations", .main), ("ops", .ops), ("ops.nn", .ops), ("layers", .layers)]
-        case .keras2: [("", .main), ("activations", .main), ("layers", .layers)]
-        case .tf: [("", .main), ("nn", .main), ("math", .main)]
-        case .dl4j: [("", .main), ("activation", .main), ("activations", .main), ("activations.impl", .main)]
-        case .caffe: [("", .main), ("layers", .main)]
+            [
+                ("", .main, nil), ("activations", .main, nil), ("ops", .ops, nil), ("ops.nn", .ops, nil),
+                ("layers", .layers, nil),
+            ]
+        case .keras2: [("", .main, nil), ("activations", .main, nil), ("layers", .layers, nil)]
+        case .tf: [("", .main, nil), ("nn", .main, nil), ("math", .main, nil)]
+        case .dl4j:
+            [
+                ("", .main, nil), ("Activation", .main, .enumConstant), ("activations", .main, nil),
+                ("activations.impl", .main, .className),
+            ]
+        case .caffe: [("", .main, nil), ("layers", .main, nil)]
+        }
+    }
+
+    /// The other versions of the same framework, whose names a spec is pointed to when this one
+    /// lacks a name (Keras 3 and Keras 2).
+    var otherVersions: [Framework] {
+        switch self {
+        case .keras: [.keras2]
+        case .keras2: [.keras]
+        default: []
+        }
+    }
+
+    /// The version's name where a framework has several (`Keras 3`), else nil.
+    var versionName: String? {
+        switch self {
+        case .keras: "Keras 3"
+        case .keras2: "Keras 2"
+        default: nil
         }
     }
 
