@@ -69,6 +69,44 @@ struct DocumentationTests {
         }
     }
 
+    /// The frameworks table's header; the rows follow it up to the first blank line.
+    static let frameworksHeader =
+        "| framework | what its presets describe | spec prefixes | also written | presets |\n|---|---|---|---|---|\n"
+
+    /// A framework as a row of the README's frameworks table.
+    static func row(_ framework: Framework) -> String {
+        let prefixes = framework.prefixes.map { "`\($0.path).`" }.joined(separator: ", ")
+        let others = Framework.otherNames.filter { $0.value == framework }.keys.sorted().map { "`\($0)`" }
+        return "| `\(framework.rawValue)` | \(framework.description) | \(prefixes) | "
+            + (others.isEmpty ? "—" : others.joined(separator: ", "))
+            + " | \(FrameworkPreset.presets(of: framework).count) |"
+    }
+
+    /// The rows after `header` in the README, and a way to write them anew.
+    static func table(after header: String, in readme: String) throws -> (
+        rows: [String], range: Range<String.Index>
+    ) {
+        let start = try #require(readme.range(of: header), "the README has no table headed \(header)")
+        let end = readme[start.upperBound...].range(of: "\n\n")?.lowerBound ?? readme.endIndex
+        let rows = readme[start.upperBound..<end].split(separator: "\n").map(String.init)
+        return (rows, start.upperBound..<end)
+    }
+
+    @Test("the README's frameworks table has one row per framework, as the presets say")
+    func frameworksTable() throws {
+        let readme = try Self.read("README.md")
+        let (rows, range) = try Self.table(after: Self.frameworksHeader, in: readme)
+        let expected = Framework.allCases.map(Self.row)
+        if ProcessInfo.processInfo.environment["RECORD_README"] != nil {
+            let updated = readme.replacingCharacters(in: range, with: expected.joined(separator: "\n"))
+            try updated.write(
+                to: Self.root.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+            Issue.record("README.md's frameworks table was rewritten from the presets; run the tests again")
+            return
+        }
+        #expect(rows == expected)
+    }
+
     /// Every "N functions", "N framework presets" and "N activation functions" in a document.
     static func counts(in text: String, of noun: String) -> [Int] {
         let words = noun.split(separator: " ").joined(separator: "\\s+")

@@ -201,4 +201,18 @@ struct FrameworkNameTests {
         #expect(Self.table(capped.stdout) == Self.table(relu6.stdout))
         #expect(Self.table(relu6.stdout).map { $0[1] } == [0, 3, 6, 6])
     }
+
+    @Test("shell completions offer every framework's names, DL4J's classes and Caffe's layers")
+    func completions() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try ActplotProcess.run(["--generate-completion-script", shell])
+            #expect(r.status == 0)
+            for name in [
+                "dl4j.ActivationLReLU", "dl4j.PReLU", "dl4j.LEAKYRELU", "ActivationPReLU", "caffe.PReLU",
+                "caffe.AbsVal", "torch.LeakyReLU", "keras2.layers.ThresholdedReLU", "jax.swish",
+            ] {
+                #expect(r.stdout.contains(name), "\(shell): \(name)")
+            }
+        }
+    }
 }

@@ -2,13 +2,25 @@ import ActivationCore
 import ArgumentParser
 
 extension CompletionKind {
-    /// What the shell offers for a FUNCTION: every catalog name and every framework preset
-    /// (`gelu`, `leaky_relu`, `torch.hardsigmoid`, `keras.layers.LeakyReLU`).
+    /// What the shell offers for a FUNCTION: every catalog name, and every framework preset under
+    /// each of its names (`gelu`, `torch.LeakyReLU`, `torch.leaky_relu`, `keras.layers.LeakyReLU`,
+    /// `dl4j.ActivationLReLU`, `caffe.PReLU`), and DL4J's class names alone (`ActivationLReLU`).
     ///
     /// The argument parser evaluates every argument's completion each time it instantiates a
     /// command, and building this list (with every preset) cost 5 % of a chart's start-up; the
     /// list is only read when a completion script is generated, so only then is it built.
     static let functionNames: CompletionKind =
         CommandLine.arguments.contains { $0.hasPrefix("--generate-completion-script") }
-        ? .list(Catalog.all.map(\.name) + FrameworkPreset.all.map(\.qualifiedName)) : .default
+        ? .list(Catalog.all.map(\.name) + presetNames) : .default
+
+    /// Each preset under its qualified name and its aliases and spellings, then the class names.
+    private static var presetNames: [String] {
+        let qualified = FrameworkPreset.all.flatMap { preset in
+            let prefix = preset.qualifiedName.dropLast(preset.name.count)
+            return preset.names.map { String(prefix) + $0 }
+        }
+        var seen = Set<String>()
+        let classes = FrameworkPreset.all.compactMap { $0.spelling(.className) }
+        return (qualified + classes).filter { seen.insert($0).inserted }
+    }
 }
