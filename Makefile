@@ -150,7 +150,9 @@ SAMPLES := \
 	"info gelu" \
 	"info torch.softplus --range -25:25" \
 	"list" \
-	"list --framework dl4j"
+	"list --framework dl4j" \
+	"list --framework caffe" \
+	"eval caffe.Log:shift=1,scale=0.5 -1.5 1e-10 2"
 
 # File samples (images and a CSV): file name, then the arguments that make it.
 IMAGES := \
@@ -165,7 +167,8 @@ IMAGES := \
 	"expression-mish-vs-gelu.png x*tanh(log1p(exp(x))) gelu --range -4:3" \
 	"gelu-silu-mish@2x.png gelu silu mish --range -5:3 --scale 2 --width 800 --height 500" \
 	"leaky-relu-frameworks.svg torch.leaky_relu keras.layers.LeakyReLU --range -3:3" \
-	"gelu-silu.csv gelu silu --samples 21 --second-derivative"
+	"gelu-silu.csv gelu silu --samples 21 --second-derivative" \
+	"caffe-prelu-elu-bnll.png caffe.PReLU caffe.ELU caffe.BNLL --range -3:3"
 
 samples: build
 	@mkdir -p Samples
