@@ -21,6 +21,22 @@ private func scaledAffine(_ x: Double, scale: Double, shift: Double) -> (t: Doub
     return (affine(x * 0x1p-128, scale: scale, shift: shift * 0x1p-128), 128)
 }
 
+/// The base of Caffe's Exp and Log layers: a number > 0, or −1 (their default) for e.
+struct CaffeBase: Sendable {
+    /// The base as given; −1 stands for e.
+    let value: Double
+    /// ln base: exactly 1 for e.
+    let logarithm: Double
+
+    init(_ value: Double) {
+        self.value = value
+        self.logarithm = value == -1 ? 1 : log(value)
+    }
+
+    /// Whether the base is e (given as −1), whose powers are `exp` and whose logarithm is 1.
+    var isE: Bool { value == -1 }
+}
+
 /// ln 2 as a double-double, to scale logarithms by powers of two exactly.
 private let ln2 = DoubleDouble(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56)
 
@@ -103,34 +119,25 @@ struct AffinePower: ScalarKernel {
 /// (t = 700 rounded to a double already costs hundreds of ulps). At the defaults it is e^x,
 /// bit for bit the catalog's exponential.
 struct AffineExponential: ScalarKernel {
-    let base: Double
-    let scale: Double
-    let shift: Double
-    /// ln b, exactly 1 for e.
-    let logBase: Double
-
-    init(base: Double, scale: Double, shift: Double) {
-        self.base = base
-        self.scale = scale
-        self.shift = shift
-        self.logBase = base == -1 ? 1 : log(base)
-    }
+    var base: CaffeBase
+    var scale: Double
+    var shift: Double
 
     @inline(__always)
     func value(at x: Double) -> Double {
         if x.isNaN { return x }
         let t = affine(x, scale: scale, shift: shift)
-        let raised = base == -1 ? exp(t.hi) : pow(base, t.hi)
+        let raised = base.isE ? exp(t.hi) : pow(base.value, t.hi)
         guard t.lo != 0, raised.isFinite, raised != 0 else { return raised }
-        return raised * (1 + t.lo * logBase)
+        return raised * (1 + t.lo * base.logarithm)
     }
 
     func jet(at x: Double) -> Jet {
         let f = value(at: x)
-        guard scale != 0, logBase != 0 else {
+        guard scale != 0, base.logarithm != 0 else {
             return Jet(value: f, derivative: x.isNaN ? x : 0, secondDerivative: x.isNaN ? x : 0)
         }
-        let rate = scale * logBase
+        let rate = scale * base.logarithm
         return Jet(value: f, derivative: rate * f, secondDerivative: rate * (rate * f))
     }
 }
@@ -144,18 +151,9 @@ struct AffineExponential: ScalarKernel {
 /// past the rounding of t where f is near 0 (t near 1). t < 0 is NaN and t = 0 gives −∞ (as
 /// in Caffe); f′ and f″ are NaN where f is.
 struct AffineLogarithm: ScalarKernel {
-    let base: Double
-    let scale: Double
-    let shift: Double
-    /// ln b, exactly 1 for e.
-    let logBase: Double
-
-    init(base: Double, scale: Double, shift: Double) {
-        self.base = base
-        self.scale = scale
-        self.shift = shift
-        self.logBase = base == -1 ? 1 : log(base)
-    }
+    var base: CaffeBase
+    var scale: Double
+    var shift: Double
 
     /// ln t for t = part·2^exponent.
     @inline(__always)
@@ -173,7 +171,7 @@ struct AffineLogarithm: ScalarKernel {
         if x.isNaN { return x }
         let (t, exponent) = scaledAffine(x, scale: scale, shift: shift)
         let l = naturalLog(t, exponent)
-        return base == -1 ? l : l / logBase
+        return base.isE ? l : l / base.logarithm
     }
 
     func jet(at x: Double) -> Jet {
@@ -184,7 +182,7 @@ struct AffineLogarithm: ScalarKernel {
         // 1/t, with t = (hi + lo)·2^exponent; the power of two last, where it is exact.
         let inverse = t.hi == 0 ? 1 / t.hi : 1 / t.hi * (1 - t.lo / t.hi)
         let scaleDown = exponent == 0 ? 1 : 0x1p-128
-        let first = scale * inverse / logBase * scaleDown
+        let first = scale * inverse / base.logarithm * scaleDown
         return Jet(value: f, derivative: first, secondDerivative: -scale * (first * inverse) * scaleDown)
     }
 }
@@ -230,7 +228,8 @@ extension CatalogEntry {
             validate: { a throws(ActivationError) in
                 try a.require(a[base] == -1 || a[base] > 0, base, "a number > 0, or -1 for e")
             },
-            makeKernel: { a in AffineExponential(base: a[base], scale: a[scale], shift: a[shift]) })
+            makeKernel: { a in AffineExponential(base: CaffeBase(a[base]), scale: a[scale], shift: a[shift]) }
+        )
     }()
 
     /// Caffe's Log layer: not a catalog function, computed for `caffe.Log`.
@@ -251,6 +250,6 @@ extension CatalogEntry {
                     a[base] == -1 || (a[base] > 0 && a[base] != 1), base,
                     "a number > 0 other than 1, or -1 for e")
             },
-            makeKernel: { a in AffineLogarithm(base: a[base], scale: a[scale], shift: a[shift]) })
+            makeKernel: { a in AffineLogarithm(base: CaffeBase(a[base]), scale: a[scale], shift: a[shift]) })
     }()
 }
