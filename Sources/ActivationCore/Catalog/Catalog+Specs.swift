@@ -83,15 +83,22 @@ extension Catalog {
     ///   a spec gives by name instead.
     private static func constructor(_ spec: String) throws(ActivationError) -> String? {
         let text = spec.trimmingWhitespace
-        guard let match = text.wholeMatch(of: /new\s+([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*;?/) else {
-            return nil
-        }
-        let name = String(match.output.1)
+        // `new NAME(ARGUMENTS)`, a `;` after it allowed; read by hand, as every spec passes here.
+        guard text.hasPrefix("new"), let open = text.firstIndex(of: "("),
+            let close = text.dropFirst().lastIndex(of: ")"), open < close,
+            text[text.index(after: close)...].allSatisfy({ $0 == ";" || $0.isWhitespace })
+        else { return nil }
+        let head = text[text.index(text.startIndex, offsetBy: 3)..<open]
+        let name = head.trimmingWhitespace
+        guard head.first?.isWhitespace == true, !name.isEmpty,
+            name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+        else { return nil }
+        let arguments = text[text.index(after: open)..<close]
         guard let preset = FrameworkPreset.all.first(where: { $0.spelling(.className) == name }) else {
             throw .unknownFunction(name, suggestion: Suggestion.nearest(to: name, among: classNames))
         }
         let spec = "\(preset.framework.rawValue).\(name)"
-        guard match.output.2.allSatisfy(\.isWhitespace) else {
+        guard arguments.allSatisfy(\.isWhitespace) else {
             let parameters = preset.entry.parameters.map { preset.frameworkParameter(named: $0.name) }
             let example = parameters.first.map { "\(spec):\($0)=…" } ?? spec
             let reason = "a spec gives a class's parameters by name, not as constructor arguments"

@@ -111,12 +111,23 @@ public struct FrameworkPreset: Sendable, Hashable {
 
 extension FrameworkPreset {
     /// Every preset of every framework, framework by framework.
-    public static let all: [FrameworkPreset] = torch + jax + keras + keras2 + tf + dl4j + caffe
+    public static let all: [FrameworkPreset] = Framework.allCases.flatMap(presets(of:))
 
     /// The presets of one framework.
+    ///
+    /// Each framework's list is built the first time it is asked for, so a spec of one
+    /// framework does not build them all.
     /// - Parameter framework: A framework.
     /// - Returns: Its presets in the order `list --framework` prints them.
     public static func presets(of framework: Framework) -> [FrameworkPreset] {
-        all.filter { $0.framework == framework }
+        switch framework {
+        case .torch: torch
+        case .jax: jax
+        case .keras: keras
+        case .keras2: keras2
+        case .tf: tf
+        case .dl4j: dl4j
+        case .caffe: caffe
+        }
     }
 }
