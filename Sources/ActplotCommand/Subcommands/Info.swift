@@ -80,7 +80,11 @@ extension Actplot {
                     case .choice(let d, let options):
                         accepts = "default \(d); one of \(options.joined(separator: ", "))"
                     }
-                    return ["  \(parameter.name) = \(value)", parameter.summary, "(\(accepts))"]
+                    var summary = parameter.summary
+                    if let preset = f.preset, let own = preset.parameterNames[parameter.name] {
+                        summary += "; \(preset.qualifiedName)'s \(own)"
+                    }
+                    return ["  \(parameter.name) = \(value)", summary, "(\(accepts))"]
                 }
                 out += Table.render(rows, title: nil, alignments: [.left, .left, .left])
             }
