@@ -26,9 +26,10 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     private func write(to out: inout String, indent: Int, level: Int) {
+        // The padding is made only for containers: a number is written a million times in eval.
         let newline = indent > 0 ? "\n" : ""
-        let pad = String(repeating: " ", count: indent * (level + 1))
-        let closePad = String(repeating: " ", count: indent * level)
+        var pad: String { String(repeating: " ", count: indent * (level + 1)) }
+        var closePad: String { String(repeating: " ", count: indent * level) }
         switch self {
         case .number(let value):
             out += value.isFinite ? DecimalText.shortest(value) : "\"\(DecimalText.shortest(value))\""
@@ -46,6 +47,7 @@ public indirect enum JSONValue: Sendable, Hashable {
                 return
             }
             out += "[" + newline
+            let pad = pad
             for (i, item) in items.enumerated() {
                 out += pad
                 item.write(to: &out, indent: indent, level: level + 1)
@@ -55,6 +57,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{" + newline
+            let pad = pad
             for (i, (key, value)) in members.enumerated() {
                 out += pad
                 Self.quote(key, into: &out)
@@ -67,6 +70,11 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     private static func quote(_ text: String, into out: inout String) {
+        // Keys and most strings need no escape: they go in whole.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += "\"" + text + "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
