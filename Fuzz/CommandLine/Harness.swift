@@ -61,7 +61,7 @@ func fuzzCommandLine(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     guard !tooCostly(arguments) else { return 0 }
     do {
-        var command = try Actplot.parseAsRoot(Actplot.protectingFormulas(arguments))
+        var command = try Actplot.parseAsRoot(Actplot.prepared(arguments))
         try command.run()
     } catch {
         // What main.swift prints: each must make one message.

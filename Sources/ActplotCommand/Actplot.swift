@@ -47,7 +47,7 @@ public struct Actplot: ParsableCommand {
             return
         }
         do {
-            var command = try parse(protectingFormulas(Array(CommandLine.arguments.dropFirst())))
+            var command = try parse(prepared(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             if exitCode(for: error) == .success {
@@ -86,6 +86,14 @@ public struct Actplot: ParsableCommand {
         uniqueKeysWithValues: configuration.subcommands.compactMap { type in
             type.configuration.commandName.map { ($0, type) }
         })
+
+    /// The command line as the argument parser should see it: formulas marked
+    /// (``protectingFormulas(_:)``) and eval's points packed (``Eval/packingPoints(_:)``).
+    /// - Parameter arguments: The command line without the program's name.
+    /// - Returns: The arguments to parse.
+    package static func prepared(_ arguments: [String]) -> [String] {
+        Eval.packingPoints(protectingFormulas(arguments))
+    }
 
     /// Marks arguments that start with '-' but are formulas (`-x^2`, `-exp(x)+1`), not options.
     ///

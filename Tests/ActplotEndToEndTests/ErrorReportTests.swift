@@ -131,7 +131,7 @@ struct SubcommandParsingTests {
             ["list", "--generate-completion-script", "bash"],
         ])
     func sameAsRoot(_ arguments: [String]) {
-        let arguments = Actplot.protectingFormulas(arguments)
+        let arguments = Actplot.prepared(arguments)
         let direct = Result { try Actplot.parse(arguments) }
         let root = Result { try Actplot.parseAsRoot(arguments) }
         switch (direct, root) {

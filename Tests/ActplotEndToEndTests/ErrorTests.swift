@@ -26,7 +26,7 @@ struct ErrorTests {
         Case(arguments: ["eval", "relu", "--vector", "1,2"], mentions: "vector functions"),
         Case(arguments: ["eval", "glu", "--vector", "1,2,3"], mentions: "even number"),
         Case(arguments: ["eval", "softmax", "--vector", "1,x"], mentions: "not a number"),
-        Case(arguments: ["eval", "softmax", "1", "--vector", "1,2"], mentions: "not both"),
+        Case(arguments: ["eval", "softmax", "1", "--vector", "1,2"], mentions: "one of them"),
         Case(arguments: ["eval", "relu", "1", "--others", "1"], mentions: "vector functions only"),
         Case(arguments: ["list", "--framework", "pytorh"], mentions: "did you mean 'torch'"),
         Case(arguments: ["info", "gelu", "--range", "5:-5"], mentions: "MIN < MAX"),

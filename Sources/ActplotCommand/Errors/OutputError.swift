@@ -1,4 +1,4 @@
-/// A failure while writing output.
+/// A failure while writing output, or reading an input file.
 enum OutputError: Error, CustomStringConvertible {
     /// stdout could not be written.
     case write(String)
@@ -8,6 +8,8 @@ enum OutputError: Error, CustomStringConvertible {
     case writeFile(String, String)
     /// The output path names a directory.
     case isDirectory(String)
+    /// An input file (`eval --points-file`) could not be read.
+    case read(String, String)
 
     var description: String {
         switch self {
@@ -15,6 +17,8 @@ enum OutputError: Error, CustomStringConvertible {
         case .create(let path, let reason): "cannot create '\(path)': \(reason)"
         case .writeFile(let path, let reason): "cannot write '\(path)': \(reason); it was left as it was"
         case .isDirectory(let path): "'\(path)' is a directory; give a file name, e.g. -o \(path)/plot.csv"
+        case .read(let path, let reason):
+            "cannot read \(path == "-" ? "standard input" : "'\(path)'"): \(reason)"
         }
     }
 

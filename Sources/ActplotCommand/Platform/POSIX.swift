@@ -53,6 +53,29 @@ enum POSIX {
         )
     }
 
+    /// Reads a whole file, or standard input for "-", retrying after interruptions.
+    /// - Returns: Its bytes, or why it could not be read (`No such file or directory`).
+    static func readAll(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(ReadFailure(reason: lastError)) }
+        defer { if descriptor != STDIN_FILENO { Glibc.close(descriptor) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return .failure(ReadFailure(reason: lastError)) }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// Why a read failed, as the system says it.
+    struct ReadFailure: Error {
+        /// The system's words: `No such file or directory`, `Is a directory`.
+        let reason: String
+    }
+
     /// Closes a descriptor; false when the close reported an error (a write that failed late).
     @discardableResult
     static func close(_ descriptor: Int32) -> Bool { Glibc.close(descriptor) == 0 }

@@ -23,6 +23,7 @@ extension Actplot {
                   actplot eval softplus:beta=2 -800 1e-3 --json
                   actplot eval softmax --vector 1,2,3
                   actplot eval 'x*tanh(log1p(exp(x)))' -1 0 1
+                  actplot eval gelu --points-file xs.txt --json
                 """
         )
 
@@ -31,6 +32,12 @@ extension Actplot {
 
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The points x.", valueName: "X"))
         var points: [String] = []
+
+        @Option(
+            help: ArgumentHelp(
+                "Read the points from FILE ('-' for standard input): numbers separated by spaces, commas or lines.",
+                valueName: "FILE"))
+        var pointsFile: String?
 
         @Option(
             parsing: .unconditional,
@@ -47,16 +54,68 @@ extension Actplot {
             Catalog.all.filter(\.isVector).map(\.name).joined(separator: ", ")
         }
 
+        /// The points typed, unpacked (see ``packingPoints(_:)``), without `--`.
+        private var typedPoints: [Substring] {
+            points.flatMap { $0.split(separator: "\0", omittingEmptySubsequences: false) }.filter {
+                $0 != "--"
+            }
+        }
+
         func validate() throws {
-            if vector == nil && points.allSatisfy({ $0 == "--" }) {
+            let given = [!typedPoints.isEmpty, vector != nil, pointsFile != nil].filter { $0 }.count
+            if given == 0 {
                 throw ValidationError("give at least one point, e.g. actplot eval \(function) -1 0 1")
             }
-            if vector != nil && !points.isEmpty {
-                throw ValidationError("give either points or '--vector', not both")
+            if given > 1 {
+                throw ValidationError("give points, '--points-file' or '--vector', one of them")
             }
-            if points.count > NumberList.limit {
-                throw ValidationError("at most \(NumberList.limit) points at once, got \(points.count)")
+            if typedPoints.count > NumberList.limit {
+                throw ValidationError("at most \(NumberList.limit) points at once, got \(typedPoints.count)")
             }
+        }
+
+        /// The value options, whose next argument is their value (`--precision 3`), not a point.
+        static let valueOptions: Set<String> = ["--points-file", "--vector", "--others", "--precision"]
+
+        /// The command line with eval's points packed into one argument, NUL-separated.
+        ///
+        /// swift-argument-parser spends time linear in an array's length on each element it adds
+        /// (ParsedValues.set merges every input's origin), so 16,000 points took 9 s to parse;
+        /// packed, they are one element. No command-line argument can hold a NUL, so the packing
+        /// is unambiguous. Options and their values stay where they are; after `--`, nothing is
+        /// packed.
+        /// - Parameter arguments: The command line after the program's name, starting with `eval`.
+        /// - Returns: The same arguments, or for `eval` its points as one argument in the first
+        ///   point's place.
+        static func packingPoints(_ arguments: [String]) -> [String] {
+            guard arguments.first == "eval", !arguments.contains("--") else { return arguments }
+            var packed = ["eval"]
+            var points: [String] = []
+            var slot: Int?
+            var sawFunction = false
+            var index = 1
+            while index < arguments.count {
+                let argument = arguments[index]
+                index += 1
+                if NumberList.isOption(argument) {
+                    packed.append(argument)
+                    if valueOptions.contains(argument), index < arguments.count {
+                        packed.append(arguments[index])
+                        index += 1
+                    }
+                } else if !sawFunction {
+                    sawFunction = true
+                    packed.append(argument)
+                } else {
+                    if slot == nil {
+                        slot = packed.count
+                        packed.append("")
+                    }
+                    points.append(argument)
+                }
+            }
+            if let slot { packed[slot] = points.joined(separator: "\0") }
+            return packed
         }
 
         func run() throws {
@@ -69,23 +128,63 @@ extension Actplot {
                 try runVector(f, input: vector)
                 return
             }
-            let xs = try points.filter { $0 != "--" }.map { try NumberList.number($0, for: "point") }
+            let xs = try pointsFile.map(Self.read) ?? Self.numbers(typedPoints.map(String.init), for: "point")
             let jets = xs.map { f.jet(at: $0) }
             try writeToStandardOutput(numbers.json ? pointsJSON(f, xs, jets) : pointsTable(f, xs, jets))
         }
 
+        /// Numbers in order; a bad one is named with its position among several.
+        private static func numbers(_ texts: [String], for what: String) throws -> [Double] {
+            try texts.enumerated().map { index, text in
+                try NumberList.number(
+                    text, for: texts.count > 1 ? "\(what) \(index + 1) of \(texts.count)" : what)
+            }
+        }
+
+        /// The points of a file, or of standard input for "-".
+        private static func read(_ path: String) throws -> [Double] {
+            let bytes: [UInt8]
+            switch POSIX.readAll(path) {
+            case .success(let read): bytes = read
+            case .failure(let failure): throw OutputError.read(path, failure.reason)
+            }
+            let separators: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x2C]
+            let words = bytes.split(whereSeparator: separators.contains).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+            guard !words.isEmpty else {
+                throw ValidationError("'--points-file \(path)' holds no points; write numbers such as -1 0 1")
+            }
+            guard words.count <= NumberList.limit else {
+                throw ValidationError(
+                    "'--points-file' holds \(words.count) points; at most \(NumberList.limit) are read")
+            }
+            return try numbers(words, for: "'--points-file' entry")
+        }
+
         private func pointsTable(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
+            // The option read once: a property wrapper's getter per number costs a tenth of a
+            // million-point table.
+            let precision = numbers.precision
+            let text = { (value: Double) in NumberText.format(value, significantDigits: precision) }
             var rows = [["x", "f(x)", "f'(x)", "f''(x)"]]
+            rows.reserveCapacity(xs.count + 1)
             for (x, jet) in zip(xs, jets) {
                 rows.append([
-                    DecimalText.shortest(x), numbers.text(jet.value), numbers.text(jet.derivative),
-                    numbers.text(jet.secondDerivative),
+                    DecimalText.shortest(x), text(jet.value), text(jet.derivative),
+                    text(jet.secondDerivative),
                 ])
             }
             return Table.render(rows, title: Describe.title(f))
         }
 
         private func pointsJSON(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
+            let precision = numbers.precision
+            let number = { (value: Double) -> JSONValue in
+                .number(
+                    precision.map { Double(NumberText.format(value, significantDigits: $0)) ?? value }
+                        ?? value)
+            }
             let points: [JSONValue] = zip(xs, jets).map { x, jet in
                 .object([
                     ("x", .number(x)), ("value", number(jet.value)), ("derivative", number(jet.derivative)),
