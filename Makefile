@@ -207,3 +207,4 @@ reference:
 	@$(PYTHON) -c 'import mpmath' 2>/dev/null || $(PYTHON) -m pip install -q mpmath
 	$(PYTHON) Scripts/make-reference.py Tests/ActivationCoreTests/Fixtures/reference.tsv
 	$(PYTHON) Scripts/make-comparison-reference.py Tests/ActivationCoreTests/Fixtures/comparison.tsv
+	$(PYTHON) Scripts/make-vector-reference.py Tests/ActivationCoreTests/Fixtures/vectors.tsv

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The high-precision references written by `Scripts/make-reference.py` (mpmath).
 struct ReferenceFixture {
@@ -51,4 +52,33 @@ func ulpDistance(_ a: Double, _ b: Double) -> Double {
     }
     let (difference, overflow) = ordinal(a).subtractingReportingOverflow(ordinal(b))
     return overflow ? .infinity : Double(difference.magnitude)
+}
+
+/// Whether the report tests run (`make accuracy` sets ACTPLOT_REPORT): they print, not check.
+let reportsRequested = ProcessInfo.processInfo.environment["ACTPLOT_REPORT"] != nil
+
+/// One vector of Fixtures/vectors.tsv (Scripts/make-vector-reference.py, mpmath at 80 digits).
+struct VectorReference: Sendable {
+    let function: String
+    let input: [Double]
+    let output: [Double]
+    let jacobian: [[Double]]
+    var testDescription: String {
+        "\(function) of \(input.prefix(6).map { "\($0)" }.joined(separator: ", "))"
+    }
+
+    static let all: [VectorReference] = {
+        guard
+            let url = Bundle.module.url(
+                forResource: "vectors", withExtension: "tsv", subdirectory: "Fixtures"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { fatalError("Fixtures/vectors.tsv is missing: run 'make reference'") }
+        func numbers(_ field: Substring) -> [Double] { field.split(separator: ",").compactMap { Double($0) } }
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+            let fields = line.split(separator: "\t")
+            return VectorReference(
+                function: String(fields[0]), input: numbers(fields[1]), output: numbers(fields[2]),
+                jacobian: fields[3].split(separator: ";").map(numbers))
+        }
+    }()
 }

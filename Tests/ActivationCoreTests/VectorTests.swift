@@ -52,6 +52,58 @@ struct VectorTests {
         #expect(logSoftmax.evaluate([1000, 0, -1000]).output == [0, -1000, -2000])
     }
 
+    static let references = VectorReference.all
+
+    @Test("whole vectors against mpmath: outputs within 2 ulp, Jacobians within 6", arguments: references)
+    func againstReferences(_ reference: VectorReference) throws {
+        let f = try #require(Catalog.entry(named: reference.function)?.vector)
+        let result = f.evaluate(reference.input)
+        #expect(result.output.count == reference.output.count)
+        for (i, (got, want)) in zip(result.output, reference.output).enumerated() {
+            #expect(ulpDistance(got, want) <= 2, "output \(i): \(got), reference \(want)")
+        }
+        for (i, (row, want)) in zip(result.jacobian, reference.jacobian).enumerated() {
+            for (j, (a, b)) in zip(row, want).enumerated() {
+                #expect(ulpDistance(a, b) <= 6, "J[\(i)][\(j)] = \(a), reference \(b)")
+            }
+        }
+    }
+
+    /// The largest errors per function over the vector fixture; a report (`make accuracy`).
+    @Test(
+        "vector accuracy report", .tags(.report),
+        .enabled(if: reportsRequested, "set ACTPLOT_REPORT to print it"))
+    func accuracyReportOfVectors() throws {
+        var worst: [String: (output: Double, jacobian: Double)] = [:]
+        for reference in Self.references {
+            let f = try #require(Catalog.entry(named: reference.function)?.vector)
+            let result = f.evaluate(reference.input)
+            var w = worst[reference.function] ?? (0, 0)
+            for (a, b) in zip(result.output, reference.output) { w.output = max(w.output, ulpDistance(a, b)) }
+            for (row, want) in zip(result.jacobian, reference.jacobian) {
+                for (a, b) in zip(row, want) { w.jacobian = max(w.jacobian, ulpDistance(a, b)) }
+            }
+            worst[reference.function] = w
+        }
+        print("vector\tmax output ulp\tmax Jacobian ulp")
+        for (name, w) in worst.sorted(by: { $0.key < $1.key }) {
+            print("\(name)\t\(Int(w.output))\t\(Int(w.jacobian))")
+        }
+    }
+
+    @Test("a one-component slice is the whole vector's component 0, bit for bit", arguments: references)
+    func sliceIsComponent(_ reference: VectorReference) throws {
+        guard ["softmax", "log_softmax", "softmin"].contains(reference.function) else { return }
+        let x = reference.input[0]
+        let slice = try Catalog.activation(reference.function, others: Array(reference.input.dropFirst()))
+        let whole = try #require(Catalog.entry(named: reference.function)?.vector).evaluate(reference.input)
+        let jet = slice.jet(at: x)
+        #expect(
+            jet.value.bitPattern == whole.output[0].bitPattern || (jet.value.isNaN && whole.output[0].isNaN))
+        #expect(slice.value(at: x).bitPattern == jet.value.bitPattern || jet.value.isNaN)
+        #expect(jet.derivative.bitPattern == whole.jacobian[0][0].bitPattern || jet.derivative.isNaN)
+    }
+
     @Test("glu halves, crelu doubles; glu refuses odd lengths")
     func shapes() throws {
         let glu = try #require(Catalog.entry(named: "glu")?.vector)
@@ -80,3 +132,5 @@ struct VectorTests {
         #expect(glu.value(at: 2) == 2 * (1 / (1 + exp(-1.5))))
     }
 }
+
+extension VectorReference: CustomTestStringConvertible {}

@@ -1,3 +1,17 @@
+/// a·σ(g), without rounding σ(g) to a subnormal first: for g < −700, σ(g) = e^g to double
+/// precision, and a·e^g is formed with one final rounding (745·σ(−745) is 2.105e-321, not the
+/// 3.68e-321 that 745 times the rounded σ gives).
+@inline(__always)
+func gatedProduct(_ a: Double, gate g: Double) -> Double {
+    g < -700 ? scaledExp(g, times: a) : a * logistic(g)
+}
+
+/// a·σ(g)·σ(−g), the gate's slope times a, likewise: for |g| > 700 it is a·e^{−|g|}.
+@inline(__always)
+func gatedSlope(_ a: Double, gate g: Double) -> Double {
+    abs(g) > 700 ? scaledExp(-abs(g), times: a) : a * LogisticPair(g).derivative
+}
+
 /// The first output of GLU as a function of the first input, the gate input held fixed.
 ///
 /// ```
@@ -14,11 +28,12 @@ struct GatedLinearComponent: ScalarKernel {
     }
 
     @inline(__always)
-    func value(at x: Double) -> Double { x * share }
+    func value(at x: Double) -> Double { gatedProduct(x, gate: gate) }
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
-        x.isNaN ? Jet(nan: x) : Jet(value: x * share, derivative: share, secondDerivative: 0)
+        x.isNaN
+            ? Jet(nan: x) : Jet(value: gatedProduct(x, gate: gate), derivative: share, secondDerivative: 0)
     }
 }
 
@@ -48,9 +63,9 @@ extension VectorFunction {
         var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: n)
         for i in 0..<n {
             let gate = LogisticPair(x[n + i])
-            output[i] = x[i] * gate.positive
+            output[i] = gatedProduct(x[i], gate: x[n + i])
             jacobian[i][i] = gate.positive
-            jacobian[i][n + i] = x[i] * gate.derivative
+            jacobian[i][n + i] = gatedSlope(x[i], gate: x[n + i])
         }
         return VectorEvaluation(output: output, jacobian: jacobian)
     }

@@ -1,49 +1,108 @@
+/// The sums behind softmax, log-softmax and softmin at one input vector, computed once and
+/// read per component: the one code path of the whole-vector and the one-component evaluation,
+/// so that the two cannot disagree.
+///
+/// ```
+/// m = max xⱼ    dᵢ = xᵢ − m    eᵢ = e^{dᵢ}    S = Σ eⱼ
+/// sᵢ = eᵢ/S    1 − sᵢ = (S − eᵢ)/S    log sᵢ = dᵢ − log1p(S − 1)
+/// ```
+/// dᵢ is exact (a two-sum), eᵢ = e^{hi}(1 + lo) from it, and S, S − eᵢ and S − 1 are
+/// double-doubles, so neither 1 − sᵢ nor log S is ever a difference of rounded numbers:
+/// log_softmax([−3.5, 0.25, 7, −0.001])₂ is −0.002107164977223765, not the …6014 that
+/// x − log(Σ e^x) gives, and 1 − s₀ of [710, −710, 0.5, −0.5] is 1.0095e-308, not 0. A single
+/// +∞ takes all the weight (the limit; frameworks give NaN), several +∞ or only −∞ give NaN.
+struct SoftmaxTerms {
+    /// The largest input.
+    let largest: Double
+    /// How many inputs are +∞.
+    let infinities: Int
+    /// S = Σ e^{xⱼ − m}, at least 1 (the largest input's term) when the inputs are finite.
+    let total: DoubleDouble
+
+    /// The sums over `first` followed by `rest`: the same additions, in the same order, for a
+    /// whole vector and for one component with the others fixed.
+    init(first: Double, rest: some Collection<Double>) {
+        var largest = first
+        var infinities = first == .infinity ? 1 : 0
+        for v in rest {
+            if v > largest || v.isNaN { largest = v }
+            if v == .infinity { infinities += 1 }
+        }
+        self.largest = first.isNaN ? first : largest
+        self.infinities = infinities
+        var total = DoubleDouble(0)
+        if infinities == 0 {
+            total = total.plus(DoubleDouble(Self.term(first, largest: self.largest)))
+            for v in rest { total = total.plus(DoubleDouble(Self.term(v, largest: self.largest))) }
+        }
+        self.total = total
+    }
+
+    /// xᵢ − m, exactly.
+    @inline(__always)
+    static func offset(_ x: Double, largest: Double) -> DoubleDouble { DoubleDouble.sum(x, -largest) }
+
+    /// e^{xᵢ − m}, with the offset's rounding error carried into it.
+    @inline(__always)
+    static func term(_ x: Double, largest: Double) -> Double {
+        let d = offset(x, largest: largest)
+        let e = exp(d.hi)
+        return d.lo == 0 || e == 0 ? e : e * (1 + d.lo)
+    }
+
+    /// sᵢ, 1 − sᵢ, log sᵢ and (1 − sᵢ) − sᵢ of the component whose input is x.
+    func component(_ x: Double) -> (share: Double, rest: Double, logShare: Double, balance: Double) {
+        if infinities > 0 || !largest.isFinite {
+            // One +∞ has all the weight; otherwise (several +∞, all −∞, a NaN) nothing is defined.
+            guard infinities == 1, !largest.isNaN else { return (.nan, .nan, .nan, .nan) }
+            return x == .infinity ? (1, 0, 0, -1) : (0, 1, -.infinity, 1)
+        }
+        let e = Self.term(x, largest: largest)
+        let others = total.plus(DoubleDouble(-e))
+        let inverse = 1 / total.hi * (1 - total.lo / total.hi)
+        let beyondOne = total.plus(DoubleDouble(-1))
+        let d = Self.offset(x, largest: largest)
+        let logShare = (d.hi - log1p(beyondOne.hi + beyondOne.lo)) + d.lo
+        let balance = others.plus(DoubleDouble(-e))
+        return (
+            e * inverse, (others.hi + others.lo) * inverse, logShare, (balance.hi + balance.lo) * inverse
+        )
+    }
+}
+
 /// One output of softmax, log-softmax or softmin as a function of its own input, the
 /// other inputs held fixed: how `actplot` plots a vector activation over x.
 ///
 /// ```
-/// s(x) = e^x/(e^x + Σⱼ e^{oⱼ})      softmax:  f = s, f′ = s(1 − s), f″ = s(1 − s)(1 − 2s)
-///                                   log:      f = log s, f′ = 1 − s, f″ = −s(1 − s)
-///                                   softmin:  f = s(−x; −o), f′ = −s(1 − s), f″ = s(1 − s)(1 − 2s)
+/// softmax:  f = s, f′ = s(1 − s), f″ = s(1 − s)(1 − 2s)
+/// log:      f = log s, f′ = 1 − s, f″ = −s(1 − s)
+/// softmin:  f = s(−x; −o), f′ = −s(1 − s), f″ = s(1 − s)(1 − 2s)
 /// ```
-/// Every exponential has the largest input subtracted first, and 1 − s is computed as
-/// Σ e^{oⱼ}/(e^x + Σ e^{oⱼ}), never as a difference; with one other input o, (1 − s) − s
-/// is tanh((o − x)/2). With others = [0], softmax is σ(x).
+/// s, 1 − s, log s and (1 − s) − s come from ``SoftmaxTerms``, as the whole vector's do.
+/// With others = [0], softmax is σ(x).
 struct SoftmaxComponent: ScalarKernel {
     enum Variant: Sendable { case softmax, logSoftmax, softmin }
 
     var others: [Double]
     var variant: Variant
-    private let largestOther: Double
 
     init(others: [Double], variant: Variant) {
         self.variant = variant
         self.others = variant == .softmin ? others.map { -$0 } : others
-        self.largestOther = self.others.max() ?? -.infinity
     }
 
-    /// (s, 1 − s, log s) at input x (already negated for softmin).
     @inline(__always)
-    private func shares(_ x: Double) -> (share: Double, rest: Double, logShare: Double) {
-        if x.isInfinite && !largestOther.isInfinite {
-            return x > 0 ? (1, 0, 0) : (0, 1, -.infinity)
-        }
-        let m = Swift.max(x, largestOther)
-        let own = exp(x - m)
-        var rest = 0.0
-        for o in others { rest += exp(o - m) }
-        let total = own + rest
-        let logShare = x >= largestOther ? -log1p(rest) : (x - m) - log(total)
-        return (own / total, rest / total, logShare)
+    private func component(_ x: Double) -> (share: Double, rest: Double, logShare: Double, balance: Double) {
+        SoftmaxTerms(first: x, rest: others).component(x)
     }
 
     @inline(__always)
     func value(at x: Double) -> Double {
         if x.isNaN { return x }
         switch variant {
-        case .softmax: return shares(x).share
-        case .logSoftmax: return shares(x).logShare
-        case .softmin: return shares(-x).share
+        case .softmax: return component(x).share
+        case .logSoftmax: return component(x).logShare
+        case .softmin: return component(-x).share
         }
     }
 
@@ -51,10 +110,11 @@ struct SoftmaxComponent: ScalarKernel {
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         let input = variant == .softmin ? -x : x
-        let (s, r, logShare) = shares(input)
+        let (s, r, logShare, sums) = component(input)
         let slope = s * r
-        // (1 − s) − s cancels near s = ½; with one other input it is exactly tanh((o − x)/2).
-        let balance = others.count == 1 ? tanh(0.5 * (others[0] - input)) : r - s
+        // (1 − s) − s near s = ½ is a difference of exponentials, each rounded; with one other
+        // input it is exactly tanh((o − x)/2), which keeps it to the last bit near x = o.
+        let balance = others.count == 1 ? tanh(0.5 * (others[0] - input)) : sums
         let curvature = slope * balance
         switch variant {
         case .softmax: return Jet(value: s, derivative: slope, secondDerivative: curvature)
@@ -98,44 +158,42 @@ extension CatalogEntry {
 extension VectorFunction {
     /// softmax: sᵢ = e^{xᵢ−m}/Σⱼ e^{xⱼ−m} (m the largest input), J = diag(s) − s·sᵀ.
     static let softmax = VectorFunction(lengthRule: .any) { x in
-        let s = shares(x)
-        return VectorEvaluation(output: s, jacobian: softmaxJacobian(s, sign: 1))
+        let parts = components(x)
+        return VectorEvaluation(output: parts.map(\.share), jacobian: softmaxJacobian(parts, sign: 1))
     }
 
-    /// log_softmax: xᵢ − m − log Σⱼ e^{xⱼ−m}, J = I − 1·sᵀ.
+    /// log_softmax: xᵢ − m − log Σⱼ e^{xⱼ−m}, J = I − 1·sᵀ (its diagonal 1 − sᵢ, never a difference).
     static let logSoftmax = VectorFunction(lengthRule: .any) { x in
-        let m = x.max() ?? 0
-        var total = 0.0
-        for v in x { total += exp(v - m) }
-        let logTotal = log(total)
-        let s = shares(x)
-        let output = x.map { ($0 - m) - logTotal }
-        let jacobian = (0..<x.count).map { i in (0..<x.count).map { j in (i == j ? 1 : 0) - s[j] } }
-        return VectorEvaluation(output: output, jacobian: jacobian)
+        let parts = components(x)
+        let jacobian = parts.indices.map { i in
+            parts.indices.map { j in i == j ? parts[j].rest : -parts[j].share }
+        }
+        return VectorEvaluation(output: parts.map(\.logShare), jacobian: jacobian)
     }
 
     /// softmin: softmax(−x), J = −(diag(s) − s·sᵀ) with s = softmin(x).
     static let softmin = VectorFunction(lengthRule: .any) { x in
-        let s = shares(x.map { -$0 })
-        return VectorEvaluation(output: s, jacobian: softmaxJacobian(s, sign: -1))
+        let parts = components(x.map { -$0 })
+        return VectorEvaluation(output: parts.map(\.share), jacobian: softmaxJacobian(parts, sign: -1))
     }
 
-    /// softmax(x) with the largest input subtracted.
-    private static func shares(_ x: [Double]) -> [Double] {
-        let m = x.max() ?? 0
-        let e = x.map { exp($0 - m) }
-        let total = e.reduce(0, +)
-        return e.map { $0 / total }
+    /// Every component's s, 1 − s and log s, from one ``SoftmaxTerms``.
+    private static func components(_ x: [Double]) -> [(share: Double, rest: Double, logShare: Double)] {
+        guard let first = x.first else { return [] }
+        let terms = SoftmaxTerms(first: first, rest: x.dropFirst())
+        return x.map { v in
+            let c = terms.component(v)
+            return (c.share, c.rest, c.logShare)
+        }
     }
 
-    /// sign·(diag(s) − s·sᵀ), with sᵢ(1 − sᵢ) on the diagonal computed as sᵢ·Σ_{j≠i} sⱼ.
-    private static func softmaxJacobian(_ s: [Double], sign: Double) -> [[Double]] {
-        (0..<s.count).map { i in
-            (0..<s.count).map { j in
-                if i != j { return -sign * s[i] * s[j] }
-                var rest = 0.0
-                for k in s.indices where k != i { rest += s[k] }
-                return sign * s[i] * rest
+    /// sign·(diag(s) − s·sᵀ), with sᵢ(1 − sᵢ) on the diagonal from 1 − sᵢ as computed.
+    private static func softmaxJacobian(
+        _ parts: [(share: Double, rest: Double, logShare: Double)], sign: Double
+    ) -> [[Double]] {
+        parts.indices.map { i in
+            parts.indices.map { j in
+                i == j ? sign * parts[i].share * parts[i].rest : -sign * parts[i].share * parts[j].share
             }
         }
     }
