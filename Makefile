@@ -13,6 +13,8 @@
 #   make samples   regenerate the outputs in Samples/
 #   make reference regenerate the high-precision test fixture (needs mpmath)
 #   make accuracy  print the largest error of every spec against that fixture, in ulps
+#   make check-dense  the dense accuracy check: 100,000 points per function against mpmath; fails
+#                  over 1 / 2 / 4 ulp for f / f′ / f″ (DENSE='--points 20000 mish' for a part)
 #   make generated remake the generated tables (Sources/*/Generated, the font); make check-generated
 #                  regenerates them into a scratch folder and fails if one differs
 #   make format    format the sources in place; make lint checks them (and Scripts/check-structure.py)
@@ -24,7 +26,7 @@ BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
 .PHONY: all build release test demo install uninstall clean format lint reference deps samples bench \
-	fuzz sanitize docs man accuracy generated check-generated
+	fuzz sanitize docs man accuracy generated check-generated check-dense
 
 all: build
 
@@ -194,6 +196,13 @@ samples: build
 # The worst f, f′ and f″ errors of every spec over the fixture (a report; make test checks them).
 accuracy: build
 	@ACTPLOT_REPORT=1 $(SWIFT) test --filter accuracyReport 2>&1 | grep -P '\t'
+
+# The dense accuracy check (Scripts/check-dense.py) on the release build, in the generators' venv
+# (mpmath, and gmpy2, which makes mpmath about twice as fast). About 15 minutes on 2 cores.
+check-dense: release
+	@.build/generators/bin/python -c 'import mpmath, gmpy2' 2>/dev/null || \
+	    { python3 -m venv .build/generators && .build/generators/bin/pip install -q mpmath==1.3.0 gmpy2; }
+	.build/generators/bin/python Scripts/check-dense.py $(DENSE)
 
 # The generated tables (Sources/*/Generated, the font): remade, or checked against their generators.
 generated:

@@ -184,8 +184,9 @@ def elu_like(scale, alpha):
     return f
 
 
-SELU_LAMBDA = mpf("1.0507009873554804934193349852946")
-SELU_ALPHA = mpf("1.6732632423543772848170429916717")
+with mp.workdps(60):  # at the default 15 digits they would be rounded to doubles
+    SELU_LAMBDA = mpf("1.0507009873554804934193349852946")
+    SELU_ALPHA = mpf("1.6732632423543772848170429916717")
 
 
 def selu_scale(p):

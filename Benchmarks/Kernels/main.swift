@@ -41,6 +41,13 @@ let jobs: [(label: String, spec: String, derivative: Bool)] = [
     ("expression mish(x) + f'", "mish(x)", true),
     ("expression x*sigmoid(1.702*x) + f'", "x*sigmoid(1.702*x)", true),
     ("gelu:approximate=sigmoid + f'", "gelu:approximate=sigmoid", true),
+    ("gelu:approximate=tanh + f'", "gelu:approximate=tanh", true),
+    ("sigmoid + sigmoid'", "sigmoid", true),
+    ("tanh + tanh'", "tanh", true),
+    ("silu + silu'", "silu", true),
+    ("softplus + softplus'", "softplus", true),
+    ("log_sigmoid + f'", "log_sigmoid", true),
+    ("softmax + f'", "softmax", true),
 ]
 let only = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ""
 for job in jobs where only.isEmpty || job.label.contains(only) {
