@@ -522,10 +522,11 @@ for spelling, fn in [("Identity", "identity"), ("Threshold", "threshold"), ("ReL
                      ("GELU", "gelu"), ("Hardshrink", "hardshrink"), ("LeakyReLU", "leaky_relu"),
                      ("LogSigmoid", "log_sigmoid"), ("Softshrink", "softshrink"), ("PReLU", "prelu"),
                      ("Softsign", "softsign"), ("Tanhshrink", "tanhshrink"), ("Softmin", "softmin"),
-                     ("Softmax", "softmax"), ("LogSoftmax", "log_softmax"), ("GLU", "glu"),
+                     ("Softmax", "softmax"), ("Softmax2d", "softmax"), ("LogSoftmax", "log_softmax"), ("GLU", "glu"),
                      ("heaviside", "binary_step")]:
     preset("torch." + spelling, fn)
 preset("torch.Softplus torch.nn.functional.softplus", "softplus", {"threshold": 20.0})
+preset("torch.special.expit", "sigmoid")
 preset("torch.leaky_relu torch.nn.functional.leaky_relu", "leaky_relu")
 preset("torch.hardsigmoid torch.nn.Hardsigmoid", "hard_sigmoid")
 

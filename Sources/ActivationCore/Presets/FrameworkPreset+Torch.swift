@@ -14,7 +14,8 @@ extension FrameworkPreset {
             .torch, "Hardtanh", .hardtanh, note: "f′(±1) = 0 (backward uses x <= min_val or x >= max_val)"),
         .init(.torch, "ReLU6", .relu6),
         .init(
-            .torch, "Sigmoid", .sigmoid, note: "PyTorch's backward is y(1 − y): 0 for x ≥ 37 (true 8.5e-17)"),
+            .torch, "Sigmoid", .sigmoid, aliases: ["expit"],
+            note: "PyTorch's backward is y(1 − y): 0 for x ≥ 37 (true 8.5e-17); torch.special.expit too"),
         .init(
             .torch, "Hardsigmoid", .hardSigmoid,
             note: "PyTorch's CPU backward uses the float32 slope 0.1666666716337204 even for float64"),
@@ -48,6 +49,9 @@ extension FrameworkPreset {
         .init(.torch, "Tanhshrink", .tanhshrink, note: "PyTorch computes x − tanh x: 0 for x = 1e-8"),
         .init(.torch, "Softmin", .softmin),
         .init(.torch, "Softmax", .softmax),
+        .init(
+            .torch, "Softmax2d", .softmax,
+            note: "softmax over the channels of a (N, C, H, W) or (C, H, W) input, at each pixel"),
         .init(.torch, "LogSoftmax", .logSoftmax),
         .init(.torch, "GLU", .glu),
         .init(
