@@ -102,10 +102,10 @@ struct PresetTests {
             "got \(f.derivative(at: c.x))")
     }
 
-    @Test("list --framework counts: DL4J's 22 activations, torch's 29")
+    @Test("list --framework counts: DL4J's 22 activations, torch's 30")
     func counts() {
         #expect(FrameworkPreset.presets(of: .dl4j).count == 22)
-        #expect(FrameworkPreset.presets(of: .torch).count == 29)
+        #expect(FrameworkPreset.presets(of: .torch).count == 30)
         for framework in Framework.allCases {
             let names = FrameworkPreset.presets(of: framework).flatMap { preset in
                 Set(preset.names.map { "\(preset.namespace)\(Catalog.normalize($0))" })
