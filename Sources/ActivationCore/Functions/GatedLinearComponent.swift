@@ -1,15 +1,15 @@
-/// a·σ(g), without rounding σ(g) to a subnormal first: for g < −700, σ(g) = e^g to double
-/// precision, and a·e^g is formed with one final rounding (745·σ(−745) is 2.105e-321, not the
-/// 3.68e-321 that 745 times the rounded σ gives).
+/// a·σ(g) from the gate's pair `s` = LogisticPair(g), without rounding σ(g) to a subnormal
+/// first: for g < −700, σ(g) = e^g to double precision, and a·e^g is formed with one final
+/// rounding (745·σ(−745) is 2.105e-321, not the 3.68e-321 that 745 times the rounded σ gives).
 @inline(__always)
-func gatedProduct(_ a: Double, gate g: Double) -> Double {
-    g < -700 ? scaledExp(g, times: a) : a * logistic(g)
+func gatedProduct(_ a: Double, gate g: Double, _ s: LogisticPair) -> Double {
+    g < -700 ? scaledExp(g, times: a) : a * s.positive
 }
 
 /// a·σ(g)·σ(−g), the gate's slope times a, likewise: for |g| > 700 it is a·e^{−|g|}.
 @inline(__always)
-func gatedSlope(_ a: Double, gate g: Double) -> Double {
-    abs(g) > 700 ? scaledExp(-abs(g), times: a) : a * LogisticPair(g).derivative
+func gatedSlope(_ a: Double, gate g: Double, _ s: LogisticPair) -> Double {
+    abs(g) > 700 ? scaledExp(-abs(g), times: a) : a * s.derivative
 }
 
 /// The first output of GLU as a function of the first input, the gate input held fixed.
@@ -20,20 +20,21 @@ func gatedSlope(_ a: Double, gate g: Double) -> Double {
 /// For GLU on [x, o₁, …, o_{n−1}] (n even) the gate of output 0 is input n/2.
 struct GatedLinearComponent: ScalarKernel {
     var gate: Double
-    private let share: Double
+    /// σ(gate) and σ(−gate), computed once.
+    private let pair: LogisticPair
 
     init(gate: Double) {
         self.gate = gate
-        self.share = logistic(gate)
+        self.pair = LogisticPair(gate)
     }
 
     @inline(__always)
-    func value(at x: Double) -> Double { gatedProduct(x, gate: gate) }
+    func value(at x: Double) -> Double { gatedProduct(x, gate: gate, pair) }
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
         x.isNaN
-            ? Jet(nan: x) : Jet(value: gatedProduct(x, gate: gate), derivative: share, secondDerivative: 0)
+            ? Jet(nan: x) : Jet(value: value(at: x), derivative: pair.positive, secondDerivative: 0)
     }
 }
 
@@ -63,9 +64,9 @@ extension VectorFunction {
         var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: n)
         for i in 0..<n {
             let gate = LogisticPair(x[n + i])
-            output[i] = gatedProduct(x[i], gate: x[n + i])
+            output[i] = gatedProduct(x[i], gate: x[n + i], gate)
             jacobian[i][i] = gate.positive
-            jacobian[i][n + i] = gatedSlope(x[i], gate: x[n + i])
+            jacobian[i][n + i] = gatedSlope(x[i], gate: x[n + i], gate)
         }
         return VectorEvaluation(output: output, jacobian: jacobian)
     }
