@@ -163,10 +163,7 @@ extension Actplot {
         }
 
         private func pointsTable(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
-            // The option read once: a property wrapper's getter per number costs a tenth of a
-            // million-point table.
-            let precision = numbers.precision
-            let text = { (value: Double) in NumberText.format(value, significantDigits: precision) }
+            let text = numbers.textFormat
             var rows = [["x", "f(x)", "f'(x)", "f''(x)"]]
             rows.reserveCapacity(xs.count + 1)
             for (x, jet) in zip(xs, jets) {
@@ -179,12 +176,7 @@ extension Actplot {
         }
 
         private func pointsJSON(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
-            let precision = numbers.precision
-            let number = { (value: Double) -> JSONValue in
-                .number(
-                    precision.map { Double(NumberText.format(value, significantDigits: $0)) ?? value }
-                        ?? value)
-            }
+            let number = numbers.jsonFormat
             let points: [JSONValue] = zip(xs, jets).map { x, jet in
                 .object([
                     ("x", .number(x)), ("value", number(jet.value)), ("derivative", number(jet.derivative)),
@@ -192,10 +184,6 @@ extension Actplot {
                 ])
             }
             return JSONValue.object(Describe.header(f) + [("points", .array(points))]).text() + "\n"
-        }
-
-        private func number(_ value: Double) -> JSONValue {
-            .number(numbers.precision == nil ? value : Double(numbers.text(value)) ?? value)
         }
 
         private func runVector(_ f: Activation, input: [Double]) throws {
@@ -209,6 +197,7 @@ extension Actplot {
             }
             let result = vectorFunction.evaluate(input)
             if numbers.json {
+                let number = numbers.jsonFormat
                 let object = JSONValue.object(
                     Describe.header(f).filter { $0.0 != "others" } + [
                         ("input", .array(input.map(JSONValue.number))),
@@ -218,14 +207,15 @@ extension Actplot {
                 try writeToStandardOutput(object.text() + "\n")
                 return
             }
+            let text = numbers.textFormat
             var out = Table.render(
-                [["x"] + input.map(DecimalText.shortest), ["f(x)"] + result.output.map(numbers.text)],
+                [["x"] + input.map(DecimalText.shortest), ["f(x)"] + result.output.map(text)],
                 title: "\(f.name) of a vector of \(input.count)")
             let columns = input.indices.map { "∂/∂x\($0 + 1)" }
             let rows =
                 [["Jacobian"] + columns]
                 + result.jacobian.enumerated().map { i, row in
-                    ["∂f\(i + 1)"] + row.map(numbers.text)
+                    ["∂f\(i + 1)"] + row.map(text)
                 }
             out += "\n" + Table.render(rows, title: nil)
             try writeToStandardOutput(out)
