@@ -115,10 +115,10 @@ def computed(actplot, spec, xs):
     return [tuple(float(v) for v in row[1:4]) for row in rows]
 
 
-def check(actplot, spec, count, pool):
+def check(actplot, spec, count, pool, jobs):
     xs = sample(spec, count)
     got = computed(actplot, spec, xs)
-    size = max(1, len(xs) // (4 * (pool._processes or 1)))
+    size = max(1, len(xs) // (4 * jobs))
     chunks = [(spec, xs[i:i + size], got[i:i + size]) for i in range(0, len(xs), size)]
     measured = [result for part in pool.map(measure_chunk, chunks) for result in part]
     worst = [(0.0, None, None, None) for _ in NAMES]
@@ -153,7 +153,7 @@ def main():
         print("| spec | points | f | f′ | f″ |\n|---|---|---|---|---|")
     with multiprocessing.Pool(arguments.jobs) as pool:
         for spec, count in jobs:
-            n, worst = check(arguments.actplot, spec, count, pool)
+            n, worst = check(arguments.actplot, spec, count, pool, arguments.jobs)
             total += n
             over = [k for k in range(3) if worst[k][0] > GOAL[k]]
             if over:

@@ -21,12 +21,7 @@ struct ComparisonTests {
     }
 
     static let cases: [Case] = {
-        guard
-            let url = Bundle.module.url(
-                forResource: "comparison", withExtension: "tsv", subdirectory: "Fixtures"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { fatalError("Fixtures/comparison.tsv is missing: run 'make reference'") }
-        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+        fixtureLines("comparison").map { line in
             let f = line.split(separator: "\t").map(String.init)
             let n = f.map { Double($0) ?? .nan }
             return Case(

@@ -15,16 +15,9 @@ struct ReferenceFixture {
     let rows: [String: [Row]]
 
     static let shared: ReferenceFixture = {
-        guard
-            let url = Bundle.module.url(
-                forResource: "reference", withExtension: "tsv", subdirectory: "Fixtures"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else {
-            fatalError("Fixtures/reference.tsv is missing: run 'make reference'")
-        }
         var specs: [String] = []
         var rows: [String: [Row]] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+        for line in fixtureLines("reference") {
             let fields = line.split(separator: "\t").map(String.init)
             guard fields.count == 5, let x = parse(fields[1]), let f = parse(fields[2]),
                 let d1 = parse(fields[3]), let d2 = parse(fields[4])
@@ -40,6 +33,15 @@ struct ReferenceFixture {
     private static func parse(_ text: String) -> Double? {
         Double(text)
     }
+}
+
+/// The lines of Fixtures/NAME.tsv (written by `make reference`) without its `#` comments.
+func fixtureLines(_ name: String) -> [Substring] {
+    guard
+        let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Fixtures"),
+        let text = try? String(contentsOf: url, encoding: .utf8)
+    else { fatalError("Fixtures/\(name).tsv is missing: run 'make reference'") }
+    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }
 }
 
 /// How many doubles lie between a and b (0 when equal; +0 and −0 are equal).
@@ -68,13 +70,8 @@ struct VectorReference: Sendable {
     }
 
     static let all: [VectorReference] = {
-        guard
-            let url = Bundle.module.url(
-                forResource: "vectors", withExtension: "tsv", subdirectory: "Fixtures"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { fatalError("Fixtures/vectors.tsv is missing: run 'make reference'") }
         func numbers(_ field: Substring) -> [Double] { field.split(separator: ",").compactMap { Double($0) } }
-        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+        return fixtureLines("vectors").map { line in
             let fields = line.split(separator: "\t")
             return VectorReference(
                 function: String(fields[0]), input: numbers(fields[1]), output: numbers(fields[2]),
