@@ -5,6 +5,7 @@
 #   Sources/ActivationCore/Generated/DecimalText+Generated.swift    Scripts/make-power-table.py
 #   Sources/ActivationCore/Generated/RootSeries+Generated.swift     Scripts/make-root-series.py (mpmath)
 #   Sources/ActivationCore/Generated/GaussianTables+Generated.swift Scripts/make-gaussian-tables.py (mpmath)
+#   Sources/ActivationCore/Generated/ExpTable+Generated.swift       Scripts/make-exp-table.py (mpmath)
 #   Sources/ActivationPlot/Font/DejaVuSans+Generated.swift          Scripts/make-font.py (fontTools, DejaVu Sans)
 #
 # The generators run in a venv in .build/generators (mpmath and fontTools from PyPI); the font
@@ -37,12 +38,14 @@ py="$venv/bin/python"
 "$py" Scripts/make-power-table.py "$out/DecimalText+Generated.swift"
 "$py" Scripts/make-root-series.py > "$out/RootSeries+Generated.swift" 2>/dev/null
 "$py" Scripts/make-gaussian-tables.py > "$out/GaussianTables+Generated.swift"
+"$py" Scripts/make-exp-table.py > "$out/ExpTable+Generated.swift"
 "$py" Scripts/make-font.py "$font" "$out/DejaVuSans+Generated.swift" >/dev/null
 
 status=0
 for file in Sources/ActivationCore/Generated/DecimalText+Generated.swift \
     Sources/ActivationCore/Generated/RootSeries+Generated.swift \
     Sources/ActivationCore/Generated/GaussianTables+Generated.swift \
+    Sources/ActivationCore/Generated/ExpTable+Generated.swift \
     Sources/ActivationPlot/Font/DejaVuSans+Generated.swift; do
     fresh="$out/$(basename "$file")"
     if [ "$mode" = check ]; then

@@ -5,8 +5,10 @@ Near an interior zero of f' or f'' the direct formulas subtract nearly equal ter
 (gelu'(x) = Phi(x) + x*phi(x) near x = -0.7518, silu'(v) = s(v)(1 + v*s(-v)) near
 v = -1.2785, ...). There ActivationCore evaluates a Taylor series about the zero instead:
     q(x) = sum_{k>=1} c_k (x - r)^k,
-with r known to 106 bits (two doubles) and x - r formed exactly, so the result keeps its
-relative accuracy right through the zero.
+with r and c_1 known to 106 bits (two doubles) and x - r formed exactly, so the result keeps
+its relative accuracy right through the zero. Series whose direct formula is evaluated in
+double-double (silu, gelu_tanh, mish) are used only where that formula's terms cancel by more
+than a factor 4096; gelu's, which the table-driven kernel shares, where they cancel by 2.5.
 
 For every series this script
   * finds the zero r with mpmath at 60 digits,
@@ -113,19 +115,19 @@ MISH_POLES = [mpc(0, pi), mpc(0, -pi)] + [
 # name, quantity, starting guess, cancellation bound, singularities, doc
 SERIES = [
     ("geluDerivative", gelu_d1, -0.75, 2.5, [], "gelu′(x) = Φ(x) + x·φ(x) about its zero x ≈ −0.7518"),
-    ("siluDerivative", silu_d1, -1.28, 2.5, SILU_POLES,
+    ("siluDerivative", silu_d1, -1.28, 4096, SILU_POLES,
      "silu′(v) = σ(v)(1 + v·σ(−v)) about its zero v ≈ −1.2785"),
-    ("siluSecondDerivativeLeft", silu_d2, -2.4, 16, SILU_POLES, "silu″(v) about its zero v ≈ −2.3994"),
-    ("siluSecondDerivativeRight", silu_d2, 2.4, 16, SILU_POLES, "silu″(v) about its zero v ≈ 2.3994"),
-    ("geluTanhDerivative", gelu_tanh_d1, -0.75, 2.5, gelu_tanh_poles(),
+    ("siluSecondDerivativeLeft", silu_d2, -2.4, 4096, SILU_POLES, "silu″(v) about its zero v ≈ −2.3994"),
+    ("siluSecondDerivativeRight", silu_d2, 2.4, 4096, SILU_POLES, "silu″(v) about its zero v ≈ 2.3994"),
+    ("geluTanhDerivative", gelu_tanh_d1, -0.75, 4096, gelu_tanh_poles(),
      "gelu_tanh′(x) about its zero x ≈ −0.7522"),
-    ("geluTanhSecondDerivativeLeft", gelu_tanh_d2, -1.4, 16, gelu_tanh_poles(),
+    ("geluTanhSecondDerivativeLeft", gelu_tanh_d2, -1.4, 4096, gelu_tanh_poles(),
      "gelu_tanh″(x) about its zero x ≈ −1.41"),
-    ("geluTanhSecondDerivativeRight", gelu_tanh_d2, 1.4, 16, gelu_tanh_poles(),
+    ("geluTanhSecondDerivativeRight", gelu_tanh_d2, 1.4, 4096, gelu_tanh_poles(),
      "gelu_tanh″(x) about its zero x ≈ 1.41"),
-    ("mishDerivative", mish_d1, -1.19, 2.5, MISH_POLES, "mish′(x) about its zero x ≈ −1.1924"),
-    ("mishSecondDerivativeLeft", mish_d2, -2.4, 16, MISH_POLES, "mish″(x) about its left zero"),
-    ("mishSecondDerivativeRight", mish_d2, 1.6, 16, MISH_POLES, "mish″(x) about its right zero"),
+    ("mishDerivative", mish_d1, -1.19, 4096, MISH_POLES, "mish′(x) about its zero x ≈ −1.1924"),
+    ("mishSecondDerivativeLeft", mish_d2, -2.4, 4096, MISH_POLES, "mish″(x) about its left zero"),
+    ("mishSecondDerivativeRight", mish_d2, 1.6, 4096, MISH_POLES, "mish″(x) about its right zero"),
 ]
 
 
@@ -183,16 +185,16 @@ def main():
         nearest = min([abs(p - r) for p in poles] + [mpf(10)])
         radius = min(reach * 2, nearest * mpf('0.8'))
         assert radius > reach * mpf('1.1'), (name, reach, nearest)
-        coefficients = taylor(q, r, radius, 120)
+        coefficients = taylor(q, r, radius, 120 if reach > mpf("0.01") else 24)
         assert abs(coefficients[0]) < mpf(10) ** -40, (name, coefficients[0])
         grid = [lo + (hi - lo) * i / 200 for i in range(201)]
         exact = [q(x)[0] for x in grid]
-        for n in range(2, 120):
+        for n in range(2, len(coefficients)):
             worst = 0
             for x, e in zip(grid, exact):
                 d = x - r
                 s = sum(coefficients[k] * d ** k for k in range(1, n + 1))
-                if e != 0:
+                if abs(d) > mpf(10) ** -30:  # at r itself e is the 60-digit residue
                     worst = max(worst, abs((s - e) / e))
             if worst < mpf(2) ** -60:
                 break
@@ -205,6 +207,8 @@ def main():
         out.write(f"    static let {name} = RootSeries(\n")
         out.write(f"        root: DoubleDouble({swift_double(rh)}, {swift_double(rl)}),\n")
         out.write(f"        interval: ({swift_double(lo)})...({swift_double(hi)}),\n")
+        ch, cl = split(coefficients[1])
+        out.write(f"        leading: DoubleDouble({swift_double(ch)}, {swift_double(cl)}),\n")
         out.write("        coefficients: [\n")
         for k in range(1, n + 1):
             out.write(f"            {swift_double(coefficients[k])},\n")

@@ -4,27 +4,32 @@
 /// f = x, α·expm1(x/α)    f′ = 1, e^{x/α}    f″ = 0, e^{x/α}/α
 /// ```
 /// x/α is carried to 106 bits (its remainder comes from a fused multiply-add), so e^{x/α}
-/// keeps full relative accuracy deep in the left tail. f″(0) follows the kink convention.
+/// keeps full relative accuracy deep in either tail, and f is rounded once from double-double
+/// (`DoubleDouble.expm1`, or α·e^{x/α} from its scaled form where that alone would overflow, as
+/// for α < 0). f″(0) follows the kink convention.
 struct ContinuousExponentialLinear: ScalarKernel {
     var alpha: Double
     var kink: KinkConvention
 
-    /// x/α as q + δ.
+    /// x/α to 106 bits.
     @inline(__always)
-    private func quotient(_ x: Double) -> (q: Double, delta: Double) {
+    private func quotient(_ x: Double) -> DoubleDouble {
         let q = x / alpha
         // Beyond |q| = 1e4, e^q is 0 or ∞ whatever the remainder (which is then huge).
-        guard abs(q) < 1e4 else { return (q, 0) }
-        return (q, x.addingProduct(-q, alpha) / alpha)
+        guard abs(q) < 1e4 else { return DoubleDouble(q) }
+        return DoubleDouble(q, x.addingProduct(-q, alpha) / alpha)
     }
 
     @inline(__always)
     func value(at x: Double) -> Double {
         if x > 0 { return x }
         if x.isNaN || x == 0 { return x }
-        let (q, delta) = quotient(x)
-        let m = expm1(q)
-        return alpha * (m.isInfinite ? m : m + exp(q) * delta)
+        let q = quotient(x)
+        if q.hi < -40 { return (-alpha).addingProduct(alpha, exp(q.hi)) }  // e^q < 2⁻⁵⁷: −α + α·e^q
+        if q.hi > 700 { return DoubleDouble.scaledExp(q, times: DoubleDouble(alpha)) }  // α·e^q, α ≪ it
+        // α·(expm1(q) + e^q·δ), in double-double
+        let m = DoubleDouble.expm1(q.hi)
+        return m.plus(m.plus(1).times(q.lo)).times(alpha).value
     }
 
     @inline(__always)
@@ -34,11 +39,10 @@ struct ContinuousExponentialLinear: ScalarKernel {
         if x == 0 {
             return Jet(value: x, derivative: 1, secondDerivative: kink.pick(inside: 0, outside: 1 / alpha))
         }
-        let (q, delta) = quotient(x)
-        let slope = scaledExp(q, times: 1 + delta)
+        let q = quotient(x)
         return Jet(
-            value: value(at: x), derivative: slope,
-            secondDerivative: scaledExp(q, times: (1 + delta) / alpha))
+            value: value(at: x), derivative: DoubleDouble.scaledExp(q, times: DoubleDouble(1)),
+            secondDerivative: DoubleDouble.scaledExp(q, times: DoubleDouble(1).divided(by: alpha)))
     }
 }
 

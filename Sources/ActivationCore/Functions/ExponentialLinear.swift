@@ -5,15 +5,18 @@
 /// ```
 /// ELU is λ = 1; SELU is λ = 1.0507…, α = 1.6732…, whose product is taken as the
 /// correctly rounded λα = 1.7580993408473768 rather than the rounded product of the two
-/// rounded constants. `expm1` keeps f relatively exact near 0. f′(0) follows the kink
+/// rounded constants (and carried to 106 bits with λ). A double-double `expm1` keeps f
+/// relatively exact near 0 and rounds it once. f′(0) follows the kink
 /// convention with x > 0 active: λα when exclusive (PyTorch, JAX), λ when inclusive
 /// (TensorFlow's SELU and ELU, DL4J's ELU).
 struct ExponentialLinear: ScalarKernel {
     var alpha: Double
     var scale: Double
     var kink: KinkConvention
-    /// λ·α.
+    /// λ·α, rounded.
     private let negativeScale: Double
+    /// λ and λ·α to 106 bits (SELU's are the 31-digit decimals, others exact products).
+    private let precise: (scale: DoubleDouble, negativeScale: DoubleDouble)
 
     init(alpha: Double, scale: Double, kink: KinkConvention) {
         self.alpha = alpha
@@ -21,6 +24,13 @@ struct ExponentialLinear: ScalarKernel {
         self.kink = kink
         let seluDefaults = alpha == Self.seluAlpha && scale == Self.seluLambda
         self.negativeScale = seluDefaults ? Self.seluLambdaAlpha : alpha * scale
+        self.precise =
+            seluDefaults
+            ? (
+                DoubleDouble(Self.seluLambda, 3.987_484_766_715_414_4e-17),
+                DoubleDouble(Self.seluLambdaAlpha, 1.415_351_938_008_45e-17)
+            )
+            : (DoubleDouble(scale), DoubleDouble.product(alpha, scale))
     }
 
     /// SELU's λ, 1.0507009873554804934193349852946.
@@ -32,15 +42,17 @@ struct ExponentialLinear: ScalarKernel {
 
     @inline(__always)
     func value(at x: Double) -> Double {
-        x > 0 ? scale * x : x < 0 ? negativeScale * expm1(x) : x * scale
+        if x > 0 { return precise.scale.times(x).value }
+        if x < 0 { return precise.negativeScale.times(DoubleDouble.expm1(x)).value }
+        return x * scale
     }
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
-        if x > 0 { return Jet(value: scale * x, derivative: scale, secondDerivative: 0) }
+        if x > 0 { return Jet(value: value(at: x), derivative: scale, secondDerivative: 0) }
         if x < 0 {
-            let slope = scaledExp(x, times: negativeScale)
-            return Jet(value: negativeScale * expm1(x), derivative: slope, secondDerivative: slope)
+            let slope = DoubleDouble.scaledExp(DoubleDouble(x), times: precise.negativeScale)
+            return Jet(value: value(at: x), derivative: slope, secondDerivative: slope)
         }
         if x.isNaN { return Jet(nan: x) }
         return Jet(

@@ -3,17 +3,34 @@
 /// ```
 /// f = tanh x    f′ = sech²x = 4u/(1 + u)², u = e^{−2|x|}    f″ = −2·tanh x·sech²x
 /// ```
-/// `1 − tanh²x` is 0 for |x| ≥ 19.1 where the true f′ is still 1e-16; the form in u keeps
-/// f′ to full relative accuracy down to its underflow at |x| ≈ 372.
+/// `1 − tanh²x` is 0 for |x| ≥ 19.1 where the true f′ is still 1e-16. tanh x = −(σ(−2x) −
+/// σ(2x)) and sech²x = 4σ(2x)σ(−2x) come from ``PreciseLogisticPair`` at 2x, in
+/// double-double, so f′ keeps full relative accuracy down to its underflow at |x| ≈ 372 and
+/// every result is rounded once; beyond |x| = 350 and below 2⁻²⁷ the double formulas are exact.
 struct HyperbolicTangent: ScalarKernel {
     @inline(__always)
-    func value(at x: Double) -> Double { tanh(x) }
+    func value(at x: Double) -> Double {
+        if abs(x) < 0x1p-27 { return Self.smallTanh(x) }
+        if abs(x) > 20 || x.isNaN { return tanh(x) }  // ±(1 − 2e^{−2|x|}), correctly rounded
+        return PreciseLogisticPair(2 * x).balance.negated.value
+    }
+
+    /// tanh x = x − x³/3 + … for |x| < 2⁻²⁷, rounded once (the C library's x·(1 + x) is an ulp
+    /// low for negative x).
+    @inline(__always)
+    private static func smallTanh(_ x: Double) -> Double { x.addingProduct(x * x * x, -1.0 / 3) }
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
-        let t = tanh(x)
-        let d = hyperbolicSecantSquared(x)
-        return Jet(value: t, derivative: d, secondDerivative: -2 * t * d)
+        if abs(x) > 350 || abs(x) < 0x1p-27 || x.isNaN {
+            let t = abs(x) < 0x1p-27 ? Self.smallTanh(x) : tanh(x)
+            let d = hyperbolicSecantSquared(x)
+            return Jet(value: t, derivative: d, secondDerivative: -2 * t * d)
+        }
+        let s = PreciseLogisticPair(2 * x)
+        let t = s.balance.negated
+        let d = s.derivative.times(4)
+        return Jet(value: t.value, derivative: d.value, secondDerivative: t.times(d).times(-2).value)
     }
 }
 

@@ -8,14 +8,27 @@
 struct LogSigmoid: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
-        Swift.min(x, 0) - log1p(exp(-abs(x)))
+        if x.isNaN || x < -40 { return x.isNaN ? x : x - exp(x) }  // e^x < 2⁻⁵⁷·|x| below −40
+        if x > 700 { return -DoubleDouble.scaledExp(DoubleDouble(-x), times: DoubleDouble(1)) }
+        return DoubleDouble.softplus(DoubleDouble(-x)).negated.value
     }
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
-        let s = LogisticPair(x)
-        return Jet(value: value(at: x), derivative: s.negative, secondDerivative: -s.derivative)
+        if abs(x) > 700 {
+            let s = LogisticPair(x)
+            return Jet(value: value(at: x), derivative: s.negative, secondDerivative: -s.derivative)
+        }
+        let s = PreciseLogisticPair(x)
+        let f: Double
+        if x < -40 {
+            f = value(at: x)
+        } else {  // min(x, 0) − log1p(e^{−|x|}), from the pair's own e^{−|x|}
+            let log = DoubleDouble.log1p(s.exponential).negated
+            f = (x < 0 ? log.plus(x) : log).value
+        }
+        return Jet(value: f, derivative: s.negative.value, secondDerivative: -s.derivative.value)
     }
 }
 

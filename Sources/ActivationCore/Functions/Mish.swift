@@ -16,14 +16,37 @@
 struct Mish: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
-        if x >= 0 {
-            let w = exp(-x)
-            return x * (1 + 2 * w) / (1 + 2 * w * (1 + w))
+        if x.isNaN || x > 40 { return x }  // 1 − tanh(softplus(40)) < 2⁻¹¹⁵
+        if x < -700 {
+            return x.isInfinite ? -0.0 : DoubleDouble.scaledExp(DoubleDouble(x), times: DoubleDouble(x))
         }
-        if x < -700 { return x.isInfinite ? -0.0 : scaledExp(x, times: x) }
-        let u = exp(x)
-        let n = u * (u + 2)
-        return x * (n / (n + 2))
+        return Self.gate(x).t.times(x).value
+    }
+
+    /// tanh(softplus(x)), sech(softplus(x)) (divided by e^{−x} for x ≥ 0, which may underflow),
+    /// σ(x), σ(−x) and that factor, in double-double: for x ≥ 0 with w = e^{−x},
+    /// t = (1 + 2w)/(1 + 2w(1 + w)) and sech = 2(1 + w)/(1 + 2w(1 + w)); below, with u = e^x and
+    /// n = u(u + 2), t = n/(n + 2) and sech = 2(1 + u)/(n + 2).
+    @inline(__always)
+    private static func gate(_ x: Double) -> (
+        t: DoubleDouble, sech: DoubleDouble, sigmoid: DoubleDouble, complement: DoubleDouble,
+        tail: DoubleDouble
+    ) {
+        if x >= 0 {
+            let w = DoubleDouble.exp(-x)
+            let scale = w.plus(1).times(w).times(2).plus(1).reciprocal
+            let sigmoid = w.plus(1).reciprocal
+            return (
+                w.times(2).plus(1).times(scale), w.plus(1).times(2).times(scale), sigmoid,
+                w.times(sigmoid), w
+            )
+        }
+        let u = DoubleDouble.exp(x)
+        let n = u.plus(2).times(u)
+        let scale = n.plus(2).reciprocal
+        let complement = u.plus(1).reciprocal
+        let sech = u.plus(1).times(2).times(scale)
+        return (n.times(scale), sech, u.times(complement), complement, DoubleDouble(1))
     }
 
     @inline(__always)
@@ -33,38 +56,19 @@ struct Mish: ScalarKernel {
             return Jet(selfGatedLimitAt: x)
         }
         if x < -700 {
+            let v = DoubleDouble(x)
             return Jet(
-                value: scaledExp(x, times: x), derivative: scaledExp(x, times: 1 + x),
-                secondDerivative: scaledExp(x, times: 2 + x))
+                value: DoubleDouble.scaledExp(v, times: v),
+                derivative: DoubleDouble.scaledExp(v, times: v.plus(1)),
+                secondDerivative: DoubleDouble.scaledExp(v, times: v.plus(2)))
         }
-        let t: Double
-        let sech: Double  // √s
-        let sigmoid: Double
-        let complement: Double  // σ(−x)
-        let tail: Double  // the factor that may underflow: w for x ≥ 0, 1 otherwise
-        if x >= 0 {
-            let w = exp(-x)
-            let d = 1 + 2 * w * (1 + w)
-            t = (1 + 2 * w) / d
-            sech = 2 * (1 + w) / d
-            tail = w
-            sigmoid = 1 / (1 + w)
-            complement = w * sigmoid
-        } else {
-            let u = exp(x)
-            let n = u * (u + 2)
-            t = n / (n + 2)
-            sech = 2 * (1 + u) / (n + 2)
-            tail = 1
-            complement = 1 / (1 + u)
-            sigmoid = u * complement
-        }
-        let s = (sech * tail) * (sech * tail)
+        let (t, sech, sigmoid, complement, tail) = Self.gate(x)
+        let s = sech.times(tail).squared  // 1 − t² (underflows beyond x ≈ 354, where x·σ·s < 2⁻⁶⁰⁰)
         let slope: Double
         if RootSeries.mishDerivative.contains(x) {
             slope = RootSeries.mishDerivative.evaluate(x)
         } else {
-            slope = t + x * sigmoid * s
+            slope = sigmoid.times(s).times(x).plus(t).value
         }
         let curvature: Double
         if RootSeries.mishSecondDerivativeLeft.contains(x) {
@@ -72,10 +76,18 @@ struct Mish: ScalarKernel {
         } else if RootSeries.mishSecondDerivativeRight.contains(x) {
             curvature = RootSeries.mishSecondDerivativeRight.evaluate(x)
         } else {
-            let bracket = 2 + x * (complement - 2 * t * sigmoid)
-            curvature = tail == 0 ? 0 : ((sigmoid * sech * sech * bracket) * tail) * tail
+            // σ·sech²·(2 + x(σ(−x) − 2tσ)); for x ≥ 0 sech² is (sech·e^{−x})², the e^{−2x} applied last
+            let bracket = complement.minus(t.times(sigmoid).times(2)).times(x).plus(2)
+            let factor = sigmoid.times(bracket).times(sech.squared)
+            if x < 0 {
+                curvature = factor.value
+            } else if x < 300 {
+                curvature = factor.times(tail.squared).value
+            } else {  // e^{−2x} alone would be subnormal
+                curvature = DoubleDouble.scaledExp(DoubleDouble(-2 * x), times: factor)
+            }
         }
-        return Jet(value: x * t, derivative: slope, secondDerivative: curvature)
+        return Jet(value: t.times(x).value, derivative: slope, secondDerivative: curvature)
     }
 }
 

@@ -3,18 +3,27 @@
 /// ```
 /// f = σ(x)    f′ = σ(x)·σ(−x)    f″ = f′·(σ(−x) − σ(x)) = −f′·tanh(x/2)
 /// ```
-/// Computed as `1/(1 + e^−x)` for x ≥ 0 and `e^x/(1 + e^x)` below, so neither tail
-/// overflows or loses relative accuracy. f′ is never `y(1 − y)`, which is 0 for x ≥ 37
-/// where the true value is 8.5e-17; `σ(−x) − σ(x)` is `−tanh(x/2)`, which does not cancel.
+/// σ(x), σ(−x) and σ(−x) − σ(x) = −tanh(x/2) come from one e^{−|x|} in double-double
+/// (``PreciseLogisticPair``), so neither tail overflows or loses relative accuracy and f, f′
+/// and f″ are each rounded once from about 75 bits. f′ is never `y(1 − y)`, which is 0 for
+/// x ≥ 37 where the true value is 8.5e-17. Beyond |x| = 700 the double formulas are exact.
 struct Sigmoid: ScalarKernel {
     @inline(__always)
-    func value(at x: Double) -> Double { logistic(x) }
+    func value(at x: Double) -> Double {
+        if abs(x) > 700 { return logistic(x) }
+        return PreciseLogisticPair(x).positive.value
+    }
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
-        let s = LogisticPair(x)
+        if abs(x) > 700 || x.isNaN {
+            let s = LogisticPair(x)
+            let d = s.derivative
+            return Jet(value: s.positive, derivative: d, secondDerivative: -d * tanh(0.5 * x))
+        }
+        let s = PreciseLogisticPair(x)
         let d = s.derivative
-        return Jet(value: s.positive, derivative: d, secondDerivative: -d * tanh(0.5 * x))
+        return Jet(value: s.positive.value, derivative: d.value, secondDerivative: d.times(s.balance).value)
     }
 }
 

@@ -4,7 +4,8 @@
 /// v = βx     f = x·σ(v)     f′ = σ(v)·(1 + v·σ(−v))     f″ = β·σ(v)σ(−v)·(2 − v·tanh(v/2))
 /// ```
 /// * No division by x and no e^x that could overflow (DL4J's closed form is NaN above
-///   x ≈ 355); σ(−v) is never `1 − σ(v)`.
+///   x ≈ 355); σ(−v) is never `1 − σ(v)`. σ(±v) and the combinations are double-double
+///   (``PreciseLogisticPair``), each result rounded once.
 /// * v = βx is formed exactly (β itself may carry a second double: 1.702 is not a
 ///   double), so the left tail, where f ≈ x·e^v, keeps full relative accuracy.
 /// * Beyond |v| = 40, f, f′ and f″ are e^{−|v|} times a polynomial factor, rounded once,
@@ -24,8 +25,8 @@ struct SigmoidLinear: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
         let v = argument(x)
-        if v.hi < -40 { return v.hi.isInfinite ? -0.0 : scaledExp(v.hi, times: x * (1 + v.lo)) }
-        return x * LogisticPair(v).positive
+        if v.hi < -700 { return v.hi.isInfinite ? -0.0 : DoubleDouble.scaledExp(v, times: DoubleDouble(x)) }
+        return PreciseLogisticPair(v).positive.times(x).value
     }
 
     @inline(__always)
@@ -37,31 +38,31 @@ struct SigmoidLinear: ScalarKernel {
             // βx overflowed (x or β huge): the gate is exactly 0 or 1.
             return v.hi > 0 ? Jet(value: x, derivative: 1, secondDerivative: 0) : Jet(selfGatedLimitAt: -1)
         }
-        if v.hi < -40 {
-            let e = 1 + v.lo
+        if v.hi < -700 {
+            // σ(v) = e^v·(1 − e^v + …) and e^v < 1e-304: f = x·e^v, f′ = (1 + v)·e^v, f″ = β(2 + v)·e^v.
             return Jet(
-                value: scaledExp(v.hi, times: x * e),
-                derivative: scaledExp(v.hi, times: e * (1 + v.hi)),
-                secondDerivative: scaledExp(v.hi, times: b * e * (2 + v.hi)))
+                value: DoubleDouble.scaledExp(v, times: DoubleDouble(x)),
+                derivative: DoubleDouble.scaledExp(v, times: v.plus(1)),
+                secondDerivative: DoubleDouble.scaledExp(v, times: v.plus(2).times(beta)))
         }
-        let s = LogisticPair(v)
+        let s = PreciseLogisticPair(v)
         let slope: Double
         if RootSeries.siluDerivative.contains(v.hi) {
             slope = RootSeries.siluDerivative.evaluate(v)
         } else {
-            slope = s.positive * (1 + v.hi * s.negative)
+            slope = v.times(s.negative).plus(1).times(s.positive).value
         }
         let curvature: Double
         if RootSeries.siluSecondDerivativeLeft.contains(v.hi) {
             curvature = b * RootSeries.siluSecondDerivativeLeft.evaluate(v)
         } else if RootSeries.siluSecondDerivativeRight.contains(v.hi) {
             curvature = b * RootSeries.siluSecondDerivativeRight.evaluate(v)
-        } else if v.hi > 40 {
-            curvature = scaledExp(-v.hi, times: b * (1 - v.lo) * (2 - v.hi))
+        } else if v.hi > 700 {
+            curvature = DoubleDouble.scaledExp(v.negated, times: DoubleDouble(2).minus(v).times(beta))
         } else {
-            curvature = b * s.derivative * (2 - v.hi * tanh(0.5 * v.hi))
+            curvature = v.times(s.balance).plus(2).times(s.derivative).times(beta).value
         }
-        return Jet(value: x * s.positive, derivative: slope, secondDerivative: curvature)
+        return Jet(value: s.positive.times(x).value, derivative: slope, secondDerivative: curvature)
     }
 }
 

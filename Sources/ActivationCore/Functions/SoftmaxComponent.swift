@@ -6,7 +6,7 @@
 /// m = max xⱼ    dᵢ = xᵢ − m    eᵢ = e^{dᵢ}    S = Σ eⱼ
 /// sᵢ = eᵢ/S    1 − sᵢ = (S − eᵢ)/S    log sᵢ = dᵢ − log1p(S − 1)
 /// ```
-/// dᵢ is exact (a two-sum), eᵢ = e^{hi}(1 + lo) from it, and S, S − eᵢ and S − 1 are
+/// dᵢ is exact (a two-sum), eᵢ its double-double exponential, and S, S − eᵢ and S − 1 are
 /// double-doubles, so neither 1 − sᵢ nor log S is ever a difference of rounded numbers:
 /// log_softmax([−3.5, 0.25, 7, −0.001])₂ is −0.002107164977223765, not the …6014 that
 /// x − log(Σ e^x) gives, and 1 − s₀ of [710, −710, 0.5, −0.5] is 1.0095e-308, not 0. A single
@@ -32,8 +32,8 @@ struct SoftmaxTerms {
         self.infinities = infinities
         var total = DoubleDouble(0)
         if infinities == 0 {
-            total = total.plus(DoubleDouble(Self.term(first, largest: self.largest)))
-            for v in rest { total = total.plus(DoubleDouble(Self.term(v, largest: self.largest))) }
+            total = total.plus(Self.term(first, largest: self.largest))
+            for v in rest { total = total.plus(Self.term(v, largest: self.largest)) }
         }
         self.total = total
     }
@@ -42,15 +42,17 @@ struct SoftmaxTerms {
     @inline(__always)
     static func offset(_ x: Double, largest: Double) -> DoubleDouble { DoubleDouble.sum(x, -largest) }
 
-    /// e^{xᵢ − m}, with the offset's rounding error carried into it.
+    /// e^{xᵢ − m} in double-double, the offset's low part included.
     @inline(__always)
-    static func term(_ x: Double, largest: Double) -> Double {
+    static func term(_ x: Double, largest: Double) -> DoubleDouble {
         let d = offset(x, largest: largest)
+        if d.hi > -708 { return DoubleDouble.exp(d) }
         let e = exp(d.hi)
-        return d.lo == 0 || e == 0 ? e : e * (1 + d.lo)
+        return DoubleDouble(d.lo == 0 || e == 0 ? e : e * (1 + d.lo))
     }
 
-    /// sᵢ, 1 − sᵢ, log sᵢ and (1 − sᵢ) − sᵢ of the component whose input is x.
+    /// sᵢ, 1 − sᵢ, log sᵢ and (1 − sᵢ) − sᵢ of the component whose input is x, each rounded
+    /// once from double-double.
     func component(_ x: Double) -> (share: Double, rest: Double, logShare: Double, balance: Double) {
         if infinities > 0 || !largest.isFinite {
             // One +∞ has all the weight; otherwise (several +∞, all −∞, a NaN) nothing is defined.
@@ -58,15 +60,11 @@ struct SoftmaxTerms {
             return x == .infinity ? (1, 0, 0, -1) : (0, 1, -.infinity, 1)
         }
         let e = Self.term(x, largest: largest)
-        let others = total.plus(DoubleDouble(-e))
-        let inverse = 1 / total.hi * (1 - total.lo / total.hi)
-        let beyondOne = total.plus(DoubleDouble(-1))
-        let d = Self.offset(x, largest: largest)
-        let logShare = (d.hi - log1p(beyondOne.hi + beyondOne.lo)) + d.lo
-        let balance = others.plus(DoubleDouble(-e))
-        return (
-            e * inverse, (others.hi + others.lo) * inverse, logShare, (balance.hi + balance.lo) * inverse
-        )
+        let others = total.minus(e)
+        let logShare = Self.offset(x, largest: largest).minus(DoubleDouble.log1p(total.plus(-1)))
+        let scale = total.reciprocal
+        let balance = others.minus(e).times(scale)
+        return (e.times(scale).value, others.times(scale).value, logShare.value, balance.value)
     }
 }
 
@@ -112,10 +110,7 @@ struct SoftmaxComponent: ScalarKernel {
         let input = variant == .softmin ? -x : x
         let (s, r, logShare, sums) = component(input)
         let slope = s * r
-        // (1 − s) − s near s = ½ is a difference of exponentials, each rounded; with one other
-        // input it is exactly tanh((o − x)/2), which keeps it to the last bit near x = o.
-        let balance = others.count == 1 ? tanh(0.5 * (others[0] - input)) : sums
-        let curvature = slope * balance
+        let curvature = slope * sums
         switch variant {
         case .softmax: return Jet(value: s, derivative: slope, secondDerivative: curvature)
         case .logSoftmax: return Jet(value: logShare, derivative: r, secondDerivative: -slope)

@@ -4,7 +4,8 @@
 /// f = (max(βx, 0) + log1p(e^{−|βx|}))/β    f′ = σ(βx)    f″ = β·σ(βx)·σ(−βx)
 /// ```
 /// βx is formed exactly (a fused multiply-add keeps its rounding error), because in the
-/// left tail f ≈ e^{βx}/β and the error of βx becomes the relative error of f. Below
+/// left tail f ≈ e^{βx}/β and the error of βx becomes the relative error of f; e^{−|βx|},
+/// log1p and σ are double-double, and the jet shares one e^{−|βx|} between f and σ. Below
 /// βx = −40, f = e^{βx}/β with one final rounding even when it is subnormal. PyTorch's
 /// threshold (default ∞ here, 20 in its preset) makes f jump to x and f′ to 1, as it does.
 struct Softplus: ScalarKernel {
@@ -16,9 +17,18 @@ struct Softplus: ScalarKernel {
         if x.isNaN { return x }
         let y = DoubleDouble.product(beta, x)
         if y.hi > threshold { return x }
-        if y.hi > 0 { return x + log1p(exp(-y.hi)) / beta }
-        if y.hi > -40 { return (log1p(exp(y.hi)) + y.lo * logistic(y.hi)) / beta }
-        return scaledExp(y.hi, times: (1 + y.lo) / beta)
+        if y.hi > -700 { return value(at: x, y, exponential: DoubleDouble.exp(y.hi > 0 ? y.negated : y)) }
+        return DoubleDouble.scaledExp(y, times: DoubleDouble(1).divided(by: beta))
+    }
+
+    /// f at x from βx = y (−700 < y ≤ threshold) and e^{−|y|}: x + e^{−y}/β above y = 40,
+    /// otherwise (max(y, 0) + log1p(e^{−|y|}))/β.
+    @inline(__always)
+    private func value(at x: Double, _ y: DoubleDouble, exponential e: DoubleDouble) -> Double {
+        if y.hi > 40 { return x + (beta == 1 ? e : e.divided(by: beta)).value }
+        let log = DoubleDouble.log1p(e)
+        let sum = y.hi > 0 ? y.plus(log) : log
+        return (beta == 1 ? sum : sum.divided(by: beta)).value
     }
 
     @inline(__always)
@@ -26,16 +36,17 @@ struct Softplus: ScalarKernel {
         if x.isNaN { return Jet(nan: x) }
         let y = DoubleDouble.product(beta, x)
         if y.hi > threshold { return Jet(value: x, derivative: 1, secondDerivative: 0) }
-        let s = LogisticPair(y)
-        let curvature: Double
-        if y.hi < -40 {
-            curvature = scaledExp(y.hi, times: beta * (1 + y.lo))
-        } else if y.hi > 40 {
-            curvature = scaledExp(-y.hi, times: beta * (1 - y.lo))
-        } else {
-            curvature = beta * s.derivative
+        if abs(y.hi) > 700 {
+            let s = LogisticPair(y)
+            let tail = y.hi < 0 ? y : y.negated  // σ′(y) = e^{−|y|} out here
+            return Jet(
+                value: value(at: x), derivative: s.positive,
+                secondDerivative: DoubleDouble.scaledExp(tail, times: DoubleDouble(beta)))
         }
-        return Jet(value: value(at: x), derivative: s.positive, secondDerivative: curvature)
+        let s = PreciseLogisticPair(y)
+        return Jet(
+            value: value(at: x, y, exponential: s.exponential), derivative: s.positive.value,
+            secondDerivative: s.derivative.times(beta).value)
     }
 }
 

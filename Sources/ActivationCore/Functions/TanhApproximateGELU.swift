@@ -9,6 +9,7 @@
 ///   x ≈ −7.35, where the true value is still about −1e-33.
 /// * v is formed in double-double arithmetic with κ and 2√(2/π) to 106 bits: in the left
 ///   tail f ≈ x·e^v and an error in v is the relative error of f (2u = −87 at x = −10).
+///   σ(±v) and every combination are double-double too, each result rounded once.
 /// * Below v = −40, f, f′ and f″ are e^v times a polynomial factor, rounded once, so
 ///   they stay exact through the subnormal range.
 /// * Taylor series about the zero of f′ (x ≈ −0.7525) and the zeros of f″ (x ≈ ±1.4185).
@@ -32,8 +33,8 @@ struct TanhApproximateGELU: ScalarKernel {
         if x.isNaN { return x }
         if abs(x) > 1e100 { return x > 0 ? x : -0.0 }
         let v = Self.argument(x)
-        if v.hi < -40 { return scaledExp(v.hi, times: x * (1 + v.lo)) }
-        return x * LogisticPair(v).positive
+        if v.hi < -700 { return DoubleDouble.scaledExp(v, times: DoubleDouble(x)) }
+        return PreciseLogisticPair(v).positive.times(x).value
     }
 
     @inline(__always)
@@ -42,35 +43,39 @@ struct TanhApproximateGELU: ScalarKernel {
         if abs(x) > 1e100 {
             return Jet(selfGatedLimitAt: x)
         }
-        let c = Self.c
         let v = Self.argument(x)
-        let kappa = Self.kappa.hi
-        let u1 = c * (1 + 3 * kappa * x * x)
-        let u2 = 6 * c * kappa * x
-        if v.hi < -40 {
-            let e = 1 + v.lo
+        let c = DoubleDouble(0.5 * Self.twoC.hi, 0.5 * Self.twoC.lo)
+        let u1 = DoubleDouble.product(x, x).times(Self.kappa).times(3).plus(1).times(c)
+        let u2 = c.times(Self.kappa).times(6).times(x)
+        let twoXU1 = u1.times(2 * x)
+        if v.hi < -700 {
+            let first = twoXU1.plus(1)
+            let second = u1.times(4).plus(u1.squared.times(4).plus(u2.times(2)).times(x))
             return Jet(
-                value: scaledExp(v.hi, times: x * e),
-                derivative: scaledExp(v.hi, times: e * (1 + 2 * x * u1)),
-                secondDerivative: scaledExp(v.hi, times: e * (4 * u1 + x * (4 * u1 * u1 + 2 * u2))))
+                value: DoubleDouble.scaledExp(v, times: DoubleDouble(x)),
+                derivative: DoubleDouble.scaledExp(v, times: first),
+                secondDerivative: DoubleDouble.scaledExp(v, times: second))
         }
-        let s = LogisticPair(v)
+        let s = PreciseLogisticPair(v)
         let slope: Double
         if RootSeries.geluTanhDerivative.contains(x) {
             slope = RootSeries.geluTanhDerivative.evaluate(x)
         } else {
-            slope = s.positive * (1 + 2 * x * u1 * s.negative)
+            slope = twoXU1.times(s.negative).plus(1).times(s.positive).value
         }
         let curvature: Double
         if RootSeries.geluTanhSecondDerivativeLeft.contains(x) {
             curvature = RootSeries.geluTanhSecondDerivativeLeft.evaluate(x)
         } else if RootSeries.geluTanhSecondDerivativeRight.contains(x) {
             curvature = RootSeries.geluTanhSecondDerivativeRight.evaluate(x)
-        } else if v.hi > 40 {
-            curvature = scaledExp(-v.hi, times: (1 - v.lo) * (4 * u1 + x * (2 * u2 - 4 * u1 * u1)))
+        } else if v.hi > 700 {
+            let bend = u2.times(2).minus(u1.squared.times(4)).times(x)
+            curvature = DoubleDouble.scaledExp(v.negated, times: u1.times(4).plus(bend))
         } else {
-            curvature = s.derivative * (4 * u1 + x * (2 * u2 - 4 * u1 * u1 * tanh(0.5 * v.hi)))
+            // σ′(v)·(4u′ + x(2u″ − 4u′²·tanh(v/2))), tanh(v/2) = −balance
+            let bend = u2.times(2).plus(u1.squared.times(s.balance).times(4)).times(x)
+            curvature = u1.times(4).plus(bend).times(s.derivative).value
         }
-        return Jet(value: x * s.positive, derivative: slope, secondDerivative: curvature)
+        return Jet(value: s.positive.times(x).value, derivative: slope, secondDerivative: curvature)
     }
 }

@@ -10,6 +10,8 @@ struct RootSeries: Sendable {
     let root: DoubleDouble
     /// Where the series replaces the direct formula.
     let interval: ClosedRange<Double>
+    /// c₁ to 106 bits.
+    let leading: DoubleDouble
     /// c₁, c₂, …: the coefficients of (x − r), (x − r)², ….
     let coefficients: [Double]
 
@@ -23,14 +25,15 @@ struct RootSeries: Sendable {
         evaluate(DoubleDouble(x))
     }
 
-    /// The series at a point given to 106 bits.
+    /// The series at a point given to 106 bits: (c₁ + c₂d + c₃d² + …)·d with d = x − r, the
+    /// leading term in double-double and the rest in double, rounded once.
     @inline(__always)
     func evaluate(_ x: DoubleDouble) -> Double {
-        let d = ((x.hi - root.hi) + x.lo) - root.lo
-        var sum = 0.0
-        for c in coefficients.reversed() {
-            sum = c.addingProduct(sum, d)
+        let d = DoubleDouble.sum(x.hi - root.hi, x.lo - root.lo)
+        var tail = 0.0
+        for c in coefficients.dropFirst().reversed() {
+            tail = c.addingProduct(tail, d.hi)
         }
-        return sum * d
+        return leading.plus(tail * d.hi).times(d).value
     }
 }
