@@ -86,6 +86,33 @@ def relu(x, p, k):
     return mv, kink_pick(k, mpf(1), mpf(0)), mpf(0)  # x == max_value
 
 
+def keras_relu(x, p, k):
+    """Keras' relu step by step, with the TensorFlow backend's gradients (see KerasRectifier)."""
+    ns, mv, t = p["negative_slope"], p["max_value"], p["threshold"]
+    zero, one = mpf(0), mpf(1)
+    if ns != 0 and mp.isinf(mv) and t == 0:  # leaky_relu
+        return (x, one, zero) if x > 0 else (ns * x, ns, zero)
+    relu6 = t == 0 and mv == 6
+    if t != 0:  # x * cast(x > threshold)
+        v, d = (x, one) if x > t else (zero, zero)
+    elif relu6:
+        v, d = min(max(x, zero), mpf(6)), (one if 0 < x < 6 else zero)
+    else:
+        v, d = (x, one) if x > 0 else (zero, zero)
+    if not mp.isinf(mv) and not relu6:  # clip_by_value: gradient 1 on the closed interval
+        d = d if zero <= v <= mv else zero
+        v = min(max(v, zero), mv)
+    if ns != 0 and x < t:  # - negative_slope * relu(threshold - x), relu'(0) = 0
+        v += ns * (x - t)
+        d += ns
+    return v, d, zero
+
+
+def keras_relu_corners(p):
+    t, mv = p["threshold"], p["max_value"]
+    return sorted([t] + ([0] if t < 0 and not mp.isinf(mv) else []) + ([] if mp.isinf(mv) else [mv]))
+
+
 def squared_relu(x, p, k):
     if x > 0:
         return x * x, 2 * x, mpf(2)
@@ -426,6 +453,8 @@ CATALOG = {
     "relu": (relu, {"negative_slope": 0.0, "max_value": math.inf, "threshold": 0.0},
              lambda p: [p["threshold"], p["max_value"]], False),
     "relu6": (relu6, {}, lambda p: [0, 6], False),
+    "keras_relu": (keras_relu, {"negative_slope": 0.0, "max_value": math.inf, "threshold": 0.0},
+                   keras_relu_corners, False),
     "squared_relu": (squared_relu, {}, lambda p: [0], False),
     "leaky_relu": (leaky(lambda p: p["alpha"]), {"alpha": 0.01}, lambda p: [0], False),
     "prelu": (leaky(lambda p: p["alpha"]), {"alpha": 0.25}, lambda p: [0], False),
@@ -471,7 +500,7 @@ CATALOG = {
     "affine_log": (affine_log, {"base": -1.0, "scale": 1.0, "shift": 0.0}, affine_root, False),
     "abs(x)": (absolute, {}, lambda p: [0], False),
 }
-OUTSIDE_CATALOG = {"affine_power", "affine_exp", "affine_log", "abs(x)"}
+OUTSIDE_CATALOG = {"affine_power", "affine_exp", "affine_log", "abs(x)", "keras_relu"}
 
 
 def hard_sigmoid_corners(p):
@@ -500,7 +529,9 @@ VARIANTS = [
     "caffe.Exp:base=2,scale=0.7,shift=-3", "caffe.Exp:scale=-0.1,shift=1", "caffe.Exp:base=10,scale=3",
     "caffe.Log:shift=1,scale=0.5", "caffe.Log:base=10,scale=0.1,shift=1", "caffe.Log:base=2,scale=3,shift=-1",
     "caffe.Clip:min=0,max=6", "caffe.ReLU:negative_slope=0.1", "caffe.Threshold:threshold=0.5",
-    "caffe.Swish:beta=2",
+    "caffe.Swish:beta=2", "keras.relu:max_value=5", "keras.relu:negative_slope=0.1,max_value=5,threshold=1",
+    "keras.relu:threshold=-1,max_value=5", "keras.relu:max_value=6,threshold=1", "keras.relu:negative_slope=0.1",
+    "keras.relu:negative_slope=0.1,max_value=6", "keras.relu:threshold=-1", "keras.relu:threshold=2,max_value=1.5",
 ]
 
 # Framework presets: name -> (catalog function, parameters, kink), from each framework's
@@ -546,7 +577,7 @@ preset("jax.sparse_plus", "sparse_plus", kink=AVG)
 for spelling, fn in [("celu", "celu"), ("elu", "elu"), ("exponential", "exponential"), ("glu", "glu"),
                      ("hard_shrink", "hardshrink"), ("hard_sigmoid", "hard_sigmoid"), ("hard_silu", "hard_swish"),
                      ("linear", "identity"), ("log_sigmoid", "log_sigmoid"), ("log_softmax", "log_softmax"),
-                     ("mish", "mish"), ("relu", "relu"), ("relu6", "relu6"), ("sigmoid", "sigmoid"),
+                     ("mish", "mish"), ("relu", "keras_relu"), ("relu6", "relu6"), ("sigmoid", "sigmoid"),
                      ("silu", "silu"), ("swish", "silu"), ("soft_shrink", "softshrink"), ("softmax", "softmax"),
                      ("softplus", "softplus"), ("softsign", "softsign"), ("sparse_plus", "sparse_plus"),
                      ("sparse_sigmoid", "sparse_sigmoid"), ("squareplus", "squareplus"), ("tanh", "tanh"),
@@ -560,10 +591,10 @@ preset("keras.selu", "selu", kink=INC)
 preset("keras.layers.LeakyReLU", "leaky_relu", {"alpha": 0.3})
 preset("keras.layers.PReLU", "prelu", {"alpha": 0.0})
 preset("keras.layers.ELU", "elu")
-preset("keras.layers.ReLU", "relu")
+preset("keras.layers.ReLU", "keras_relu")
 preset("keras.layers.Softmax", "softmax")
 
-for spelling, fn in [("exponential", "exponential"), ("gelu", "gelu"), ("linear", "identity"), ("relu", "relu"),
+for spelling, fn in [("exponential", "exponential"), ("gelu", "gelu"), ("linear", "identity"), ("relu", "keras_relu"),
                      ("sigmoid", "sigmoid"), ("softmax", "softmax"), ("softplus", "softplus"),
                      ("softsign", "softsign"), ("swish", "silu"), ("tanh", "tanh")]:
     preset("keras2." + spelling, fn)
@@ -573,7 +604,7 @@ preset("keras2.hard_sigmoid", "hard_sigmoid", {"slope": 0.2, "offset": 0.5}, INC
 preset("keras2.layers.LeakyReLU", "leaky_relu", {"alpha": 0.3})
 preset("keras2.layers.PReLU", "prelu", {"alpha": 0.0})
 preset("keras2.layers.ThresholdedReLU", "thresholded_relu", {"theta": 1.0})
-preset("keras2.layers.ReLU", "relu")
+preset("keras2.layers.ReLU", "keras_relu")
 preset("keras2.layers.Softmax", "softmax")
 
 for spelling, fn in [("relu", "relu"), ("relu6", "relu6"), ("crelu", "crelu"), ("gelu", "gelu"),
@@ -616,7 +647,7 @@ preset("caffe.Swish", "silu", {"beta": 1.0})
 preset("caffe.Clip", "hardtanh", {"min_val": -1.0, "max_val": 1.0}, INC)
 preset("caffe.Softmax", "softmax")
 # Caffe's parameter names where the catalog's differ.
-PARAMETER_NAMES = {"caffe.Clip": {"min": "min_val", "max": "max_val"}}
+PARAMETER_NAMES = {"caffe.Clip": {"min": "min_val", "max": "max_val"}, "keras2.relu": {"alpha": "negative_slope"}}
 
 
 def parse_spec(spec):

@@ -87,6 +87,27 @@ struct PresetTests {
         Case(spec: "dl4j.PReLU", x: -1, value: -0.25, derivative: 0.25),
         Case(spec: "dl4j.ThresholdedReLU", x: 1, value: 0, derivative: 0),
         Case(spec: "dl4j.ThresholdedReLU", x: 1.5, value: 1.5, derivative: 1),
+        // Keras relu's steps: measured with Keras 3.15.1 on TensorFlow 2.21 (float64, GradientTape):
+        // clip_by_value passes its gradient at a bound, relu6 does not; x·[x > threshold] has
+        // f′(threshold) = 0; a negative threshold with a cap is clipped to 0 on (threshold, 0).
+        Case(spec: "keras.relu:max_value=5", x: 5, value: 5, derivative: 1),  // TF 5/1 (JAX 5/0.5)
+        Case(spec: "keras.relu:max_value=5", x: 6, value: 5, derivative: 0),  // TF 5/0
+        Case(spec: "keras.relu:max_value=6", x: 6, value: 6, derivative: 0),  // TF 6/0 (relu6)
+        Case(spec: "keras.relu:max_value=6,threshold=1", x: 6, value: 6, derivative: 1),  // TF 6/1 (clip)
+        Case(spec: "keras.relu:threshold=1", x: 1, value: 0, derivative: 0),  // TF 0/0
+        Case(spec: "keras.relu:negative_slope=0.1", x: 0, value: 0, derivative: 0.1),  // TF 0/0.1 (JAX 0/1)
+        Case(spec: "keras.relu:negative_slope=0.1,max_value=5", x: 0, value: 0, derivative: 0),  // TF 0/0
+        Case(spec: "keras.relu:negative_slope=0.1,threshold=1", x: 1, value: 0, derivative: 0),  // TF 0/0
+        Case(spec: "keras.relu:negative_slope=0.1,max_value=5,threshold=1", x: 1, value: 0, derivative: 0),
+        Case(spec: "keras.relu:negative_slope=0.1,max_value=5,threshold=1", x: 5, value: 5, derivative: 1),
+        Case(spec: "keras.relu:negative_slope=0.1,threshold=1", x: -1.5, value: -0.25, derivative: 0.1),
+        Case(spec: "keras.relu:threshold=-1,max_value=5", x: -0.5, value: 0, derivative: 0),  // TF 0/0
+        // TF 0/1 (JAX 0/0.5)
+        Case(spec: "keras.relu:threshold=-1,max_value=5", x: 0, value: 0, derivative: 1),
+        Case(spec: "keras.relu:threshold=-1", x: -0.5, value: -0.5, derivative: 1),  // TF −0.5/1
+        Case(spec: "keras.relu:threshold=2,max_value=1.5", x: 5, value: 1.5, derivative: 0),  // TF 1.5/0
+        Case(spec: "keras.layers.ReLU:max_value=5", x: 5, value: 5, derivative: 1),
+        Case(spec: "keras2.relu:alpha=0.1,max_value=5,threshold=1", x: 1, value: 0, derivative: 0),
         // rational tanh as DL4J documents it (decimal constants).
         Case(spec: "dl4j.RationalTanh", x: 0, value: 0, derivative: 1.7159 * 2 / 3),
     ]

@@ -223,8 +223,8 @@ extension Catalog {
             let function = preset?.qualifiedName ?? entry.name
             if key == "kink" {
                 guard entry.hasKinks else {
-                    throw .malformedSpec(
-                        spec, reason: "\(entry.name) has no corners, so 'kink' does not apply")
+                    let why = entry.cornerRule.map { "follows \($0)" } ?? "has no corners"
+                    throw .malformedSpec(spec, reason: "\(function) \(why), so 'kink' does not apply")
                 }
                 guard let convention = KinkConvention(rawValue: raw.lowercased()) else {
                     throw .invalidParameter(

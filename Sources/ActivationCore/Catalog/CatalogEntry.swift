@@ -21,6 +21,9 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     public let notes: String
     /// Whether it has corners, so that a ``KinkConvention`` applies.
     public let hasKinks: Bool
+    /// What decides its derivative at corners when it has corners but no choice of
+    /// convention (Keras' relu follows Keras' own gradients).
+    public let cornerRule: String?
     /// For a vector function (softmax, GLU, …), what it does to a whole vector.
     public let vector: VectorFunction?
     /// How smooth the function is for given parameters.
@@ -43,6 +46,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     ///   - parameters: Its parameters, each declared once and read by its closures.
     ///   - notes: When to use it.
     ///   - hasKinks: Whether a kink convention applies.
+    ///   - cornerRule: What fixes its derivative at corners, if it has corners and no convention.
     ///   - vector: The whole-vector function of a vector activation.
     ///   - smoothness: How smooth it is.
     ///   - corners: Where f, f′ or f″ jumps (none by default).
@@ -51,7 +55,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     ///   - makeKernel: Its evaluator.
     init(
         name: String, family: Family, aliases: [String] = [], formula: String, parameters: [Parameter] = [],
-        notes: String, hasKinks: Bool = false, vector: VectorFunction? = nil,
+        notes: String, hasKinks: Bool = false, cornerRule: String? = nil, vector: VectorFunction? = nil,
         smoothness: @escaping @Sendable (Arguments) -> Smoothness,
         corners: @escaping @Sendable (Arguments) -> [Double] = { _ in [] },
         validate: @escaping @Sendable (Arguments) throws(ActivationError) -> Void = { _ in },
@@ -65,6 +69,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
         self.parameters = parameters
         self.notes = notes
         self.hasKinks = hasKinks
+        self.cornerRule = cornerRule
         self.vector = vector
         self.smoothness = smoothness
         self.corners = corners

@@ -6,8 +6,8 @@
 /// ```
 /// ReLU is (0, ∞, 0), ReLU6 is (0, 6, 0). The corners are at `threshold` (where the value
 /// jumps by `threshold` when it is not 0) and at `maxValue`; their derivatives follow the
-/// kink convention with x ∈ (threshold, maxValue) as the active piece. Every operation is
-/// exact or one rounding.
+/// kink convention with x ∈ (threshold, maxValue) as the active piece. Every value is exact
+/// or rounded once.
 struct Rectifier: ScalarKernel {
     var negativeSlope: Double
     var maxValue: Double
@@ -18,7 +18,7 @@ struct Rectifier: ScalarKernel {
     func value(at x: Double) -> Double {
         if x > threshold { return Swift.min(x, maxValue) }
         if negativeSlope == 0 { return x.isNaN ? x : 0 }
-        return negativeSlope * (x - threshold)
+        return slopeTimesOffset(negativeSlope, x, threshold)
     }
 
     @inline(__always)
@@ -80,4 +80,106 @@ extension CatalogEntry {
             """,
         hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0, 6] },
         makeKernel: { a in Rectifier(negativeSlope: 0, maxValue: 6, threshold: 0, kink: a.kink) })
+
+    /// Keras' relu, computed the way Keras computes it: not a catalog function, used by the
+    /// `keras.relu`, `keras2.relu` and `ReLU` layer presets.
+    static let kerasReLU: CatalogEntry = {
+        let negativeSlope = Parameter.real("negative_slope", 0, .finite, "slope below the threshold")
+        let maxValue = Parameter.real("max_value", .infinity, .positiveOrInfinity, "cap on the output")
+        let threshold = Parameter.real("threshold", 0, .finite, "where the active piece starts")
+        return CatalogEntry(
+            name: "keras_relu", family: .rectifier,
+            formula: "f(x) = clip(x*[x > threshold], 0, max_value) - negative_slope*relu(threshold - x)",
+            parameters: [negativeSlope, maxValue, threshold],
+            notes: """
+                Keras' relu step by step (TensorFlow backend): leaky_relu when only \
+                negative_slope is set (f′(0) = negative_slope), relu6 when max_value = 6 and \
+                threshold = 0 (f′ = 0 at 0 and 6), otherwise relu or x·[x > threshold] (f′ = 0 \
+                at the threshold) clipped to [0, max_value], whose gradient is 1 at both \
+                bounds: f′(5) = 1 for max_value = 5. With a negative threshold and a cap, \
+                f = 0 on (threshold, 0). On the JAX backend the clip's gradient at a bound \
+                is ½, and leaky_relu′(0) = 1.
+                """,
+            cornerRule: "Keras' own gradient at each corner",
+            smoothness: { a in
+                let jumps = a[threshold] > 0 || (a[threshold] < 0 && a[maxValue] == .infinity)
+                return jumps ? .discontinuous : .continuous
+            },
+            corners: { a in
+                let clipsAtZero = a[threshold] < 0 && a[maxValue].isFinite
+                let cap = a[maxValue].isFinite ? [a[maxValue]] : []
+                return ([a[threshold]] + (clipsAtZero ? [0] : []) + cap).sorted()
+            },
+            makeKernel: { a in
+                KerasRectifier(
+                    negativeSlope: a[negativeSlope], maxValue: a[maxValue], threshold: a[threshold])
+            })
+    }()
+}
+
+/// a·(x − t), faithfully rounded: x − t is carried exactly as a sum of two doubles, and a times
+/// it is formed with one fused multiply-add.
+@inline(__always)
+func slopeTimesOffset(_ a: Double, _ x: Double, _ t: Double) -> Double {
+    if t == 0 { return a * x }
+    let d = DoubleDouble.sum(x, -t)
+    return (a * d.lo).addingProduct(a, d.hi)
+}
+
+/// Keras' `relu(x, negative_slope, max_value, threshold)` as Keras computes it, with the
+/// TensorFlow backend's gradients.
+///
+/// The steps of `keras.src.activations.ReLU.static_call` (and of tf-keras' `backend.relu`):
+///
+/// ```
+/// slope ≠ 0, no cap, threshold 0:  leaky_relu(x)            f′(0) = slope
+/// otherwise:  p = x·[x > threshold]   (threshold ≠ 0)
+///                 relu6(x)            (threshold 0, max_value 6: f′ = 0 at 0 and 6)
+///                 relu(x)             (f′(0) = 0)
+///             p = clip(p, 0, max_value) if capped and not relu6   (gradient 1 on [0, max_value])
+///             f = p − slope·relu(threshold − x)                   (relu′(0) = 0)
+/// ```
+/// So f′(max_value) = 1 for a cap other than 6 (the clip passes its gradient at the bound),
+/// f′(threshold) = 0 when threshold ≠ 0, and with a negative threshold and a cap,
+/// f = 0 on (threshold, 0) where the formula says x: the clip's lower bound is 0.
+struct KerasRectifier: ScalarKernel {
+    var negativeSlope: Double
+    var maxValue: Double
+    var threshold: Double
+
+    /// Whether Keras takes `leaky_relu` for these parameters.
+    private var isLeaky: Bool { negativeSlope != 0 && maxValue == .infinity && threshold == 0 }
+    /// Whether Keras takes `relu6` for these parameters (and then does not clip).
+    private var isRelu6: Bool { threshold == 0 && maxValue == 6 }
+
+    /// The positive part before the clip, and its derivative.
+    @inline(__always)
+    private func positivePart(_ x: Double) -> (value: Double, slope: Double) {
+        if threshold != 0 { return x > threshold ? (x, 1) : (0, 0) }
+        if isRelu6 { return (Swift.min(Swift.max(x, 0), 6), x > 0 && x < 6 ? 1 : 0) }
+        return x > 0 ? (x, 1) : (0, 0)
+    }
+
+    @inline(__always)
+    func value(at x: Double) -> Double { jet(at: x).value }
+
+    @inline(__always)
+    func jet(at x: Double) -> Jet {
+        if x.isNaN { return Jet(nan: x) }
+        if isLeaky {
+            return x > 0
+                ? Jet(value: x, derivative: 1, secondDerivative: 0)
+                : Jet(value: negativeSlope * x, derivative: negativeSlope, secondDerivative: 0)
+        }
+        var (p, slope) = positivePart(x)
+        if maxValue.isFinite && !isRelu6 {
+            slope = p >= 0 && p <= maxValue ? slope : 0
+            p = Swift.min(Swift.max(p, 0), maxValue)
+        }
+        if negativeSlope != 0 && x < threshold {
+            p += slopeTimesOffset(negativeSlope, x, threshold)
+            slope += negativeSlope
+        }
+        return Jet(value: p, derivative: slope, secondDerivative: 0)
+    }
 }

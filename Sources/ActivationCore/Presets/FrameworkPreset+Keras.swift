@@ -23,7 +23,9 @@ extension FrameworkPreset {
         .init(.keras, "log_sigmoid", .logSigmoid),
         .init(.keras, "log_softmax", .logSoftmax),
         .init(.keras, "mish", .mish),
-        .init(.keras, "relu", .relu, note: "relu(x, negative_slope=0, max_value=None, threshold=0)"),
+        .init(
+            .keras, "relu", .kerasReLU,
+            note: "relu(x, negative_slope=0, max_value=None, threshold=0): Keras' steps and gradients"),
         .init(.keras, "relu6", .relu6),
         .init(.keras, "selu", .selu, kink: .inclusive, note: "f′(0) = λ on the TensorFlow backend"),
         .init(.keras, "sigmoid", .sigmoid),
@@ -51,7 +53,7 @@ extension FrameworkPreset {
             .keras, "PReLU", .prelu, .layers, parameters: ["alpha": .real(0)],
             note: "alpha_initializer='zeros'"),
         .init(.keras, "ELU", .elu, .layers),
-        .init(.keras, "ReLU", .relu, .layers),
+        .init(.keras, "ReLU", .kerasReLU, .layers),
         .init(.keras, "Softmax", .softmax, .layers),
     ]
 }

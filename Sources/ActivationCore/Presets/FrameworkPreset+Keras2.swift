@@ -11,7 +11,9 @@ extension FrameworkPreset {
             .keras2, "hard_sigmoid", .hardSigmoid, parameters: ["slope": .real(0.2), "offset": .real(0.5)],
             kink: .inclusive, note: "Keras 2's 0.2x + 0.5, corners at ±2.5 (Keras 3 changed to x/6 + 1/2)"),
         .init(.keras2, "linear", .identity),
-        .init(.keras2, "relu", .relu),
+        .init(
+            .keras2, "relu", .kerasReLU, parameterNames: ["negative_slope": "alpha"],
+            note: "relu(x, alpha=0.0, max_value=None, threshold=0.0): Keras' steps and gradients"),
         .init(.keras2, "selu", .selu, kink: .inclusive),
         .init(.keras2, "sigmoid", .sigmoid),
         .init(.keras2, "softmax", .softmax),
@@ -22,7 +24,7 @@ extension FrameworkPreset {
         .init(.keras2, "LeakyReLU", .leakyReLU, .layers, parameters: ["alpha": .real(0.3)]),
         .init(.keras2, "PReLU", .prelu, .layers, parameters: ["alpha": .real(0)]),
         .init(.keras2, "ELU", .elu, .layers, kink: .inclusive),
-        .init(.keras2, "ReLU", .relu, .layers),
+        .init(.keras2, "ReLU", .kerasReLU, .layers),
         .init(.keras2, "ThresholdedReLU", .thresholdedReLU, .layers, parameters: ["theta": .real(1)]),
         .init(.keras2, "Softmax", .softmax, .layers),
     ]
