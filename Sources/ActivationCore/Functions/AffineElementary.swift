@@ -27,28 +27,37 @@ struct CaffeBase: Sendable {
     let value: Double
     /// ln base: exactly 1 for e.
     let logarithm: Double
+    /// ln base and 1/ln base to 106 bits (1/ln 1 is ∞).
+    let precise: (logarithm: DoubleDouble, inverse: DoubleDouble)
 
     init(_ value: Double) {
         self.value = value
         self.logarithm = value == -1 ? 1 : log(value)
+        let l = value == -1 ? DoubleDouble(1) : DoubleDouble.log(DoubleDouble(value))  // ln 1 = 0
+        self.precise = (l, l.hi == 0 ? DoubleDouble(.infinity) : l.reciprocal)
     }
 
     /// Whether the base is e (given as −1), whose powers are `exp` and whose logarithm is 1.
     var isE: Bool { value == -1 }
 }
 
-/// ln 2 as a double-double, to scale logarithms by powers of two exactly.
-private let ln2 = DoubleDouble(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56)
+/// ln t for t = part·2^exponent (exponent 0 or 128), in double-double; t > 0 and finite.
+@inline(__always)
+private func preciseLog(_ t: DoubleDouble, _ exponent: Double) -> DoubleDouble {
+    let l = DoubleDouble.log(t)
+    return exponent == 0 ? l : l.plus(DoubleDouble.ln2.times(exponent))
+}
 
 /// Caffe's Power layer, (shift + scale·x)^power.
 ///
 /// ```
 /// f = t^p    f′ = p·s·t^(p−1) = p·s·f/t    f″ = (p − 1)·s·f′/t      t = shift + s·x
 /// ```
-/// With t = hi + lo, t^p = pow(hi, p)·(1 + lo/hi)^p: pow rounds once and the correction is
-/// below an ulp of it. f′ and f″ divide by t rather than calling pow with p − 1 (whose
-/// rounding would cost |ln t| ulps); where f has overflowed or flushed to 0 they fall back on
-/// pow(t, p − 1). t < 0 with a non-integer power is NaN (as in Caffe); power = 0 is 1
+/// f, f′ and f″ are e^{q·ln|t|} for q = p, p − 1, p − 2 (each q exact in double-double, ln|t|
+/// from t's 106 bits) times a sign and a double-double factor, rounded once by
+/// `DoubleDouble.scaledExp`, so none of them depends on an intermediate 1/t or t^p that could
+/// underflow or overflow; at t = 0, for tiny or infinite t they are pow's. t < 0 with a
+/// non-integer power is NaN (as in Caffe); power = 0 is 1
 /// everywhere and scale = 0 is the constant shift^power, both with f′ = 0 (Caffe's special
 /// cases). Caffe itself computes f′ as power·y/x when shift = 0, which is NaN at x = 0.
 struct AffinePower: ScalarKernel {
@@ -81,7 +90,24 @@ struct AffinePower: ScalarKernel {
         if scale == 0 { return pow(shift, power) }
         let (t, exponent) = scaledAffine(x, scale: scale, shift: shift)
         if power == 1 { return exponent == 0 ? t.hi : t.hi * 0x1p128 }
-        return raised(t, exponent, to: power)
+        guard let l = logarithm(t, exponent) else { return raised(t, exponent, to: power) }
+        return DoubleDouble.scaledExp(l.times(power), times: DoubleDouble(sign(t, DoubleDouble(power))))
+    }
+
+    /// ln|t| in double-double, or nil where t is 0, tiny or infinite, or t^p is NaN (t < 0 and p
+    /// not whole), which pow answers.
+    @inline(__always)
+    private func logarithm(_ t: DoubleDouble, _ exponent: Double) -> DoubleDouble? {
+        guard abs(t.hi) >= 0x1p-1000, t.hi.isFinite, t.hi > 0 || power.rounded(.towardZero) == power else {
+            return nil
+        }
+        return preciseLog(t.hi < 0 ? t.negated : t, exponent)
+    }
+
+    /// The sign of t^q for a whole or non-negative-t q: −1 when t < 0 and q is odd.
+    @inline(__always)
+    private func sign(_ t: DoubleDouble, _ q: DoubleDouble) -> Double {
+        t.hi < 0 && abs(q.hi.truncatingRemainder(dividingBy: 2)) == 1 ? -1 : 1
     }
 
     func jet(at x: Double) -> Jet {
@@ -91,21 +117,22 @@ struct AffinePower: ScalarKernel {
         }
         if power == 1 { return Jet(value: value(at: x), derivative: scale, secondDerivative: 0) }
         let (t, exponent) = scaledAffine(x, scale: scale, shift: shift)
-        let f = raised(t, exponent, to: power)
-        let firstFactor = power * scale
-        let secondFactor = (power - 1) * scale
-        guard t.hi != 0, f.isFinite, f != 0 else {
-            // At the root, or where t^p has left the doubles: the powers themselves.
+        guard let l = logarithm(t, exponent) else {
+            // At the root, or where t is tiny or infinite or t^p NaN: the powers themselves.
+            let firstFactor = power * scale
             let first = firstFactor * raised(t, exponent, to: power - 1)
-            let second = firstFactor * secondFactor * raised(t, exponent, to: power - 2)
-            return Jet(value: f, derivative: first, secondDerivative: second)
+            let second = firstFactor * (power - 1) * scale * raised(t, exponent, to: power - 2)
+            return Jet(value: raised(t, exponent, to: power), derivative: first, secondDerivative: second)
         }
-        // 1/t, with t = (hi + lo)·2^exponent; the power of two last, where it is exact.
-        let inverse = 1 / t.hi * (1 - t.lo / t.hi)
-        let scaleDown = exponent == 0 ? 1 : 0x1p-128
-        let first = firstFactor * (f * inverse) * scaleDown
+        // f = t^p, f′ = p·s·t^(p−1), f″ = p(p − 1)s²·t^(p−2), each e^{q·ln|t|} times a sign and a
+        // factor, so that no 1/t can underflow or overflow on the way.
+        let (p1, p2) = (DoubleDouble.sum(power, -1), DoubleDouble.sum(power, -2))
+        let first = DoubleDouble.product(power, scale)
+        let second = first.times(p1).times(scale)
         return Jet(
-            value: f, derivative: first, secondDerivative: secondFactor * (first * inverse) * scaleDown)
+            value: DoubleDouble.scaledExp(l.times(power), times: DoubleDouble(sign(t, DoubleDouble(power)))),
+            derivative: DoubleDouble.scaledExp(l.times(p1), times: first.times(sign(t, p1))),
+            secondDerivative: DoubleDouble.scaledExp(l.times(p2), times: second.times(sign(t, p2))))
     }
 }
 
@@ -114,22 +141,27 @@ struct AffinePower: ScalarKernel {
 /// ```
 /// f = b^t    f′ = s·ln b·f    f″ = (s·ln b)²·f      t = shift + s·x
 /// ```
-/// With t = hi + lo, b^t = pow(b, hi)·(1 + lo·ln b) (for e: exp(hi)·(1 + lo)): the relative
-/// error of b^t is the absolute error of t·ln b, so t must be known beyond double precision
-/// (t = 700 rounded to a double already costs hundreds of ulps). At the defaults it is e^x,
-/// bit for bit the catalog's exponential.
+/// f, f′ and f″ are e^{t·ln b} times 1, s·ln b and (s·ln b)², with t·ln b and the factors in
+/// double-double, each rounded once by `DoubleDouble.scaledExp`: the relative error of b^t is
+/// the absolute error of t·ln b, so t must be known beyond double precision (t = 700 rounded
+/// to a double already costs hundreds of ulps).
 struct AffineExponential: ScalarKernel {
     var base: CaffeBase
     var scale: Double
     var shift: Double
 
+    /// t·ln b in double-double (t itself for e).
+    @inline(__always)
+    private func exponent(_ x: Double) -> DoubleDouble {
+        let t = affine(x, scale: scale, shift: shift)
+        return base.isE ? t : t.times(base.precise.logarithm)
+    }
+
     @inline(__always)
     func value(at x: Double) -> Double {
         if x.isNaN { return x }
-        let t = affine(x, scale: scale, shift: shift)
-        let raised = base.isE ? exp(t.hi) : pow(base.value, t.hi)
-        guard t.lo != 0, raised.isFinite, raised != 0 else { return raised }
-        return raised * (1 + t.lo * base.logarithm)
+        if base.logarithm == 0 { return 1 }  // 1^t, even for infinite t (as C's pow)
+        return DoubleDouble.scaledExp(exponent(x), times: DoubleDouble(1))
     }
 
     func jet(at x: Double) -> Jet {
@@ -137,8 +169,12 @@ struct AffineExponential: ScalarKernel {
         guard scale != 0, base.logarithm != 0 else {
             return Jet(value: f, derivative: x.isNaN ? x : 0, secondDerivative: x.isNaN ? x : 0)
         }
-        let rate = scale * base.logarithm
-        return Jet(value: f, derivative: rate * f, secondDerivative: rate * (rate * f))
+        if x.isNaN { return Jet(nan: x) }
+        let y = exponent(x)
+        let rate = base.precise.logarithm.times(scale)  // s·ln b
+        return Jet(
+            value: f, derivative: DoubleDouble.scaledExp(y, times: rate),
+            secondDerivative: DoubleDouble.scaledExp(y, times: rate.squared))
     }
 }
 
@@ -147,31 +183,29 @@ struct AffineExponential: ScalarKernel {
 /// ```
 /// f = ln t / ln b    f′ = s/(t·ln b)    f″ = −s·f′/t      t = shift + s·x
 /// ```
-/// With t = hi + lo, ln t = log(hi) + lo/hi: log of the double alone would lose everything
-/// past the rounding of t where f is near 0 (t near 1). t < 0 is NaN and t = 0 gives −∞ (as
+/// ln t is `DoubleDouble.log` of t's 106 bits, and within 2⁻²⁰ of t = 1, where f is near 0,
+/// log1p of t − 1 formed directly from shift − 1 and scale·x (t itself holds t − 1 only to
+/// 2⁻¹⁰⁶ absolute); f′ and f″ are double-double too. t < 0 is NaN and t = 0 gives −∞ (as
 /// in Caffe); f′ and f″ are NaN where f is.
 struct AffineLogarithm: ScalarKernel {
     var base: CaffeBase
     var scale: Double
     var shift: Double
 
-    /// ln t for t = part·2^exponent.
-    @inline(__always)
-    private func naturalLog(_ t: DoubleDouble, _ exponent: Double) -> Double {
-        guard t.hi > 0, t.hi.isFinite else { return log(t.hi) }
-        let l = log(t.hi)
-        let correction = t.lo / t.hi
-        if exponent == 0 { return l + correction }
-        let sum = DoubleDouble.sum(l, ln2.hi * exponent)
-        return sum.hi + (sum.lo + correction + ln2.lo * exponent)
-    }
-
     @inline(__always)
     func value(at x: Double) -> Double {
         if x.isNaN { return x }
         let (t, exponent) = scaledAffine(x, scale: scale, shift: shift)
-        let l = naturalLog(t, exponent)
-        return base.isE ? l : l / base.logarithm
+        guard t.hi > 0, t.hi.isFinite else { return log(t.hi) }  // −∞ at 0, NaN below, ∞ at ∞
+        let l: DoubleDouble
+        if exponent == 0 && abs(t.hi - 1) < 0x1p-20 {
+            // ln t is about t − 1, which t's 106 bits hold only to 2⁻¹⁰⁶ absolute: log1p of
+            // u = (shift − 1) + scale·x, formed directly
+            l = DoubleDouble.log1p(DoubleDouble.product(scale, x).plus(DoubleDouble.sum(shift, -1)))
+        } else {
+            l = preciseLog(t, exponent)
+        }
+        return base.isE ? l.value : l.times(base.precise.inverse).value
     }
 
     func jet(at x: Double) -> Jet {
@@ -179,11 +213,15 @@ struct AffineLogarithm: ScalarKernel {
         let f = value(at: x)
         let (t, exponent) = scaledAffine(x, scale: scale, shift: shift)
         guard t.hi >= 0 else { return Jet(nan: .nan) }
-        // 1/t, with t = (hi + lo)·2^exponent; the power of two last, where it is exact.
-        let inverse = t.hi == 0 ? 1 / t.hi : 1 / t.hi * (1 - t.lo / t.hi)
-        let scaleDown = exponent == 0 ? 1 : 0x1p-128
-        let first = scale * inverse / base.logarithm * scaleDown
-        return Jet(value: f, derivative: first, secondDerivative: -scale * (first * inverse) * scaleDown)
+        guard t.hi >= 0x1p-1000, t.hi.isFinite else {
+            let first = scale / t.hi / base.logarithm
+            return Jet(value: f, derivative: first, secondDerivative: -scale * first / t.hi)
+        }
+        // f′ = s/(t·ln b), f″ = −s·f′/t; 1/t = (1/part)·2^−exponent
+        let inverse = t.reciprocal.times(exponent == 0 ? 1 : 0x1p-128)
+        let first = inverse.times(scale).times(base.precise.inverse)
+        return Jet(
+            value: f, derivative: first.value, secondDerivative: first.times(inverse).times(-scale).value)
     }
 }
 

@@ -40,7 +40,9 @@ struct HardSigmoid: ScalarKernel {
 
     @inline(__always)
     private func line(_ x: Double) -> Double {
-        if let n = reciprocal { return (x + shift) / n }
+        if let n = reciprocal {  // (x + shift)/n rounded once
+            return abs(x) < 0x1p1000 ? DoubleDouble.sum(x, shift).divided(by: n).value : (x + shift) / n
+        }
         return offset.addingProduct(slope, x)
     }
 

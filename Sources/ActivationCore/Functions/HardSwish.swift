@@ -13,7 +13,7 @@ struct HardSwish: ScalarKernel {
     func value(at x: Double) -> Double {
         if x <= -3 { return 0 }
         if x >= 3 { return x }
-        return x * (x + 3) / 6
+        return DoubleDouble.sum(x, 3).times(x).divided(by: 6).value  // x(x + 3)/6, rounded once
     }
 
     @inline(__always)
@@ -21,7 +21,7 @@ struct HardSwish: ScalarKernel {
         if x.isNaN { return Jet(nan: x) }
         if x < -3 { return Jet(value: 0, derivative: 0, secondDerivative: 0) }
         if x > 3 { return Jet(value: x, derivative: 1, secondDerivative: 0) }
-        let inside = (2 * x + 3) / 6
+        let inside = DoubleDouble.sum(2 * x, 3).divided(by: 6).value
         if x == -3 || x == 3 {
             return Jet(
                 value: value(at: x),

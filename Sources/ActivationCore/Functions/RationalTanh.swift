@@ -8,69 +8,79 @@
 /// A = 1.7159 and C = 1.41645 as decimals (DL4J widens the float literals 1.7159f and
 /// 1.41645f: 1.71589994430542 and 1.416450023651123). 1 − 1/a is computed as
 /// (|y| + y² + Cy⁴)/a and N′a − 2N² as its expanded polynomial, so neither cancels near
-/// 0; beyond |y| = 1e40 the leading terms of f′ and f″ are used. y = 2x/3 is not exact:
-/// its rounding error e = (2x − 3y)/3 is corrected to first order (f += (3/2)f′·e,
-/// f′ += (3/2)f″·e), since f′ falls like y⁻⁵ and would otherwise inherit five times it.
+/// 0; f, f′ and f″ are double-double and rounded once. Beyond |y| = 1e40 the leading terms of f′
+/// and f″ are used, formed at a scale where they do not underflow before the final rounding.
+/// y = 2x/3 is carried to 106 bits, since f′ falls like y⁻⁵ and would otherwise inherit five
+/// times its rounding error.
 struct RationalTanh: ScalarKernel {
     static let a = 1.7159
     static let c = 1.41645
-    /// A·2/3 and A·4/9, correctly rounded.
-    static let slopeScale = 1.1439333333333332
+    /// A·2/3 to 106 bits.
+    static let slopeScale = DoubleDouble(1.1439333333333332, 8.680463755202558e-17)
+    /// A·4/9, correctly rounded.
     static let curvatureScale = 0.7626222222222222
+    /// A·(2/3)·4/C and A·(4/9)·20/C, the tails' factors: f′ ≈ k₁/|y|⁵, f″ ≈ −k₂·sgn(y)/y⁶.
+    static let slopeTail = DoubleDouble(3.230423476531705, 4.171941886927295e-17)
+    static let curvatureTail = DoubleDouble(10.768078255105683, -4.53054216902507e-16)
 
-    /// The rounding error of y = 2x/3 (exact: 2x − 3y is computed by a fused multiply-add).
+    /// |y| = |2x/3| to 106 bits: the rounding error of the double quotient comes from a fused
+    /// multiply-add (2x − 3q is exact).
     @inline(__always)
-    static func remainder(_ x: Double, _ y: Double) -> Double {
-        guard abs(y) < 1e300 else { return 0 }
-        return (-3 * y).addingProduct(2, x) / 3
+    static func magnitude(_ x: Double) -> (m: DoubleDouble, sign: Double) {
+        let q = (2 * x) / 3
+        let e = abs(q) < 1e300 ? (2 * x).addingProduct(-3, q) / 3 : 0
+        let sign: Double = q > 0 ? 1 : q < 0 ? -1 : 0
+        return (DoubleDouble.sum(abs(q), sign * e), sign)
+    }
+
+    /// |y| + y² + C·y⁴ (= a − 1), for |y| ≤ 1e60.
+    @inline(__always)
+    private static func part(_ m: DoubleDouble) -> DoubleDouble {
+        let square = m.squared
+        return square.squared.times(c).plus(square).plus(m)
     }
 
     @inline(__always)
     func value(at x: Double) -> Double {
         if x.isNaN { return x }
-        let y = (2 * x) / 3
-        let m = abs(y)
-        let sign: Double = y > 0 ? 1 : y < 0 ? -1 : 0
-        return Self.rawValue(m, sign) + 1.5 * Self.remainder(x, y) * rawSlope(m)
+        let (m, sign) = Self.magnitude(x)
+        if m.hi > 1e60 { return Self.a * sign }  // 1/a < 1e-240
+        if m.hi < 0x1p-60 { return Self.slopeScale.times(x).value }  // A·y·(1 − O(y))
+        let p = Self.part(m)  // f = A·sgn(y)·(1 − 1/a) = A·sgn(y)·p/(1 + p), which does not cancel
+        return p.divided(by: p.plus(1)).times(Self.a * sign).value
     }
 
+    /// k/mⁿ for m > 1e40, rounded once through the subnormal range: (2²⁰⁰/m)ⁿ in double-double,
+    /// then 2^(−200n).
     @inline(__always)
-    private static func rawValue(_ m: Double, _ sign: Double) -> Double {
-        if m > 1 { return a * sign * (1 - 1 / (1 + m + m * m + c * (m * m) * (m * m))) }
-        let part = m + m * m + c * (m * m) * (m * m)
-        return a * sign * (part / (1 + part))
-    }
-
-    /// f′ without the correction for y's rounding.
-    @inline(__always)
-    private func rawSlope(_ m: Double) -> Double {
-        if m > 1e40 { return Self.slopeScale * 4 / (Self.c * (m * m * m * m * m)) }
-        let m2 = m * m
-        let a = 1 + m * (1 + m * (1 + Self.c * m2))
-        let n = 1 + m * (2 + 4 * Self.c * m2)
-        return Self.slopeScale * ((n / a) / a)
+    private static func tail(_ k: DoubleDouble, _ m: DoubleDouble, power n: Int) -> Double {
+        let t = DoubleDouble(0x1p200).divided(by: m)
+        var product = k
+        for _ in 0..<n { product = product.times(t) }
+        return Double(sign: .plus, exponent: -200 * n, significand: product.value)
     }
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
-        let c = Self.c
-        let y = (2 * x) / 3
-        let m = abs(y)
-        let sign: Double = y > 0 ? 1 : y < 0 ? -1 : 0
-        let curvature: Double
-        if m > 1e40 {
-            curvature = -Self.curvatureScale * sign * 20 / (c * (m * m * m * m * m * m))
-        } else {
-            let m2 = m * m
-            let a = 1 + m * (1 + m * (1 + c * m2))
-            let polynomial = -6 + m * ((12 * c - 6) - m * (4 * c + m * (18 * c + 20 * c * c * m2)))
-            curvature = Self.curvatureScale * sign * m * (((polynomial / a) / a) / a)
+        let (m, sign) = Self.magnitude(x)
+        if m.hi > 1e40 {
+            return Jet(
+                value: value(at: x), derivative: Self.tail(Self.slopeTail, m, power: 5),
+                secondDerivative: -sign * Self.tail(Self.curvatureTail, m, power: 6))
         }
-        let e = Self.remainder(x, y)
-        return Jet(
-            value: value(at: x), derivative: rawSlope(m) + 1.5 * e * curvature,
-            secondDerivative: curvature)
+        let c = Self.c
+        let r = Self.part(m).plus(1).reciprocal  // 1/a
+        let square = m.squared
+        // f′ = (A·2/3)·N/a², N = 1 + 2|y| + 4C|y|³
+        let n = square.times(m).times(4 * c).plus(m.times(2)).plus(1)
+        let slope = n.times(r).times(r).times(Self.slopeScale).value
+        // f″ = (A·4/9)·sgn(y)·|y|·(−6 + (12C − 6)|y| − 4Cy² − 18C|y|³ − 20C²|y|⁵)/a³
+        let inner = square.times(20 * c * c).plus(18 * c).times(m).plus(4 * c).times(m)
+        let polynomial = inner.negated.plus(12 * c - 6).times(m).plus(-6)
+        let scaled = polynomial.times(m).times(r).times(r).times(r)  // in this order, nothing underflows
+        let curvature = scaled.times(Self.curvatureScale * sign).value
+        return Jet(value: value(at: x), derivative: slope, secondDerivative: curvature)
     }
 }
 

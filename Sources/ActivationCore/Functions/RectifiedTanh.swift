@@ -3,13 +3,14 @@
 /// ```
 /// f = tanh x (x > 0), 0    f′ = sech²x, 0    f″ = −2·tanh x·sech²x, 0
 /// ```
-/// f′(0) follows the kink convention with x > 0 active: 0 when exclusive (DL4J).
+/// For x > 0 it is ``HyperbolicTangent``'s f, f′ and f″. f′(0) follows the kink convention
+/// with x > 0 active: 0 when exclusive (DL4J).
 struct RectifiedTanh: ScalarKernel {
     var kink: KinkConvention
 
     @inline(__always)
     func value(at x: Double) -> Double {
-        x > 0 ? tanh(x) : x.isNaN ? x : 0
+        x > 0 ? HyperbolicTangent().value(at: x) : x.isNaN ? x : 0
     }
 
     @inline(__always)
@@ -17,9 +18,7 @@ struct RectifiedTanh: ScalarKernel {
         if x.isNaN { return Jet(nan: x) }
         if x < 0 { return Jet(value: 0, derivative: 0, secondDerivative: 0) }
         if x == 0 { return Jet(value: 0, derivative: kink.pick(inside: 1, outside: 0), secondDerivative: 0) }
-        let t = tanh(x)
-        let d = hyperbolicSecantSquared(x)
-        return Jet(value: t, derivative: d, secondDerivative: -2 * t * d)
+        return HyperbolicTangent().jet(at: x)
     }
 }
 

@@ -3,22 +3,30 @@
 /// ```
 /// f = x/(1 + |x|)    f′ = 1/(1 + |x|)²    f″ = −2·sgn(x)/(1 + |x|)³
 /// ```
-/// Powers of r = 1/(1 + |x|) never overflow, so f′ and f″ fall smoothly to 0 for huge |x|.
+/// Powers of r = 1/(1 + |x|) never overflow, so f′ and f″ fall smoothly to 0 for huge |x|;
+/// 1 + |x| and r are double-double, so each result is rounded once.
 /// f″ jumps from 2 to −2 at 0, where it is reported as 0, the mean of both sides.
 struct Softsign: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
-        x.isInfinite ? (x > 0 ? 1 : -1) : x / (1 + abs(x))
+        if x.isInfinite { return x > 0 ? 1 : -1 }
+        if abs(x) > 0x1p1000 { return x / abs(x) - 1 / x }  // ±1 ∓ 1/x: 1 + |x| would round to |x|
+        return DoubleDouble(x).divided(by: DoubleDouble.sum(1, abs(x))).value
     }
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         if x.isInfinite { return Jet(value: x > 0 ? 1 : -1, derivative: 0, secondDerivative: 0) }
-        let r = 1 / (1 + abs(x))
-        let d = r * r
         let sign: Double = x > 0 ? 1 : x < 0 ? -1 : 0
-        return Jet(value: value(at: x), derivative: d, secondDerivative: -2 * sign * d * r)
+        if abs(x) > 0x1p500 {  // r² and r³ underflow in double-double's low part; their leading terms
+            let r = 1 / abs(x)
+            return Jet(value: value(at: x), derivative: r * r, secondDerivative: -2 * sign * (r * r) * r)
+        }
+        let r = DoubleDouble.sum(1, abs(x)).reciprocal
+        let d = r.squared
+        let curvature = d.times(r).times(-2 * sign)
+        return Jet(value: value(at: x), derivative: d.value, secondDerivative: curvature.value)
     }
 }
 

@@ -12,8 +12,7 @@ struct SparsePlus: ScalarKernel {
     func value(at x: Double) -> Double {
         if x <= -1 { return 0 }
         if x >= 1 { return x }
-        let s = x + 1
-        return s * s * 0.25
+        return DoubleDouble.sum(x, 1).squared.value * 0.25  // (x + 1)²/4, rounded once
     }
 
     @inline(__always)

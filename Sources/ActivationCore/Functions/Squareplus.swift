@@ -3,9 +3,10 @@
 /// ```
 /// s = √(x² + b)    f = (x + s)/2    f′ = (1 + x/s)/2    f″ = b/(2s³)
 /// ```
-/// s is `hypot(x, √b)` (no overflow for |x| > 1e154), and for x < 0 the rationalised
+/// s is double-double (√ of x² + b carried exactly), and for x < 0 the rationalised
 /// forms f = b/(2(s − x)), f′ = b/(2s(s − x)) replace the cancelling `x + s` (JAX's
-/// squareplus(−1e8) is 7.45e-9; the true value is 1e-8). With b = 0 it is ReLU.
+/// squareplus(−1e8) is 7.45e-9; the true value is 1e-8), so each result is rounded once.
+/// Beyond |x| = 2⁵⁰⁰ the same forms in double from `hypot(x, √b)`. With b = 0 it is ReLU.
 struct Squareplus: ScalarKernel {
     var b: Double
     var kink: KinkConvention
@@ -17,11 +18,23 @@ struct Squareplus: ScalarKernel {
         self.rootB = b.squareRoot()
     }
 
+    /// s = √(x² + b) in double-double, for 0 < b and |x| ≤ 2⁵⁰⁰.
+    @inline(__always)
+    private func root(_ x: Double) -> DoubleDouble { DoubleDouble.product(x, x).plus(b).squareRoot }
+
     @inline(__always)
     func value(at x: Double) -> Double {
-        let s = hypot(x, rootB)
+        if b == 0 || x.isInfinite || x.isNaN { return x.isNaN ? x : Swift.max(x, 0) }
+        if abs(x) > 0x1p500 || b > 0x1p1000 { return Self.plainValue(x, b, hypot(x, rootB)) }
+        let s = root(x)
+        if x >= 0 { return s.plus(x).value * 0.5 }
+        return DoubleDouble(0.5 * b).divided(by: s.plus(-x)).value  // b/(2(s − x)), no cancellation
+    }
+
+    /// f from a double s = hypot(x, √b), where x² or b is beyond double-double's reach.
+    @inline(__always)
+    private static func plainValue(_ x: Double, _ b: Double, _ s: Double) -> Double {
         if x >= 0 { return 0.5 * x + 0.5 * s }
-        if b == 0 || x == -.infinity { return x.isNaN ? x : 0 }
         return ((0.5 * b) / s) / (1 - x / s)
     }
 
@@ -35,10 +48,18 @@ struct Squareplus: ScalarKernel {
         if x.isInfinite {
             return Jet(value: value(at: x), derivative: x > 0 ? 1 : 0, secondDerivative: 0)
         }
-        let s = hypot(x, rootB)
-        let h = (0.5 * b) / s
-        let slope = x >= 0 ? 0.5 * (1 + x / s) : (h / s) / (1 - x / s)
-        return Jet(value: value(at: x), derivative: slope, secondDerivative: (h / s) / s)
+        if abs(x) > 0x1p500 || b > 0x1p1000 {
+            let s = hypot(x, rootB)
+            let h = (0.5 * b) / s
+            let slope = x >= 0 ? 0.5 * (1 + x / s) : (h / s) / (1 - x / s)
+            return Jet(value: value(at: x), derivative: slope, secondDerivative: (h / s) / s)
+        }
+        let s = root(x)
+        let r = s.reciprocal
+        let h = r.times(0.5 * b)  // b/(2s)
+        // f′ = (1 + x/s)/2 for x ≥ 0, and b/(2s(s − x)) below; f″ = b/(2s³)
+        let slope = x >= 0 ? r.times(x).plus(1).value * 0.5 : h.divided(by: s.plus(-x)).value
+        return Jet(value: value(at: x), derivative: slope, secondDerivative: h.times(r).times(r).value)
     }
 }
 

@@ -41,6 +41,15 @@ extension DoubleDouble {
         return DoubleDouble.quickSum(q, q * (((1 - p.hi) - p.lo) - lo * q))
     }
 
+    /// √self to about 104 bits for 2⁻⁹⁶⁰ ≤ self ≤ 2¹⁰²²: one Newton step from the double root q,
+    /// q + (self − q²)/(2q), with q² formed exactly.
+    @inline(__always)
+    var squareRoot: DoubleDouble {
+        let q = hi.squareRoot()
+        let p = DoubleDouble.product(q, q)
+        return DoubleDouble.quickSum(q, ((hi - p.hi) - p.lo + lo) / (2 * q))
+    }
+
     /// `self / b` to about 104 bits: one correction step of the double quotient.
     @inline(__always)
     func divided(by b: DoubleDouble) -> DoubleDouble {
@@ -126,17 +135,33 @@ extension DoubleDouble {
         return exp(x).plus(-1)
     }
 
-    /// a·e^y rounded once, for any y: e^y = 2^m·M with M to about 2⁻⁷⁸ is multiplied by a in
-    /// double-double before 2^m is applied, so a result in the subnormal range, or a finite one
-    /// whose e^y alone would underflow or overflow, is still faithfully rounded.
+    /// a·e^y rounded once, for any y and a: e^y = 2^m·M with M to about 2⁻⁷⁸ is multiplied by
+    /// a's significand in double-double before 2^m and a's exponent are applied, so a result in
+    /// the subnormal range, or a finite one whose e^y or a alone would underflow or overflow, is
+    /// still faithfully rounded.
     @inline(__always)
     static func scaledExp(_ y: DoubleDouble, times a: DoubleDouble) -> Double {
-        if y.hi > -700 && y.hi < 700 { return exp(y).times(a).value }
+        let normal = abs(a.hi) > 0x1p-900 && abs(a.hi) < 0x1p900
+        if y.hi > -700 && y.hi < 700 && normal { return exp(y).times(a).value }
         if y.hi.isNaN || a.hi.isNaN { return .nan }
-        if a.hi == 0 || y.hi < -1400 { return a.hi.sign == .minus ? -0.0 : 0 }
-        if y.hi > 1400 { return a.hi.sign == .minus ? -.infinity : .infinity }
-        let (mantissa, m) = scaled(y.hi, y.lo)
-        return Double(sign: .plus, exponent: m, significand: mantissa.times(a).value)  // one rounding
+        // Out here e^y decides (an infinite a is a finite factor that overflowed on its own).
+        if y.hi < -2800 { return a.hi.sign == .minus ? -0.0 : 0 }
+        if y.hi > 2800 && a.hi != 0 { return a.hi.sign == .minus ? -.infinity : .infinity }
+        if a.hi == 0 || a.hi.isInfinite { return a.hi }
+        // a = (a′)·2^ae with |a′| in [1, 2); e^y = M·2^m (from e^{y/2} squared beyond |y| = 1400,
+        // where the reduction's k·ln2/64 would no longer be exact)
+        let ae = a.hi.exponent
+        let significand = DoubleDouble(
+            a.hi.significand * (a.hi.sign == .minus ? -1 : 1),
+            a.lo == 0 ? 0 : Double(sign: .plus, exponent: -ae, significand: a.lo))
+        var (mantissa, m) = (DoubleDouble(1), 0)
+        if abs(y.hi) < 1400 {
+            (mantissa, m) = scaled(y.hi, y.lo)
+        } else {
+            let (half, halfExponent) = scaled(0.5 * y.hi, 0.5 * y.lo)
+            (mantissa, m) = (half.squared, 2 * halfExponent)
+        }
+        return Double(sign: .plus, exponent: m + ae, significand: mantissa.times(significand).value)
     }
 
     /// e^{hi + lo} to first order in lo: e^hi·(1 + lo).
@@ -206,22 +231,44 @@ struct PreciseLogisticPair {
     var derivative: DoubleDouble { positive.times(negative) }
 }
 
+/// The C library's natural logarithm.
+@inline(__always)
+private func libmLog(_ x: Double) -> Double { log(x) }
+
 /// The C library's log(1 + x).
 @inline(__always)
 private func libmLog1p(_ x: Double) -> Double { log1p(x) }
 
 extension DoubleDouble {
-    /// log(1 + z) for z ≥ 0, to about 2⁻⁷⁵ relative: below 2⁻³⁰ the series z − z²/2 + z³/3,
-    /// above it one Newton step from the double log1p, l + ((1 + z)·e^{−l} − 1).
+    /// log(1 + z) for −0.5 ≤ z < ∞, to about 2⁻⁷⁵ relative: below |z| = 2⁻³⁰ the series
+    /// z − z²/2 + z³/3, above it one Newton step from the double log1p, l + ((1 + z)·e^{−l} − 1).
     @inline(__always)
     static func log1p(_ z: DoubleDouble) -> DoubleDouble {
-        if z.hi < 0x1p-30 {
+        if abs(z.hi) < 0x1p-30 {
             let square = z.squared
             return z.minus(DoubleDouble(0.5 * square.hi, 0.5 * square.lo)).plus(square.hi * z.hi / 3)
         }
         let l = libmLog1p(z.hi)
         let correction = z.plus(1).times(exp(-l)).plus(-1)
         return DoubleDouble.sum(l, correction.hi + correction.lo - 0.5 * correction.hi * correction.hi)
+    }
+
+    /// ln 2 to 106 bits.
+    static let ln2 = DoubleDouble(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56)
+
+    /// ln t for a finite t > 0 (subnormal included), to about 2⁻⁷⁵ relative: t = m·2^e with m
+    /// in [√½, √2) (so that e = 0 near t = 1, where ln t is small), then one Newton step from
+    /// the double log of m, l + (m·e^{−l} − 1), and e·ln 2 added in double-double.
+    @inline(__always)
+    static func log(_ t: DoubleDouble) -> DoubleDouble {
+        let high = t.hi.significand > 1.4142135623730951
+        let e = t.hi.exponent + (high ? 1 : 0)
+        let low = t.lo == 0 ? 0 : Double(sign: .plus, exponent: -e, significand: t.lo)
+        let m = DoubleDouble.sum(high ? 0.5 * t.hi.significand : t.hi.significand, low)
+        let l = libmLog(m.hi)
+        let c = m.times(exp(-l)).plus(-1)  // about 2⁻⁵³: ln(1 + c) = c − c²/2
+        let core = DoubleDouble.sum(l, c.hi + (c.lo - 0.5 * c.hi * c.hi))
+        return e == 0 ? core : core.plus(ln2.times(Double(e)))
     }
 
     /// softplus(y) = log(1 + e^y) for −700 ≤ y < ∞ (a double-double y), to about 2⁻⁷⁵ relative:
