@@ -9,9 +9,10 @@
 ///   −7.6e-23). The two entry points agree bit for bit.
 /// * f′ has a zero at x ≈ −0.7518 where Φ and x·φ cancel: there a Taylor series about the
 ///   zero is used. f″ = φ·(√2 − |x|)(√2 + |x|) with √2 to 106 bits, exact through ±√2.
-/// * Below x = −37.5, Φ(x) = φ(x)·R(−x) with Mills' ratio R by its continued fraction, so
-///   f, f′ and f″ stay exact down to their underflow near x = −38.6. Above 37.5, Φ(x) rounds
-///   to 1 and φ keeps the split exponential as it falls to subnormal numbers.
+/// * Below x = −37.5, Φ(x) = φ(x)·R(−x) with Mills' ratio R by its asymptotic series, and
+///   f, f′ and f″ are e^{−x²/2} (x² exact) times a double-double factor, rounded once, so they
+///   stay faithful down to their underflow near x = −38.6. Above 37.5, f = x and f′ = 1 once
+///   rounded, and f″ is the same scaled exponential as it falls to subnormal numbers.
 struct GaussianErrorLinear: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
@@ -21,7 +22,30 @@ struct GaussianErrorLinear: ScalarKernel {
             return f
         }
         if x.isInfinite { return x < 0 ? -0.0 : x }
-        return x < 0 ? gaussian(x, times: x * millsRatio(-x)) : x * normalDistribution(x)
+        return x < 0 ? Self.tailDensity(x, times: Self.tailRatio(-x).negated) : x * normalDistribution(x)
+    }
+
+    /// 1/√(2π) to 106 bits.
+    private static let inverseSqrtTwoPi = DoubleDouble(0.3989422804014327, -2.49232720227773e-17)
+
+    /// a·φ(x) rounded once (through the subnormal range), for |x| > 37.5: e^{−x²/2} with x²
+    /// exact, times a/√(2π) in double-double.
+    @inline(__always)
+    private static func tailDensity(_ x: Double, times a: DoubleDouble) -> Double {
+        let exponent = DoubleDouble.product(x, x).times(-0.5)
+        return DoubleDouble.scaledExp(exponent, times: a.times(inverseSqrtTwoPi))
+    }
+
+    /// t·R(t) for t ≥ 37.5, R Mills' ratio (1 − Φ(t))/φ(t), to about 2⁻⁹⁰: the asymptotic series
+    /// 1 − u + 3u² − 15u³ + … (u = 1/t²), whose tenth term is below 2⁻⁷⁵ there.
+    @inline(__always)
+    private static func tailRatio(_ t: Double) -> DoubleDouble {
+        let u = DoubleDouble(1).divided(by: t).squared
+        var tail = 0.0  // 3u² − 15u³ + 105u⁴ − … in double, (−1)^k (2k − 1)!! uᵏ for k = 2…9
+        for coefficient in [-34_459_425.0, 2_027_025, -135_135, 10395, -945, 105, -15, 3] {
+            tail = tail * u.hi + coefficient
+        }
+        return DoubleDouble(1).minus(u).plus(tail * u.hi * u.hi)
     }
 
     @inline(__always)
@@ -34,16 +58,17 @@ struct GaussianErrorLinear: ScalarKernel {
         }
         if x.isNaN { return Jet(nan: x) }
         if x.isInfinite { return Jet(selfGatedLimitAt: x) }
-        let m = abs(x)
-        let curvature = gaussian(x, times: ((sqrtTwo.hi - m) + sqrtTwo.lo) * (sqrtTwo.hi + m))
+        // f″ = φ(x)·(2 − x²); below −37.5 f = −φ(x)·tR(t) and f′ = φ(x)·(R(t) − t) for t = −x;
+        // above 37.5, f = x and f′ = 1 once rounded (x·(1 − Φ(x)) < 2⁻¹⁰⁰⁰·x).
+        let curvature = Self.tailDensity(x, times: DoubleDouble(2).minus(DoubleDouble.product(x, x)))
         if x < 0 {
-            let r = millsRatio(-x)
+            let scaled = Self.tailRatio(-x)
+            let ratio = scaled.divided(by: -x)
             return Jet(
-                value: gaussian(x, times: x * r), derivative: gaussian(x, times: r + x),
-                secondDerivative: curvature)
+                value: Self.tailDensity(x, times: scaled.negated),
+                derivative: Self.tailDensity(x, times: ratio.plus(x)), secondDerivative: curvature)
         }
-        let cdf = normalDistribution(x)
-        return Jet(value: x * cdf, derivative: cdf + x * gaussian(x), secondDerivative: curvature)
+        return Jet(value: x, derivative: 1, secondDerivative: curvature)
     }
 }
 
