@@ -332,6 +332,17 @@ def exponential(x, p, k):
     return e, e, e
 
 
+def log1mexp(x, p, k):
+    """log(1 - e^-x) for x >= 0: -inf at 0, NaN below."""
+    if x < 0:
+        return (mpf("nan"),) * 3
+    if x == 0:
+        return -INF, INF, -INF
+    m = mp.expm1(x)
+    f = log(-mp.expm1(-x)) if x < 1 else log1p(-exp(-x))  # log1p keeps e^-x's digits for large x
+    return f, 1 / m, -exp(x) / (m * m)
+
+
 def cube(x, p, k):
     return x ** 3, 3 * x ** 2, 6 * x
 
@@ -486,6 +497,7 @@ CATALOG = {
     "sparse_plus": (sparse_plus, {}, lambda p: [-1, 1], False),
     "sparse_sigmoid": (sparse_sigmoid, {}, lambda p: [-1, 1], False),
     "exponential": (exponential, {}, lambda p: [], True),
+    "log1mexp": (log1mexp, {}, lambda p: [], True),
     "cube": (cube, {}, lambda p: [], True),
     "rectified_tanh": (rectified_tanh, {}, lambda p: [0], False),
     "rational_tanh": (rational_tanh, {}, lambda p: [0], True),
@@ -568,6 +580,7 @@ for spelling, fn in [("celu", "celu"), ("elu", "elu"), ("glu", "glu"), ("hard_si
                      ("silu", "silu"), ("swish", "silu"), ("soft_sign", "softsign"), ("softmax", "softmax"),
                      ("softplus", "softplus"), ("squareplus", "squareplus"), ("tanh", "tanh")]:
     preset("jax." + spelling, fn)
+preset("jax.log1mexp jax.nn.log1mexp", "log1mexp")
 preset("jax.gelu jax.nn.gelu", "gelu", {"approximate": "tanh"})
 preset("jax.hard_tanh", "hardtanh", kink=INC)
 preset("jax.leaky_relu", "leaky_relu", kink=INC)

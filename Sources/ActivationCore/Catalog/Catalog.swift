@@ -42,6 +42,7 @@ public enum Catalog {
         .sparsePlus,
         .sparseSigmoid,
         .exponential,
+        .log1mexp,
         .cube,
         .rectifiedTanh,
         .rationalTanh,
