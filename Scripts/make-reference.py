@@ -317,6 +317,10 @@ def sparse_plus(x, p, k):
     return inside[0], inside[1], kink_pick(k, mpf(1) / 2, mpf(0))
 
 
+def sparsemax0(x, p, k):  # sparsemax([x, 0])[0]: sparse_sigmoid, f'(+-1) = 0 (strict support)
+    return sparse_sigmoid(x, p, EXC)
+
+
 def sparse_sigmoid(x, p, k):
     if x < -1:
         return mpf(0), mpf(0), mpf(0)
@@ -333,14 +337,15 @@ def exponential(x, p, k):
 
 
 def log1mexp(x, p, k):
-    """log(1 - e^-x) for x >= 0: -inf at 0, NaN below."""
-    if x < 0:
+    """log(1 - e^-|x|), or NaN below 0 with domain=nonnegative; -inf at 0 (f' reported +inf)."""
+    if x < 0 and p["domain"] == "nonnegative":
         return (mpf("nan"),) * 3
     if x == 0:
         return -INF, INF, -INF
-    m = mp.expm1(x)
-    f = log(-mp.expm1(-x)) if x < 1 else log1p(-exp(-x))  # log1p keeps e^-x's digits for large x
-    return f, 1 / m, -exp(x) / (m * m)
+    a = abs(x)
+    m = mp.expm1(a)
+    f = log(-mp.expm1(-a)) if a < 1 else log1p(-exp(-a))  # log1p keeps e^-a's digits for large a
+    return f, (1 if x > 0 else -1) / m, -exp(a) / (m * m)
 
 
 def cube(x, p, k):
@@ -497,12 +502,13 @@ CATALOG = {
     "sparse_plus": (sparse_plus, {}, lambda p: [-1, 1], False),
     "sparse_sigmoid": (sparse_sigmoid, {}, lambda p: [-1, 1], False),
     "exponential": (exponential, {}, lambda p: [], True),
-    "log1mexp": (log1mexp, {}, lambda p: [], True),
+    "log1mexp": (log1mexp, {"domain": "even"}, lambda p: [0], False),
     "cube": (cube, {}, lambda p: [], True),
     "rectified_tanh": (rectified_tanh, {}, lambda p: [0], False),
     "rational_tanh": (rational_tanh, {}, lambda p: [0], True),
     "softmax": (softmax0, {}, lambda p: [], True),
     "log_softmax": (log_softmax0, {}, lambda p: [], True),
+    "sparsemax": (sparsemax0, {}, lambda p: [-1, 1], False),
     "softmin": (softmin0, {}, lambda p: [], True),
     "glu": (glu0, {}, lambda p: [], True),
     "crelu": (crelu0, {}, lambda p: [0], False),
@@ -580,7 +586,7 @@ for spelling, fn in [("celu", "celu"), ("elu", "elu"), ("glu", "glu"), ("hard_si
                      ("silu", "silu"), ("swish", "silu"), ("soft_sign", "softsign"), ("softmax", "softmax"),
                      ("softplus", "softplus"), ("squareplus", "squareplus"), ("tanh", "tanh")]:
     preset("jax." + spelling, fn)
-preset("jax.log1mexp jax.nn.log1mexp", "log1mexp")
+preset("jax.log1mexp jax.nn.log1mexp", "log1mexp", {"domain": "nonnegative"})
 preset("jax.gelu jax.nn.gelu", "gelu", {"approximate": "tanh"})
 preset("jax.hard_tanh", "hardtanh", kink=INC)
 preset("jax.leaky_relu", "leaky_relu", kink=INC)
@@ -606,6 +612,7 @@ preset("keras.layers.PReLU", "prelu", {"alpha": 0.0})
 preset("keras.layers.ELU", "elu")
 preset("keras.layers.ReLU", "keras_relu")
 preset("keras.layers.Softmax", "softmax")
+preset("keras.sparsemax", "sparsemax")
 
 for spelling, fn in [("exponential", "exponential"), ("gelu", "gelu"), ("linear", "identity"), ("relu", "keras_relu"),
                      ("sigmoid", "sigmoid"), ("softmax", "softmax"), ("softplus", "softplus"),

@@ -15,6 +15,7 @@ Usage: python3 Scripts/make-vector-reference.py OUT.tsv
 """
 import math
 import random
+from fractions import Fraction
 import sys
 
 from mpmath import mp, mpf, exp, log1p
@@ -80,7 +81,28 @@ def crelu(x):
     return out, jacobian
 
 
-FUNCTIONS = {"softmax": softmax, "log_softmax": log_softmax, "softmin": softmin, "glu": glu, "crelu": crelu}
+def sparsemax(x):
+    """Martins and Astudillo's Algorithm 1 in exact rational arithmetic (the inputs are doubles,
+    so Fractions hold them exactly, and 1 + 1e308 is not 1e308), the support strict."""
+    q = [Fraction(float(v)) for v in x]
+    z = sorted(q, reverse=True)
+    size, total = 0, Fraction(0)
+    for k, v in enumerate(z, start=1):
+        if 1 + k * v > total + v:
+            size, total = k, total + v
+        else:
+            break
+    tau = (total - 1) / size
+    support = [v > tau for v in q]
+    out = [v - tau if s else Fraction(0) for v, s in zip(q, support)]  # float() rounds a Fraction correctly
+    n = len(x)
+    jacobian = [[(1 if i == j else 0) - Fraction(1, size) if support[i] and support[j] else Fraction(0)
+                 for j in range(n)] for i in range(n)]
+    return out, jacobian
+
+
+FUNCTIONS = {"softmax": softmax, "log_softmax": log_softmax, "softmin": softmin, "glu": glu, "crelu": crelu,
+             "sparsemax": sparsemax}
 
 HARD = [
     [1.0, 2.0, 3.0],
@@ -101,6 +123,11 @@ HARD = [
     [0.7, 0.69, 0.71, 0.7000000000000001],
     [-20.0, -20.5, -19.5, -21.0, -18.0],
     [300.0, -300.0, 1e-8, -1e-8],
+    [0.5, 0.0],
+    [1e20, 0.0],
+    [0.175, 0.0, -2.0],
+    [0.1, 0.2, 0.3, 0.4, 0.5],
+    [1.0, 0.5, 0.0],
 ]
 
 

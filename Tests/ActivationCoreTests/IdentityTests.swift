@@ -118,7 +118,7 @@ struct IdentityTests {
     )
     func finiteEverywhere(name: String) throws {
         let g = try f(name)
-        let overflows = ["exponential", "cube"]
+        let overflows = ["exponential", "cube", "log1mexp"]  // log1mexp: −∞ at its pole, 0
         for x in Self.points {
             let jet = g.jet(at: x)
             let values = [jet.value, jet.derivative, jet.secondDerivative]

@@ -49,6 +49,7 @@ public enum Catalog {
         .softmax,
         .logSoftmax,
         .softmin,
+        .sparsemax,
         .glu,
         .crelu,
     ]

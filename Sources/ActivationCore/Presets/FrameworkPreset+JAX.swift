@@ -18,8 +18,8 @@ extension FrameworkPreset {
             .jax, "leaky_relu", .leakyReLU, parameters: ["alpha": .real(0.01)],
             parameterNames: ["alpha": "negative_slope"], kink: .inclusive, note: "f′(0) = 1 (x >= 0)"),
         .init(
-            .jax, "log1mexp", .log1mexp,
-            note: "JAX gives NaN for x < 0 like actplot, but its custom JVP's 1/expm1(x) there"),
+            .jax, "log1mexp", .log1mexp, parameters: ["domain": .choice("nonnegative")],
+            note: "NaN for x < 0, where JAX's custom JVP still gives 1/expm1(x)"),
         .init(.jax, "log_sigmoid", .logSigmoid),
         .init(.jax, "log_softmax", .logSoftmax),
         .init(.jax, "mish", .mish),

@@ -34,6 +34,14 @@ extension FrameworkPreset {
         .init(.keras, "softmax", .softmax),
         .init(.keras, "softplus", .softplus),
         .init(.keras, "softsign", .softsign),
+        .init(
+            .keras, "sparsemax", .sparsemax,
+            note: """
+                Keras 3.15 takes τ from the sum of the support's cumulative sums, so its outputs \
+                do not sum to 1 once the support has two inputs (sparsemax([0.5, 0]) = [0.5, 0], \
+                true [0.75, 0.25]; keras-team/keras#23425, fixed by #23469); actplot returns the \
+                true sparsemax
+                """),
         .init(.keras, "sparse_plus", .sparsePlus),
         .init(.keras, "sparse_sigmoid", .sparseSigmoid),
         .init(.keras, "squareplus", .squareplus, parameters: ["b": .real(4)]),
