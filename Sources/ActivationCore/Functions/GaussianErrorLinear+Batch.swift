@@ -181,16 +181,11 @@ enum GELUBatchKernel {
             let d = scratch.points
             let sums = scratch.sums
             for k in 0..<n { sums[k] = c[c.count - 1] }
-            for j in stride(from: c.count - 2, through: 1, by: -1) {
+            for j in stride(from: c.count - 2, through: 0, by: -1) {
                 let cj = c[j]
                 for k in 0..<n { sums[k] = sums[k] * d[k] + cj }
             }
-            // (c₁ + d·(c₂ + …))·d with c₁ and d = x − zero to 106 bits, rounded once
-            for k in 0..<n {
-                let i = scratch.rows[k]
-                let offset = DoubleDouble.sum(x[i] - series.root.hi, -series.root.lo)
-                slopes[i] = series.leading.plus(sums[k] * offset.hi).times(offset).value
-            }
+            for k in 0..<n { slopes[scratch.rows[k]] = sums[k] * d[k] }
         }
     }
 
