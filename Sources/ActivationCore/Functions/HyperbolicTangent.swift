@@ -22,6 +22,12 @@ struct HyperbolicTangent: ScalarKernel {
 
     @inline(__always)
     func jet(at x: Double) -> Jet {
+        if abs(x) > 350 && x.isFinite {  // ±1, 4e^{−2|x|} and ∓8e^{−2|x|}, rounded once (subnormal from 354)
+            let tail = DoubleDouble(-2 * abs(x))
+            return Jet(
+                value: x > 0 ? 1 : -1, derivative: DoubleDouble.scaledExp(tail, times: DoubleDouble(4)),
+                secondDerivative: DoubleDouble.scaledExp(tail, times: DoubleDouble(x > 0 ? -8 : 8)))
+        }
         if abs(x) > 350 || abs(x) < 0x1p-27 || x.isNaN {
             let t = abs(x) < 0x1p-27 ? Self.smallTanh(x) : tanh(x)
             let d = hyperbolicSecantSquared(x)
