@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
-"""actplot's keras2 presets against the running tf-keras (Keras 2), in float64 with autograd.
+"""actplot's keras2 or keras presets against the running framework, in float64 with autograd.
 
-For every keras2 preset (and a few parameter settings), f and f' from tf-keras with
-TensorFlow's GradientTape at about 400 points (a grid, each corner and its neighbours,
-tiny and huge magnitudes, random points) are compared with `actplot eval`. Where the two
-differ by more than 4 ulps, the mpmath definition of Scripts/make-reference.py says which is
-right (CHECK_VERBOSE=1 shows where tf-keras is off); the script exits 1 if tf-keras is closer to the truth than actplot anywhere (a wrong
-definition or convention in actplot), and prints every disagreement.
+For every keras2 preset (tf-keras, Keras 2) or keras preset (Keras 3 on its TensorFlow
+backend), and a few parameter settings, f and f' from the framework with TensorFlow's
+GradientTape at about 400 points (a grid, each corner and its neighbours, tiny and huge
+magnitudes, random points) are compared with `actplot eval`. Where the two differ by more
+than 4 ulps, the mpmath definition of Scripts/make-reference.py says which is right
+(CHECK_VERBOSE=1 shows where the framework is off); the script exits 1 if the framework is
+closer to the truth than actplot anywhere (a wrong definition or convention in actplot), and
+prints every such disagreement.
 
-Needs tensorflow-cpu, tf-keras and mpmath (a venv under .build/, not needed by make test):
+Needs tensorflow-cpu, tf-keras, keras and mpmath (a venv under .build/, not needed by make test):
     python3 -m venv .build/frameworks
-    .build/frameworks/bin/pip install tensorflow-cpu tf-keras mpmath
-    .build/frameworks/bin/python Scripts/check-keras2.py [--actplot PATH]
+    .build/frameworks/bin/pip install tensorflow-cpu tf-keras keras mpmath
+    .build/frameworks/bin/python Scripts/check-keras.py keras2|keras [--actplot PATH]
 """
 import argparse
 import importlib.util
@@ -22,18 +24,26 @@ import subprocess
 import sys
 import tempfile
 
+FRAMEWORK = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("keras", "keras2") else None
+if FRAMEWORK is None:
+    sys.exit("usage: check-keras.py keras2|keras [--actplot PATH]")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ["TF_USE_LEGACY_KERAS"] = "1"
+os.environ["KERAS_BACKEND"] = "tensorflow"
+if FRAMEWORK == "keras2":
+    os.environ["TF_USE_LEGACY_KERAS"] = "1"
 import tensorflow as tf  # noqa: E402
-import tf_keras as keras  # noqa: E402
-from mpmath import mp  # noqa: E402
+
+if FRAMEWORK == "keras2":
+    import tf_keras as keras  # noqa: E402
+else:
+    import keras  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec_ = importlib.util.spec_from_file_location("reference", os.path.join(HERE, "make-reference.py"))
 reference = importlib.util.module_from_spec(spec_)
 spec_.loader.exec_module(reference)
 
-keras.backend.set_floatx("float64")  # layers compute in float32 otherwise
+(keras.backend if FRAMEWORK == "keras2" else keras.config).set_floatx("float64")  # layers: float32 otherwise
 A = keras.activations
 L = keras.layers
 VERBOSE = os.environ.get("CHECK_VERBOSE") == "1"
@@ -51,7 +61,7 @@ def layer(make):
 
 
 # actplot spec -> the tf-keras computation of the same function
-CHECKS = {
+KERAS2 = {} if FRAMEWORK == "keras" else {
     "keras2.elu": A.elu,
     "keras2.elu:alpha=2": lambda t: A.elu(t, alpha=2.0),
     "keras2.exponential": A.exponential,
@@ -81,9 +91,53 @@ CHECKS = {
     "keras2.layers.Softmax": softmax0(L.Softmax()),
 }
 
+# actplot spec -> the Keras 3 computation of the same function
+KERAS = {} if FRAMEWORK == "keras2" else {
+    "keras.celu": A.celu,
+    "keras.elu": A.elu,
+    "keras.exponential": A.exponential,
+    "keras.gelu": A.gelu,
+    "keras.ops.gelu": keras.ops.gelu,
+    "keras.hard_shrink": A.hard_shrink,
+    "keras.hard_sigmoid": A.hard_sigmoid,
+    "keras.hard_silu": A.hard_silu,
+    "keras.hard_tanh": A.hard_tanh,
+    "keras.leaky_relu": A.leaky_relu,
+    "keras.linear": A.linear,
+    "keras.log_sigmoid": A.log_sigmoid,
+    "keras.log_softmax": softmax0(A.log_softmax),
+    "keras.mish": A.mish,
+    "keras.relu": A.relu,
+    "keras.relu:max_value=5": lambda t: A.relu(t, max_value=5.0),
+    "keras.relu:negative_slope=0.1,max_value=5,threshold=1":
+        lambda t: A.relu(t, negative_slope=0.1, max_value=5.0, threshold=1.0),
+    "keras.relu:threshold=-1,max_value=5": lambda t: A.relu(t, max_value=5.0, threshold=-1.0),
+    "keras.relu6": A.relu6,
+    "keras.selu": A.selu,
+    "keras.sigmoid": A.sigmoid,
+    "keras.silu": A.silu,
+    "keras.soft_shrink": A.soft_shrink,
+    "keras.softmax": softmax0(A.softmax),
+    "keras.softplus": A.softplus,
+    "keras.sparsemax": softmax0(A.sparsemax),
+    "keras.softsign": A.softsign,
+    "keras.sparse_plus": A.sparse_plus,
+    "keras.sparse_sigmoid": A.sparse_sigmoid,
+    "keras.squareplus": A.squareplus,
+    "keras.tanh": A.tanh,
+    "keras.tanh_shrink": A.tanh_shrink,
+    "keras.threshold": lambda t: A.threshold(t, 0.0, 0.0),
+    "keras.layers.LeakyReLU": layer(lambda: L.LeakyReLU()),
+    "keras.layers.PReLU": layer(lambda: L.PReLU()),
+    "keras.layers.ELU": layer(lambda: L.ELU()),
+    "keras.layers.ReLU": layer(lambda: L.ReLU()),
+    "keras.layers.Softmax": softmax0(L.Softmax()),
+}
+CHECKS = KERAS2 if FRAMEWORK == "keras2" else KERAS
 
-def framework(f, xs):
-    """f and f' at each x from tf-keras, float64, one point at a time (corners included)."""
+
+def framework_values(f, xs):
+    """f and f' at each x from the framework, float64, one point at a time (corners included)."""
     out = []
     for x in xs:
         t = tf.constant(x, dtype=tf.float64)
@@ -129,13 +183,15 @@ def ulps(a, b):
 
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("framework", choices=("keras", "keras2"))
     parser.add_argument("--actplot", default=os.path.join(HERE, "..", ".build", "release", "actplot"))
     arguments = parser.parse_args()
-    print(f"tf-keras {keras.__version__}, TensorFlow {tf.__version__}; f and f' in float64 (GradientTape)")
+    name = "tf-keras" if FRAMEWORK == "keras2" else "Keras"
+    print(f"{name} {keras.__version__}, TensorFlow {tf.__version__}; f and f' in float64 (GradientTape)")
     wrong = 0
     for spec, f in CHECKS.items():
         xs = points(spec)
-        theirs = framework(f, xs)
+        theirs = framework_values(f, xs)
         mine = actplot(arguments.actplot, spec, xs)
         definition, p, kink, _, _ = reference.parse_spec(spec)
         worst, differences, frameworks_wrong, differences_shown = 0.0, [], 0, []
@@ -151,9 +207,9 @@ def main():
                     frameworks_wrong += 1
                     if VERBOSE and frameworks_wrong <= 3:
                         differences_shown.append(
-                            f"    {name}({x!r}): tf-keras {t[k]!r}, actplot {m[k]!r}, exact {exact!r}")
+                            f"    {name}({x!r}): framework {t[k]!r}, actplot {m[k]!r}, exact {exact!r}")
                 else:
-                    differences.append(f"    {name}({x!r}): tf-keras {t[k]!r}, actplot {m[k]!r}, exact {exact!r}")
+                    differences.append(f"    {name}({x!r}): framework {t[k]!r}, actplot {m[k]!r}, exact {exact!r}")
         verdict = "agree" if not differences else "ACTPLOT WRONG"
         extra = f"; where they differ, actplot is exact ({frameworks_wrong} values)" if frameworks_wrong else ""
         print(f"{spec:50} {len(xs):4} points  {verdict}{extra}")
