@@ -25,6 +25,8 @@ struct ContinuousExponentialLinear: ScalarKernel {
         if x > 0 { return x }
         if x.isNaN || x == 0 { return x }
         let q = quotient(x)
+        // x + x²/(2α) + …: below 2⁻⁵⁰ q itself may be subnormal, and inexact
+        if abs(q.hi) < 0x1p-50 { return x + (x * (x / alpha)) * 0.5 }
         if q.hi < -40 { return (-alpha).addingProduct(alpha, exp(q.hi)) }  // e^q < 2⁻⁵⁷: −α + α·e^q
         if q.hi > 700 { return DoubleDouble.scaledExp(q, times: DoubleDouble(alpha)) }  // α·e^q, α ≪ it
         // α·(expm1(q) + e^q·δ), in double-double

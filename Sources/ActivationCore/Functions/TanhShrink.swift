@@ -47,10 +47,10 @@ struct TanhShrink: ScalarKernel {
         if abs(x) < 0x1p-30 {  // tanh²x = x²(1 − 2x²/3 …) and 2tanh x·sech²x = 2x(1 − 4x²/3 …)
             return Jet(value: value(at: x), derivative: x * x, secondDerivative: 2 * x)
         }
-        if x.isNaN || abs(x) > 350 {
-            let t = tanh(x)
-            return Jet(
-                value: value(at: x), derivative: t * t, secondDerivative: 2 * t * hyperbolicSecantSquared(x))
+        if x.isNaN || abs(x) > 350 {  // f′ = 1 − tanh′ rounds to 1; f″ = −tanh″, rounded once
+            let t = HyperbolicTangent().jet(at: x)
+            let slope = x.isNaN ? x : 1
+            return Jet(value: value(at: x), derivative: slope, secondDerivative: -t.secondDerivative)
         }
         let s = PreciseLogisticPair(2 * x)
         let t = s.balance.negated
