@@ -20,9 +20,7 @@ import importlib.util
 import math
 import os
 import random
-import subprocess
 import sys
-import tempfile
 
 FRAMEWORK = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("keras", "keras2") else None
 if FRAMEWORK is None:
@@ -42,6 +40,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 spec_ = importlib.util.spec_from_file_location("reference", os.path.join(HERE, "make-reference.py"))
 reference = importlib.util.module_from_spec(spec_)
 spec_.loader.exec_module(reference)
+spec_ = importlib.util.spec_from_file_location("dense", os.path.join(HERE, "check-dense.py"))
+dense = importlib.util.module_from_spec(spec_)  # for `computed`: actplot eval over a points file
+spec_.loader.exec_module(dense)
 
 (keras.backend if FRAMEWORK == "keras2" else keras.config).set_floatx("float64")  # layers: float32 otherwise
 A = keras.activations
@@ -149,15 +150,6 @@ def framework_values(f, xs):
     return out
 
 
-def actplot(binary, spec, xs):
-    with tempfile.NamedTemporaryFile("w", suffix=".txt") as file:
-        file.write("\n".join(repr(x) for x in xs))
-        file.flush()
-        text = subprocess.run([binary, "eval", spec, "--points-file", file.name],
-                              capture_output=True, text=True, check=True).stdout
-    return [tuple(float(v) for v in line.split()[1:3]) for line in text.splitlines()[2:]]
-
-
 def points(spec):
     _, _, _, corners, _ = reference.parse_spec(spec)
     rng = random.Random(spec)
@@ -192,7 +184,7 @@ def main():
     for spec, f in CHECKS.items():
         xs = points(spec)
         theirs = framework_values(f, xs)
-        mine = actplot(arguments.actplot, spec, xs)
+        mine = dense.computed(arguments.actplot, spec, xs)
         definition, p, kink, _, _ = reference.parse_spec(spec)
         worst, differences, frameworks_wrong, differences_shown = 0.0, [], 0, []
         for x, t, m in zip(xs, theirs, mine):
