@@ -16,10 +16,7 @@ Needs tensorflow-cpu, tf-keras, keras and mpmath (a venv under .build/, not need
     .build/frameworks/bin/python Scripts/check-keras.py keras2|keras [--actplot PATH]
 """
 import argparse
-import importlib.util
-import math
 import os
-import random
 import sys
 
 FRAMEWORK = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("keras", "keras2") else None
@@ -37,17 +34,12 @@ else:
     import keras  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-spec_ = importlib.util.spec_from_file_location("reference", os.path.join(HERE, "make-reference.py"))
-reference = importlib.util.module_from_spec(spec_)
-spec_.loader.exec_module(reference)
-spec_ = importlib.util.spec_from_file_location("dense", os.path.join(HERE, "check-dense.py"))
-dense = importlib.util.module_from_spec(spec_)  # for `computed`: actplot eval over a points file
-spec_.loader.exec_module(dense)
+sys.path.insert(0, HERE)
+import framework_check  # noqa: E402
 
 (keras.backend if FRAMEWORK == "keras2" else keras.config).set_floatx("float64")  # layers: float32 otherwise
 A = keras.activations
 L = keras.layers
-VERBOSE = os.environ.get("CHECK_VERBOSE") == "1"
 
 
 def softmax0(function):
@@ -137,40 +129,14 @@ KERAS = {} if FRAMEWORK == "keras2" else {
 CHECKS = KERAS2 if FRAMEWORK == "keras2" else KERAS
 
 
-def framework_values(f, xs):
-    """f and f' at each x from the framework, float64, one point at a time (corners included)."""
-    out = []
-    for x in xs:
-        t = tf.constant(x, dtype=tf.float64)
-        with tf.GradientTape() as tape:
-            tape.watch(t)
-            y = f(t)
-        d = tape.gradient(y, t)
-        out.append((float(y), float(d) if d is not None else 0.0))
-    return out
-
-
-def points(spec):
-    _, _, _, corners, _ = reference.parse_spec(spec)
-    rng = random.Random(spec)
-    xs = [0.0, -0.0, 1e-300, -1e-300, 5e-324, 1e-8, -1e-8, 0.5, -0.5, 1.0, -1.0, 2.5, -2.5, 3.0, -3.0,
-          6.0, 10.0, -10.0, 20.0, -20.0, 37.0, 40.0, -40.0, 100.0, -100.0, 700.0, -700.0, 800.0, -800.0]
-    for c in corners:
-        c = float(c)
-        if math.isfinite(c):
-            xs += [c, math.nextafter(c, math.inf), math.nextafter(c, -math.inf), c + 1e-9, c - 1e-9]
-    xs += [rng.uniform(-10, 10) for _ in range(300)]
-    xs += [rng.choice((-1, 1)) * 10 ** rng.uniform(-300, 2) for _ in range(60)]
-    return xs
-
-
-def ulps(a, b):
-    """The distance between two doubles in ulps of the larger (0 when both are NaN or equal)."""
-    if a == b or (math.isnan(a) and math.isnan(b)):
-        return 0.0
-    if not (math.isfinite(a) and math.isfinite(b)):
-        return math.inf
-    return abs(a - b) / math.ulp(max(abs(a), abs(b), 5e-324))
+def framework_value(f, x):
+    """f and f' at x from the framework in float64, by GradientTape."""
+    t = tf.constant(x, dtype=tf.float64)
+    with tf.GradientTape() as tape:
+        tape.watch(t)
+        y = f(t)
+    d = tape.gradient(y, t)
+    return float(y), float(d) if d is not None else 0.0
 
 
 def main():
@@ -180,35 +146,7 @@ def main():
     arguments = parser.parse_args()
     name = "tf-keras" if FRAMEWORK == "keras2" else "Keras"
     print(f"{name} {keras.__version__}, TensorFlow {tf.__version__}; f and f' in float64 (GradientTape)")
-    wrong = 0
-    for spec, f in CHECKS.items():
-        xs = points(spec)
-        theirs = framework_values(f, xs)
-        mine = dense.computed(arguments.actplot, spec, xs)
-        definition, p, kink, _, _ = reference.parse_spec(spec)
-        worst, differences, frameworks_wrong, differences_shown = 0.0, [], 0, []
-        for x, t, m in zip(xs, theirs, mine):
-            for k, name in enumerate(("f", "f'")):
-                distance = ulps(t[k], m[k])
-                worst = max(worst, distance) if math.isfinite(distance) else worst
-                if distance <= 4:
-                    continue
-                exact = float(reference.evaluate(definition, p, kink, x)[k])
-                mine_error, their_error = ulps(m[k], exact), ulps(t[k], exact)
-                if mine_error <= their_error:
-                    frameworks_wrong += 1
-                    if VERBOSE and frameworks_wrong <= 3:
-                        differences_shown.append(
-                            f"    {name}({x!r}): framework {t[k]!r}, actplot {m[k]!r}, exact {exact!r}")
-                else:
-                    differences.append(f"    {name}({x!r}): framework {t[k]!r}, actplot {m[k]!r}, exact {exact!r}")
-        verdict = "agree" if not differences else "ACTPLOT WRONG"
-        extra = f"; where they differ, actplot is exact ({frameworks_wrong} values)" if frameworks_wrong else ""
-        print(f"{spec:50} {len(xs):4} points  {verdict}{extra}")
-        for line in differences[:8] + differences_shown:
-            print(line)
-        wrong += len(differences)
-    sys.exit(1 if wrong else 0)
+    framework_check.run(CHECKS, framework_value, arguments.actplot)
 
 
 if __name__ == "__main__":
