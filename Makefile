@@ -15,8 +15,8 @@
 #   make accuracy  print the largest error of every spec against that fixture, in ulps
 #   make check-dense  the dense accuracy check: 100,000 points per function against mpmath; fails
 #                  over 1 / 2 / 4 ulp for f / f′ / f″ (DENSE='--points 20000 mish' for a part)
-#   make check-frameworks  the keras2, keras and jax presets against the running tf-keras,
-#                  Keras 3 and JAX (installs them into .build/frameworks; not for make test)
+#   make check-frameworks  the keras2, keras, tf and jax presets against the running tf-keras,
+#                  Keras 3, TensorFlow and JAX (installs them into .build/frameworks; not for make test)
 #   make generated remake the generated tables (Sources/*/Generated, the font); make check-generated
 #                  regenerates them into a scratch folder and fails if one differs
 #   make format    format the sources in place; make lint checks them (and Scripts/check-structure.py)
@@ -206,7 +206,7 @@ check-dense: release
 	    { python3 -m venv .build/generators && .build/generators/bin/pip install -q mpmath==1.3.0 gmpy2; }
 	.build/generators/bin/python Scripts/check-dense.py $(DENSE)
 
-# actplot's keras2, keras and jax presets against tf-keras, Keras 3 and JAX in float64
+# actplot's keras2, keras, tf and jax presets against tf-keras, Keras 3, TensorFlow and JAX in float64
 # (Scripts/check-keras.py, Scripts/check-jax.py; one framework per process), in a venv of their
 # own: TensorFlow is about 600 MB.
 check-frameworks: release
@@ -215,6 +215,7 @@ check-frameworks: release
 	      .build/frameworks/bin/pip install -q tensorflow-cpu tf-keras keras jax mpmath==1.3.0; }
 	.build/frameworks/bin/python Scripts/check-keras.py keras2
 	.build/frameworks/bin/python Scripts/check-keras.py keras
+	.build/frameworks/bin/python Scripts/check-keras.py tf
 	.build/frameworks/bin/python Scripts/check-jax.py
 
 # The generated tables (Sources/*/Generated, the font): remade, or checked against their generators.

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""actplot's keras2 or keras presets against the running framework, in float64 with autograd.
+"""actplot's keras2, keras or tf presets against the running framework, in float64 with autograd.
 
-For every keras2 preset (tf-keras, Keras 2) or keras preset (Keras 3 on its TensorFlow
-backend), and a few parameter settings, f and f' from the framework with TensorFlow's
-GradientTape at about 400 points (a grid, each corner and its neighbours, tiny and huge
+For every keras2 preset (tf-keras, Keras 2), keras preset (Keras 3 on its TensorFlow backend)
+or tf preset (tf.nn, tf.math), and a few parameter settings, f and f' from the framework with
+TensorFlow's GradientTape at about 400 points (a grid, each corner and its neighbours, tiny and huge
 magnitudes, random points) are compared with `actplot eval`. Where the two differ by more
 than 4 ulps, the mpmath definition of Scripts/make-reference.py says which is right
 (CHECK_VERBOSE=1 shows where the framework is off); the script exits 1 if the framework is
@@ -13,15 +13,15 @@ prints every such disagreement.
 Needs tensorflow-cpu, tf-keras, keras and mpmath (a venv under .build/, not needed by make test):
     python3 -m venv .build/frameworks
     .build/frameworks/bin/pip install tensorflow-cpu tf-keras keras mpmath
-    .build/frameworks/bin/python Scripts/check-keras.py keras2|keras [--actplot PATH]
+    .build/frameworks/bin/python Scripts/check-keras.py keras2|keras|tf [--actplot PATH]
 """
 import argparse
 import os
 import sys
 
-FRAMEWORK = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("keras", "keras2") else None
+FRAMEWORK = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("keras", "keras2", "tf") else None
 if FRAMEWORK is None:
-    sys.exit("usage: check-keras.py keras2|keras [--actplot PATH]")
+    sys.exit("usage: check-keras.py keras2|keras|tf [--actplot PATH]")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ["KERAS_BACKEND"] = "tensorflow"
 if FRAMEWORK == "keras2":
@@ -54,7 +54,7 @@ def layer(make):
 
 
 # actplot spec -> the tf-keras computation of the same function
-KERAS2 = {} if FRAMEWORK == "keras" else {
+KERAS2 = {} if FRAMEWORK != "keras2" else {
     "keras2.elu": A.elu,
     "keras2.elu:alpha=2": lambda t: A.elu(t, alpha=2.0),
     "keras2.exponential": A.exponential,
@@ -85,7 +85,7 @@ KERAS2 = {} if FRAMEWORK == "keras" else {
 }
 
 # actplot spec -> the Keras 3 computation of the same function
-KERAS = {} if FRAMEWORK == "keras2" else {
+KERAS = {} if FRAMEWORK != "keras" else {
     "keras.celu": A.celu,
     "keras.elu": A.elu,
     "keras.exponential": A.exponential,
@@ -126,7 +126,17 @@ KERAS = {} if FRAMEWORK == "keras2" else {
     "keras.layers.ReLU": layer(lambda: L.ReLU()),
     "keras.layers.Softmax": softmax0(L.Softmax()),
 }
-CHECKS = KERAS2 if FRAMEWORK == "keras2" else KERAS
+# actplot spec -> TensorFlow's own tf.nn / tf.math function
+T = tf.nn
+TF = {
+    "tf.relu": T.relu, "tf.nn.relu6": T.relu6, "tf.gelu": T.gelu,
+    "tf.gelu:approximate=tanh": lambda t: T.gelu(t, approximate=True),
+    "tf.softplus": T.softplus, "tf.softsign": T.softsign, "tf.silu": T.silu, "tf.swish": T.silu,
+    "tf.sigmoid": T.sigmoid, "tf.tanh": tf.math.tanh, "tf.elu": T.elu, "tf.selu": T.selu,
+    "tf.leaky_relu": T.leaky_relu, "tf.math.log_sigmoid": tf.math.log_sigmoid,
+    "tf.softmax": softmax0(T.softmax), "tf.log_softmax": softmax0(T.log_softmax),
+}
+CHECKS = {"keras2": KERAS2, "keras": KERAS, "tf": TF}[FRAMEWORK]
 
 
 def framework_value(f, x):
@@ -141,11 +151,11 @@ def framework_value(f, x):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("framework", choices=("keras", "keras2"))
+    parser.add_argument("framework", choices=("keras", "keras2", "tf"))
     parser.add_argument("--actplot", default=os.path.join(HERE, "..", ".build", "release", "actplot"))
     arguments = parser.parse_args()
-    name = "tf-keras" if FRAMEWORK == "keras2" else "Keras"
-    print(f"{name} {keras.__version__}, TensorFlow {tf.__version__}; f and f' in float64 (GradientTape)")
+    name = {"keras2": "tf-keras " + keras.__version__, "keras": "Keras " + keras.__version__, "tf": "tf.nn"}
+    print(f"{name[FRAMEWORK]}, TensorFlow {tf.__version__}; f and f' in float64 (GradientTape)")
     framework_check.run(CHECKS, framework_value, arguments.actplot)
 
 
