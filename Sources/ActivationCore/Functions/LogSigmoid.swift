@@ -24,9 +24,8 @@ struct LogSigmoid: ScalarKernel {
         let f: Double
         if x < -40 {
             f = value(at: x)
-        } else {  // min(x, 0) − log1p(e^{−|x|}), from the pair's own e^{−|x|}
-            let log = DoubleDouble.log1p(s.exponential).negated
-            f = (x < 0 ? log.plus(x) : log).value
+        } else {  // −softplus(−x), from the pair's own e^{−|x|}
+            f = DoubleDouble.softplus(DoubleDouble(-x), exponential: s.exponential).negated.value
         }
         return Jet(value: f, derivative: s.negative.value, secondDerivative: -s.derivative.value)
     }

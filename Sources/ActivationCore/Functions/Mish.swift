@@ -34,18 +34,20 @@ struct Mish: ScalarKernel {
     ) {
         if x >= 0 {
             let w = DoubleDouble.exp(-x)
-            let scale = w.plus(1).times(w).times(2).plus(1).reciprocal
-            let sigmoid = w.plus(1).reciprocal
+            let onePlusW = w.plus(1)
+            let scale = onePlusW.times(w).times(2).plus(1).reciprocal
+            let sigmoid = onePlusW.reciprocal
             return (
-                w.times(2).plus(1).times(scale), w.plus(1).times(2).times(scale), sigmoid,
+                w.times(2).plus(1).times(scale), onePlusW.times(2).times(scale), sigmoid,
                 w.times(sigmoid), w
             )
         }
         let u = DoubleDouble.exp(x)
+        let onePlusU = u.plus(1)
         let n = u.plus(2).times(u)
         let scale = n.plus(2).reciprocal
-        let complement = u.plus(1).reciprocal
-        let sech = u.plus(1).times(2).times(scale)
+        let complement = onePlusU.reciprocal
+        let sech = onePlusU.times(2).times(scale)
         return (n.times(scale), sech, u.times(complement), complement, DoubleDouble(1))
     }
 

@@ -26,8 +26,7 @@ struct Softplus: ScalarKernel {
     @inline(__always)
     private func value(at x: Double, _ y: DoubleDouble, exponential e: DoubleDouble) -> Double {
         if y.hi > 40 { return x + (beta == 1 ? e : e.divided(by: beta)).value }
-        let log = DoubleDouble.log1p(e)
-        let sum = y.hi > 0 ? y.plus(log) : log
+        let sum = DoubleDouble.softplus(y, exponential: e)
         return (beta == 1 ? sum : sum.divided(by: beta)).value
     }
 

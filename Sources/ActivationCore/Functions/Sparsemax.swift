@@ -82,8 +82,7 @@ struct SparsemaxComponent: ScalarKernel {
         let finite = others.filter(\.isFinite)
         guard !finite.isEmpty, finite.count == others.count else { return [] }
         let alone = SparsemaxThreshold(first: finite[0], rest: finite.dropFirst())
-        var active = finite.filter { DoubleDouble.sum($0, -alone.tau.hi).plus(-alone.tau.lo).hi > 0 }
-            .sorted(by: >)
+        var active = finite.filter { alone.output($0).inSupport }.sorted(by: >)
         var corners = [alone.tau.value]
         var sum = active.reduce(DoubleDouble(0)) { $0.plus($1) }
         while let smallest = active.last {

@@ -275,7 +275,14 @@ extension DoubleDouble {
     /// y + log1p(e^{−y}) above 0 and log1p(e^y) below, so neither e^y overflows nor 1 + e^y rounds.
     @inline(__always)
     static func softplus(_ y: DoubleDouble) -> DoubleDouble {
-        if y.hi > 0 { return y.plus(log1p(exp(y.negated))) }
-        return log1p(exp(y))
+        softplus(y, exponential: exp(y.hi > 0 ? y.negated : y))
+    }
+
+    /// softplus(y) = max(y, 0) + log1p(e^{−|y|}) from an e^{−|y|} already known (a
+    /// ``PreciseLogisticPair``'s).
+    @inline(__always)
+    static func softplus(_ y: DoubleDouble, exponential e: DoubleDouble) -> DoubleDouble {
+        let log = log1p(e)
+        return y.hi > 0 ? y.plus(log) : log
     }
 }
