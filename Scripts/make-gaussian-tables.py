@@ -19,6 +19,7 @@ Usage: python3 Scripts/make-gaussian-tables.py > Sources/ActivationCore/Generate
 """
 import random
 import sys
+from math import frexp, ldexp
 
 from mpmath import mp, mpf, erfc, exp, sqrt, log, chebyfit, expm1
 
@@ -103,6 +104,9 @@ def mills_table():
         poly, _ = chebyfit(lambda t: mills(center + t), [-margin, margin], DEGREE + 1, error=True)
         coefficients = list(reversed(poly))
         head = float(coefficients[0])
+        # The head keeps 26 significant bits, so that head * r is exact once r alone is split.
+        mantissa, exponent = frexp(head)
+        head = ldexp(round(mantissa * 2 ** 26), exponent - 26)
         rows.append([head] + [float(c) for c in coefficients[1:]] + [float(coefficients[0] - head)])
     return rows
 
@@ -162,7 +166,8 @@ def main():
     out.append(f"    static let stride = {DEGREE + 2}")
     out.append("")
     out.append("    /// R(a) = Φ(−a)·e^{a²/2} on [k/4 − 1/8, k/4 + 1/8] as a polynomial in t = a − k/4,")
-    out.append(f"    /// lowest degree first, then the low part of the constant term; row k for k = 0 … {int(LIMIT * STEP)}.")
+    out.append("    /// lowest degree first (the constant term to 26 bits), then the rest of the constant term;")
+    out.append(f"    /// row k for k = 0 … {int(LIMIT * STEP)}.")
     out.append("    static let mills: [Double] = [")
     for k, row in enumerate(rows):
         out.append(f"        // k = {k}")

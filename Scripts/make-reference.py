@@ -718,7 +718,7 @@ def base_points():
 def dense_points(spec):
     """Extra points for functions with a table-driven batch kernel: GELU's (GELUBatchKernel)
     switches polynomial at |x| = k/4 + 1/8 up to 37.5, hands over to a Taylor series near
-    f''s zero on [-1.3201, -0.3854], and to scalar code beyond |x| = 37.5. Each switch and
+    f''s zero on [-1.0683, -0.5156], and to scalar code beyond |x| = 37.5. Each switch and
     its neighbours, and an even grid over [-40, 40], are checked."""
     if spec != "gelu":
         return []
@@ -726,7 +726,7 @@ def dense_points(spec):
     for k in range(151):
         edge = k / 4 + 1 / 8
         points += [edge, -edge, math.nextafter(edge, 0), -math.nextafter(edge, 0)]
-    for edge in (-1.3201323833651168, -0.3854339397430028, 37.5, -37.5):
+    for edge in (-1.068264981081049, -0.5156341589104132, 37.5, -37.5):
         points += [edge, math.nextafter(edge, -math.inf), math.nextafter(edge, math.inf)]
     return points
 

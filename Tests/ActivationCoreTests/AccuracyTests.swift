@@ -15,20 +15,10 @@ struct AccuracyTests {
     /// The goal, in ulps of distance from the correctly rounded reference: f faithful (within
     /// 1 ulp, both `value(at:)` and `jet(at:)`), f′ within 2 ulp, f″ within 4.
     static let goal = Bounds(value: 1, derivative: 2, curvature: 4)
-    /// GELU's exact form (and its presets), whose table kernel is within half an ulp before its
-    /// last rounding: f within 2 ulp, f′ within 3.
-    static let tableKernel = Bounds(value: 2, derivative: 3, curvature: 4)
 
     /// Largest ulp distances allowed for f, f′ and f″.
     struct Bounds {
         var value, derivative, curvature: Double
-    }
-
-    /// The bounds of one spec.
-    static func bounds(_ spec: String) throws -> Bounds {
-        let f = try Catalog.activation(spec)
-        let form = f.parameters.first { $0.name == "approximate" }?.value
-        return f.entry.name == "gelu" && form == .choice("none") ? tableKernel : goal
     }
 
     /// The worst errors of one spec over the fixture.
@@ -41,7 +31,7 @@ struct AccuracyTests {
 
     static func measure(_ spec: String) throws -> Errors {
         let f = try Catalog.activation(spec)
-        let bounds = try Self.bounds(spec)
+        let bounds = Self.goal
         var errors = Errors()
         for row in ReferenceFixture.shared.rows[spec] ?? [] {
             let jet = f.jet(at: row.x)

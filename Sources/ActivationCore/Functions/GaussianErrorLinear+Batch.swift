@@ -8,9 +8,10 @@
 /// * R(a) = Φ(−a)·e^{a²/2} is smooth and falls only from ½ to 0.0106 on [0, 37.5], so it is
 ///   a table of 151 polynomials of degree 10 (``GaussianTables/mills``, from
 ///   `Scripts/make-gaussian-tables.py`), kept as an unrounded sum within 0.3 ulp.
-/// * e^{−a²/2} = 2ⁿ(1 + u) has a² split exactly (Veltkamp), is reduced by n·ln2 with a
-///   two-part ln2 and ends in u = r + r²·P(r): no cancellation, no overflow, no branch.
-/// * Q and φ are each rounded once, at the end: within an ulp.
+/// * e^{−a²/2} = 2ⁿ(1 + r + s) has a² split exactly (Veltkamp), is reduced by n·ln2 with a
+///   two-part ln2, and keeps r to 106 bits: no cancellation, no overflow, no branch.
+/// * f = x·Φ is formed in double-double with Dekker's exact products and rounded once (faithful);
+///   f′ = e^{−a²/2}·(R − a/√(2π)) (or 1 minus it) from that difference in double-double.
 /// * Near gelu′'s zero at −0.7518 the slope comes from its Taylor series about the zero
 ///   (``RootSeries/geluDerivative``).
 ///
@@ -35,7 +36,7 @@ enum GELUBatchKernel {
         slopes: UnsafeMutablePointer<Double>?, curvatures: UnsafeMutablePointer<Double>?
     ) -> Bool {
         GaussianTables.mills.withUnsafeBufferPointer { mills in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * block) { doubles in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 7 * block) { doubles in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: block) { rows in
                     guard let table = mills.baseAddress, let doubles = doubles.baseAddress,
                         let rows = rows.baseAddress
@@ -60,8 +61,8 @@ enum GELUBatchKernel {
 
     /// The per-block arrays, each ``block`` long.
     private struct Scratch {
-        /// 2ⁿ and u in e^{−a²/2} = 2ⁿ·(1 + u).
-        let scales, growths: UnsafeMutablePointer<Double>
+        /// 2ⁿ, r and s in e^{−a²/2} = 2ⁿ·(1 + r + s), |s| ≪ |r| ≤ ln2/2.
+        let scales, growths, corrections: UnsafeMutablePointer<Double>
         /// R(a) as the unevaluated sum high + low; low holds t = a − k/4 until R is known.
         let highs, lows: UnsafeMutablePointer<Double>
         /// The points near gelu′'s zero as x − zero, and the series sums there.
@@ -72,6 +73,7 @@ enum GELUBatchKernel {
         init(_ doubles: UnsafeMutablePointer<Double>, _ rows: UnsafeMutablePointer<Int>) {
             (scales, growths, highs) = (doubles, doubles + block, doubles + 2 * block)
             (lows, points, sums) = (doubles + 3 * block, doubles + 4 * block, doubles + 5 * block)
+            corrections = doubles + 6 * block
             self.rows = rows
         }
     }
@@ -86,7 +88,7 @@ enum GELUBatchKernel {
             outside &+= m <= limit ? 0 : 1
             // Out-of-range points are clamped so that their row stays inside the table.
             let a = m < limit ? m : limit
-            (scratch.scales[i], scratch.growths[i]) = exponentialOfMinusHalfSquare(a)
+            (scratch.scales[i], scratch.growths[i], scratch.corrections[i]) = exponentialOfMinusHalfSquare(a)
             let shifted = a * GaussianTables.step + roundingShift
             let k = Int(truncatingIfNeeded: shifted.bitPattern &- roundingShift.bitPattern)
             scratch.rows[i] = k &* GaussianTables.stride
@@ -120,39 +122,51 @@ enum GELUBatchKernel {
 
     /// f = x·Φ, f′ = Φ + x·φ and f″ = φ·(2 − x²) from e^{−a²/2} and R.
     ///
-    /// Q = 2ⁿ(1 + u)(h + l) = 2ⁿ·(h + (l + (h + l)·u)) and φ = 2ⁿ(1 + u)/√(2π) likewise, each
-    /// rounded once at its full size, so that Q and φ are within an ulp.
+    /// With E = 1 + r + s (so e^{−a²/2} = 2ⁿ·E) and a = |x|:
+    /// ```
+    /// Q = 2ⁿ·E·R    Φ = Q or 1 − Q    f = x·Φ
+    /// f′ = 2ⁿ·E·G or 1 − 2ⁿ·E·G, G = R − a/√(2π)    (Φ + x·φ for x < 0 and x ≥ 0)
+    /// ```
+    /// E·R is a double-double product, Φ and x·Φ double-double (with Dekker's exact products),
+    /// and G double-double, since R and a/√(2π) cancel towards gelu′'s zero: f is rounded once,
+    /// and f′ once from G·E in double. For x < 0 the scale 2ⁿ comes last, so that no part of Q
+    /// is lost to the subnormal range near a = 37.5.
     @inline(__always)
     private static func combine(
         _ x: UnsafePointer<Double>, count: Int, _ scratch: Scratch, values: UnsafeMutablePointer<Double>,
         slopes: UnsafeMutablePointer<Double>?, curvatures: UnsafeMutablePointer<Double>?
     ) {
-        let (scale, u, h, l) = (scratch.scales, scratch.growths, scratch.highs, scratch.lows)
-        @inline(__always) func tail(_ i: Int) -> Double { scale[i] * (h[i] + (l[i] + (h[i] + l[i]) * u[i])) }
+        let (scale, r, s) = (scratch.scales, scratch.growths, scratch.corrections)
+        let (h, l) = (scratch.highs, scratch.lows)
+        /// f at point i, given x split (``split(_:)``).
+        @inline(__always) func value(_ i: Int, _ xHigh: Double, _ xLow: Double) -> Double {
+            // E·R = h + h·r + (h·s + l·E): h has 26 bits, so h·r is exact as h·rHigh + h·rLow.
+            let (rHigh, rLow) = split(r[i])
+            let p = h[i] * r[i]
+            let pError = (h[i] * rHigh - p) + h[i] * rLow
+            let product = h[i] + p  // |p| ≤ 0.35·h, so the error below is exact; l may be
+            // a tenth of h (it holds R's Taylor terms)
+            let productLow = (p - (product - h[i])) + pError + (h[i] * s[i] + (l[i] + l[i] * (r[i] + s[i])))
+            // Φ = 2ⁿ·E·R for x < 0 (scaled last), 1 − 2ⁿ·E·R ≥ ½ otherwise.
+            let (big, small) = (scale[i] * product, scale[i] * productLow)
+            let complement = 1 - big
+            let complementLow = ((1 - complement) - big) - small
+            let negative = x[i] < 0
+            let cdf = negative ? product : complement
+            let cdfLow = negative ? productLow : complementLow
+            let (cdfHigh, cdfRest) = split(cdf)
+            let m = x[i] * cdf
+            let mError = ((xHigh * cdfHigh - m) + xHigh * cdfRest + xLow * cdfHigh) + xLow * cdfRest
+            return (negative ? scale[i] : 1) * (m + (mError + x[i] * cdfLow))
+        }
         @inline(__always) func density(_ i: Int) -> Double {
-            scale[i] * (density0.hi + (density0.lo + density0.hi * u[i]))
+            scale[i] * (density0.hi + (density0.lo + density0.hi * (r[i] + s[i])))
         }
-        if let slopes {
-            for i in 0..<count {
-                let q = tail(i)
-                let cdf = x[i] < 0 ? q : 1 - q
-                values[i] = x[i] * cdf
-                slopes[i] = cdf + x[i] * density(i)
-            }
-            let series = RootSeries.geluDerivative.interval
-            var near = 0
-            for i in 0..<count {
-                near &+= (x[i] < series.lowerBound ? 0 : 1) & (x[i] > series.upperBound ? 0 : 1)
-            }
-            if near > 0 {
-                slopesNearZero(x, count: count, scratch, slopes: slopes)
-            }
-        } else {
-            for i in 0..<count {
-                let q = tail(i)
-                values[i] = x[i] * (x[i] < 0 ? q : 1 - q)
-            }
+        for i in 0..<count {
+            let (xHigh, xLow) = split(x[i])
+            values[i] = value(i, xHigh, xLow)
         }
+        if let slopes { combineSlopes(x, count: count, scratch, slopes: slopes) }
         if let curvatures {
             for i in 0..<count {
                 // 2 − x² = (√2 − a)(√2 + a), with √2 to 106 bits where a ≥ 1.
@@ -164,48 +178,117 @@ enum GELUBatchKernel {
         }
     }
 
+    /// f′ = 2ⁿ·E·G for x < 0 and 1 − 2ⁿ·E·G otherwise, with G = R − a/√(2π).
+    ///
+    /// G is double-double (a times 1/√(2π) exact by Dekker's product) and E·G = G + G·u in
+    /// double: G's low part keeps the bits its cancellation would lose. Near the zero, the
+    /// series takes over.
+    @inline(__always)
+    private static func combineSlopes(
+        _ x: UnsafePointer<Double>, count: Int, _ scratch: Scratch, slopes: UnsafeMutablePointer<Double>
+    ) {
+        let (scale, r, s) = (scratch.scales, scratch.growths, scratch.corrections)
+        let (h, l) = (scratch.highs, scratch.lows)
+        let (dHigh, dLow) = densitySplit
+        for i in 0..<count {
+            let a = x[i].magnitude
+            let (aHigh, aLow) = split(a)
+            let g = a * density0.hi
+            let gError = ((aHigh * dHigh - g) + aHigh * dLow + aLow * dHigh) + aLow * dLow
+            let difference = h[i] - g
+            let back = difference - h[i]
+            let differenceError = (h[i] - (difference - back)) + (-g - back)
+            let differenceLow = differenceError + ((l[i] - gError) - a * density0.lo)
+            let u = r[i] + s[i]
+            let product = scale[i] * (difference + (difference * u + differenceLow * (1 + u)))
+            slopes[i] = x[i] < 0 ? product : 1 - product
+        }
+        let series = RootSeries.geluDerivative.interval
+        var near = 0
+        for i in 0..<count {
+            near &+= (x[i] < series.lowerBound ? 0 : 1) & (x[i] > series.upperBound ? 0 : 1)
+        }
+        if near > 0 {
+            slopesNearZero(x, count: count, scratch, slopes: slopes)
+        }
+    }
+
+    /// The exact product a·b as high + low (Veltkamp's split, Dekker's product): plain multiplies
+    /// and adds, for |a|, |b| < 2⁹⁹⁵.
+    @inline(__always)
+    private static func exactProduct(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
+        let (aHigh, aLow) = split(a)
+        let (bHigh, bLow) = split(b)
+        let p = a * b
+        return (p, ((aHigh * bHigh - p) + aHigh * bLow + aLow * bHigh) + aLow * bLow)
+    }
+
+    /// a as high + low with high of 26 significant bits, so that products of highs are exact.
+    @inline(__always)
+    private static func split(_ a: Double) -> (high: Double, low: Double) {
+        let c = a * 134_217_729
+        let high = c - (c - a)
+        return (high, a - high)
+    }
+
     /// gelu′ by its Taylor series about the zero −0.7518 (stored to 106 bits) at the points of
     /// the block within the series' interval: gathered, summed a coefficient at a time over
     /// all of them (a loop the compiler vectorises), and put back.
+    ///
+    /// With d = x − r = dHigh + dLow (dHigh exact), the sum is d·(c₁ + d·S), S = c₂ + c₃d + …
+    /// in double and the rest in double-double, rounded once: the last two steps of a plain
+    /// Horner loop would cost up to 2.5 ulp at the interval's ends.
     private static func slopesNearZero(
         _ x: UnsafePointer<Double>, count: Int, _ scratch: Scratch, slopes: UnsafeMutablePointer<Double>
     ) {
         let series = RootSeries.geluDerivative
+        let (root, leading) = (series.root, series.leading)
         var n = 0
         for i in 0..<count where series.contains(x[i]) {
-            scratch.points[n] = (x[i] - series.root.hi) - series.root.lo
+            scratch.points[n] = x[i] - root.hi  // exact (Sterbenz)
             scratch.rows[n] = i
             n += 1
         }
         series.coefficients.withUnsafeBufferPointer { c in
-            let d = scratch.points
+            let dHigh = scratch.points
             let sums = scratch.sums
             for k in 0..<n { sums[k] = c[c.count - 1] }
-            for j in stride(from: c.count - 2, through: 0, by: -1) {
+            for j in stride(from: c.count - 2, through: 1, by: -1) {
                 let cj = c[j]
-                for k in 0..<n { sums[k] = sums[k] * d[k] + cj }
+                for k in 0..<n { sums[k] = sums[k] * (dHigh[k] - root.lo) + cj }
             }
-            for k in 0..<n { slopes[scratch.rows[k]] = sums[k] * d[k] }
+            for k in 0..<n {
+                let t = sums[k] * (dHigh[k] - root.lo)
+                let sum = leading.hi + t  // |t| < c₁/2 on the interval
+                let sumLow = (t - (sum - leading.hi)) + leading.lo
+                let (p, pError) = exactProduct(dHigh[k], sum)
+                slopes[scratch.rows[k]] = p + (pError + (dHigh[k] * sumLow - root.lo * sum))
+            }
         }
     }
 
-    /// e^{−a²/2} = 2ⁿ·(1 + u) for 0 ≤ a ≤ 37.5, where it is still a normal number (n ≥ −1022).
+    /// e^{−a²/2} = 2ⁿ·(1 + r + s) for 0 ≤ a ≤ 37.5, where it is still a normal number
+    /// (n ≥ −1022): |r| ≤ ln2/2 to 106 bits as r + (the part of s that is its low half).
     @inline(__always)
-    private static func exponentialOfMinusHalfSquare(_ a: Double) -> (scale: Double, growth: Double) {
-        // a = high + low with high of 26 bits, so high² is exact and a² = high² + low·(a + high).
-        let c = a * 134_217_729
-        let high = c - (c - a)
-        let low = a - high
+    private static func exponentialOfMinusHalfSquare(
+        _ a: Double
+    ) -> (scale: Double, growth: Double, correction: Double) {
+        // a² = high² + low·(a + high), high² exact.
+        let (high, low) = split(a)
         let z = -0.5 * (high * high)
         let zLow = -0.5 * (low * (a + high))
         // z + zLow = n·ln2 + r, |r| ≤ ln2/2; n·ln2High and z − n·ln2High are exact.
         let shifted = z * log2e + roundingShift
         let n = shifted - roundingShift
-        let r = (z - n * ln2High) + (zLow - n * ln2Low)
-        let u = r + r * r * GaussianTables.exponentialPolynomial(r)
+        let r1 = z - n * ln2High
+        let r2 = zLow - n * ln2Low
+        let r = r1 + r2
+        let back = r - r1
+        let rLow = (r1 - (r - back)) + (r2 - back)
+        let correction = rLow + r * r * GaussianTables.exponentialPolynomial(r)
         // 2ⁿ from the bits of the rounding sum, whose low bits hold n.
         let exponent = (shifted.bitPattern &- roundingShift.bitPattern &+ 1023) &<< 52
-        return (Double(bitPattern: exponent), u)
+        return (Double(bitPattern: exponent), r, correction)
     }
 
     /// 1.5·2⁵²: adding it rounds a double below 2⁵¹ in magnitude to an integer.
@@ -218,4 +301,6 @@ enum GELUBatchKernel {
     private static let log2e = 1.442_695_040_888_963_387_00
     /// φ(0) = 1/√(2π) to 106 bits.
     private static let density0 = DoubleDouble(0.398_942_280_401_432_7, -2.492_327_202_277_73e-17)
+    /// density0.hi split (``split(_:)``).
+    private static let densitySplit = split(density0.hi)
 }

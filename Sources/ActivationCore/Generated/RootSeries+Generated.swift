@@ -5,11 +5,11 @@
 extension RootSeries {
     /// gelu′(x) = Φ(x) + x·φ(x) about its zero x ≈ −0.7518.
     ///
-    /// Used on [-1.32013, -0.385434], where the direct formula's terms
-    /// cancel by more than a factor 2.5; 24 terms, truncation below 2⁻⁶⁰.
+    /// Used on [-1.06826, -0.515634], where the direct formula's terms
+    /// cancel by more than a factor 4; 19 terms, truncation below 2⁻⁶⁰.
     static let geluDerivative = RootSeries(
         root: DoubleDouble(-0.7517915246935645, 1.4956759177009883e-17),
-        interval: (-1.3201323833651168)...(-0.3854339397430028),
+        interval: (-1.068264981081049)...(-0.5156341589104132),
         leading: DoubleDouble(0.4314939923140469, 2.7308688141129613e-17),
         coefficients: [
             0.4314939923140469,
@@ -31,11 +31,6 @@ extension RootSeries {
             -3.5459866461783865e-08,
             -1.396942086426202e-09,
             1.90319840501314e-09,
-            1.4506418938779426e-10,
-            -8.950037692726255e-11,
-            -9.950340824808053e-12,
-            3.725967039270119e-12,
-            5.482292964742324e-13,
         ])
 
     /// silu′(v) = σ(v)(1 + v·σ(−v)) about its zero v ≈ −1.2785.
