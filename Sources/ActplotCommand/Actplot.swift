@@ -54,7 +54,7 @@ public struct Actplot: ParsableCommand {
                 print(fullMessage(for: error))
                 POSIX.exit(0)
             }
-            let report = ErrorReport(error)
+            let report = ErrorReport(error, arguments: Array(CommandLine.arguments.dropFirst()))
             standardError.write("actplot: error: \(report.message)\n")
             POSIX.exit(report.code.rawValue)
         }
@@ -80,6 +80,9 @@ public struct Actplot: ParsableCommand {
         guard let subcommand = subcommands[first] else { return try Plot.parse(arguments) }
         return try subcommand.parse(Array(arguments.dropFirst()))
     }
+
+    /// The subcommands' names, sorted (so that a tie in ``Suggestion`` always goes the same way).
+    package static var commandNames: [String] { subcommands.keys.sorted() }
 
     /// The subcommands by name.
     private static let subcommands: [String: any ParsableCommand.Type] = Dictionary(

@@ -34,6 +34,14 @@ struct ErrorTests {
         Case(arguments: ["info", "gelu", "--range", "-inf:0"], mentions: "finite"),
         Case(arguments: ["info", "nosuch"], mentions: "unknown function 'nosuch'"),
         Case(arguments: ["frobnicate"], mentions: "frobnicate"),
+        Case(
+            arguments: ["comapre", "relu", "gelu"],
+            mentions: "did you mean the command 'compare'? (actplot compare relu gelu)"),
+        Case(
+            arguments: ["evl", "gelu", "1"],
+            mentions: "did you mean the command 'eval'? (actplot eval gelu 1)"),
+        Case(arguments: ["ifno", "gelu"], mentions: "did you mean the command 'info'"),
+        Case(arguments: ["elu", "gleu"], mentions: "unknown function 'gleu'; did you mean 'gelu'"),
         Case(arguments: ["eval", "", "1"], mentions: "expected a function name"),
     ]
 

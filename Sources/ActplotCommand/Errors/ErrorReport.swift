@@ -31,6 +31,34 @@ package struct ErrorReport {
         }
     }
 
+    /// The report of `error` from the command line `arguments` (without the program's name).
+    ///
+    /// When the unknown function is the first argument and reads as a mistyped command
+    /// (`comapre relu gelu`, `evl gelu 1`), the report suggests the command, with the
+    /// corrected command line, instead of a function.
+    /// - Parameters:
+    ///   - error: Anything a command threw.
+    ///   - arguments: The command line it came from.
+    package init(_ error: any Error, arguments: [String]) {
+        guard case ActivationError.unknownFunction(let name, _) = error, arguments.first == name,
+            let command = Suggestion.nearestName(to: name, among: Actplot.commandNames)
+        else {
+            self.init(error)
+            return
+        }
+        let corrected = ([command] + arguments.dropFirst()).joined(separator: " ")
+        self.init(
+            message: Self.oneLine(
+                "unknown command or function '\(name)'; did you mean the command '\(command)'? "
+                    + "(actplot \(corrected))"),
+            code: .validationFailure)
+    }
+
+    private init(message: String, code: ExitCode) {
+        self.message = message
+        self.code = code
+    }
+
     /// Where to look next, after the library's description of a name it does not know.
     static func advice(for error: ActivationError?) -> String {
         switch error {
