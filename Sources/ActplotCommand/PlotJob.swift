@@ -63,10 +63,7 @@ struct PlotJob {
         let format = try o.resolvedFormat()
         let layout = o.layout.flatMap { PlotOptions.Layout(rawValue: $0.lowercased()) } ?? defaultLayout
         let marks = try o.markedPoints(in: o.interval)
-        let functions = try specs.map { spec in
-            let f = try Catalog.activation(spec, others: o.others.inputs)
-            return (name: f.name, function: f)
-        }
+        let functions = try o.others.activations(specs).map { (name: $0.name, function: $0) }
         if o.diff && functions.count < 2 {
             throw ValidationError("'--diff' needs two or more functions: the first minus each other one")
         }

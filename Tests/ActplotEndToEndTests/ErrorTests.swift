@@ -43,6 +43,12 @@ struct ErrorTests {
         Case(arguments: ["ifno", "gelu"], mentions: "did you mean the command 'info'"),
         Case(arguments: ["elu", "gleu"], mentions: "unknown function 'gleu'; did you mean 'gelu'"),
         Case(arguments: ["eval", "", "1"], mentions: "expected a function name"),
+        Case(
+            arguments: ["relu", "--others", "1,2"], mentions: "vector functions only; relu is element-wise"),
+        Case(
+            arguments: ["compare", "relu", "gelu", "--others", "1"],
+            mentions: "vector functions only; relu, gelu are element-wise"),
+        Case(arguments: ["info", "tanh", "--others", "1"], mentions: "vector functions only"),
     ]
 
     @Test("usage errors: exit 64, one line, nothing on stdout", arguments: usage)

@@ -26,6 +26,21 @@ struct OthersOption: ParsableArguments {
 
     /// The other inputs: as given, else one 0.
     var inputs: [Double] { others ?? [0] }
+
+    /// The activations `specs` name, a vector function's with these other inputs.
+    /// - Parameter specs: Function specs, as typed.
+    /// - Returns: Their activations, in order.
+    /// - Throws: The library's error for a bad spec, and a usage error when `--others` is given
+    ///   but every function is element-wise, so that it would be ignored.
+    func activations(_ specs: [String]) throws -> [Activation] {
+        let functions = try specs.map { try Catalog.activation($0, others: inputs) }
+        if others != nil, !functions.isEmpty, !functions.contains(where: \.entry.isVector) {
+            let names = functions.map(\.entry.name)
+            let what = names.count == 1 ? "\(names[0]) is" : "\(names.joined(separator: ", ")) are"
+            throw ValidationError("'--others' applies to vector functions only; \(what) element-wise")
+        }
+        return functions
+    }
 }
 
 /// `--json`: JSON instead of text (every subcommand).

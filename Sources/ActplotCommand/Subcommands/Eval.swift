@@ -119,11 +119,7 @@ extension Actplot {
         }
 
         func run() throws {
-            let f = try Catalog.activation(function, others: others.inputs)
-            if others.others != nil && !f.entry.isVector {
-                throw ValidationError(
-                    "'--others' applies to vector functions only; \(f.entry.name) is element-wise")
-            }
+            let f = try others.activations([function])[0]
             if let vector {
                 try runVector(f, input: vector)
                 return

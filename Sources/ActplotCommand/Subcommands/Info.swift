@@ -31,7 +31,7 @@ extension Actplot {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let f = try Catalog.activation(function, others: others.inputs)
+            let f = try others.activations([function])[0]
             let properties = ActivationProperties(of: f, over: range.range.closedRange)
             try writeToStandardOutput(output.json ? jsonText(f, properties) : text(f, properties))
         }
