@@ -49,6 +49,9 @@ struct ErrorTests {
             arguments: ["compare", "relu", "gelu", "--others", "1"],
             mentions: "vector functions only; relu, gelu are element-wise"),
         Case(arguments: ["info", "tanh", "--others", "1"], mentions: "vector functions only"),
+        Case(
+            arguments: ["relu", "--format", "csv", "-o", "/tmp/actplot-never-written.png"],
+            mentions: "'--format csv' conflicts with the file name"),
     ]
 
     @Test("usage errors: exit 64, one line, nothing on stdout", arguments: usage)

@@ -144,24 +144,43 @@ struct PlotOptions: ParsableArguments {
 
     /// The format asked for, else the one the output's extension names, else a chart.
     func resolvedFormat() throws -> Format {
-        if let format {
-            guard let known = Format(rawValue: format.lowercased()) else {
-                throw ValidationError("'--format' must be chart, csv, png or svg, got '\(format)'")
+        let implied = outputExtension.flatMap(Self.format(ofExtension:))
+        guard let format else {
+            if let ext = outputExtension, implied == nil {
+                throw ValidationError(
+                    "cannot tell the format from the extension '.\(ext)' of '\(output ?? "")'; "
+                        + "use --format chart|csv|png|svg")
             }
-            return known
+            return implied ?? .chart
         }
-        guard let output, output != "-" else { return .chart }
-        let name = output.split(separator: "/").last.map(String.init) ?? output
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .chart }
-        switch name[name.index(after: dot)...].lowercased() {
-        case "csv": return .csv
-        case "txt", "text": return .chart
-        case "png": return .png
-        case "svg": return .svg
-        case let other:
+        guard let known = Format(rawValue: format.lowercased()) else {
+            throw ValidationError("'--format' must be chart, csv, png or svg, got '\(format)'")
+        }
+        if let implied, implied != known {
+            let named = implied == .chart ? "a text chart" : "a \(implied.rawValue.uppercased()) file"
             throw ValidationError(
-                "cannot tell the format from the extension '.\(other)' of '\(output)'; use --format chart|csv|png|svg"
-            )
+                "'--format \(known.rawValue)' conflicts with the file name '\(output ?? "")', which names "
+                    + "\(named); change the extension or drop --format")
+        }
+        return known
+    }
+
+    /// The extension of the output file's name, lower-cased, if it is a file with one.
+    private var outputExtension: String? {
+        guard let output, output != "-" else { return nil }
+        let name = output.split(separator: "/").last.map(String.init) ?? output
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// The format a file name's extension names, if it names one.
+    private static func format(ofExtension ext: String) -> Format? {
+        switch ext {
+        case "csv": .csv
+        case "txt", "text": .chart
+        case "png": .png
+        case "svg": .svg
+        default: nil
         }
     }
 
