@@ -154,9 +154,8 @@ enum GELUBatchKernel {
             let negative = x[i] < 0
             let cdf = negative ? product : complement
             let cdfLow = negative ? productLow : complementLow
-            let (cdfHigh, cdfRest) = split(cdf)
             let m = x[i] * cdf
-            let mError = ((xHigh * cdfHigh - m) + xHigh * cdfRest + xLow * cdfHigh) + xLow * cdfRest
+            let mError = productError(m, (xHigh, xLow), split(cdf))
             return (negative ? scale[i] : 1) * (m + (mError + x[i] * cdfLow))
         }
         @inline(__always) func density(_ i: Int) -> Double {
@@ -189,15 +188,12 @@ enum GELUBatchKernel {
     ) {
         let (scale, r, s) = (scratch.scales, scratch.growths, scratch.corrections)
         let (h, l) = (scratch.highs, scratch.lows)
-        let (dHigh, dLow) = densitySplit
         for i in 0..<count {
             let a = x[i].magnitude
-            let (aHigh, aLow) = split(a)
             let g = a * density0.hi
-            let gError = ((aHigh * dHigh - g) + aHigh * dLow + aLow * dHigh) + aLow * dLow
+            let gError = productError(g, split(a), densitySplit)
             let difference = h[i] - g
-            let back = difference - h[i]
-            let differenceError = (h[i] - (difference - back)) + (-g - back)
+            let differenceError = sumError(difference, h[i], -g)
             let differenceLow = differenceError + ((l[i] - gError) - a * density0.lo)
             let u = r[i] + s[i]
             let product = scale[i] * (difference + (difference * u + differenceLow * (1 + u)))
@@ -217,10 +213,24 @@ enum GELUBatchKernel {
     /// and adds, for |a|, |b| < 2⁹⁹⁵.
     @inline(__always)
     private static func exactProduct(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
-        let (aHigh, aLow) = split(a)
-        let (bHigh, bLow) = split(b)
         let p = a * b
-        return (p, ((aHigh * bHigh - p) + aHigh * bLow + aLow * bHigh) + aLow * bLow)
+        return (p, productError(p, split(a), split(b)))
+    }
+
+    /// The rounding error of p = a·b, exactly, from a and b split (``split(_:)``): Dekker's.
+    @inline(__always)
+    private static func productError(
+        _ p: Double, _ a: (high: Double, low: Double), _ b: (high: Double, low: Double)
+    ) -> Double {
+        ((a.high * b.high - p) + a.high * b.low + a.low * b.high) + a.low * b.low
+    }
+
+    /// The rounding error of s = a + b, exactly (Knuth's TwoSum, without DoubleDouble.sum's
+    /// branch, so that the loops stay vectorised).
+    @inline(__always)
+    private static func sumError(_ s: Double, _ a: Double, _ b: Double) -> Double {
+        let back = s - a
+        return (a - (s - back)) + (b - back)
     }
 
     /// a as high + low with high of 26 significant bits, so that products of highs are exact.
@@ -283,8 +293,7 @@ enum GELUBatchKernel {
         let r1 = z - n * ln2High
         let r2 = zLow - n * ln2Low
         let r = r1 + r2
-        let back = r - r1
-        let rLow = (r1 - (r - back)) + (r2 - back)
+        let rLow = sumError(r, r1, r2)
         let correction = rLow + r * r * GaussianTables.exponentialPolynomial(r)
         // 2ⁿ from the bits of the rounding sum, whose low bits hold n.
         let exponent = (shifted.bitPattern &- roundingShift.bitPattern &+ 1023) &<< 52

@@ -144,9 +144,10 @@ struct PlotOptions: ParsableArguments {
 
     /// The format asked for, else the one the output's extension names, else a chart.
     func resolvedFormat() throws -> Format {
-        let implied = outputExtension.flatMap(Self.format(ofExtension:))
+        let ext = outputExtension
+        let implied = ext.flatMap(Self.format(ofExtension:))
         guard let format else {
-            if let ext = outputExtension, implied == nil {
+            if let ext, implied == nil {
                 throw ValidationError(
                     "cannot tell the format from the extension '.\(ext)' of '\(output ?? "")'; "
                         + "use --format chart|csv|png|svg")
