@@ -49,12 +49,8 @@ struct ComparisonReport {
                 out += "  identical: f and f' agree at every point\n"
                 continue
             }
-            var rows = [["", "max |f - g|", "at x", "mean |f - g|", "RMS"]]
-            for (label, d) in [("f", c.value), ("f'", c.derivative)] {
-                let at = d.maximum == 0 ? "-" : number(d.location)
-                rows.append([label, number(d.maximum), at, number(d.mean), number(d.rootMeanSquare)])
-            }
-            out += Table.render(rows, title: nil, alignments: [.left], indent: "  ")
+            out += table(c)
+            out += nonfiniteLines(c, name)
             if reference.function.entry.hasKinks || function.entry.hasKinks {
                 if c.conventionCorners.isEmpty {
                     let list = c.corners.prefix(8).map(DecimalText.shortest).joined(separator: ", ")
@@ -82,12 +78,54 @@ struct ComparisonReport {
         return out
     }
 
+    /// The statistics table of one comparison, with a non-finite column when any point is.
+    private func table(_ c: ActivationComparison) -> String {
+        let counted = c.value.nonfinite > 0 || c.derivative.nonfinite > 0
+        var rows = [["", "max |f - g|", "at x", "mean |f - g|", "RMS"] + (counted ? ["non-finite"] : [])]
+        for (label, d) in [("f", c.value), ("f'", c.derivative)] {
+            // NaN: no point where the difference is defined.
+            let at = d.maximum == 0 || d.maximum.isNaN ? "-" : number(d.location)
+            var statistics = [number(d.maximum), at, number(d.mean), number(d.rootMeanSquare)]
+            if d.maximum.isNaN { statistics = ["-", "-", "-", "-"] }
+            rows.append([label] + statistics + (counted ? [String(d.nonfinite)] : []))
+        }
+        return Table.render(rows, title: nil, alignments: [.left], indent: "  ")
+    }
+
+    /// Where each function is not finite, and what the statistics are then taken over.
+    private func nonfiniteLines(_ c: ActivationComparison, _ name: String) -> String {
+        var out = ""
+        func describe(_ gap: ActivationComparison.NonFinite) -> String {
+            let kinds = [(gap.nan, "nan"), (gap.infinite, "inf")].filter { $0.0 > 0 }
+                .map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            let (low, high) = (number(gap.span.lowerBound), number(gap.span.upperBound))
+            let span = low == high ? "at x = \(low)" : "in \(low):\(high)"
+            return "not finite at \(gap.count) points \(span) (\(kinds))"
+        }
+        for (label, gaps) in [(reference.name, c.firstNonFinite), (name, c.secondNonFinite)] {
+            switch (gaps.value, gaps.derivative) {
+            case (let f?, let d?) where f == d: out += "  \(label): f and f' \(describe(f))\n"
+            case (let f, let d):
+                if let f { out += "  \(label): f \(describe(f))\n" }
+                if let d { out += "  \(label): f' \(describe(d))\n" }
+            }
+        }
+        let infinite = c.value.maximum.isInfinite || c.derivative.maximum.isInfinite
+        if !out.isEmpty {
+            out +=
+                infinite
+                ? "  an infinite difference makes max, mean and RMS inf; NaN points are left out\n"
+                : "  max, mean and RMS are over the points where both are finite\n"
+        }
+        return out
+    }
+
     /// The report as JSON.
     var json: JSONValue {
         func difference(_ d: ActivationComparison.Difference) -> JSONValue {
             .object([
                 ("max_abs", .number(d.maximum)), ("at", .number(d.location)), ("mean_abs", .number(d.mean)),
-                ("rms", .number(d.rootMeanSquare)),
+                ("rms", .number(d.rootMeanSquare)), ("nonfinite", .number(Double(d.nonfinite))),
             ])
         }
         func jet(_ j: Jet) -> JSONValue {

@@ -73,9 +73,15 @@ struct PlotJob {
         if o.numbers.json && !reportsDifferences {
             throw ValidationError("'--json' prints difference statistics: use it with compare or --diff")
         }
+        let toStandardOutput = o.output == nil || o.output == "-"
+        if o.numbers.json && toStandardOutput, let asked = o.format {
+            throw ValidationError(
+                "'--json' prints the statistics on standard output, so '--format \(asked)' has nowhere to go; "
+                    + "add -o FILE for the \(asked), or drop --format")
+        }
         return Plan(
             functions: functions, format: format, layout: layout, marks: marks,
-            toStandardOutput: o.output == nil || o.output == "-")
+            toStandardOutput: toStandardOutput)
     }
 
     private func draw(_ plan: Plan, reserve: Int) throws {

@@ -140,6 +140,45 @@ struct CompareCommandTests {
         #expect(r.stdout.contains("fill-opacity=\"0.2\""))
     }
 
+    /// The statistics rows of a text report: label → [max, at, mean, RMS, non-finite].
+    static func rows(_ text: String) -> [String: [String]] {
+        var rows: [String: [String]] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("  f ") || line.hasPrefix("  f' ") {
+            let fields = line.split(separator: " ").map(String.init)
+            rows[fields[0]] = Array(fields.dropFirst())
+        }
+        return rows
+    }
+
+    @Test("infinite differences make max, mean and RMS inf; NaN points are counted and left out")
+    func nonfinite() throws {
+        let pole = try ActplotProcess.run(["compare", "relu", "x/0", "--width", "60", "--height", "12"])
+        #expect(pole.status == 0)
+        #expect(Self.rows(pole.stdout)["f"] == ["inf", "-5", "inf", "inf", "10001"], "\(pole.stdout)")
+        #expect(pole.stdout.contains("x/0: f not finite at 10001 points in -5:5 (1 nan, 10000 inf)"))
+        #expect(!pole.stdout.contains("different conventions"))
+
+        let overflow = try ActplotProcess.run(
+            ["compare", "relu", "exponential", "--range", "700:720", "--json"])
+        let object = try #require(try parseJSON(overflow.stdout) as? [String: Any])
+        let comparison = try #require((object["comparisons"] as? [[String: Any]])?.first)
+        let value = try #require(comparison["value"] as? [String: Any])
+        #expect(value["mean_abs"] as? String == "inf" && value["rms"] as? String == "inf")
+        // exp(x) overflows above ln(DBL_MAX) = 709.78: grid points 709.784 … 720 are 5109.
+        #expect(value["nonfinite"] as? Double == 5109 && abs((value["at"] as? Double ?? 0) - 709.784) < 1e-6)
+
+        // sqrt: f is NaN left of 0 and finite at 0; the statistics of f are over x ≥ 0.
+        let root = try ActplotProcess.run(["compare", "relu", "sqrt(x)", "--width", "60", "--height", "12"])
+        let f = try #require(Self.rows(root.stdout)["f"])
+        #expect(f[4] == "5000" && f[0] == "2.7639" && f[1] == "5", "\(f)")
+        // mean over the 5001 grid points 0, 0.001, …, 5 of |x − √x|, a plain average.
+        let xs: [Double] = (0...5000).map { Double($0) / 1000 }
+        let mean = xs.map { (x: Double) in abs(x - x.squareRoot()) }.reduce(0, +) / 5001
+        #expect(abs((Double(f[2]) ?? 0) - mean) < 1e-4 * mean)
+        #expect(root.stdout.contains("sqrt(x): f not finite at 5000 points in -5:-0.001 (5000 nan)"))
+        #expect(root.stdout.contains("sqrt(x): f' not finite at 5001 points in -5:0 (5000 nan, 1 inf)"))
+    }
+
     static let bad: [(arguments: [String], mentions: String)] = [
         (["compare", "relu"], "two or more functions"),
         (["compare", "relu", "gleu"], "did you mean 'gelu'"),
@@ -149,6 +188,7 @@ struct CompareCommandTests {
         (["relu", "--mark", "nan"], "finite number"),
         (["relu", "--mark", "1", "--format", "csv"], "not in CSV"),
         (["relu", "gelu", "--json"], "use it with compare or --diff"),
+        (["compare", "relu", "gelu", "--json", "--format", "csv"], "'--format csv' has nowhere to go"),
     ]
 
     @Test("bad compare input: exit 64, one line", arguments: bad)

@@ -22,6 +22,33 @@ public struct ActivationComparison: Sendable {
         public let mean: Double
         /// The root mean square of d over the grid.
         public let rootMeanSquare: Double
+        /// Grid points where f, g or d is not finite.
+        ///
+        /// An infinite d makes the maximum, mean
+        /// and RMS +∞; a NaN (or both f and g infinite) leaves the point out of all three.
+        public let nonfinite: Int
+    }
+
+    /// Where one function is not finite on the grid (f or f′, counted separately).
+    public struct NonFinite: Sendable, Hashable {
+        /// Grid points where the value is NaN.
+        public let nan: Int
+        /// Grid points where the value is ±∞.
+        public let infinite: Int
+        /// The lowest and highest such grid point.
+        public let span: ClosedRange<Double>
+
+        /// Points counted.
+        public var count: Int { nan + infinite }
+
+        /// The summary of `values` on `grid`, or nil when every value is finite.
+        init?(_ grid: [Double], _ values: [Double]) {
+            let indices = values.indices.filter { !values[$0].isFinite }
+            guard let first = indices.first, let last = indices.last else { return nil }
+            nan = indices.count { values[$0].isNaN }
+            infinite = indices.count - nan
+            span = grid[first]...grid[last]
+        }
     }
 
     /// A corner of either function where the two follow different conventions: both share
@@ -61,6 +88,10 @@ public struct ActivationComparison: Sendable {
     public let conventionCorners: [Corner]
     /// Every corner of either function inside the range, in increasing order.
     public let corners: [Double]
+    /// Where f, then f′, of the first function is not finite on the grid (nil: finite).
+    public let firstNonFinite: (value: NonFinite?, derivative: NonFinite?)
+    /// The same for the second function.
+    public let secondNonFinite: (value: NonFinite?, derivative: NonFinite?)
 
     /// Compares `first` with `second` over `range`.
     /// - Parameters:
@@ -77,12 +108,14 @@ public struct ActivationComparison: Sendable {
         let grid = (0..<samples).map { Self.gridPoint($0, of: samples, in: range) }
         let f = grid.map { first.jet(at: $0) }
         let g = grid.map { second.jet(at: $0) }
-        value = Self.difference(grid, zip(f, g).map { $0.value - $1.value }) {
+        value = Self.difference(grid, f.map(\.value), g.map(\.value)) {
             first.value(at: $0) - second.value(at: $0)
         }
-        derivative = Self.difference(grid, zip(f, g).map { $0.derivative - $1.derivative }) {
+        derivative = Self.difference(grid, f.map(\.derivative), g.map(\.derivative)) {
             first.derivative(at: $0) - second.derivative(at: $0)
         }
+        firstNonFinite = (NonFinite(grid, f.map(\.value)), NonFinite(grid, f.map(\.derivative)))
+        secondNonFinite = (NonFinite(grid, g.map(\.value)), NonFinite(grid, g.map(\.derivative)))
         let all = (Self.corners(of: first, on: grid, f) + Self.corners(of: second, on: grid, g)).sorted()
         var unique: [Double] = []
         for x in all
@@ -94,8 +127,10 @@ public struct ActivationComparison: Sendable {
             let (a, b) = (first.jet(at: x), second.jet(at: x))
             let left = (first.derivative(at: x.nextDown), second.derivative(at: x.nextDown))
             let right = (first.derivative(at: x.nextUp), second.derivative(at: x.nextUp))
+            // A NaN or an infinity at the corner is a domain edge or a pole, not a convention.
+            let finite = [a.value, a.derivative, b.value, b.derivative].allSatisfy(\.isFinite)
             let sameShape =
-                Self.close(left.0, left.1) && Self.close(right.0, right.1)
+                finite && Self.close(left.0, left.1) && Self.close(right.0, right.1)
                 && Self.close(first.value(at: x.nextUp), second.value(at: x.nextUp))
                 && Self.close(first.value(at: x.nextDown), second.value(at: x.nextDown))
             guard sameShape, a.value != b.value || a.derivative != b.derivative else { return nil }
@@ -104,7 +139,7 @@ public struct ActivationComparison: Sendable {
     }
 
     static func close(_ a: Double, _ b: Double) -> Bool {
-        a == b || abs(a - b) <= 1e-12 * Swift.max(abs(a), abs(b))
+        a == b || (a.isFinite && b.isFinite && abs(a - b) <= 1e-12 * Swift.max(abs(a), abs(b)))
     }
 
     /// Point i of an even n-point grid over the range, ends exact.
@@ -114,16 +149,31 @@ public struct ActivationComparison: Sendable {
         return range.lowerBound + t * (range.upperBound - range.lowerBound)
     }
 
-    /// Grid statistics of d, with the maximum refined near the largest grid value.
-    static func difference(_ grid: [Double], _ d: [Double], _ exact: (Double) -> Double) -> Difference {
+    /// Grid statistics of d = f − g: an infinite d makes all three +∞ (at the first such
+    /// point); otherwise they are over the points where d is finite, and the maximum is
+    /// refined near the largest grid value.
+    static func difference(
+        _ grid: [Double], _ f: [Double], _ g: [Double], _ exact: (Double) -> Double
+    ) -> Difference {
+        let d = zip(f, g).map { $0 - $1 }
+        let nonfinite = d.indices.count { !(f[$0].isFinite && g[$0].isFinite && d[$0].isFinite) }
+        if let infinite = d.firstIndex(where: \.isInfinite) {
+            return Difference(
+                maximum: .infinity, location: grid[infinite], mean: .infinity, rootMeanSquare: .infinity,
+                nonfinite: nonfinite)
+        }
         var (sum, compensation, squares, squaresCompensation) = (0.0, 0.0, 0.0, 0.0)
-        var best = 0
+        var best: Int?
         var count = 0
         for (i, v) in d.enumerated() where v.isFinite {
             count += 1
             kahan(&sum, &compensation, abs(v))
             kahan(&squares, &squaresCompensation, v * v)
-            if !(abs(d[best]) >= abs(v)) { best = i }
+            if best.map({ abs(d[$0]) < abs(v) }) ?? true { best = i }
+        }
+        guard let best else {
+            return Difference(
+                maximum: .nan, location: .nan, mean: .nan, rootMeanSquare: .nan, nonfinite: nonfinite)
         }
         var maximum = abs(d[best])
         var location = grid[best]
@@ -131,15 +181,15 @@ public struct ActivationComparison: Sendable {
             let a = grid[Swift.max(0, best - 1)]
             let b = grid[Swift.min(grid.count - 1, best + 1)]
             let (x, m) = goldenMaximum(of: { abs(exact($0)) }, in: a, b)
-            if m > maximum {
+            if m.isFinite && m > maximum {
                 maximum = m
                 location = x
             }
         }
-        let n = Double(Swift.max(count, 1))
+        let n = Double(count)
         return Difference(
-            maximum: maximum.isNaN ? 0 : maximum, location: location, mean: sum / n,
-            rootMeanSquare: (squares / n).squareRoot())
+            maximum: maximum, location: location, mean: sum / n, rootMeanSquare: (squares / n).squareRoot(),
+            nonfinite: nonfinite)
     }
 
     static func kahan(_ sum: inout Double, _ compensation: inout Double, _ term: Double) {
