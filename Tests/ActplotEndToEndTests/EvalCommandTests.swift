@@ -127,6 +127,65 @@ struct CommandTests {
         #expect(text.stdout.contains("[-10, -4.") && text.stdout.contains("zero-centred   yes"))
     }
 
+    /// A formula's expected flat zones (|f′| < 1e-3), zeros of f′ with their kinds, and limits line.
+    struct Landscape: Sendable, CustomTestStringConvertible {
+        let formula: String
+        let flat: [ClosedRange<Double>]
+        let stationary: [(x: Double, kind: String)]
+        let limits: String
+        var testDescription: String { formula }
+    }
+
+    static let landscapes: [Landscape] = {
+        let (s, c) = (asin(1e-3), Double.pi / 2)
+        let around = { (x: Double, w: Double) in (x - w)...(x + w) }
+        return [
+            Landscape(
+                formula: "sin(x)", flat: [-3 * c, -c, c, 3 * c].map { around($0, s) },
+                stationary: [(-3 * c, "maximum"), (-c, "minimum"), (c, "maximum"), (3 * c, "minimum")],
+                limits: "no limit at −∞, no limit at +∞"),
+            Landscape(
+                formula: "cos(x)", flat: [-2 * c, 0, 2 * c].map { around($0, s) },
+                stationary: [(-2 * c, "minimum"), (0, "maximum"), (2 * c, "minimum")],
+                limits: "no limit at −∞, no limit at +∞"),
+            Landscape(
+                formula: "x^2", flat: [around(0, 5e-4)], stationary: [(0, "minimum")],
+                limits: "f(−∞) = +∞, f(+∞) = +∞"),
+            Landscape(
+                formula: "1000*x^2", flat: [around(0, 5e-7)], stationary: [(0, "minimum")],
+                limits: "f(−∞) = +∞, f(+∞) = +∞"),
+            Landscape(
+                formula: "x^3", flat: [around(0, (1e-3 / 3).squareRoot())], stationary: [(0, "inflection")],
+                limits: "f(−∞) = −∞, f(+∞) = +∞"),
+            Landscape(
+                formula: "abs(x)", flat: [], stationary: [(0, "minimum (corner)")],
+                limits: "f(−∞) = +∞, f(+∞) = +∞"),
+            Landscape(formula: "log(x)", flat: [], stationary: [], limits: "f is nan towards −∞, f(+∞) = +∞"),
+        ]
+    }()
+
+    @Test(
+        "info finds a flat zone around every zero of f′, prints 0 as 0, and says where no limit is",
+        arguments: landscapes)
+    func landscape(_ l: Landscape) throws {
+        let r = try ActplotProcess.run(["info", l.formula, "--json"])
+        let p = try #require((try parseJSON(r.stdout) as? [String: Any])?["properties"] as? [String: Any])
+        let flat = try #require(p["flat_intervals"] as? [[Double]])
+        #expect(flat.count == l.flat.count, "\(flat)")
+        for (found, expected) in zip(flat, l.flat) {
+            #expect(abs(found[0] - expected.lowerBound) < 1e-8 && abs(found[1] - expected.upperBound) < 1e-8)
+        }
+        let points = try #require(p["stationary_points"] as? [Double])
+        let kinds = try #require(p["stationary_kinds"] as? [String])
+        #expect(points.count == l.stationary.count && kinds == l.stationary.map(\.kind), "\(points) \(kinds)")
+        for (found, expected) in zip(points, l.stationary) {
+            #expect(expected.x == 0 ? found == 0 : abs(found - expected.x) < 1e-12, "\(found)")
+        }
+        let text = try ActplotProcess.run(["info", l.formula], environment: ["LANG": "C.UTF-8"])
+        #expect(text.stdout.contains("limits         " + l.limits), "\(text.stdout)")
+        #expect(!text.stdout.contains("nowhere") || l.flat.isEmpty)
+    }
+
     @Test("--version and --help exit 0")
     func helpAndVersion() throws {
         let v = try ActplotProcess.run(["--version"])

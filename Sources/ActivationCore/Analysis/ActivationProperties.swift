@@ -5,8 +5,12 @@
 /// p.monotonicity        // .increasing
 /// p.flatIntervals       // [] : |tanh′| ≥ 1e-3 on all of [−5, 5]
 /// ```
-/// Sampled on an even grid (endpoints included) plus 0 when it lies inside; the edges of
-/// the flat intervals are then refined by bisection to 1e-9 of the range's width.
+/// Sampled on an even grid (endpoints included) plus 0 when it lies inside. Zeros of f′ are
+/// bracketed by its sign changes and by local minima of |f′| between grid points, then found
+/// by bisection (or golden-section search) to a few ulps and snapped to the shortest decimal
+/// in the final bracket, so that cos′'s zero prints as 0. The flat intervals are the grid's
+/// runs of |f′| < 1e-3 together with the zone around every zero of f′, however narrow; their
+/// edges are refined by bisection to 1e-9 of the range's width.
 public struct ActivationProperties: Sendable {
     /// How f changes from left to right across the samples.
     public enum Monotonicity: String, Sendable {
@@ -41,16 +45,36 @@ public struct ActivationProperties: Sendable {
     public let meanValue: Double
     /// f(0), f′(0) and f″(0).
     public let atZero: Jet
-    /// f as x → −∞ and x → +∞.
+    /// f as x → −∞ and x → +∞; NaN where there is none (see ``limitExists``).
     public let limits: (negative: Double, positive: Double)
+    /// Whether f is defined far out on each side even where ``limits`` is NaN: true means
+    /// f oscillates or wanders (sin has no limit); false means f is NaN out there (log at −∞).
+    public let definedFarOut: (negative: Bool, positive: Bool)
     /// How smooth f is.
     public let smoothness: Smoothness
     /// The threshold below which |f′| counts as flat (saturated or dead): 1e-3.
     public static let flatThreshold = 1e-3
-    /// The sub-intervals where |f′| < 1e-3 and f′ keeps its sign: saturated or dead zones.
+    /// The sub-intervals where |f′| < 1e-3: saturated or dead zones, and the neighbourhood of
+    /// every stationary point (a single point, such as abs′(0) = 0, is not an interval).
     public let flatIntervals: [ClosedRange<Double>]
-    /// Where f′ changes sign inside the range (f has a local minimum or maximum there).
+    /// Where f′ is 0 or changes sign inside the range, in increasing order.
     public let stationaryPoints: [Double]
+    /// What f does at each of ``stationaryPoints``.
+    public let stationaryKinds: [StationaryKind]
+
+    /// What f does where f′ is 0 or changes sign.
+    public enum StationaryKind: String, Sendable {
+        /// f′ goes from negative to positive.
+        case minimum
+        /// f′ goes from positive to negative.
+        case maximum
+        /// f′ is 0 but keeps its sign on both sides (x³ at 0).
+        case inflection
+        /// f′ jumps from negative to positive without passing 0 (|x| at 0).
+        case cornerMinimum = "minimum (corner)"
+        /// f′ jumps from positive to negative without passing 0.
+        case cornerMaximum = "maximum (corner)"
+    }
 
     /// Measures `function` over `range`.
     /// - Parameters:
@@ -66,7 +90,16 @@ public struct ActivationProperties: Sendable {
         self.samples = samples
         let xs = Self.grid(range, samples: samples)
         let jets = xs.map { function.jet(at: $0) }
-        let (minimum, maximum) = Self.extremes(xs, jets, from: range.lowerBound)
+        let stationary = Self.stationaryPoints(of: function, xs: xs, jets: jets)
+        self.stationaryPoints = stationary.map(\.x)
+        self.stationaryKinds = stationary.map(\.kind)
+        // The sampled extremes, bettered by the stationary points found between samples.
+        var (minimum, maximum) = Self.extremes(xs, jets, from: range.lowerBound)
+        for point in stationary {
+            let v = function.value(at: point.x)
+            if v < minimum.value { minimum = (v, point.x) }
+            if v > maximum.value { maximum = (v, point.x) }
+        }
         self.outputRange =
             minimum.value <= maximum.value ? minimum.value...maximum.value : Double.nan...Double.nan
         self.extremePoints = (minimum.x, maximum.x)
@@ -81,20 +114,14 @@ public struct ActivationProperties: Sendable {
             }
         self.meanValue = jets.reduce(0) { $0 + $1.value } / Double(jets.count)
         self.limits = (Self.limit(of: function, sign: -1), Self.limit(of: function, sign: 1))
-        self.smoothness = function.smoothness
-        var flat: [ClosedRange<Double>] = []
-        var stationary: [Double] = []
-        for interval in Self.flatIntervals(of: function, xs: xs, jets: jets) {
-            let left = function.derivative(at: interval.lowerBound)
-            let right = function.derivative(at: interval.upperBound)
-            if left * right < 0 {
-                stationary.append(Self.signChange(of: function, in: interval))
-            } else {
-                flat.append(interval)
-            }
+        let defined = { (sign: Double) in
+            [1e15, 1e30, 1e60].contains { !function.value(at: sign * $0).isNaN }
         }
-        self.flatIntervals = flat
-        self.stationaryPoints = stationary
+        self.definedFarOut = (defined(-1), defined(1))
+        self.smoothness = function.smoothness
+        self.flatIntervals = Self.flatIntervals(
+            of: function, xs: xs, jets: jets,
+            around: stationary.filter { $0.kind != .cornerMinimum && $0.kind != .cornerMaximum }.map(\.x))
     }
 
     /// The even grid over the range, ends included, with 0 added when it lies inside.
@@ -165,31 +192,79 @@ public struct ActivationProperties: Sendable {
         return growing ? (previous < 0 ? -.infinity : .infinity) : .nan
     }
 
-    /// Where f′ changes sign in an interval whose ends have opposite signs, by bisection.
-    private static func signChange(of f: Activation, in interval: ClosedRange<Double>) -> Double {
-        var (a, b) = (interval.lowerBound, interval.upperBound)
-        let leftSign = f.derivative(at: a) < 0
-        for _ in 0..<200 where b - a > 2 * Swift.max(abs(a), abs(b)).ulp {
-            let m = 0.5 * (a + b)
-            if (f.derivative(at: m) < 0) == leftSign { a = m } else { b = m }
+    /// Zeros and sign changes of f′: bracketed on the grid, then refined and classified.
+    private static func stationaryPoints(
+        of f: Activation, xs: [Double], jets: [Jet]
+    ) -> [(x: Double, kind: StationaryKind)] {
+        let d = jets.map(\.derivative)
+        var found: [(x: Double, kind: StationaryKind)] = []
+        for i in xs.indices.dropLast() where d[i].isFinite && d[i + 1].isFinite {
+            if d[i] * d[i + 1] < 0 {
+                found.append(signChange(of: f, in: xs[i], xs[i + 1]))
+            } else if d[i] == 0, i > 0, d[i - 1] != 0, d[i + 1] != 0 {
+                // An isolated zero on the grid (x² or x³ at 0).
+                found.append(
+                    d[i - 1] * d[i + 1] < 0
+                        ? classify(f, xs[i], leftNegative: d[i - 1] < 0) : (xs[i], .inflection))
+            } else if i > 0, d[i] * d[i - 1] > 0, d[i] * d[i + 1] > 0, abs(d[i]) < 100 * flatThreshold,
+                abs(d[i]) <= abs(d[i - 1]), abs(d[i]) <= abs(d[i + 1])
+            {
+                // |f′| dips between grid points: a zero of f′ that touches 0 without crossing.
+                let (x, m) = ActivationComparison.goldenMaximum(
+                    of: { -abs(f.derivative(at: $0)) }, in: xs[i - 1], xs[i + 1])
+                if m == 0 { found.append((x, .inflection)) }
+            }
         }
-        return 0.5 * (a + b)
+        return found
+    }
+
+    /// Where f′ changes sign between a and b (of opposite signs), by bisection, snapped to the
+    /// shortest decimal in the last bracket; a corner when f′ jumps over 0.
+    private static func signChange(of f: Activation, in a: Double, _ b: Double) -> (
+        x: Double, kind: StationaryKind
+    ) {
+        var (a, b) = (a, b)
+        let leftNegative = f.derivative(at: a) < 0
+        while a.nextUp < b {
+            let m = 0.5 * a + 0.5 * b
+            guard m > a && m < b else { break }
+            if (f.derivative(at: m) < 0) == leftNegative { a = m } else { b = m }
+        }
+        return classify(f, ActivationComparison.snap(a, b), leftNegative: leftNegative)
+    }
+
+    /// An extremum at x: a corner when f′ keeps |f′| ≥ 1e-3 on both sides of x.
+    private static func classify(_ f: Activation, _ x: Double, leftNegative: Bool) -> (
+        x: Double, kind: StationaryKind
+    ) {
+        let sides = (abs(f.derivative(at: x.nextDown)), abs(f.derivative(at: x.nextUp)))
+        let jump = Swift.min(sides.0, sides.1) >= flatThreshold
+        return switch (leftNegative, jump) {
+        case (true, false): (x, .minimum)
+        case (false, false): (x, .maximum)
+        case (true, true): (x, .cornerMinimum)
+        case (false, true): (x, .cornerMaximum)
+        }
     }
 
     private static func isFlat(_ jet: Jet) -> Bool { abs(jet.derivative) < flatThreshold }
 
-    private static func flatIntervals(of f: Activation, xs: [Double], jets: [Jet]) -> [ClosedRange<Double>] {
+    /// The grid's runs of |f′| < 1e-3 and the zones around `zeros`, merged, edges refined.
+    private static func flatIntervals(
+        of f: Activation, xs: [Double], jets: [Jet], around zeros: [Double]
+    ) -> [ClosedRange<Double>] {
         let tolerance = (xs[xs.count - 1] - xs[0]) * 1e-9
-        /// The edge of a flat zone between a and b (one flat, one not), by bisection; the
-        /// flat side's end is returned, so a corner at a grid point (relu's 0) comes out exact.
+        /// The edge of a flat zone between a and b (one flat, one not, in either order), by
+        /// bisection; the result is the shortest decimal in the last bracket, so relu's 0 comes out exact.
         func edge(_ a: Double, _ b: Double) -> Double {
             var (a, b) = (a, b)
             let aFlat = isFlat(f.jet(at: a))
-            while b - a > tolerance {
+            while abs(b - a) > tolerance {
                 let m = 0.5 * (a + b)
                 if isFlat(f.jet(at: m)) == aFlat { a = m } else { b = m }
             }
-            return aFlat ? a : b
+            // The shortest decimal in the last bracket: 0 rather than −7.6e-9 beside a corner.
+            return ActivationComparison.snap(Swift.min(a, b), Swift.max(a, b))
         }
         var intervals: [ClosedRange<Double>] = []
         var start: Double?
@@ -203,6 +278,27 @@ public struct ActivationProperties: Sendable {
             }
         }
         if let s = start { intervals.append(s...xs[xs.count - 1]) }
-        return intervals
+        for zero in zeros where isFlat(f.jet(at: zero)) {
+            // The nearest non-flat grid points on either side bound the zone.
+            let right = xs.indices.first { xs[$0] > zero && !isFlat(jets[$0]) }
+            let left = xs.indices.last { xs[$0] < zero && !isFlat(jets[$0]) }
+            let low = left.map { edge(zero, xs[$0]) } ?? xs[0]
+            let high = right.map { edge(zero, xs[$0]) } ?? xs[xs.count - 1]
+            intervals.append(low...high)
+        }
+        return merged(intervals)
+    }
+
+    /// Overlapping intervals joined, single points dropped, in increasing order.
+    private static func merged(_ intervals: [ClosedRange<Double>]) -> [ClosedRange<Double>] {
+        var out: [ClosedRange<Double>] = []
+        for r in intervals.sorted(by: { $0.lowerBound < $1.lowerBound }) where r.lowerBound < r.upperBound {
+            if let last = out.last, r.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound...Swift.max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
     }
 }

@@ -36,9 +36,24 @@ extension Actplot {
             try writeToStandardOutput(output.json ? jsonText(f, properties) : text(f, properties))
         }
 
-        /// Six significant digits; −0 prints as 0.
+        /// Six significant digits; −0 prints as 0, infinities as +∞ and −∞ like the labels.
         private static func short(_ value: Double) -> String {
-            NumberText.format(value + 0, significantDigits: 6)
+            guard !value.isInfinite else { return value < 0 ? "−∞" : "+∞" }
+            return NumberText.format(value + 0, significantDigits: 6)
+        }
+
+        /// The limit at −∞ or +∞, or why there is none.
+        private static func limit(_ value: Double, at end: String, definedFarOut: Bool) -> String {
+            if !value.isNaN { return "f(\(end)) = \(short(value))" }
+            return definedFarOut ? "no limit at \(end)" : "f is nan towards \(end)"
+        }
+
+        /// Items joined by ", ", `size` to a line, every line but the last ending in ",".
+        private static func chunks(_ items: [String], _ size: Int) -> [String] {
+            stride(from: 0, to: items.count, by: size).map { start in
+                let end = Swift.min(start + size, items.count)
+                return items[start..<end].joined(separator: ", ") + (end < items.count ? "," : "")
+            }
         }
 
         private static func interval(_ r: ClosedRange<Double>) -> String {
@@ -123,19 +138,32 @@ extension Actplot {
                     "f(0) = \(short(p.atZero.value)), f′(0) = \(short(p.atZero.derivative)), "
                         + "f″(0) = \(short(p.atZero.secondDerivative))",
                 ],
-                ["  limits", "f(−∞) = \(short(p.limits.negative)), f(+∞) = \(short(p.limits.positive))"],
+                [
+                    "  limits",
+                    Self.limit(p.limits.negative, at: "−∞", definedFarOut: p.definedFarOut.negative) + ", "
+                        + Self.limit(p.limits.positive, at: "+∞", definedFarOut: p.definedFarOut.positive),
+                ],
                 ["  smoothness", p.smoothness.description],
             ]
-            let flat =
-                p.flatIntervals.isEmpty
-                ? "nowhere in the range" : p.flatIntervals.map(Self.interval).joined(separator: ", ")
-            rows.append(["  |f′| < 1e-3", flat + (p.flatIntervals.isEmpty ? "" : "  (saturated or dead)")])
+            let flat = p.flatIntervals.isEmpty ? ["nowhere in the range"] : p.flatIntervals.map(Self.interval)
+            for (i, line) in Self.chunks(flat, 3).enumerated() {
+                rows.append([i == 0 ? "  |f′| < 1e-3" : "", line])
+            }
             if !p.stationaryPoints.isEmpty {
-                let points = p.stationaryPoints.map { x in
-                    let kind = f.secondDerivative(at: x) > 0 ? "minimum" : "maximum"
-                    return "x = \(short(x)) (f = \(short(f.value(at: x))), \(kind))"
+                let points = zip(p.stationaryPoints, p.stationaryKinds).map { x, kind in
+                    let sides = (short(f.derivative(at: x.nextDown)), short(f.derivative(at: x.nextUp)))
+                    let what =
+                        switch kind {
+                        case .cornerMinimum, .cornerMaximum:
+                            "\(kind == .cornerMinimum ? "minimum" : "maximum") at a corner: f′ jumps from "
+                                + "\(sides.0) to \(sides.1)"
+                        default: kind.rawValue
+                        }
+                    return "x = \(short(x)) (f = \(short(f.value(at: x))), \(what))"
                 }
-                rows.append(["  f′ = 0", points.joined(separator: ", ")])
+                for (i, line) in Self.chunks(points, 2).enumerated() {
+                    rows.append([i == 0 ? "  f′ = 0" : "", line])
+                }
             }
             return "\nproperties over \(Self.interval(p.range)) (\(p.samples) samples)\n"
                 + Table.render(rows, title: nil, alignments: [.left, .left])
@@ -172,6 +200,7 @@ extension Actplot {
                 ("smoothness", .string(p.smoothness.rawValue)),
                 ("flat_intervals", .array(p.flatIntervals.map(range))),
                 ("stationary_points", .array(p.stationaryPoints.map(JSONValue.number))),
+                ("stationary_kinds", .array(p.stationaryKinds.map { .string($0.rawValue) })),
             ])
             var members = Describe.header(f)
             members += [
