@@ -68,7 +68,39 @@ struct TickTests {
         let byStep = Sampling(from: -5, to: 5, step: 0.1)
         #expect(byStep?.count == 101 && byStep?[100] == 5)
         let partial = Sampling(from: 0, to: 1, step: 0.3)
-        #expect(partial?.count == 4 && partial?.upper == 0.8999999999999999)
+        #expect(partial?.count == 4 && partial?.upper == 0.9 && partial?[1] == 0.3 && partial?[2] == 0.6)
         #expect(Sampling(from: 0, to: 1, step: 2) == nil)
+        // Thirds are not decimals: the nearest doubles to 1/3 and 7e20/3.
+        #expect(Sampling(from: 0, to: 1, count: 4)[1] == 0.3333333333333333)
+        #expect(Sampling(from: 1e20, to: 3e20, count: 4)[2] == 2.3333333333333334e20)
+        // Decimals too wide for 128 bits fall back to the double formula.
+        #expect(Sampling(from: -1e-300, to: 1e300, count: 3)[1] == 5e299)
+    }
+
+    /// a·10^e as text, from integers only.
+    static func decimal(_ a: Int, _ e: Int) -> String { "\(a)e\(e)" }
+
+    @Test("x_i is the double nearest the exact decimal, over random decimal ranges, steps and counts")
+    func cleanDecimals() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            // lower = a·10^e, step = h·10^e, n intervals: x_i = (a + i·h)·10^e exactly.
+            let e = Int.random(in: -15...5, using: &generator)
+            let a = Int.random(in: -99_999...99_999, using: &generator)
+            let h = Int.random(in: 1...9_999, using: &generator)
+            let n = Int.random(in: 1...400, using: &generator)
+            let lower = try #require(Double(Self.decimal(a, e)))
+            let upper = try #require(Double(Self.decimal(a + n * h, e)))
+            let step = try #require(Double(Self.decimal(h, e)))
+            let expected = try (0...n).map { try #require(Double(Self.decimal(a + $0 * h, e))) }
+            let byStep = try #require(Sampling(from: lower, to: upper, step: step))
+            #expect(Array(byStep) == expected, "\(lower):\(upper) by \(step)")
+            #expect(Array(Sampling(from: lower, to: upper, count: n + 1)) == expected)
+            // A range that is not a whole number of steps ends at the last step inside it.
+            let longer = try #require(Double(Self.decimal(a + n * h + h / 2, e)))
+            if h >= 2, let partial = Sampling(from: lower, to: longer, step: step) {
+                #expect(Array(partial) == expected, "\(lower):\(longer) by \(step)")
+            }
+        }
     }
 }
