@@ -212,6 +212,25 @@ struct ExpressionDifferentiationTests {
         }
     }
 
+    static func J(_ v: Double, _ d: Double, _ s: Double) -> Jet {
+        Jet(value: v, derivative: d, secondDerivative: s)
+    }
+
+    static let ties: [(text: String, x: Double, expected: Jet)] = [
+        ("max(x, 0)", 0, J(0, 0.5, 0)), ("max(0, x)", 0, J(0, 0.5, 0)), ("min(x, 0)", 0, J(0, 0.5, 0)),
+        ("min(0, x)", 0, J(0, 0.5, 0)), ("max(2*x, x)", 0, J(0, 1.5, 0)), ("max(x^2, 0)", 0, J(0, 0, 1)),
+        ("max(x, 1)", 1, J(1, 0.5, 0)), ("max(x, x)", 3, J(3, 1, 0)), ("max(x, 0)", 1e-300, J(1e-300, 1, 0)),
+        ("min(x, 0)", -5e-324, J(-5e-324, 1, 0)), ("abs(x)", 0, J(0, 0, 0)), ("sign(x)", 0, J(0, 0, 0)),
+    ]
+
+    @Test(
+        "a tie in max or min: the value, with the mean of the derivatives, whichever order", arguments: ties)
+    func tie(_ c: (text: String, x: Double, expected: Jet)) throws {
+        let f = try Catalog.activation(c.text)
+        #expect(f.jet(at: c.x) == c.expected, "\(c.text) at \(c.x)")
+        #expect(f.values([c.x]) == [c.expected.value])
+    }
+
     @Test("outside the domain: NaN value and derivatives; batches equal single points")
     func domainAndBatch() throws {
         let log = try Expression("log(x)").activation

@@ -79,6 +79,16 @@ struct ExpressionCommandTests {
         #expect((value["max_abs"] ?? 1) < 1e-14)
     }
 
+    @Test("max and min split the derivative evenly at a tie, whichever way round they are written")
+    func ties() throws {
+        for formula in ["max(x, 0)", "max(0, x)", "min(x, 0)", "min(0, x)"] {
+            let r = try ActplotProcess.run(["eval", formula, "0", "--json"])
+            let points = try #require(
+                (try parseJSON(r.stdout) as? [String: Any])?["points"] as? [[String: Double]])
+            #expect(points.first?["value"] == 0 && points.first?["derivative"] == 0.5, "\(formula)")
+        }
+    }
+
     @Test("a formula may start with '-': -x^2 is -(x^2), not an option")
     func leadingMinus() throws {
         let r = try ActplotProcess.run(["eval", "-x^2", "3", "-0.5", "--json"])

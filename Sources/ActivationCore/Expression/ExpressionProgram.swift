@@ -135,16 +135,27 @@ struct ExpressionProgram: Sendable {
         }
     }
 
-    /// The smaller argument (the first on a tie); NaN when either is NaN.
+    /// The smaller argument; NaN when either is NaN; on a tie, the derivatives' mean.
     @inline(__always)
     static func minimum<T: ExpressionScalar>(_ p: T, _ q: T) -> T {
-        p.primal.isNaN || q.primal.isNaN ? T(constant: .nan) : p.primal <= q.primal ? p : q
+        if p.primal.isNaN || q.primal.isNaN { return T(constant: .nan) }
+        return p.primal == q.primal ? tie(p, q) : p.primal < q.primal ? p : q
     }
 
-    /// The larger argument (the first on a tie); NaN when either is NaN.
+    /// The larger argument; NaN when either is NaN; on a tie, the derivatives' mean.
     @inline(__always)
     static func maximum<T: ExpressionScalar>(_ p: T, _ q: T) -> T {
-        p.primal.isNaN || q.primal.isNaN ? T(constant: .nan) : p.primal >= q.primal ? p : q
+        if p.primal.isNaN || q.primal.isNaN { return T(constant: .nan) }
+        return p.primal == q.primal ? tie(p, q) : p.primal > q.primal ? p : q
+    }
+
+    /// Two arguments of equal value: that value, with the mean of their derivatives.
+    ///
+    /// So max(x, 0) and max(0, x) both have f′(0) = 1/2 (PyTorch's and JAX's rule at a tie).
+    /// p + (q − p)/2 keeps the value exactly (q − p is 0); at ±∞ the first is returned.
+    @inline(__always)
+    static func tie<T: ExpressionScalar>(_ p: T, _ q: T) -> T {
+        p.primal.isInfinite ? p : p + (q - p) * T(constant: 0.5)
     }
 
     /// The result at x, using `registers` (at least as long as the program) as scratch space.
