@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ActivationCore
@@ -226,5 +227,67 @@ extension String {
     fileprivate func replacingLastComponent(with name: String) -> String {
         guard let dot = lastIndex(of: ".") else { return name }
         return self[...dot] + name
+    }
+
+    /// Every claim `f(a) = v`, `f′(a) = v`, `f″(a) = v` or `name(a) = v` in a note, with a and v
+    /// numbers (±a gives two claims); `v` is as written, to its own number of digits.
+    static func claims(in note: String) -> [(x: Double, order: Int, value: String)] {
+        let pattern =
+            /(?<name>[A-Za-zσ_]+)(?<primes>[′″]?)\((?<argument>[^()]*)\) = (?<value>[−\-]?[0-9][0-9.e−\-\/]*)/
+        var found: [(x: Double, order: Int, value: String)] = []
+        for match in note.matches(of: pattern) {
+            let order = match.primes == "′" ? 1 : match.primes == "″" ? 2 : 0
+            var argument = String(match.argument).replacingOccurrences(of: "−", with: "-")
+            var signs = [1.0]
+            if argument.hasPrefix("±") {
+                argument.removeFirst()
+                signs = [-1, 1]
+            }
+            guard let x = Double(argument) else { continue }
+            let value = String(match.value).trimmingCharacters(in: CharacterSet(charactersIn: ".,;"))
+            for sign in signs { found.append((sign * x, order, value)) }
+        }
+        return found
+    }
+
+    /// A written number (`0.2`, `−7.6e-23`, `1/4`) as a double.
+    static func number(_ text: String) -> Double? {
+        let t = text.replacingOccurrences(of: "−", with: "-")
+        let parts = t.split(separator: "/")
+        if parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]) { return a / b }
+        return Double(t)
+    }
+
+    /// Whether `actual` is `expected` to the digits `written` shows: 17 digits exactly, 7.6e-23 to two.
+    static func agrees(_ actual: Double, _ written: String, _ expected: Double) -> Bool {
+        if actual == expected { return true }
+        guard !written.contains("/"), expected != 0 else { return false }
+        let mantissa = written.split(separator: "e").first.map(String.init) ?? written
+        let significant: [Character] = Array(mantissa.filter { $0.isNumber }.drop { $0 == "0" })
+        let magnitude: Double = Foundation.log10(Swift.abs(expected)).rounded(.down)
+        let shift: Int = significant.count - 1
+        let exponent: Double = magnitude - Double(shift)
+        let unit: Double = Foundation.pow(10.0, exponent)
+        return Swift.abs(actual - expected) <= 0.5001 * unit
+    }
+
+    @Test("every number a preset's note gives for f, f′ or f″ at a point is what actplot returns there")
+    func notesAgree() throws {
+        var checked = 0
+        for preset in FrameworkPreset.all {
+            guard let note = preset.note else { continue }
+            let f = try Catalog.activation(preset.qualifiedName)
+            for claim in Self.claims(in: note) {
+                let name = preset.qualifiedName
+                let expected = try #require(Self.number(claim.value), "\(name): \(claim.value)")
+                let jet = f.jet(at: claim.x)
+                let actual = [jet.value, jet.derivative, jet.secondDerivative][claim.order]
+                #expect(
+                    Self.agrees(actual, claim.value, expected),
+                    "\(name): the note says \(claim.value) at \(claim.x), actplot gives \(actual)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 20, "only \(checked) claims found")
     }
 }

@@ -12,8 +12,8 @@ extension FrameworkPreset {
             .dl4j, "GELU", .gelu, enumConstant: "GELU", className: "ActivationGELU",
             parameters: ["approximate": .choice("sigmoid")],
             note:
-                "x·σ(1.702x) with the float literal 1.702f = 1.7020000219345093; GELU(precise=true) is a tanh form "
-                + "with (0.044715x)³ in place of 0.044715x³"),
+                "x·σ(1.702x) with the float literal 1.702f, 1.7020000219345093 (actplot uses 1.702); "
+                + "GELU(precise=true) is a tanh form with (0.044715x)³ in place of 0.044715x³"),
         .init(
             .dl4j, "HardSigmoid", .hardSigmoid, enumConstant: "HARDSIGMOID",
             className: "ActivationHardSigmoid",
@@ -40,7 +40,9 @@ extension FrameworkPreset {
         .init(
             .dl4j, "RationalTanh", .rationalTanh, enumConstant: "RATIONALTANH",
             className: "ActivationRationalTanh",
-            note: "DL4J widens the float literals 1.7159f and 1.41645f (1.71589994430542, 1.416450023651123)"),
+            note: "DL4J widens the float literals 1.7159f and 1.41645f (to 1.71589994430542 and "
+                + "1.416450023651123); "
+                + "actplot uses 1.7159 and 1.41645"),
         .init(
             .dl4j, "RectifiedTanh", .rectifiedTanh, enumConstant: "RECTIFIEDTANH",
             className: "ActivationRectifiedTanh"),

@@ -37,7 +37,8 @@ extension FrameworkPreset {
             note: "f′(±1) = 1/4: jnp.clip splits ties between its bounds"),
         .init(
             .jax, "squareplus", .squareplus, parameters: ["b": .real(4)],
-            note: "JAX computes (x + √(x² + b))/2: squareplus(−1e8) = 7.45e-9 (true 1e-8)"),
+            note: "JAX computes (x + √(x² + b))/2: it gives 7.45e-9 at x = −1e8, where "
+                + "squareplus(−1e8) = 1e-8"),
         .init(.jax, "tanh", .tanh),
     ]
 }

@@ -6,7 +6,7 @@ extension FrameworkPreset {
     static let keras: [FrameworkPreset] = [
         .init(
             .keras, "celu", .celu,
-            note: "Keras on TensorFlow reports f′(0) = 2 (a max/min gradient artefact)"),
+            note: "f′(0) = 1; Keras on TensorFlow reports 2 there (a max/min gradient artefact)"),
         .init(.keras, "elu", .elu),
         .init(.keras, "exponential", .exponential),
         .init(.keras, "gelu", .gelu, parameters: ["approximate": .choice("none")]),
@@ -18,7 +18,9 @@ extension FrameworkPreset {
         .init(
             .keras, "leaky_relu", .leakyReLU, parameters: ["alpha": .real(0.2)],
             parameterNames: ["alpha": "negative_slope"],
-            note: "the TensorFlow backend holds negative_slope as float32: 0.20000000298023224"),
+            note: "the TensorFlow backend holds negative_slope as float32, so it multiplies by "
+                + "0.20000000298023224; "
+                + "actplot uses 0.2"),
         .init(.keras, "linear", .identity),
         .init(.keras, "log_sigmoid", .logSigmoid),
         .init(.keras, "log_softmax", .logSoftmax),

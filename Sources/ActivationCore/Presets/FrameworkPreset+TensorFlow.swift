@@ -12,11 +12,14 @@ extension FrameworkPreset {
             note: "f′(0) = λ; TensorFlow's kernel uses the literal λα = 1.7580993408473768"),
         .init(
             .tf, "gelu", .gelu, parameters: ["approximate": .choice("none")],
-            note: "in float64 TensorFlow uses float32-rounded 1/√2 and 0.044715: gelu(1) = 0.8413447419273903"
+            note: "in float64 TensorFlow uses float32-rounded 1/√2 and 0.044715 and gives "
+                + "0.8413447419273903 at x = 1, "
+                + "where gelu(1) = 0.8413447460685429"
         ),
         .init(
             .tf, "leaky_relu", .leakyReLU, parameters: ["alpha": .real(0.2)],
-            note: "alpha is a float32 attribute: 0.2 acts as 0.20000000298023224 in float64"),
+            note: "alpha is a float32 attribute: 0.2 acts as 0.20000000298023224 in float64 "
+                + "(actplot uses 0.2)"),
         .init(.tf, "softplus", .softplus),
         .init(.tf, "softsign", .softsign),
         .init(.tf, "silu", .silu, aliases: ["swish"], note: "tf.nn.silu(features, beta=1.0)"),

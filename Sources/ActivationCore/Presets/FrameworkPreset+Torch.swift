@@ -24,12 +24,14 @@ extension FrameworkPreset {
         .init(.torch, "Mish", .mish),
         .init(
             .torch, "Hardswish", .hardSwish,
-            note: "f′(±3) = 0 and 1 since PyTorch 2.7 (−0.5 and 1.5 before)"),
+            note: "f′(−3) = 0 and f′(3) = 1 since PyTorch 2.7 (−0.5 and 1.5 before)"),
         .init(.torch, "ELU", .elu),
         .init(.torch, "CELU", .celu),
         .init(
             .torch, "SELU", .selu,
-            note: "f′(0) = λα; PyTorch multiplies the rounded λ and α (…766, not …768)"),
+            note: "f′(0) = λα = 1.7580993408473768, the exact product; PyTorch multiplies the rounded λ "
+                + "and α and gives "
+                + "1.7580993408473766 (1 ulp lower)"),
         .init(
             .torch, "GELU", .gelu, parameters: ["approximate": .choice("none")],
             note: "PyTorch computes ½x(1 + erf(x/√2)): −0.0 below x ≈ −8.4 (true gelu(−10) = −7.6e-23)"),

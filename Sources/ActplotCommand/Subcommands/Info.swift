@@ -116,6 +116,9 @@ extension Actplot {
             guard !presets.isEmpty else { return "" }
             let rows = presets.map { ["  " + $0.qualifiedName, List.resolution($0), Describe.note($0)] }
             return "\nin frameworks\n" + Table.render(rows, title: nil, alignments: [.left, .left, .left])
+                + "  A preset takes its framework's defaults, parameter names and corner rule; where a note\n"
+                + "  says how a framework computes, that is the framework's arithmetic: actplot returns the\n"
+                + "  exact value.\n"
         }
 
         /// What was measured over the range.
