@@ -58,6 +58,33 @@ def identity(x, p, k):
     return x, mpf(1), mpf(0)
 
 
+def dropout(x, p, k):  # evaluation mode: the identity whatever p
+    return x, mpf(1), mpf(0)
+
+
+def nalu(x, p, k):
+    """Trask et al. 2018 with one input: W = tanh(w_hat) sigma(m_hat), g = sigma(G x),
+    f = g W x + (1 - g) (|x| + eps)^W; at 0, f' and f'' are the means of the one-sided ones."""
+    W = tanh(p["w_hat"]) * sig(p["m_hat"])
+    G, eps = p["gate"], p["epsilon"]
+    if abs(x) > mpf("1e399"):  # the limits at +-inf: |x|^W and W x, f' -> g W (W < 1)
+        g = mpf(1) if G * x > 0 else mpf(0) if G * x < 0 else mpf(1) / 2
+        m = INF if W > 0 else (mpf(1) if W == 0 else mpf(0))
+        a = mpf(0) if W == 0 else W * (INF if x > 0 else -INF)
+        value = (g * a if g != 0 else 0) + ((1 - g) * m if g != 1 else 0)
+        return value, g * W, mpf(0)
+    t = abs(x) + eps
+    m = exp(W * log(t))
+    a = W * x
+    g, h = sig(G * x), sig(-G * x)
+    s = 1 if x > 0 else (-1 if x < 0 else 0)
+    m1 = m * W * s / t
+    m2 = m * W * (W - 1) / t ** 2
+    g1 = G * g * h
+    g2 = G * G * g * h * (h - g)
+    return g * a + h * m, g1 * (a - m) + g * W + h * m1, g2 * (a - m) + 2 * g1 * (W - m1) + h * m2
+
+
 def binary_step(x, p, k):
     t = p["threshold"]
     v = mpf(1) if x > t else mpf(0) if x < t else p["at_zero"]
@@ -463,6 +490,7 @@ INF = mpf("inf")
 # name: (definition, {parameter: default}, corners(p) -> list, smooth?)
 CATALOG = {
     "identity": (identity, {}, lambda p: [], True),
+    "dropout": (dropout, {"p": 0.5}, lambda p: [], True),
     "binary_step": (binary_step, {"threshold": 0.0, "at_zero": 0.0}, lambda p: [p["threshold"]], False),
     "sigmoid": (sigmoid, {}, lambda p: [], True),
     "tanh": (tanh_, {}, lambda p: [], True),
@@ -506,6 +534,7 @@ CATALOG = {
     "cube": (cube, {}, lambda p: [], True),
     "rectified_tanh": (rectified_tanh, {}, lambda p: [0], False),
     "rational_tanh": (rational_tanh, {}, lambda p: [0], True),
+    "nalu": (nalu, {"w_hat": 2.0, "m_hat": 2.0, "gate": 1.0, "epsilon": 1e-7}, lambda p: [0], False),
     "softmax": (softmax0, {}, lambda p: [], True),
     "log_softmax": (log_softmax0, {}, lambda p: [], True),
     "sparsemax": (sparsemax0, {}, lambda p: [-1, 1], False),
@@ -547,7 +576,8 @@ VARIANTS = [
     "caffe.Exp:base=2,scale=0.7,shift=-3", "caffe.Exp:scale=-0.1,shift=1", "caffe.Exp:base=10,scale=3",
     "caffe.Log:shift=1,scale=0.5", "caffe.Log:base=10,scale=0.1,shift=1", "caffe.Log:base=2,scale=3,shift=-1",
     "caffe.Clip:min=0,max=6", "caffe.ReLU:negative_slope=0.1", "caffe.Threshold:threshold=0.5",
-    "caffe.Swish:beta=2", "keras.relu:max_value=5", "keras.relu:negative_slope=0.1,max_value=5,threshold=1",
+    "caffe.Swish:beta=2", "dropout:p=0.1", "nalu:w_hat=-1,m_hat=0.5", "nalu:gate=-2,epsilon=1e-10",
+    "nalu:w_hat=5,m_hat=5,gate=0", "nalu:w_hat=0", "keras.relu:max_value=5", "keras.relu:negative_slope=0.1,max_value=5,threshold=1",
     "keras.relu:threshold=-1,max_value=5", "keras.relu:max_value=6,threshold=1", "keras.relu:negative_slope=0.1",
     "keras.relu:negative_slope=0.1,max_value=6", "keras.relu:threshold=-1", "keras.relu:threshold=2,max_value=1.5",
 ]

@@ -248,8 +248,9 @@ public struct Figure: Sendable {
             bands.append(
                 Band(
                     name: "\(item.name) \(band.quantity) "
-                        + "\(NumberText.format(band.range.lowerBound, significantDigits: 4))…"
-                        + NumberText.format(band.range.upperBound, significantDigits: 4),
+                        + (band.summary
+                            ?? "\(NumberText.format(band.range.lowerBound, significantDigits: 4))…"
+                            + NumberText.format(band.range.upperBound, significantDigits: 4)),
                     function: firstFunction + offset, x: xs, low: edges.map(\.low), high: edges.map(\.high)))
         }
     }

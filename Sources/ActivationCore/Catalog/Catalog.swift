@@ -12,6 +12,7 @@ public enum Catalog {
     /// file and one line here.
     public static let all: [CatalogEntry] = [
         .identity,
+        .dropout,
         .binaryStep,
         .sigmoid,
         .tanh,
@@ -46,6 +47,7 @@ public enum Catalog {
         .cube,
         .rectifiedTanh,
         .rationalTanh,
+        .nalu,
         .softmax,
         .logSoftmax,
         .softmin,

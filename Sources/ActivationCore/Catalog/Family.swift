@@ -18,6 +18,8 @@ public enum Family: String, Sendable, CaseIterable, CustomStringConvertible {
     case shrinkage
     /// exponential, cube.
     case elementary
+    /// NALU: a gate between an additive and a multiplicative path.
+    case arithmetic
     /// softmax, log_softmax, softmin, GLU, CReLU.
     case vector
     /// A formula typed by the user (``Expression``).
@@ -35,6 +37,7 @@ public enum Family: String, Sendable, CaseIterable, CustomStringConvertible {
         case .selfGated: "self-gated"
         case .shrinkage: "shrinkage"
         case .elementary: "elementary"
+        case .arithmetic: "arithmetic"
         case .vector: "vector"
         case .expression: "expression"
         }

@@ -14,15 +14,20 @@ public struct TrainingBand: Sendable {
     public let quantity: String
     /// The interval it is drawn from.
     public let range: ClosedRange<Double>
+    /// What a legend says of the band when ``range`` would mislead: `0 or x/(1 − p)` for
+    /// dropout's outputs, which take two values and nothing between; nil for rrelu's slopes.
+    public let summary: String?
     private let edges: @Sendable (Double) -> (low: Double, high: Double)
 
-    /// A band of `quantity` drawn from `range`, whose edges at x are `edges(x)`.
+    /// A band of `quantity` drawn from `range` (or as `summary` says), whose edges at x are
+    /// `edges(x)`.
     init(
-        quantity: String, range: ClosedRange<Double>,
+        quantity: String, range: ClosedRange<Double>, summary: String? = nil,
         edges: @escaping @Sendable (Double) -> (low: Double, high: Double)
     ) {
         self.quantity = quantity
         self.range = range
+        self.summary = summary
         self.edges = edges
     }
 
