@@ -202,7 +202,24 @@ struct FrameworkNameTests {
         #expect(Self.table(relu6.stdout).map { $0[1] } == [0, 3, 6, 6])
     }
 
-    @Test("shell completions offer every framework's names, DL4J's classes and Caffe's layers")
+    static let ownNames: [(spec: String, x: Double, value: Double, shown: String)] = [
+        ("torch.nn.LeakyReLU:negative_slope=0.1", -2, -0.2, "negative_slope"),
+        ("torch.nn.Softplus:beta=2,threshold=20", 11, 11, "threshold"),
+        ("torch.nn.Hardtanh:min_val=-2", -3, -2, "min_val"),
+        ("keras.layers.ReLU:max_value=6", 7, 6, "max_value"),
+    ]
+
+    @Test("framework users type their framework's parameter names; info shows them", arguments: ownNames)
+    func ownParameterNames(_ c: (spec: String, x: Double, value: Double, shown: String)) throws {
+        let r = try ActplotProcess.run(["eval", c.spec, String(c.x)])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.table(r.stdout).first?[1] == c.value, "\(r.stdout)")
+        let name = String(c.spec.prefix { $0 != ":" })
+        let info = try ActplotProcess.run(["info", name])
+        #expect(info.stdout.contains(c.shown), "\(info.stdout)")
+    }
+
+    @Test("shell completions offer every framework's names, DL4J's classes, Caffe's layers and parameters")
     func completions() throws {
         for shell in ["bash", "zsh", "fish"] {
             let r = try ActplotProcess.run(["--generate-completion-script", shell])
@@ -210,6 +227,9 @@ struct FrameworkNameTests {
             for name in [
                 "dl4j.ActivationLReLU", "dl4j.PReLU", "dl4j.LEAKYRELU", "ActivationPReLU", "caffe.PReLU",
                 "caffe.AbsVal", "torch.LeakyReLU", "keras2.layers.ThresholdedReLU", "jax.swish",
+                "torch.LeakyReLU:negative_slope=", "torch.Softplus:threshold=",
+                "torch.Hardtanh:min_val=",
+                "keras.layers.ReLU:max_value=", "leaky_relu:alpha=", "nalu:w_hat=",
             ] {
                 #expect(r.stdout.contains(name), "\(shell): \(name)")
             }

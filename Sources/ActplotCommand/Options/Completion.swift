@@ -2,8 +2,8 @@ import ActivationCore
 import ArgumentParser
 
 extension CompletionKind {
-    /// What the shell offers for a FUNCTION: every catalog name, and every framework preset under
-    /// each of its names (`gelu`, `torch.LeakyReLU`, `torch.leaky_relu`, `keras.layers.LeakyReLU`,
+    /// What the shell offers for a FUNCTION: every catalog name, every framework preset under
+    /// each of its names, and each of them followed by a parameter (`torch.Softplus:beta=`) (`gelu`, `torch.LeakyReLU`, `torch.leaky_relu`, `keras.layers.LeakyReLU`,
     /// `dl4j.ActivationLReLU`, `caffe.PReLU`), and DL4J's class names alone (`ActivationLReLU`).
     ///
     /// The argument parser evaluates every argument's completion each time it instantiates a
@@ -11,7 +11,22 @@ extension CompletionKind {
     /// list is only read when a completion script is generated, so only then is it built.
     static let functionNames: CompletionKind =
         CommandLine.arguments.contains { $0.hasPrefix("--generate-completion-script") }
-        ? .list(Catalog.all.map(\.name) + presetNames) : .default
+        ? .list(Catalog.all.map(\.name) + presetNames + parameterSpecs) : .default
+
+    /// `NAME:PARAMETER=` for every function and preset with parameters, under the preset's own
+    /// parameter names (`torch.nn.LeakyReLU:negative_slope=`, `leaky_relu:alpha=`).
+    private static var parameterSpecs: [String] {
+        let catalog = Catalog.all.flatMap { entry in entry.parameters.map { "\(entry.name):\($0.name)=" } }
+        let presets = FrameworkPreset.all.flatMap { preset in
+            let prefix = preset.qualifiedName.dropLast(preset.name.count)
+            return preset.names.flatMap { name in
+                preset.entry.parameters.map {
+                    "\(prefix)\(name):\(preset.frameworkParameter(named: $0.name))="
+                }
+            }
+        }
+        return catalog + presets
+    }
 
     /// Each preset under its qualified name and its aliases and spellings, then the class names.
     private static var presetNames: [String] {
