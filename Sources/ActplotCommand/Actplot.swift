@@ -70,6 +70,20 @@ public struct Actplot: ParsableCommand {
     /// - Returns: The parsed command, ready to run.
     /// - Throws: What the argument parser throws for arguments it refuses.
     package static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+        // `actplot help bogus` would print the root's help and exit 0: say what is wrong instead.
+        if arguments.first == "help", arguments.count >= 2, subcommands[arguments[1]] == nil {
+            let topic = arguments[1]
+            if let f = try? Catalog.activation(topic), f.entry.family != .expression {
+                throw ValidationError(
+                    "'\(topic)' is a function, not a command: actplot info \(ShellQuote.quoted(topic)) describes it"
+                )
+            }
+            let near = Suggestion.nearestName(to: topic, among: commandNames).map { "did you mean '\($0)'? " }
+            throw ValidationError(
+                "no help on '\(topic)': it is not a command; \(near ?? "")the commands are "
+                    + commandNames.joined(separator: ", ")
+                    + " (actplot help COMMAND; actplot info FUNCTION describes a function)")
+        }
         let rootOnly: Set<String> = ["-h", "--help", "--version", "help"]
         guard
             let first = arguments.first,

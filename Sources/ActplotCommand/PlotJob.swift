@@ -213,7 +213,14 @@ struct PlotJob {
             if let reason = out.failed { throw OutputError.write(reason) }
             return
         }
-        let file = try OutputFile(path: options.output ?? "")
+        let example =
+            switch plan.format {
+            case .chart: "plot.txt"
+            case .csv: "plot.csv"
+            case .png: "plot.png"
+            case .svg: "plot.svg"
+            }
+        let file = try OutputFile(path: options.output ?? "", example: example)
         body(&file.stream)
         try file.commit()
     }

@@ -71,7 +71,10 @@ struct ErrorReportTests {
     @Test(
         "shared options are parsed by the argument parser, once, with actplot's explanation",
         arguments: [
-            (["relu", "--range", "1:0"], "'--range' needs MIN:MAX with MIN < MAX"),
+            (
+                ["relu", "--range", "1:0"],
+                "'--range 1:0' runs backwards (MIN > MAX); did you mean --range 0:1?"
+            ),
             (["info", "relu", "--range", "nan:1"], "'--range' needs MIN:MAX with MIN < MAX"),
             (["softmax", "--others", "1,x"], "'--others' entry 'x' is not a number"),
             (["eval", "softmax", "--vector", ""], "'--vector' needs numbers separated by commas"),

@@ -29,7 +29,30 @@ struct ErrorTests {
         Case(arguments: ["eval", "softmax", "1", "--vector", "1,2"], mentions: "one of them"),
         Case(arguments: ["eval", "relu", "1", "--others", "1"], mentions: "vector functions only"),
         Case(arguments: ["list", "--framework", "pytorh"], mentions: "did you mean 'torch'"),
-        Case(arguments: ["info", "gelu", "--range", "5:-5"], mentions: "MIN < MAX"),
+        Case(
+            arguments: ["info", "gelu", "--range", "5:-5"],
+            mentions: "runs backwards (MIN > MAX); did you mean --range -5:5?"),
+        Case(arguments: ["relu", "--range", "-5..5"], mentions: "with a colon, not '..': --range -5:5"),
+        Case(arguments: ["relu", "--range", "-2,3"], mentions: "with a colon, not ',': --range -2:3"),
+        Case(arguments: ["relu", "--range", "1:1"], mentions: "is a single point"),
+        Case(
+            arguments: ["relu", "--samples", "1.5"],
+            mentions: "'--samples' needs a whole number of points, at least 2, got '1.5'"),
+        Case(arguments: ["relu", "--samples", "1"], mentions: "at least 2 points"),
+        Case(
+            arguments: ["relu", "-o", "/tmp/"],
+            mentions: "'/tmp/' is a directory; give a file name, e.g. -o /tmp/plot.txt"),
+        Case(arguments: ["relu", "-o", "/tmp", "--format", "png"], mentions: "e.g. -o /tmp/plot.png"),
+        Case(
+            arguments: ["help", "bogus"],
+            mentions: "no help on 'bogus': it is not a command; the commands are compare"),
+        Case(arguments: ["help", "evl"], mentions: "did you mean 'eval'?"),
+        Case(
+            arguments: ["help", "gelu"],
+            mentions: "'gelu' is a function, not a command: actplot info gelu describes it"),
+        Case(arguments: ["eval", "gelu", "1", "-", "2"], mentions: "give it alone"),
+        Case(arguments: ["eval", "gelu", "1", "--format", "png"], mentions: "table, csv or jsonl"),
+        Case(arguments: ["eval", "gelu", "1", "--format", "csv", "--json"], mentions: "not both"),
         Case(arguments: ["info", "gelu", "--range", "nan:1"], mentions: "MIN < MAX"),
         Case(arguments: ["info", "gelu", "--range", "-inf:0"], mentions: "finite"),
         Case(arguments: ["info", "nosuch"], mentions: "unknown function 'nosuch'"),

@@ -112,8 +112,8 @@ struct PlotCommandTests {
     }
 
     static let bad: [Case] = [
-        Case(arguments: ["relu", "--range", "5:-5"], status: 64, mentions: "MIN < MAX"),
-        Case(arguments: ["relu", "--range", "1:1"], status: 64, mentions: "MIN < MAX"),
+        Case(arguments: ["relu", "--range", "5:-5"], status: 64, mentions: "did you mean --range -5:5?"),
+        Case(arguments: ["relu", "--range", "1:1"], status: 64, mentions: "is a single point"),
         Case(arguments: ["relu", "--range", "nan:5"], status: 64, mentions: "finite"),
         Case(arguments: ["relu", "--range", "-inf:5"], status: 64, mentions: "finite"),
         Case(arguments: ["relu", "--range", "-5"], status: 64, mentions: "MIN:MAX"),

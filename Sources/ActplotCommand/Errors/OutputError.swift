@@ -6,8 +6,8 @@ enum OutputError: Error, CustomStringConvertible {
     case create(String, String)
     /// Writing the output file failed.
     case writeFile(String, String)
-    /// The output path names a directory.
-    case isDirectory(String)
+    /// The output path names a directory; a file inside it to suggest.
+    case isDirectory(String, suggestion: String)
     /// An input file (`eval --points-file`) could not be read.
     case read(String, String)
 
@@ -16,7 +16,8 @@ enum OutputError: Error, CustomStringConvertible {
         case .write(let reason): "cannot write the output: \(reason)"
         case .create(let path, let reason): "cannot create '\(path)': \(reason)"
         case .writeFile(let path, let reason): "cannot write '\(path)': \(reason); it was left as it was"
-        case .isDirectory(let path): "'\(path)' is a directory; give a file name, e.g. -o \(path)/plot.csv"
+        case .isDirectory(let path, let suggestion):
+            "'\(path)' is a directory; give a file name, e.g. -o \(ShellQuote.quoted(suggestion))"
         case .read(let path, let reason):
             "cannot read \(path == "-" ? "standard input" : "'\(path)'"): \(reason)"
         }

@@ -10,7 +10,8 @@ struct PlotOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Number of points, ends included (default: one per dot column; CSV 101).", valueName: "N"))
+            "Number of points, ends included (default: one per dot column; CSV 101).", valueName: "N"),
+        transform: PlotOptions.sampleCount)
     var samples: Int?
 
     @Option(
@@ -92,6 +93,15 @@ struct PlotOptions: ParsableArguments {
 
     /// The output formats.
     enum Format: String { case chart, csv, png, svg }
+
+    /// `--samples N`: a whole number (`1e4` is accepted: it is one).
+    static func sampleCount(_ text: String) throws -> Int {
+        let value = DecimalText.parse(text.trimmingWhitespace)
+        guard let value, value.isFinite, value == value.rounded(), abs(value) < 0x1p62 else {
+            throw ValidationError("'--samples' needs a whole number of points, at least 2, got '\(text)'")
+        }
+        return Int(value)
+    }
 
     func validate() throws {
         if samples != nil && step != nil {

@@ -18,14 +18,29 @@ struct RangeArgument: Sendable, CustomStringConvertible {
     /// Reads `MIN:MAX`, each in any Swift/C float syntax.
     /// - Throws: A `ValidationError` that says what a range must be, with an example.
     init(parsing text: String) throws {
+        let expected = "'--range' needs MIN:MAX with MIN < MAX, both finite and MAX - MIN below 1.8e308"
+        for separator in ["..", ",", " to "] where !text.contains(":") && text.contains(separator) {
+            let parts = text.components(separatedBy: separator)
+            throw ValidationError(
+                "'--range' takes MIN:MAX with a colon, not '\(separator.trimmingWhitespace)': "
+                    + "--range \(parts.map(\.trimmingWhitespace).joined(separator: ":"))")
+        }
         guard let colon = text.dropFirst().firstIndex(of: ":"),
             let lower = DecimalText.parse(text[..<colon].trimmingWhitespace),
-            let upper = DecimalText.parse(text[text.index(after: colon)...].trimmingWhitespace),
-            lower.isFinite, upper.isFinite, lower < upper, (upper - lower).isFinite
+            let upper = DecimalText.parse(text[text.index(after: colon)...].trimmingWhitespace)
         else {
+            throw ValidationError("\(expected), e.g. --range -5:5 (got '\(text)')")
+        }
+        if lower > upper && lower.isFinite && upper.isFinite {
+            let swapped = "\(DecimalText.shortest(upper)):\(DecimalText.shortest(lower))"
             throw ValidationError(
-                "'--range' needs MIN:MAX with MIN < MAX, both finite and MAX - MIN below 1.8e308, "
-                    + "e.g. --range -5:5 (got '\(text)')")
+                "'--range \(text)' runs backwards (MIN > MAX); did you mean --range \(swapped)?")
+        }
+        if lower == upper {
+            throw ValidationError("'--range \(text)' is a single point; give MIN < MAX, e.g. --range -5:5")
+        }
+        guard lower.isFinite, upper.isFinite, lower < upper, (upper - lower).isFinite else {
+            throw ValidationError("\(expected), e.g. --range -5:5 (got '\(text)')")
         }
         self.init(lower: lower, upper: upper)
     }

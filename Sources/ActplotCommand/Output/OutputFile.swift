@@ -13,12 +13,16 @@ final class OutputFile {
     var stream: FileDescriptorStream
 
     /// Creates the temporary file next to `path`.
+    /// - Parameters:
+    ///   - path: The file to write.
+    ///   - example: A file name to suggest inside `path` when it is a directory (`plot.png`).
     /// - Throws: ``OutputError`` when the directory is missing or not writable, or `path` is a directory.
-    init(path: String) throws {
+    init(path: String, example: String = "plot.csv") throws {
         self.path = path
         switch POSIX.kind(of: path) {
         case .directory:
-            throw OutputError.isDirectory(path)
+            let directory = path.hasSuffix("/") ? path : path + "/"
+            throw OutputError.isDirectory(path, suggestion: directory + example)
         case .other:
             guard let descriptor = POSIX.openForWriting(path) else {
                 throw OutputError.create(path, POSIX.lastError)
