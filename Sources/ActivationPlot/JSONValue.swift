@@ -51,7 +51,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             for (i, item) in items.enumerated() {
                 out += pad
                 item.write(to: &out, indent: indent, level: level + 1)
-                out += (i < items.count - 1 ? "," : "") + newline
+                out += (i < items.count - 1 ? (indent > 0 ? "," : ", ") : "") + newline
             }
             out += closePad + "]"
         case .object(let members):
@@ -63,7 +63,7 @@ public indirect enum JSONValue: Sendable, Hashable {
                 Self.quote(key, into: &out)
                 out += ": "
                 value.write(to: &out, indent: indent, level: level + 1)
-                out += (i < members.count - 1 ? "," : "") + newline
+                out += (i < members.count - 1 ? (indent > 0 ? "," : ", ") : "") + newline
             }
             out += closePad + "}"
         }

@@ -38,7 +38,7 @@ struct NumberTextTests {
         ])
         #expect(
             value.text(indent: 0)
-                == #"{"b": 1,"a": [0.1, "inf", "-inf", "nan"],"s": "quote \" backslash \\ newline \n tab \t bell \u0007","t": true,"n": null}"#
+                == #"{"b": 1, "a": [0.1, "inf", "-inf", "nan"], "s": "quote \" backslash \\ newline \n tab \t bell \u0007", "t": true, "n": null}"#
         )
     }
 }

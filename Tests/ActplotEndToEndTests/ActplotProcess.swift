@@ -22,7 +22,7 @@ struct ActplotProcess {
     /// `program` is another program that starts actplot (a shell).
     static func run(
         _ arguments: [String], stdoutPath: String? = nil, environment: [String: String] = [:],
-        directory: URL? = nil, program: URL = executable
+        directory: URL? = nil, program: URL = executable, input: String? = nil
     ) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw TestFailure(
@@ -43,6 +43,13 @@ struct ActplotProcess {
             process.standardOutput = out
         }
         process.standardError = err
+        if let input {
+            // Through a file, so that a large input cannot fill a pipe while output waits.
+            let path = NSTemporaryDirectory() + "actplot-input-\(UUID().uuidString)"
+            try Data(input.utf8).write(to: URL(fileURLWithPath: path))
+            process.standardInput = FileHandle(forReadingAtPath: path)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+        }
         try process.run()
         let outData = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

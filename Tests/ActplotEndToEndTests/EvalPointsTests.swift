@@ -31,9 +31,8 @@ struct EvalPointsTests {
         let options = section.compactMap { line -> (String, Bool)? in
             let words = line.split(separator: " ")
             guard let first = words.first, first.hasPrefix("--") else { return nil }
-            return (
-                String(first.split(separator: ",").first ?? first), words.count > 1 && words[1].hasPrefix("<")
-            )
+            // `--points, --points-file <FILE>`: the value, if any, follows every spelling.
+            return (String(first.split(separator: ",").first ?? first), words.contains { $0.hasPrefix("<") })
         }
         #expect(options.count >= 5)
         for (option, takesValue) in options where option != "--help" && option != "--version" {
@@ -88,8 +87,8 @@ struct EvalPointsTests {
         arguments: [
             ("missing.txt", Int32(1), "cannot read 'missing.txt': No such file or directory"),
             (".", Int32(1), "cannot read '.': Is a directory"),
-            ("empty.txt", Int32(64), "'--points-file empty.txt' holds no points"),
-            ("bad.txt", Int32(64), "'--points-file' entry 2 of 3 'x' is not a number"),
+            ("empty.txt", Int32(64), "'empty.txt' holds no points"),
+            ("bad.txt", Int32(64), "'x' at line 1, column 3 of 'bad.txt' is not a number"),
         ])
     func pointsFileErrors(_ name: String, _ status: Int32, _ message: String) throws {
         let folder = try Folder()
@@ -102,5 +101,63 @@ struct EvalPointsTests {
         let both = try ActplotProcess.run(
             ["eval", "relu", "1", "--points-file", "bad.txt"], directory: folder.url)
         #expect(both.status == 64 && both.stderr.contains("one of them"))
+    }
+
+    @Test("a point '-' reads standard input: the aligned table when it is short")
+    func dashReadsStandardInput() throws {
+        let r = try ActplotProcess.run(["eval", "gelu", "-"], input: "1 2\n3\n")
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        let typed = try ActplotProcess.run(["eval", "gelu", "1", "2", "3"])
+        #expect(r.stdout == typed.stdout)
+    }
+
+    /// 100,000 points over [-50, 50], one per line, with a few on shared lines and commas.
+    static let manyPoints: [Double] = (0..<100_000).map { Double($0) / 1000 - 50 }
+    static var manyPointsText: String {
+        manyPoints.enumerated().map { i, x in DecimalText.shortest(x) + (i % 7 == 0 ? ", " : "\n") }.joined()
+    }
+
+    @Test("100,000 points streamed from stdin as a table, CSV, JSON lines and JSON: every row, in order")
+    func streamed() throws {
+        let gelu = try Catalog.activation("gelu")
+        let input = Self.manyPointsText
+        let table = try ActplotProcess.run(["eval", "gelu", "-"], input: input)
+        #expect(table.status == 0 && table.stderr.isEmpty, "\(table.stderr)")
+        let rows = table.stdout.split(separator: "\n").dropFirst(2)
+        #expect(rows.count == Self.manyPoints.count)
+        // Streamed columns have one width, so every row is as long as the header.
+        let header = table.stdout.split(separator: "\n")[1]
+        #expect(rows.allSatisfy { $0.count == header.count })
+        let csv = try ActplotProcess.run(["eval", "gelu", "--points", "-", "--format", "csv"], input: input)
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first == "x,gelu,gelu',gelu''" && lines.count == Self.manyPoints.count + 1)
+        for i in stride(from: 0, to: Self.manyPoints.count, by: 4999) {
+            let fields = lines[i + 1].split(separator: ",").map { Double($0) }
+            let x = Self.manyPoints[i]
+            #expect(fields == [x, gelu.value(at: x), gelu.derivative(at: x), gelu.secondDerivative(at: x)])
+            let cells = rows[rows.startIndex + i].split(separator: " ").map { Double($0) }
+            #expect(cells == fields, "row \(i)")
+        }
+        let jsonl = try ActplotProcess.run(["eval", "gelu", "-", "--format", "jsonl"], input: input)
+        let objects = try jsonl.stdout.split(separator: "\n").map {
+            try parseJSON(String($0)) as? [String: Double]
+        }
+        #expect(objects.count == Self.manyPoints.count && objects[12345]?["x"] == Self.manyPoints[12345])
+        let json = try ActplotProcess.run(["eval", "gelu", "-", "--json"], input: input)
+        let whole = try #require(try parseJSON(json.stdout) as? [String: Any])
+        let points = try #require(whole["points"] as? [[String: Double]])
+        #expect(whole["function"] as? String == "gelu" && points.count == Self.manyPoints.count)
+        #expect(points[99_999]["derivative"] == gelu.derivative(at: Self.manyPoints[99_999]))
+    }
+
+    @Test("a bad token deep in a stream is named by line and column; the output so far stays")
+    func badTokenInStream() throws {
+        let input = (0..<50_000).map { "\($0)" }.joined(separator: "\n") + "\n7 1.5.2 8\n"
+        let r = try ActplotProcess.run(["eval", "relu", "-", "--format", "csv"], input: input)
+        #expect(r.status == 64)
+        #expect(
+            r.stderr == "actplot: error: '1.5.2' at line 50001, column 3 of standard input is not a number "
+                + "(examples: -1, 0.5, 1e-3, 0x1p-10, inf)\n", "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("x,relu,relu',relu''\n0,0,0,0\n"))
     }
 }

@@ -53,20 +53,18 @@ enum POSIX {
         )
     }
 
-    /// Reads a whole file, or standard input for "-", retrying after interruptions.
-    /// - Returns: Its bytes, or why it could not be read (`No such file or directory`).
-    static func readAll(_ path: String) -> Result<[UInt8], ReadFailure> {
+    /// A descriptor to read `path` from, standard input for "-"; nil when it cannot be opened.
+    static func openForReading(_ path: String) -> Int32? {
         let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(ReadFailure(reason: lastError)) }
-        defer { if descriptor != STDIN_FILENO { Glibc.close(descriptor) } }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// Reads up to `buffer.count` bytes, retrying after interruptions; 0 at the end.
+    static func read(_ descriptor: Int32, into buffer: inout [UInt8]) -> Result<Int, ReadFailure> {
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return .failure(ReadFailure(reason: lastError)) }
-            if count == 0 { return .success(bytes) }
-            bytes.append(contentsOf: chunk[..<count])
+            return count >= 0 ? .success(count) : .failure(ReadFailure(reason: lastError))
         }
     }
 

@@ -23,7 +23,8 @@ extension Actplot {
                   actplot eval softplus:beta=2 -800 1e-3 --json
                   actplot eval softmax --vector 1,2,3
                   actplot eval 'x*tanh(log1p(exp(x)))' -1 0 1
-                  actplot eval gelu --points-file xs.txt --json
+                  actplot eval gelu --points xs.txt --json
+                  cut -f2 data.tsv | actplot eval gelu - --format csv
                 """
         )
 
@@ -34,10 +35,18 @@ extension Actplot {
         var points: [String] = []
 
         @Option(
+            name: [.customLong("points"), .customLong("points-file")],
             help: ArgumentHelp(
-                "Read the points from FILE ('-' for standard input): numbers separated by spaces, commas or lines.",
+                "Read the points from FILE ('-', or a point '-', for standard input): numbers separated by "
+                    + "spaces, commas or lines, streamed.",
                 valueName: "FILE"))
         var pointsFile: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "table, csv or jsonl (one JSON object per line); default table, or JSON for --json.",
+                valueName: "FORMAT"))
+        var format: String?
 
         @Option(
             parsing: .unconditional,
@@ -61,13 +70,23 @@ extension Actplot {
             }
         }
 
+        /// The file to stream points from: --points, or standard input for a point '-'.
+        private var streamPath: String? {
+            pointsFile ?? (typedPoints == ["-"] ? "-" : nil)
+        }
+
         func validate() throws {
-            let given = [!typedPoints.isEmpty, vector != nil, pointsFile != nil].filter { $0 }.count
+            if typedPoints.count > 1 && typedPoints.contains("-") {
+                throw ValidationError(
+                    "a point '-' reads every point from standard input; give it alone, without other points")
+            }
+            let typed = !typedPoints.isEmpty && !(pointsFile == nil && typedPoints == ["-"])
+            let given = [typed, vector != nil, streamPath != nil].filter { $0 }.count
             if given == 0 {
                 throw ValidationError("give at least one point, e.g. actplot eval \(function) -1 0 1")
             }
             if given > 1 {
-                throw ValidationError("give points, '--points-file' or '--vector', one of them")
+                throw ValidationError("give points, '--points' or '--vector', one of them")
             }
             if typedPoints.count > NumberList.limit {
                 throw ValidationError("at most \(NumberList.limit) points at once, got \(typedPoints.count)")
@@ -75,7 +94,9 @@ extension Actplot {
         }
 
         /// The value options, whose next argument is their value (`--precision 3`), not a point.
-        static let valueOptions: Set<String> = ["--points-file", "--vector", "--others", "--precision"]
+        static let valueOptions: Set<String> = [
+            "--points", "--points-file", "--vector", "--others", "--precision", "--format",
+        ]
 
         /// The command line with eval's points packed into one argument, NUL-separated.
         ///
@@ -124,9 +145,21 @@ extension Actplot {
                 try runVector(f, input: vector)
                 return
             }
-            let xs = try pointsFile.map(Self.read) ?? Self.numbers(typedPoints.map(String.init), for: "point")
+            if let streamPath {
+                try runStream(f, path: streamPath)
+                return
+            }
+            let xs = try Self.numbers(typedPoints.map(String.init), for: "point")
             let jets = xs.map { f.jet(at: $0) }
-            try writeToStandardOutput(numbers.json ? pointsJSON(f, xs, jets) : pointsTable(f, xs, jets))
+            switch try streamFormat() {
+            case .table: try writeToStandardOutput(pointsTable(f, xs, jets))
+            case .json: try writeToStandardOutput(pointsJSON(f, xs, jets))
+            case let format:
+                var writer = StreamWriter(function: f, format: format, numbers: numbers)
+                try writer.begin()
+                try writer.write(xs, jets.map(\.value), jets.map(\.derivative), jets.map(\.secondDerivative))
+                try writer.end()
+            }
         }
 
         /// Numbers in order; a bad one is named with its position among several.
@@ -137,28 +170,7 @@ extension Actplot {
             }
         }
 
-        /// The points of a file, or of standard input for "-".
-        private static func read(_ path: String) throws -> [Double] {
-            let bytes: [UInt8]
-            switch POSIX.readAll(path) {
-            case .success(let read): bytes = read
-            case .failure(let failure): throw OutputError.read(path, failure.reason)
-            }
-            let separators: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x2C]
-            let words = bytes.split(whereSeparator: separators.contains).map {
-                String(decoding: $0, as: UTF8.self)
-            }
-            guard !words.isEmpty else {
-                throw ValidationError("'--points-file \(path)' holds no points; write numbers such as -1 0 1")
-            }
-            guard words.count <= NumberList.limit else {
-                throw ValidationError(
-                    "'--points-file' holds \(words.count) points; at most \(NumberList.limit) are read")
-            }
-            return try numbers(words, for: "'--points-file' entry")
-        }
-
-        private func pointsTable(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
+        func pointsTable(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
             let text = numbers.textFormat
             var rows = [["x", "f(x)", "f'(x)", "f''(x)"]]
             rows.reserveCapacity(xs.count + 1)
@@ -171,7 +183,7 @@ extension Actplot {
             return Table.render(rows, title: Describe.title(f))
         }
 
-        private func pointsJSON(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
+        func pointsJSON(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
             let number = numbers.jsonFormat
             let points: [JSONValue] = zip(xs, jets).map { x, jet in
                 .object([
