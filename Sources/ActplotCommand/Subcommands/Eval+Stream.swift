@@ -1,6 +1,7 @@
 import ActivationCore
 import ActivationPlot
 import ArgumentParser
+import Glibc
 
 /// Numbers read from a file or standard input in blocks: split at spaces, tabs, commas and
 /// line ends, each with the line and column where it starts, in constant memory.
@@ -33,10 +34,26 @@ struct PointReader {
         let target = points.count + count
         while points.count < target && !finished {
             let read = try fill()
-            for byte in chunk[..<read] { try take(byte, into: &points) }
             if read == 0 {
                 try flush(into: &points)
                 finished = true
+                return
+            }
+            for index in 0..<read {
+                let byte = chunk[index]
+                switch byte {
+                case 0x20, 0x09, 0x2C, 0x0D:
+                    try flush(into: &points)
+                    position.column += 1
+                case 0x0A:
+                    try flush(into: &points)
+                    position = (position.line + 1, 1)
+                default:
+                    if pending.isEmpty { start = position }
+                    pending.append(byte)
+                    position.column += 1
+                    if pending.count > 400 { throw error(String(decoding: pending, as: UTF8.self)) }
+                }
             }
         }
     }
@@ -48,27 +65,23 @@ struct PointReader {
         }
     }
 
-    private mutating func take(_ byte: UInt8, into points: inout [Double]) throws {
-        switch byte {
-        case 0x20, 0x09, 0x2C, 0x0D:
-            try flush(into: &points)
-            position.column += 1
-        case 0x0A:
-            try flush(into: &points)
-            position = (position.line + 1, 1)
-        default:
-            if pending.isEmpty { start = position }
-            pending.append(byte)
-            position.column += 1
-            guard pending.count <= 400 else { throw error(String(decoding: pending, as: UTF8.self)) }
-        }
-    }
-
+    /// The pending token as a number, read as `Double(String)` reads it (C-locale strtod, so
+    /// hexadecimal, inf and nan too) straight from its bytes.
     private mutating func flush(into points: inout [Double]) throws {
         guard !pending.isEmpty else { return }
-        let text = String(decoding: pending, as: UTF8.self)
+        pending.append(0)
+        let value = pending.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { text -> Double? in
+                guard let base = text.baseAddress else { return nil }
+                var end: UnsafeMutablePointer<CChar>?
+                let value = strtod(base, &end)
+                // The whole token, up to its terminating 0, must be the number.
+                return end.map { UnsafePointer($0) == base + (text.count - 1) } == true ? value : nil
+            }
+        }
+        pending.removeLast()
+        guard let value else { throw error(String(decoding: pending, as: UTF8.self)) }
         pending.removeAll(keepingCapacity: true)
-        guard let value = DecimalText.parse(text) else { throw error(text) }
         points.append(value)
     }
 
@@ -140,7 +153,8 @@ struct StreamWriter {
     let format: Format
     let numbers: NumberOutputOptions
     private let text: (Double) -> String
-    private let json: (Double) -> JSONValue
+    /// `--precision`, read once: the property wrapper's getter per number costs more than the number.
+    private let precision: Int?
     private var first = true
     private var out = FileDescriptorStream(descriptor: 1)
 
@@ -149,17 +163,18 @@ struct StreamWriter {
         self.format = format
         self.numbers = numbers
         text = numbers.textFormat
-        json = numbers.jsonFormat
+        precision = numbers.precision
     }
 
-    /// The width of every column of a streamed table: the longest number it can print.
-    private var width: Int { numbers.precision.map { $0 + 7 } ?? 24 }
+    /// The width of the f, f′ and f″ columns of a streamed table: the longest number they can
+    /// print (x is always shortest, up to 24 characters).
+    private var width: Int { precision.map { $0 + 7 } ?? 24 }
 
     mutating func begin() throws {
         switch format {
         case .table:
-            let header = ["x", "f(x)", "f'(x)", "f''(x)"].map {
-                String(repeating: " ", count: width - $0.count) + $0
+            let header = zip(["x", "f(x)", "f'(x)", "f''(x)"], [24, width, width, width]).map {
+                String(repeating: " ", count: $1 - $0.count) + $0
             }
             try emit(Describe.title(function) + "\n" + header.joined(separator: "   ") + "\n")
         case .csv:
@@ -177,41 +192,80 @@ struct StreamWriter {
     mutating func write(_ xs: [Double], _ values: [Double], _ derivatives: [Double], _ curvatures: [Double])
         throws
     {
-        var block = ""
-        block.reserveCapacity(xs.count * 100)
+        var block: [UInt8] = []
+        block.reserveCapacity(xs.count * (format == .json ? 180 : 110))
+        var cell: [UInt8] = []
+        cell.reserveCapacity(32)
+        let width = self.width
+        let (jsonKeys, lineKeys) = (
+            [",\n      \"value\": ", ",\n      \"derivative\": ", ",\n      \"second_derivative\": "],
+            [", \"value\": ", ", \"derivative\": ", ", \"second_derivative\": "]
+        )
         for i in xs.indices {
-            let (x, v, d, c) = (xs[i], values[i], derivatives[i], curvatures[i])
+            let row = [values[i], derivatives[i], curvatures[i]]
             switch format {
             case .table:
-                let cells = [DecimalText.shortest(x), text(v), text(d), text(c)]
-                block +=
-                    cells.map { String(repeating: " ", count: max(0, width - $0.count)) + $0 }
-                    .joined(separator: "   ") + "\n"
+                cell.removeAll(keepingCapacity: true)
+                DecimalText.append(xs[i], to: &cell)
+                Self.pad(cell, width: 24, into: &block)
+                for v in row {
+                    cell.removeAll(keepingCapacity: true)
+                    if precision == nil { DecimalText.append(v, to: &cell) } else { cell += text(v).utf8 }
+                    Self.pad(cell, width: width + 3, into: &block)
+                }
             case .csv:
-                block += "\(DecimalText.shortest(x)),\(text(v)),\(text(d)),\(text(c))\n"
-            case .jsonl:
-                block += point(x, v, d, c).text(indent: 0) + "\n"
-            case .json:
-                let object = point(x, v, d, c).text().split(separator: "\n").map { "    " + $0 }
-                block += (first ? "" : ",\n") + object.joined(separator: "\n")
+                DecimalText.append(xs[i], to: &block)
+                for v in row {
+                    block.append(UInt8(ascii: ","))
+                    number(v, to: &block, json: false)
+                }
+            case .jsonl, .json:
+                if format == .json && !first { block += ",\n".utf8 }
+                block += (format == .json ? "    {\n      \"x\": " : "{\"x\": ").utf8
+                shortest(xs[i], to: &block, json: true)
+                for (key, v) in zip(format == .json ? jsonKeys : lineKeys, row) {
+                    block += key.utf8
+                    number(v, to: &block, json: true)
+                }
+                block += (format == .json ? "\n    }" : "}").utf8
                 first = false
             }
+            if format != .json { block.append(UInt8(ascii: "\n")) }
         }
         try emit(block)
+    }
+
+    /// A cell right-aligned in `width` columns.
+    private static func pad(_ cell: [UInt8], width: Int, into block: inout [UInt8]) {
+        for _ in 0..<max(0, width - cell.count) { block.append(UInt8(ascii: " ")) }
+        block.append(contentsOf: cell)
+    }
+
+    /// x as typed (shortest), in quotes for JSON when it is not finite.
+    private func shortest(_ x: Double, to block: inout [UInt8], json: Bool) {
+        if json && !x.isFinite { block.append(UInt8(ascii: "\"")) }
+        DecimalText.append(x, to: &block)
+        if json && !x.isFinite { block.append(UInt8(ascii: "\"")) }
+    }
+
+    /// f, f′ or f″: shortest, or to --precision digits; in quotes for JSON when not finite.
+    private func number(_ v: Double, to block: inout [UInt8], json: Bool) {
+        guard precision != nil else { return shortest(v, to: &block, json: json) }
+        if json && !v.isFinite { block.append(UInt8(ascii: "\"")) }
+        block += text(v).utf8
+        if json && !v.isFinite { block.append(UInt8(ascii: "\"")) }
     }
 
     mutating func end() throws {
         if format == .json { try emit("\n  ]\n}\n") }
     }
 
-    private func point(_ x: Double, _ v: Double, _ d: Double, _ c: Double) -> JSONValue {
-        .object([
-            ("x", .number(x)), ("value", json(v)), ("derivative", json(d)), ("second_derivative", json(c)),
-        ])
+    private mutating func emit(_ string: String) throws {
+        try emit(Array(string.utf8))
     }
 
-    private mutating func emit(_ string: String) throws {
-        out.write(string)
+    private mutating func emit(_ bytes: [UInt8]) throws {
+        bytes.withUnsafeBytes { out.write($0) }
         if let reason = out.failed { throw OutputError.write(reason) }
     }
 }
