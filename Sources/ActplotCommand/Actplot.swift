@@ -55,7 +55,7 @@ public struct Actplot: ParsableCommand {
                 POSIX.exit(0)
             }
             let report = ErrorReport(error, arguments: Array(CommandLine.arguments.dropFirst()))
-            standardError.write("actplot: error: \(report.message)\n")
+            standardError.write(ASCIIText.forLocale("actplot: error: \(report.message)\n"))
             POSIX.exit(report.code.rawValue)
         }
     }

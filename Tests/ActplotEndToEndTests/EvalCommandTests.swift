@@ -186,6 +186,29 @@ struct CommandTests {
         #expect(!text.stdout.contains("nowhere") || l.flat.isEmpty)
     }
 
+    @Test(
+        "outside a UTF-8 locale every text output is ASCII, its columns still aligned",
+        arguments: [
+            ["info", "selu"], ["info", "nalu"], ["info", "sin(x)"], ["eval", "softmax", "--vector", "1,2"],
+            ["list"], ["list", "--framework", "torch"], ["compare", "relu", "x/0", "--width", "60"],
+            ["eval", "nosuch", "1"], ["eval", "gelu", "-1", "inf"],
+        ])
+    func asciiLocale(_ arguments: [String]) throws {
+        let r = try ActplotProcess.run(arguments, environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+        #expect((r.stdout + r.stderr).utf8.allSatisfy { $0 < 0x80 }, "\(r.stdout)\(r.stderr)")
+        #expect(!(r.stdout + r.stderr).contains("?"), "\(r.stdout)")
+        let utf8 = try ActplotProcess.run(
+            arguments, environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_CTYPE": ""])
+        if arguments.first == "info" {
+            #expect(utf8.stdout.contains("′") && r.stdout.contains("f'(0) = "))
+        }
+        // The same table: every line as long, in characters, in both.
+        let lengths = { (t: String) in t.split(separator: "\n").map(\.count) }
+        if arguments.first == "list" || arguments.first == "info" {
+            #expect(lengths(r.stdout).count == lengths(utf8.stdout).count)
+        }
+    }
+
     @Test("--version and --help exit 0")
     func helpAndVersion() throws {
         let v = try ActplotProcess.run(["--version"])

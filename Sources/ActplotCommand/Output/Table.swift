@@ -12,6 +12,10 @@ enum Table {
     static func render(
         _ rows: [[String]], title: String?, alignments: [Alignment] = [], indent: String = ""
     ) -> String {
+        // Spelled in ASCII first when the locale needs it, so that the columns line up.
+        let ascii = !TerminalEnvironment.unicode
+        let rows = ascii ? rows.map { $0.map(ASCIIText.fallback) } : rows
+        let title = ascii ? title.map(ASCIIText.fallback) : title
         // Bytes, not String concatenation: eval prints a row per point, up to a million of them.
         let cellWidths = rows.map { $0.map(width) }
         let columns = rows.map(\.count).max() ?? 0

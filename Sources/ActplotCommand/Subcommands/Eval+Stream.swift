@@ -114,7 +114,8 @@ extension Actplot.Eval {
         let format = try streamFormat()
         if reader.finished && (format == .table || format == .json) {
             let jets = xs.map { f.jet(at: $0) }
-            try writeToStandardOutput(format == .json ? pointsJSON(f, xs, jets) : pointsTable(f, xs, jets))
+            try format == .json
+                ? writeToStandardOutput(pointsJSON(f, xs, jets)) : writeText(pointsTable(f, xs, jets))
             return
         }
         var writer = StreamWriter(function: f, format: format, numbers: numbers)

@@ -152,7 +152,7 @@ extension Actplot {
             let xs = try Self.numbers(typedPoints.map(String.init), for: "point")
             let jets = xs.map { f.jet(at: $0) }
             switch try streamFormat() {
-            case .table: try writeToStandardOutput(pointsTable(f, xs, jets))
+            case .table: try writeText(pointsTable(f, xs, jets))
             case .json: try writeToStandardOutput(pointsJSON(f, xs, jets))
             case let format:
                 var writer = StreamWriter(function: f, format: format, numbers: numbers)
@@ -226,7 +226,7 @@ extension Actplot {
                     ["∂f\(i + 1)"] + row.map(text)
                 }
             out += "\n" + Table.render(rows, title: nil)
-            try writeToStandardOutput(out)
+            try writeText(out)
         }
     }
 }

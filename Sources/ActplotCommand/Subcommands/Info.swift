@@ -33,7 +33,7 @@ extension Actplot {
         func run() throws {
             let f = try others.activations([function])[0]
             let properties = ActivationProperties(of: f, over: range.range.closedRange)
-            try writeToStandardOutput(output.json ? jsonText(f, properties) : text(f, properties))
+            try output.json ? writeToStandardOutput(jsonText(f, properties)) : writeText(text(f, properties))
         }
 
         /// Six significant digits; −0 prints as 0, infinities as +∞ and −∞ like the labels.

@@ -24,9 +24,10 @@ extension Actplot {
         func run() throws {
             if let framework {
                 let resolved = try Framework(named: framework)
-                try writeToStandardOutput(output.json ? presetsJSON(resolved) : presetsTable(resolved))
+                try output.json
+                    ? writeToStandardOutput(presetsJSON(resolved)) : writeText(presetsTable(resolved))
             } else {
-                try writeToStandardOutput(output.json ? catalogJSON() : catalogTable())
+                try output.json ? writeToStandardOutput(catalogJSON()) : writeText(catalogTable())
             }
         }
 
