@@ -51,9 +51,9 @@ struct PlotJob {
         if o.numbers.json {
             try writeToStandardOutput(report.json.text() + "\n")
         } else if chartOnStandardOutput {
-            try writeToStandardOutput("\n" + report.text)
+            try writeText("\n" + report.text)
         } else {
-            standardError.write(report.text)
+            standardError.write(ASCIIText.forLocale(report.text))
         }
     }
 
@@ -158,7 +158,8 @@ struct PlotJob {
             try emit(plan) { grid.svg(width: w, height: h, scale: o.scale, to: &$0) }
             return
         }
-        let command = (["actplot"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        // Quoted for a shell, so that the command can be pasted back (`'x*tanh(x)'`).
+        let command = ShellQuote.command(["actplot"] + CommandLine.arguments.dropFirst())
         let bytes: [UInt8]
         do {
             bytes = try grid.png(width: w, height: h, scale: o.scale, comment: command)

@@ -176,6 +176,23 @@ struct PlotCommandTests {
         #expect(try ActplotProcess.run(["torch.hardsigmoid", "dl4j.hardsigmoid", "-o", svgPath]).status == 0)
         let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains("<path") && svg.contains("dl4j.HardSigmoid"))
+        // The command in the tEXt chunk is quoted for a shell: pasted back, it draws the same image.
+        let quoted = directory.appendingPathComponent("q.png").path
+        #expect(try ActplotProcess.run(["x*tanh(x)", "--title", "it's mine", "-o", quoted]).status == 0)
+        let first = try Data(contentsOf: URL(fileURLWithPath: quoted))
+        let text = String(decoding: first, as: UTF8.self)
+        let start = try #require(text.range(of: "actplot "))
+        // The chunk's text ends with the output path (the chunk's CRC follows).
+        let end = try #require(text.range(of: quoted, range: start.upperBound..<text.endIndex)).upperBound
+        let command = String(text[start.lowerBound..<end])
+        #expect(command.contains("'x*tanh(x)' --title 'it'\\''s mine'"), "\(command)")
+        try FileManager.default.removeItem(atPath: quoted)
+        let again = try ActplotProcess.run(
+            ["-c", "actplot() { \"$ACTPLOT_UNDER_TEST\" \"$@\"; }; " + command],
+            environment: ["ACTPLOT_UNDER_TEST": ActplotProcess.executable.path],
+            program: URL(fileURLWithPath: "/bin/sh"))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: quoted)) == first)
         let huge = try ActplotProcess.run(["relu", "--format", "png", "--width", "12000", "--scale", "2"])
         #expect(huge.status == 64 && huge.stderr.contains("too large"))
     }

@@ -28,7 +28,7 @@ extension CatalogEntry {
         let alpha = Parameter.real("alpha", 0.01, .finite, "slope for x < 0")
         return CatalogEntry(
             name: "leaky_relu", family: .rectifier, aliases: ["lrelu", "leakyrelu"],
-            formula: "f(x) = x if x >= 0 else alpha*x", parameters: [alpha],
+            formula: "f(x) = x if x > 0 else alpha*x", parameters: [alpha],
             notes: """
                 ReLU with a small slope for x < 0, so no unit dies. Frameworks disagree on \
                 the default slope: 0.01 (PyTorch, JAX, DL4J), 0.2 (Keras 3 function, \
@@ -44,7 +44,7 @@ extension CatalogEntry {
             "alpha", 0.25, .finite, "the learned slope for x < 0, at its plotted value")
         return CatalogEntry(
             name: "prelu", family: .rectifier, aliases: ["parametric_relu"],
-            formula: "f(x) = x if x >= 0 else alpha*x (alpha learned)", parameters: [alpha],
+            formula: "f(x) = x if x > 0 else alpha*x (alpha learned)", parameters: [alpha],
             notes: """
                 Leaky ReLU whose slope is learned per channel (He et al. 2015). Plotted at a \
                 given slope; PyTorch initialises it to 0.25, Keras to 0.
@@ -60,7 +60,7 @@ extension CatalogEntry {
         return CatalogEntry(
             name: "rrelu", family: .rectifier, aliases: ["randomized_relu"],
             formula:
-                "f(x) = x if x >= 0 else a*x; a ~ U(lower, upper) in training, (lower + upper)/2 in evaluation",
+                "f(x) = x if x > 0 else a*x; a ~ U(lower, upper) in training, (lower + upper)/2 in evaluation",
             parameters: [lower, upper],
             notes: """
                 Randomised leaky ReLU: a random negative slope per element while training (a \

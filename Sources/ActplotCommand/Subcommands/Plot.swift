@@ -7,8 +7,9 @@ extension Actplot {
             commandName: "plot",
             abstract: "Plot functions and their derivatives (the default command).",
             discussion: """
-                Draws f (solid) and f′ (dotted) of each FUNCTION as a braille chart sized to the \
-                terminal, or writes them as CSV, PNG or SVG. Several functions share one chart \
+                Draws f and f′ of each FUNCTION as a braille chart sized to the terminal (f solid, \
+                f′ dotted, f″ sparse), or writes them as CSV, PNG or SVG (f solid, f′ dashed, f″ \
+                dotted). Several functions share one chart \
                 (--layout side-by-side gives each its own panel). With --diff, --json prints the \
                 difference statistics as JSON on stdout, and the plot goes to --output, if any.
 
