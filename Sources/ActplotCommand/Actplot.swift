@@ -51,7 +51,8 @@ public struct Actplot: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                // Help, in ASCII when the locale is not UTF-8 (it speaks of f′ and f″).
+                try? writeText(fullMessage(for: error) + "\n")
                 POSIX.exit(0)
             }
             let report = ErrorReport(error, arguments: Array(CommandLine.arguments.dropFirst()))

@@ -191,7 +191,7 @@ struct CommandTests {
         arguments: [
             ["info", "selu"], ["info", "nalu"], ["info", "sin(x)"], ["eval", "softmax", "--vector", "1,2"],
             ["list"], ["list", "--framework", "torch"], ["compare", "relu", "x/0", "--width", "60"],
-            ["eval", "nosuch", "1"], ["eval", "gelu", "-1", "inf"],
+            ["eval", "nosuch", "1"], ["eval", "gelu", "-1", "inf"], ["eval", "--help"], ["plot", "--help"],
         ])
     func asciiLocale(_ arguments: [String]) throws {
         let r = try ActplotProcess.run(arguments, environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
