@@ -156,7 +156,10 @@ SAMPLES := \
 	"list" \
 	"list --framework dl4j" \
 	"list --framework caffe" \
-	"eval caffe.Log:shift=1,scale=0.5 -1.5 1e-10 2"
+	"eval caffe.Log:shift=1,scale=0.5 -1.5 1e-10 2" \
+	"info sin(x)" \
+	"compare relu log(x) --width 80 --height 16" \
+	"info nalu"
 
 # File samples (images and a CSV): file name, then the arguments that make it.
 IMAGES := \
@@ -168,6 +171,8 @@ IMAGES := \
 	"compare-gelu-approximations.png compare gelu gelu:approximate=tanh gelu:approximate=sigmoid --diff --range -4:4 --width 1500 --height 600" \
 	"saturation-sigmoid-tanh.png sigmoid tanh --saturation --range -8:8 --no-derivative" \
 	"rrelu-band.png rrelu --mark -2 --range -4:3" \
+	"dropout-band.png dropout:p=0.2 --range -3:3" \
+	"nalu.png nalu nalu:gate=-1 nalu:w_hat=-1,m_hat=1 --range -3:3 --no-derivative" \
 	"expression-mish-vs-gelu.png x*tanh(log1p(exp(x))) gelu --range -4:3" \
 	"gelu-silu-mish@2x.png gelu silu mish --range -5:3 --scale 2 --width 800 --height 500" \
 	"leaky-relu-frameworks.svg torch.leaky_relu keras.layers.LeakyReLU --range -3:3" \
