@@ -68,6 +68,22 @@ enum POSIX {
         }
     }
 
+    /// The number that all of `text` spells, as `Double(String)` reads it (C-locale strtod:
+    /// decimal, hexadecimal, inf, nan), or nil; `text` is borrowed as a C string and left as it was.
+    static func double(reading text: inout [UInt8]) -> Double? {
+        text.append(0)
+        defer { text.removeLast() }
+        return text.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars -> Double? in
+                guard let base = chars.baseAddress else { return nil }
+                var end: UnsafeMutablePointer<CChar>?
+                let value = strtod(base, &end)
+                // The whole token, up to its terminating 0, must be the number.
+                return end.map { UnsafePointer($0) == base + (chars.count - 1) } == true ? value : nil
+            }
+        }
+    }
+
     /// Why a read failed, as the system says it.
     struct ReadFailure: Error {
         /// The system's words: `No such file or directory`, `Is a directory`.

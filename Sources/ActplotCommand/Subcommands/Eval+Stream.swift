@@ -1,7 +1,6 @@
 import ActivationCore
 import ActivationPlot
 import ArgumentParser
-import Glibc
 
 /// Numbers read from a file or standard input in blocks: split at spaces, tabs, commas and
 /// line ends, each with the line and column where it starts, in constant memory.
@@ -69,17 +68,7 @@ struct PointReader {
     /// hexadecimal, inf and nan too) straight from its bytes.
     private mutating func flush(into points: inout [Double]) throws {
         guard !pending.isEmpty else { return }
-        pending.append(0)
-        let value = pending.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { text -> Double? in
-                guard let base = text.baseAddress else { return nil }
-                var end: UnsafeMutablePointer<CChar>?
-                let value = strtod(base, &end)
-                // The whole token, up to its terminating 0, must be the number.
-                return end.map { UnsafePointer($0) == base + (text.count - 1) } == true ? value : nil
-            }
-        }
-        pending.removeLast()
+        let value = POSIX.double(reading: &pending)
         guard let value else { throw error(String(decoding: pending, as: UTF8.self)) }
         pending.removeAll(keepingCapacity: true)
         points.append(value)
