@@ -159,7 +159,9 @@ SAMPLES := \
 	"eval caffe.Log:shift=1,scale=0.5 -1.5 1e-10 2" \
 	"info sin(x)" \
 	"compare relu log(x) --width 80 --height 16" \
-	"info nalu"
+	"info nalu" \
+	"stats gelu silu mish relu tanh selu" \
+	"stats tanh relu --sigma-w 1.5 --sigma-b 0.05"
 
 # File samples (images and a CSV): file name, then the arguments that make it.
 IMAGES := \
@@ -236,3 +238,4 @@ reference:
 	$(PYTHON) Scripts/make-reference.py Tests/ActivationCoreTests/Fixtures/reference.tsv
 	$(PYTHON) Scripts/make-comparison-reference.py Tests/ActivationCoreTests/Fixtures/comparison.tsv
 	$(PYTHON) Scripts/make-vector-reference.py Tests/ActivationCoreTests/Fixtures/vectors.tsv
+	$(PYTHON) Scripts/make-statistics.py Tests/ActivationCoreTests/Fixtures/statistics.tsv

@@ -107,4 +107,8 @@ public struct Activation: Sendable {
     /// What the function does in training that it does not at evaluation (rrelu's random
     /// slopes), or nil.
     public var trainingBand: TrainingBand? { entry.trainingBand(arguments) }
+
+    /// PyTorch's `torch.nn.init.calculate_gain` for this function, and how PyTorch chose it; nil
+    /// where PyTorch has none (`calculate_gain('gelu')` raises ValueError).
+    public var torchGain: (value: Double, note: String)? { entry.torchGain(arguments) }
 }

@@ -34,6 +34,9 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     let validate: @Sendable (Arguments) throws(ActivationError) -> Void
     /// What the function does in training that it does not at evaluation, if anything.
     let trainingBand: @Sendable (Arguments) -> TrainingBand?
+    /// PyTorch's `torch.nn.init.calculate_gain` for the function with given parameters, and how
+    /// PyTorch chose it; nil for the functions it does not know (it raises ValueError).
+    let torchGain: @Sendable (Arguments) -> (value: Double, note: String)?
     /// The evaluator for given parameters.
     let makeKernel: @Sendable (Arguments) -> any ScalarKernel
 
@@ -52,6 +55,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     ///   - corners: Where f, f′ or f″ jumps (none by default).
     ///   - validate: Constraints between parameters (none by default).
     ///   - trainingBand: Its training-time band (none by default).
+    ///   - torchGain: PyTorch's tabulated gain, if it has one.
     ///   - makeKernel: Its evaluator.
     init(
         name: String, family: Family, aliases: [String] = [], formula: String, parameters: [Parameter] = [],
@@ -60,6 +64,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
         corners: @escaping @Sendable (Arguments) -> [Double] = { _ in [] },
         validate: @escaping @Sendable (Arguments) throws(ActivationError) -> Void = { _ in },
         trainingBand: @escaping @Sendable (Arguments) -> TrainingBand? = { _ in nil },
+        torchGain: @escaping @Sendable (Arguments) -> (value: Double, note: String)? = { _ in nil },
         makeKernel: @escaping @Sendable (Arguments) -> any ScalarKernel
     ) {
         self.name = name
@@ -75,6 +80,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
         self.corners = corners
         self.validate = validate
         self.trainingBand = trainingBand
+        self.torchGain = torchGain
         self.makeKernel = makeKernel
     }
 

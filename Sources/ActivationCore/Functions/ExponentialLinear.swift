@@ -94,6 +94,7 @@ extension CatalogEntry {
                 fully-connected stacks. f′(0) is λα in PyTorch, JAX and DL4J, λ in TensorFlow.
                 """,
             hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
+            torchGain: { _ in (0.75, "3/4, \"as suggested in the forums\" (pytorch/pytorch#50664)") },
             makeKernel: { a in ExponentialLinear(alpha: a[alpha], scale: a[lambda], kink: a.kink) })
     }()
 }

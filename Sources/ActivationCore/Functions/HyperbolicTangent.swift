@@ -50,5 +50,7 @@ extension CatalogEntry {
             networks and small MLPs. Saturates (f′ < 1e-3 beyond |x| ≈ 4.1), so deep \
             feed-forward stacks prefer ReLU-like functions.
             """,
-        smoothness: { _ in .smooth }, makeKernel: { _ in HyperbolicTangent() })
+        smoothness: { _ in .smooth },
+        torchGain: { _ in (5.0 / 3, "5/3, chosen by experiment, not 1/√E[f²]") },
+        makeKernel: { _ in HyperbolicTangent() })
 }

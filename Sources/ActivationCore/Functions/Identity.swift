@@ -21,7 +21,7 @@ extension CatalogEntry {
             The output layer of a regression network, or no activation at all. A network \
             of linear layers with identity activations is one linear map.
             """,
-        smoothness: { _ in .smooth }, makeKernel: { _ in Identity() })
+        smoothness: { _ in .smooth }, torchGain: { _ in (1, "'linear'") }, makeKernel: { _ in Identity() })
 }
 
 extension CatalogEntry {

@@ -35,6 +35,7 @@ extension CatalogEntry {
                 TensorFlow), 0.3 (Keras LeakyReLU layer); and on f′(0): α or 1.
                 """,
             hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
+            torchGain: { a in ((2 / (1 + a[alpha] * a[alpha])).squareRoot(), "√(2/(1 + slope²))") },
             makeKernel: { a in LeakyRectifier(alpha: a[alpha], kink: a.kink) })
     }()
 

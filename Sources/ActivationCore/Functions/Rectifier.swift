@@ -64,6 +64,10 @@ extension CatalogEntry {
                     a[maxValue] > a[threshold], maxValue,
                     "a number > threshold (\(DecimalText.shortest(a[threshold])))")
             },
+            torchGain: { a in
+                let plain = a[negativeSlope] == 0 && a[threshold] == 0 && a[maxValue] == .infinity
+                return plain ? (2.0.squareRoot(), "√2") : nil
+            },
             makeKernel: { a in
                 Rectifier(
                     negativeSlope: a[negativeSlope], maxValue: a[maxValue], threshold: a[threshold],

@@ -36,5 +36,6 @@ extension CatalogEntry {
             layers it saturates (f′ < 1e-3 beyond |x| ≈ 6.9), its outputs are not centred \
             on 0 and f′ ≤ 1/4, so deep stacks of it train slowly.
             """,
-        smoothness: { _ in .smooth }, makeKernel: { _ in Sigmoid() })
+        smoothness: { _ in .smooth }, torchGain: { _ in (1, "a convention, not 1/√E[f²]") },
+        makeKernel: { _ in Sigmoid() })
 }

@@ -1,0 +1,126 @@
+/// What an activation does to a Gaussian input Z ~ N(μ, σ²): its moments and the gains that
+/// keep a layer's second moments at 1.
+///
+/// ```swift
+/// let s = try GaussianStatistics(of: try Catalog.activation("relu"))
+/// s.mean            // 0.3989422804014327 : E[f(Z)] = 1/√(2π)
+/// s.secondMoment    // 0.5
+/// s.forwardGain     // 1.4142135623730951 : √2, He/Kaiming's gain
+/// ```
+/// Each expectation is ∫ g(μ + σt)·φ(t) dt by adaptive Gauss–Kronrod quadrature over
+/// t ∈ [−40, 40] (φ(40) < 1e-347, so nothing beyond counts), split at the function's corners
+/// and at 0, ±1, ±2, ±4, ±8, ±16. The variance is a second pass, E[(f − E f)²], so that it
+/// does not cancel. Never Monte Carlo.
+public struct GaussianStatistics: Sendable, Hashable {
+    /// μ, the mean of Z.
+    public let inputMean: Double
+    /// σ, the standard deviation of Z.
+    public let inputStandardDeviation: Double
+    /// E[f(Z)].
+    public let mean: Double
+    /// E[f(Z)²].
+    public let secondMoment: Double
+    /// Var f(Z) = E[(f(Z) − E f)²].
+    public let variance: Double
+    /// E[f′(Z)].
+    public let meanSlope: Double
+    /// E[f′(Z)²].
+    public let meanSquaredSlope: Double
+    /// The largest error estimate among the five: relative, or absolute where a value is 0 (or
+    /// below a thousandth of ∫|g|, as E[tanh(Z)]).
+    public let errorEstimate: Double
+    /// Points at which f was evaluated.
+    public let evaluations: Int
+
+    /// He/Kaiming's forward gain 1/√E[f(Z)²]: √2 for relu.
+    public var forwardGain: Double { 1 / secondMoment.squareRoot() }
+    /// The backward gain 1/√E[f′(Z)²], which keeps gradients' second moment.
+    public var backwardGain: Double { 1 / meanSquaredSlope.squareRoot() }
+
+    /// Why statistics could not be computed.
+    public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// f or f′ is NaN or infinite where Z has weight: the moments diverge or overflow.
+        case diverges(function: String)
+        /// The quadrature did not reach its tolerance.
+        case inaccurate(function: String, error: Double)
+
+        /// One line for a person.
+        public var description: String {
+            switch self {
+            case .diverges(let name):
+                "\(name): its moments under this Gaussian diverge or overflow a double "
+                    + "(f or f′ is infinite or NaN where the input has weight)"
+            case .inaccurate(let name, let error):
+                "\(name): the quadrature reached only \(error) relative error"
+            }
+        }
+    }
+
+    /// The statistics of `function` at Z ~ N(mean, standardDeviation²).
+    /// - Throws: ``Failure`` when a moment diverges or the quadrature cannot reach 1e-12.
+    public init(of function: Activation, mean: Double = 0, standardDeviation: Double = 1) throws(Failure) {
+        precondition(
+            mean.isFinite && standardDeviation.isFinite && standardDeviation > 0, "a proper Gaussian")
+        let (mu, sigma) = (mean, standardDeviation)
+        let normalization = 1 / (2 * Double.pi).squareRoot()
+        let quadrature = GaussKronrod(components: 4) { t, out in
+            let weight = normalization * Self.gaussian(t)
+            let jet = function.jet(at: mu + sigma * t)
+            // 0·(anything) is 0 where φ underflows: no weight, no contribution.
+            guard weight > 0 else {
+                for k in 0..<4 { out[k] = 0 }
+                return
+            }
+            out[0] = jet.value * weight
+            out[1] = jet.value * jet.value * weight
+            out[2] = jet.derivative * weight
+            out[3] = jet.derivative * jet.derivative * weight
+        }
+        let breakpoints = Self.breakpoints(of: function, mean: mu, standardDeviation: sigma)
+        let (result, _) = quadrature.integrate(breakpoints: breakpoints)
+        guard result.finite else { throw .diverges(function: function.name) }
+        let m = result.integrals[0]
+        // Var = E[(f − m)²], its own adaptive pass: E[f²] − m² would cancel (sigmoid loses a digit).
+        let centred = GaussKronrod(components: 1) { t, out in
+            let weight = normalization * Self.gaussian(t)
+            let d = function.value(at: mu + sigma * t) - m
+            out[0] = weight > 0 ? d * d * weight : 0
+        }
+        let (second, _) = centred.integrate(breakpoints: breakpoints)
+        let (variance, varianceError) = (second.integrals[0], second.errors[0])
+        // Relative to the value; absolute where the value is (nearly) 0 against ∫|g|.
+        let scale = { (i: Double, m: Double) in abs(i) >= 1e-3 * m ? abs(i) : 1 }
+        let relativeErrors =
+            (0..<4).map { result.errors[$0] / scale(result.integrals[$0], result.magnitudes[$0]) }
+            + [varianceError / scale(variance, second.magnitudes[0])]
+        let worst = relativeErrors.max() ?? 0
+        guard worst <= 1e-12 || (result.converged && second.converged) else {
+            throw .inaccurate(function: function.name, error: worst)
+        }
+        // A value no larger than its own error (E[tanh(Z)] = 0 comes out as ±1e-17) is 0.
+        let snapped = { (k: Int) in
+            let value = result.integrals[k]
+            return abs(value) <= max(result.errors[k], 1e-15 * result.magnitudes[k]) ? 0 : value
+        }
+        inputMean = mu
+        inputStandardDeviation = sigma
+        self.mean = snapped(0)
+        secondMoment = result.integrals[1]
+        self.variance = variance
+        meanSlope = snapped(2)
+        meanSquaredSlope = result.integrals[3]
+        errorEstimate = worst
+        evaluations = result.evaluations + second.evaluations
+    }
+
+    /// e^{−t²/2}.
+    @inline(__always)
+    static func gaussian(_ t: Double) -> Double { exp(-0.5 * t * t) }
+
+    /// [−40, 40] in t, split at the corners of f (mapped to t) and at a few fixed points.
+    static func breakpoints(of function: Activation, mean: Double, standardDeviation: Double) -> [Double] {
+        let fixed: [Double] = [-40, -16, -8, -4, -2, -1, 0, 1, 2, 4, 8, 16, 40]
+        let corners = function.corners.map { ($0 - mean) / standardDeviation }.filter { abs($0) < 40 }
+        return Array(Set(fixed + corners)).sorted()
+    }
+}
