@@ -159,6 +159,14 @@ def main():
         rows.append((expression.replace("expression ", "compiled "), kernel[expression], "built-in " + builtin,
                      kernel[builtin], f"{a / b:.2f}×", "within 3×"))
 
+    print("bench: Gaussian statistics", file=sys.stderr)
+    catalog = [e["name"] for e in json.loads(run([ACTPLOT, "list", "--json"])) if not e["vector"]]
+    timed(f"stats over the element-wise catalog ({len(catalog)} functions)", [ACTPLOT, "stats"] + catalog,
+          [("scipy quad, gelu only", [PY, os.path.join(PEERS, "stats_scipy.py"), "quad"]),
+           ("numpy Monte Carlo 1e6, gelu gain", [PY, os.path.join(PEERS, "stats_scipy.py"), "mc"])],
+          "≤ 1 s", runs=5)
+    timed("stats gelu (moments, gains, extremes)", [ACTPLOT, "stats", "gelu"], [], "≤ 5 ms + start-up", runs=20)
+
     print("bench: start-up", file=sys.stderr)
     peers = [("gnuplot --version", ["gnuplot", "--version"])] if have_gnuplot else []
     timed("actplot --version", [ACTPLOT, "--version"], peers, "≤ 5 ms", runs=50)

@@ -65,8 +65,28 @@ extension Actplot {
         }
 
         private func text(_ f: Activation, _ p: ActivationProperties) -> String {
-            definition(f) + parameters(f) + frameworks(f) + properties(f, p)
+            definition(f) + parameters(f) + frameworks(f) + properties(f, p) + gaussian(f)
                 + "\nnotes\n" + wrap(f.entry.notes, width: 88, indent: "  ")
+        }
+
+        /// E[f], E[f²], Var f, E[f′], E[f′²] and the gains under Z ~ N(0, 1) (`actplot stats`).
+        private func gaussian(_ f: Activation) -> String {
+            let n = { (v: Double) in NumberText.format(v, significantDigits: 12) }
+            guard let s = try? GaussianStatistics(of: f) else {
+                return "\nunder Z ~ N(0, 1)\n  moments diverge or overflow (see actplot stats)\n"
+            }
+            let torch = f.torchGain.map { "; torch calculate_gain \(n($0.value)) (\($0.note))" } ?? ""
+            return "\nunder Z ~ N(0, 1)\n"
+                + Table.render(
+                    [
+                        ["  E[f], E[f²]", "\(n(s.mean)), \(n(s.secondMoment)); Var f \(n(s.variance))"],
+                        ["  E[f′], E[f′²]", "\(n(s.meanSlope)), \(n(s.meanSquaredSlope))"],
+                        [
+                            "  gains",
+                            "forward 1/√E[f²] = \(n(s.forwardGain)), backward 1/√E[f′²] = \(n(s.backwardGain))"
+                                + torch,
+                        ],
+                    ], title: nil, alignments: [.left, .left])
         }
 
         /// The title, family, formula, aliases and the preset's note.

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `actplot stats` as a user runs it.
+@Suite("actplot stats")
+struct StatsCommandTests {
+    @Test("the paper table: gelu silu mish relu tanh selu, to 12 digits, with the gains and extremes")
+    func table() throws {
+        let r = try ActplotProcess.run(
+            ["stats", "gelu", "silu", "mish", "relu", "tanh", "selu"], environment: ["LANG": "C.UTF-8"])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        // statistics.md's mpmath values (30 digits, rounded to 12).
+        #expect(
+            rows.contains([
+                "gelu", "0.282094791774", "0.42522148257", "0.345644011024", "0.5", "0.455850865649",
+            ]))
+        #expect(rows.contains(["relu", "1.41421356237", "1.41421356237", "1.41421356237"]))
+        #expect(rows.contains(["tanh", "1.59253741972", "1.46741359163", "1.66666666667"]))
+        #expect(r.stdout.contains("-0.278464542761   x = -1.278464542761"))
+    }
+
+    @Test("--json, --mean/--std, mean field, and errors")
+    func options() throws {
+        let r = try ActplotProcess.run(["stats", "relu", "--mean", "1", "--json"])
+        let object = try #require((try parseJSON(r.stdout) as? [[String: Any]])?.first)
+        // E[relu(Z)] for Z ~ N(1, 1) is φ(1) + Φ(1).
+        let expected = Foundation.exp(-0.5) / (2 * Double.pi).squareRoot() + 0.5 * erfc(-1 / 2.0.squareRoot())
+        #expect(abs((object["mean"] as? Double ?? 0) - expected) < 1e-14)
+        let field = try ActplotProcess.run(["stats", "tanh", "--sigma-w", "0.5", "--json"])
+        let tanh = try #require((try parseJSON(field.stdout) as? [[String: Any]])?.first)
+        #expect(abs((tanh["chi"] as? Double ?? 0) - 0.25) < 1e-12)
+        #expect(abs((tanh["critical_sigma_w"] as? Double ?? 0) - 1) < 1e-8)
+        let wide = try ActplotProcess.run(["stats", "exponential", "--std", "40"])
+        #expect(wide.status == 0 && wide.stdout.contains("diverge or overflow"))
+        for (arguments, message) in [
+            (["stats"], "give one or more functions"), (["stats", "relu", "--std", "0"], "'--std' must be"),
+            (["stats", "relu", "--sigma-w", "-1"], "'--sigma-w' must be"),
+        ] {
+            let bad = try ActplotProcess.run(arguments)
+            #expect(bad.status == 64 && bad.stderr.contains(message), "\(bad.stderr)")
+        }
+    }
+}
