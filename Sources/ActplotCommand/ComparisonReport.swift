@@ -75,7 +75,23 @@ struct ComparisonReport {
                 }
             }
         }
+        out += "\n" + gaussianTable
         return out
+    }
+
+    /// Every function's N(0, 1) figures side by side (`actplot stats` has them all).
+    private var gaussianTable: String {
+        var rows = [["under Z ~ N(0, 1)", "E[f]", "Var f", "E[f′]", "1/√E[f²]", "1/√E[f′²]"]]
+        let n = { (v: Double) in NumberText.format(v, significantDigits: precision ?? 6) }
+        for (name, f) in [(reference.name, reference.function)] + comparisons.map({ ($0.name, $0.function) })
+        {
+            guard let s = try? GaussianStatistics(of: f) else {
+                rows.append([name, "diverges", "", "", "", ""])
+                continue
+            }
+            rows.append([name, n(s.mean), n(s.variance), n(s.meanSlope), n(s.forwardGain), n(s.backwardGain)])
+        }
+        return Table.render(rows, title: nil, alignments: [.left], indent: "  ")
     }
 
     /// The statistics table of one comparison, with a non-finite column when any point is.

@@ -41,4 +41,18 @@ struct StatsCommandTests {
             #expect(bad.status == 64 && bad.stderr.contains(message), "\(bad.stderr)")
         }
     }
+
+    @Test("compare shows the N(0, 1) figures side by side; list --stats adds the gains")
+    func elsewhere() throws {
+        let r = try ActplotProcess.run(["compare", "gelu", "relu", "--width", "80", "--height", "12"])
+        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.contains(["relu", "0.398942", "0.340845", "0.5", "1.41421", "1.41421"]), "\(r.stdout)")
+        let list = try ActplotProcess.run(["list", "--stats"])
+        let tanh = list.stdout.split(separator: "\n").first { $0.hasPrefix("tanh ") }
+        #expect(tanh?.contains("1.59254    1.46741") == true)
+        let json = try ActplotProcess.run(["list", "--stats", "--json"])
+        let entries = try #require(try parseJSON(json.stdout) as? [[String: Any]])
+        let relu = try #require(entries.first { $0["name"] as? String == "relu" })
+        #expect(abs((relu["forward_gain"] as? Double ?? 0) - 2.0.squareRoot()) < 1e-14)
+    }
 }

@@ -19,6 +19,9 @@ extension Actplot {
         @Option(help: ArgumentHelp("torch, jax, keras, keras2, tf, dl4j or caffe.", valueName: "NAME"))
         var framework: String?
 
+        @Flag(help: "Add each function's N(0, 1) gains (forward 1/√E[f²], backward 1/√E[f′²]).")
+        var stats = false
+
         @OptionGroup var output: JSONOption
 
         func run() throws {
@@ -31,27 +34,52 @@ extension Actplot {
             }
         }
 
+        /// The N(0, 1) forward and backward gains of a catalog function at its defaults, as text.
+        private static func gains(_ entry: CatalogEntry) -> [String] {
+            guard let f = try? Catalog.activation(entry.name), let s = try? GaussianStatistics(of: f) else {
+                return ["—", "—"]
+            }
+            return [s.forwardGain, s.backwardGain].map { NumberText.format($0, significantDigits: 6) }
+        }
+
         private func catalogTable() -> String {
-            var rows = [["NAME", "FAMILY", "FORMULA"]]
+            var rows = [["NAME", "FAMILY"] + (stats ? ["GAIN FWD", "GAIN BWD"] : []) + ["FORMULA"]]
             for entry in Catalog.all {
-                rows.append([entry.name, entry.family.description, entry.formula])
+                rows.append(
+                    [entry.name, entry.family.description] + (stats ? Self.gains(entry) : []) + [
+                        entry.formula
+                    ])
             }
             let footer =
                 "\(Catalog.all.count) functions; 'actplot info NAME' shows parameters, framework names and notes.\n"
-            return Table.render(rows, title: nil, alignments: [.left, .left, .left]) + footer
+            let alignments: [Table.Alignment] =
+                stats ? [.left, .left, .right, .right, .left] : [.left, .left, .left]
+            let gains =
+                stats ? "gains under Z ~ N(0, 1) at the defaults ('actplot stats NAME' has the rest); " : ""
+            return Table.render(rows, title: nil, alignments: alignments) + gains + footer
         }
 
         private func catalogJSON() -> String {
             let entries: [JSONValue] = Catalog.all.map { entry in
-                .object([
-                    ("name", .string(entry.name)), ("family", .string(entry.family.description)),
-                    ("aliases", .array(entry.aliases.map(JSONValue.string))),
-                    ("formula", .string(entry.formula)),
-                    ("parameters", .array(entry.parameters.map(Self.parameterJSON))),
-                    ("vector", .bool(entry.isVector)),
-                ])
+                .object(
+                    [
+                        ("name", .string(entry.name)), ("family", .string(entry.family.description)),
+                        ("aliases", .array(entry.aliases.map(JSONValue.string))),
+                        ("formula", .string(entry.formula)),
+                        ("parameters", .array(entry.parameters.map(Self.parameterJSON))),
+                        ("vector", .bool(entry.isVector)),
+                    ] + (stats ? Self.gainsJSON(entry) : []))
             }
             return JSONValue.array(entries).text() + "\n"
+        }
+
+        /// The gains as JSON members (null where the moments diverge).
+        private static func gainsJSON(_ entry: CatalogEntry) -> [(String, JSONValue)] {
+            let s = (try? Catalog.activation(entry.name)).flatMap { try? GaussianStatistics(of: $0) }
+            return [
+                ("forward_gain", s.map { .number($0.forwardGain) } ?? .null),
+                ("backward_gain", s.map { .number($0.backwardGain) } ?? .null),
+            ]
         }
 
         static func parameterJSON(_ parameter: Parameter) -> JSONValue {
