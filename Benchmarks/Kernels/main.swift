@@ -55,3 +55,25 @@ for job in jobs where only.isEmpty || job.label.contains(only) {
     let rate = measure(f, derivative: job.derivative)
     print("\(job.label)\t\(Int(rate / 1e6)) M/s")
 }
+
+// Gaussian statistics in process: the moments (quadrature) and the extremes of each
+// element-wise catalog function, median of 5 runs, in milliseconds per function.
+if only.isEmpty || only == "stats" {
+    let functions = try Catalog.all.filter { !$0.isVector }.map { try Catalog.activation($0.name) }
+    var perFunction: [(name: String, moments: Double, extremes: Double)] = []
+    for f in functions {
+        var (moments, extremes) = ([Double](), [Double]())
+        for _ in 0..<5 {
+            moments.append(seconds(ContinuousClock().measure { _ = try? GaussianStatistics(of: f) }))
+            extremes.append(seconds(ContinuousClock().measure { _ = ActivationExtrema(of: f) }))
+        }
+        perFunction.append((f.name, moments.sorted()[2], extremes.sorted()[2]))
+    }
+    let worst = perFunction.max { $0.moments + $0.extremes < $1.moments + $1.extremes }
+    let total = perFunction.reduce(0) { $0 + $1.moments + $1.extremes }
+    let slowest = worst.map { $0.moments + $0.extremes } ?? 0
+    let milliseconds = { (s: Double) in "\((s * 1e4).rounded() / 10) ms" }
+    let parts = "moments \(milliseconds(worst?.moments ?? 0)), extremes \(milliseconds(worst?.extremes ?? 0))"
+    print("stats, slowest function (\(worst?.name ?? "-"))\t\(milliseconds(slowest)): \(parts)")
+    print("stats, whole element-wise catalog (\(functions.count))\t\(milliseconds(total))")
+}

@@ -6,7 +6,7 @@
 /// e.minimum        // (value: −0.27846454276107380, at: .point(−1.2784645427610738))
 /// e.lipschitz      // (value: 1.0998393194994, at: .point(2.3993572805154675))
 /// ```
-/// Found on a grid over [−64, 64] (step 1/256) with the corners, then refined: an interior
+/// Found on a grid over [−64, 64] (step 1/64) with the corners, then refined: an interior
 /// extremum of f by bisection on the sign of f′, one of |f′| by bisection on the sign of f″, to
 /// the last bit; the limits at ±∞ decide a supremum that is approached but not reached.
 public struct ActivationExtrema: Sendable, Hashable {
@@ -109,9 +109,9 @@ public struct ActivationExtrema: Sendable, Hashable {
         }
     }
 
-    /// [−64, 64] by 1/256, and every corner with its neighbours.
+    /// [−64, 64] by 1/64, and every corner with its neighbours.
     private static func grid(_ f: Activation) -> [Double] {
-        var xs = (-16384...16384).map { Double($0) / 256 }
+        var xs = (-4096...4096).map { Double($0) / 64 }
         for c in f.corners where c.isFinite { xs += [c.nextDown, c, c.nextUp] }
         return xs.sorted()
     }
@@ -157,7 +157,7 @@ public struct ActivationExtrema: Sendable, Hashable {
             return (v, .halfLine(Self.bound(grid[first], corners), upward: true))
         }
         if equal(best) && first == 0 { return (v, .halfLine(Self.bound(grid[last], corners), upward: false)) }
-        if equal(best) && grid[last] - grid[first] > 1.5 / 256 {
+        if equal(best) && grid[last] - grid[first] > 1.5 / 64 {
             return (v, .interval(Self.bound(grid[first], corners), Self.bound(grid[last], corners)))
         }
         guard best > 0 && best < n - 1 else { return (v, .point(grid[best])) }

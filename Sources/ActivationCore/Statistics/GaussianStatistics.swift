@@ -117,10 +117,14 @@ public struct GaussianStatistics: Sendable, Hashable {
     @inline(__always)
     static func gaussian(_ t: Double) -> Double { exp(-0.5 * t * t) }
 
-    /// [−40, 40] in t, split at the corners of f (mapped to t) and at a few fixed points.
+    /// [−40, 40] in t, split at the corners of f (mapped to t), at 1e-2 … 1e-10 either side of
+    /// each, and at a few fixed points.
     static func breakpoints(of function: Activation, mean: Double, standardDeviation: Double) -> [Double] {
         let fixed: [Double] = [-40, -16, -8, -4, -2, -1, 0, 1, 2, 4, 8, 16, 40]
+        // Around a corner, a geometric ladder: a cusp there (nalu's (|x| + ε)^W) needs no halving
+        // from the unit scale down to ε.
         let corners = function.corners.map { ($0 - mean) / standardDeviation }.filter { abs($0) < 40 }
-        return Array(Set(fixed + corners)).sorted()
+        let ladders = corners.flatMap { c in [1e-2, 1e-4, 1e-6, 1e-8, 1e-10].flatMap { [c - $0, c + $0] } }
+        return Array(Set(fixed + corners + ladders)).filter { abs($0) <= 40 }.sorted()
     }
 }
