@@ -18,6 +18,8 @@ struct StatsCommandTests {
         #expect(rows.contains(["relu", "1.41421356237", "1.41421356237", "1.41421356237"]))
         #expect(rows.contains(["tanh", "1.59253741972", "1.46741359163", "1.66666666667"]))
         #expect(r.stdout.contains("-0.278464542761   x = -1.278464542761"))
+        #expect(r.stdout.contains("selu: (μ, ν) ↦ (E f, Var f) of N(μ, ν) has the fixed point (0, 1)"))
+        #expect(!r.stdout.contains("gelu: (μ, ν)"))
     }
 
     @Test("--json, --mean/--std, mean field, and errors")

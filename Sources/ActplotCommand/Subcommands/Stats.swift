@@ -148,6 +148,15 @@ struct StatisticsReport {
         var out = Table.render(moments, title: "moments, \(z)", alignments: [.left])
         out += "\n" + Table.render(gains, title: "gains", alignments: [.left])
         if !notes.isEmpty { out += "  torch: " + notes.joined(separator: "; ") + "\n" }
+        for r in reports {
+            // Self-normalising: N(0, 1) in, mean 0 and variance 1 out (selu's λ and α are made so).
+            guard case .success(let s) = r.statistics, s.inputMean == 0, s.inputStandardDeviation == 1,
+                abs(s.mean) < 1e-12, abs(s.variance - 1) < 1e-12
+            else { continue }
+            out +=
+                "  \(r.function.name): (μ, ν) ↦ (E f, Var f) of N(μ, ν) has the fixed point (0, 1): "
+                + "E f = \(number(s.mean)), Var f = \(number(s.variance))\n"
+        }
         for failure in failures { out += "  " + failure + "\n" }
         out += "\n" + extremesTable(reports, number)
         if reports.contains(where: { $0.critical != nil || $0.meanField != nil }) {
@@ -196,6 +205,10 @@ struct StatisticsReport {
         var members: [(String, JSONValue)] = Describe.header(function)
         switch statistics {
         case .success(let s):
+            let fixed =
+                s.inputMean == 0 && s.inputStandardDeviation == 1 && abs(s.mean) < 1e-12
+                && abs(s.variance - 1) < 1e-12
+            members.append(("self_normalizing", .bool(fixed)))
             members += [
                 ("input_mean", .number(s.inputMean)), ("input_std", .number(s.inputStandardDeviation)),
                 ("mean", .number(s.mean)), ("second_moment", .number(s.secondMoment)),
