@@ -147,7 +147,8 @@ struct StatisticsReport {
         }
         var out = Table.render(moments, title: "moments, \(z)", alignments: [.left])
         out += "\n" + Table.render(gains, title: "gains", alignments: [.left])
-        if !notes.isEmpty { out += "  torch: " + notes.joined(separator: "; ") + "\n" }
+        // One line each, so that the notes do not run past the tables.
+        for note in notes { out += "  torch calculate_gain, \(note)\n" }
         for r in reports {
             // Self-normalising: N(0, 1) in, mean 0 and variance 1 out (selu's λ and α are made so).
             guard case .success(let s) = r.statistics, s.inputMean == 0, s.inputStandardDeviation == 1,
