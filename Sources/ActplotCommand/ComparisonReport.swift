@@ -15,6 +15,9 @@ struct ComparisonReport {
     let range: ClosedRange<Double>
     let samples: Int
     let precision: Int?
+    /// Each function's N(0, 1) statistics, reference first (nil where they diverge), computed
+    /// once: ``text`` is read twice, for ``lineCount`` and to print it.
+    private let gaussian: [(name: String, statistics: GaussianStatistics?)]
 
     init(
         functions: [(name: String, function: Activation)], range: ClosedRange<Double>, samples: Int,
@@ -30,6 +33,7 @@ struct ComparisonReport {
         self.range = range
         self.samples = samples
         self.precision = precision
+        gaussian = functions.map { ($0.name, try? GaussianStatistics(of: $0.function)) }
     }
 
     private func number(_ v: Double) -> String {
@@ -83,9 +87,8 @@ struct ComparisonReport {
     private var gaussianTable: String {
         var rows = [["under Z ~ N(0, 1)", "E[f]", "Var f", "E[f′]", "1/√E[f²]", "1/√E[f′²]"]]
         let n = { (v: Double) in NumberText.format(v, significantDigits: precision ?? 6) }
-        for (name, f) in [(reference.name, reference.function)] + comparisons.map({ ($0.name, $0.function) })
-        {
-            guard let s = try? GaussianStatistics(of: f) else {
+        for (name, statistics) in gaussian {
+            guard let s = statistics else {
                 rows.append([name, "diverges", "", "", "", ""])
                 continue
             }

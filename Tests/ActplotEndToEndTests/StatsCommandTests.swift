@@ -35,6 +35,7 @@ struct StatsCommandTests {
         #expect(abs((tanh["critical_sigma_w"] as? Double ?? 0) - 1) < 1e-8)
         let wide = try ActplotProcess.run(["stats", "exponential", "--std", "40"])
         #expect(wide.status == 0 && wide.stdout.contains("diverge or overflow"))
+        #expect(wide.stdout.hasPrefix("moments, Z ~ N(0, 40²)"))
         for (arguments, message) in [
             (["stats"], "give one or more functions"), (["stats", "relu", "--std", "0"], "'--std' must be"),
             (["stats", "relu", "--sigma-w", "-1"], "'--sigma-w' must be"),

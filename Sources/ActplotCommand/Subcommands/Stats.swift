@@ -95,11 +95,15 @@ struct StatisticsReport {
     let meanField: MeanField?
     let critical: Double?
     let sigmaB: Double
+    /// The input Gaussian's μ and σ (kept apart from ``statistics``, which may have failed).
+    let inputMean: Double
+    let inputStd: Double
 
     init(function: Activation, mean: Double, std: Double, meanField: Bool, sigmaW: Double?, sigmaB: Double)
         throws
     {
         self.function = function
+        (inputMean, inputStd) = (mean, std)
         statistics = Result { () throws(GaussianStatistics.Failure) in
             try GaussianStatistics(of: function, mean: mean, standardDeviation: std)
         }
@@ -198,8 +202,6 @@ struct StatisticsReport {
             rows, title: "mean field: q ↦ σw²·E[f(√q Z)²] + σb²; χ₁ = σw²·E[f′(√q* Z)²]", alignments: [.left])
     }
 
-    var inputMean: Double { (try? statistics.get())?.inputMean ?? 0 }
-    var inputStd: Double { (try? statistics.get())?.inputStandardDeviation ?? 1 }
 
     /// The report as JSON.
     var json: JSONValue {
