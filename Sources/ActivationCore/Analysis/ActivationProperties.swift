@@ -223,14 +223,8 @@ public struct ActivationProperties: Sendable {
     private static func signChange(of f: Activation, in a: Double, _ b: Double) -> (
         x: Double, kind: StationaryKind
     ) {
-        var (a, b) = (a, b)
-        let leftNegative = f.derivative(at: a) < 0
-        while a.nextUp < b {
-            let m = 0.5 * a + 0.5 * b
-            guard m > a && m < b else { break }
-            if (f.derivative(at: m) < 0) == leftNegative { a = m } else { b = m }
-        }
-        return classify(f, ActivationComparison.snap(a, b), leftNegative: leftNegative)
+        let x = ActivationExtrema.signChange(a, b) { f.derivative(at: $0) }
+        return classify(f, x, leftNegative: f.derivative(at: a) < 0)
     }
 
     /// An extremum at x: a corner when f′ keeps |f′| ≥ 1e-3 on both sides of x.

@@ -181,9 +181,10 @@ public struct ActivationExtrema: Sendable, Hashable {
         a == b || (a.isFinite && b.isFinite && abs(a - b) <= 1e-13 * max(abs(a), abs(b)))
     }
 
-    /// Where `g` changes sign in [a, b], by bisection to the last bit; the point of [a, b] with
-    /// the smallest |g| when it does not (a corner: the extreme is at the kink itself).
-    private static func signChange(_ a: Double, _ b: Double, _ g: (Double) -> Double) -> Double {
+    /// Where `g` changes sign in [a, b], by bisection to the last bit and snapped to the shortest
+    /// decimal in the last bracket (cos′'s zero is 0); the end of [a, b] with the smaller |g|
+    /// when it does not change sign (a corner: the extreme is at the kink itself).
+    static func signChange(_ a: Double, _ b: Double, _ g: (Double) -> Double) -> Double {
         var (lo, hi) = (a, b)
         let (ga, gb) = (g(a), g(b))
         guard ga * gb < 0 else { return abs(ga) <= abs(gb) ? a : b }
