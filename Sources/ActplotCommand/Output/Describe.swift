@@ -21,6 +21,13 @@ enum Describe {
         return title
     }
 
+    /// A number for descriptions: `digits` significant digits, −0 as 0, infinities as +∞ and −∞
+    /// (info's and stats' words, which ASCII output spells +inf and -inf).
+    static func number(_ value: Double, digits: Int) -> String {
+        guard !value.isInfinite else { return value < 0 ? "−∞" : "+∞" }
+        return NumberText.format(value + 0, significantDigits: digits)
+    }
+
     /// A preset's note, after the framework's parameter names: `negative_slope is alpha; …`.
     static func note(_ preset: FrameworkPreset) -> String {
         let renamed = preset.entry.parameters.compactMap { parameter in

@@ -37,10 +37,7 @@ extension Actplot {
         }
 
         /// Six significant digits; −0 prints as 0, infinities as +∞ and −∞ like the labels.
-        private static func short(_ value: Double) -> String {
-            guard !value.isInfinite else { return value < 0 ? "−∞" : "+∞" }
-            return NumberText.format(value + 0, significantDigits: 6)
-        }
+        private static func short(_ value: Double) -> String { Describe.number(value, digits: 6) }
 
         /// The limit at −∞ or +∞, or why there is none.
         private static func limit(_ value: Double, at end: String, definedFarOut: Bool) -> String {

@@ -122,9 +122,7 @@ struct StatisticsReport {
 
     /// The tables of several reports.
     static func text(_ reports: [StatisticsReport], digits: Int) -> String {
-        let number = { (v: Double) in
-            v.isInfinite ? (v < 0 ? "−∞" : "+∞") : NumberText.format(v, significantDigits: digits)
-        }
+        let number = { (v: Double) in Describe.number(v, digits: digits) }
         guard let first = reports.first else { return "" }
         let z = "Z ~ N(\(DecimalText.shortest(first.inputMean)), \(DecimalText.shortest(first.inputStd))²)"
         var moments = [["function", "E[f(Z)]", "E[f(Z)²]", "Var f(Z)", "E[f′(Z)]", "E[f′(Z)²]"]]
@@ -201,7 +199,6 @@ struct StatisticsReport {
         return Table.render(
             rows, title: "mean field: q ↦ σw²·E[f(√q Z)²] + σb²; χ₁ = σw²·E[f′(√q* Z)²]", alignments: [.left])
     }
-
 
     /// The report as JSON.
     var json: JSONValue {
