@@ -65,12 +65,12 @@ public struct GaussianStatistics: Sendable, Hashable {
         let normalization = 1 / (2 * Double.pi).squareRoot()
         let quadrature = GaussKronrod(components: 4) { t, out in
             let weight = normalization * Self.gaussian(t)
-            let jet = function.jet(at: mu + sigma * t)
-            // 0·(anything) is 0 where φ underflows: no weight, no contribution.
+            // 0·(anything) is 0 where φ underflows: no weight, no contribution, no evaluation.
             guard weight > 0 else {
                 for k in 0..<4 { out[k] = 0 }
                 return
             }
+            let jet = function.jet(at: mu + sigma * t)
             out[0] = jet.value * weight
             out[1] = jet.value * jet.value * weight
             out[2] = jet.derivative * weight
@@ -83,8 +83,12 @@ public struct GaussianStatistics: Sendable, Hashable {
         // Var = E[(f − m)²], its own adaptive pass: E[f²] − m² would cancel (sigmoid loses a digit).
         let centred = GaussKronrod(components: 1) { t, out in
             let weight = normalization * Self.gaussian(t)
+            guard weight > 0 else {
+                out[0] = 0
+                return
+            }
             let d = function.value(at: mu + sigma * t) - m
-            out[0] = weight > 0 ? d * d * weight : 0
+            out[0] = d * d * weight
         }
         let (second, _) = centred.integrate(breakpoints: breakpoints)
         let (variance, varianceError) = (second.integrals[0], second.errors[0])
