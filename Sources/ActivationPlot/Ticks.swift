@@ -175,14 +175,20 @@ public enum TickEngine {
     {
         let exponent = z - step.digits
         let mantissas = (0..<k).map { i in (start + Double(i) * j) * Double(step.scaled) }
-        return mantissas.map { mantissa in
-            let text = decimal(mantissa: mantissa, exponent: exponent)
-            return Tick(value: Double(text) ?? mantissa * pow(10, Double(exponent)), label: text)
+        var texts = mantissas.map { decimal(mantissa: $0, exponent: exponent) }
+        // One notation per axis: if any label needs an exponent, every non-zero label gets one
+        // (−1e6, −8e5, …, 1e6 rather than −1e6, −800000, …).
+        if texts.contains(where: { $0.contains("e") }) {
+            texts = mantissas.map { decimal(mantissa: $0, exponent: exponent, scientific: true) }
+        }
+        return zip(mantissas, texts).map { mantissa, text in
+            Tick(value: Double(text) ?? mantissa * pow(10, Double(exponent)), label: text)
         }
     }
 
-    /// The exact decimal text of mantissa·10^exponent (mantissa a whole number).
-    static func decimal(mantissa: Double, exponent: Int) -> String {
+    /// The exact decimal text of mantissa·10^exponent (mantissa a whole number): positional
+    /// between 1e-4 and 999999, else (or when `scientific`) with an exponent.
+    static func decimal(mantissa: Double, exponent: Int, scientific: Bool = false) -> String {
         if mantissa == 0 { return "0" }
         var digits = String(Int64(abs(mantissa)))
         var e = exponent
@@ -192,7 +198,7 @@ public enum TickEngine {
         }
         let sign = mantissa < 0 ? "-" : ""
         let magnitude = digits.count - 1 + e  // exponent of the leading digit
-        if magnitude >= 6 || magnitude <= -5 {
+        if magnitude >= 6 || magnitude <= -5 || scientific {
             let head = digits.prefix(1)
             let tail = digits.dropFirst()
             return sign + head + (tail.isEmpty ? "" : "." + tail) + "e" + (magnitude < 0 ? "-" : "")

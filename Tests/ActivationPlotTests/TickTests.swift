@@ -50,6 +50,19 @@ struct TickTests {
         }
     }
 
+    @Test("one notation per axis: if a label needs an exponent, every non-zero label has one")
+    func oneNotation() {
+        for (lower, upper, target) in [(-1e6, 1e6, 9), (0.0, 2e6, 5), (-3e-5, 3e-5, 7), (1e5, 1.2e6, 6)] {
+            let labels = TickEngine.ticks(from: lower, to: upper, target: target).map(\.label)
+            let scientific = labels.filter { $0 != "0" }.map { $0.contains("e") }
+            #expect(Set(scientific).count == 1, "\(labels)")
+            for label in labels { #expect(Double(label) != nil) }
+        }
+        #expect(TickEngine.ticks(from: -1e6, to: 1e6, target: 9).map(\.label).contains("-5e5"))
+        // Positional labels stay positional.
+        #expect(TickEngine.ticks(from: -5, to: 5, target: 5).map(\.label) == ["-5", "-2.5", "0", "2.5", "5"])
+    }
+
     @Test("decimal text is exact")
     func decimal() {
         #expect(TickEngine.decimal(mantissa: 25, exponent: -1) == "2.5")
