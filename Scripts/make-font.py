@@ -17,8 +17,18 @@ from fontTools.pens.basePen import BasePen
 
 FONT = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 OUT = sys.argv[2] if len(sys.argv) > 2 else "Sources/ActivationPlot/Font/DejaVuSans+Generated.swift"
-# Printable ASCII, the primes and minus actplot writes, Greek letters parameters use, and a few more.
-CHARACTERS = [chr(c) for c in range(0x20, 0x7F)] + list("′″−×·αβγδθλμπσφΦτ≤≥±∞–—…√")
+# Printable ASCII; Latin-1 Supplement and Latin Extended-A (titles in European languages); the
+# Greek letters; super- and subscript digits; and the math and typographic symbols plots use.
+CHARACTERS = (
+    [chr(c) for c in range(0x20, 0x7F)]
+    + [chr(c) for c in range(0xA0, 0x180)]
+    + [chr(c) for c in range(0x391, 0x3AA) if c != 0x3A2]
+    + [chr(c) for c in range(0x3B1, 0x3CA)]
+    + list("ϑϕϵ")
+    + list("⁰ⁱ⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+    + list("′″‴−∓×÷·•∙≈≠≡≤≥≪≫±∞∝∂∇∑∏∫√∈∉∀∃∧∨⊂⊆∩∪∅ℝℕℤ")
+    + list("←↑→↓↔⇒⇔‐‑‒–—―‘’‚“”„†‡…‰‹›€™")
+)
 
 
 class FlatPen(BasePen):

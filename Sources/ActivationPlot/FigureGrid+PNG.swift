@@ -70,6 +70,30 @@ extension FigureGrid {
     }
 }
 
+extension FigureGrid {
+    /// The characters of the image's text that the embedded font has no glyph for (a PNG draws
+    /// each as a hollow box), in the order they first appear.
+    /// - Parameters:
+    ///   - width: Width of the whole image in pixels at scale 1.
+    ///   - height: Height in pixels at scale 1.
+    ///   - scale: Pixel density.
+    /// - Returns: Each missing character once.
+    public func charactersMissingFromFont(width: Int, height: Int, scale: Double = 1) -> [Character] {
+        let font = GlyphFont.dejaVuSans
+        let w = Int((Double(width) * scale).rounded())
+        let h = Int((Double(height) * scale).rounded())
+        var seen = Set<Character>()
+        var missing: [Character] = []
+        for case .text(let text, _, _, _, _) in drawings(width: w, height: h, scale: scale) {
+            for c in text where font.missingCharacters(in: String(c)).contains(c) && !seen.contains(c) {
+                seen.insert(c)
+                missing.append(c)
+            }
+        }
+        return missing
+    }
+}
+
 extension Figure {
     /// Rows per part of the image compressed on one core; fewer rows stay on one.
     static let rowsPerPart = 64

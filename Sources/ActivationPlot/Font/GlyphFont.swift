@@ -29,9 +29,31 @@ struct GlyphFont: Sendable {
         self.glyphs = glyphs
     }
 
-    /// The glyph for a character, or the question mark's for one the font lacks.
+    /// The glyph for a character, or ``missingGlyph`` (a hollow box) for one the font lacks.
     func glyph(_ c: Character) -> Glyph {
-        glyphs[c] ?? glyphs["?"] ?? Glyph(advance: unitsPerEm / 2, contours: [])
+        glyphs[c] ?? missingGlyph
+    }
+
+    /// What a character the font lacks draws: a hollow box, as font engines show "tofu", so
+    /// the gap is visible rather than a question mark that reads as text.
+    var missingGlyph: Glyph {
+        let (left, right, top, stroke) = (
+            0.08 * unitsPerEm, 0.52 * unitsPerEm, 0.7 * unitsPerEm, 0.06 * unitsPerEm
+        )
+        // Outer contour clockwise (y up), inner one counter-clockwise: non-zero winding leaves a frame.
+        let outer = [(left, 0.0), (left, top), (right, top), (right, 0.0)]
+        let inner = [
+            (left + stroke, stroke), (right - stroke, stroke), (right - stroke, top - stroke),
+            (left + stroke, top - stroke),
+        ]
+        return Glyph(
+            advance: 0.6 * unitsPerEm,
+            contours: [outer.map { (x: $0.0, y: $0.1) }, inner.map { (x: $0.0, y: $0.1) }])
+    }
+
+    /// The characters of `text` the font has no glyph for (spaces and line ends aside).
+    func missingCharacters(in text: String) -> Set<Character> {
+        Set(text.filter { glyphs[$0] == nil && $0 != "\n" })
     }
 
     /// The width of `text` at `size` pixels per em.
