@@ -40,15 +40,15 @@ struct ComparisonReport {
         NumberText.format(v, significantDigits: precision ?? 5)
     }
 
-    /// Lines of ``text``.
-    var lineCount: Int { text.split(separator: "\n").count }
+    /// Lines of ``text``, blank ones included.
+    var lineCount: Int { text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } }
 
     /// The report as aligned text, one block per function.
     var text: String {
         var out = ""
         let over = "\(DecimalText.shortest(range.lowerBound)):\(DecimalText.shortest(range.upperBound))"
         for (name, function, c) in comparisons {
-            out += "\(name) against \(reference.name) over \(over) (\(samples) points)\n"
+            out += wrapped("\(name) against \(reference.name) over \(over) (\(samples) points)")
             if c.value.maximum == 0 && c.derivative.maximum == 0 && c.conventionCorners.isEmpty {
                 out += "  identical: f and f' agree at every point\n"
                 continue
@@ -73,14 +73,26 @@ struct ComparisonReport {
                             "f' = \(number(corner.first.derivative)) vs \(number(corner.second.derivative))"
                                 + " (left \(number(corner.sides.left)), right \(number(corner.sides.right)))")
                     }
-                    out +=
+                    out += wrapped(
                         "  corner at x = \(DecimalText.shortest(corner.x)): " + parts.joined(separator: ", ")
-                        + " - different conventions\n"
+                            + " - different conventions")
                 }
             }
         }
         out += "\n" + gaussianTable
         return out
+    }
+
+    /// A line of text and its line end, broken at spaces to the terminal's width (continuation
+    /// lines indented by four).
+    private func wrapped(_ line: String) -> String {
+        guard let width = TerminalEnvironment.textWidth, line.count > width, width > 8 else {
+            return line + "\n"
+        }
+        let indent = String(line.prefix { $0 == " " })
+        return TextWrap.lines(line, width: width - indent.count - 4).enumerated().map { k, text in
+            (k == 0 ? indent : indent + "    ") + text
+        }.joined(separator: "\n") + "\n"
     }
 
     /// Every function's N(0, 1) figures side by side (`actplot stats` has them all).
@@ -94,7 +106,8 @@ struct ComparisonReport {
             }
             rows.append([name, n(s.mean), n(s.variance), n(s.meanSlope), n(s.forwardGain), n(s.backwardGain)])
         }
-        return Table.render(rows, title: nil, alignments: [.left], indent: "  ")
+        return Table.render(
+            rows, title: nil, alignments: [.left], indent: "  ", maximumWidth: TerminalEnvironment.textWidth)
     }
 
     /// The statistics table of one comparison, with a non-finite column when any point is.
@@ -108,7 +121,8 @@ struct ComparisonReport {
             if d.maximum.isNaN { statistics = ["-", "-", "-", "-"] }
             rows.append([label] + statistics + (counted ? [String(d.nonfinite)] : []))
         }
-        return Table.render(rows, title: nil, alignments: [.left], indent: "  ")
+        return Table.render(
+            rows, title: nil, alignments: [.left], indent: "  ", maximumWidth: TerminalEnvironment.textWidth)
     }
 
     /// Where each function is not finite, and what the statistics are then taken over.

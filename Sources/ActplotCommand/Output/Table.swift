@@ -9,8 +9,11 @@ enum Table {
     ///   - title: A line above the table.
     ///   - alignments: Per column; columns beyond the list are right-aligned (numbers).
     ///   - indent: Text before every row.
+    ///   - maximumWidth: Wrap whole columns to this width: a table wider than it is printed as
+    ///     blocks of columns, one under the other, each led by the first column (the row names).
     static func render(
-        _ rows: [[String]], title: String?, alignments: [Alignment] = [], indent: String = ""
+        _ rows: [[String]], title: String?, alignments: [Alignment] = [], indent: String = "",
+        maximumWidth: Int? = nil
     ) -> String {
         // Spelled in ASCII first when the locale needs it, so that the columns line up.
         let ascii = !TerminalEnvironment.unicode
@@ -22,6 +25,17 @@ enum Table {
         var widths = [Int](repeating: 0, count: columns)
         for row in cellWidths {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell) }
+        }
+        let total = indent.count + widths.reduce(0, +) + 3 * Swift.max(0, columns - 1)
+        if let maximumWidth, total > maximumWidth, columns > 2 {
+            return (title.map { $0 + "\n" } ?? "")
+                + blocks(widths: widths, indent: indent.count, within: maximumWidth).map { block in
+                    render(
+                        rows.map { row in ([0] + block).map { $0 < row.count ? row[$0] : "" } },
+                        title: nil,
+                        alignments: ([0] + block).map { $0 < alignments.count ? alignments[$0] : .right },
+                        indent: indent)
+                }.joined(separator: "\n")
         }
         let space = UInt8(ascii: " ")
         var out: [UInt8] = []
@@ -41,6 +55,21 @@ enum Table {
             out.append(UInt8(ascii: "\n"))
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Columns 1… in groups that fit `limit` beside column 0, each at least one column.
+    private static func blocks(widths: [Int], indent: Int, within limit: Int) -> [[Int]] {
+        var blocks: [[Int]] = []
+        var used = limit
+        for column in 1..<widths.count {
+            if used + 3 + widths[column] > limit || blocks.isEmpty {
+                blocks.append([])
+                used = indent + widths[0]
+            }
+            blocks[blocks.count - 1].append(column)
+            used += 3 + widths[column]
+        }
+        return blocks
     }
 
     /// A cell's width in characters (its bytes when it is ASCII, as numbers are).

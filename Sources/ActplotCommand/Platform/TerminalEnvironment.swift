@@ -1,17 +1,35 @@
 /// What the terminal (or its absence) tells about size, colour and character set.
 enum TerminalEnvironment {
-    /// The terminal size: TIOCGWINSZ on stdout, stderr, stdin; then COLUMNS and LINES; else nil.
+    /// The terminal size: COLUMNS and LINES where set (a user who sets them means them, as
+    /// `LINES=10 actplot gelu` does; shells keep them unexported), else TIOCGWINSZ on stdout,
+    /// stderr, stdin; nil when neither says.
     static func size() -> (columns: Int, lines: Int)? {
-        for descriptor in [Int32(1), 2, 0] {
-            if let size = POSIX.terminalSize(descriptor) { return size }
+        let number = { (name: String) in
+            POSIX.environment(name).flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
         }
-        if let columns = POSIX.environment("COLUMNS").flatMap(Int.init),
-            let lines = POSIX.environment("LINES").flatMap(Int.init),
-            columns > 0, lines > 0
-        {
-            return (columns, lines)
+        let (columns, lines) = (number("COLUMNS"), number("LINES"))
+        var measured: (columns: Int, lines: Int)?
+        for descriptor in [Int32(1), 2, 0] where measured == nil {
+            measured = POSIX.terminalSize(descriptor)
         }
+        if let measured { return (columns ?? measured.columns, lines ?? measured.lines) }
+        if let columns, let lines { return (columns, lines) }
         return nil
+    }
+
+    /// The width text tables wrap to: COLUMNS where set, else the width of the terminal on
+    /// stdout; nil (no wrapping) when stdout is a file or a pipe.
+    static var textWidth: Int? {
+        if let columns = POSIX.environment("COLUMNS").flatMap(Int.init), columns > 0 { return columns }
+        return POSIX.terminalSize(1)?.columns
+    }
+
+    /// Whether the terminal says it has 256 colours or more: COLORTERM truecolor or 24bit, or a
+    /// TERM naming 256color (xterm-256color, tmux-256color, …).
+    static var colors256: Bool {
+        let colorterm = (POSIX.environment("COLORTERM") ?? "").lowercased()
+        return colorterm == "truecolor" || colorterm == "24bit"
+            || (POSIX.environment("TERM") ?? "").lowercased().contains("256color")
     }
 
     /// `auto` colour: stdout is a terminal, NO_COLOR is unset or empty, TERM is not `dumb`.

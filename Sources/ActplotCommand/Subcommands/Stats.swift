@@ -147,8 +147,9 @@ struct StatisticsReport {
                 failures.append(failure.description)
             }
         }
-        var out = Table.render(moments, title: "moments, \(z)", alignments: [.left])
-        out += "\n" + Table.render(gains, title: "gains", alignments: [.left])
+        let width = TerminalEnvironment.textWidth
+        var out = Table.render(moments, title: "moments, \(z)", alignments: [.left], maximumWidth: width)
+        out += "\n" + Table.render(gains, title: "gains", alignments: [.left], maximumWidth: width)
         // One line each, so that the notes do not run past the tables.
         for note in notes { out += "  torch calculate_gain, \(note)\n" }
         for r in reports {
@@ -181,7 +182,8 @@ struct StatisticsReport {
         }
         return Table.render(
             extremes, title: "over the real line",
-            alignments: [.left, .right, .left, .right, .left, .right, .left])
+            alignments: [.left, .right, .left, .right, .left, .right, .left],
+            maximumWidth: TerminalEnvironment.textWidth)
     }
 
     /// q*, χ₁ and the critical σw of each function.
@@ -197,7 +199,8 @@ struct StatisticsReport {
             ])
         }
         return Table.render(
-            rows, title: "mean field: q ↦ σw²·E[f(√q Z)²] + σb²; χ₁ = σw²·E[f′(√q* Z)²]", alignments: [.left])
+            rows, title: "mean field: q ↦ σw²·E[f(√q Z)²] + σb²; χ₁ = σw²·E[f′(√q* Z)²]", alignments: [.left],
+            maximumWidth: TerminalEnvironment.textWidth)
     }
 
     /// The report as JSON.
