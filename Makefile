@@ -159,6 +159,8 @@ SAMPLES := \
 	"eval caffe.Log:shift=1,scale=0.5 -1.5 1e-10 2" \
 	"info sin(x)" \
 	"compare relu log(x) --width 80 --height 16" \
+	"gelu silu mish elu relu --ascii --width 80 --height 24" \
+	"compare gelu silu mish --diff --width 100 --height 40" \
 	"info nalu" \
 	"stats gelu silu mish relu tanh selu" \
 	"stats tanh relu --sigma-w 1.5 --sigma-b 0.05"
@@ -170,7 +172,7 @@ IMAGES := \
 	"sigmoid-tanh.png sigmoid tanh --second-derivative" \
 	"hardsigmoid-torch-vs-dl4j.png torch.hardsigmoid dl4j.hardsigmoid --range -4:4" \
 	"compare-hardsigmoid.png compare torch.hardsigmoid dl4j.hardsigmoid --diff" \
-	"compare-gelu-approximations.png compare gelu gelu:approximate=tanh gelu:approximate=sigmoid --diff --range -4:4 --width 1500 --height 600" \
+	"compare-gelu-approximations.png compare gelu gelu:approximate=tanh gelu:approximate=sigmoid --diff --range -4:4" \
 	"saturation-sigmoid-tanh.png sigmoid tanh --saturation --range -8:8 --no-derivative" \
 	"rrelu-band.png rrelu --mark -2 --range -4:3" \
 	"dropout-band.png dropout:p=0.2 --range -3:3" \
@@ -179,7 +181,13 @@ IMAGES := \
 	"gelu-silu-mish@2x.png gelu silu mish --range -5:3 --scale 2 --width 800 --height 500" \
 	"leaky-relu-frameworks.svg torch.leaky_relu keras.layers.LeakyReLU --range -3:3" \
 	"gelu-silu.csv gelu silu --samples 21 --second-derivative" \
-	"caffe-prelu-elu-bnll.png caffe.PReLU caffe.ELU caffe.BNLL --range -3:3"
+	"caffe-prelu-elu-bnll.png caffe.PReLU caffe.ELU caffe.BNLL --range -3:3" \
+	"twelve-functions.png relu gelu silu mish elu selu tanh sigmoid softplus leaky_relu hardswish celu --no-derivative --range -4:4" \
+	"hardsigmoid-frameworks.png torch.hardsigmoid keras.hard_sigmoid dl4j.hardsigmoid --range -4:4" \
+	"steps-and-corners.png binary_step relu hardtanh --range -3:3" \
+	"exponential-overflow.png exponential --range -5:800" \
+	"marks-gelu-silu.png gelu silu --mark 1 --mark -2 --saturation --range -6:4" \
+	"softmax-component.png softmax --others 1,2 --range -6:6"
 
 samples: build
 	@mkdir -p Samples

@@ -23,7 +23,8 @@ public struct CSVTable: Sendable {
     public var secondDerivative: Bool
     /// Significant digits, or nil for shortest round-trip text.
     public var precision: Int?
-    /// Add columns f − g (and f′ − g′) between the first function and each other one.
+    /// Add columns f − g (and f′ − g′, f″ − g″ with the derivatives) between the first
+    /// function and each other one, named `relu - gelu`, `relu' - gelu'`, `relu'' - gelu''`.
     public var differences = false
 
     /// A table description.
@@ -47,9 +48,11 @@ public struct CSVTable: Sendable {
             if secondDerivative { fields.append(name + "''") }
         }
         if differences {
+            let f = functions[0].name
             for (name, _) in functions.dropFirst() {
-                fields.append(functions[0].name + " - " + name)
-                if derivative { fields.append(functions[0].name + " - " + name + "'") }
+                fields.append(f + " - " + name)
+                if derivative { fields.append(f + "' - " + name + "'") }
+                if secondDerivative { fields.append(f + "'' - " + name + "''") }
             }
         }
         return fields.map(Self.field).joined(separator: ",")
@@ -140,7 +143,7 @@ private struct BlockBuffer {
         for i in 0..<n { xs[i] = table.sampling[start + i] }
         evaluate(count: n)
         let orders = [0] + (table.derivative ? [1] : []) + (table.secondDerivative ? [2] : [])
-        let differenceOrders = table.differences ? Array(0..<(table.derivative ? 2 : 1)) : []
+        let differenceOrders = table.differences ? orders : []
         let fields =
             1 + table.functions.count * orders.count + (table.functions.count - 1) * differenceOrders.count
         let capacity = n * fields * (DecimalText.maximumLength + 1)

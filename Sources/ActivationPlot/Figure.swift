@@ -17,8 +17,11 @@ public struct Figure: Sendable {
         case difference
         /// f′ − g′.
         case derivativeDifference
+        /// f″ − g″.
+        case secondDerivativeDifference
 
-        /// The order of the derivative drawn: 0 for f and f − g, 1 for f′ and f′ − g′, 2 for f″.
+        /// The order of the derivative drawn: 0 for f and f − g, 1 for f′ and f′ − g′, 2 for f″
+        /// and f″ − g″.
         ///
         /// Writers tell the orders apart by pattern (solid, dashed, dotted), so a plot reads
         /// without colour.
@@ -26,7 +29,16 @@ public struct Figure: Sendable {
             switch self {
             case .value, .difference: 0
             case .derivative, .derivativeDifference: 1
-            case .secondDerivative: 2
+            case .secondDerivative, .secondDerivativeDifference: 2
+            }
+        }
+
+        /// Whether the curve is a difference between two functions: differences are drawn in a
+        /// colour family of their own, never a function's.
+        public var isDifference: Bool {
+            switch self {
+            case .difference, .derivativeDifference, .secondDerivativeDifference: true
+            case .value, .derivative, .secondDerivative: false
             }
         }
     }
@@ -35,7 +47,8 @@ public struct Figure: Sendable {
     public struct Series: Sendable {
         /// The legend text (`relu`, `relu′`, `leaky_relu(alpha=0.2)″`).
         public var name: String
-        /// Which of the plotted functions it belongs to, 0 for the first: writers colour by it.
+        /// Which of the plotted functions it belongs to, 0 for the first; for a difference f − g,
+        /// g's index (1 for the first g).
         public var function: Int
         /// What it shows of the function.
         public var role: Role
@@ -43,6 +56,18 @@ public struct Figure: Sendable {
         public var x: [Double]
         /// The y values; NaN or ±∞ leave a gap.
         public var y: [Double]
+        /// The names of curves drawn later that cover this one over the whole range (legends
+        /// say "torch.hardsigmoid = keras.hard_sigmoid", images draw it wider underneath).
+        public var coveredBy: [String] = []
+
+        /// Which colour and glyph of its family the curve takes: the function's index, or for a
+        /// difference the index of its g among the differences (0 for the first).
+        public var identity: Int { role.isDifference ? Swift.max(0, function - 1) : function }
+
+        /// The legend text: the name, and the curves that coincide with it.
+        public var legendName: String {
+            coveredBy.isEmpty ? name : name + " = " + coveredBy.joined(separator: " = ")
+        }
 
         /// A curve through (x[i], y[i]); `x` and `y` have the same length.
         /// - Parameters:
@@ -79,6 +104,27 @@ public struct Figure: Sendable {
     public var bands: [Band] = []
     /// Marked points with their values (`--mark`).
     public var marks: [Mark] = []
+    /// Facts the curves alone do not show: where a curve is ±∞ or NaN, which component of a
+    /// vector function is drawn, what f and g stand for.
+    public var notes: [Note] = []
+
+    /// A line of text about the figure, optionally tied to an edge at x (drawn as a faint rule
+    /// in its function's colour).
+    public struct Note: Sendable, Hashable {
+        /// The text (`exponential = +∞ for x > 709.78`).
+        public var text: String
+        /// The function it concerns (its index among those plotted), or nil.
+        public var function: Int?
+        /// Where an edge it describes is, or nil.
+        public var x: Double?
+
+        /// A note, optionally about a function and an edge at x.
+        public init(_ text: String, function: Int? = nil, x: Double? = nil) {
+            self.text = text
+            self.function = function
+            self.x = x
+        }
+    }
 
     /// An x interval where a function's slope is below ``ActivationProperties/flatThreshold``.
     public struct Shade: Sendable {
@@ -166,58 +212,98 @@ public struct Figure: Sendable {
         secondDerivative: Bool = false, title: String? = nil, firstFunction: Int = 0
     ) {
         let xs = Array(sampling)
-        var series: [Series] = []
+        var parts: [(series: Series, rate: [Double]?, corners: [Double], evaluate: (Double) -> Double)] = []
+        var notes: [Note] = []
         for (offset, item) in functions.enumerated() {
             let (values, slopes, curvatures) = item.function.jets(xs)
             let function = firstFunction + offset
+            let (f, corners) = (item.function, item.function.corners)
             if secondDerivative {
-                series.append(
-                    Series(
-                        name: item.name + "″", function: function, role: .secondDerivative, x: xs,
-                        y: curvatures))
+                parts.append(
+                    (
+                        Series(
+                            name: item.name + "″", function: function, role: .secondDerivative, x: xs,
+                            y: curvatures), nil, corners, { f.jet(at: $0).secondDerivative }
+                    ))
             }
             if derivative {
-                series.append(
-                    Series(name: item.name + "′", function: function, role: .derivative, x: xs, y: slopes))
+                parts.append(
+                    (
+                        Series(
+                            name: item.name + "′", function: function, role: .derivative, x: xs, y: slopes),
+                        curvatures, corners, { f.jet(at: $0).derivative }
+                    ))
             }
-            series.append(Series(name: item.name, function: function, role: .value, x: xs, y: values))
+            parts.append(
+                (
+                    Series(name: item.name, function: function, role: .value, x: xs, y: values), slopes,
+                    corners, { f.value(at: $0) }
+                ))
+            let own = parts.filter { $0.series.function == function }.sorted {
+                $0.series.role.order < $1.series.role.order
+            }
+            notes += Self.notes(merging: own.flatMap { Self.nonFinite($0.series, evaluate: $0.evaluate) })
+            if let component = item.function.componentDescription {
+                notes.append(Note("\(item.name): \(component)", function: function))
+            }
+        }
+        let marked = Self.markingCoincidences(parts.map(\.series))
+        let series = zip(marked, parts).map { series, part in
+            Self.breakingJumps(series, rate: part.rate, corners: part.corners, evaluate: part.evaluate)
         }
         self.series = series
+        self.notes = notes
         self.title = title ?? functions.map(\.name).joined(separator: ", ")
         self.xRange = sampling.lower...sampling.upper
     }
 
     /// A figure of the differences f − g between the first function and each other one
-    /// (and of f′ − g′ when `derivative`), each belonging to g: the `--diff` panel.
+    /// (and of f′ − g′, f″ − g″ when asked), each belonging to g: the `--diff` panel.
     /// - Parameters:
     ///   - functions: At least two activations; the first is f.
     ///   - sampling: The x grid.
     ///   - derivative: Include f′ − g′.
-    /// - Returns: The figure, titled "differences from f"; with one g its series are named
-    ///   `f − g` and `f′ − g′`, else `f − name` for each.
+    ///   - secondDerivative: Include f″ − g″.
+    /// - Returns: The figure, titled "differences from f = NAME". With one g its series are
+    ///   named `f − g`, `f′ − g′`, `f″ − g″` and a note says what f and g are; with several,
+    ///   `f − NAME`, `f′ − NAME′`, `f″ − NAME″`.
     public static func differences(
-        of functions: [(name: String, function: Activation)], sampling: Sampling, derivative: Bool = true
+        of functions: [(name: String, function: Activation)], sampling: Sampling, derivative: Bool = true,
+        secondDerivative: Bool = false
     ) -> Figure {
         precondition(functions.count >= 2, "a difference needs two functions")
-        var figure = Figure(functions: [], sampling: sampling, title: "differences from \(functions[0].name)")
+        var figure = Figure(
+            functions: [], sampling: sampling, title: "differences from f = \(functions[0].name)")
         let xs = Array(sampling)
         let first = xs.map { functions[0].function.jet(at: $0) }
+        let single = functions.count == 2
+        let (f, corners) = (functions[0].function, functions[0].function.corners)
         for (index, item) in functions.enumerated().dropFirst() {
             let jets = xs.map { item.function.jet(at: $0) }
-            let single = functions.count == 2
-            let name = single ? "f − g" : "f − " + item.name
-            if derivative {
-                figure.series.append(
-                    Series(
-                        name: single ? "f′ − g′" : name + "′", function: index, role: .derivativeDifference,
-                        x: xs,
-                        y: zip(first, jets).map { $0.derivative - $1.derivative }))
+            let g = single ? "g" : item.name
+            let differences = [\Jet.value, \Jet.derivative, \Jet.secondDerivative].map { part in
+                zip(first, jets).map { $0[keyPath: part] - $1[keyPath: part] }
             }
-            figure.series.append(
-                Series(
-                    name: name, function: index, role: .difference, x: xs,
-                    y: zip(first, jets).map { $0.value - $1.value }))
+            // Broken at jumps and noted where not finite, as the functions' own curves are.
+            func series(_ role: Role, _ part: KeyPath<Jet, Double>) -> Series {
+                let primes = String(repeating: "′", count: role.order)
+                let curve = Series(
+                    name: "f\(primes) − \(g)\(primes)", function: index, role: role, x: xs,
+                    y: differences[role.order])
+                let h = item.function
+                let evaluate = { (x: Double) in f.jet(at: x)[keyPath: part] - h.jet(at: x)[keyPath: part] }
+                figure.notes += Self.notes(merging: Self.nonFinite(curve, evaluate: evaluate))
+                return Self.breakingJumps(
+                    curve, rate: role.order < 2 ? differences[role.order + 1] : nil,
+                    corners: corners + h.corners, evaluate: evaluate)
+            }
+            if secondDerivative {
+                figure.series.append(series(.secondDerivativeDifference, \.secondDerivative))
+            }
+            if derivative { figure.series.append(series(.derivativeDifference, \.derivative)) }
+            figure.series.append(series(.difference, \.value))
         }
+        if single { figure.notes.append(Note("f = \(functions[0].name), g = \(functions[1].name)")) }
         figure.yLabel = "f(x) − g(x)"
         return figure
     }
@@ -274,13 +360,25 @@ public struct Figure: Sendable {
         }
     }
 
-    /// The series in legend order: by function, then f, f′, f″ (a difference beside the
-    /// function it belongs to, by its order).
+    /// The series in legend order: each function followed by its derivatives (f, f′, f″),
+    /// then the differences, each f − g followed by f′ − g′ and f″ − g″.
     public var legendOrder: [Series] {
-        series.enumerated().sorted {
-            ($0.element.function, $0.element.role.order, $0.offset)
-                < ($1.element.function, $1.element.role.order, $1.offset)
+        func key(_ s: Series) -> (Int, Int, Int) { (s.role.isDifference ? 1 : 0, s.function, s.role.order) }
+        return series.enumerated().sorted {
+            let (a, b) = (key($0.element), key($1.element))
+            return a != b ? a < b : $0.offset < $1.offset
         }.map(\.element)
+    }
+
+    /// The legend text of each function's flat zones, one per function that has them:
+    /// `|f′| < 0.001`, led by the function's name (`gelu: |f′| < 0.001`) when several have them.
+    public var flatZoneLabels: [(function: Int, text: String)] {
+        let threshold = "|f′| < \(DecimalText.shortest(ActivationProperties.flatThreshold))"
+        let shaded = Set(shades.map(\.function)).sorted()
+        return shaded.map { function in
+            let name = series.first { $0.function == function && $0.role == .value }?.name
+            return (function, shaded.count > 1 ? (name.map { $0 + ": " } ?? "") + threshold : threshold)
+        }
     }
 
     /// The smallest and largest finite y over all series, or nil when there is none.

@@ -8,6 +8,39 @@ public struct FigureGrid: Sendable {
     public var panels: [Figure]
     /// The title above all panels; empty for none.
     public var title: String
+    /// How the panels are placed.
+    public var arrangement: Arrangement = .automatic
+
+    /// How a grid's panels are placed.
+    public enum Arrangement: String, Sendable, CaseIterable {
+        /// In a row while each panel keeps a readable width, else in a grid of rows.
+        case automatic
+        /// Side by side.
+        case row
+        /// One under the other.
+        case column
+        /// Rows of ⌈√n⌉ panels (2×2 for 3 or 4, 3×2 for 5 or 6).
+        case grid
+    }
+
+    /// The columns and rows the panels take in an image `width` wide, when a panel is readable
+    /// from `readable` wide.
+    /// - Parameters:
+    ///   - width: The space across.
+    ///   - readable: The narrowest panel that still reads (automatic arrangement only).
+    /// - Returns: Columns × rows holding every panel.
+    public func shape(width: Double, readable: Double) -> (columns: Int, rows: Int) {
+        let n = panels.count
+        let square = Int(Double(n).squareRoot().rounded(.up))
+        let grid = (square, (n + square - 1) / square)
+        switch arrangement {
+        case .row: return (n, 1)
+        case .column: return (1, n)
+        case .grid: return grid
+        case .automatic:
+            return n <= 2 || width / Double(n) >= readable ? (n, 1) : grid
+        }
+    }
 
     /// A grid of panels.
     /// - Parameters:

@@ -20,13 +20,18 @@ struct PlotGeometry {
     /// The ticks of each axis; y's labels with typographic minus signs.
     let xTicks, yTicks: [Tick]
     let yLabels: [String]
+    /// The title as drawn: one line, or several when it is too wide for the image, and the
+    /// text size that makes every line fit.
+    let title: (lines: [String], size: Double)
 
     init(figure: Figure, width: Int, height: Int, scale s: Double) {
         self.width = width
         self.height = height
         self.scale = s
         (tickSize, labelSize, titleSize, legendSize) = (14 * s, 16 * s, 19 * s, 14 * s)
-        let top = (figure.title.isEmpty ? 24 * s : 64 * s)
+        let title = Self.fit(figure.title, width: Double(width) - 16 * s, size: titleSize, font: font)
+        self.title = title
+        let top = figure.title.isEmpty ? 24 * s : 64 * s + Double(title.lines.count - 1) * 1.2 * title.size
         let bottom = Double(height) - (10 + 6 + 8) * s - tickSize - 8 * s - labelSize
         let yRange = figure.yRange
         let (font, tickSize) = (font, tickSize)
@@ -42,7 +47,8 @@ struct PlotGeometry {
         let right = Double(width) - 28 * s
         let xRange = figure.xRange
         let xOf = { (v: Double) -> Double in left + fraction(v, in: xRange) * (right - left) }
-        let xTarget = Swift.max(3, Swift.min(11, Int((right - left) / (5 * tickSize))))
+        // At least five labelled ticks where they fit (the fit check drops labellings that touch).
+        let xTarget = Swift.max(5, Swift.min(11, Int((right - left) / (5 * tickSize))))
         xTicks = TickEngine.ticks(from: xRange.lowerBound, to: xRange.upperBound, target: xTarget) { ticks in
             var end = -Double.infinity
             for tick in ticks {
@@ -73,6 +79,33 @@ struct PlotGeometry {
 
     /// A length in whole pixels, at least 1.
     func length(_ v: Double) -> Int { Swift.max(1, pixel(v * scale)) }
+
+    /// A title that fits `width`, never cut.
+    ///
+    /// At `size` if it can, else smaller (down to 80 %), else broken at spaces into lines of
+    /// that size, each made to fit (down to half size for a word longer than the width).
+    static func fit(_ text: String, width: Double, size: Double, font: GlyphFont) -> (
+        lines: [String], size: Double
+    ) {
+        guard !text.isEmpty else { return ([], size) }
+        if font.width(of: text, size: size) <= width { return ([text], size) }
+        let smaller = 0.8 * size
+        if font.width(of: text, size: smaller) <= width { return ([text], smaller) }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if !line.isEmpty && font.width(of: candidate, size: smaller) > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line = candidate
+            }
+        }
+        lines.append(line)
+        let widest = lines.map { font.width(of: $0, size: smaller) }.max() ?? 0
+        return (lines, widest > width ? Swift.max(0.5 * size, smaller * width / widest) : smaller)
+    }
 
     /// Tick labels with U+2212 minus signs.
     static func typographic(_ label: String) -> String {

@@ -9,6 +9,13 @@ extension PlotLayout {
         case line(width: Double, dash: [Double])
         /// A patch of fill.
         case fill(Float)
+        /// Nothing: a note, in the text colour.
+        case none
+
+        var isNone: Bool {
+            if case .none = self { return true }
+            return false
+        }
     }
 
     /// One line of the legend.
@@ -18,35 +25,35 @@ extension PlotLayout {
         let swatch: Swatch
     }
 
-    /// The entries: series by function, then bands, then one for the shaded flat zones (in the
-    /// function's colour, or grey when several functions have them).
+    /// The entries: series in legend order (each function with its derivatives, then the
+    /// differences), bands, one entry per function for its shaded flat zones, then the notes.
     static func legendEntries(_ figure: Figure, scale: Double) -> [LegendEntry] {
         var entries = figure.legendOrder.map { series in
-            let stroke = stroke(function: series.function, role: series.role, scale: scale)
+            let stroke = stroke(series, scale: scale)
             return LegendEntry(
-                name: series.name, color: stroke.color, swatch: .line(width: stroke.width, dash: stroke.dash))
+                name: series.legendName, color: stroke.color,
+                swatch: .line(
+                    width: 2 * scale,
+                    dash: series.coveredBy.isEmpty ? stroke.dash : stroke.dash.map { $0 / 2.6 }))
         }
         entries += figure.bands.map {
             LegendEntry(name: $0.name, color: color(function: $0.function), swatch: .fill(0.2))
         }
-        if let shade = figure.shades.first {
-            let one = Set(figure.shades.map(\.function)).count == 1
-            entries.append(
-                LegendEntry(
-                    name: "|f′| < \(DecimalText.shortest(ActivationProperties.flatThreshold))",
-                    color: one ? color(function: shade.function) : neutral, swatch: .fill(0.13)))
+        entries += figure.flatZoneLabels.map {
+            LegendEntry(name: $0.text, color: color(function: $0.function), swatch: .fill(0.13))
         }
+        entries += figure.notes.map { LegendEntry(name: $0.text, color: ink, swatch: .none) }
         return entries
     }
 
-    /// The legend box's size for `entries`.
-    private func legendSize(_ entries: [LegendEntry]) -> (width: Double, height: Double) {
-        let (g, s) = (geometry, geometry.scale)
-        let lineHeight = 1.45 * g.legendSize
-        let textWidth = entries.map { g.font.width(of: $0.name, size: g.legendSize) }.max() ?? 0
+    /// The legend box's size for `entries` with text of `size` pixels.
+    private func legendSize(_ entries: [LegendEntry], size: Double) -> (width: Double, height: Double) {
+        let s = geometry.scale
+        let lineHeight = 1.45 * size
+        let textWidth = entries.map { geometry.font.width(of: $0.name, size: size) }.max() ?? 0
         return (
             9 * s + 34 * s + 8 * s + textWidth + 9 * s,
-            2 * (9 * s) + Double(entries.count) * lineHeight - (lineHeight - g.legendSize)
+            2 * (9 * s) + Double(entries.count) * lineHeight - (lineHeight - size)
         )
     }
 
@@ -79,12 +86,34 @@ extension PlotLayout {
         return best
     }
 
-    /// The legend, on top of everything, if it fits across the plot area.
+    /// The legend, on top of everything: in the plot area, its text shrunk (down to 60 %) until
+    /// it fits across and down the area; never left out, since a panel without its legend
+    /// cannot be read.
     mutating func drawLegend(_ figure: Figure) {
         let (g, s) = (geometry, geometry.scale)
-        let entries = Self.legendEntries(figure, scale: s)
-        let size = legendSize(entries)
-        guard !entries.isEmpty && size.width < g.right - g.left else { return }
+        var entries = Self.legendEntries(figure, scale: s)
+        guard !entries.isEmpty else { return }
+        var textSize = g.legendSize
+        var size = legendSize(entries, size: textSize)
+        if size.width > g.right - g.left - 8 * s {
+            // Notes too wide for the area go on a line per clause before any text shrinks.
+            entries = entries.flatMap { entry -> [LegendEntry] in
+                guard entry.swatch.isNone else { return [entry] }
+                let clauses = entry.name.split(separator: ", ")
+                return clauses.enumerated().map { k, clause in
+                    LegendEntry(
+                        name: String(clause) + (k < clauses.count - 1 ? "," : ""), color: entry.color,
+                        swatch: .none)
+                }
+            }
+            size = legendSize(entries, size: textSize)
+        }
+        while (size.width > g.right - g.left - 8 * s || size.height > g.bottom - g.top - 8 * s)
+            && textSize > 0.6 * g.legendSize
+        {
+            textSize *= 0.92
+            size = legendSize(entries, size: textSize)
+        }
         let place = legendPlace(width: size.width, height: size.height)
         let (x0, y0) = (pixel(place.x), pixel(place.y))
         let (x1, y1) = (pixel(place.x + size.width), pixel(place.y + size.height))
@@ -96,10 +125,10 @@ extension PlotLayout {
         ] {
             drawings.append(.rectangle(x0: a.0, y0: a.1, x1: b.0, y1: b.1, color: RGB(0xCCCCCC), alpha: 1))
         }
-        let (pad, sampleLength, lineHeight) = (9 * s, 34 * s, 1.45 * g.legendSize)
+        let (pad, sampleLength, lineHeight) = (9 * s, 34 * s, 1.45 * textSize)
         for (i, entry) in entries.enumerated() {
-            let baseline = place.y + pad + g.legendSize * 0.8 + Double(i) * lineHeight
-            let mid = baseline - 0.33 * g.legendSize
+            let baseline = place.y + pad + textSize * 0.8 + Double(i) * lineHeight
+            let mid = baseline - 0.33 * textSize
             let (left, right) = (place.x + pad, place.x + pad + sampleLength)
             switch entry.swatch {
             case .line(let width, let dash):
@@ -107,15 +136,19 @@ extension PlotLayout {
                     .polyline(
                         points: [(left, mid), (right, mid)], width: width, color: entry.color, dash: dash))
             case .fill(let alpha):
-                let (top, bottom) = (mid - 0.4 * g.legendSize, mid + 0.4 * g.legendSize)
+                let (top, bottom) = (mid - 0.4 * textSize, mid + 0.4 * textSize)
                 drawings.append(
                     .polygon(
                         points: [(left, top), (right, top), (right, bottom), (left, bottom)],
                         color: entry.color,
                         alpha: alpha))
+            case .none:
+                break
             }
             drawings.append(
-                .text(entry.name, x: right + 8 * s, y: baseline, size: g.legendSize, color: Self.ink))
+                .text(
+                    entry.name, x: entry.swatch.isNone ? left : right + 8 * s, y: baseline, size: textSize,
+                    color: Self.ink))
         }
     }
 }

@@ -29,25 +29,34 @@ enum Drawing {
 }
 
 extension FigureGrid {
-    /// The drawings of every panel, side by side in one image, under the grid's title.
+    /// The narrowest panel of an image that still reads, at scale 1: room for five x labels
+    /// and a legend.
+    static let readablePanelWidth = 400.0
+
+    /// The drawings of every panel in one image, under the grid's title: in a row, a column or
+    /// a grid (``shape(width:readable:)``).
     func drawings(width: Int, height: Int, scale: Double) -> [Drawing] {
         if panels.count == 1 && title.isEmpty {
             return PlotLayout(figure: panels[0], width: width, height: height, scale: scale).drawings
         }
         let font = GlyphFont.dejaVuSans
-        let titleSize = 21 * scale
-        let band = title.isEmpty ? 0 : pixel(40 * scale)
+        let heading = PlotGeometry.fit(title, width: Double(width) - 16 * scale, size: 21 * scale, font: font)
+        let band =
+            title.isEmpty ? 0 : pixel(40 * scale + Double(heading.lines.count - 1) * 1.2 * heading.size)
         var d: [Drawing] = []
-        if !title.isEmpty {
-            let w = font.width(of: title, size: titleSize)
+        for (k, line) in heading.lines.enumerated() {
+            let w = font.width(of: line, size: heading.size)
             d.append(
                 .text(
-                    title, x: (Double(width) - w) / 2, y: 28 * scale, size: titleSize, color: PlotLayout.ink))
+                    line, x: (Double(width) - w) / 2, y: 28 * scale + Double(k) * 1.2 * heading.size,
+                    size: heading.size, color: PlotLayout.ink))
         }
-        let panelWidth = width / panels.count
+        let (columns, rows) = shape(width: Double(width), readable: Self.readablePanelWidth * scale)
+        let (panelWidth, panelHeight) = (width / columns, (height - band) / rows)
         for (k, panel) in panels.enumerated() {
-            let layout = PlotLayout(figure: panel, width: panelWidth, height: height - band, scale: scale)
-            d += layout.drawings.map { $0.translated(dx: k * panelWidth, dy: band) }
+            let layout = PlotLayout(figure: panel, width: panelWidth, height: panelHeight, scale: scale)
+            let (column, row) = (k % columns, k / columns)
+            d += layout.drawings.map { $0.translated(dx: column * panelWidth, dy: band + row * panelHeight) }
         }
         return d
     }
@@ -56,12 +65,15 @@ extension FigureGrid {
 /// The static-plot layout of a figure, shared by PNG and SVG: its drawings, layer by layer.
 ///
 /// Flat zones, a light grid and darker zero axes, bands, the curves (one Okabe–Ito colour per
-/// function; f solid, f′ dashed, f″ dotted), marked points, the frame and tick labels, the axis
-/// names and title, and a legend in the emptiest of matplotlib's ten candidate places. Every
-/// length scales with the geometry's scale.
+/// function, greys for differences; f solid, f′ dashed, f″ dotted), marked points, the frame
+/// and tick labels, the axis names and title, and a legend in the emptiest of matplotlib's ten
+/// candidate places. Every length scales with the geometry's scale.
 struct PlotLayout {
-    /// Okabe–Ito, without yellow (invisible on white).
-    static let palette: [UInt32] = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000]
+    /// The functions' colours: Okabe–Ito without yellow (invisible on white) and black (the
+    /// differences').
+    static let palette: [UInt32] = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9]
+    /// The differences' colours: black and greys, never a function's.
+    static let differencePalette: [UInt32] = [0x000000, 0x6E6E6E, 0xA3A3A3]
     static let ink = RGB(0x262626)
     static let frame = RGB(0x595959)
     static let grid = RGB(0xDEDEDE)
@@ -80,6 +92,7 @@ struct PlotLayout {
         geometry = PlotGeometry(figure: figure, width: width, height: height, scale: scale)
         drawShades(figure)
         drawGrid()
+        drawEdges(figure)
         drawBands(figure)
         drawCurves(figure)
         drawMarks(figure)
@@ -94,19 +107,31 @@ struct PlotLayout {
     /// The colour of everything that belongs to a function: its curves, shades, bands, marks.
     static func color(function: Int) -> RGB { RGB(palette[function % palette.count]) }
 
-    /// How a curve of the given role is drawn: its colour, width and dash pattern (f solid,
-    /// f′ and f′ − g′ dashed, f″ dotted).
-    static func stroke(function: Int, role: Figure.Role, scale: Double) -> (
-        color: RGB, width: Double, dash: [Double]
-    ) {
+    /// Dash patterns in line widths, by variant and derivative order.
+    ///
+    /// Variant 0 is f solid, f′
+    /// dashed, f″ dotted; once a family's colours are used up, the next functions take the next
+    /// variant (dash-dot, long dashes), so that no two curves look alike.
+    static let dashes: [[[Double]]] = [
+        [[], [2.7, 2.6], [0.01, 2.65]],
+        [[7, 2, 0.01, 2], [1.2, 1.6], [5, 2, 0.01, 2, 0.01, 2]],
+        [[12, 3.5], [4, 1.5, 0.01, 1.5], [0.01, 1.3, 0.01, 4]],
+    ]
+
+    /// How a curve is drawn: its colour, width and dash pattern.
+    ///
+    /// The colour is its family's for its identity (a function's, or the differences' greys),
+    /// the dash pattern its role's in the identity's variant. A curve covered by a later one is drawn 2.6 times as wide, so that it shows
+    /// on both sides of the one on top.
+    static func stroke(_ series: Figure.Series, scale: Double) -> (color: RGB, width: Double, dash: [Double])
+    {
+        let family = series.role.isDifference ? differencePalette : palette
+        let identity = series.identity
         let width = 2 * scale
-        let dash: [Double]
-        switch role.order {
-        case 0: dash = []
-        case 1: dash = [2.7 * width, 2.6 * width]
-        default: dash = [0.01 * width, 2.65 * width]
-        }
-        return (color(function: function), width, dash)
+        let variant = dashes[(identity / family.count) % dashes.count]
+        let dash = variant[Swift.min(series.role.order, 2)].map { $0 * width }
+        let drawn = series.coveredBy.isEmpty ? width : 2.6 * width
+        return (RGB(family[identity % family.count]), drawn, dash.map { $0 * drawn / width })
     }
 
     // MARK: - Layers, bottom to top
@@ -147,6 +172,19 @@ struct PlotLayout {
         if g.xRange.contains(0) { vertical(0, Self.zeroAxis) }
     }
 
+    /// A faint rule in a function's colour at each edge a note describes (where f becomes ±∞).
+    private mutating func drawEdges(_ figure: Figure) {
+        let g = geometry
+        for note in figure.notes {
+            guard let x = note.x, g.xRange.contains(x), let function = note.function else { continue }
+            let px = g.x(x)
+            drawings.append(
+                .polyline(
+                    points: [(px, g.top), (px, g.bottom)], width: 1.5 * g.scale,
+                    color: Self.color(function: function), dash: [1.5 * g.scale, 4 * g.scale]))
+        }
+    }
+
     /// Bands (rrelu's training slopes), clipped to the plot area.
     private mutating func drawBands(_ figure: Figure) {
         let g = geometry
@@ -164,7 +202,7 @@ struct PlotLayout {
     private mutating func drawCurves(_ figure: Figure) {
         let g = geometry
         for series in figure.series {
-            let stroke = Self.stroke(function: series.function, role: series.role, scale: g.scale)
+            let stroke = Self.stroke(series, scale: g.scale)
             let points = zip(series.x, series.y).map { x, y -> (x: Double, y: Double) in
                 y.isFinite && g.yRange.contains(y) ? (g.x(x), g.y(y)) : (.nan, .nan)
             }
@@ -197,35 +235,63 @@ struct PlotLayout {
             occupied.append((cx, cy))
         }
         var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
-        for mark in visibleMarks(figure) {
-            drawMarkLabel(mark, avoiding: &placed)
+        // Higher points first: their cards go above, the lower ones' below.
+        let marks = visibleMarks(figure)
+        for mark in marks.sorted(by: { $0.y > $1.y }) {
+            drawMarkLabel(mark, among: marks, avoiding: &placed)
         }
     }
 
-    /// A mark's f and f′ values on a white card: right of the point if it fits, else left;
-    /// above it if it fits, else below; stepped past the cards already placed.
+    /// A mark's f and f′ values on a white card beside its point.
+    ///
+    /// Of the six places around it (right or left; above, below or level), the card takes the
+    /// one inside the plot area that covers no other card and the fewest curve points. Where several functions are marked at one x, the
+    /// highest point's card prefers to go above and the others' below, so that cards stack in
+    /// the order of their points.
     private mutating func drawMarkLabel(
-        _ mark: Figure.Mark, avoiding placed: inout [(x0: Double, y0: Double, x1: Double, y1: Double)]
+        _ mark: Figure.Mark, among marks: [Figure.Mark],
+        avoiding placed: inout [(x0: Double, y0: Double, x1: Double, y1: Double)]
     ) {
         let (g, s, size) = (geometry, geometry.scale, geometry.tickSize)
         let x = PlotGeometry.typographic(DecimalText.shortest(mark.x))
         let lines = [
-            "f(\(x)) = " + PlotGeometry.typographic(NumberText.format(mark.y, significantDigits: 5)),
-            "f′(\(x)) = " + PlotGeometry.typographic(NumberText.format(mark.slope, significantDigits: 5)),
+            "\(mark.name)(\(x)) = "
+                + PlotGeometry.typographic(NumberText.format(mark.y, significantDigits: 5)),
+            "\(mark.name)′(\(x)) = "
+                + PlotGeometry.typographic(NumberText.format(mark.slope, significantDigits: 5)),
         ]
         let w = lines.map { g.font.width(of: $0, size: size) }.max() ?? 0
         let h = 2.3 * size
         let (cx, cy) = (g.x(mark.x), g.y(mark.y))
-        var x0 = cx + 10 * s
-        if x0 + w > g.right - 4 * s { x0 = cx - 10 * s - w }
-        x0 = Swift.max(g.left + 4 * s, x0)
-        var y0 = cy - 10 * s - h
-        if y0 < g.top + 4 * s { y0 = cy + 10 * s }
-        while let clash = placed.first(where: { $0.x0 < x0 + w && x0 < $0.x1 && $0.y0 < y0 + h && y0 < $0.y1 }
-        ) {
-            y0 = y0 > cy ? clash.y1 + 2 * s : clash.y0 - 2 * s - h
-            if y0 < g.top || y0 + h > g.bottom { break }
+        let (right, left) = (cx + 10 * s, cx - 10 * s - w)
+        let (above, below, level) = (cy - 10 * s - h, cy + 10 * s, cy - h / 2)
+        let places = [
+            (right, above), (right, below), (left, above), (left, below), (right, level), (left, level),
+        ]
+        let higher = marks.contains { $0.x == mark.x && $0.y > mark.y }
+        let lower = marks.contains { $0.x == mark.x && $0.y < mark.y }
+        func cost(_ place: (Double, Double)) -> Int {
+            // Worse than crossing any curve, better than covering another mark's card.
+            let wrongSide = (higher && place.1 == above) || (lower && place.1 == below) ? 5000 : 0
+            let (x0, y0) = place
+            let (x1, y1) = (x0 + w, y0 + h)
+            let outside =
+                x0 < g.left + 2 * s || x1 > g.right - 2 * s || y0 < g.top + 2 * s || y1 > g.bottom - 2 * s
+            let clashes = placed.filter {
+                $0.x0 < x1 + 2 * s && x0 - 2 * s < $0.x1 && $0.y0 < y1 && y0 < $0.y1
+            }.count
+            let covered = occupied.reduce(0) { n, p in
+                n + (p.0 >= x0 - 3 * s && p.0 <= x1 + 3 * s && p.1 >= y0 - 2 * s && p.1 <= y1 + 2 * s ? 1 : 0)
+            }
+            return (outside ? 1_000_000 : 0) + 10_000 * clashes + covered + wrongSide
         }
+        var (x0, y0) = places[0]
+        var best = Int.max
+        for place in places {
+            let c = cost(place)
+            if c < best { ((x0, y0), best) = (place, c) }
+        }
+        x0 = Swift.min(Swift.max(g.left + 4 * s, x0), g.right - 4 * s - w)
         placed.append((x0 - 3 * s, y0 - 2 * s, x0 + w + 3 * s, y0 + h + 2 * s))
         drawings.append(
             .rectangle(
@@ -282,7 +348,7 @@ struct PlotLayout {
         }
     }
 
-    /// The axis names, and the title centred over the plot area (cut to the image's width).
+    /// The axis names, and the title centred over the plot area (in lines, never cut).
     private mutating func drawTitles(_ figure: Figure) {
         let (g, s) = (geometry, geometry.scale)
         let plotWidth = g.right - g.left
@@ -292,14 +358,13 @@ struct PlotLayout {
                 figure.xLabel, x: g.left + plotWidth / 2 - xName / 2, y: Double(g.height) - 12 * s,
                 size: g.labelSize, color: Self.ink))
         drawings.append(.text(figure.yLabel, x: g.left, y: g.top - 8 * s, size: g.labelSize, color: Self.ink))
-        guard !figure.title.isEmpty else { return }
-        var title = figure.title
-        while g.font.width(of: title, size: g.titleSize) > Double(g.width) - 16 * s && title.count > 4 {
-            title = String(title.dropLast(2)) + "…"
+        let (lines, size) = g.title
+        for (k, line) in lines.enumerated() {
+            let w = g.font.width(of: line, size: size)
+            // Centred over the plot area, shifted left or right only as far as the image needs.
+            let x = Swift.max(8 * s, Swift.min(g.left + plotWidth / 2 - w / 2, Double(g.width) - 8 * s - w))
+            let y = g.top - 30 * s - Double(lines.count - 1 - k) * 1.2 * size
+            drawings.append(.text(line, x: x, y: y, size: size, color: Self.ink))
         }
-        let w = g.font.width(of: title, size: g.titleSize)
-        // Centred over the plot area, shifted left or right only as far as the image needs.
-        let x = Swift.max(8 * s, Swift.min(g.left + plotWidth / 2 - w / 2, Double(g.width) - 8 * s - w))
-        drawings.append(.text(title, x: x, y: g.top - 30 * s, size: g.titleSize, color: Self.ink))
     }
 }

@@ -15,10 +15,13 @@ extension TerminalChart {
         var marks: [Character]
         var owners: [Int]
         var seriesDots: [Bool]
-        /// Columns inside a flat zone (`--saturation`): dimmed, and heavy on the bottom rule.
-        var shaded: [Bool]
-        /// Cells holding a marked point, with the mark's colour index.
+        /// Columns inside a flat zone (`--saturation`), with the function whose zone it is (or
+        /// -1): dimmed, and heavy on the bottom rule in the function's colour.
+        var shaded: [Int]
+        /// Cells holding a marked point (`--mark`), with the mark's function.
         var markers: [Int: Int] = [:]
+        /// Cells holding a curve's glyph on braille (without colour), with the curve's owner.
+        var glyphs: [Int: Int] = [:]
 
         init(columns: Int, rows: Int, ascii: Bool) {
             self.columns = columns
@@ -28,7 +31,7 @@ extension TerminalChart {
             marks = [Character](repeating: " ", count: columns * rows)
             owners = [Int](repeating: Canvas.empty, count: columns * rows)
             seriesDots = [Bool](repeating: false, count: columns * rows)
-            shaded = [Bool](repeating: false, count: columns)
+            shaded = [Int](repeating: -1, count: columns)
         }
 
         var dotColumns: Int { columns * (ascii ? 1 : 2) }
@@ -127,8 +130,14 @@ extension TerminalChart {
                 }
                 let i = row * columns + column
                 if let marker = markers.isEmpty ? nil : markers[i] {
-                    setColour(TerminalChart.palette[marker % TerminalChart.palette.count])
-                    out += (ascii ? "o" : "\u{25CF}").utf8
+                    setColour(chart.code(owner: marker))
+                    out += (ascii ? "O" : "\u{25CF}").utf8
+                    column += 1
+                    continue
+                }
+                if let owner = glyphs.isEmpty ? nil : glyphs[i] {
+                    setColour(chart.code(owner: owner))
+                    out += String(TerminalChart.glyph(owner: owner)).utf8
                     column += 1
                     continue
                 }
@@ -138,8 +147,7 @@ extension TerminalChart {
                         ? nil
                         : owner == Canvas.axis
                             ? TerminalChart.dim
-                            : (shaded[column] ? "2;" : "")
-                                + TerminalChart.palette[owner % TerminalChart.palette.count])
+                            : (shaded[column] >= 0 ? "2;" : "") + chart.code(owner: owner))
                 if ascii {
                     out.append(marks[i].asciiValue ?? UInt8(ascii: "?"))
                 } else {

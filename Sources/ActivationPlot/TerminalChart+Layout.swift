@@ -22,7 +22,7 @@ extension TerminalChart {
             self.legendBelow = legendBelow
             let titleLines = figure.title.isEmpty ? 0 : 1
             let legendLines = legendBelow ? reserved ?? Layout.legendLines(chart: chart, figure: figure) : 0
-            let markLines = figure.marks.count
+            let markLines = chart.footer(figure).count
             let rows = Swift.max(2, chart.height - titleLines - 3 - legendLines - markLines)
             let yRange = figure.yRange
             let dotRows = Double(rows * (chart.ascii ? 1 : 4) - 1)
@@ -94,19 +94,25 @@ extension TerminalChart {
             for band in figure.bands {
                 drawBand(band, on: &canvas)
             }
-            for series in figure.series {
-                drawSeries(series, on: &canvas)
+            // Markers every `spacing` cells, each curve at its own offset, so no two meet.
+            let markers = chart.usesMarkers(figure)
+            let count = figure.series.count
+            let spacing = Swift.max(2 * count, canvasColumns / 5)
+            for (k, series) in figure.series.enumerated() {
+                drawSeries(
+                    series, on: &canvas,
+                    markers: markers ? (spacing: spacing, offset: k * spacing / Swift.max(1, count)) : nil)
             }
             for shade in figure.shades {
                 let a = Swift.max(0, dot(shade.range.lowerBound, 0).0 / (chart.ascii ? 1 : 2))
                 let b = Swift.min(canvasColumns - 1, dot(shade.range.upperBound, 0).0 / (chart.ascii ? 1 : 2))
-                if a <= b { for column in a...b { canvas.shaded[column] = true } }
+                if a <= b { for column in a...b { canvas.shaded[column] = shade.function } }
             }
             for mark in figure.marks
             where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
                 let (column, row) = dot(mark.x, mark.y)
                 let (cx, cy) = chart.ascii ? (column, row) : (column / 2, row / 4)
-                canvas.markers[cy * canvasColumns + cx] = TerminalChart.slot(function: mark.function)
+                canvas.markers[cy * canvasColumns + cx] = mark.function
             }
             return canvas
         }
@@ -130,7 +136,7 @@ extension TerminalChart {
 
         /// A band's two edges, sparse (every third dot).
         private func drawBand(_ band: Figure.Band, on canvas: inout Canvas) {
-            let owner = TerminalChart.slot(function: band.function)
+            let owner = band.function
             for edge in [band.low, band.high] {
                 var previous: (Int, Int)?
                 for (k, (x, y)) in zip(band.x, edge).enumerated() where y.isFinite && yRange.contains(y) {
@@ -144,12 +150,19 @@ extension TerminalChart {
             }
         }
 
-        /// A series as a line of dots in its pattern; points outside the y range break it.
-        private func drawSeries(_ series: Figure.Series, on canvas: inout Canvas) {
-            let pattern = TerminalChart.pattern(series.role)
-            let owner = TerminalChart.slot(function: series.function, order: series.role.order)
+        /// A series as a line of dots (ASCII: its glyph) in its role's pattern.
+        ///
+        /// Points outside the y range break it. With `markers`, the curve's glyph replaces its braille cell at
+        /// every `spacing`-th column from `offset`.
+        private func drawSeries(
+            _ series: Figure.Series, on canvas: inout Canvas, markers: (spacing: Int, offset: Int)?
+        ) {
+            let every = TerminalChart.every(series.role)
+            let owner = TerminalChart.owner(of: series)
+            let glyph = TerminalChart.glyph(owner: owner)
             var previous: (Int, Int)?
             var count = 0
+            var marked = Set<Int>()
             for (x, y) in zip(series.x, series.y) {
                 guard y.isFinite, yRange.contains(y) else {
                     previous = nil
@@ -158,10 +171,19 @@ extension TerminalChart {
                 let point = dot(x, y)
                 let path = previous.map { Canvas.line(from: $0, to: point).dropFirst() } ?? [point][...]
                 for (column, row) in path {
-                    if count % pattern.every == 0 || chart.ascii {
-                        canvas.plot(column, row, owner: owner, mark: pattern.ascii)
+                    if count % every == 0 {
+                        canvas.plot(column, row, owner: owner, mark: glyph)
                     }
                     count += 1
+                    if let markers, column % 2 == 0 {
+                        let cell = column / 2
+                        if cell % markers.spacing == markers.offset, !marked.contains(cell),
+                            (0..<canvasRows).contains(row / 4)
+                        {
+                            marked.insert(cell)
+                            canvas.glyphs[(row / 4) * canvasColumns + cell] = owner
+                        }
+                    }
                 }
                 previous = point
             }
@@ -181,7 +203,7 @@ extension TerminalChart {
                 for (i, entry) in legend.enumerated() {
                     rows[corner.row + i] = canvas.renderRow(
                         corner.row + i, chart: chart,
-                        overlay: (corner.column, chart.sample(entry) + " " + entry.text, 3 + entry.text.count)
+                        overlay: (corner.column, chart.sample(entry) + " " + entry.text, entry.width)
                     )
                 }
             }
@@ -218,11 +240,17 @@ extension TerminalChart {
             let (bottomLeft, bottomRight) = a ? ("+", "+") : ("\u{2514}", "\u{2518}")
             var xMarks = Set<Int>()
             for tick in xTicks { xMarks.insert(dot(tick.value, yRange.lowerBound).0 / (a ? 1 : 2)) }
-            let bottom = (0..<canvasColumns).map {
-                xMarks.contains($0) ? xMark : canvas.shaded[$0] ? heavy : horizontal
-            }.joined()
+            let frame: String? = chart.color ? TerminalChart.dim : nil
+            var bottom = ""
+            for column in 0..<canvasColumns {
+                if xMarks.contains(column) || canvas.shaded[column] < 0 {
+                    bottom += chart.paint(xMarks.contains(column) ? xMark : horizontal, code: frame)
+                } else {
+                    bottom += chart.paint(heavy, code: chart.code(owner: canvas.shaded[column]))
+                }
+            }
             return String(repeating: " ", count: labelWidth + 1)
-                + chart.paint(bottomLeft + bottom + bottomRight, code: chart.color ? TerminalChart.dim : nil)
+                + chart.paint(bottomLeft, code: frame) + bottom + chart.paint(bottomRight, code: frame)
         }
 
         /// The x tick labels centred under their marks, and the axis name after them if it fits.

@@ -21,10 +21,13 @@ public struct TerminalChart: Sendable {
     public var width: Int
     /// Total height in lines.
     public var height: Int
-    /// ANSI colours (16-colour SGR).
+    /// ANSI colours.
     public var color: Bool
     /// 7-bit ASCII instead of braille and box drawing.
     public var ascii: Bool
+    /// With ``color``: the 256-colour palette (the terminal says it has one) instead of the
+    /// 16 colours every terminal has.
+    public var colors256: Bool
 
     /// The smallest chart that can show anything: 20×6 characters.
     public static let minimumSize = (width: 20, height: 6)
@@ -38,13 +41,15 @@ public struct TerminalChart: Sendable {
     ///   - height: Lines, at least ``minimumSize``.
     ///   - color: Whether to emit ANSI colour codes.
     ///   - ascii: Whether to use only 7-bit characters.
-    public init(width: Int, height: Int, color: Bool, ascii: Bool) {
+    ///   - colors256: With `color`, use the 256-colour palette.
+    public init(width: Int, height: Int, color: Bool, ascii: Bool, colors256: Bool = false) {
         precondition(width >= Self.minimumSize.width && height >= Self.minimumSize.height, "chart too small")
         precondition(width <= Self.maximumSize.width && height <= Self.maximumSize.height, "chart too large")
         self.width = width
         self.height = height
         self.color = color
         self.ascii = ascii
+        self.colors256 = colors256
     }
 
     /// How many x samples fill the canvas: one per dot column (braille) or per cell (ASCII).
@@ -53,22 +58,76 @@ public struct TerminalChart: Sendable {
         return layout.canvasColumns * (ascii ? 1 : 2)
     }
 
-    /// SGR codes for series colours: blue, red, green, magenta, cyan, yellow.
-    static let palette = ["34", "31", "32", "35", "36", "33"]
+    /// SGR codes of the functions' colours, 16-colour: blue, red, green, magenta, cyan, yellow.
+    static let palette16 = ["34", "31", "32", "35", "36", "33"]
+    /// 256-colour codes of mid lightness, which read on dark and on light backgrounds: azure,
+    /// orange, green, orchid, teal, gold, violet, brown.
+    static let palette256 = [
+        "38;5;33", "38;5;202", "38;5;35", "38;5;170", "38;5;37", "38;5;178", "38;5;99", "38;5;130",
+    ]
+    /// The differences' family: the terminal's own foreground in bold, then greys; never a
+    /// function's colour.
+    static let differencePalette16 = ["1", "90"]
+    static let differencePalette256 = ["1", "38;5;244"]
     static let dim = "90"
 
-    /// The palette slot of a function's part of the given derivative order (bands, shades and
-    /// marks are order 0): f, f′ and f″ of one function take three consecutive colours.
-    static func slot(function: Int, order: Int = 0) -> Int { (3 * function + order) % palette.count }
+    /// Each function's glyph in ASCII, and its marker on a braille curve without colour.
+    static let glyphs: [Character] = ["*", "#", "o", "x", "@", "%", "&", "$"]
+    /// The differences' glyphs.
+    static let differenceGlyphs: [Character] = ["~", "^", "=", "\""]
 
-    /// How a series of the given role is drawn: every dot for f, every other for f′, every
-    /// third for f″; in ASCII `*`, `.` and `:`; the legend's two-cell sample likewise.
-    static func pattern(_ role: Figure.Role) -> (every: Int, ascii: Character, sample: String) {
-        switch role.order {
-        case 0: (1, "*", "\u{2812}\u{2812}")
-        case 1: (2, ".", "\u{2802}\u{2802}")
-        default: (3, ":", "\u{2802}\u{2800}")
+    /// A curve's owner on the canvas: the function's index, or for a difference
+    /// ``differenceOwner`` plus its index among the differences.
+    static func owner(of series: Figure.Series) -> Int {
+        series.role.isDifference ? differenceOwner + series.identity : series.identity
+    }
+
+    /// Where difference owners start.
+    static let differenceOwner = 1 << 20
+
+    /// The SGR code of an owner (a function or a difference).
+    func code(owner: Int) -> String {
+        if owner >= Self.differenceOwner {
+            let family = colors256 ? Self.differencePalette256 : Self.differencePalette16
+            return family[(owner - Self.differenceOwner) % family.count]
         }
+        let family = colors256 ? Self.palette256 : Self.palette16
+        return family[owner % family.count]
+    }
+
+    /// The glyph of an owner: its character in ASCII, its marker on braille.
+    static func glyph(owner: Int) -> Character {
+        owner >= differenceOwner
+            ? differenceGlyphs[(owner - differenceOwner) % differenceGlyphs.count]
+            : glyphs[owner % glyphs.count]
+    }
+
+    /// Whether braille curves carry their glyph as a marker: without colour, or when there are
+    /// more functions than colours, so that every curve stays its own.
+    func usesMarkers(_ figure: Figure) -> Bool {
+        guard !ascii else { return false }
+        let functions = Set(figure.series.filter { !$0.role.isDifference }.map(\.function)).count
+        let differences = Set(figure.series.filter(\.role.isDifference).map(\.function)).count
+        let colours = colors256 ? Self.palette256.count : Self.palette16.count
+        return !color ? functions + differences > 1 : functions > colours || differences > 2
+    }
+
+    /// How a series of the given role is drawn: every dot (or cell) for f, every other for f′,
+    /// every third for f″; the legend shows the same pattern.
+    static func every(_ role: Figure.Role) -> Int { role.order + 1 }
+
+    /// A legend sample of a series: four ASCII cells in its glyph and pattern (`****`, `* * `,
+    /// `*  *`), or three braille cells in its pattern with its marker in the middle when
+    /// curves carry markers.
+    func sample(role: Figure.Role, owner: Int, markers: Bool) -> String {
+        let glyph = String(Self.glyph(owner: owner))
+        if ascii {
+            return ["****", "* * ", "*  *"][Swift.min(role.order, 2)].replacingOccurrences(
+                of: "*", with: glyph)
+        }
+        let line = ["\u{2812}", "\u{2802}", "\u{2800}"][Swift.min(role.order, 2)]
+        let ends = role.order == 2 ? "\u{2802}" : line
+        return markers ? ends + glyph + ends : ends + line + ends
     }
 
     /// Draws the figure.
@@ -85,8 +144,10 @@ public struct TerminalChart: Sendable {
     /// The narrowest panel drawn beside another; narrower terminals stack the panels.
     public static let minimumPanelWidth = 36
 
-    /// Draws the panels of a grid next to each other when each gets at least
-    /// ``minimumPanelWidth`` columns, else one under the other (each at least 12 lines).
+    /// Draws the panels of a grid in the terminal's width and height: side by side when each
+    /// gets at least ``minimumPanelWidth`` columns, else in rows of two, else one under the
+    /// other (or as the grid's arrangement says), each panel as tall as the chart's height
+    /// shared among the rows allows, down to the smallest chart.
     /// - Parameters:
     ///   - grid: The panels and the title above them.
     ///   - out: Where the text goes.
@@ -95,42 +156,52 @@ public struct TerminalChart: Sendable {
         if !grid.title.isEmpty { lines.append(centred(grid.title, width: width)) }
         let n = grid.panels.count
         let gap = 2
-        let panelWidth = (width - gap * (n - 1)) / n
-        let available = height - lines.count
-        if n == 1 || panelWidth >= Self.minimumPanelWidth {
-            let w = n == 1 ? width : panelWidth
-            let chart = TerminalChart(
-                width: w, height: Swift.max(Self.minimumSize.height, available), color: color, ascii: ascii)
-            // Frames line up only if every panel puts its legend in the same place (one panel
-            // finds its own place: its canvas is drawn once).
-            let below = n > 1 && grid.panels.contains { chart.legendCorner(for: $0) == nil }
-            let legendLines =
-                below ? grid.panels.map { Layout.legendLines(chart: chart, figure: $0) }.max() : nil
-            let panels = grid.panels.map {
-                chart.lines(for: $0, legendBelow: below, legendLines: legendLines)
-            }
-            let tallest = panels.map(\.count).max() ?? 0
-            for row in 0..<tallest {
-                var line = ""
-                for (k, panel) in panels.enumerated() {
-                    let text = row < panel.count ? panel[row] : ""
-                    line += text
-                    if k < n - 1 {
-                        line += String(repeating: " ", count: Swift.max(0, w - Self.visibleWidth(text)) + gap)
-                    }
-                }
-                lines.append(line.trimmingTrailingSpaces)
-            }
-        } else {
-            let each = Swift.max(12, available / n)
-            for panel in grid.panels {
-                lines += TerminalChart(width: width, height: each, color: color, ascii: ascii).lines(
-                    for: panel)
-            }
+        let across = { (columns: Int) in (width - gap * (columns - 1)) / columns }
+        var columns: Int
+        switch grid.arrangement {
+        case .row: columns = n
+        case .column: columns = 1
+        case .grid: columns = Int(Double(n).squareRoot().rounded(.up))
+        case .automatic:
+            columns =
+                across(n) >= Self.minimumPanelWidth
+                ? n : n >= 3 && across(2) >= Self.minimumPanelWidth ? 2 : 1
+        }
+        // A forced row or grid still needs charts of the smallest width.
+        while columns > 1 && across(columns) < Self.minimumSize.width { columns -= 1 }
+        let rows = (n + columns - 1) / columns
+        let panelWidth = columns == 1 ? width : across(columns)
+        let panelHeight = Swift.max(Self.minimumSize.height, (height - lines.count) / rows)
+        let chart = TerminalChart(
+            width: panelWidth, height: panelHeight, color: color, ascii: ascii, colors256: colors256)
+        for row in 0..<rows {
+            let panels = Array(grid.panels[(row * columns)..<Swift.min(n, (row + 1) * columns)])
+            lines += chart.lines(beside: panels, gap: gap)
         }
         for line in lines {
             out.write(line)
             out.write("\n")
+        }
+    }
+
+    /// Panels of this chart's size next to each other, `gap` columns apart, their frames
+    /// level: when one panel's legend must go below, every panel's does.
+    func lines(beside panels: [Figure], gap: Int) -> [String] {
+        guard panels.count > 1 else { return panels.first.map { lines(for: $0) } ?? [] }
+        let below = panels.contains { legendCorner(for: $0) == nil }
+        let legendLines = below ? panels.map { Layout.legendLines(chart: self, figure: $0) }.max() : nil
+        let drawn = panels.map { lines(for: $0, legendBelow: below, legendLines: legendLines) }
+        let tallest = drawn.map(\.count).max() ?? 0
+        return (0..<tallest).map { row in
+            var line = ""
+            for (k, panel) in drawn.enumerated() {
+                let text = row < panel.count ? panel[row] : ""
+                line += text
+                if k < drawn.count - 1 {
+                    line += String(repeating: " ", count: Swift.max(0, width - Self.visibleWidth(text)) + gap)
+                }
+            }
+            return line.trimmingTrailingSpaces
         }
     }
 
@@ -155,7 +226,7 @@ public struct TerminalChart: Sendable {
         let legend = legendEntries(figure)
         guard !legend.isEmpty else { return (0, 0) }
         let canvas = Layout(chart: self, figure: figure, legendBelow: false).drawCanvas(figure)
-        return canvas.findCorner(width: legend.map { $0.text.count + 3 }.max() ?? 0, height: legend.count)
+        return canvas.findCorner(width: legend.map(\.width).max() ?? 0, height: legend.count)
     }
 
     /// The chart's lines, without line ends.
@@ -170,7 +241,7 @@ public struct TerminalChart: Sendable {
         let placement =
             legendBelow
             ? nil
-            : canvas.findCorner(width: legend.map { $0.text.count + 3 }.max() ?? 0, height: legend.count)
+            : canvas.findCorner(width: legend.map(\.width).max() ?? 0, height: legend.count)
         if placement == nil && !legend.isEmpty {
             layout = Layout(chart: self, figure: figure, legendBelow: true, legendLines: legendLines)
             canvas = layout.drawCanvas(figure)
@@ -186,10 +257,22 @@ public struct TerminalChart: Sendable {
                 lines += Array(repeating: "", count: layout.framedLines + legendLines - lines.count)
             }
         }
+        return lines + footer(figure)
+    }
+
+    /// The lines under the chart: each marked point's values, then the figure's notes, wrapped
+    /// at spaces to the width.
+    func footer(_ figure: Figure) -> [String] {
+        var lines: [String] = []
         for mark in figure.marks {
-            let marker = paint(
-                ascii ? "o" : "\u{25CF}", code: Self.palette[Self.slot(function: mark.function)])
+            let marker = paint(ascii ? "O" : "\u{25CF}", code: code(owner: mark.function))
             lines.append(String((marker + " " + plain(mark.label)).prefix(width + 12)))
+        }
+        for note in figure.notes {
+            let marker = paint(ascii ? "!" : "\u{203A}", code: note.function.map { code(owner: $0) })
+            for (k, line) in TextWrap.lines(plain(note.text), width: width - 2).enumerated() {
+                lines.append((k == 0 ? marker : " ") + " " + line)
+            }
         }
         return lines
     }
@@ -200,6 +283,7 @@ public struct TerminalChart: Sendable {
         guard ascii else { return text }
         let quoted = text.replacingOccurrences(of: "″", with: "''").replacingOccurrences(of: "′", with: "'")
             .replacingOccurrences(of: "…", with: "...").replacingOccurrences(of: "−", with: "-")
+            .replacingOccurrences(of: "∞", with: "inf")
         return String(quoted.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
     }
 

@@ -113,16 +113,16 @@ struct PlotJob {
             throw ValidationError("'--height' of a chart must be at most \(most.height) lines, got \(height)")
         }
         let terminal = TerminalEnvironment.size()
-        let chart = TerminalChart(
-            width: o.width ?? terminal.map {
-                Self.clamp($0.columns, TerminalChart.minimumSize.width, most.width)
-            }
-                ?? 80,
-            height: o.height
-                ?? Self.clamp((terminal?.lines ?? 25) - 1 - reserve, Swift.min(12, most.height), most.height),
+        let least = TerminalChart.minimumSize
+        var chart = TerminalChart(
+            width: o.width ?? terminal.map { Self.clamp($0.columns, least.width, most.width) } ?? 80,
+            // The terminal's lines less one for the prompt and the statistics under the chart,
+            // down to the smallest chart.
+            height: o.height ?? Self.clamp((terminal?.lines ?? 25) - 1 - reserve, least.height, most.height),
             color: o.color == "always"
                 || (o.color == "auto" && plan.toStandardOutput && TerminalEnvironment.colourByDefault),
             ascii: o.ascii || !TerminalEnvironment.unicode)
+        chart.colors256 = TerminalEnvironment.colors256
         let probe = Figure(
             functions: plan.functions,
             sampling: Sampling(from: o.interval.lower, to: o.interval.upper, count: 2),
@@ -158,6 +158,18 @@ struct PlotJob {
             try emit(plan) { grid.svg(width: w, height: h, scale: o.scale, to: &$0) }
             return
         }
+        let missing = grid.charactersMissingFromFont(width: w, height: h, scale: o.scale)
+        if !missing.isEmpty {
+            let list = missing.map { c in
+                "'\(c)' ("
+                    + c.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+                    .joined(separator: " ") + ")"
+            }
+            standardError.write(
+                ASCIIText.forLocale(
+                    "actplot: warning: the PNG font has no glyph for \(list.joined(separator: ", ")); "
+                        + "drawn as a box (SVG uses the viewer's fonts)\n"))
+        }
         // Quoted for a shell, so that the command can be pasted back (`'x*tanh(x)'`).
         let command = ShellQuote.command(["actplot"] + CommandLine.arguments.dropFirst())
         let bytes: [UInt8]
@@ -184,8 +196,13 @@ struct PlotJob {
                 functions: functions, sampling: sampling, derivative: !o.noDerivative,
                 secondDerivative: o.secondDerivative, title: o.title)
             if o.diff {
-                figure.series +=
-                    Figure.differences(of: functions, sampling: sampling, derivative: !o.noDerivative).series
+                let differences = Figure.differences(
+                    of: functions, sampling: sampling, derivative: !o.noDerivative,
+                    secondDerivative: o.secondDerivative)
+                figure.series += differences.series
+                // Over the functions' title the differences need saying what f is.
+                figure.notes +=
+                    functions.count == 2 ? differences.notes : [Figure.Note("f = \(functions[0].name)")]
             }
             decorate(&figure, functions, first: 0)
             return FigureGrid(panels: [figure])
@@ -198,10 +215,13 @@ struct PlotJob {
             return figure
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? "")
+        grid.arrangement = plan.layout.arrangement
         if !o.independentY { grid.shareYRange() }
         if o.diff {
             grid.panels.append(
-                Figure.differences(of: functions, sampling: sampling, derivative: !o.noDerivative))
+                Figure.differences(
+                    of: functions, sampling: sampling, derivative: !o.noDerivative,
+                    secondDerivative: o.secondDerivative))
         }
         return grid
     }

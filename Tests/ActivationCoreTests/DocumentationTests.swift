@@ -139,4 +139,29 @@ struct DocumentationTests {
         #expect(specs == [fixture.specs.count], "the fixture has \(fixture.specs.count) specs")
         #expect(points == [fixture.rows.values.map(\.count).reduce(0, +)], "the fixture's points")
     }
+
+    @Test("each README gallery caption is the exact command `make samples` runs for its image")
+    func galleryCaptions() throws {
+        let readme = try Self.read("README.md")
+        let makefile = try Self.read("Makefile")
+        // IMAGES entries: "FILE ARGUMENTS…".
+        var commands: [String: String] = [:]
+        for match in makefile.matches(of: #/"([^ "]+\.(?:png|svg|csv)) ([^"]*)"/#) {
+            commands[String(match.1)] = String(match.2)
+        }
+        let gallery = try #require(readme.range(of: "## Gallery"))
+        let end = readme[gallery.upperBound...].range(of: "\n## ")?.lowerBound ?? readme.endIndex
+        let captions = readme[gallery.upperBound..<end].matches(
+            of: #/\]\(Samples/([^)]+)\) `actplot ([^`]*) -o ([^`]+)`/#)
+        #expect(captions.count >= 10, "\(captions.count) captioned images")
+        for caption in captions {
+            let file = String(caption.1)
+            #expect(String(caption.3) == file, "\(file)'s caption writes \(caption.3)")
+            // The README quotes for the shell what the Makefile passes unquoted.
+            let typed = caption.2.replacing("'", with: "")
+            #expect(
+                commands[file] == String(typed),
+                "\(file): README `\(typed)`, Makefile `\(commands[file] ?? "none")`")
+        }
+    }
 }

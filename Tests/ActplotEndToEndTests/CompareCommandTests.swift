@@ -54,10 +54,24 @@ struct CompareCommandTests {
             r.stdout.contains("corner at x = 0: f' = 0.01 vs 1 (left 0.01, right 1) - different conventions"))
     }
 
+    /// The plot frames a row of pixels crosses: the frame's vertical sides are the only runs of
+    /// its colour (#595959) across a row through the plot areas.
+    static func frames(_ image: DecodedPNG, row y: Int) -> Int {
+        var runs = 0
+        var inside = false
+        for x in 0..<image.width {
+            let frame = image.pixel(x, y) == (0x59, 0x59, 0x59)
+            if frame && !inside { runs += 1 }
+            inside = frame
+        }
+        return runs / 2
+    }
+
     @Test("side-by-side PNG: one plot frame per function, plus one for --diff; stats to stderr")
     func panels() throws {
         for (arguments, frames) in [
-            (["compare", "relu", "gelu", "silu"], 3), (["compare", "relu", "gelu", "--diff"], 3),
+            (["compare", "relu", "gelu", "silu", "--layout", "row"], 3),
+            (["compare", "relu", "gelu", "--diff", "--layout", "row"], 3),
             (["relu", "gelu", "--layout", "side-by-side"], 2),
             (["compare", "relu", "gelu", "--layout", "overlay"], 1),
         ] {
@@ -66,17 +80,31 @@ struct CompareCommandTests {
             #expect(r.status == 0)
             #expect(r.stderr.contains("against relu") == (arguments[0] == "compare"), "\(arguments)")
             let image = try #require(DecodedPNG([UInt8](r.stdoutData)))
-            // The frame's vertical sides are the only runs of its colour (#595959) on a middle row.
-            let y = image.height / 2
-            var runs = 0
-            var inside = false
-            for x in 0..<image.width {
-                let frame = image.pixel(x, y) == (0x59, 0x59, 0x59)
-                if frame && !inside { runs += 1 }
-                inside = frame
-            }
-            #expect(runs == 2 * frames, "\(arguments): \(runs) frame edges")
+            #expect(Self.frames(image, row: image.height / 2) == frames, "\(arguments)")
         }
+    }
+
+    @Test("panels that a row would make narrower than 400 px go to a grid: 2×2 for 3 and 4, 3×2 for 5")
+    func grid() throws {
+        for (functions, width, columns, rows) in [
+            (["relu", "gelu", "silu"], 1000, 2, 2), (["relu", "gelu", "silu"], 1200, 3, 1),
+            (["relu", "gelu", "silu", "mish"], 1200, 2, 2),
+            (["relu", "gelu", "silu", "mish", "elu"], 1200, 3, 2),
+        ] {
+            let r = try ActplotProcess.run(
+                ["compare"] + functions + ["--format", "png", "--width", "\(width)", "--height", "800"])
+            let image = try #require(DecodedPNG([UInt8](r.stdoutData)))
+            let band = image.height / rows
+            for row in 0..<rows {
+                let expected = row < rows - 1 ? columns : functions.count - columns * (rows - 1)
+                #expect(Self.frames(image, row: band * row + band / 2) == expected, "\(functions) row \(row)")
+            }
+        }
+        // Asked for: a column of three.
+        let r = try ActplotProcess.run(
+            ["compare", "relu", "gelu", "silu", "--layout", "column", "--format", "png", "--height", "900"])
+        let image = try #require(DecodedPNG([UInt8](r.stdoutData)))
+        for row in 0..<3 { #expect(Self.frames(image, row: 300 * row + 150) == 1) }
     }
 
     @Test("several-function CSV: column groups, and f − g columns with --diff")
@@ -90,8 +118,8 @@ struct CompareCommandTests {
         #expect(
             header == [
                 "x", "gelu", "gelu'", "gelu(approximate=tanh)", "gelu(approximate=tanh)'", "silu", "silu'",
-                "gelu - gelu(approximate=tanh)", "gelu - gelu(approximate=tanh)'", "gelu - silu",
-                "gelu - silu'",
+                "gelu - gelu(approximate=tanh)", "gelu' - gelu(approximate=tanh)'", "gelu - silu",
+                "gelu' - silu'",
             ])
         #expect(rows.count == 11)
         let (f, g, h) = (
@@ -183,7 +211,7 @@ struct CompareCommandTests {
         (["compare", "relu"], "two or more functions"),
         (["compare", "relu", "gleu"], "did you mean 'gelu'"),
         (["relu", "--diff"], "'--diff' needs two or more"),
-        (["relu", "--layout", "grid"], "overlay or side-by-side"),
+        (["relu", "--layout", "diagonal"], "overlay, side-by-side, row, column or grid"),
         (["relu", "--mark", "7"], "outside the range"),
         (["relu", "--mark", "nan"], "finite number"),
         (["relu", "--mark", "1", "--format", "csv"], "not in CSV"),

@@ -97,6 +97,14 @@ public struct Activation: Sendable {
         parameters.first { $0.name == name }?.value
     }
 
+    /// For a vector function's one-component slice, which output is drawn and what the other
+    /// inputs are: `component 0, others = 0`; nil for an element-wise function.
+    public var componentDescription: String? {
+        guard entry.isVector else { return nil }
+        let fixed = others.map(DecimalText.shortest).joined(separator: ", ")
+        return "component 0, " + (others.count == 1 ? "other input = " : "other inputs = ") + fixed
+    }
+
     /// How smooth this function is with these parameters.
     public var smoothness: Smoothness { entry.smoothness(arguments) }
 

@@ -237,23 +237,46 @@ public struct ActivationComparison: Sendable {
                 }
                 let jump = abs(pick(jets[i]) - pick(jets[i - 1]))
                 guard jump.isFinite, jump > 1e-9 * Swift.max(1, abs(pick(jets[i]))) else { continue }
-                var (a, b) = (grid[i - 1], grid[i])
-                var (fa, fb) = (pick(jets[i - 1]), pick(jets[i]))
-                while a.nextUp < b {
-                    let m = a + (b - a) / 2
-                    let fm = evaluate(m)
-                    if abs(fm - fa) >= abs(fb - fm) { (b, fb) = (m, fm) } else { (a, fa) = (m, fm) }
-                }
-                // Smooth but steep pieces shrink to nothing; a corner keeps its jump.
-                guard abs(fb - fa) > jump / 4 else { continue }
-                found.append(snap(a, b))
+                guard
+                    let step = Self.jump(
+                        from: (grid[i - 1], pick(jets[i - 1])), to: (grid[i], pick(jets[i])), of: evaluate)
+                else { continue }
+                found.append(snap(step.left.x, step.right.x))
             }
         }
         return found
     }
 
+    /// The jump of a function between two points, narrowed by bisection to adjacent doubles
+    /// (keeping the half with the larger change), or nil when the change shrinks with the
+    /// interval: smooth but steep pieces shrink to nothing, a step or a corner of f′ keeps its
+    /// size (at least a quarter of the change between the two points).
+    /// - Parameters:
+    ///   - a: The left point and the function's value there.
+    ///   - b: The right point (a.x < b.x) and the value there.
+    ///   - evaluate: The function.
+    /// - Returns: The last points on either side of the jump with their values.
+    public static func jump(
+        from a: (x: Double, y: Double), to b: (x: Double, y: Double), of evaluate: (Double) -> Double
+    ) -> (left: (x: Double, y: Double), right: (x: Double, y: Double))? {
+        var (a, b) = (a, b)
+        let size = abs(b.y - a.y)
+        while a.x.nextUp < b.x {
+            let m = a.x + (b.x - a.x) / 2
+            let fm = evaluate(m)
+            if abs(fm - a.y) >= abs(b.y - fm) { b = (m, fm) } else { a = (m, fm) }
+        }
+        guard abs(b.y - a.y) > size / 4 else { return nil }
+        return (left: a, right: b)
+    }
+
     /// The shortest decimal in [a, b] (a corner's exact position is usually a short number).
-    static func snap(_ a: Double, _ b: Double) -> Double {
+    /// - Parameters:
+    ///   - a: The bracket's lower end.
+    ///   - b: Its upper end (a ≤ b).
+    /// - Returns: 0 when the bracket holds it, else the decimal with the fewest significant
+    ///   digits inside, else b.
+    public static func snap(_ a: Double, _ b: Double) -> Double {
         if a <= 0 && b >= 0 { return 0 }
         let magnitude = floor(log10(Swift.max(abs(a), abs(b))))
         for digits in 1...17 {

@@ -30,7 +30,9 @@ struct PlotOptions: ParsableArguments {
     var output: String?
 
     @Option(
-        help: ArgumentHelp("overlay (one axes) or side-by-side (a panel per function).", valueName: "LAYOUT"))
+        help: ArgumentHelp(
+            "overlay (one axes), or a panel per function: side-by-side (a row, or a grid when a row "
+                + "would make panels too narrow), row, column or grid.", valueName: "LAYOUT"))
     var layout: String?
 
     @Flag(help: "Side by side: give each panel its own y range (default: one shared range).")
@@ -89,7 +91,19 @@ struct PlotOptions: ParsableArguments {
     @OptionGroup var numbers: NumberOutputOptions
 
     /// How several functions share the output.
-    enum Layout: String { case overlay, sideBySide = "side-by-side" }
+    enum Layout: String, CaseIterable {
+        case overlay, sideBySide = "side-by-side", row, column, grid
+
+        /// How the panels are placed, for every layout but overlay.
+        var arrangement: FigureGrid.Arrangement {
+            switch self {
+            case .overlay, .sideBySide: .automatic
+            case .row: .row
+            case .column: .column
+            case .grid: .grid
+            }
+        }
+    }
 
     /// The output formats.
     enum Format: String { case chart, csv, png, svg }
@@ -129,7 +143,8 @@ struct PlotOptions: ParsableArguments {
             throw ValidationError("'--color' must be auto, always or never, got '\(color)'")
         }
         if let layout, Layout(rawValue: layout.lowercased()) == nil {
-            throw ValidationError("'--layout' must be overlay or side-by-side, got '\(layout)'")
+            throw ValidationError(
+                "'--layout' must be overlay, side-by-side, row, column or grid, got '\(layout)'")
         }
         if mark.count > 16 {
             throw ValidationError("at most 16 '--mark' points, got \(mark.count)")
