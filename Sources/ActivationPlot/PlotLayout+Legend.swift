@@ -86,6 +86,17 @@ extension PlotLayout {
         return best
     }
 
+    /// A note as a line per clause (`f = torch.Hardsigmoid,` / `g = dl4j.HardSigmoid`); any
+    /// other entry as it is.
+    private static func clauses(_ entry: LegendEntry) -> [LegendEntry] {
+        guard entry.swatch.isNone else { return [entry] }
+        let clauses = entry.name.split(separator: ", ")
+        return clauses.enumerated().map { k, clause in
+            LegendEntry(
+                name: String(clause) + (k < clauses.count - 1 ? "," : ""), color: entry.color, swatch: .none)
+        }
+    }
+
     /// The legend, on top of everything: in the plot area, its text shrunk (down to 60 %) until
     /// it fits across and down the area; never left out, since a panel without its legend
     /// cannot be read.
@@ -97,15 +108,7 @@ extension PlotLayout {
         var size = legendSize(entries, size: textSize)
         if size.width > g.right - g.left - 8 * s {
             // Notes too wide for the area go on a line per clause before any text shrinks.
-            entries = entries.flatMap { entry -> [LegendEntry] in
-                guard entry.swatch.isNone else { return [entry] }
-                let clauses = entry.name.split(separator: ", ")
-                return clauses.enumerated().map { k, clause in
-                    LegendEntry(
-                        name: String(clause) + (k < clauses.count - 1 ? "," : ""), color: entry.color,
-                        swatch: .none)
-                }
-            }
+            entries = entries.flatMap(Self.clauses)
             size = legendSize(entries, size: textSize)
         }
         while (size.width > g.right - g.left - 8 * s || size.height > g.bottom - g.top - 8 * s)
