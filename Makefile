@@ -247,3 +247,5 @@ reference:
 	$(PYTHON) Scripts/make-comparison-reference.py Tests/ActivationCoreTests/Fixtures/comparison.tsv
 	$(PYTHON) Scripts/make-vector-reference.py Tests/ActivationCoreTests/Fixtures/vectors.tsv
 	$(PYTHON) Scripts/make-statistics.py Tests/ActivationCoreTests/Fixtures/statistics.tsv
+	@$(PYTHON) -c 'import numpy, ml_dtypes' 2>/dev/null || $(PYTHON) -m pip install -q numpy ml_dtypes
+	$(PYTHON) Scripts/make-formats.py Tests/ActivationCoreTests/Fixtures/formats.tsv
