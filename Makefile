@@ -249,3 +249,4 @@ reference:
 	$(PYTHON) Scripts/make-statistics.py Tests/ActivationCoreTests/Fixtures/statistics.tsv
 	@$(PYTHON) -c 'import numpy, ml_dtypes' 2>/dev/null || $(PYTHON) -m pip install -q numpy ml_dtypes
 	$(PYTHON) Scripts/make-formats.py Tests/ActivationCoreTests/Fixtures/formats.tsv
+	$(PYTHON) Scripts/make-format-reference.py Tests/ActivationCoreTests/Fixtures/format-reference.tsv

@@ -32,7 +32,7 @@ public struct Actplot: ParsableCommand {
               actplot list --framework dl4j
             """,
         version: version,
-        subcommands: [Plot.self, Compare.self, Eval.self, Info.self, Stats.self, List.self],
+        subcommands: [Plot.self, Compare.self, Eval.self, Info.self, Stats.self, Precision.self, List.self],
         defaultSubcommand: Plot.self
     )
 

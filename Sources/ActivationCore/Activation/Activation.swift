@@ -105,6 +105,9 @@ public struct Activation: Sendable {
         return "component 0, " + (others.count == 1 ? "other input = " : "other inputs = ") + fixed
     }
 
+    /// The textbook formulas for f and f′ with these parameters (`--arith naive`), or nil.
+    public var naiveFormula: NaiveFormula? { entry.naive(arguments) }
+
     /// How smooth this function is with these parameters.
     public var smoothness: Smoothness { entry.smoothness(arguments) }
 

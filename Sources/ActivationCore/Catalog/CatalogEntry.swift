@@ -37,6 +37,9 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     /// PyTorch's `torch.nn.init.calculate_gain` for the function with given parameters, and how
     /// PyTorch chose it; nil for the functions it does not know (it raises ValueError).
     let torchGain: @Sendable (Arguments) -> (value: Double, note: String)?
+    /// The textbook formulas for f and f′ that frameworks and tutorials write, for evaluation
+    /// with every operation rounded to a narrow format (`--arith naive`); nil where none is given.
+    let naive: @Sendable (Arguments) -> NaiveFormula?
     /// The evaluator for given parameters.
     let makeKernel: @Sendable (Arguments) -> any ScalarKernel
 
@@ -56,6 +59,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     ///   - validate: Constraints between parameters (none by default).
     ///   - trainingBand: Its training-time band (none by default).
     ///   - torchGain: PyTorch's tabulated gain, if it has one.
+    ///   - naive: Its textbook formulas for f and f′, if it has them.
     ///   - makeKernel: Its evaluator.
     init(
         name: String, family: Family, aliases: [String] = [], formula: String, parameters: [Parameter] = [],
@@ -65,6 +69,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
         validate: @escaping @Sendable (Arguments) throws(ActivationError) -> Void = { _ in },
         trainingBand: @escaping @Sendable (Arguments) -> TrainingBand? = { _ in nil },
         torchGain: @escaping @Sendable (Arguments) -> (value: Double, note: String)? = { _ in nil },
+        naive: @escaping @Sendable (Arguments) -> NaiveFormula? = { _ in nil },
         makeKernel: @escaping @Sendable (Arguments) -> any ScalarKernel
     ) {
         self.name = name
@@ -81,6 +86,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
         self.validate = validate
         self.trainingBand = trainingBand
         self.torchGain = torchGain
+        self.naive = naive
         self.makeKernel = makeKernel
     }
 

@@ -21,6 +21,8 @@ public struct Expression: Sendable {
     public let text: String
     let program: ExpressionProgram
     let smoothness: Smoothness
+    /// The parsed formula, for evaluation in a narrow format (``NaiveFormula``).
+    let node: ExpressionNode
 
     /// The deepest nesting of parentheses, calls and unary operators accepted.
     public static let maximumDepth = 256
@@ -41,6 +43,7 @@ public struct Expression: Sendable {
         var parser = ExpressionParser(trimmed)
         let node = try parser.parse()
         self.text = trimmed
+        self.node = node
         self.program = ExpressionProgram(node)
         self.smoothness = Self.smoothness(of: node)
     }
@@ -73,7 +76,7 @@ public struct Expression: Sendable {
             items.min { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) } ?? .smooth
         }
         switch node {
-        case .number, .variable: return .smooth
+        case .number, .variable, .output: return .smooth
         case .negate(let a): return smoothness(of: a)
         case .chain(let first, let links):
             return least([smoothness(of: first)] + links.map { smoothness(of: $0.1) })
@@ -100,8 +103,10 @@ extension CatalogEntry {
     ) {
         let program = expression.program
         let smoothness = expression.smoothness
+        let node = expression.node
         self.init(
             name: expression.text, family: .expression, formula: expression.text, notes: notes,
-            smoothness: { _ in smoothness }, makeKernel: { _ in ExpressionKernel(program: program) })
+            smoothness: { _ in smoothness }, naive: { _ in NaiveFormula(typed: expression.text, node) },
+            makeKernel: { _ in ExpressionKernel(program: program) })
     }
 }

@@ -2,6 +2,8 @@
 indirect enum ExpressionNode: Sendable {
     case number(Double)
     case variable
+    /// `y`, the function's output as stored: only in the derivative of a ``NaiveFormula``.
+    case output
     case negate(ExpressionNode)
     /// `a + b - c` or `a * b / c`: a left-to-right chain, flat so that a long sum does not
     /// make a deep tree (every walk over the tree recurses).
@@ -44,9 +46,12 @@ struct ExpressionParser {
     let characters: [Character]
     var position = 0
     var depth = 0
+    /// Whether `y` (the stored output) is a name: in naive derivative formulas only.
+    let allowsOutput: Bool
 
-    init(_ text: String) {
+    init(_ text: String, allowsOutput: Bool = false) {
         self.text = text
+        self.allowsOutput = allowsOutput
         self.characters = Array(text)
     }
 
@@ -215,6 +220,7 @@ struct ExpressionParser {
         guard take("(") else {
             switch name {
             case "x": return .variable
+            case "y" where allowsOutput: return .output
             case "pi": return .number(Double.pi)
             case "e": return .number(2.718281828459045)
             default:

@@ -41,6 +41,8 @@ struct ExpressionProgram: Sendable {
             instruction = .constant(v)
         case .variable:
             instruction = .variable
+        case .output:
+            preconditionFailure("y, the stored output, is read only by naive formulas, never compiled")
         case .negate(let a):
             instruction = .negate(emit(a))
         case .chain(let first, let links):

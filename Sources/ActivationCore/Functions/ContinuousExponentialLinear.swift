@@ -61,6 +61,12 @@ extension CatalogEntry {
                 TensorFlow reports f′(0) = 2, an artefact of its max/min gradient rule.
                 """,
             hasKinks: true, smoothness: { _ in .differentiable }, corners: { _ in [0] },
+            naive: { a in
+                let alpha = NaiveFormula.literal(a[alpha])
+                return NaiveFormula(
+                    value: "max(0, x) + min(0, \(alpha)*(exp(x/\(alpha)) - 1))",
+                    derivative: "max(sign(x), 0) + max(-sign(x), 0)*exp(x/\(alpha))")
+            },
             makeKernel: { a in ContinuousExponentialLinear(alpha: a[alpha], kink: a.kink) })
     }()
 }

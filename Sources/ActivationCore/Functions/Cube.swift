@@ -25,5 +25,6 @@ extension CatalogEntry {
             DL4J's CUBE, from the Chen & Manning dependency parser (2014). Unbounded with \
             a flat spot at 0; overflows beyond |x| ≈ 5.6e102.
             """,
-        smoothness: { _ in .smooth }, makeKernel: { _ in Cube() })
+        smoothness: { _ in .smooth }, naive: { _ in NaiveFormula(value: "x^3", derivative: "3*x^2") },
+        makeKernel: { _ in Cube() })
 }

@@ -23,5 +23,6 @@ extension CatalogEntry {
             Keras' `exponential`: a positive output such as a rate. Overflows to +∞ above \
             x ≈ 709.78.
             """,
-        smoothness: { _ in .smooth }, makeKernel: { _ in Exponential() })
+        smoothness: { _ in .smooth }, naive: { _ in NaiveFormula(value: "exp(x)", derivative: "y") },
+        makeKernel: { _ in Exponential() })
 }

@@ -76,6 +76,12 @@ extension CatalogEntry {
                 """,
             hasKinks: true, smoothness: { a in a[alpha] == 1 ? .differentiable : .continuous },
             corners: { _ in [0] },
+            naive: { a in
+                let alpha = NaiveFormula.literal(a[alpha])
+                return NaiveFormula(
+                    value: "max(x, 0) + \(alpha)*(exp(min(x, 0)) - 1)",
+                    derivative: "max(sign(x), 0) + max(-sign(x), 0)*(y + \(alpha))")
+            },
             makeKernel: { a in ExponentialLinear(alpha: a[alpha], scale: 1, kink: a.kink) })
     }()
 
@@ -95,6 +101,12 @@ extension CatalogEntry {
                 """,
             hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
             torchGain: { _ in (0.75, "3/4, \"as suggested in the forums\" (pytorch/pytorch#50664)") },
+            naive: { a in
+                let (l, alpha) = (NaiveFormula.literal(a[lambda]), NaiveFormula.literal(a[alpha]))
+                return NaiveFormula(
+                    value: "\(l)*(max(x, 0) + \(alpha)*(exp(min(x, 0)) - 1))",
+                    derivative: "\(l)*max(sign(x), 0) + max(-sign(x), 0)*(y + \(l)*\(alpha))")
+            },
             makeKernel: { a in ExponentialLinear(alpha: a[alpha], scale: a[lambda], kink: a.kink) })
     }()
 }

@@ -119,6 +119,25 @@ extension CatalogEntry {
                 x·σ(1.702x) in DL4J. The tanh form is within 4.7e-4 of the exact one.
                 """,
             smoothness: { _ in .smooth },
+            naive: { a in
+                switch GELUForm(rawValue: a.choice(approximate)) ?? .none {
+                case .none:
+                    NaiveFormula(
+                        value: "0.5*x*(1 + erf(x*0.7071067811865476))",
+                        derivative: "0.5*(1 + erf(x*0.7071067811865476)) + x*0.3989422804014327*exp(-0.5*x^2)"
+                    )
+                case .tanh:
+                    NaiveFormula(
+                        value: "0.5*x*(1 + tanh(0.7978845608028654*(x + 0.044715*x^3)))",
+                        derivative: "0.5*(1 + tanh(0.7978845608028654*(x + 0.044715*x^3)))"
+                            + " + 0.5*x*(1 - tanh(0.7978845608028654*(x + 0.044715*x^3))^2)"
+                            + "*0.7978845608028654*(1 + 0.134145*x^2)")
+                case .sigmoid:
+                    NaiveFormula(
+                        value: "x/(1 + exp(-1.702*x))",
+                        derivative: "1/(1 + exp(-1.702*x))*(1 + 1.702*x*(1 - 1/(1 + exp(-1.702*x))))")
+                }
+            },
             makeKernel: { a in
                 switch GELUForm(rawValue: a.choice(approximate)) ?? .none {
                 case .none: GaussianErrorLinear()

@@ -98,6 +98,12 @@ extension CatalogEntry {
                 """,
             hasKinks: true, smoothness: { _ in .continuous },
             corners: { a in HardSigmoid(slope: a[slope], offset: a[offset], kink: a.kink).corners },
+            naive: { a in
+                let u = "\(NaiveFormula.literal(a[slope]))*x + \(NaiveFormula.literal(a[offset]))"
+                return NaiveFormula(
+                    value: "max(0, min(1, \(u)))",
+                    derivative: "\(NaiveFormula.literal(a[slope]))*max(sign(min(\(u), 1 - (\(u)))), 0)")
+            },
             makeKernel: { a in HardSigmoid(slope: a[slope], offset: a[offset], kink: a.kink) })
     }()
 }

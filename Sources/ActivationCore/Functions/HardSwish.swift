@@ -42,5 +42,10 @@ extension CatalogEntry {
             PyTorch before 2.7 gave f′(±3) = −0.5 and 1.5; now 0 and 1.
             """,
         hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [-3, 3] },
+        naive: { _ in
+            NaiveFormula(
+                value: "x*min(max(x + 3, 0), 6)/6",
+                derivative: "max(sign(x + 3), 0)*(min(max(x + 3, 0), 6)/6 + x*max(sign(3 - x), 0)/6)")
+        },
         makeKernel: { a in HardSwish(kink: a.kink) })
 }

@@ -52,5 +52,6 @@ extension CatalogEntry {
             """,
         smoothness: { _ in .smooth },
         torchGain: { _ in (5.0 / 3, "5/3, chosen by experiment, not 1/√E[f²]") },
+        naive: { _ in NaiveFormula(value: "tanh(x)", derivative: "1 - y^2") },
         makeKernel: { _ in HyperbolicTangent() })
 }

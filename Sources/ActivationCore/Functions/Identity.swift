@@ -21,7 +21,8 @@ extension CatalogEntry {
             The output layer of a regression network, or no activation at all. A network \
             of linear layers with identity activations is one linear map.
             """,
-        smoothness: { _ in .smooth }, torchGain: { _ in (1, "'linear'") }, makeKernel: { _ in Identity() })
+        smoothness: { _ in .smooth }, torchGain: { _ in (1, "'linear'") },
+        naive: { _ in NaiveFormula(value: "x", derivative: "1") }, makeKernel: { _ in Identity() })
 }
 
 extension CatalogEntry {

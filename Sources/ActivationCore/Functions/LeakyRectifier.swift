@@ -36,6 +36,12 @@ extension CatalogEntry {
                 """,
             hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
             torchGain: { a in ((2 / (1 + a[alpha] * a[alpha])).squareRoot(), "√(2/(1 + slope²))") },
+            naive: { a in
+                let alpha = NaiveFormula.literal(a[alpha])
+                return NaiveFormula(
+                    value: "max(x, 0) + \(alpha)*min(x, 0)",
+                    derivative: "max(sign(x), 0) + \(alpha)*max(-sign(x), 0)")
+            },
             makeKernel: { a in LeakyRectifier(alpha: a[alpha], kink: a.kink) })
     }()
 

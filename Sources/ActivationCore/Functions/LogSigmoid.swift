@@ -41,5 +41,7 @@ extension CatalogEntry {
             binary cross-entropy. Must be computed as −softplus(−x): log(σ(x)) is −∞ \
             below x ≈ −745.
             """,
-        smoothness: { _ in .smooth }, makeKernel: { _ in LogSigmoid() })
+        smoothness: { _ in .smooth },
+        naive: { _ in NaiveFormula(value: "log(1/(1 + exp(-x)))", derivative: "1 - 1/(1 + exp(-x))") },
+        makeKernel: { _ in LogSigmoid() })
 }

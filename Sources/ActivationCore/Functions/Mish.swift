@@ -102,5 +102,11 @@ extension CatalogEntry {
             (minimum −0.3088 at x = −1.1924), used in YOLOv4. Costs an exponential and \
             a few divisions.
             """,
-        smoothness: { _ in .smooth }, makeKernel: { _ in Mish() })
+        smoothness: { _ in .smooth },
+        naive: { _ in
+            NaiveFormula(
+                value: "x*tanh(log(1 + exp(x)))",
+                derivative: "tanh(log(1 + exp(x))) + x*(1 - tanh(log(1 + exp(x)))^2)/(1 + exp(-x))")
+        },
+        makeKernel: { _ in Mish() })
 }

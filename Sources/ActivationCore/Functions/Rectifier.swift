@@ -68,6 +68,12 @@ extension CatalogEntry {
                 let plain = a[negativeSlope] == 0 && a[threshold] == 0 && a[maxValue] == .infinity
                 return plain ? (2.0.squareRoot(), "√2") : nil
             },
+            naive: { a in
+                guard a[negativeSlope] == 0 && a[threshold] == 0 && a[maxValue] == .infinity else {
+                    return nil
+                }
+                return NaiveFormula(value: "max(x, 0)", derivative: "max(sign(x), 0)")
+            },
             makeKernel: { a in
                 Rectifier(
                     negativeSlope: a[negativeSlope], maxValue: a[maxValue], threshold: a[threshold],

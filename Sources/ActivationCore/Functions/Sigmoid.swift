@@ -37,5 +37,6 @@ extension CatalogEntry {
             on 0 and f′ ≤ 1/4, so deep stacks of it train slowly.
             """,
         smoothness: { _ in .smooth }, torchGain: { _ in (1, "a convention, not 1/√E[f²]") },
+        naive: { _ in NaiveFormula(value: "1/(1 + exp(-x))", derivative: "y*(1 - y)") },
         makeKernel: { _ in Sigmoid() })
 }

@@ -78,6 +78,15 @@ extension CatalogEntry {
                 x = −1.2785), unbounded above. Common in EfficientNet and LLM feed-forward \
                 layers (SwiGLU).
                 """,
-            smoothness: { _ in .smooth }, makeKernel: { a in SigmoidLinear(beta: DoubleDouble(a[beta])) })
+            smoothness: { _ in .smooth },
+            naive: { a in
+                let b = NaiveFormula.literal(a[beta])
+                let (bx, s) = a[beta] == 1 ? ("x", "1/(1 + exp(-x))") : ("\(b)*x", "1/(1 + exp(-\(b)*x))")
+                if a[beta] == 1 {
+                    return NaiveFormula(value: "x/(1 + exp(-x))", derivative: "\(s)*(1 + x*(1 - \(s)))")
+                }
+                return NaiveFormula(value: "x/(1 + exp(-\(bx)))", derivative: "\(s)*(1 + \(bx)*(1 - \(s)))")
+            },
+            makeKernel: { a in SigmoidLinear(beta: DoubleDouble(a[beta])) })
     }()
 }

@@ -66,6 +66,13 @@ extension CatalogEntry {
                 """,
             smoothness: { a in a[threshold].isFinite ? .discontinuous : .smooth },
             corners: { a in a[threshold].isFinite ? [a[threshold] / a[beta]] : [] },
+            naive: { a in
+                guard a[beta] != 1 else {
+                    return NaiveFormula(value: "log(1 + exp(x))", derivative: "1/(1 + exp(-x))")
+                }
+                let b = NaiveFormula.literal(a[beta])
+                return NaiveFormula(value: "log(1 + exp(\(b)*x))/\(b)", derivative: "1/(1 + exp(-\(b)*x))")
+            },
             makeKernel: { a in Softplus(beta: a[beta], threshold: a[threshold]) })
     }()
 }

@@ -38,5 +38,7 @@ extension CatalogEntry {
             A tanh-like function with polynomial tails: it saturates much more slowly \
             than tanh (f′ ~ 1/x²), and needs no exponential.
             """,
-        smoothness: { _ in .differentiable }, corners: { _ in [0] }, makeKernel: { _ in Softsign() })
+        smoothness: { _ in .differentiable }, corners: { _ in [0] },
+        naive: { _ in NaiveFormula(value: "x/(1 + abs(x))", derivative: "1/(1 + abs(x))^2") },
+        makeKernel: { _ in Softsign() })
 }

@@ -68,5 +68,7 @@ extension CatalogEntry {
             Smooth, cubic near 0 (x³/3) and x ∓ 1 far out: a soft dead zone. Rarely used \
             in practice; computed with a one-signed series where x − tanh x cancels.
             """,
-        smoothness: { _ in .smooth }, makeKernel: { _ in TanhShrink() })
+        smoothness: { _ in .smooth },
+        naive: { _ in NaiveFormula(value: "x - tanh(x)", derivative: "tanh(x)^2") },
+        makeKernel: { _ in TanhShrink() })
 }

@@ -182,6 +182,40 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         return negative ? -magnitude : magnitude
     }
 
+    /// The format and its conversion rules, a line each, as `info --dtype` prints them.
+    public var rules: [String] {
+        let n = { (v: Double) in DecimalText.shortest(v) }
+        var lines = [
+            "\(bitWidth) bits: sign, \(exponentBits) exponent (bias \(bias)), \(fractionBits) fraction; "
+                + "\(fractionBits + 1) significant bits",
+            "largest finite \(n(greatestFiniteMagnitude)), smallest normal \(n(leastNormalMagnitude)) "
+                + "(2^\(minimumExponent)), smallest subnormal \(n(leastNonzeroMagnitude)) (2^\(minimumExponent - fractionBits))",
+            "from float64: round to nearest, ties to even, once (no intermediate format)",
+        ]
+        if hasInfinity {
+            lines.append(
+                overflow == .saturate
+                    ? "past the largest finite value (from max + ½ ulp): ±\(n(greatestFiniteMagnitude)), saturating"
+                    : "past the largest finite value (from max + ½ ulp): ±∞; NaN stays NaN (quiet, canonical pattern)"
+            )
+        } else {
+            lines.append(
+                "no infinities: the top exponent holds values up to \(n(greatestFiniteMagnitude)); "
+                    + "only S.1111.111 is NaN")
+            lines.append(
+                overflow == .saturate
+                    ? "past \(n(greatestFiniteMagnitude)) (from 464, the midpoint to the NaN pattern) and ±∞: "
+                        + "±\(n(greatestFiniteMagnitude)), saturating (--overflow saturate)"
+                    : "past \(n(greatestFiniteMagnitude)) (from 464, the midpoint to the NaN pattern) and ±∞: NaN, "
+                        + "as ml_dtypes converts (--overflow saturate gives ±\(n(greatestFiniteMagnitude)))")
+        }
+        lines.append(
+            flushesSubnormals
+                ? "flush to zero: subnormal results and inputs become zeros of their sign (FTZ/DAZ)"
+                : "subnormals kept (--ftz flushes subnormal results and inputs to zeros of their sign)")
+        return lines
+    }
+
     /// Every value of an 8- or 16-bit format, by bit pattern from 0.
     public var allValues: [Double] {
         precondition(bitWidth <= 16, "only 8- and 16-bit formats are enumerated")

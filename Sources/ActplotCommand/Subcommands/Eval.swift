@@ -25,6 +25,14 @@ extension Actplot {
                   actplot eval 'x*tanh(log1p(exp(x)))' -1 0 1
                   actplot eval gelu --points xs.txt --json
                   cut -f2 data.tsv | actplot eval gelu - --format csv
+                  actplot eval gelu --dtype bf16 -8 -1 0 3
+                  actplot eval sigmoid --dtype bf16 --arith opmath 6 6.25 7
+
+                With --dtype, each x is rounded to the format, and f and f′ are computed as \
+                --arith says: exact (the true values rounded once), naive (the textbook \
+                formulas with every operation rounded to the format) or opmath (the formulas \
+                in float32). Each value is printed with its bit pattern and its error in ulps \
+                of the format against the true value at the rounded input.
                 """
         )
 
@@ -55,6 +63,8 @@ extension Actplot {
         var vector: [Double]?
 
         @OptionGroup var others: OthersOption
+
+        @OptionGroup var precision: PrecisionOptions
 
         @OptionGroup var numbers: NumberOutputOptions
 
@@ -95,7 +105,9 @@ extension Actplot {
 
         /// The value options, whose next argument is their value (`--precision 3`), not a point.
         static let valueOptions: Set<String> = [
-            "--points", "--points-file", "--vector", "--others", "--precision", "--format",
+            "--points", "--points-file", "--vector", "--others", "--precision", "--format", "--dtype",
+            "--arith",
+            "--overflow",
         ]
 
         /// The command line with eval's points packed into one argument, NUL-separated.
@@ -141,6 +153,10 @@ extension Actplot {
 
         func run() throws {
             let f = try others.activations([function])[0]
+            if try precision.format() != nil && (vector != nil || streamPath != nil) {
+                throw ValidationError(
+                    "'--dtype' evaluates typed points; '--vector' and streamed points are float64")
+            }
             if let vector {
                 try runVector(f, input: vector)
                 return
@@ -150,6 +166,18 @@ extension Actplot {
                 return
             }
             let xs = try Self.numbers(typedPoints.map(String.init), for: "point")
+            if let format = try precision.format() {
+                let evaluation = FormatEvaluation(f, format: format, arithmetic: try precision.arithmetic())
+                let points = xs.map(evaluation.evaluate(at:))
+                switch try streamFormat() {
+                case .json: try writeToStandardOutput(FormatReport.json(evaluation, xs, points))
+                case .table: try writeText(FormatReport.table(evaluation, xs, points))
+                case .csv, .jsonl:
+                    throw ValidationError(
+                        "with '--dtype', eval prints a table or --json, with the bits of each value")
+                }
+                return
+            }
             let jets = xs.map { f.jet(at: $0) }
             switch try streamFormat() {
             case .table: try writeText(pointsTable(f, xs, jets))

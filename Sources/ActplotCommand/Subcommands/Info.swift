@@ -18,19 +18,45 @@ extension Actplot {
                   actplot info torch.softplus --range -30:30
                   actplot info leaky_relu:alpha=0.2 --json
                   actplot info 'x/sqrt(1+x^2)'
+                  actplot info --dtype e4m3
+                  actplot info gelu --dtype bf16 --arith naive
+
+                With --dtype, info states the format's conversion rules, and with a function \
+                where it breaks in that format (as actplot precision does).
                 """
         )
 
         @Argument(help: .function, completion: .functionNames)
-        var function: String
+        var function: String?
 
         @OptionGroup var range: RangeOption
+
+        @OptionGroup var precision: PrecisionOptions
 
         @OptionGroup var others: OthersOption
 
         @OptionGroup var output: JSONOption
 
         func run() throws {
+            if let format = try precision.format() {
+                var out = "\(format)\n" + format.rules.map { "  " + $0 + "\n" }.joined()
+                if let function {
+                    let f = try others.activations([function])[0]
+                    let modes =
+                        precision.arith == nil
+                        ? FormatEvaluation.Arithmetic.allCases : [try precision.arithmetic()]
+                    out +=
+                        "\n"
+                        + Precision.table(
+                            modes.map { FormatSurvey(FormatEvaluation(f, format: format, arithmetic: $0)) })
+                }
+                try writeText(out)
+                return
+            }
+            guard let function else {
+                throw ValidationError(
+                    "give a function (actplot info gelu) or a format (actplot info --dtype bf16)")
+            }
             let f = try others.activations([function])[0]
             let properties = ActivationProperties(of: f, over: range.range.closedRange)
             try output.json ? writeToStandardOutput(jsonText(f, properties)) : writeText(text(f, properties))

@@ -1,0 +1,136 @@
+/// A function as a kernel computes it in a narrow format: the input rounded to the format, then
+/// f and f′ by one of three arithmetics.
+///
+/// ```swift
+/// let s = FormatEvaluation(try Catalog.activation("sigmoid"), format: .bfloat16, arithmetic: .opmath)
+/// s.evaluate(at: 6.25).derivative     // 0: y rounds to 1 in bfloat16 and y·(1 − y) is 0
+/// ```
+/// - ``Arithmetic/exact``: the true f, f′ at the rounded input, each rounded once: the best
+///   any kernel can do. The double is within a few ulps of the truth; where that margin
+///   straddles a rounding boundary of the format, the function's series decides near 0 (a
+///   subnormal input's f′(0)·x is a midpoint, the x² term says which way the truth lies), and
+///   elsewhere the result is marked uncertain (``FormatPoint/certain``) instead of trusted by
+///   luck.
+/// - ``Arithmetic/naive``: the function's textbook formulas (``NaiveFormula``) with every
+///   operation rounded to the format (``RoundedArithmetic``).
+/// - ``Arithmetic/opmath``: the same formulas in float32, the output rounded to the format:
+///   PyTorch's reduced-precision CPU kernels. A derivative that reads y reads it as stored, in
+///   the format.
+/// A catalog function without textbook formulas is computed exactly in every arithmetic
+/// (``usesFormula`` says so).
+public struct FormatEvaluation: Sendable {
+    /// How the operations are rounded.
+    public enum Arithmetic: String, Sendable, CaseIterable {
+        /// The true values rounded once.
+        case exact
+        /// Textbook formulas, every operation in the format.
+        case naive
+        /// Textbook formulas in float32, inputs and outputs in the format.
+        case opmath
+    }
+
+    /// The function.
+    public let function: Activation
+    /// The format of inputs and outputs.
+    public let format: NumberFormat
+    /// The arithmetic.
+    public let arithmetic: Arithmetic
+    /// The formulas naive and opmath evaluate, if the function has them.
+    public let formula: NaiveFormula?
+
+    /// How far the double results may be from the truth, in double ulps, for the certainty
+    /// check of exact rounding: f, f′ (the catalog's accuracy tests hold them within 1 and 2).
+    static let doubleErrorBound = (value: 4.0, derivative: 8.0)
+
+    /// A function evaluated in a format.
+    /// - Parameters:
+    ///   - function: A catalog function or typed expression.
+    ///   - format: The format of inputs and outputs.
+    ///   - arithmetic: How the operations are rounded.
+    public init(_ function: Activation, format: NumberFormat, arithmetic: Arithmetic = .exact) {
+        self.function = function
+        self.format = format
+        self.arithmetic = arithmetic
+        self.formula = function.naiveFormula
+    }
+
+    /// Whether f and f′ come from the textbook formulas (naive and opmath with a formula).
+    public var usesFormula: Bool { arithmetic != .exact && formula != nil }
+
+    /// f and f′ at x as the format computes them, beside the true values at the rounded input.
+    public func evaluate(at x: Double) -> FormatPoint {
+        let input = format.rounded(x)
+        let truth = function.jet(at: input)
+        guard usesFormula, let formula else {
+            var (value, sure) = Self.correctlyRounded(truth.value, format, bound: Self.doubleErrorBound.value)
+            if !sure, let side = seriesSide(at: input) {
+                // Decided by the series: the true value lies on `side` of the double's.
+                value = format.rounded(truth.value + side * Self.doubleErrorBound.value * truth.value.ulp)
+                sure = true
+            }
+            let (slope, sureSlope) = Self.correctlyRounded(
+                truth.derivative, format, bound: Self.doubleErrorBound.derivative)
+            return FormatPoint(
+                input: input, value: value, derivative: slope, exactValue: truth.value,
+                exactDerivative: truth.derivative, certain: sure && sureSlope)
+        }
+        let inner = arithmetic == .naive ? format : .float32
+        let machine = RoundedArithmetic(format: inner)
+        var value: Double
+        var slope: Double
+        if let derivative = formula.derivativeNode {
+            // The output is stored in the format; the derivative reads it from there.
+            value = format.rounded(machine.value(formula.valueNode, x: input))
+            slope = format.rounded(machine.value(derivative, x: input, y: value))
+        } else {
+            (value, slope) = machine.dual(formula.valueNode, x: input)
+            (value, slope) = (format.rounded(value), format.rounded(slope))
+        }
+        return FormatPoint(
+            input: input, value: value, derivative: slope, exactValue: truth.value,
+            exactDerivative: truth.derivative, certain: true)
+    }
+
+    /// The side of the double on which the true f lies, by the series at 0, or nil.
+    ///
+    /// Near 0 where f(0) = 0, f(x) = f′(0)·x + f″(0)·x²/2 + …: a double f′(0)·x that sits on a
+    /// rounding boundary (a subnormal input's half) is pushed off it by the x² term, whose sign
+    /// is f″(0)'s. Returns that side (±1), or nil where the series does not decide.
+    func seriesSide(at x: Double) -> Double? {
+        guard abs(x) < 0x1p-60 else { return nil }
+        let origin = function.jet(at: 0)
+        guard origin.value == 0, origin.secondDerivative != 0, origin.secondDerivative.isFinite else {
+            return nil
+        }
+        return origin.secondDerivative > 0 ? 1 : -1
+    }
+
+    /// v rounded to the format, and whether every value within `bound` double ulps of v
+    /// rounds the same way (so the true value, that close to v, does too).
+    static func correctlyRounded(_ v: Double, _ format: NumberFormat, bound: Double) -> (Double, Bool) {
+        let r = format.rounded(v)
+        guard v.isFinite, v != 0 else { return (r, true) }
+        let margin = bound * v.ulp
+        let (low, high) = (format.rounded(v - margin), format.rounded(v + margin))
+        // ±0 alike: a double's sign is right even where its margin reaches across 0.
+        let same = { (a: Double, b: Double) in a == b || a.isNaN && b.isNaN }
+        return (r, same(low, r) && same(high, r))
+    }
+}
+
+/// One point of a function in a format: what the format computes and what is true.
+public struct FormatPoint: Sendable, Hashable {
+    /// x rounded to the format: the input the kernel sees.
+    public let input: Double
+    /// f as the format computes it.
+    public let value: Double
+    /// f′ as the format computes it.
+    public let derivative: Double
+    /// The true f at the rounded input (to a few double ulps).
+    public let exactValue: Double
+    /// The true f′ at the rounded input.
+    public let exactDerivative: Double
+    /// For exact rounding: whether the double's margin of error leaves the rounding in no
+    /// doubt (false only within a few double ulps of a rounding boundary of the format).
+    public let certain: Bool
+}

@@ -1,0 +1,208 @@
+/// Where a function breaks in a format, on each side of 0: from which |x| on f or f′ is 0,
+/// ±max, ±∞ or NaN though the true value is not, or sits on its asymptote (f = x, f = ±1), for
+/// good; the first |x| ≥ 1 where it is subnormal; the first input where it moves against the
+/// true function; and the largest error in ulps.
+///
+/// An 8- or 16-bit format is surveyed exactly, by visiting every finite input. float32 is
+/// sampled every 2^14 bit patterns on each side, and each threshold found is narrowed to the
+/// format's grid by bisection between the last sample without the event and the first with it
+/// (monotonicity is not surveyed there).
+public struct FormatSurvey: Sendable {
+    /// What can happen to a computed value.
+    public enum Event: String, Sendable, CaseIterable {
+        case zero = "= 0"
+        case subnormal = "subnormal"
+        case largest = "= ±max"
+        case infinite = "= ±∞"
+        case nan = "NaN"
+        case identity = "= x"
+        case unit = "= ±1"
+        case againstTruth = "turns the wrong way"
+    }
+
+    /// The first input on each side where an event happens to f (part 0) or f′ (part 1).
+    public struct Threshold: Sendable, Hashable {
+        /// 0 for f, 1 for f′.
+        public let part: Int
+        /// What happens.
+        public let event: Event
+        /// The negative input nearest 0 where it happens, or nil.
+        public let negative: Double?
+        /// The positive input nearest 0 where it happens, or nil.
+        public let positive: Double?
+    }
+
+    /// The largest error of a part on one side, and where.
+    public struct Worst: Sendable, Hashable {
+        /// In ulps of the format.
+        public let ulps: Double
+        /// The input.
+        public let at: Double
+    }
+
+    /// What was surveyed.
+    public let evaluation: FormatEvaluation
+    /// The thresholds found, f's then f′'s, in ``Event`` order.
+    public let thresholds: [Threshold]
+    /// The largest finite error of f and f′ on the negative and the positive side.
+    public let worst: [(part: Int, negative: Worst?, positive: Worst?)]
+    /// The inputs visited (both sides).
+    public let inputs: Int
+    /// Whether every input of the format was visited.
+    public let exhaustive: Bool
+    /// Results of exact rounding marked uncertain.
+    public let uncertain: Int
+
+    /// Surveys a function in a format.
+    public init(_ evaluation: FormatEvaluation) {
+        self.evaluation = evaluation
+        let format = evaluation.format
+        exhaustive = format.bitWidth <= 16
+        let sides = exhaustive ? Self.allInputs(format) : Self.sampledInputs(format)
+        let scans = sides.map { Self.scan($0, evaluation, monotonicity: format.bitWidth <= 16) }
+        var found = scans.flatMap(\.found)  // (side, part) → threshold
+        if !exhaustive { found = Self.narrowed(found, sides, evaluation) }
+        var thresholds: [Threshold] = []
+        var worst: [(part: Int, negative: Worst?, positive: Worst?)] = []
+        for part in 0..<2 {
+            for event in Event.allCases where found[part][event] != nil || found[2 + part][event] != nil {
+                thresholds.append(
+                    Threshold(
+                        part: part, event: event, negative: found[part][event],
+                        positive: found[2 + part][event]))
+            }
+            worst.append((part, scans[0].worst[part], scans[1].worst[part]))
+        }
+        self.thresholds = thresholds
+        self.worst = worst
+        self.inputs = sides.reduce(0) { $0 + $1.count }
+        self.uncertain = scans.reduce(0) { $0 + $1.uncertain }
+    }
+
+    /// One side's inputs visited from 0 outwards: each part's thresholds, its worst error, and
+    /// how many exact results were uncertain.
+    ///
+    /// An event holds for good from the first input that has it in the last run of inputs that
+    /// have it or whose true value has it too (σ′ = 0 once the true σ′ underflows as well);
+    /// subnormal results count from the first at |x| ≥ 1 (the tails), wrong turns from the first.
+    static func scan(_ xs: [Double], _ evaluation: FormatEvaluation, monotonicity: Bool) -> (
+        found: [[Event: Double]], worst: [Worst?], uncertain: Int
+    ) {
+        let format = evaluation.format
+        var found: [[Event: Double]] = [[:], [:]]
+        var worst: [Worst?] = [nil, nil]
+        var uncertain = 0
+        var run: [[Event: Double?]] = [[:], [:]]
+        var previous: FormatPoint?
+        for x in xs {
+            let p = evaluation.evaluate(at: x)
+            if !p.certain { uncertain += 1 }
+            let truth = FormatPoint(
+                input: p.input, value: p.exactValue, derivative: p.exactDerivative, exactValue: .nan,
+                exactDerivative: .nan, certain: true)
+            for part in 0..<2 {
+                let present = Set(events(p, part: part, format: format, after: monotonicity ? previous : nil))
+                let neutral = Set(events(truth, part: part, format: format, after: nil))
+                for event in Event.allCases {
+                    if present.contains(event) {
+                        if (event == .againstTruth || event == .subnormal && abs(x) >= 1)
+                            && found[part][event] == nil
+                        {
+                            found[part][event] = x
+                        }
+                        if run[part][event] == nil || run[part][event] == .some(nil) { run[part][event] = x }
+                    } else if neutral.contains(event) {
+                        if run[part][event] == nil { run[part][event] = .some(nil) }
+                    } else {
+                        run[part][event] = nil
+                    }
+                }
+                let (computed, exact) =
+                    part == 0 ? (p.value, p.exactValue) : (p.derivative, p.exactDerivative)
+                let error = format.ulpError(computed, exact: exact)
+                if exact.isFinite, error.isFinite, error > (worst[part]?.ulps ?? -1) {
+                    worst[part] = Worst(ulps: error, at: x)
+                }
+            }
+            previous = p
+        }
+        for part in 0..<2 {
+            for (event, start) in run[part] where event != .againstTruth && event != .subnormal {
+                if let start = start ?? nil { found[part][event] = start }
+            }
+        }
+        return (found, worst, uncertain)
+    }
+
+    /// The events at a point for f or f′ (with the point before it on its side, for
+    /// monotonicity).
+    static func events(_ p: FormatPoint, part: Int, format: NumberFormat, after previous: FormatPoint?)
+        -> [Event]
+    {
+        let (v, t) = part == 0 ? (p.value, p.exactValue) : (p.derivative, p.exactDerivative)
+        var events: [Event] = []
+        if v == 0 && t != 0 { events.append(.zero) }
+        if v != 0 && abs(v) < format.leastNormalMagnitude { events.append(.subnormal) }
+        if abs(v) == format.greatestFiniteMagnitude && abs(t) != format.greatestFiniteMagnitude {
+            events.append(.largest)
+        }
+        if v.isInfinite && t.isFinite { events.append(.infinite) }
+        if v.isNaN && !t.isNaN { events.append(.nan) }
+        if part == 0 && v == p.input && t != p.input && p.input != 0 { events.append(.identity) }
+        if part == 0 && abs(v) == 1 && abs(t) != 1 { events.append(.unit) }
+        if let previous {
+            let (u, s) =
+                part == 0
+                ? (previous.value, previous.exactValue) : (previous.derivative, previous.exactDerivative)
+            let computed = v - u
+            let exact = t - s
+            if computed != 0 && exact != 0 && (computed > 0) != (exact > 0) { events.append(.againstTruth) }
+        }
+        return events
+    }
+
+    /// Every finite non-zero input of the format: negatives from −0 outwards, positives from +0.
+    static func allInputs(_ format: NumberFormat) -> [[Double]] {
+        let values = Set(format.allValues.filter { $0.isFinite && $0 != 0 })
+        let positive = values.filter { $0 > 0 }.sorted()
+        return [positive.map { -$0 }, positive]
+    }
+
+    /// float32's inputs every 2^14 patterns from 0 outwards on each side (and the largest).
+    static func sampledInputs(_ format: NumberFormat) -> [[Double]] {
+        let top = format.bits(of: format.greatestFiniteMagnitude)
+        let positive =
+            stride(from: UInt64(1), to: top, by: 1 << 14).map { format.value(bits: $0) }
+            + [format.greatestFiniteMagnitude]
+        return [positive.map { -$0 }, positive]
+    }
+
+    /// Each sampled threshold narrowed to the first input of the format with the event, by
+    /// bisection on the bit patterns between the sample before it and it.
+    static func narrowed(_ found: [[Event: Double]], _ sides: [[Double]], _ evaluation: FormatEvaluation)
+        -> [[Event: Double]]
+    {
+        let format = evaluation.format
+        var out = found
+        for slot in 0..<4 {
+            let (side, part) = (slot / 2, slot % 2)
+            for (event, x) in found[slot] where event != .againstTruth {
+                guard let index = sides[side].firstIndex(of: x), index > 0 else { continue }
+                var low = format.bits(of: abs(sides[side][index - 1]))
+                var high = format.bits(of: abs(x))
+                while high - low > 1 {
+                    let mid = low + (high - low) / 2
+                    let v = format.value(bits: mid) * (side == 0 ? -1 : 1)
+                    let p = evaluation.evaluate(at: v)
+                    if events(p, part: part, format: format, after: nil).contains(event) {
+                        high = mid
+                    } else {
+                        low = mid
+                    }
+                }
+                out[slot][event] = format.value(bits: high) * (side == 0 ? -1 : 1)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,50 @@
+/// A function's textbook formulas, as frameworks and tutorials write them: f, and f′ in x and
+/// `y`, the output as the forward pass stored it (σ′ = y·(1 − y), tanh′ = 1 − y²).
+///
+/// ```swift
+/// let sigmoid = NaiveFormula(value: "1/(1 + exp(-x))", derivative: "y*(1 - y)")
+/// ```
+/// `--arith naive` evaluates them with every operation rounded to the format
+/// (``RoundedArithmetic``), which is where the narrow formats fail: 1 + exp(−x) rounds to 1, the
+/// stored y rounds to 1 and 1 − y is 0. A typed expression has no written derivative: its f′
+/// is forward-mode differentiation with every operation rounded too, as autograd in the
+/// format computes it.
+public struct NaiveFormula: Sendable {
+    /// f, in x.
+    public let value: String
+    /// f′, in x and y; nil for a typed expression (differentiated as autograd would).
+    public let derivative: String?
+    let valueNode: ExpressionNode
+    let derivativeNode: ExpressionNode?
+
+    /// Formulas written in the catalog: both parse (a programming error if they do not).
+    /// - Parameters:
+    ///   - value: f in x, in the expression grammar.
+    ///   - derivative: f′ in x and y (the stored output).
+    init(value: String, derivative: String) {
+        self.value = value
+        self.derivative = derivative
+        var first = ExpressionParser(value)
+        var second = ExpressionParser(derivative, allowsOutput: true)
+        do {
+            valueNode = try first.parse()
+            derivativeNode = try second.parse()
+        } catch {
+            preconditionFailure("a naive formula does not parse: \(error)")
+        }
+    }
+
+    /// A parameter's value as formula text: its shortest decimal, in parentheses when negative.
+    static func literal(_ v: Double) -> String {
+        let text = DecimalText.shortest(v)
+        return v < 0 ? "(" + text + ")" : text
+    }
+
+    /// A typed expression: f as typed, f′ by rounded forward-mode differentiation.
+    init(typed text: String, _ node: ExpressionNode) {
+        value = text
+        derivative = nil
+        valueNode = node
+        derivativeNode = nil
+    }
+}

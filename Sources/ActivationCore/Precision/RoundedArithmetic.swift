@@ -1,0 +1,141 @@
+/// Arithmetic in which every operation's result is rounded: the idealised machine of
+/// `--arith naive` (every operation in the narrow format) and `--arith opmath` (in float32).
+///
+/// `+ − × ÷` are exact then rounded once, as IEEE 754 arithmetic is. The elementary
+/// functions (exp, tanh, erf, …) and catalog calls are computed in double and rounded once:
+/// an ideal, correctly rounded library (real ones are up to an ulp or two worse). In the
+/// forward-mode derivative each rule reads the results as rounded, and reuses outputs as
+/// autograd does: exp′ = the rounded exp, tanh′ = 1 − y² from the rounded y.
+struct RoundedArithmetic: Sendable {
+    /// The rounding of every result.
+    let format: NumberFormat
+
+    /// A value rounded.
+    @inline(__always)
+    func r(_ v: Double) -> Double { format.rounded(v) }
+
+    /// f at x (already in the format) with every operation rounded; `y` is the stored output
+    /// a derivative formula reads.
+    func value(_ node: ExpressionNode, x: Double, y: Double = .nan) -> Double {
+        switch node {
+        case .number(let c): return r(c)
+        case .variable: return x
+        case .output: return y
+        case .negate(let a): return -value(a, x: x, y: y)
+        case .chain(let first, let links):
+            var v = value(first, x: x, y: y)
+            for (op, operand) in links {
+                let w = value(operand, x: x, y: y)
+                switch op {
+                case .add: v = r(v + w)
+                case .subtract: v = r(v - w)
+                case .multiply: v = r(v * w)
+                case .divide: v = r(v / w)
+                }
+            }
+            return v
+        case .power(let a, let b): return r(pow(value(a, x: x, y: y), value(b, x: x, y: y)))
+        case .elementary(let f, let arguments):
+            let u = arguments.map { value($0, x: x, y: y) }
+            switch f {
+            case .min: return ExpressionProgram.minimum(u[0], u[1])
+            case .max: return ExpressionProgram.maximum(u[0], u[1])
+            case .pow: return r(pow(u[0], u[1]))
+            default: return r(ElementaryMath.apply(f, u[0]))
+            }
+        case .activation(let f, let a): return r(f.value(at: value(a, x: x, y: y)))
+        }
+    }
+
+    /// f and f′ at x (already in the format) by forward-mode differentiation with every
+    /// operation rounded, each rule reading rounded results.
+    func dual(_ node: ExpressionNode, x: Double) -> (value: Double, derivative: Double) {
+        switch node {
+        case .number(let c): return (r(c), 0)
+        case .variable: return (x, 1)
+        case .output: preconditionFailure("y appears only in written derivative formulas")
+        case .negate(let a):
+            let u = dual(a, x: x)
+            return (-u.value, -u.derivative)
+        case .chain(let first, let links):
+            var v = dual(first, x: x)
+            for (op, operand) in links { v = combine(v, op, dual(operand, x: x)) }
+            return v
+        case .power(let a, let b): return power(dual(a, x: x), dual(b, x: x))
+        case .elementary(let f, let arguments):
+            let u = arguments.map { dual($0, x: x) }
+            switch f {
+            case .min, .max:
+                let (p, q) = (u[0], u[1])
+                if p.value.isNaN || q.value.isNaN { return (.nan, .nan) }
+                if p.value == q.value { return (p.value, r((p.derivative + q.derivative) / 2)) }
+                return (p.value < q.value) == (f == .min) ? p : q
+            case .pow: return power(u[0], u[1])
+            default: return elementary(f, u[0])
+            }
+        case .activation(let f, let a):
+            let u = dual(a, x: x)
+            let j = f.jet(at: u.value)
+            return (r(j.value), r(r(j.derivative) * u.derivative))
+        }
+    }
+
+    /// u op w with the derivative's products and sums rounded.
+    private func combine(
+        _ u: (value: Double, derivative: Double), _ op: BinaryOperator,
+        _ w: (value: Double, derivative: Double)
+    ) -> (value: Double, derivative: Double) {
+        switch op {
+        case .add: return (r(u.value + w.value), r(u.derivative + w.derivative))
+        case .subtract: return (r(u.value - w.value), r(u.derivative - w.derivative))
+        case .multiply:
+            return (r(u.value * w.value), r(r(u.derivative * w.value) + r(u.value * w.derivative)))
+        case .divide:
+            // (u′ − q·w′)/w with the quotient q as stored.
+            let q = r(u.value / w.value)
+            return (q, r(r(u.derivative - r(q * w.derivative)) / w.value))
+        }
+    }
+
+    /// u^w: a constant exponent by the power rule n·u^(n−1), else through exp(w·log u).
+    private func power(
+        _ u: (value: Double, derivative: Double), _ w: (value: Double, derivative: Double)
+    ) -> (value: Double, derivative: Double) {
+        let v = r(pow(u.value, w.value))
+        if w.derivative == 0 {
+            let n = w.value
+            return (v, n == 0 ? 0 : r(r(n * r(pow(u.value, n - 1))) * u.derivative))
+        }
+        let rate = r(r(w.derivative * r(log(u.value))) + r(r(w.value * u.derivative) / u.value))
+        return (v, r(v * rate))
+    }
+
+    /// An elementary function of u, its derivative as autograd forms it from rounded results.
+    private func elementary(_ f: Elementary, _ u: (value: Double, derivative: Double)) -> (
+        value: Double, derivative: Double
+    ) {
+        let (a, da) = u
+        let v = r(ElementaryMath.apply(f, a))
+        let slope: Double
+        switch f {
+        case .exp: slope = v
+        case .expm1: slope = r(v + 1)
+        case .log: return (v, r(da / a))
+        case .log1p: return (v, r(da / r(1 + a)))
+        case .sqrt: return (v, r(da / r(2 * v)))
+        case .abs: slope = a > 0 ? 1 : a < 0 ? -1 : 0
+        case .sign: slope = 0
+        case .sin: slope = r(cos(a))
+        case .cos: slope = -r(sin(a))
+        case .tan: slope = r(1 + r(v * v))
+        case .sinh: slope = r(cosh(a))
+        case .cosh: slope = r(sinh(a))
+        case .tanh: slope = r(1 - r(v * v))
+        case .erf, .erfc:
+            let g = r(r(2 / Double.pi.squareRoot()) * r(exp(r(-r(a * a)))))
+            slope = f == .erf ? g : -g
+        case .min, .max, .pow: preconditionFailure("two-argument function applied to one argument")
+        }
+        return (v, r(slope * da))
+    }
+}

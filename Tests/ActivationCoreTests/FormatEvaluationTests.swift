@@ -1,0 +1,167 @@
+import ActivationCore
+import Testing
+
+/// Functions in narrow formats: exact rounding against mpmath at every 16-bit input, the
+/// textbook formulas' failures as the issue trackers report them, and the rounded arithmetic
+/// against the machine's own.
+@Suite("Formats: exact, naive, opmath")
+struct FormatEvaluationTests {
+    static let token: UInt64 = 0xFFFF_FFFF_FFFF_FFFF
+
+    /// The fixture's (function, format) → (inputs, hash) from Scripts/make-format-reference.py.
+    static let reference: [String: (Int, UInt64)] = {
+        var out: [String: (Int, UInt64)] = [:]
+        for line in fixtureLines("format-reference") {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count == 4, let n = Int(f[2]), let h = UInt64(f[3], radix: 16) else { continue }
+            out[f[0] + " " + f[1]] = (n, h)
+        }
+        return out
+    }()
+
+    static let cases: [(String, NumberFormat)] = ["sigmoid", "tanh", "gelu", "softplus", "elu"].flatMap {
+        name in
+        [(name, NumberFormat.bfloat16), (name, .float16)]
+    }
+
+    @Test(
+        "exact: f and f′ correctly rounded at every finite bfloat16 and float16 input, as mpmath rounds them",
+        arguments: cases)
+    func exactAgainstMpmath(_ c: (String, NumberFormat)) throws {
+        let (name, format) = c
+        let e = FormatEvaluation(try Catalog.activation(name), format: format)
+        let inputs = format.allValues.filter(\.isFinite)
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var uncertain = 0
+        for x in inputs {
+            let p = e.evaluate(at: x)
+            if !p.certain { uncertain += 1 }
+            for v in [p.value, p.derivative] {
+                // mpmath has no signed zero.
+                let w = v.isNaN ? Self.token : (v == 0 ? 0 : v.bitPattern)
+                h = (h ^ w) &* 0x100_0000_01B3
+            }
+        }
+        let expected = try #require(Self.reference["\(name) \(format.name)"], "no reference for \(name)")
+        #expect(inputs.count == expected.0)
+        #expect(h == expected.1, "\(name) in \(format): some exact result differs from mpmath's rounding")
+        #expect(uncertain == 0)
+    }
+
+    /// The first input on a side (from 0 outwards) where f′ or f has an event, from the survey.
+    func threshold(
+        _ spec: String, _ format: NumberFormat, _ arithmetic: FormatEvaluation.Arithmetic, part: Int,
+        _ event: FormatSurvey.Event
+    ) throws -> FormatSurvey.Threshold? {
+        let survey = FormatSurvey(
+            FormatEvaluation(try Catalog.activation(spec), format: format, arithmetic: arithmetic))
+        return survey.thresholds.first { $0.part == part && $0.event == event }
+    }
+
+    @Test(
+        "the reports reproduced: bfloat16 y·(1 − y) is 0 from 6.25 in opmath, earlier in naive, from 93 exactly"
+    )
+    func sigmoidGradient() throws {
+        #expect(try threshold("sigmoid", .bfloat16, .opmath, part: 1, .zero)?.positive == 6.25)
+        let naive = try #require(try threshold("sigmoid", .bfloat16, .naive, part: 1, .zero)?.positive)
+        #expect(naive < 6.25)
+        #expect(try threshold("sigmoid", .bfloat16, .exact, part: 1, .zero)?.positive == 93)
+        // TensorFlow's float32 gradient from the output: 0 from x ≈ 16.6 (tensorflow#126060: x ≥ 17).
+        let f32 = try #require(try threshold("sigmoid", .float32, .opmath, part: 1, .zero)?.positive)
+        #expect(f32 > 16 && f32 < 17.5)
+    }
+
+    @Test("float16 exp overflows from 11.09375, and log(1 + exp(x)) softplus with it")
+    func float16Overflow() throws {
+        let exp = FormatEvaluation(
+            try Catalog.activation("exponential"), format: .float16, arithmetic: .naive)
+        #expect(exp.evaluate(at: 11.0859375).value == 65248 && exp.evaluate(at: 11.09375).value == .infinity)
+        #expect(try threshold("softplus", .float16, .naive, part: 0, .infinite)?.positive == 11.09375)
+        #expect(try threshold("softplus", .float16, .exact, part: 0, .infinite) == nil)
+        // pytorch#187180: softplus with β = 1e-6 in float16 (float32 inside) is +∞ at x = 1.
+        let tiny = FormatEvaluation(
+            try Catalog.activation("softplus:beta=1e-6"), format: .float16, arithmetic: .opmath)
+        #expect(tiny.evaluate(at: 1).value == .infinity)
+        // fairseq#2235: tanh-GELU's gradient is NaN in float16 once x² overflows (256² > 65504).
+        let gelu = FormatEvaluation(
+            try Catalog.activation("gelu:approximate=tanh"), format: .float16, arithmetic: .naive)
+        #expect(gelu.evaluate(at: 256).derivative.isNaN && !gelu.evaluate(at: 255).derivative.isNaN)
+    }
+
+    @Test(
+        "tanh-GELU's negative tail is exactly 0 in float32 from about x = −5.2 by 1 + tanh(u); the true value is not"
+    )
+    func geluTail() throws {
+        let naive = FormatEvaluation(
+            try Catalog.activation("gelu:approximate=tanh"), format: .float32, arithmetic: .naive)
+        let p = naive.evaluate(at: -6)
+        #expect(p.value == 0 && p.exactValue < -1e-11)
+        let start = try #require(
+            try threshold("gelu:approximate=tanh", .float32, .naive, part: 0, .zero)?.negative)
+        #expect(start < -5 && start > -5.5, "\(start)")
+        let exact = FormatEvaluation(try Catalog.activation("gelu:approximate=tanh"), format: .float32)
+        #expect(exact.evaluate(at: -6).value < 0)
+    }
+
+    @Test("naive arithmetic is the format's own: x·c, x + c, x/c and x·x bit-equal to Float16 and Float")
+    func machineArithmetic() throws {
+        let formulas = ["x*1.1", "x + 0.1", "x/3", "x*x", "x - x*0.5"]
+        for text in formulas {
+            let e16 = FormatEvaluation(try Catalog.activation(text), format: .float16, arithmetic: .naive)
+            let e32 = FormatEvaluation(try Catalog.activation(text), format: .float32, arithmetic: .naive)
+            for v in NumberFormat.float16.allValues where v.isFinite {
+                let h = Float16(v)
+                let f = Float(v)
+                let machine16: Float16
+                let machine32: Float
+                switch text {
+                case "x*1.1": (machine16, machine32) = (h * Float16(1.1), f * Float(1.1))
+                case "x + 0.1": (machine16, machine32) = (h + Float16(0.1), f + Float(0.1))
+                case "x/3": (machine16, machine32) = (h / 3, f / 3)
+                case "x*x": (machine16, machine32) = (h * h, f * f)
+                default: (machine16, machine32) = (h - h * 0.5, f - f * 0.5)
+                }
+                let (a, b) = (e16.evaluate(at: v).value, e32.evaluate(at: v).value)
+                #expect(
+                    a.bitPattern == Double(machine16).bitPattern || a.isNaN && machine16.isNaN,
+                    "\(text) at \(v)")
+                #expect(
+                    b.bitPattern == Double(machine32).bitPattern || b.isNaN && machine32.isNaN,
+                    "\(text) at \(v)")
+            }
+        }
+        // exp: one correctly rounded operation, as the double's exp rounded once.
+        let exp = FormatEvaluation(try Catalog.activation("exp(x)"), format: .float16, arithmetic: .naive)
+        #expect(exp.evaluate(at: 1).value == Double(Float16(2.718281828459045)))
+    }
+
+    @Test(
+        "every textbook formula in the catalog parses and evaluates; typed formulas differentiate as autograd"
+    )
+    func formulas() throws {
+        var count = 0
+        for entry in Catalog.all {
+            let f = try Catalog.activation(entry.name)
+            guard let formula = f.naiveFormula else { continue }
+            count += 1
+            let e = FormatEvaluation(f, format: .float64, arithmetic: .naive)
+            // In float64 the textbook formulas are close to the truth at ordinary inputs.
+            for x in [-1.5, -0.25, 0.75, 2.0] {
+                let p = e.evaluate(at: x)
+                #expect(
+                    abs(p.value - p.exactValue) <= 1e-12 * Swift.max(1, abs(p.exactValue)),
+                    "\(entry.name) f at \(x): \(formula.value)")
+                #expect(
+                    abs(p.derivative - p.exactDerivative) <= 1e-9 * Swift.max(1, abs(p.exactDerivative)),
+                    "\(entry.name) f′ at \(x): \(formula.derivative ?? "")")
+            }
+        }
+        #expect(count >= 19, "\(count) catalog functions carry textbook formulas")
+        // A typed formula: f′ by rounded forward mode, which in float64 is the exact derivative.
+        let typed = FormatEvaluation(
+            try Catalog.activation("x*tanh(log1p(exp(x)))"), format: .float64, arithmetic: .naive)
+        let p = typed.evaluate(at: 0.5)
+        #expect(abs(p.derivative - p.exactDerivative) < 1e-14)
+        #expect(typed.formula?.derivative == nil)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// `eval --dtype` and `actplot precision` as a kernel author runs them.
+@Suite("actplot precision and eval --dtype")
+struct PrecisionCommandTests {
+    @Test("eval --dtype bf16 gelu prints the rounded input, each value's bits and its error in ulps")
+    func evalTable() throws {
+        let r = try ActplotProcess.run(["eval", "gelu", "--dtype", "bf16", "-8", "-1", "0", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("gelu in bfloat16, exact"))
+        let one = try #require(lines.first { $0.split(separator: " ").first == "-1" })
+        // gelu(−1) = −0.15865525…, rounded to bfloat16: −0.158203125 = 0xBE22.
+        #expect(one.contains("-0.158203125") && one.contains("0xBE22"), "\(one)")
+        let three = try #require(lines.first { $0.split(separator: " ").first == "3" })
+        #expect(three.contains("0x4040"))
+    }
+
+    @Test("eval --json carries the bits and ulps; opmath bfloat16 σ′ is 0 at 6.25 and not at 6")
+    func evalJSON() throws {
+        let r = try ActplotProcess.run([
+            "eval", "sigmoid", "--dtype", "bfloat16", "--arith", "opmath", "6", "6.25", "--json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
+        #expect(object["dtype"] as? String == "bfloat16" && object["arith"] as? String == "opmath")
+        let points = try #require(object["points"] as? [[String: Any]])
+        #expect(points.count == 2)
+        #expect((points[0]["derivative"] as? Double ?? 0) > 0)
+        #expect(
+            points[1]["derivative"] as? Double == 0 && points[1]["derivative_bits"] as? String == "0x0000")
+        #expect((points[1]["derivative_ulps"] as? Double ?? 0) > 100)
+        #expect(points[1]["value_bits"] as? String == "0x3F80")
+    }
+
+    @Test("precision sigmoid: one table per format, the thresholds the trackers report")
+    func table() throws {
+        let r = try ActplotProcess.run(
+            ["precision", "sigmoid", "--dtype", "bf16"], environment: ["COLUMNS": "200"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("sigmoid in bfloat16 (all 65278 finite non-zero inputs)"))
+        let zero = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("f′ = 0") })
+        let cells = zero.split(separator: " ").map(String.init)
+        // exact x < 0, x > 0, naive …, opmath …: 0 from 93 exactly, from 6.25 in opmath.
+        #expect(cells.suffix(6).first == "-93" && cells.suffix(5).first == "93", "\(zero)")
+        #expect(cells.last == "6.25", "\(zero)")
+        #expect(r.stdout.contains("f = 1/(1 + exp(-x)), f′ = y*(1 - y)"))
+        let all = try ActplotProcess.run(["precision", "tanh", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: all.stdoutData) as? [String: Any])
+        let surveys = try #require(object["surveys"] as? [[String: Any]])
+        #expect(surveys.count == 5 * 3)
+        #expect(
+            Set(surveys.compactMap { $0["dtype"] as? String }) == [
+                "float32", "bfloat16", "float16", "float8_e4m3fn", "float8_e5m2",
+            ])
+    }
+
+    @Test(
+        "bad formats and modes are usage errors that name the choices",
+        arguments: [
+            (["eval", "gelu", "--dtype", "fp12", "1"], "unknown format 'fp12'"),
+            (["eval", "gelu", "--arith", "naive", "1"], "need a format"),
+            (["eval", "gelu", "--dtype", "bf16", "--arith", "fast", "1"], "exact, naive or opmath"),
+            (["precision", "gelu", "--dtype", "e4m3", "--overflow", "wrap"], "standard or saturate"),
+            (["eval", "gelu", "--dtype", "bf16", "--format", "csv", "1"], "a table or --json"),
+        ])
+    func errors(_ c: ([String], String)) throws {
+        let r = try ActplotProcess.run(c.0)
+        #expect(r.status == 64 && r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("actplot: error: ") && r.stderr.contains(c.1), "\(r.stderr)")
+    }
+
+    @Test("float8_e4m3fn: NaN past 448 by default, 448 with --overflow saturate")
+    func saturation() throws {
+        let nan = try ActplotProcess.run(["eval", "exponential", "--dtype", "e4m3", "7", "--json"])
+        let saturated = try ActplotProcess.run([
+            "eval", "exponential", "--dtype", "e4m3", "--overflow", "saturate", "7", "--json",
+        ])
+        let a = try #require(try JSONSerialization.jsonObject(with: nan.stdoutData) as? [String: Any])
+        let b = try #require(try JSONSerialization.jsonObject(with: saturated.stdoutData) as? [String: Any])
+        let p = try #require((a["points"] as? [[String: Any]])?.first)
+        let q = try #require((b["points"] as? [[String: Any]])?.first)
+        #expect(p["value_bits"] as? String == "0x7F")
+        #expect(q["value"] as? Double == 448 && q["value_bits"] as? String == "0x7E")
+    }
+}
