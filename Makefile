@@ -161,6 +161,10 @@ SAMPLES := \
 	"compare relu log(x) --width 80 --height 16" \
 	"gelu silu mish elu relu --ascii --width 80 --height 24" \
 	"compare gelu silu mish --diff --width 100 --height 40" \
+	"precision sigmoid --dtype bf16" \
+	"precision gelu:approximate=tanh --dtype f16" \
+	"eval gelu --dtype bf16 -8 -1 0 3" \
+	"info --dtype e4m3" \
 	"info nalu" \
 	"stats gelu silu mish relu tanh selu" \
 	"stats tanh relu --sigma-w 1.5 --sigma-b 0.05"
@@ -187,7 +191,9 @@ IMAGES := \
 	"steps-and-corners.png binary_step relu hardtanh --range -3:3" \
 	"exponential-overflow.png exponential --range -5:800" \
 	"marks-gelu-silu.png gelu silu --mark 1 --mark -2 --saturation --range -6:4" \
-	"softmax-component.png softmax --others 1,2 --range -6:6"
+	"softmax-component.png softmax --others 1,2 --range -6:6" \
+	"sigmoid-bf16.png sigmoid --dtype bf16 --arith naive --range 4:8" \
+	"sigmoid-bf16-error.png sigmoid --dtype bf16 --arith naive --range 4:8 --error"
 
 samples: build
 	@mkdir -p Samples

@@ -37,11 +37,11 @@ def setup():
         print("bench: creating the peers' venv in .bench/venv", file=sys.stderr)
         run([sys.executable, "-m", "venv", VENV])
     missing = subprocess.run(
-        [PY, "-c", "import numpy, scipy, matplotlib, uniplot, plotext; plotext.plot_size"], capture_output=True
+        [PY, "-c", "import numpy, scipy, matplotlib, uniplot, plotext, ml_dtypes; plotext.plot_size"], capture_output=True
     ).returncode
     if missing:
-        print("bench: installing numpy scipy matplotlib plotext uniplot", file=sys.stderr)
-        run([PY, "-m", "pip", "install", "-q", "numpy", "scipy", "matplotlib", "plotext==5.3.2", "uniplot"])
+        print("bench: installing numpy scipy matplotlib plotext uniplot ml_dtypes", file=sys.stderr)
+        run([PY, "-m", "pip", "install", "-q", "numpy", "scipy", "matplotlib", "plotext==5.3.2", "uniplot", "ml_dtypes"])
     if subprocess.run([PY, "-c", "import jax"], capture_output=True).returncode:
         print("bench: installing jax (optional)", file=sys.stderr)
         subprocess.run([PY, "-m", "pip", "install", "-q", "jax[cpu]"], capture_output=True)
@@ -169,6 +169,14 @@ def main():
            ("numpy Monte Carlo 1e6, gelu gain", [PY, os.path.join(PEERS, "stats_scipy.py"), "mc"])],
           "≤ 1 s", runs=5)
     timed("stats gelu (moments, gains, extremes)", [ACTPLOT, "stats", "gelu"], [], "≤ 5 ms + start-up", runs=20)
+
+    print("bench: narrow formats", file=sys.stderr)
+    timed("bfloat16: σ, σ′ at all 65,278 finite inputs, correctly rounded; thresholds",
+          [ACTPLOT, "precision", "sigmoid", "--dtype", "bf16", "--arith", "exact"],
+          [("numpy + ml_dtypes (no margin check)", [PY, os.path.join(PEERS, "precision_mldtypes.py")])],
+          "well under 1 s", runs=10)
+    timed("float32 threshold table, σ exact (sampled, bisection)",
+          [ACTPLOT, "precision", "sigmoid", "--dtype", "f32", "--arith", "exact"], [], "< 1 s", runs=5)
 
     print("bench: start-up", file=sys.stderr)
     peers = [("gnuplot --version", ["gnuplot", "--version"])] if have_gnuplot else []

@@ -18,10 +18,14 @@ struct ComparisonReport {
     /// Each function's N(0, 1) statistics, reference first (nil where they diverge), computed
     /// once: ``text`` is read twice, for ``lineCount`` and to print it.
     private let gaussian: [(name: String, statistics: GaussianStatistics?)]
+    /// With --dtype: each function against the first as the format computes them.
+    private let formatted: [(name: String, comparison: FormatComparison)]
+    /// The format and arithmetic of ``formatted``.
+    private let evaluation: FormatEvaluation?
 
     init(
         functions: [(name: String, function: Activation)], range: ClosedRange<Double>, samples: Int,
-        precision: Int?
+        precision: Int?, evaluations: [FormatEvaluation]? = nil
     ) {
         reference = functions[0]
         comparisons = functions.dropFirst().map {
@@ -34,6 +38,37 @@ struct ComparisonReport {
         self.samples = samples
         self.precision = precision
         gaussian = functions.map { ($0.name, try? GaussianStatistics(of: $0.function)) }
+        evaluation = evaluations?.first
+        let grid = Array(Sampling(from: range.lowerBound, to: range.upperBound, count: samples))
+        formatted =
+            evaluations.map { e in
+                zip(functions, e).dropFirst().map { item, g in
+                    (item.name, FormatComparison(e[0], g, over: range, grid: grid))
+                }
+            } ?? []
+    }
+
+    /// The comparison as the format computes it (with --dtype), or "".
+    private var formatTable: String {
+        guard let e = evaluation, let first = formatted.first?.comparison else { return "" }
+        let inputs =
+            first.exhaustive
+            ? "every \(e.format.shortName) input in the range (\(first.inputs))" : "\(first.inputs) points"
+        var rows = [["", "differ", "max ulps", "at x"]]
+        for (name, c) in formatted {
+            for (label, d) in [("f", c.value), ("f'", c.derivative)] {
+                rows.append([
+                    "\(name) \(label)", String(d.differing),
+                    d.differing == 0 ? "0" : FormatReport.ulps(d.maximumUlps),
+                    d.location.isNaN ? "-" : DecimalText.shortest(d.location),
+                ])
+            }
+        }
+        return
+            "\nas computed in \(e.format) (\(e.arithmetic.rawValue)) against \(reference.name), \(inputs):\n"
+            + Table.render(
+                rows, title: nil, alignments: [.left], indent: "  ",
+                maximumWidth: TerminalEnvironment.textWidth)
     }
 
     private func number(_ v: Double) -> String {
@@ -79,7 +114,7 @@ struct ComparisonReport {
                 }
             }
         }
-        out += "\n" + gaussianTable
+        out += "\n" + gaussianTable + formatTable
         return out
     }
 
@@ -164,33 +199,60 @@ struct ComparisonReport {
         func jet(_ j: Jet) -> JSONValue {
             .object([("value", .number(j.value)), ("derivative", .number(j.derivative))])
         }
-        return .object([
-            ("reference", .string(reference.name)),
-            ("range", .array([.number(range.lowerBound), .number(range.upperBound)])),
-            ("samples", .number(Double(samples))),
+        return .object(
+            [
+                ("reference", .string(reference.name)),
+                ("range", .array([.number(range.lowerBound), .number(range.upperBound)])),
+                ("samples", .number(Double(samples))),
+                (
+                    "comparisons",
+                    .array(
+                        comparisons.map { name, _, c in
+                            .object([
+                                ("function", .string(name)), ("value", difference(c.value)),
+                                ("derivative", difference(c.derivative)),
+                                ("corners", .array(c.corners.map(JSONValue.number))),
+                                (
+                                    "convention_differences",
+                                    .array(
+                                        c.conventionCorners.map { corner in
+                                            .object([
+                                                ("x", .number(corner.x)), ("reference", jet(corner.first)),
+                                                ("function", jet(corner.second)),
+                                                ("left_derivative", .number(corner.sides.left)),
+                                                ("right_derivative", .number(corner.sides.right)),
+                                            ])
+                                        })
+                                ),
+                            ])
+                        })
+                ),
+            ] + asComputed)
+    }
+
+    /// The JSON of the comparison as the format computes it, when there is one.
+    private var asComputed: [(String, JSONValue)] {
+        guard let e = evaluation else { return [] }
+        func difference(_ d: FormatComparison.Difference) -> JSONValue {
+            .object([
+                ("differing", .number(Double(d.differing))), ("max_ulps", .number(d.maximumUlps)),
+                ("at", d.location.isNaN ? .null : .number(d.location)),
+            ])
+        }
+        let rows: [JSONValue] = formatted.map { name, c in
+            .object([
+                ("function", .string(name)), ("inputs", .number(Double(c.inputs))),
+                ("value", difference(c.value)), ("derivative", difference(c.derivative)),
+            ])
+        }
+        return [
             (
-                "comparisons",
-                .array(
-                    comparisons.map { name, _, c in
-                        .object([
-                            ("function", .string(name)), ("value", difference(c.value)),
-                            ("derivative", difference(c.derivative)),
-                            ("corners", .array(c.corners.map(JSONValue.number))),
-                            (
-                                "convention_differences",
-                                .array(
-                                    c.conventionCorners.map { corner in
-                                        .object([
-                                            ("x", .number(corner.x)), ("reference", jet(corner.first)),
-                                            ("function", jet(corner.second)),
-                                            ("left_derivative", .number(corner.sides.left)),
-                                            ("right_derivative", .number(corner.sides.right)),
-                                        ])
-                                    })
-                            ),
-                        ])
-                    })
-            ),
-        ])
+                "as_computed",
+                .object([
+                    ("dtype", .string(e.format.name)), ("arith", .string(e.arithmetic.rawValue)),
+                    ("comparisons", .array(rows)),
+                ])
+            )
+        ]
     }
 }

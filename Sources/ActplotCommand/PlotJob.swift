@@ -19,8 +19,10 @@ struct PlotJob {
     static let statisticsSamples = 10_001
 
     /// What every output of one run shares.
-    private struct Plan {
+    struct Plan {
         let functions: [(name: String, function: Activation)]
+        /// With --dtype: each function as the format computes it.
+        let evaluations: [FormatEvaluation]?
         let format: PlotOptions.Format
         let layout: PlotOptions.Layout
         let marks: [Double]
@@ -38,7 +40,7 @@ struct PlotJob {
                 : Self.statisticsSamples
             report = ComparisonReport(
                 functions: plan.functions, range: o.interval.closedRange, samples: count,
-                precision: o.numbers.precision)
+                precision: o.numbers.precision, evaluations: plan.evaluations)
         }
         let chartOnStandardOutput = plan.toStandardOutput && plan.format == .chart
         if !(o.numbers.json && plan.toStandardOutput) {
@@ -80,13 +82,19 @@ struct PlotJob {
                     + "add -o FILE for the \(asked), or drop --format")
         }
         return Plan(
-            functions: functions, format: format, layout: layout, marks: marks,
+            functions: functions, evaluations: try formatEvaluations(functions), format: format,
+            layout: layout, marks: marks,
             toStandardOutput: toStandardOutput)
     }
 
     private func draw(_ plan: Plan, reserve: Int) throws {
         switch plan.format {
-        case .csv: try writeTable(plan)
+        case .csv:
+            if let evaluations = plan.evaluations {
+                try writeFormatTable(plan, evaluations)
+            } else {
+                try writeTable(plan)
+            }
         case .chart: try drawChart(plan, reserve: reserve)
         case .png, .svg: try drawImage(plan)
         }
@@ -205,6 +213,11 @@ struct PlotJob {
                     functions.count == 2 ? differences.notes : [Figure.Note("f = \(functions[0].name)")]
             }
             decorate(&figure, functions, first: 0)
+            if let evaluations = plan.evaluations {
+                figure = addingFormat(
+                    figure, evaluations, names: functions.map(\.name), firstFunction: 0,
+                    total: functions.count)
+            }
             return FigureGrid(panels: [figure])
         }
         let panels = functions.enumerated().map { index, item in
@@ -212,6 +225,11 @@ struct PlotJob {
                 functions: [item], sampling: sampling, derivative: !o.noDerivative,
                 secondDerivative: o.secondDerivative, firstFunction: index)
             decorate(&figure, [item], first: index)
+            if let evaluations = plan.evaluations {
+                figure = addingFormat(
+                    figure, [evaluations[index]], names: [item.name], firstFunction: index,
+                    total: functions.count)
+            }
             return figure
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? "")
@@ -227,7 +245,7 @@ struct PlotJob {
     }
 
     /// Writes through `body` to stdout, or to the output file atomically.
-    private func emit(_ plan: Plan, _ body: (inout FileDescriptorStream) -> Void) throws {
+    func emit(_ plan: Plan, _ body: (inout FileDescriptorStream) -> Void) throws {
         if plan.toStandardOutput {
             var out = FileDescriptorStream(descriptor: 1)
             body(&out)

@@ -84,4 +84,53 @@ struct PrecisionCommandTests {
         #expect(p["value_bits"] as? String == "0x7F")
         #expect(q["value"] as? Double == 448 && q["value_bits"] as? String == "0x7E")
     }
+
+    @Test("plots in a format: CSV columns as computed, --error in ulps, the format's curve in the picture")
+    func plots() throws {
+        let csv = try ActplotProcess.run([
+            "sigmoid", "--dtype", "bf16", "--arith", "opmath", "--range", "6:7", "--samples", "3", "--format",
+            "csv",
+        ])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(lines[0] == ["x", "sigmoid", "sigmoid'", "sigmoid [bf16 opmath]", "sigmoid' [bf16 opmath]"])
+        #expect(lines[1][0] == "6" && Double(lines[1][4]) ?? 0 > 0)
+        #expect(lines[2][0] == "6.5" && lines[2][3] == "1" && lines[2][4] == "0")
+        let error = try ActplotProcess.run([
+            "gelu", "--dtype", "f16", "--error", "--range", "-3:3", "--samples", "61", "--format", "csv",
+        ])
+        let rows = error.stdout.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",").compactMap { Double($0) }
+        }
+        #expect(rows.count == 61)
+        // Exact rounding: every error within half an ulp.
+        #expect(rows.allSatisfy { abs($0[3]) <= 0.5 && abs($0[4]) <= 0.5 })
+        let svg = try ActplotProcess.run([
+            "sigmoid", "--dtype", "bf16", "--arith", "naive", "--range", "4:8", "--format", "svg",
+        ])
+        #expect(svg.stdout.contains(">sigmoid [bf16 naive]</text>"))
+        #expect(svg.stdout.contains("bfloat16, naive: textbook formulas, every operation in bfloat16"))
+        let none = try ActplotProcess.run(["gelu", "--error"])
+        #expect(none.status == 64 && none.stderr.contains("add --dtype"))
+    }
+
+    @Test("compare --dtype compares as computed: every bfloat16 input in the range")
+    func compareAsComputed() throws {
+        let r = try ActplotProcess.run([
+            "compare", "gelu:approximate=tanh", "gelu", "--dtype", "bf16", "--arith", "naive", "--json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
+        let computed = try #require(object["as_computed"] as? [String: Any])
+        let rows = try #require(computed["comparisons"] as? [[String: Any]])
+        let value = try #require(rows.first?["value"] as? [String: Any])
+        // bfloat16 values in [−5, 5]: 2 × (126 binades' worth up to 5) — more than 30,000.
+        #expect((rows.first?["inputs"] as? Double ?? 0) > 30_000)
+        #expect((value["differing"] as? Double ?? 0) > 0)
+        let same = try ActplotProcess.run(["compare", "relu", "relu", "--dtype", "e4m3", "--json"])
+        let o = try #require(try JSONSerialization.jsonObject(with: same.stdoutData) as? [String: Any])
+        let first = try #require(
+            ((o["as_computed"] as? [String: Any])?["comparisons"] as? [[String: Any]])?.first)
+        #expect((first["value"] as? [String: Any])?["differing"] as? Double == 0)
+    }
 }

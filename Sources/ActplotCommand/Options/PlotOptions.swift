@@ -52,6 +52,11 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Leave out f′.")
     var noDerivative = false
 
+    @OptionGroup var precision: PrecisionOptions
+
+    @Flag(help: "With --dtype: draw the error of f and f′ in ulps of the format instead of the curves.")
+    var error = false
+
     @Flag(help: "Add f″.")
     var secondDerivative = false
 
