@@ -10,28 +10,41 @@ struct GlyphFont: Sendable {
         let contours: [[(x: Double, y: Double)]]
     }
 
+    /// A character's advance, and where its outline starts in ``outlines``.
+    struct Entry: Sendable {
+        let advance: Double
+        let offset: Int
+    }
+
     let unitsPerEm: Double
     let ascender: Double
     let descender: Double
-    let glyphs: [Character: Glyph]
+    /// Every character the font has.
+    let glyphs: [Character: Entry]
+    /// The outline text as bytes; a glyph's contours are read from it when the glyph is drawn.
+    let outlines: [UInt8]
 
     init(unitsPerEm: Double, ascender: Double, descender: Double, outlines: String) {
         self.unitsPerEm = unitsPerEm
         self.ascender = ascender
         self.descender = descender
-        // A byte-level parser: this runs at every start-up, and String slicing made it a
-        // third of the time of a whole PNG.
-        var reader = OutlineReader(bytes: Array(outlines.utf8))
-        var glyphs: [Character: Glyph] = [:]
-        while let (character, glyph) = reader.glyph() {
-            glyphs[character] = glyph
+        // A byte-level index of codes and advances: this runs at every start-up, so the 467
+        // outlines are only skipped here, and read for the few characters an image draws.
+        let bytes = Array(outlines.utf8)
+        var reader = OutlineReader(bytes: bytes)
+        var glyphs: [Character: Entry] = [:]
+        while let (character, entry) = reader.entry() {
+            glyphs[character] = entry
         }
         self.glyphs = glyphs
+        self.outlines = bytes
     }
 
     /// The glyph for a character, or ``missingGlyph`` (a hollow box) for one the font lacks.
     func glyph(_ c: Character) -> Glyph {
-        glyphs[c] ?? missingGlyph
+        guard let entry = glyphs[c] else { return missingGlyph }
+        var reader = OutlineReader(bytes: outlines, position: entry.offset)
+        return Glyph(advance: entry.advance, contours: reader.contours())
     }
 
     /// What a character the font lacks draws: a hollow box, as font engines show "tofu", so
@@ -58,7 +71,7 @@ struct GlyphFont: Sendable {
 
     /// The width of `text` at `size` pixels per em.
     func width(of text: String, size: Double) -> Double {
-        text.reduce(0) { $0 + glyph($1).advance } * size / unitsPerEm
+        text.reduce(0) { $0 + (glyphs[$1]?.advance ?? missingGlyph.advance) } * size / unitsPerEm
     }
 }
 
@@ -69,28 +82,33 @@ private struct OutlineReader {
     let bytes: [UInt8]
     var position = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], position: Int = 0) {
+        self.bytes = bytes
+        self.position = position
+    }
 
     /// The byte at the reading position, or nil at the end.
     private var next: UInt8? { position < bytes.count ? bytes[position] : nil }
 
-    /// The next glyph, or nil at the end (or where the text is malformed).
-    mutating func glyph() -> (Character, GlyphFont.Glyph)? {
+    /// The next glyph's character, advance and outline offset, its outline skipped; nil at the
+    /// end (or where the text is malformed).
+    mutating func entry() -> (Character, GlyphFont.Entry)? {
         while true {
             while let b = next, b == 0x20 || b == 0x0A { position += 1 }
             guard let code = number(radix: 16), next == 0x20 else { return nil }
             position += 1
             guard let advance = number(), next == 0x3B else { return nil }
             position += 1
-            let contours = self.contours()
+            let offset = position
+            while let b = next, b != 0x0A { position += 1 }
             if let scalar = Unicode.Scalar(UInt32(code)) {
-                return (Character(scalar), GlyphFont.Glyph(advance: Double(advance), contours: contours))
+                return (Character(scalar), GlyphFont.Entry(advance: Double(advance), offset: offset))
             }
         }
     }
 
     /// The contours to the end of the line, each of at least three points.
-    private mutating func contours() -> [[(x: Double, y: Double)]] {
+    mutating func contours() -> [[(x: Double, y: Double)]] {
         var contours: [[(x: Double, y: Double)]] = []
         var contour: [(x: Double, y: Double)] = []
         while let b = next, b != 0x0A {
