@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Check `--arith exact` for every catalog function at every finite input of bfloat16,
+float16, float8_e4m3fn and float8_e5m2: actplot's f and f′ (`eval --dtype NAME --json`)
+against mpmath's true values (Scripts/make-reference.py's definitions, at its working
+precision, more near 0) rounded once to the format.
+
+A report line per function and format: inputs, f mismatches, f′ mismatches, uncertain results
+(actplot's margin check), and the first mismatches. ±0 count alike (mpmath has no signed
+zero), and so do NaNs. Exit status 1 if anything differs.
+
+Usage: python3 Scripts/check-formats.py [--actplot PATH] [--formats bf16,f16,e4m3,e5m2] [SPEC...]
+(mpmath, numpy, ml_dtypes from PyPI; make release first)
+"""
+import argparse
+import importlib.util
+import json
+import math
+import os
+import subprocess
+import sys
+
+import numpy as np
+import ml_dtypes
+import mpmath as mp
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load(name, file):
+    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+reference = load("reference", "make-reference.py")
+rounding = load("rounding", "make-format-reference.py")
+
+# name: (numpy dtype, exponent bits, fraction bits, has infinity)
+FORMATS = {
+    "bf16": (ml_dtypes.bfloat16, 8, 7, True), "f16": (np.float16, 5, 10, True),
+    "e4m3": (ml_dtypes.float8_e4m3fn, 4, 3, False), "e5m2": (ml_dtypes.float8_e5m2, 5, 2, True),
+}
+
+
+def round_once(v, eb, fb, infinity):
+    """mpmath value rounded once to the format; E4M3FN (no infinity): its top binade holds
+    values up to 448, and past it (from 464 on, and for ±∞) NaN, as ml_dtypes converts."""
+    if infinity:
+        return rounding.round_to(v, eb, fb)
+    if mp.isnan(v) or mp.isinf(v):
+        return float("nan")
+    if v == 0:
+        return 0.0
+    a = abs(v)
+    e = int(mp.floor(mp.log(a, 2)))
+    if mp.mpf(2) ** e > a:
+        e -= 1
+    if mp.mpf(2) ** (e + 1) <= a:
+        e += 1
+    bias = (1 << (eb - 1)) - 1
+    q = mp.mpf(2) ** (max(e, 1 - bias) - fb)
+    n = a / q
+    fl = mp.floor(n)
+    rest = n - fl
+    if rest > 0.5 or (rest == 0.5 and int(fl) % 2 == 1):
+        fl += 1
+    r = fl * q
+    if r > 448:
+        return float("nan")
+    return float(r) if v > 0 else -float(r)
+
+
+def same(a, b):
+    return (a == b) or (math.isnan(a) and math.isnan(b))
+
+
+def inputs(dtype, width):
+    patterns = np.arange(1 << width, dtype=np.uint32).astype(np.uint16 if width == 16 else np.uint8)
+    with np.errstate(invalid="ignore"):
+        values = patterns.view(dtype).astype(np.float64)
+    return [float(v) for v in values if np.isfinite(v)]
+
+
+def actplot_values(actplot, spec, name, xs):
+    out = subprocess.run([actplot, "eval", spec, "--dtype", name, "--json", *[repr(x) for x in xs]],
+                         capture_output=True, text=True, check=True).stdout
+    points = json.loads(out)["points"]
+    return [(p["value"], p["derivative"], p["certain"]) for p in points]
+
+
+def number(v):
+    return float("nan") if v is None else float(v)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--actplot", default=".build/release/actplot")
+    parser.add_argument("--formats", default="bf16,f16,e4m3,e5m2")
+    parser.add_argument("specs", nargs="*")
+    args = parser.parse_args()
+    specs = args.specs or [n for n in reference.CATALOG if n not in reference.OUTSIDE_CATALOG]
+    failures = 0
+    for spec in specs:
+        definition, p, kink, corners, smooth = reference.parse_spec(spec)
+        for name in args.formats.split(","):
+            dtype, eb, fb, infinity = FORMATS[name]
+            xs = inputs(dtype, 16 if name in ("bf16", "f16") else 8)
+            mine = actplot_values(args.actplot, spec, name, xs)
+            bad = [0, 0]
+            uncertain = sum(1 for m in mine if not m[2])
+            examples = []
+            for x, (f, d, _) in zip(xs, mine):
+                truth = reference.evaluate(definition, p, kink, x)
+                for k, (got, true) in enumerate([(number(f), truth[0]), (number(d), truth[1])]):
+                    want = round_once(true, eb, fb, infinity)
+                    if not same(got, want):
+                        bad[k] += 1
+                        if len(examples) < 3:
+                            examples.append(f"{'f' if k == 0 else 'f′'}({x!r}) = {got!r}, want {want!r}")
+            failures += bad[0] + bad[1]
+            print(f"{spec}\t{name}\t{len(xs)} inputs\tf {bad[0]}\tf′ {bad[1]}\tuncertain {uncertain}"
+                  + ("\t" + "; ".join(examples) if examples else ""), flush=True)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
