@@ -48,6 +48,24 @@ struct FormatEvaluationTests {
         #expect(uncertain == 0)
     }
 
+    @Test(
+        "ties decided with more precision: α·x on a midpoint by its exact product, x/2 + x²·c by the series")
+    func ties() throws {
+        // 0.01·x for x = −2^-127·… lands on the midpoint between −0 and the smallest subnormal in
+        // float64; the double 0.01 is a hair above 0.01, so the exact product is beyond it.
+        let leaky = FormatEvaluation(try Catalog.activation("leaky_relu"), format: .bfloat16)
+        let p = leaky.evaluate(at: -4.5917748078995606e-39)
+        #expect(p.certain && p.value == -0x1p-133)
+        // An exact midpoint (0.25·x, a dyadic product) ties to even.
+        let prelu = FormatEvaluation(try Catalog.activation("prelu"), format: .bfloat16)
+        let q = prelu.evaluate(at: -0x1p-132)
+        #expect(q.certain && q.value == 0 && q.value.sign == .minus)
+        // hardswish(x) = x/2 + x²/6 near 0: the smallest subnormal's half rounds up.
+        let swish = FormatEvaluation(try Catalog.activation("hardswish"), format: .bfloat16)
+        let r = swish.evaluate(at: 0x1p-133)
+        #expect(r.certain && r.value == 0x1p-133)
+    }
+
     /// The first input on a side (from 0 outwards) where f′ or f has an event, from the survey.
     func threshold(
         _ spec: String, _ format: NumberFormat, _ arithmetic: FormatEvaluation.Arithmetic, part: Int,

@@ -63,8 +63,8 @@ public struct FormatEvaluation: Sendable {
         let truth = function.jet(at: input)
         guard usesFormula, let formula else {
             var (value, sure) = Self.correctlyRounded(truth.value, format, bound: Self.doubleErrorBound.value)
-            if !sure, let side = seriesSide(at: input) {
-                // Decided by the series: the true value lies on `side` of the double's.
+            if !sure, let side = linearSide(truth, at: input) ?? seriesSide(at: input) {
+                // Decided: the true value lies on `side` of the double's (0: it is the double).
                 value = format.rounded(truth.value + side * Self.doubleErrorBound.value * truth.value.ulp)
                 sure = true
             }
@@ -89,6 +89,18 @@ public struct FormatEvaluation: Sendable {
         return FormatPoint(
             input: input, value: value, derivative: slope, exactValue: truth.value,
             exactDerivative: truth.derivative, certain: true)
+    }
+
+    /// On a linear piece through 0 (f = f′·x, f″ = 0: leaky_relu's α·x, relu's x), the side of
+    /// the double on which the exact product lies, from its rounding error (an fma gives it
+    /// exactly); 0 when the double is the product. Nil where f is not such a product.
+    func linearSide(_ truth: Jet, at x: Double) -> Double? {
+        let (d, hi) = (truth.derivative, truth.derivative * x)
+        guard truth.secondDerivative == 0, truth.value == hi, hi.isFinite, function.value(at: 0) == 0 else {
+            return nil
+        }
+        let lo = (-hi).addingProduct(d, x)
+        return lo > 0 ? 1 : lo < 0 ? -1 : 0
     }
 
     /// The side of the double on which the true f lies, by the series at 0, or nil.
