@@ -91,9 +91,11 @@ public struct FormatEvaluation: Sendable {
             exactDerivative: truth.derivative, certain: true)
     }
 
-    /// On a linear piece through 0 (f = f′·x, f″ = 0: leaky_relu's α·x, relu's x), the side of
-    /// the double on which the exact product lies, from its rounding error (an fma gives it
-    /// exactly); 0 when the double is the product. Nil where f is not such a product.
+    /// The side of the double on which the exact product f′·x lies, on a linear piece through 0.
+    ///
+    /// Where f = f′·x and f″ = 0 (leaky_relu's α·x, relu's x), the product's rounding error
+    /// (an fma gives it exactly) says which way the truth is: 0 when the double is the product.
+    /// Nil where f is not such a product.
     func linearSide(_ truth: Jet, at x: Double) -> Double? {
         let (d, hi) = (truth.derivative, truth.derivative * x)
         guard truth.secondDerivative == 0, truth.value == hi, hi.isFinite, function.value(at: 0) == 0 else {
