@@ -47,6 +47,21 @@ extension FigureGrid {
     /// - Returns: The PNG file's bytes.
     /// - Throws: ``PNGError``.
     public func png(width: Int, height: Int, scale: Double = 1, comment: String) throws(PNGError) -> [UInt8] {
+        try renderPNG(width: width, height: height, scale: scale, comment: comment).bytes
+    }
+
+    /// Renders the panels as one PNG, and says which characters of its text the embedded font
+    /// lacks (each drawn as a hollow box), from the same drawings.
+    /// - Parameters:
+    ///   - width: Width of the whole image in pixels at scale 1.
+    ///   - height: Height in pixels at scale 1.
+    ///   - scale: Pixel density: 2 doubles every length.
+    ///   - comment: Text for the tEXt chunk.
+    /// - Returns: The PNG file's bytes, and each missing character once, in the order met.
+    /// - Throws: ``PNGError``.
+    public func renderPNG(width: Int, height: Int, scale: Double = 1, comment: String) throws(PNGError) -> (
+        bytes: [UInt8], missingCharacters: [Character]
+    ) {
         let w = Int((Double(width) * scale).rounded())
         let h = Int((Double(height) * scale).rounded())
         guard w >= 16, h >= 16, w <= Figure.maximumPixels, h <= Figure.maximumPixels else {
@@ -54,7 +69,8 @@ extension FigureGrid {
         }
         let font = GlyphFont.dejaVuSans
         var canvas = RasterCanvas(width: w, height: h, background: RGB(0xFFFFFF))
-        for drawing in drawings(width: w, height: h, scale: scale) {
+        let drawings = drawings(width: w, height: h, scale: scale)
+        for drawing in drawings {
             switch drawing {
             case .rectangle(let x0, let y0, let x1, let y1, let color, let alpha):
                 canvas.fill(x0: x0, y0: y0, x1: x1, y1: y1, color, alpha: alpha)
@@ -66,11 +82,10 @@ extension FigureGrid {
                 canvas.fill(polygons: [points], color, alpha: alpha)
             }
         }
-        return try Figure.encode(canvas.pixels, width: w, height: h, comment: comment)
+        let bytes = try Figure.encode(canvas.pixels, width: w, height: h, comment: comment)
+        return (bytes, Self.missingCharacters(in: drawings, font: font))
     }
-}
 
-extension FigureGrid {
     /// The characters of the image's text that the embedded font has no glyph for (a PNG draws
     /// each as a hollow box), in the order they first appear.
     /// - Parameters:
@@ -79,13 +94,17 @@ extension FigureGrid {
     ///   - scale: Pixel density.
     /// - Returns: Each missing character once.
     public func charactersMissingFromFont(width: Int, height: Int, scale: Double = 1) -> [Character] {
-        let font = GlyphFont.dejaVuSans
         let w = Int((Double(width) * scale).rounded())
         let h = Int((Double(height) * scale).rounded())
+        return Self.missingCharacters(in: drawings(width: w, height: h, scale: scale), font: .dejaVuSans)
+    }
+
+    /// The characters of the drawings' text that `font` lacks, each once, in order.
+    static func missingCharacters(in drawings: [Drawing], font: GlyphFont) -> [Character] {
         var seen = Set<Character>()
         var missing: [Character] = []
-        for case .text(let text, _, _, _, _) in drawings(width: w, height: h, scale: scale) {
-            for c in text where font.missingCharacters(in: String(c)).contains(c) && !seen.contains(c) {
+        for case .text(let text, _, _, _, _) in drawings {
+            for c in text where !seen.contains(c) && !font.missingCharacters(in: String(c)).isEmpty {
                 seen.insert(c)
                 missing.append(c)
             }

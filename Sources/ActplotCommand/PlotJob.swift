@@ -166,7 +166,15 @@ struct PlotJob {
             try emit(plan) { grid.svg(width: w, height: h, scale: o.scale, to: &$0) }
             return
         }
-        let missing = grid.charactersMissingFromFont(width: w, height: h, scale: o.scale)
+        // Quoted for a shell, so that the command can be pasted back (`'x*tanh(x)'`).
+        let command = ShellQuote.command(["actplot"] + CommandLine.arguments.dropFirst())
+        let bytes: [UInt8]
+        let missing: [Character]
+        do {
+            (bytes, missing) = try grid.renderPNG(width: w, height: h, scale: o.scale, comment: command)
+        } catch {
+            throw OutputError.write(error.description)
+        }
         if !missing.isEmpty {
             let list = missing.map { c in
                 "'\(c)' ("
@@ -177,14 +185,6 @@ struct PlotJob {
                 ASCIIText.forLocale(
                     "actplot: warning: the PNG font has no glyph for \(list.joined(separator: ", ")); "
                         + "drawn as a box (SVG uses the viewer's fonts)\n"))
-        }
-        // Quoted for a shell, so that the command can be pasted back (`'x*tanh(x)'`).
-        let command = ShellQuote.command(["actplot"] + CommandLine.arguments.dropFirst())
-        let bytes: [UInt8]
-        do {
-            bytes = try grid.png(width: w, height: h, scale: o.scale, comment: command)
-        } catch {
-            throw OutputError.write(error.description)
         }
         try emit(plan) { $0.write(bytes) }
     }
