@@ -43,34 +43,6 @@ FORMATS = {
 }
 
 
-def round_once(v, eb, fb, infinity):
-    """mpmath value rounded once to the format; E4M3FN (no infinity): its top binade holds
-    values up to 448, and past it (from 464 on, and for ±∞) NaN, as ml_dtypes converts."""
-    if infinity:
-        return rounding.round_to(v, eb, fb)
-    if mp.isnan(v) or mp.isinf(v):
-        return float("nan")
-    if v == 0:
-        return 0.0
-    a = abs(v)
-    e = int(mp.floor(mp.log(a, 2)))
-    if mp.mpf(2) ** e > a:
-        e -= 1
-    if mp.mpf(2) ** (e + 1) <= a:
-        e += 1
-    bias = (1 << (eb - 1)) - 1
-    q = mp.mpf(2) ** (max(e, 1 - bias) - fb)
-    n = a / q
-    fl = mp.floor(n)
-    rest = n - fl
-    if rest > 0.5 or (rest == 0.5 and int(fl) % 2 == 1):
-        fl += 1
-    r = fl * q
-    if r > 448:
-        return float("nan")
-    return float(r) if v > 0 else -float(r)
-
-
 def same(a, b):
     return (a == b) or (math.isnan(a) and math.isnan(b))
 
@@ -116,7 +88,7 @@ def main():
             for x, (f, d, _) in zip(xs, mine):
                 truth = reference.evaluate(definition, p, kink, x)
                 for k, (got, true) in enumerate([(number(f), truth[0]), (number(d), truth[1])]):
-                    want = round_once(true, eb, fb, infinity)
+                    want = rounding.round_to(true, eb, fb, infinity)
                     if not same(got, want):
                         bad[k] += 1
                         if len(examples) < 3:

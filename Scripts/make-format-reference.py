@@ -30,9 +30,11 @@ FUNCTIONS = {
 MASK = (1 << 64) - 1
 
 
-def round_to(v, exponent_bits, fraction_bits):
-    """v (mpf) rounded once to the format, as a Python float (exact in float64)."""
-    if mp.isnan(v):
+def round_to(v, exponent_bits, fraction_bits, infinity=True):
+    """v (mpf) rounded once to the format, as a Python float (exact in float64). Without
+    infinity (float8_e4m3fn) the top exponent holds values up to (2 - 2^(1-fraction_bits))·
+    2^(bias+1) = 448, and past it (and for ±inf) the result is NaN, as ml_dtypes converts."""
+    if mp.isnan(v) or (mp.isinf(v) and not infinity):
         return float("nan")
     if mp.isinf(v):
         return float(v)
@@ -53,9 +55,12 @@ def round_to(v, exponent_bits, fraction_bits):
     if rest > 0.5 or (rest == 0.5 and int(fl) % 2 == 1):
         fl += 1
     r = fl * q
-    largest = (2 - mp.mpf(2) ** -fraction_bits) * mp.mpf(2) ** bias
+    if infinity:
+        largest = (2 - mp.mpf(2) ** -fraction_bits) * mp.mpf(2) ** bias
+    else:
+        largest = (2 - mp.mpf(2) ** (1 - fraction_bits)) * mp.mpf(2) ** (bias + 1)
     if r > largest:
-        return float("inf") if v > 0 else float("-inf")
+        return float("nan") if not infinity else float("inf") if v > 0 else float("-inf")
     r = float(r)
     return r if v > 0 else -r
 
