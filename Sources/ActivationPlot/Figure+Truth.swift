@@ -138,7 +138,7 @@ extension Figure {
         _ series: Series, run: ClosedRange<Int>, kind: Kind, evaluate: (Double) -> Double
     ) -> NonFinite {
         let (x, y) = (series.x, series.y)
-        let (name, what) = ("=", kind.rawValue)
+        let claim = "= " + kind.rawValue
         /// The edge between sample `outside` (not of the kind) and `inside`, by bisection.
         func edge(_ outside: Int, _ inside: Int) -> Double {
             var (a, b) = (x[outside], x[inside])
@@ -153,14 +153,14 @@ extension Figure {
         let right = run.upperBound < y.count - 1 ? edge(run.upperBound + 1, run.upperBound) : nil
         let text: String
         switch (left, right) {
-        case (nil, nil): text = "\(name) \(what) over the whole range"
-        case (let a?, nil): text = "\(name) \(what) for x > \(edgeText(a))"
-        case (nil, let b?): text = "\(name) \(what) for x < \(edgeText(b))"
+        case (nil, nil): text = "\(claim) over the whole range"
+        case (let a?, nil): text = "\(claim) for x > \(edgeText(a))"
+        case (nil, let b?): text = "\(claim) for x < \(edgeText(b))"
         case (let a?, let b?):
             text =
                 run.count == 1 && edgeText(a) == edgeText(b)
-                ? "\(name) \(what) at x = \(edgeText(x[run.lowerBound]))"
-                : "\(name) \(what) for \(edgeText(a)) < x < \(edgeText(b))"
+                ? "\(claim) at x = \(edgeText(x[run.lowerBound]))"
+                : "\(claim) for \(edgeText(a)) < x < \(edgeText(b))"
         }
         return NonFinite(subject: series.name, claim: text, function: series.function, x: left ?? right)
     }
