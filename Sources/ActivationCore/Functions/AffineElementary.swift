@@ -39,6 +39,12 @@ struct CaffeBase: Sendable {
 
     /// Whether the base is e (given as −1), whose powers are `exp` and whose logarithm is 1.
     var isE: Bool { value == -1 }
+
+    /// scale·x + shift as formula text, without the parts that are 1 and 0.
+    static func affine(_ scale: Double, _ shift: Double) -> String {
+        let product = scale == 1 ? "x" : NaiveFormula.literal(scale) + "*x"
+        return shift == 0 ? product : product + " + " + NaiveFormula.literal(shift)
+    }
 }
 
 /// ln t for t = part·2^exponent (exponent 0 or 128), in double-double; t > 0 and finite.
@@ -247,6 +253,12 @@ extension CatalogEntry {
                 A neuron layer for rescaling rather than an activation, so it is not in the catalog.
                 """,
             smoothness: { _ in .smooth },
+            naive: { a in
+                let (p, u) = (NaiveFormula.literal(a[power]), CaffeBase.affine(a[scale], a[shift]))
+                return NaiveFormula(
+                    value: "(\(u))^\(p)",
+                    derivative: "\(p)*\(NaiveFormula.literal(a[scale]))*(\(u))^(\(p) - 1)")
+            },
             makeKernel: { a in AffinePower(power: a[power], scale: a[scale], shift: a[shift]) })
     }()
 
@@ -265,6 +277,13 @@ extension CatalogEntry {
             smoothness: { _ in .smooth },
             validate: { a throws(ActivationError) in
                 try a.require(a[base] == -1 || a[base] > 0, base, "a number > 0, or -1 for e")
+            },
+            naive: { a in
+                // Caffe's forward: outer·exp(inner·x), inner = ln(base)·scale, outer = base^shift.
+                let base = CaffeBase(a[base])
+                let inner = NaiveFormula.literal(base.logarithm * a[scale])
+                let outer = a[shift] == 0 ? "" : NaiveFormula.literal(exp(base.logarithm * a[shift])) + "*"
+                return NaiveFormula(value: "\(outer)exp(\(inner)*x)", derivative: "y*\(inner)")
             },
             makeKernel: { a in AffineExponential(base: CaffeBase(a[base]), scale: a[scale], shift: a[shift]) }
         )
@@ -287,6 +306,15 @@ extension CatalogEntry {
                 try a.require(
                     a[base] == -1 || (a[base] > 0 && a[base] != 1), base,
                     "a number > 0 other than 1, or -1 for e")
+            },
+            naive: { a in
+                // Caffe's forward: log(scale·x + shift)·(1/ln base); backward scale/ln base over it.
+                let base = CaffeBase(a[base])
+                let u = CaffeBase.affine(a[scale], a[shift])
+                let inverse = base.isE ? "" : "*" + NaiveFormula.literal(1 / base.logarithm)
+                return NaiveFormula(
+                    value: "log(\(u))\(inverse)",
+                    derivative: "\(NaiveFormula.literal(a[scale] / base.logarithm))/(\(u))")
             },
             makeKernel: { a in AffineLogarithm(base: CaffeBase(a[base]), scale: a[scale], shift: a[shift]) })
     }()

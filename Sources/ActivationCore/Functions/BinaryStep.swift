@@ -36,6 +36,12 @@ extension CatalogEntry {
                 hard decision at inference.
                 """,
             smoothness: { _ in .discontinuous }, corners: { a in [a[threshold]] },
+            naive: { a in
+                let above = NaiveFormula.step(NaiveFormula.offset(a[threshold]))
+                let below = NaiveFormula.step(NaiveFormula.literal(a[threshold]) + " - x")
+                let at = "\(NaiveFormula.literal(a[atZero]))*(1 - \(above) - \(below))"
+                return NaiveFormula(value: a[atZero] == 0 ? above : above + " + " + at, derivative: "0")
+            },
             makeKernel: { a in BinaryStep(threshold: a[threshold], atThreshold: a[atZero]) })
     }()
 }

@@ -16,6 +16,7 @@ extension CatalogEntry {
             """,
         hasKinks: true, vector: .concatenatedRectifier, smoothness: { _ in .continuous },
         corners: { _ in [0] },
+        naive: { _ in Rectifier.naive(negativeSlope: 0, maxValue: .infinity, threshold: 0) },
         makeKernel: { a in Rectifier(negativeSlope: 0, maxValue: .infinity, threshold: 0, kink: a.kink) })
 }
 

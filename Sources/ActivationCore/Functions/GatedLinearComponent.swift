@@ -49,6 +49,11 @@ extension CatalogEntry {
             length must be even.
             """,
         vector: .gatedLinear, smoothness: { _ in .smooth },
+        naive: { a in
+            let inputs = [0] + a.others
+            let gate = NaiveFormula.literal(inputs.count >= 2 ? inputs[inputs.count / 2] : 0)
+            return NaiveFormula(value: "x*(1/(1 + exp(-\(gate))))", derivative: "1/(1 + exp(-\(gate)))")
+        },
         makeKernel: { a in
             let inputs = [0] + a.others
             let gate = inputs.count >= 2 ? inputs[inputs.count / 2] : 0

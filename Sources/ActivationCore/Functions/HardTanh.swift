@@ -44,6 +44,13 @@ extension CatalogEntry {
                     a[minimum] < a[maximum], minimum,
                     "a number < max_val (\(DecimalText.shortest(a[maximum])))")
             },
+            naive: { a in
+                let (low, high) = (NaiveFormula.literal(a[minimum]), NaiveFormula.literal(a[maximum]))
+                return NaiveFormula(
+                    value: "min(max(x, \(low)), \(high))",
+                    derivative: NaiveFormula.step(NaiveFormula.offset(a[minimum])) + "*"
+                        + NaiveFormula.step("\(high) - x"))
+            },
             makeKernel: { a in HardTanh(minimum: a[minimum], maximum: a[maximum], kink: a.kink) })
     }()
 }

@@ -20,6 +20,14 @@ struct LeakyRectifier: ScalarKernel {
         let slope = x > 0 ? 1 : x < 0 ? alpha : kink.pick(inside: 1, outside: alpha)
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
+
+    /// max(x, 0) + α·min(x, 0), f′ = 1 or α (0 at 0, where neither step is on).
+    static func naive(alpha: Double) -> NaiveFormula {
+        let alpha = NaiveFormula.literal(alpha)
+        return NaiveFormula(
+            value: "max(x, 0) + \(alpha)*min(x, 0)",
+            derivative: "\(NaiveFormula.step("x")) + \(alpha)*\(NaiveFormula.step("-x"))")
+    }
 }
 
 extension CatalogEntry {
@@ -36,12 +44,7 @@ extension CatalogEntry {
                 """,
             hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
             torchGain: { a in ((2 / (1 + a[alpha] * a[alpha])).squareRoot(), "√(2/(1 + slope²))") },
-            naive: { a in
-                let alpha = NaiveFormula.literal(a[alpha])
-                return NaiveFormula(
-                    value: "max(x, 0) + \(alpha)*min(x, 0)",
-                    derivative: "max(sign(x), 0) + \(alpha)*max(-sign(x), 0)")
-            },
+            naive: { a in LeakyRectifier.naive(alpha: a[alpha]) },
             makeKernel: { a in LeakyRectifier(alpha: a[alpha], kink: a.kink) })
     }()
 
@@ -57,6 +60,7 @@ extension CatalogEntry {
                 given slope; PyTorch initialises it to 0.25, Keras to 0.
                 """,
             hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
+            naive: { a in LeakyRectifier.naive(alpha: a[alpha]) },
             makeKernel: { a in LeakyRectifier(alpha: a[alpha], kink: a.kink) })
     }()
 
@@ -86,6 +90,7 @@ extension CatalogEntry {
                     x >= 0 ? (x, x) : (high * x, low * x)
                 }
             },
+            naive: { a in LeakyRectifier.naive(alpha: 0.5 * (a[lower] + a[upper])) },
             makeKernel: { a in LeakyRectifier(alpha: 0.5 * (a[lower] + a[upper]), kink: a.kink) })
     }()
 }

@@ -82,6 +82,11 @@ extension CatalogEntry {
                 log(1 − exp(−x)) is −∞ below x ≈ 1.1e-16.
                 """,
             smoothness: { _ in .smooth }, corners: { _ in [0] },  // the pole, where f′ jumps
+            naive: { a in
+                let (u, du) = a.choice(domain) == "nonnegative" ? ("x", "") : ("abs(x)", "*sign(x)")
+                return NaiveFormula(
+                    value: "log(1 - exp(-\(u)))", derivative: "exp(-\(u))/(1 - exp(-\(u)))" + du)
+            },
             makeKernel: { a in LogOneMinusExponential(nonNegative: a.choice(domain) == "nonnegative") })
     }()
 }

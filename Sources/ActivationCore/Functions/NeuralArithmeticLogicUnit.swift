@@ -155,6 +155,14 @@ extension CatalogEntry {
                 // Beyond, G²·(a − m) overflows in f″ where the gate is all but shut.
                 try a.require(abs(a[gate]) <= 1e100, gate, "a number in [-1e100, 1e100]")
             },
+            naive: { a in
+                // Trask et al.'s equations, W formed in the format too; differentiated by autograd.
+                let literal = NaiveFormula.literal
+                let weight = "tanh(\(literal(a[wHat])))*(1/(1 + exp(-\(literal(a[mHat])))))"
+                let g = "(1/(1 + exp(-(\(literal(a[gate]))*x))))"
+                let product = "exp(\(weight)*log(abs(x) + \(literal(a[epsilon]))))"
+                return NaiveFormula(autograd: "\(g)*\(weight)*x + (1 - \(g))*\(product)")
+            },
             makeKernel: { a in
                 NeuralArithmeticLogicUnit(wHat: a[wHat], mHat: a[mHat], gate: a[gate], epsilon: a[epsilon])
             })

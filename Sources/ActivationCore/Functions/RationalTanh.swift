@@ -94,5 +94,15 @@ extension CatalogEntry {
             rational approximation that needs no exponential. It is not tanh: at x = 1 it \
             gives 0.9982 where 1.7159·tanh(2/3) is 1.0000.
             """,
-        smoothness: { _ in .twiceDifferentiable }, makeKernel: { _ in RationalTanh() })
+        smoothness: { _ in .twiceDifferentiable },
+        naive: { _ in
+            // DL4J's steps: y = 2x/3, its denominator, and the derivative 1 + 2|y| + 4·1.41645·|y|³
+            // over the denominator squared.
+            let (y, m) = ("(2*x/3)", "abs(2*x/3)")
+            let denominator = "(1 + \(m) + \(y)^2 + 1.41645*\(y)^4)"
+            return NaiveFormula(
+                value: "1.7159*sign(\(y))*(1 - 1/\(denominator))",
+                derivative: "1.7159*(2/3)*(1 + 2*\(m) + 5.6658*\(m)^3)/\(denominator)^2")
+        },
+        makeKernel: { _ in RationalTanh() })
 }

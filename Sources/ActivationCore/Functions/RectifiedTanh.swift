@@ -32,5 +32,8 @@ extension CatalogEntry {
             dead negative half like ReLU.
             """,
         hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0] },
+        naive: { _ in
+            NaiveFormula(value: "max(tanh(x), 0)", derivative: NaiveFormula.step("x") + "*(1 - y^2)")
+        },
         makeKernel: { a in RectifiedTanh(kink: a.kink) })
 }

@@ -69,10 +69,8 @@ extension CatalogEntry {
                 return plain ? (2.0.squareRoot(), "√2") : nil
             },
             naive: { a in
-                guard a[negativeSlope] == 0 && a[threshold] == 0 && a[maxValue] == .infinity else {
-                    return nil
-                }
-                return NaiveFormula(value: "max(x, 0)", derivative: "max(sign(x), 0)")
+                Rectifier.naive(
+                    negativeSlope: a[negativeSlope], maxValue: a[maxValue], threshold: a[threshold])
             },
             makeKernel: { a in
                 Rectifier(
@@ -89,6 +87,7 @@ extension CatalogEntry {
             low-precision fixed point. f′ = 0 at 0 and at 6 in every framework.
             """,
         hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [0, 6] },
+        naive: { _ in Rectifier.naive(negativeSlope: 0, maxValue: 6, threshold: 0) },
         makeKernel: { a in Rectifier(negativeSlope: 0, maxValue: 6, threshold: 0, kink: a.kink) })
 
     /// Keras' relu, computed the way Keras computes it: not a catalog function, used by the
@@ -120,11 +119,36 @@ extension CatalogEntry {
                 let cap = a[maxValue].isFinite ? [a[maxValue]] : []
                 return ([a[threshold]] + (clipsAtZero ? [0] : []) + cap).sorted()
             },
+            naive: { a in
+                KerasRectifier(
+                    negativeSlope: a[negativeSlope], maxValue: a[maxValue], threshold: a[threshold]
+                ).naive
+            },
             makeKernel: { a in
                 KerasRectifier(
                     negativeSlope: a[negativeSlope], maxValue: a[maxValue], threshold: a[threshold])
             })
     }()
+}
+
+extension Rectifier {
+    /// The catalog's formula: min(x, max_value) where x > threshold, negative_slope·(x − threshold)
+    /// elsewhere, as max(x, 0) at the defaults; f′ = 1 on the active piece, 0 at its ends.
+    static func naive(negativeSlope: Double, maxValue: Double, threshold: Double) -> NaiveFormula {
+        let (step, literal) = (NaiveFormula.step, NaiveFormula.literal)
+        let active = step(NaiveFormula.offset(threshold))
+        var value = threshold == 0 ? "max(x, 0)" : "max(x, \(literal(threshold)))*" + active
+        var slope = active
+        if maxValue.isFinite {
+            value = "min(\(value), \(literal(maxValue)))"
+            slope += "*" + step("\(literal(maxValue)) - x")
+        }
+        if negativeSlope != 0 {
+            value += " + \(literal(negativeSlope))*min(\(NaiveFormula.offset(threshold)), 0)"
+            slope += " + \(literal(negativeSlope))*" + step("\(literal(threshold)) - x")
+        }
+        return NaiveFormula(value: value, derivative: slope)
+    }
 }
 
 /// a·(x − t), faithfully rounded: x − t is carried exactly as a sum of two doubles, and a times
@@ -191,5 +215,34 @@ struct KerasRectifier: ScalarKernel {
             slope += negativeSlope
         }
         return Jet(value: p, derivative: slope, secondDerivative: 0)
+    }
+
+    /// Keras' steps as formulas, each `cast(x > t)` a 0/1 step and the clip's gradient 1 on
+    /// [0, max_value] (`x·[x > t]` is NaN at x = −∞, as in Keras).
+    var naive: NaiveFormula {
+        let (step, literal) = (NaiveFormula.step, NaiveFormula.literal)
+        let slopeText = literal(negativeSlope)
+        if isLeaky {
+            return NaiveFormula(
+                value: "max(x, 0) + \(slopeText)*min(x, 0)",
+                derivative: "\(step("x")) + \(slopeText)*(1 - \(step("x")))")
+        }
+        var (p, slope) = ("max(x, 0)", step("x"))
+        if threshold != 0 {
+            (p, slope) = ("x*" + step(NaiveFormula.offset(threshold)), step(NaiveFormula.offset(threshold)))
+        } else if isRelu6 {
+            (p, slope) = ("min(max(x, 0), 6)", step("x") + "*" + step("6 - x"))
+        }
+        if maxValue.isFinite && !isRelu6 {
+            let cap = literal(maxValue)
+            slope += "*(1 - \(step("-(\(p))")))*(1 - \(step("\(p) - \(cap)")))"
+            p = "min(max(\(p), 0), \(cap))"
+        }
+        if negativeSlope != 0 {
+            let below = "\(literal(threshold)) - x"
+            p += " - \(slopeText)*max(\(below), 0)"
+            slope += " + \(slopeText)*" + step(below)
+        }
+        return NaiveFormula(value: p, derivative: slope)
     }
 }

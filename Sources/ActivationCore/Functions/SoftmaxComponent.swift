@@ -119,6 +119,23 @@ struct SoftmaxComponent: ScalarKernel {
     }
 }
 
+extension SoftmaxComponent {
+    /// The textbook formula, e^x over the sum of the exponentials, without the largest input
+    /// subtracted (so it overflows where e^x does); f′ from the stored output: y·(1 − y),
+    /// −y·(1 − y) for softmin, and 1 − e^y for log_softmax.
+    static func naive(others: [Double], variant: Variant) -> NaiveFormula {
+        let sign = variant == .softmin ? "-" : ""
+        let terms =
+            ["exp(\(sign)x)"] + others.map { "exp(\(NaiveFormula.literal(variant == .softmin ? -$0 : $0)))" }
+        let sum = terms.joined(separator: " + ")
+        switch variant {
+        case .softmax: return NaiveFormula(value: "exp(x)/(\(sum))", derivative: "y*(1 - y)")
+        case .logSoftmax: return NaiveFormula(value: "x - log(\(sum))", derivative: "1 - exp(y)")
+        case .softmin: return NaiveFormula(value: "exp(-x)/(\(sum))", derivative: "-y*(1 - y)")
+        }
+    }
+}
+
 extension CatalogEntry {
     /// Softmax, plotted as output 0 over x with the other inputs fixed.
     static let softmax = CatalogEntry(
@@ -129,6 +146,7 @@ extension CatalogEntry {
             subtracted. Plotted as output 0 over x with the other inputs fixed.
             """,
         vector: .softmax, smoothness: { _ in .smooth },
+        naive: { a in SoftmaxComponent.naive(others: a.others, variant: .softmax) },
         makeKernel: { a in SoftmaxComponent(others: a.others, variant: .softmax) })
 
     /// Log-softmax.
@@ -140,6 +158,7 @@ extension CatalogEntry {
             negative log-likelihood (cross-entropy) losses.
             """,
         vector: .logSoftmax, smoothness: { _ in .smooth },
+        naive: { a in SoftmaxComponent.naive(others: a.others, variant: .logSoftmax) },
         makeKernel: { a in SoftmaxComponent(others: a.others, variant: .logSoftmax) })
 
     /// Softmin, softmax(−x).
@@ -147,6 +166,7 @@ extension CatalogEntry {
         name: "softmin", family: .vector, formula: "f(x) = softmax(-x)",
         notes: "PyTorch's Softmin: a distribution that favours the smallest inputs.",
         vector: .softmin, smoothness: { _ in .smooth },
+        naive: { a in SoftmaxComponent.naive(others: a.others, variant: .softmin) },
         makeKernel: { a in SoftmaxComponent(others: a.others, variant: .softmin) })
 }
 

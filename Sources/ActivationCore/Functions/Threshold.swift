@@ -20,6 +20,14 @@ struct Threshold: ScalarKernel {
         let slope: Double = x > threshold ? 1 : x < threshold ? 0 : kink.pick(inside: 1, outside: 0)
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
+
+    /// PyTorch's where(x > θ, x, v), with x bounded below by θ where it is not chosen.
+    static func naive(threshold: Double, replacement: Double) -> NaiveFormula {
+        let above = NaiveFormula.step(NaiveFormula.offset(threshold))
+        let kept = "max(x, \(NaiveFormula.literal(threshold)))*" + above
+        let value = replacement == 0 ? kept : kept + " + \(NaiveFormula.literal(replacement))*(1 - \(above))"
+        return NaiveFormula(value: value, derivative: above)
+    }
 }
 
 extension CatalogEntry {
@@ -36,6 +44,7 @@ extension CatalogEntry {
                 """,
             hasKinks: true, smoothness: { a in a[threshold] == a[value] ? .continuous : .discontinuous },
             corners: { a in [a[threshold]] },
+            naive: { a in Threshold.naive(threshold: a[threshold], replacement: a[value]) },
             makeKernel: { a in Threshold(threshold: a[threshold], replacement: a[value], kink: a.kink) })
     }()
 
@@ -51,6 +60,7 @@ extension CatalogEntry {
                 """,
             hasKinks: true, smoothness: { a in a[theta] == 0 ? .continuous : .discontinuous },
             corners: { a in [a[theta]] },
+            naive: { a in Threshold.naive(threshold: a[theta], replacement: 0) },
             makeKernel: { a in Threshold(threshold: a[theta], replacement: 0, kink: a.kink) })
     }()
 }

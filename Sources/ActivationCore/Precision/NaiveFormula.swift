@@ -47,4 +47,31 @@ public struct NaiveFormula: Sendable {
         valueNode = node
         derivativeNode = nil
     }
+
+    /// A catalog function that frameworks differentiate by autograd (no written f′): f as
+    /// written, f′ by rounded forward-mode differentiation.
+    /// - Parameter value: f in x, in the expression grammar.
+    init(autograd value: String) {
+        var parser = ExpressionParser(value)
+        do {
+            self.init(typed: value, try parser.parse())
+        } catch {
+            preconditionFailure("a naive formula does not parse: \(error)")
+        }
+    }
+}
+
+extension NaiveFormula {
+    /// [u > 0] as formula text: 1 where u > 0, else 0.
+    ///
+    /// A framework's `where(u > 0, a, b)` is written `a*[u > 0] + b*(1 - [u > 0])`: a product
+    /// with 0 or 1 and a sum with 0 are exact in every format, so the result is the chosen
+    /// branch as the format computes it (an infinite branch not chosen gives NaN, ∞·0; the
+    /// formulas bound such branches where x can be infinite).
+    static func step(_ u: String) -> String { "max(sign(\(u)), 0)" }
+
+    /// x − t as formula text: "x" when t = 0, "x + 0.5" for t = −0.5.
+    static func offset(_ t: Double) -> String {
+        t == 0 ? "x" : t < 0 ? "x + " + DecimalText.shortest(-t) : "x - " + literal(t)
+    }
 }

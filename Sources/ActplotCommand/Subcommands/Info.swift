@@ -49,6 +49,7 @@ extension Actplot {
                         "\n"
                         + Precision.table(
                             modes.map { FormatSurvey(FormatEvaluation(f, format: format, arithmetic: $0)) })
+                        + "\n" + Precision.formulaNote(f, modes)
                 }
                 try writeText(out)
                 return
@@ -119,6 +120,10 @@ extension Actplot {
             out += "  family       \(e.family)\n"
             out += "  formula      \(e.formula)\n"
             if !e.aliases.isEmpty { out += "  aliases      \(e.aliases.joined(separator: ", "))\n" }
+            if let textbook = f.naiveFormula {
+                out += "  textbook     f = \(textbook.value); f′ = \(Precision.derivativeText(textbook))\n"
+                out += "               (y: the output as stored; what --arith naive and opmath evaluate)\n"
+            }
             if let preset = f.preset, case let note = Describe.note(preset), !note.isEmpty {
                 out += "  \(preset.qualifiedName): \(note)\n"
             }
@@ -252,10 +257,19 @@ extension Actplot {
             members += [
                 ("family", .string(e.family.description)), ("formula", .string(e.formula)),
                 ("aliases", .array(e.aliases.map(JSONValue.string))),
+                ("textbook", f.naiveFormula.map(Self.textbookJSON) ?? .null),
                 ("parameter_definitions", .array(e.parameters.map(List.parameterJSON))),
                 ("frameworks", .array(frameworks)), ("properties", properties), ("notes", .string(e.notes)),
             ]
             return JSONValue.object(members).text() + "\n"
+        }
+
+        /// The textbook formulas: f, and f′ (null where autograd differentiates f).
+        private static func textbookJSON(_ formula: NaiveFormula) -> JSONValue {
+            .object([
+                ("value", .string(formula.value)),
+                ("derivative", formula.derivative.map(JSONValue.string) ?? .null),
+            ])
         }
     }
 }

@@ -51,15 +51,23 @@ extension Actplot {
             }
             var out = ""
             for row in surveys { out += Self.table(row) + "\n" }
-            if let formula = f.naiveFormula, modes != [.exact] {
-                out +=
-                    "naive and opmath use f = \(formula.value), f′ = "
-                    + (formula.derivative ?? "forward-mode differentiation, every operation rounded") + "\n"
-            } else if modes != [.exact] {
-                out +=
+            try writeText(out + Self.formulaNote(f, modes))
+        }
+
+        /// The textbook formulas naive and opmath evaluate, or that there are none; empty for
+        /// exact alone.
+        static func formulaNote(_ f: Activation, _ modes: [FormatEvaluation.Arithmetic]) -> String {
+            guard modes != [.exact] else { return "" }
+            guard let formula = f.naiveFormula else {
+                return
                     "\(f.name) has no textbook formula in the catalog: naive and opmath are computed exactly\n"
             }
-            try writeText(out)
+            return "naive and opmath use f = \(formula.value), f′ = \(derivativeText(formula))\n"
+        }
+
+        /// A textbook f′ as written, or how a typed formula's is computed.
+        static func derivativeText(_ formula: NaiveFormula) -> String {
+            formula.derivative ?? "forward-mode differentiation, every operation rounded"
         }
 
         /// A number for the table: 5 significant digits, — for none.
