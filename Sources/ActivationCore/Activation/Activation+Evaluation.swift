@@ -21,6 +21,9 @@ extension Activation {
     /// - Returns: The jet at x.
     public func jet(at x: Double) -> Jet { kernel.jet(at: x) }
 
+    /// f and f′ beyond double precision, where the kernel can give them.
+    func preciseJet(at x: Double) -> PreciseJet? { kernel.preciseJet(at: x) }
+
     /// Evaluates a batch: values, and optionally derivatives, for every input.
     ///
     /// The function is dispatched once for the whole batch (once per core for a long one): the

@@ -14,9 +14,48 @@ protocol ScalarKernel: Sendable {
         _ input: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
         derivatives: UnsafeMutableBufferPointer<Double>?,
         secondDerivatives: UnsafeMutableBufferPointer<Double>?)
+    /// f and f′ beyond double precision where the kernel can give them, else nil.
+    func preciseJet(at x: Double) -> PreciseJet?
+}
+
+/// f and f′ beyond double precision, with a bound on their error: what decides a narrow
+/// format's rounding where the double lies too close to a rounding boundary to say.
+struct PreciseJet: Sendable {
+    /// f.
+    var value: DoubleDouble
+    /// f′.
+    var derivative: DoubleDouble
+    /// Bounds on the absolute errors of f and f′; 0 where exact, so that a value on a midpoint
+    /// is a true tie.
+    var error: (value: Double, derivative: Double)
+
+    /// f and f′ with errors relative to their sizes (0: exact).
+    init(value: DoubleDouble, derivative: DoubleDouble, relativeError: Double) {
+        self.init(
+            value: value, derivative: derivative,
+            error: (relativeError * abs(value.hi), relativeError * abs(derivative.hi)))
+    }
+
+    /// s/n in double-double, with its error bound: 0 where the quotient is exact (a double
+    /// whose exact product with n is s), else 2⁻¹⁰⁰ of it.
+    static func quotient(_ s: DoubleDouble, _ n: Double) -> (value: DoubleDouble, error: Double) {
+        let q = s.divided(by: n)
+        let exact = q.lo == 0 && DoubleDouble.product(q.hi, n) == s
+        return (q, exact ? 0 : 0x1p-100 * abs(q.hi))
+    }
+
+    /// f and f′ with absolute error bounds.
+    init(value: DoubleDouble, derivative: DoubleDouble, error: (value: Double, derivative: Double)) {
+        self.value = value
+        self.derivative = derivative
+        self.error = error
+    }
 }
 
 extension ScalarKernel {
+    /// No evaluation beyond double precision.
+    func preciseJet(at x: Double) -> PreciseJet? { nil }
+
     /// The batch loop over ``value(at:)`` or ``jet(at:)``, specialised per kernel.
     @inline(__always)
     func evaluate(

@@ -15,6 +15,15 @@ struct Cube: ScalarKernel {
         let square = DoubleDouble.product(x, x)
         return Jet(value: square.times(x).value, derivative: square.times(3).value, secondDerivative: 6 * x)
     }
+
+    /// x³ and 3x² to 106 bits: exactly where x² is a double (x of at most 26 bits, every
+    /// float32 and narrower), so that a cube on a midpoint is a true tie.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        let square = DoubleDouble.product(x, x)
+        guard square.hi.isFinite else { return nil }
+        return PreciseJet(
+            value: square.times(x), derivative: square.times(3), relativeError: square.lo == 0 ? 0 : 0x1p-100)
+    }
 }
 
 extension CatalogEntry {

@@ -81,6 +81,22 @@ struct HardSigmoid: ScalarKernel {
             position.map { $0 == 0 ? self.slope : 0 } ?? kink.pick(inside: self.slope, outside: 0)
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
+
+    /// The line between the corners, exact where it is (so that a value on a midpoint is a
+    /// true tie): (x + shift)/n, or slope·x + offset as an exact product and sum.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard side(x) == 0, x.isFinite else { return nil }
+        if let n = reciprocal {
+            let q = PreciseJet.quotient(DoubleDouble.sum(x, shift), n)
+            return PreciseJet(value: q.value, derivative: DoubleDouble(slope), error: (q.error, 0))
+        }
+        let p = DoubleDouble.product(slope, x)
+        let s = DoubleDouble.sum(p.hi, offset)
+        let tail = DoubleDouble.sum(s.lo, p.lo)
+        // p.hi + p.lo + offset = s.hi + tail.hi + tail.lo exactly; only tail.lo is left out.
+        let value = DoubleDouble.sum(s.hi, tail.hi)
+        return PreciseJet(value: value, derivative: DoubleDouble(slope), error: (abs(tail.lo), 0))
+    }
 }
 
 extension CatalogEntry {

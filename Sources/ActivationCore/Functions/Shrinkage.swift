@@ -28,6 +28,13 @@ struct Shrinkage: ScalarKernel {
         let slope: Double = m > lambda ? 1 : m < lambda ? 0 : kink.pick(inside: 1, outside: 0)
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
+
+    /// x ∓ λ exactly (a double-double): a value on a midpoint is a true tie.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard variant == .soft, abs(x) > lambda, x.isFinite else { return nil }
+        let value = DoubleDouble.sum(x, x > 0 ? -lambda : lambda)
+        return PreciseJet(value: value, derivative: DoubleDouble(1), error: (0, 0))
+    }
 }
 
 extension CatalogEntry {
@@ -43,6 +50,10 @@ extension CatalogEntry {
                 """,
             hasKinks: true, smoothness: { a in a[lambda] == 0 ? .smooth : .discontinuous },
             corners: { a in Shrinkage.corners(a[lambda]) },
+            naive: { a in
+                let outside = NaiveFormula.step("abs(x) - " + NaiveFormula.literal(a[lambda]))
+                return NaiveFormula(value: "x*" + outside, derivative: outside)
+            },
             makeKernel: { a in Shrinkage(lambda: a[lambda], variant: .hard, kink: a.kink) })
     }()
 
@@ -57,6 +68,12 @@ extension CatalogEntry {
                 the outer pieces toward 0 by λ.
                 """,
             hasKinks: true, smoothness: { _ in .continuous }, corners: { a in Shrinkage.corners(a[lambda]) },
+            naive: { a in
+                let lambda = NaiveFormula.literal(a[lambda])
+                return NaiveFormula(
+                    value: "max(x - \(lambda), 0) + min(x + \(lambda), 0)",
+                    derivative: NaiveFormula.step("abs(x) - " + lambda))
+            },
             makeKernel: { a in Shrinkage(lambda: a[lambda], variant: .soft, kink: a.kink) })
     }()
 }

@@ -28,6 +28,15 @@ struct Softsign: ScalarKernel {
         let curvature = d.times(r).times(-2 * sign)
         return Jet(value: value(at: x), derivative: d.value, secondDerivative: curvature.value)
     }
+
+    /// x/(1 + |x|) and 1/(1 + |x|)² in double-double, to about 100 bits.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard x.isFinite, abs(x) <= 0x1p500 else { return nil }
+        let denominator = DoubleDouble.sum(1, abs(x))
+        return PreciseJet(
+            value: DoubleDouble(x).divided(by: denominator), derivative: denominator.reciprocal.squared,
+            relativeError: 0x1p-100)
+    }
 }
 
 extension CatalogEntry {

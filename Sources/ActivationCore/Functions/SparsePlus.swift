@@ -23,6 +23,16 @@ struct SparsePlus: ScalarKernel {
         let curvature = abs(x) < 1 ? 0.5 : kink.pick(inside: 0.5, outside: 0)
         return Jet(value: value(at: x), derivative: (x + 1) * 0.5, secondDerivative: curvature)
     }
+
+    /// (x + 1)²/4 and (x + 1)/2 inside (−1, 1): exact where x + 1 is a double (so a value on a
+    /// midpoint is a true tie), else to about 104 bits.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard abs(x) < 1 else { return nil }
+        let s = DoubleDouble.sum(x, 1)
+        let square = s.lo == 0 ? DoubleDouble.product(s.hi, s.hi) : s.squared
+        let error = s.lo == 0 ? 0 : 0x1p-100 * square.hi
+        return PreciseJet(value: square.times(0.25), derivative: s.times(0.5), error: (error, 0))
+    }
 }
 
 extension CatalogEntry {
@@ -35,5 +45,13 @@ extension CatalogEntry {
             continuous derivative, which is sparse_sigmoid.
             """,
         hasKinks: true, smoothness: { _ in .differentiable }, corners: { _ in [-1, 1] },
+        naive: { _ in
+            // JAX's where(x <= -1, 0, where(x >= 1, x, (x + 1)²/4)), the middle bounded so that
+            // it is finite where it is not chosen.
+            let (inside, middle) = (NaiveFormula.step("1 - x"), "min(max(x + 1, 0), 2)")
+            return NaiveFormula(
+                value: "\(inside)*\(middle)^2/4 + (1 - \(inside))*max(x, 1)",
+                derivative: "\(inside)*\(middle)/2 + (1 - \(inside))")
+        },
         makeKernel: { a in SparsePlus(kink: a.kink) })
 }

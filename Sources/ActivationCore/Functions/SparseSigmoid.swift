@@ -19,6 +19,13 @@ struct SparseSigmoid: ScalarKernel {
         let slope = abs(x) < 1 ? 0.5 : abs(x) > 1 ? 0 : kink.pick(inside: 0.5, outside: 0)
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
+
+    /// (x + 1)/2 exactly (a double-double) inside (−1, 1): a value on a midpoint is a true tie.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard abs(x) < 1 else { return nil }
+        return PreciseJet(
+            value: DoubleDouble.sum(x, 1).times(0.5), derivative: DoubleDouble(0.5), error: (0, 0))
+    }
 }
 
 extension CatalogEntry {
@@ -31,5 +38,10 @@ extension CatalogEntry {
             JAX's gradient at ±1 is 1/4, TensorFlow's 0.
             """,
         hasKinks: true, smoothness: { _ in .continuous }, corners: { _ in [-1, 1] },
+        naive: { _ in
+            NaiveFormula(
+                value: "min(max((x + 1)/2, 0), 1)",
+                derivative: NaiveFormula.step("x + 1") + "*" + NaiveFormula.step("1 - x") + "/2")
+        },
         makeKernel: { a in SparseSigmoid(kink: a.kink) })
 }

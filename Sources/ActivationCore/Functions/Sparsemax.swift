@@ -75,6 +75,25 @@ struct SparsemaxComponent: ScalarKernel {
         return Jet(value: value, derivative: threshold.slope(inSupport: inSupport), secondDerivative: 0)
     }
 
+    /// x − τ in double-double where x is in the support, with its error bound: 0 where the
+    /// sum of the support and its quotient by the support's size are exact (so that a value on a
+    /// midpoint is a true tie), else 2⁻⁹⁸ of it.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        let threshold = SparsemaxThreshold(first: x, rest: others)
+        guard threshold.output(x).inSupport, threshold.infinities == 0 else { return nil }
+        var sum = DoubleDouble(0)
+        var exact = true
+        for v in ([x] + others).sorted(by: >).prefix(threshold.size) {
+            sum = sum.plus(DoubleDouble(v))
+            exact = exact && sum.lo == 0
+        }
+        let tau = PreciseJet.quotient(sum.plus(DoubleDouble(-1)), Double(threshold.size))
+        let d = DoubleDouble(x).minus(tau.value)
+        let error = exact && tau.error == 0 && tau.value.lo == 0 ? 0 : 0x1p-98 * abs(d.hi) + tau.error
+        let slope = threshold.slope(inSupport: true)
+        return PreciseJet(value: d, derivative: DoubleDouble(slope), error: (error, 0))
+    }
+
     /// Where the support changes as x grows: x enters it at the others' own threshold τₒ, then
     /// the smallest other input in it leaves each time τ reaches it, until x alone remains
     /// (beyond 1 + the largest other input).

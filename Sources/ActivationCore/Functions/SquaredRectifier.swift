@@ -23,6 +23,13 @@ struct SquaredRectifier: ScalarKernel {
         let curvature = x < 0 ? 0 : kink.pick(inside: 2, outside: 0)
         return Jet(value: 0, derivative: 0, secondDerivative: curvature)
     }
+
+    /// x² (exact, as a double-double) and 2x for x > 0: a square on a midpoint is a true tie.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard x > 0, x * x < .infinity else { return nil }
+        return PreciseJet(
+            value: DoubleDouble.product(x, x), derivative: DoubleDouble(2 * x), relativeError: 0)
+    }
 }
 
 extension CatalogEntry {
@@ -36,5 +43,6 @@ extension CatalogEntry {
             jumps from 0 to 2 at 0. Unbounded and growing like x², so large inputs grow fast.
             """,
         hasKinks: true, smoothness: { _ in .differentiable }, corners: { _ in [0] },
+        naive: { _ in NaiveFormula(value: "max(x, 0)^2", derivative: "2*max(x, 0)") },
         makeKernel: { a in SquaredRectifier(kink: a.kink) })
 }

@@ -33,6 +33,26 @@ struct Squareplus: ScalarKernel {
 
     /// f from a double s = hypot(x, √b), where x² or b is beyond double-double's reach.
     @inline(__always)
+    /// f and f′ far out on the left, x ≤ −2²⁰, from their series in u = |x|:
+    /// f = b/(4u) − b²/(16u³), f′ = b/(4u²) − 3b²/(16u⁴), the omitted terms (b/u²)² below the
+    /// first. f′ ≈ 1/x² there sits on a subnormal midpoint of bfloat16 at x = −2⁶⁷, and the
+    /// second term says on which side.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard x <= -0x1p20, x > -0x1p200, b > 0 else { return nil }
+        let u = -x
+        let (first, square) = (PreciseJet.quotient(DoubleDouble(b / 4), u), DoubleDouble.product(u, u))
+        let slope =
+            square.lo == 0
+            ? PreciseJet.quotient(DoubleDouble(b / 4), square.hi)
+            : (value: DoubleDouble(b / 4).divided(by: square), error: 0x1p-100 * b / 4 / square.hi)
+        let omitted = 4 * (b / square.hi) * (b / square.hi)
+        let value = first.value.plus(DoubleDouble(-b * b / 16 / u / square.hi))
+        let derivative = slope.value.plus(DoubleDouble(-3 * b * b / 16 / square.hi / square.hi))
+        return PreciseJet(
+            value: value, derivative: derivative,
+            error: (first.error + omitted * abs(value.hi), slope.error + omitted * abs(derivative.hi)))
+    }
+
     private static func plainValue(_ x: Double, _ b: Double, _ s: Double) -> Double {
         if x >= 0 { return 0.5 * x + 0.5 * s }
         return ((0.5 * b) / s) / (1 - x / s)
@@ -75,6 +95,11 @@ extension CatalogEntry {
                 than softplus on accelerators, f(0) = √b/2.
                 """,
             hasKinks: true, smoothness: { a in a[b] == 0 ? .continuous : .smooth },
-            corners: { a in a[b] == 0 ? [0] : [] }, makeKernel: { a in Squareplus(b: a[b], kink: a.kink) })
+            corners: { a in a[b] == 0 ? [0] : [] },
+            naive: { a in
+                let root = "sqrt(x^2 + \(NaiveFormula.literal(a[b])))"
+                return NaiveFormula(value: "(x + \(root))/2", derivative: "(1 + x/\(root))/2")
+            },
+            makeKernel: { a in Squareplus(b: a[b], kink: a.kink) })
     }()
 }

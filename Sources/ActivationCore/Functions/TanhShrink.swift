@@ -58,6 +58,50 @@ struct TanhShrink: ScalarKernel {
             value: value(at: x), derivative: t.squared.value,
             secondDerivative: t.times(s.derivative).times(8).value)
     }
+
+    /// x − tanh x and tanh²x for |x| ≥ 20, as x ∓ 1 ± ε and 1 − 2ε + ε² with ε kept apart.
+    ///
+    /// ε = 1 − |tanh x| = 2e^{−2|x|}/(1 + e^{−2|x|}) < 2⁻⁵⁶: the rounding of x ∓ 1, an odd
+    /// integer and a midpoint of bfloat16 from 256, turns on ε's sign. Where ε
+    /// underflows (|x| > 372), the least subnormal stands in for it, on the same side of x ∓ 1
+    /// and far below any format's resolution.
+    private static func farJet(_ x: Double) -> PreciseJet {
+        let e = exp(-2 * abs(x))
+        let epsilon = Swift.max(2 * e / (1 + e), .leastNonzeroMagnitude)
+        let s: Double = x > 0 ? 1 : -1
+        let value = DoubleDouble.sum(x, -s).plus(DoubleDouble(s * epsilon))
+        let slope = DoubleDouble.sum(1, -2 * epsilon).plus(DoubleDouble(epsilon * epsilon))
+        return PreciseJet(value: value, derivative: slope, error: (0x1p-50 * epsilon, 0x1p-49 * epsilon))
+    }
+
+    /// x − tanh x and tanh²x beyond double precision: to about 64 bits from the double-double
+    /// tanh for |x| ≥ 1/8 (and tanh² from it down to 2⁻²⁰, where its cancellation costs 20 of
+    /// 106 bits), and x − tanh x from the series below, whose double coefficients and tail hold
+    /// it to about 58 bits.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard x.isFinite, abs(x) > 0x1p-300 else { return nil }
+        if abs(x) >= 20 { return Self.farJet(x) }
+        let t = Self.preciseTanh(x)
+        if abs(x) >= 0.125 {
+            return PreciseJet(value: DoubleDouble(x).minus(t), derivative: t.squared, relativeError: 0x1p-62)
+        }
+        let x2 = x * x
+        var tail = 0.0
+        for c in Self.coefficients.reversed() {
+            tail = c.addingProduct(tail, x2)
+        }
+        let square = DoubleDouble.product(x, x)
+        let cube = square.times(x)
+        // tanh²x = x²·(1 − 2x²/3 + 17x⁴/45 − …) below 2⁻²⁰, the next term under x⁶ of it.
+        let t2 =
+            abs(x) >= 0x1p-20
+            ? t.squared
+            : square.times(DoubleDouble(1).plus(DoubleDouble(-2.0 / 3 * x2 + 17.0 / 45 * x2 * x2)))
+        let value = Self.third.plus(DoubleDouble(tail * x2)).times(cube)
+        // Below 2⁻²⁰ the series errs by the rounding of its correction and the omitted x⁶ term.
+        let slopeError = (abs(x) >= 0x1p-20 ? 0x1p-56 : 0x1p-50 * x2 + x2 * x2 * x2) * abs(t2.hi)
+        return PreciseJet(value: value, derivative: t2, error: (0x1p-56 * abs(value.hi), slopeError))
+    }
 }
 
 extension CatalogEntry {

@@ -61,19 +61,7 @@ public struct FormatEvaluation: Sendable {
     public func evaluate(at x: Double) -> FormatPoint {
         let input = format.rounded(x)
         let truth = function.jet(at: input)
-        guard usesFormula, let formula else {
-            var (value, sure) = Self.correctlyRounded(truth.value, format, bound: Self.doubleErrorBound.value)
-            if !sure, let side = linearSide(truth, at: input) ?? seriesSide(at: input) {
-                // Decided: the true value lies on `side` of the double's (0: it is the double).
-                value = format.rounded(truth.value + side * Self.doubleErrorBound.value * truth.value.ulp)
-                sure = true
-            }
-            let (slope, sureSlope) = Self.correctlyRounded(
-                truth.derivative, format, bound: Self.doubleErrorBound.derivative)
-            return FormatPoint(
-                input: input, value: value, derivative: slope, exactValue: truth.value,
-                exactDerivative: truth.derivative, certain: sure && sureSlope)
-        }
+        guard usesFormula, let formula else { return exactPoint(at: input, truth) }
         let inner = arithmetic == .naive ? format : .float32
         let machine = RoundedArithmetic(format: inner)
         var value: Double
@@ -89,6 +77,32 @@ public struct FormatEvaluation: Sendable {
         return FormatPoint(
             input: input, value: value, derivative: slope, exactValue: truth.value,
             exactDerivative: truth.derivative, certain: true)
+    }
+
+    /// The true f and f′ at the rounded input, each rounded once: from the doubles where their
+    /// margin of error leaves no doubt, else decided by the linear piece, the series at 0 or the
+    /// kernel's evaluation beyond double precision, else marked uncertain.
+    private func exactPoint(at input: Double, _ truth: Jet) -> FormatPoint {
+        var (value, sure) = Self.correctlyRounded(truth.value, format, bound: Self.doubleErrorBound.value)
+        if !sure, let side = linearSide(truth, at: input) ?? seriesSide(at: input) {
+            // Decided: the true value lies on `side` of the double's (0: it is the double).
+            value = format.rounded(truth.value + side * Self.doubleErrorBound.value * truth.value.ulp)
+            sure = true
+        }
+        var (slope, sureSlope) = Self.correctlyRounded(
+            truth.derivative, format, bound: Self.doubleErrorBound.derivative)
+        if !(sure && sureSlope), let precise = function.preciseJet(at: input) {
+            if !sure {
+                (value, sure) = Self.correctlyRounded(precise.value, format, error: precise.error.value)
+            }
+            if !sureSlope {
+                (slope, sureSlope) = Self.correctlyRounded(
+                    precise.derivative, format, error: precise.error.derivative)
+            }
+        }
+        return FormatPoint(
+            input: input, value: value, derivative: slope, exactValue: truth.value,
+            exactDerivative: truth.derivative, certain: sure && sureSlope)
     }
 
     /// The side of the double on which the exact product f′·x lies, on a linear piece through 0.
@@ -117,6 +131,27 @@ public struct FormatEvaluation: Sendable {
             return nil
         }
         return origin.secondDerivative > 0 ? 1 : -1
+    }
+
+    /// A double-double rounded once to the format, and whether every value within `error` of
+    /// it rounds the same way (always, for an exact value: 0).
+    static func correctlyRounded(_ v: DoubleDouble, _ format: NumberFormat, error: Double) -> (Double, Bool) {
+        let r = rounded(v, format)
+        guard v.hi.isFinite, v.hi != 0, error > 0 else { return (r, true) }
+        let margin = DoubleDouble(error)
+        let (low, high) = (rounded(v.minus(margin), format), rounded(v.plus(margin), format))
+        return (r, low == r && high == r)
+    }
+
+    /// hi + lo rounded once to the format: hi's rounding, unless hi is a midpoint of the format
+    /// (a double, as every midpoint of a narrower format is), where the sign of lo decides.
+    static func rounded(_ v: DoubleDouble, _ format: NumberFormat) -> Double {
+        let r = format.rounded(v.hi)
+        guard v.lo != 0, r != v.hi, v.hi.isFinite else { return r }
+        // The neighbour on hi's other side: hi is the midpoint when it is halfway to r.
+        let other = format.rounded(2 * v.hi - r)
+        guard other != r, (r + other) / 2 == v.hi else { return r }
+        return (v.lo > 0) == (other > r) ? other : r
     }
 
     /// v rounded to the format, and whether every value within `bound` double ulps of v
