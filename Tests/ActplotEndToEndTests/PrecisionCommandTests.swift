@@ -34,6 +34,43 @@ struct PrecisionCommandTests {
         #expect(points[1]["value_bits"] as? String == "0x3F80")
     }
 
+    @Test("eval --dtype streams CSV and JSON lines from standard input: every float16 pattern, one row each")
+    func evalStream() throws {
+        // All 2¹⁶ float16 patterns but the NaNs, as decimals, on standard input.
+        var xs: [Float16] = []
+        for bits in UInt16.min...UInt16.max where !Float16(bitPattern: bits).isNaN {
+            xs.append(Float16(bitPattern: bits))
+        }
+        let input = xs.map { "\(Double($0))" }.joined(separator: "\n") + "\n"
+        let r = try ActplotProcess.run(
+            ["eval", "tanh", "--dtype", "f16", "--points", "-", "--format", "csv"], input: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let header = try #require(rows.first)
+        #expect(header.prefix(4) == ["x", "input", "input_bits", "value"] && header.last == "certain")
+        #expect(rows.count == xs.count + 1)
+        let (value, bits, input16) = (
+            try #require(header.firstIndex(of: "value")), try #require(header.firstIndex(of: "value_bits")),
+            try #require(header.firstIndex(of: "input_bits"))
+        )
+        for (x, row) in zip(xs, rows.dropFirst()) {
+            // The input is the pattern itself; tanh rounds to float16 within half an ulp of Float's tanh.
+            #expect(row[input16] == String(format: "0x%04X", x.bitPattern))
+            let f = try #require(Double(row[value]))
+            #expect(UInt16(row[bits].dropFirst(2), radix: 16) == Float16(f).bitPattern || f.isNaN)
+            let reference = Double(Float16(Foundation.tanh(Float(x))))
+            #expect(abs(f - reference) <= Double(Float16(f).ulp), "tanh(\(x)): \(f) vs \(reference)")
+            #expect(row.last == "true")
+        }
+        let lines = try ActplotProcess.run(
+            ["eval", "sigmoid", "--dtype", "bf16", "--arith", "naive", "--points", "-", "--format", "jsonl"],
+            input: "6.25 -1\n")
+        let objects = try lines.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 2 && objects[0]["derivative"] as? Double == 0)
+    }
+
     @Test("precision sigmoid: one table per format, the thresholds the trackers report")
     func table() throws {
         let r = try ActplotProcess.run(
@@ -63,7 +100,7 @@ struct PrecisionCommandTests {
             (["eval", "gelu", "--arith", "naive", "1"], "need a format"),
             (["eval", "gelu", "--dtype", "bf16", "--arith", "fast", "1"], "exact, naive or opmath"),
             (["precision", "gelu", "--dtype", "e4m3", "--overflow", "wrap"], "standard or saturate"),
-            (["eval", "gelu", "--dtype", "bf16", "--format", "csv", "1"], "a table or --json"),
+            (["eval", "softmax", "--dtype", "bf16", "--vector", "1,2"], "drop one of them"),
         ])
     func errors(_ c: ([String], String)) throws {
         let r = try ActplotProcess.run(c.0)

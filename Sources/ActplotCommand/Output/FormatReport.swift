@@ -61,20 +61,52 @@ enum FormatReport {
         return out
     }
 
+    /// One point's fields, in the order of the JSON members and the CSV columns.
+    static func fields(_ e: FormatEvaluation, _ x: Double, _ p: FormatPoint) -> [(String, JSONValue)] {
+        let value = { (v: Double) in JSONValue.number(v) }
+        return [
+            ("x", .number(x)), ("input", value(p.input)), ("input_bits", .string(hex(e, p.input))),
+            ("value", value(p.value)), ("value_bits", .string(hex(e, p.value))),
+            ("value_ulps", value(e.format.ulpError(p.value, exact: p.exactValue))),
+            ("derivative", value(p.derivative)), ("derivative_bits", .string(hex(e, p.derivative))),
+            ("derivative_ulps", value(e.format.ulpError(p.derivative, exact: p.exactDerivative))),
+            ("exact_value", value(p.exactValue)), ("exact_derivative", value(p.exactDerivative)),
+            ("certain", .bool(p.certain)),
+        ]
+    }
+
+    /// The CSV header: the names of ``fields(_:_:_:)``.
+    static let csvHeader =
+        "x,input,input_bits,value,value_bits,value_ulps,derivative,derivative_bits,derivative_ulps,"
+        + "exact_value,exact_derivative,certain\n"
+
+    /// Points as CSV rows (numbers shortest, inf and nan bare) or JSON lines.
+    static func lines(_ e: FormatEvaluation, _ xs: [Double], _ points: [FormatPoint], csv: Bool) -> String {
+        var out = ""
+        for (x, p) in zip(xs, points) {
+            let fields = fields(e, x, p)
+            if csv {
+                out += fields.map { _, v in Self.cell(v) }.joined(separator: ",") + "\n"
+            } else {
+                out += JSONValue.object(fields).text(indent: 0) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// A CSV cell: a number in shortest form, a string or a boolean as is.
+    private static func cell(_ v: JSONValue) -> String {
+        switch v {
+        case .number(let n): return DecimalText.shortest(n)
+        case .string(let s): return s
+        case .bool(let b): return b ? "true" : "false"
+        default: return ""
+        }
+    }
+
     /// The JSON document: the header, the format and arithmetic, and every point with bits.
     static func json(_ e: FormatEvaluation, _ xs: [Double], _ points: [FormatPoint]) -> String {
-        let value = { (v: Double) in JSONValue.number(v) }
-        let rows: [JSONValue] = zip(xs, points).map { x, p in
-            .object([
-                ("x", .number(x)), ("input", value(p.input)), ("input_bits", .string(hex(e, p.input))),
-                ("value", value(p.value)), ("value_bits", .string(hex(e, p.value))),
-                ("value_ulps", value(e.format.ulpError(p.value, exact: p.exactValue))),
-                ("derivative", value(p.derivative)), ("derivative_bits", .string(hex(e, p.derivative))),
-                ("derivative_ulps", value(e.format.ulpError(p.derivative, exact: p.exactDerivative))),
-                ("exact_value", value(p.exactValue)), ("exact_derivative", value(p.exactDerivative)),
-                ("certain", .bool(p.certain)),
-            ])
-        }
+        let rows: [JSONValue] = zip(xs, points).map { x, p in .object(fields(e, x, p)) }
         var members = Describe.header(e.function)
         members += [
             ("dtype", .string(e.format.name)), ("arith", .string(e.arithmetic.rawValue)),

@@ -92,7 +92,7 @@ extension Actplot.Eval {
 
     /// Evaluates the points of a file or of standard input block by block: the whole table
     /// (aligned, as for typed points) when they fit in the first block, else a stream.
-    func runStream(_ f: Activation, path: String) throws {
+    func runStream(_ f: Activation, path: String, in evaluation: FormatEvaluation?) throws {
         var reader = try PointReader(path: path)
         defer { reader.close() }
         var xs: [Double] = []
@@ -101,6 +101,20 @@ extension Actplot.Eval {
             throw ValidationError("\(reader.name) holds no points; give numbers such as -1 0 1")
         }
         let format = try streamFormat()
+        if let evaluation {
+            // A table or a JSON document needs every point; CSV and JSON lines go block by block.
+            var header = true
+            while !xs.isEmpty {
+                if format == .table || format == .json {
+                    try reader.read(Int.max - xs.count, into: &xs)
+                }
+                try writeFormatted(evaluation, xs, header: header)
+                header = false
+                xs.removeAll(keepingCapacity: true)
+                try reader.read(Self.streamBlock, into: &xs)
+            }
+            return
+        }
         if reader.finished && (format == .table || format == .json) {
             let jets = xs.map { f.jet(at: $0) }
             try format == .json
@@ -116,6 +130,19 @@ extension Actplot.Eval {
             try reader.read(Self.streamBlock, into: &xs)
         }
         try writer.end()
+    }
+
+    /// Points in a narrow format, in eval's output format; `header` for the first block of CSV.
+    func writeFormatted(_ e: FormatEvaluation, _ xs: [Double], header: Bool) throws {
+        let points = xs.map(e.evaluate(at:))
+        switch try streamFormat() {
+        case .json: try writeToStandardOutput(FormatReport.json(e, xs, points))
+        case .table: try writeText(FormatReport.table(e, xs, points))
+        case .csv:
+            try writeToStandardOutput(
+                (header ? FormatReport.csvHeader : "") + FormatReport.lines(e, xs, points, csv: true))
+        case .jsonl: try writeToStandardOutput(FormatReport.lines(e, xs, points, csv: false))
+        }
     }
 
     /// The output format of eval: `--format`, or JSON for `--json`.

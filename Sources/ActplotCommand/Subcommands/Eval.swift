@@ -153,29 +153,25 @@ extension Actplot {
 
         func run() throws {
             let f = try others.activations([function])[0]
-            if try precision.format() != nil && (vector != nil || streamPath != nil) {
+            if try precision.format() != nil && vector != nil {
                 throw ValidationError(
-                    "'--dtype' evaluates typed points; '--vector' and streamed points are float64")
+                    "'--dtype' rounds element-wise points; '--vector' evaluates in float64 (drop one of them)"
+                )
             }
             if let vector {
                 try runVector(f, input: vector)
                 return
             }
+            let evaluation = try precision.format().map {
+                FormatEvaluation(f, format: $0, arithmetic: try precision.arithmetic())
+            }
             if let streamPath {
-                try runStream(f, path: streamPath)
+                try runStream(f, path: streamPath, in: evaluation)
                 return
             }
             let xs = try Self.numbers(typedPoints.map(String.init), for: "point")
-            if let format = try precision.format() {
-                let evaluation = FormatEvaluation(f, format: format, arithmetic: try precision.arithmetic())
-                let points = xs.map(evaluation.evaluate(at:))
-                switch try streamFormat() {
-                case .json: try writeToStandardOutput(FormatReport.json(evaluation, xs, points))
-                case .table: try writeText(FormatReport.table(evaluation, xs, points))
-                case .csv, .jsonl:
-                    throw ValidationError(
-                        "with '--dtype', eval prints a table or --json, with the bits of each value")
-                }
+            if let evaluation {
+                try writeFormatted(evaluation, xs, header: true)
                 return
             }
             let jets = xs.map { f.jet(at: $0) }
