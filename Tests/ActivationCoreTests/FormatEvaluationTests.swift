@@ -1,4 +1,5 @@
 import ActivationCore
+import Foundation
 import Testing
 
 /// Functions in narrow formats: exact rounding against mpmath at every 16-bit input, the
@@ -147,6 +148,22 @@ struct FormatEvaluationTests {
         #expect(p.input == x)
         #expect((part == 0 ? p.value : p.derivative) == expected)
         #expect(p.certain)
+    }
+
+    @Test(
+        "float32's sampled survey finds y·(1 − y) turning the wrong way, as Float arithmetic does; exact never"
+    )
+    func float32WrongTurn() throws {
+        let turn = try #require(try threshold("sigmoid", .float32, .naive, part: 1, .againstTruth)?.negative)
+        // σ′ falls as x goes out from 0 to the left; y·(1 − y) in Float rises from x to the next Float out.
+        let slope = { (x: Float) -> Float in
+            let y = 1 / (1 + Float(Foundation.exp(-Double(x))))
+            return y * (1 - y)
+        }
+        let x = Float(turn)
+        #expect(Double(x) == turn)
+        #expect(slope(x.nextDown) > slope(x), "at \(x)")
+        #expect(try threshold("sigmoid", .float32, .exact, part: 1, .againstTruth) == nil)
     }
 
     @Test("naive arithmetic is the format's own: x·c, x + c, x/c and x·x bit-equal to Float16 and Float")

@@ -5,8 +5,9 @@
 ///
 /// An 8- or 16-bit format is surveyed exactly, by visiting every finite input. float32 is
 /// sampled every 2^14 bit patterns on each side, and each threshold found is narrowed to the
-/// format's grid by bisection between the last sample without the event and the first with it
-/// (monotonicity is not surveyed there).
+/// format's grid by bisection between the last sample without the event and the first with it;
+/// monotonicity is probed between each sample and the next input of the format, so a wrong turn
+/// there is the first sample found to have one (not necessarily the first input).
 public struct FormatSurvey: Sendable {
     /// What can happen to a computed value.
     public enum Event: String, Sendable, CaseIterable {
@@ -97,6 +98,13 @@ public struct FormatSurvey: Sendable {
         for x in xs {
             let p = evaluation.evaluate(at: x)
             if !p.certain { uncertain += 1 }
+            // Rounding once is monotone, so exact results cannot turn the wrong way.
+            if !monotonicity && evaluation.usesFormula {
+                for part in 0..<2 where found[part][.againstTruth] == nil && turnsNearby(p, part, evaluation)
+                {
+                    found[part][.againstTruth] = x
+                }
+            }
             let truth = FormatPoint(
                 input: p.input, value: p.exactValue, derivative: p.exactDerivative, exactValue: .nan,
                 exactDerivative: .nan, certain: true)
@@ -132,6 +140,18 @@ public struct FormatSurvey: Sendable {
             }
         }
         return (found, worst, uncertain)
+    }
+
+    /// Whether f or f′ turns the wrong way from a sampled input to the next input of the format
+    /// outwards: how float32's sampled survey probes monotonicity.
+    static func turnsNearby(_ p: FormatPoint, _ part: Int, _ evaluation: FormatEvaluation) -> Bool {
+        let format = evaluation.format
+        guard p.input.isFinite, p.input != 0, abs(p.input) < format.greatestFiniteMagnitude else {
+            return false
+        }
+        let next = format.value(bits: format.bits(of: abs(p.input)) + 1) * (p.input < 0 ? -1 : 1)
+        let q = evaluation.evaluate(at: next)
+        return events(q, part: part, format: format, after: p).contains(.againstTruth)
     }
 
     /// The events at a point for f or f′ (with the point before it on its side, for
