@@ -13,6 +13,8 @@
 #   make samples   regenerate the outputs in Samples/
 #   make reference regenerate the high-precision test fixture (needs mpmath)
 #   make accuracy  print the largest error of every spec against that fixture, in ulps
+#   make check-formats  --arith exact against mpmath at every input of bf16, f16, e4m3, e5m2, for every
+#                    catalog function (about 25 minutes; FORMATS=bf16 and SPECS="gelu tanh" narrow it)
 #   make check-dense  the dense accuracy check: 100,000 points per function against mpmath; fails
 #                  over 1 / 2 / 4 ulp for f / f′ / f″ (DENSE='--points 20000 mish' for a part)
 #   make check-frameworks  the keras2, keras, tf and jax presets against the running tf-keras,
@@ -28,7 +30,7 @@ BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
 .PHONY: all build release test demo install uninstall clean format lint reference deps samples bench \
-	fuzz sanitize docs man accuracy generated check-generated check-dense check-frameworks
+	fuzz sanitize docs man accuracy generated check-generated check-dense check-formats check-frameworks
 
 all: build
 
@@ -230,6 +232,13 @@ check-dense: release
 # actplot's keras2, keras, tf and jax presets against tf-keras, Keras 3, TensorFlow and JAX in float64
 # (Scripts/check-keras.py, Scripts/check-jax.py; one framework per process), in a venv of their
 # own: TensorFlow is about 600 MB.
+# The exhaustive format check (Scripts/check-formats.py) on the release build, in the generators' venv
+FORMATS ?= bf16,f16,e4m3,e5m2
+check-formats: release
+	@.build/generators/bin/python -c 'import mpmath, numpy, ml_dtypes' 2>/dev/null || \
+	    { python3 -m venv .build/generators && .build/generators/bin/pip install -q mpmath==1.3.0 numpy ml_dtypes; }
+	.build/generators/bin/python Scripts/check-formats.py --formats $(FORMATS) $(SPECS)
+
 check-frameworks: release
 	@.build/frameworks/bin/python -c 'import tf_keras, keras, jax, mpmath' 2>/dev/null || \
 	    { python3 -m venv .build/frameworks && \

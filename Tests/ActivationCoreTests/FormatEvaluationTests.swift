@@ -97,6 +97,11 @@ struct FormatEvaluationTests {
         #expect(exp.evaluate(at: 11.0859375).value == 65248 && exp.evaluate(at: 11.09375).value == .infinity)
         #expect(try threshold("softplus", .float16, .naive, part: 0, .infinite)?.positive == 11.09375)
         #expect(try threshold("softplus", .float16, .exact, part: 0, .infinite) == nil)
+        // PyTorch's where(x > 20, x, log1p(exp(x))) leaves (11.09, 20] infinite, then returns x.
+        let torch = FormatEvaluation(
+            try Catalog.activation("torch.Softplus"), format: .float16, arithmetic: .naive)
+        #expect(torch.evaluate(at: 15).value == .infinity && torch.evaluate(at: 20).value == .infinity)
+        #expect(torch.evaluate(at: 20.015625).value == 20.015625 && torch.evaluate(at: 25).derivative == 1)
         // pytorch#187180: softplus with β = 1e-6 in float16 (float32 inside) is +∞ at x = 1.
         let tiny = FormatEvaluation(
             try Catalog.activation("softplus:beta=1e-6"), format: .float16, arithmetic: .opmath)

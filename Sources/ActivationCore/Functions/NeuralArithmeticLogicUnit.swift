@@ -159,7 +159,8 @@ extension CatalogEntry {
                 // Trask et al.'s equations, W formed in the format too; differentiated by autograd.
                 let literal = NaiveFormula.literal
                 let weight = "tanh(\(literal(a[wHat])))*(1/(1 + exp(-\(literal(a[mHat])))))"
-                let g = "(1/(1 + exp(-(\(literal(a[gate]))*x))))"
+                let gx = a[gate] == 1 ? "x" : "\(literal(a[gate]))*x"
+                let g = "(1/(1 + exp(-(\(gx)))))"
                 let product = "exp(\(weight)*log(abs(x) + \(literal(a[epsilon]))))"
                 return NaiveFormula(autograd: "\(g)*\(weight)*x + (1 - \(g))*\(product)")
             },

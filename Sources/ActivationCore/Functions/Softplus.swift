@@ -67,11 +67,15 @@ extension CatalogEntry {
             smoothness: { a in a[threshold].isFinite ? .discontinuous : .smooth },
             corners: { a in a[threshold].isFinite ? [a[threshold] / a[beta]] : [] },
             naive: { a in
-                guard a[beta] != 1 else {
-                    return NaiveFormula(value: "log(1 + exp(x))", derivative: "1/(1 + exp(-x))")
-                }
                 let b = NaiveFormula.literal(a[beta])
-                return NaiveFormula(value: "log(1 + exp(\(b)*x))/\(b)", derivative: "1/(1 + exp(-\(b)*x))")
+                let (u, scaled) = a[beta] == 1 ? ("x", "") : ("\(b)*x", "/\(b)")
+                let formula = NaiveFormula(
+                    value: "log(1 + exp(\(u)))" + scaled, derivative: "1/(1 + exp(-\(u)))")
+                guard a[threshold].isFinite else { return formula }
+                // PyTorch's where(beta·x > threshold, x, …): the branch not taken overflows.
+                return NaiveFormula(
+                    where: "\(u) - \(NaiveFormula.literal(a[threshold]))", then: ("x", "1"),
+                    otherwise: formula)
             },
             makeKernel: { a in Softplus(beta: a[beta], threshold: a[threshold]) })
     }()

@@ -66,7 +66,10 @@ public struct FormatEvaluation: Sendable {
         let machine = RoundedArithmetic(format: inner)
         var value: Double
         var slope: Double
-        if let derivative = formula.derivativeNode {
+        if let selection = formula.selection, machine.value(selection.condition, x: input) > 0 {
+            value = format.rounded(machine.value(selection.value, x: input))
+            slope = format.rounded(machine.value(selection.derivative, x: input, y: value))
+        } else if let derivative = formula.derivativeNode {
             // The output is stored in the format; the derivative reads it from there.
             value = format.rounded(machine.value(formula.valueNode, x: input))
             slope = format.rounded(machine.value(derivative, x: input, y: value))

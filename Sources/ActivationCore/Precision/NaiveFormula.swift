@@ -16,6 +16,9 @@ public struct NaiveFormula: Sendable {
     public let derivative: String?
     let valueNode: ExpressionNode
     let derivativeNode: ExpressionNode?
+    /// A framework's `where(c > 0, then, otherwise)` around the formulas, where the branch not
+    /// taken may overflow: c and the formulas taken where it is positive.
+    let selection: (condition: ExpressionNode, value: ExpressionNode, derivative: ExpressionNode)?
 
     /// Formulas written in the catalog: both parse (a programming error if they do not).
     /// - Parameters:
@@ -24,11 +27,31 @@ public struct NaiveFormula: Sendable {
     init(value: String, derivative: String) {
         self.value = value
         self.derivative = derivative
-        var first = ExpressionParser(value)
-        var second = ExpressionParser(derivative, allowsOutput: true)
+        valueNode = Self.parse(value)
+        derivativeNode = Self.parse(derivative, allowsOutput: true)
+        selection = nil
+    }
+
+    /// Formulas chosen by the sign of a condition, as `where(c > 0, a, b)` chooses.
+    /// - Parameters:
+    ///   - condition: c in x; the `then` formulas are taken where it is positive.
+    ///   - then: f and f′ where c > 0.
+    ///   - otherwise: f and f′ elsewhere.
+    init(where condition: String, then: (value: String, derivative: String), otherwise: NaiveFormula) {
+        value = "\(then.value) where \(condition) > 0, else \(otherwise.value)"
+        derivative = "\(then.derivative) where \(condition) > 0, else \(otherwise.derivative ?? "")"
+        valueNode = otherwise.valueNode
+        derivativeNode = otherwise.derivativeNode
+        selection = (
+            Self.parse(condition), Self.parse(then.value), Self.parse(then.derivative, allowsOutput: true)
+        )
+    }
+
+    /// A formula of the catalog, parsed (a programming error if it does not parse).
+    private static func parse(_ text: String, allowsOutput: Bool = false) -> ExpressionNode {
+        var parser = ExpressionParser(text, allowsOutput: allowsOutput)
         do {
-            valueNode = try first.parse()
-            derivativeNode = try second.parse()
+            return try parser.parse()
         } catch {
             preconditionFailure("a naive formula does not parse: \(error)")
         }
@@ -46,18 +69,14 @@ public struct NaiveFormula: Sendable {
         derivative = nil
         valueNode = node
         derivativeNode = nil
+        selection = nil
     }
 
     /// A catalog function that frameworks differentiate by autograd (no written f′): f as
     /// written, f′ by rounded forward-mode differentiation.
     /// - Parameter value: f in x, in the expression grammar.
     init(autograd value: String) {
-        var parser = ExpressionParser(value)
-        do {
-            self.init(typed: value, try parser.parse())
-        } catch {
-            preconditionFailure("a naive formula does not parse: \(error)")
-        }
+        self.init(typed: value, Self.parse(value))
     }
 }
 

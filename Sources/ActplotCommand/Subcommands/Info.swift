@@ -120,9 +120,12 @@ extension Actplot {
             out += "  family       \(e.family)\n"
             out += "  formula      \(e.formula)\n"
             if !e.aliases.isEmpty { out += "  aliases      \(e.aliases.joined(separator: ", "))\n" }
-            if let textbook = f.naiveFormula {
-                out += "  textbook     f = \(textbook.value); f′ = \(Precision.derivativeText(textbook))\n"
-                out += "               (y: the output as stored; what --arith naive and opmath evaluate)\n"
+            // A typed expression is its own textbook formula.
+            if let textbook = f.naiveFormula, textbook.value != e.formula {
+                let derivative = Precision.derivativeText(textbook)
+                let y = derivative.contains("y") && textbook.derivative != nil ? "; y: f as stored" : ""
+                out += "  textbook     f = \(textbook.value); f′ = \(derivative)\n"
+                out += "               (what --arith naive and opmath evaluate\(y))\n"
             }
             if let preset = f.preset, case let note = Describe.note(preset), !note.isEmpty {
                 out += "  \(preset.qualifiedName): \(note)\n"
