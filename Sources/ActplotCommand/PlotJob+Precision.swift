@@ -81,12 +81,39 @@ extension PlotJob {
                 )
             ]
         } else {
-            figure.series += Self.formatSeries(
+            let added = Self.formatSeries(
                 evaluations, names: names, x: x, first: total + firstFunction, derivative: !o.noDerivative,
                 error: false)
+            figure.series += added
             figure.notes.append(Figure.Note("\(e.format.name), \(e.arithmetic.rawValue): \(how)"))
+            figure.notes += added.compactMap { Self.nonFiniteNote($0, figure) }
         }
         return figure
+    }
+
+    /// Where a curve as the format computes it is ±∞ or NaN (so not drawn) though the exact
+    /// curve of the same role is finite: the sample nearest 0 on each side where that starts.
+    static func nonFiniteNote(_ series: Figure.Series, _ figure: Figure) -> Figure.Note? {
+        guard
+            let exact = figure.series.first(where: {
+                $0.role == series.role && series.name.hasPrefix($0.name + " ")
+            })
+        else { return nil }
+        var starts: [(x: Double, what: String)] = []
+        for positive in [false, true] {
+            let side = zip(series.x, zip(series.y, exact.y)).filter { ($0.0 > 0) == positive && $0.0 != 0 }
+            let ordered = positive ? side : side.reversed()
+            if let hit = ordered.first(where: { !$0.1.0.isFinite && $0.1.1.isFinite }) {
+                let what = hit.1.0.isNaN ? "NaN" : hit.1.0 > 0 ? "+∞" : "−∞"
+                starts.append((hit.0, what))
+            }
+        }
+        guard !starts.isEmpty else { return nil }
+        let text = starts.map {
+            "\($0.what) from the sample at x = \(String(Describe.number($0.x, digits: 5).map { $0 == "-" ? "−" : $0 }))"
+        }
+        return Figure.Note(
+            "\(series.name) = " + text.joined(separator: ", ") + " (not drawn)", function: series.function)
     }
 
     /// The CSV of a run in a format: x, then per function f and f′, and f and f′ as the format

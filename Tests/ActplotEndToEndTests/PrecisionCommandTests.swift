@@ -71,6 +71,24 @@ struct PrecisionCommandTests {
         #expect(objects.count == 2 && objects[0]["derivative"] as? Double == 0)
     }
 
+    @Test("a plot in a format names where the computed curve is infinite: float16 log(1 + exp(x)) from 11.09")
+    func nonFiniteNote() throws {
+        let r = try ActplotProcess.run(
+            [
+                "softplus", "--dtype", "f16", "--arith", "naive", "--range", "0:16", "--samples", "161",
+                "--ascii",
+            ],
+            environment: ["LINES": "24", "COLUMNS": "100", "NO_COLOR": "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try #require(
+            r.stdout.split(separator: "\n").first { $0.contains("softplus [f16 naive] =") })
+        // The samples are 0.1 apart; exp overflows float16 from 11.09375, so the first is 11.1.
+        let numbers = line.split(separator: " ").compactMap { Double($0) }.filter { $0.isFinite }
+        let x = try #require(numbers.first)
+        #expect(x >= 11.09375 && x < 11.09375 + 0.1, "\(line)")
+        #expect(!r.stdout.contains("softplus′ [f16 naive] ="), "f′ = 1/(1 + exp(−x)) stays finite")
+    }
+
     @Test("precision sigmoid: one table per format, the thresholds the trackers report")
     func table() throws {
         let r = try ActplotProcess.run(
