@@ -97,6 +97,8 @@ struct FormatEvaluationTests {
         #expect(exp.evaluate(at: 11.0859375).value == 65248 && exp.evaluate(at: 11.09375).value == .infinity)
         #expect(try threshold("softplus", .float16, .naive, part: 0, .infinite)?.positive == 11.09375)
         #expect(try threshold("softplus", .float16, .exact, part: 0, .infinite) == nil)
+        // ∞ then ∞ again is no turn the wrong way.
+        #expect(try threshold("softplus", .float16, .naive, part: 0, .againstTruth) == nil)
         // PyTorch's where(x > 20, x, log1p(exp(x))) leaves (11.09, 20] infinite, then returns x.
         let torch = FormatEvaluation(
             try Catalog.activation("torch.Softplus"), format: .float16, arithmetic: .naive)

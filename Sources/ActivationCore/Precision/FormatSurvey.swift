@@ -176,7 +176,11 @@ public struct FormatSurvey: Sendable {
                 ? (previous.value, previous.exactValue) : (previous.derivative, previous.exactDerivative)
             let computed = v - u
             let exact = t - s
-            if computed != 0 && exact != 0 && (computed > 0) != (exact > 0) { events.append(.againstTruth) }
+            // Between two equal infinities (or across a NaN) the computed curve does not move.
+            if computed != 0 && !computed.isNaN && exact != 0 && !exact.isNaN && (computed > 0) != (exact > 0)
+            {
+                events.append(.againstTruth)
+            }
         }
         return events
     }
