@@ -143,6 +143,10 @@ struct FormatEvaluationTests {
         ("tanhshrink", -258, 0, -258),
         // squareplus′(−2⁶⁷) = 2⁻¹³⁴(1 − 3·2⁻¹³⁴), a hair below half the least subnormal: 0.
         ("squareplus", -0x1p67, 1, 0),
+        // 0.1·(x − 0.5) at x = 3·2⁻¹² is −204.5·2⁻¹², a midpoint, times the double 0.1's
+        // 1 + 5.6e-17: a hair beyond it, so −205·2⁻¹².
+        ("relu:negative_slope=0.1,threshold=0.5", 3 * 0x1p-12, 0, -205 * 0x1p-12),
+        ("keras.relu:negative_slope=0.1,threshold=0.5", 3 * 0x1p-12, 0, -205 * 0x1p-12),
         // (2⁻⁹ + 1)/2 = 1/2 + 2⁻¹⁰, halfway to the bfloat16 after 1/2: even is 1/2.
         ("sparse_sigmoid", 0x1p-9, 0, 0.5),
     ]

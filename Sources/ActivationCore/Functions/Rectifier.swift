@@ -38,6 +38,14 @@ struct Rectifier: ScalarKernel {
         }
         return Jet(value: value(at: x), derivative: slope, secondDerivative: 0)
     }
+
+    /// negative_slope·(x − threshold) below the threshold, exact where it is (so that a value
+    /// on a midpoint is a true tie); the other pieces are exact doubles already.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard x < threshold, negativeSlope != 0, x.isFinite else { return nil }
+        let (value, error) = preciseSlopeTimesOffset(negativeSlope, x, threshold)
+        return PreciseJet(value: value, derivative: DoubleDouble(negativeSlope), error: (error, 0))
+    }
 }
 
 extension CatalogEntry {
@@ -151,6 +159,15 @@ extension Rectifier {
     }
 }
 
+/// a·(x − t) as a double-double, with its error bound: exact (0) where x − t is a double, as
+/// it is for every input of a narrow format near t.
+func preciseSlopeTimesOffset(_ a: Double, _ x: Double, _ t: Double) -> (DoubleDouble, Double) {
+    let d = DoubleDouble.sum(x, -t)
+    guard d.lo != 0 else { return (DoubleDouble.product(a, d.hi), 0) }
+    let v = DoubleDouble.product(a, d.hi).plus(DoubleDouble.product(a, d.lo))
+    return (v, 0x1p-100 * abs(v.hi))
+}
+
 /// a·(x − t), faithfully rounded: x − t is carried exactly as a sum of two doubles, and a times
 /// it is formed with one fused multiply-add.
 @inline(__always)
@@ -215,6 +232,16 @@ struct KerasRectifier: ScalarKernel {
             slope += negativeSlope
         }
         return Jet(value: p, derivative: slope, secondDerivative: 0)
+    }
+
+    /// The negative part alone, where it is all of f (below the threshold, the positive part
+    /// 0), exact where x − threshold is a double.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        guard !isLeaky, negativeSlope != 0, x < threshold, x.isFinite, positivePart(x).value == 0 else {
+            return nil
+        }
+        let (value, error) = preciseSlopeTimesOffset(negativeSlope, x, threshold)
+        return PreciseJet(value: value, derivative: DoubleDouble(jet(at: x).derivative), error: (error, 0))
     }
 
     /// Keras' steps as formulas, each `cast(x > t)` a 0/1 step and the clip's gradient 1 on
