@@ -30,12 +30,13 @@ extension PlotJob {
     }
 
     /// The curves of functions as the format computes them (or their errors), each in the
-    /// colour of function `first + k`.
+    /// colour of function `first + k`, and notes where a computed curve is not finite.
     static func formatSeries(
         _ evaluations: [FormatEvaluation], names: [String], x: [Double], first: Int, derivative: Bool,
         error: Bool
-    ) -> [Figure.Series] {
+    ) -> (series: [Figure.Series], notes: [Figure.Note]) {
         var series: [Figure.Series] = []
+        var notes: [Figure.Note] = []
         for (k, e) in evaluations.enumerated() {
             let points = x.map(e.evaluate(at:))
             let name = names[k] + " " + suffix(e)
@@ -45,15 +46,21 @@ extension PlotJob {
                 error
                 ? points.map { signedError($0.derivative, $0.exactDerivative, e.format) }
                 : points.map(\.derivative)
+            var curves = [(name, Figure.Role.value, values, points.map(\.exactValue))]
             if derivative {
-                series.append(
-                    Figure.Series(
-                        name: names[k] + "′ " + suffix(e), function: first + k, role: .derivative, x: x,
-                        y: slopes))
+                curves.insert(
+                    (names[k] + "′ " + suffix(e), .derivative, slopes, points.map(\.exactDerivative)), at: 0)
             }
-            series.append(Figure.Series(name: name, function: first + k, role: .value, x: x, y: values))
+            for (title, role, y, exact) in curves {
+                series.append(Figure.Series(name: title, function: first + k, role: role, x: x, y: y))
+                if !error,
+                    let note = nonFiniteNote(title, function: first + k, x: x, computed: y, exact: exact)
+                {
+                    notes.append(note)
+                }
+            }
         }
-        return series
+        return (series, notes)
     }
 
     /// The figure with the format's curves added (or, with --error, made of the errors only).
@@ -71,9 +78,11 @@ extension PlotJob {
             case .opmath: "textbook formulas in float32, input and output in \(e.format.name)"
             }
         if o.error {
-            figure.series = Self.formatSeries(
-                evaluations, names: names, x: x, first: firstFunction, derivative: !o.noDerivative,
-                error: true)
+            figure.series =
+                Self.formatSeries(
+                    evaluations, names: names, x: x, first: firstFunction, derivative: !o.noDerivative,
+                    error: true
+                ).series
             figure.yLabel = "error (ulps of \(e.format.shortName))"
             figure.notes = [
                 Figure.Note(
@@ -84,36 +93,31 @@ extension PlotJob {
             let added = Self.formatSeries(
                 evaluations, names: names, x: x, first: total + firstFunction, derivative: !o.noDerivative,
                 error: false)
-            figure.series += added
+            figure.series += added.series
             figure.notes.append(Figure.Note("\(e.format.name), \(e.arithmetic.rawValue): \(how)"))
-            figure.notes += added.compactMap { Self.nonFiniteNote($0, figure) }
+            figure.notes += added.notes
         }
         return figure
     }
 
     /// Where a curve as the format computes it is ±∞ or NaN (so not drawn) though the exact
-    /// curve of the same role is finite: the sample nearest 0 on each side where that starts.
-    static func nonFiniteNote(_ series: Figure.Series, _ figure: Figure) -> Figure.Note? {
-        guard
-            let exact = figure.series.first(where: {
-                $0.role == series.role && series.name.hasPrefix($0.name + " ")
-            })
-        else { return nil }
+    /// value is finite: the sample nearest 0 on each side where that starts.
+    static func nonFiniteNote(
+        _ name: String, function: Int, x: [Double], computed: [Double], exact: [Double]
+    ) -> Figure.Note? {
         var starts: [(x: Double, what: String)] = []
         for positive in [false, true] {
-            let side = zip(series.x, zip(series.y, exact.y)).filter { ($0.0 > 0) == positive && $0.0 != 0 }
+            let side = x.indices.filter { x[$0] != 0 && (x[$0] > 0) == positive }
             let ordered = positive ? side : side.reversed()
-            if let hit = ordered.first(where: { !$0.1.0.isFinite && $0.1.1.isFinite }) {
-                let what = hit.1.0.isNaN ? "NaN" : hit.1.0 > 0 ? "+∞" : "−∞"
-                starts.append((hit.0, what))
+            if let i = ordered.first(where: { !computed[$0].isFinite && exact[$0].isFinite }) {
+                starts.append((x[i], computed[i].isNaN ? "NaN" : computed[i] > 0 ? "+∞" : "−∞"))
             }
         }
         guard !starts.isEmpty else { return nil }
         let text = starts.map {
             "\($0.what) from the sample at x = \(String(Describe.number($0.x, digits: 5).map { $0 == "-" ? "−" : $0 }))"
         }
-        return Figure.Note(
-            "\(series.name) = " + text.joined(separator: ", ") + " (not drawn)", function: series.function)
+        return Figure.Note("\(name) = " + text.joined(separator: ", ") + " (not drawn)", function: function)
     }
 
     /// The CSV of a run in a format: x, then per function f and f′, and f and f′ as the format

@@ -24,18 +24,24 @@ struct TanhShrink: ScalarKernel {
         PreciseLogisticPair(2 * x).balance.negated
     }
 
+    /// x³·(1/3 + c₅x² + c₇x⁴ + …) for |x| < 1/8, where x³ is normal: the series alternates but
+    /// its terms fall by x² < 1/64 each; 1/3 and x³ to 106 bits, the tail in double.
+    @inline(__always)
+    private static func series(_ x: Double, cube: DoubleDouble) -> DoubleDouble {
+        let x2 = x * x
+        var tail = 0.0
+        for c in coefficients.reversed() {
+            tail = c.addingProduct(tail, x2)
+        }
+        return third.plus(tail * x2).times(cube)
+    }
+
     @inline(__always)
     func value(at x: Double) -> Double {
         if x.isNaN || abs(x) > 350 { return x - tanh(x) }
         guard abs(x) < 0.125 else { return DoubleDouble(x).minus(Self.preciseTanh(x)).value }
-        // x³·(1/3 + c₅x² + c₇x⁴ + …): the series alternates but its terms fall by x² < 1/64 each.
-        let x2 = x * x
-        var tail = 0.0
-        for c in Self.coefficients.reversed() {
-            tail = c.addingProduct(tail, x2)
-        }
         let cube = DoubleDouble.product(x, x).times(x)
-        if abs(cube.hi) > 0x1p-960 { return Self.third.plus(tail * x2).times(cube).value }
+        if abs(cube.hi) > 0x1p-960 { return Self.series(x, cube: cube).value }
         // x³/3 near or in the subnormal range: formed at x·2³⁰⁰ (exactly), then scaled back once
         let scaled = x * 0x1p300
         let v = Self.third.times(DoubleDouble.product(scaled, scaled).times(scaled)).value
@@ -86,18 +92,13 @@ struct TanhShrink: ScalarKernel {
             return PreciseJet(value: DoubleDouble(x).minus(t), derivative: t.squared, relativeError: 0x1p-62)
         }
         let x2 = x * x
-        var tail = 0.0
-        for c in Self.coefficients.reversed() {
-            tail = c.addingProduct(tail, x2)
-        }
         let square = DoubleDouble.product(x, x)
-        let cube = square.times(x)
         // tanh²x = x²·(1 − 2x²/3 + 17x⁴/45 − …) below 2⁻²⁰, the next term under x⁶ of it.
         let t2 =
             abs(x) >= 0x1p-20
             ? t.squared
             : square.times(DoubleDouble(1).plus(DoubleDouble(-2.0 / 3 * x2 + 17.0 / 45 * x2 * x2)))
-        let value = Self.third.plus(DoubleDouble(tail * x2)).times(cube)
+        let value = Self.series(x, cube: square.times(x))
         // Below 2⁻²⁰ the series errs by the rounding of its correction and the omitted x⁶ term.
         let slopeError = (abs(x) >= 0x1p-20 ? 0x1p-56 : 0x1p-50 * x2 + x2 * x2 * x2) * abs(t2.hi)
         return PreciseJet(value: value, derivative: t2, error: (0x1p-56 * abs(value.hi), slopeError))

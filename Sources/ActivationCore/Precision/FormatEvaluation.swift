@@ -66,15 +66,16 @@ public struct FormatEvaluation: Sendable {
         let machine = RoundedArithmetic(format: inner)
         var value: Double
         var slope: Double
+        var (f, d) = (formula.valueNode, formula.derivativeNode)
         if let selection = formula.selection, machine.value(selection.condition, x: input) > 0 {
-            value = format.rounded(machine.value(selection.value, x: input))
-            slope = format.rounded(machine.value(selection.derivative, x: input, y: value))
-        } else if let derivative = formula.derivativeNode {
+            (f, d) = (selection.value, selection.derivative)
+        }
+        if let d {
             // The output is stored in the format; the derivative reads it from there.
-            value = format.rounded(machine.value(formula.valueNode, x: input))
-            slope = format.rounded(machine.value(derivative, x: input, y: value))
+            value = format.rounded(machine.value(f, x: input))
+            slope = format.rounded(machine.value(d, x: input, y: value))
         } else {
-            (value, slope) = machine.dual(formula.valueNode, x: input)
+            (value, slope) = machine.dual(f, x: input)
             (value, slope) = (format.rounded(value), format.rounded(slope))
         }
         return FormatPoint(

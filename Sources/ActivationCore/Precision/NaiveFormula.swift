@@ -39,7 +39,7 @@ public struct NaiveFormula: Sendable {
     ///   - otherwise: f and f′ elsewhere.
     init(where condition: String, then: (value: String, derivative: String), otherwise: NaiveFormula) {
         value = "\(then.value) where \(condition) > 0, else \(otherwise.value)"
-        derivative = "\(then.derivative) where \(condition) > 0, else \(otherwise.derivative ?? "")"
+        derivative = "\(then.derivative) where \(condition) > 0, else \(otherwise.derivative ?? "autograd")"
         valueNode = otherwise.valueNode
         derivativeNode = otherwise.derivativeNode
         selection = (

@@ -23,6 +23,11 @@ enum FormatReport {
         return "\(e.function.name) in \(e.format), \(how)"
     }
 
+    /// A textbook f′ as written, or how a typed formula's is computed.
+    static func derivativeText(_ formula: NaiveFormula) -> String {
+        formula.derivative ?? "forward-mode differentiation, every operation rounded"
+    }
+
     /// A value's bits in hex, as wide as the format.
     static func hex(_ e: FormatEvaluation, _ v: Double) -> String {
         let digits = (e.format.bitWidth + 3) / 4
@@ -54,7 +59,7 @@ enum FormatReport {
         }
         if let formula = e.formula, e.usesFormula {
             out += "  f = \(formula.value)\n"
-            out += "  f′ = \(formula.derivative ?? "forward-mode differentiation, every operation rounded")\n"
+            out += "  f′ = \(derivativeText(formula))\n"
         }
         out +=
             "  ulps: |computed − true| in units of the format's spacing at the true value (at the rounded x)\n"

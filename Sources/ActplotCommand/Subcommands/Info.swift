@@ -122,7 +122,7 @@ extension Actplot {
             if !e.aliases.isEmpty { out += "  aliases      \(e.aliases.joined(separator: ", "))\n" }
             // A typed expression is its own textbook formula.
             if let textbook = f.naiveFormula, textbook.value != e.formula {
-                let derivative = Precision.derivativeText(textbook)
+                let derivative = FormatReport.derivativeText(textbook)
                 let y = derivative.contains("y") && textbook.derivative != nil ? "; y: f as stored" : ""
                 out += "  textbook     f = \(textbook.value); f′ = \(derivative)\n"
                 out += "               (what --arith naive and opmath evaluate\(y))\n"

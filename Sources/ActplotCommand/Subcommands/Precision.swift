@@ -62,12 +62,7 @@ extension Actplot {
                 return
                     "\(f.name) has no textbook formula in the catalog: naive and opmath are computed exactly\n"
             }
-            return "naive and opmath use f = \(formula.value), f′ = \(derivativeText(formula))\n"
-        }
-
-        /// A textbook f′ as written, or how a typed formula's is computed.
-        static func derivativeText(_ formula: NaiveFormula) -> String {
-            formula.derivative ?? "forward-mode differentiation, every operation rounded"
+            return "naive and opmath use f = \(formula.value), f′ = \(FormatReport.derivativeText(formula))\n"
         }
 
         /// A number for the table: 5 significant digits, — for none.
