@@ -90,6 +90,13 @@ let package = Package(
             name: "ActivationPlotTests",
             dependencies: ["ActivationPlot", "TestSupport"]
         ),
+        /// The commands run in process, into memory: what they print, their status, their files.
+        .testTarget(
+            name: "ActplotCommandTests",
+            dependencies: ["ActivationCore", "ActivationPlot", "ActplotCommand", "TestSupport"]
+        ),
+        /// The built actplot as a process: signals, pipes, full disks, locales, atomic files, and
+        /// one run of every command.
         .testTarget(
             name: "ActplotEndToEndTests",
             dependencies: ["ActivationCore", "ActivationPlot", "ActplotCommand", "TestSupport"]

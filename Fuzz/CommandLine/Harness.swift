@@ -1,21 +1,14 @@
 // libFuzzer harness: the whole command line, in process, through the ActplotCommand library.
 //
 // Input: arguments separated by NUL or newline bytes. Every subcommand, option and value is
-// parsed and run as `actplot` would, with stdout sent to /dev/null; errors are caught where
-// main.swift would print them. Arguments that name output files are dropped (a fuzzer must
-// not write files), and inputs that only ask for a lot of work (more than 100,000 samples,
-// images over 1000 pixels a side) are skipped: their limits are checked by the test battery.
+// parsed and run as `actplot` would, on a console in memory (stdout, stderr and an empty stdin),
+// errors included. Arguments that name output files are dropped (a fuzzer must not write
+// files), and inputs that only ask for a lot of work (more than 100,000 samples, images over
+// 1000 pixels a side) are skipped: their limits are checked by the test battery.
 
 import ActivationCore
 import ActplotCommand
-import Foundation
 import FuzzDriver
-
-/// stdout goes to /dev/null once, before the first input.
-let silenced: Void = {
-    guard let null = FileHandle(forWritingAtPath: "/dev/null") else { return }
-    dup2(null.fileDescriptor, 1)
-}()
 
 /// Whether the arguments only ask for more work than a fuzzing run can afford.
 func tooCostly(_ arguments: [String]) -> Bool {
@@ -40,7 +33,6 @@ func tooCostly(_ arguments: [String]) -> Bool {
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzCommandLine(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    _ = silenced
     let bytes = UnsafeBufferPointer(start: data, count: size)
     var arguments: [String] = []
     var dropNext = false
@@ -60,13 +52,8 @@ func fuzzCommandLine(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         arguments.append(argument)
     }
     guard !tooCostly(arguments) else { return 0 }
-    do {
-        var command = try Actplot.parseAsRoot(Actplot.prepared(arguments))
-        try command.run()
-    } catch {
-        // What main.swift prints: each must make one message.
-        _ = ErrorReport(error)
-    }
+    var console = Console(environment: ConsoleEnvironment(variables: [:], arguments: arguments))
+    _ = Actplot.run(arguments, on: &console)
     return 0
 }
 

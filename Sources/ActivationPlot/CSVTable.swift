@@ -26,6 +26,24 @@ public struct CSVTable: Sendable {
     /// Add columns f − g (and f′ − g′, f″ − g″ with the derivatives) between the first
     /// function and each other one, named `relu - gelu`, `relu' - gelu'`, `relu'' - gelu''`.
     public var differences = false
+    /// Add, after each function's own columns, its f and f′ as a narrow format computes them
+    /// (`sigmoid [bf16 naive]`, `sigmoid' [bf16 naive]`), or their errors in ulps of the format
+    /// (`sigmoid ulps [bf16 naive]`).
+    public var computed: Computed?
+
+    /// The functions as a narrow format computes them, one evaluation per function.
+    public struct Computed: Sendable {
+        /// Each function in the format, in the order of ``CSVTable/functions``.
+        public var evaluations: [FormatEvaluation]
+        /// Whether the columns hold the errors in ulps of the format instead of the values.
+        public var errors: Bool
+
+        /// Columns of computed values (or of their errors).
+        public init(_ evaluations: [FormatEvaluation], errors: Bool = false) {
+            self.evaluations = evaluations
+            self.errors = errors
+        }
+    }
 
     /// A table description.
     public init(
@@ -42,10 +60,16 @@ public struct CSVTable: Sendable {
     /// The header line, without the line end.
     public var header: String {
         var fields = ["x"]
-        for (name, _) in functions {
+        for (k, (name, _)) in functions.enumerated() {
             fields.append(name)
             if derivative { fields.append(name + "'") }
             if secondDerivative { fields.append(name + "''") }
+            if let computed {
+                let e = computed.evaluations[k]
+                let tag = (computed.errors ? " ulps " : " ") + e.curveSuffix
+                fields.append(name + tag)
+                if derivative { fields.append(name + "'" + tag) }
+            }
         }
         if differences {
             let f = functions[0].name
@@ -74,16 +98,30 @@ public struct CSVTable: Sendable {
     /// memory stays at two rounds of text.
     public static let blockRows = 16_384
 
-    /// Writes the header and every row, in blocks of bytes.
-    /// - Parameter write: Receives the text, block by block, in order, on one thread at a time
-    ///   (not always the caller's); it has returned for every block when this method returns.
+    /// Writes the header and every row, in blocks of bytes, to a receiver that takes them all
+    /// (memory, a test).
+    /// - Parameter write: Receives the text, block by block, in order, on one thread at a time.
     public func write(to write: (UnsafeRawBufferPointer) -> Void) {
-        Array((header + "\n").utf8).withUnsafeBytes(write)
+        self.stream(to: { bytes in
+            write(bytes)
+            return true
+        })
+    }
+
+    /// Writes the header and every row, in blocks of bytes, until the receiver refuses one.
+    /// - Parameter write: Receives the text, block by block, in order, on one thread at a time
+    ///   (not always the caller's), and returns whether to go on (false when its reader has
+    ///   gone away: the rows not yet formatted are not); it has returned for every block it
+    ///   received when this method returns.
+    public func stream(to write: (UnsafeRawBufferPointer) -> Bool) {
+        guard Array((header + "\n").utf8).withUnsafeBytes(write) else { return }
         let count = sampling.count
         let blocks = (count + Self.blockRows - 1) / Self.blockRows
         let workers = Swift.max(1, Swift.min(Concurrency.processorCount, blocks, 8))
         // Two sets of buffers: while one round is written, the next is formatted in the other.
         var buffers = (0..<2 * workers).map { _ in BlockBuffer(table: self) }
+        // Set by the writer thread; read after waiting for it.
+        let stopped = UncheckedSendable(StopFlag())
         withoutActuallyEscaping(write) { write in
             buffers.withUnsafeMutableBufferPointer { buffers in
                 let shared = UncheckedSendable((buffers, write))
@@ -101,11 +139,14 @@ public struct CSVTable: Sendable {
                     }
                     // The round before has been written, so its buffers are free for the next one.
                     written.wait()
+                    if stopped.value.isSet { break }
                     writer.async(group: written) {
                         let (buffers, write) = shared.value
-                        for k in offset..<offset + round {
+                        for k in offset..<offset + round where !stopped.value.isSet {
                             buffers[k].text.withUnsafeBytes {
-                                write(UnsafeRawBufferPointer(rebasing: $0[0..<buffers[k].length]))
+                                if !write(UnsafeRawBufferPointer(rebasing: $0[0..<buffers[k].length])) {
+                                    stopped.value.isSet = true
+                                }
                             }
                         }
                     }
@@ -118,12 +159,19 @@ public struct CSVTable: Sendable {
     }
 }
 
+/// Whether the receiver of a table's text has refused more.
+private final class StopFlag {
+    var isSet = false
+}
+
 /// One worker's block: the x values, every column's numbers, and the text.
 private struct BlockBuffer {
     let table: CSVTable
     var xs: [Double]
     /// [f, f′, f″] per function, each ``CSVTable/blockRows`` long.
     var columns: [Double]
+    /// [f, f′] as the format computes them (or their errors) per function, with ``CSVTable/computed``.
+    var computed: [Double]
     /// The block's text: the first ``length`` bytes.
     var text: [UInt8] = []
     var length = 0
@@ -133,6 +181,8 @@ private struct BlockBuffer {
         self.xs = [Double](repeating: 0, count: CSVTable.blockRows)
         self.columns = [Double](
             repeating: 0, count: Swift.max(1, table.functions.count * 3 * CSVTable.blockRows))
+        self.computed = [Double](
+            repeating: 0, count: table.computed == nil ? 0 : table.functions.count * 2 * CSVTable.blockRows)
     }
 
     /// Evaluates and formats block `index` into ``text``.
@@ -142,13 +192,37 @@ private struct BlockBuffer {
         let n = Swift.min(b, table.sampling.count - start)
         for i in 0..<n { xs[i] = table.sampling[start + i] }
         evaluate(count: n)
+        evaluateComputed(count: n)
         let orders = [0] + (table.derivative ? [1] : []) + (table.secondDerivative ? [2] : [])
         let differenceOrders = table.differences ? orders : []
+        let computedOrders = table.computed == nil ? [] : [0] + (table.derivative ? [1] : [])
         let fields =
-            1 + table.functions.count * orders.count + (table.functions.count - 1) * differenceOrders.count
+            1 + table.functions.count * (orders.count + computedOrders.count)
+            + (table.functions.count - 1) * differenceOrders.count
         let capacity = n * fields * (DecimalText.maximumLength + 1)
-        if text.count < capacity { text = [UInt8](repeating: 0, count: capacity) }
-        length = write(count: n, orders: orders, differenceOrders: differenceOrders)
+        if text.count < capacity {
+            // Left unwritten: the rows fill about two thirds of the room, and pages never
+            // touched take no memory.
+            text = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
+        }
+        length = write(
+            count: n, orders: orders, computedOrders: computedOrders, differenceOrders: differenceOrders)
+    }
+
+    /// Every function's f and f′ as the format computes them (or their errors) at the block's
+    /// first `n` x, with ``CSVTable/computed``.
+    private mutating func evaluateComputed(count n: Int) {
+        guard let computed = table.computed else { return }
+        let b = CSVTable.blockRows
+        for (k, e) in computed.evaluations.enumerated() {
+            for i in 0..<n {
+                let p = e.evaluate(at: xs[i])
+                let (value, derivative) =
+                    computed.errors ? p.signedErrors(in: e.format) : (p.value, p.derivative)
+                self.computed[2 * k * b + i] = value
+                self.computed[(2 * k + 1) * b + i] = derivative
+            }
+        }
     }
 
     /// Every function's f, and f′ and f″ when the table has them, at the block's first `n` x.
@@ -173,8 +247,11 @@ private struct BlockBuffer {
 
     /// The text of the block's first `n` rows, written into ``text``.
     /// - Returns: Its length in bytes.
-    private mutating func write(count n: Int, orders: [Int], differenceOrders: [Int]) -> Int {
+    private mutating func write(count n: Int, orders: [Int], computedOrders: [Int], differenceOrders: [Int])
+        -> Int
+    {
         let (b, precision, functions, xs) = (CSVTable.blockRows, table.precision, table.functions, xs)
+        let computed = self.computed
         return columns.withUnsafeBufferPointer { storage in
             text.withUnsafeMutableBufferPointer { text in
                 guard let start = text.baseAddress else { return 0 }
@@ -195,6 +272,7 @@ private struct BlockBuffer {
                     p += DecimalText.write(xs[i], to: p)
                     for k in functions.indices {
                         for order in orders { number(storage[(3 * k + order) * b + i]) }
+                        for order in computedOrders { number(computed[(2 * k + order) * b + i]) }
                     }
                     for k in functions.indices.dropFirst() {
                         for order in differenceOrders {

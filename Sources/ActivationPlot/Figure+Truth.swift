@@ -124,6 +124,27 @@ extension Figure {
         return notes
     }
 
+    /// Where a curve as a narrow format computes it is ±∞ or NaN though the true value is
+    /// finite, so that it is not drawn: on each side of 0, the sample nearest 0 where that
+    /// happens (`= +∞ from the sample at x = 11.1 (not drawn)`).
+    /// - Parameters:
+    ///   - series: The computed curve.
+    ///   - exact: The true values at its samples.
+    static func nonFinite(_ series: Series, exact: [Double]) -> [NonFinite] {
+        let (x, y) = (series.x, series.y)
+        var starts: [String] = []
+        for positive in [false, true] {
+            let side = x.indices.filter { x[$0] != 0 && (x[$0] > 0) == positive }
+            let outwards = positive ? side : side.reversed()
+            if let i = outwards.first(where: { Kind(y[$0]) != .finite && exact[$0].isFinite }) {
+                starts.append("\(Kind(y[i]).rawValue) from the sample at x = \(edgeText(x[i]))")
+            }
+        }
+        guard !starts.isEmpty else { return [] }
+        let claim = "= " + starts.joined(separator: ", ") + " (not drawn)"
+        return [NonFinite(subject: series.name, claim: claim, function: series.function, x: nil)]
+    }
+
     /// What a value is, for the notes: finite, +∞, −∞ or NaN.
     enum Kind: String {
         case finite = "finite", plusInfinity = "+∞", minusInfinity = "−∞", nan = "NaN"

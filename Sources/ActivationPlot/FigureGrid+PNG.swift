@@ -19,6 +19,23 @@ public enum PNGError: Error, CustomStringConvertible, Sendable {
     }
 }
 
+/// PNG through libpng: 8-bit RGB, anti-aliased, the font compiled in, the command line in a
+/// tEXt chunk (``FigureGrid/renderPNG(width:height:scale:comment:)``).
+public struct PNGEncoder: ImageEncoder {
+    /// The encoder.
+    public init() {}
+
+    /// Renders and compresses the grid.
+    /// - Throws: ``PNGError``.
+    public func encode(_ grid: FigureGrid, width: Int, height: Int, scale: Double, comment: String) throws
+        -> EncodedImage
+    {
+        let (bytes, missing) = try grid.renderPNG(
+            width: width, height: height, scale: scale, comment: comment)
+        return EncodedImage(bytes: bytes, missingCharacters: missing)
+    }
+}
+
 extension Figure {
     /// The largest PNG side, in pixels, after scaling.
     public static let maximumPixels = 16_384

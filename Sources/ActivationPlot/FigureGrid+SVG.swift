@@ -1,3 +1,19 @@
+/// SVG: the same layout as the PNG, text as `<text>` in the viewer's fonts
+/// (``FigureGrid/svg(width:height:scale:to:)``).
+public struct SVGEncoder: ImageEncoder {
+    /// The encoder.
+    public init() {}
+
+    /// Writes the grid's XML.
+    public func encode(_ grid: FigureGrid, width: Int, height: Int, scale: Double, comment: String)
+        -> EncodedImage
+    {
+        var text = ""
+        grid.svg(width: width, height: height, scale: scale, to: &text)
+        return EncodedImage(bytes: Array(text.utf8))
+    }
+}
+
 extension Figure {
     /// Writes the figure as SVG: the same layout as the PNG, curves as `<path>` with dash
     /// arrays, text as `<text>` (DejaVu Sans, falling back to any sans-serif).

@@ -32,32 +32,51 @@ public struct Actplot: ParsableCommand {
               actplot list --framework dl4j
             """,
         version: version,
-        subcommands: [Plot.self, Compare.self, Eval.self, Info.self, Stats.self, Precision.self, List.self],
+        subcommands: commands.map { $0 },
         defaultSubcommand: Plot.self
     )
 
-    /// Runs the command; every failure becomes one line `actplot: error: ...` on stderr and
-    /// the exit status is 64 for a usage error, 1 for anything else.
+    /// Runs the command line of the process and exits with its status.
+    ///
+    /// `--version` alone answers before the argument parser starts: its first dynamic casts
+    /// scan every protocol conformance in the process, most of the start-up time.
     public static func main() {
         POSIX.ignoreBrokenPipe()
-        // `--version` alone answers before the argument parser starts: its first dynamic
-        // casts scan every protocol conformance in the process, most of the start-up time.
-        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
-            try? writeToStandardOutput(version + "\n")
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            var output = ConsoleStream(descriptor: 1, brokenPipeEndsQuietly: true)
+            output.write(version + "\n")
             return
         }
+        var console = Console.standard(arguments: arguments)
+        POSIX.exit(run(arguments, on: &console))
+    }
+
+    /// Runs a command line on a console: parses it, runs the command, and turns every failure
+    /// into one line `actplot: error: ...` on the console's stderr.
+    /// - Parameters:
+    ///   - arguments: The command line without the program's name.
+    ///   - console: Where the output goes.
+    /// - Returns: The exit status: 0, 64 for a usage error, 1 for anything else (a reader that
+    ///   went away ends the run quietly, with 0).
+    package static func run(_ arguments: [String], on console: inout Console) -> Int32 {
         do {
-            var command = try parse(prepared(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            switch try parsed(prepared(arguments)) {
+            case .command(let command): try command.run(on: &console)
+            case .parser(var command): try command.run()
+            }
+            return 0
+        } catch OutputError.brokenPipe {
+            return 0
         } catch {
             if exitCode(for: error) == .success {
                 // Help, in ASCII when the locale is not UTF-8 (it speaks of f′ and f″).
-                try? writeText(fullMessage(for: error) + "\n")
-                POSIX.exit(0)
+                try? console.print(fullMessage(for: error) + "\n")
+                return 0
             }
-            let report = ErrorReport(error, arguments: Array(CommandLine.arguments.dropFirst()))
-            standardError.write(ASCIIText.forLocale("actplot: error: \(report.message)\n"))
-            POSIX.exit(report.code.rawValue)
+            let report = ErrorReport(error, arguments: arguments)
+            console.warn("actplot: error: \(report.message)\n")
+            return report.code.rawValue
         }
     }
 
@@ -71,6 +90,21 @@ public struct Actplot: ParsableCommand {
     /// - Returns: The parsed command, ready to run.
     /// - Throws: What the argument parser throws for arguments it refuses.
     package static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+        switch try parsed(arguments) {
+        case .command(let command): command
+        case .parser(let command): command
+        }
+    }
+
+    /// A parsed command line: one of actplot's commands, or the argument parser's own (the
+    /// help command, whose run prints a subcommand's help).
+    private enum Parsed {
+        case command(any ConsoleCommand)
+        case parser(any ParsableCommand)
+    }
+
+    /// The command the arguments ask for (see ``parse(_:)``).
+    private static func parsed(_ arguments: [String]) throws -> Parsed {
         // `actplot help bogus` would print the root's help and exit 0: say what is wrong instead.
         if arguments.first == "help", arguments.count >= 2, subcommands[arguments[1]] == nil {
             let topic = arguments[1]
@@ -91,26 +125,34 @@ public struct Actplot: ParsableCommand {
             !arguments.contains(where: {
                 rootOnly.contains($0) || $0.hasPrefix("--generate-") || $0.hasPrefix("--experimental")
             })
-        else { return try parseAsRoot(arguments) }
-        guard let subcommand = subcommands[first] else { return try Plot.parse(arguments) }
-        return try subcommand.parse(Array(arguments.dropFirst()))
+        else { return .parser(try parseAsRoot(arguments)) }
+        guard let subcommand = subcommands[first] else { return .command(try Plot.parse(arguments)) }
+        return .command(try subcommand.parse(Array(arguments.dropFirst())))
     }
+
+    /// The subcommands, plot (the default) first.
+    ///
+    /// Typed as console commands, so that a parsed command runs without a dynamic cast (the
+    /// first cast to a protocol costs a scan of every conformance).
+    static let commands: [any ConsoleCommand.Type] = [
+        Plot.self, Compare.self, Eval.self, Info.self, Stats.self, Precision.self, List.self,
+    ]
 
     /// The subcommands' names, sorted (so that a tie in ``Suggestion`` always goes the same way).
     package static var commandNames: [String] { subcommands.keys.sorted() }
 
     /// The subcommands by name.
-    private static let subcommands: [String: any ParsableCommand.Type] = Dictionary(
-        uniqueKeysWithValues: configuration.subcommands.compactMap { type in
+    private static let subcommands: [String: any ConsoleCommand.Type] = Dictionary(
+        uniqueKeysWithValues: commands.compactMap { type in
             type.configuration.commandName.map { ($0, type) }
         })
 
     /// The command line as the argument parser should see it: formulas marked
-    /// (``protectingFormulas(_:)``) and eval's points packed (``Eval/packingPoints(_:)``).
+    /// (``protectingFormulas(_:)``) and eval's points packed (``PointSource/packing(_:)``).
     /// - Parameter arguments: The command line without the program's name.
     /// - Returns: The arguments to parse.
     package static func prepared(_ arguments: [String]) -> [String] {
-        Eval.packingPoints(protectingFormulas(arguments))
+        PointSource.packing(protectingFormulas(arguments))
     }
 
     /// Marks arguments that start with '-' but are formulas (`-x^2`, `-exp(x)+1`), not options.

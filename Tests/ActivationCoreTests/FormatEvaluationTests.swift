@@ -74,7 +74,7 @@ struct FormatEvaluationTests {
     ) throws -> FormatSurvey.Threshold? {
         let survey = FormatSurvey(
             FormatEvaluation(try Catalog.activation(spec), format: format, arithmetic: arithmetic))
-        return survey.thresholds.first { $0.part == part && $0.event == event }
+        return survey.thresholds.first { $0.part.rawValue == part && $0.event == event }
     }
 
     @Test(

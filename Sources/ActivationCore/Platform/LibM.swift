@@ -1,5 +1,6 @@
 // The one file of ActivationCore that imports the platform's C library: its math functions
-// under their C names, for the module's other files, which import nothing from the platform.
+// under their C names, the processor count and C's number formatting, for the module's other
+// files, which import nothing from the platform.
 // (swift-system's Internals/Exports.swift and swift-numerics' _NumericsShims do the same.)
 //
 // actplot is built and tested on Linux with glibc, and nowhere else; another C library would
@@ -56,3 +57,17 @@
 
 /// The processors online, at least 1.
 func processorsOnline() -> Int { Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+// MARK: - Number text
+
+/// `value` in C's `%.*e` notation with `significantDigits` digits (`1.235e+02`), in the "C"
+/// locale, which actplot never changes.
+func scientificText(_ value: Double, significantDigits: Int) -> String {
+    var buffer = [CChar](repeating: 0, count: 48)
+    let length = buffer.withUnsafeMutableBufferPointer { pointer in
+        withVaList([Int32(significantDigits - 1), value]) {
+            vsnprintf(pointer.baseAddress, pointer.count, "%.*e", $0)
+        }
+    }
+    return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}

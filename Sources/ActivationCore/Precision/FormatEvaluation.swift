@@ -27,6 +27,18 @@ public struct FormatEvaluation: Sendable {
         case naive
         /// Textbook formulas in float32, inputs and outputs in the format.
         case opmath
+
+        /// What the arithmetic computes, in a few words, for a format named `format`:
+        /// `textbook formulas, every operation in bfloat16`.
+        /// - Parameter format: The format's name (`bfloat16`), or words for any (`the format`).
+        /// - Returns: The summary, without a final period.
+        public func summary(in format: String) -> String {
+            switch self {
+            case .exact: "the true f and f′ at the rounded input, each rounded once"
+            case .naive: "textbook formulas, every operation in \(format)"
+            case .opmath: "textbook formulas in float32, input and output in \(format)"
+            }
+        }
     }
 
     /// The function.

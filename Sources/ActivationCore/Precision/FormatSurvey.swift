@@ -9,22 +9,38 @@
 /// monotonicity is probed between each sample and the next input of the format, so a wrong turn
 /// there is the first sample found to have one (not necessarily the first input).
 public struct FormatSurvey: Sendable {
-    /// What can happen to a computed value.
-    public enum Event: String, Sendable, CaseIterable {
-        case zero = "= 0"
-        case subnormal = "subnormal"
-        case largest = "= ±max"
-        case infinite = "= ±∞"
-        case nan = "NaN"
-        case identity = "= x"
-        case unit = "= ±1"
-        case againstTruth = "turns the wrong way"
+    /// What can happen to a computed value though the true value stays clear of it.
+    public enum Event: Sendable, Hashable, CaseIterable {
+        /// It is 0.
+        case zero
+        /// It is subnormal (counted from |x| ≥ 1, in the tails).
+        case subnormal
+        /// It is ±(the largest finite value).
+        case largest
+        /// It is ±∞.
+        case infinite
+        /// It is NaN.
+        case nan
+        /// f(x) = x (an asymptote reached).
+        case identity
+        /// f(x) = ±1 (an asymptote reached).
+        case unit
+        /// It moves against the true function from the input before.
+        case againstTruth
     }
 
-    /// The first input on each side where an event happens to f (part 0) or f′ (part 1).
+    /// Which computed value an event or error is about.
+    public enum Part: Int, Sendable, Hashable, CaseIterable {
+        /// f.
+        case value
+        /// f′.
+        case derivative
+    }
+
+    /// The first input on each side where an event happens to f or f′.
     public struct Threshold: Sendable, Hashable {
-        /// 0 for f, 1 for f′.
-        public let part: Int
+        /// f or f′.
+        public let part: Part
         /// What happens.
         public let event: Event
         /// The negative input nearest 0 where it happens, or nil.
@@ -41,18 +57,33 @@ public struct FormatSurvey: Sendable {
         public let at: Double
     }
 
+    /// The largest errors of a part on the negative and the positive side.
+    public struct WorstErrors: Sendable, Hashable {
+        /// f or f′.
+        public let part: Part
+        /// The largest finite error for x < 0, if any input had one.
+        public let negative: Worst?
+        /// The largest finite error for x > 0, if any input had one.
+        public let positive: Worst?
+    }
+
     /// What was surveyed.
     public let evaluation: FormatEvaluation
     /// The thresholds found, f's then f′'s, in ``Event`` order.
     public let thresholds: [Threshold]
     /// The largest finite error of f and f′ on the negative and the positive side.
-    public let worst: [(part: Int, negative: Worst?, positive: Worst?)]
+    public let worst: [WorstErrors]
     /// The inputs visited (both sides).
     public let inputs: Int
     /// Whether every input of the format was visited.
     public let exhaustive: Bool
     /// Results of exact rounding marked uncertain.
     public let uncertain: Int
+
+    /// The largest errors of f or of f′.
+    public func worst(of part: Part) -> WorstErrors {
+        worst[part.rawValue]
+    }
 
     /// Surveys a function in a format.
     public init(_ evaluation: FormatEvaluation) {
@@ -64,15 +95,15 @@ public struct FormatSurvey: Sendable {
         var found = scans.flatMap(\.found)  // (side, part) → threshold
         if !exhaustive { found = Self.narrowed(found, sides, evaluation) }
         var thresholds: [Threshold] = []
-        var worst: [(part: Int, negative: Worst?, positive: Worst?)] = []
-        for part in 0..<2 {
-            for event in Event.allCases where found[part][event] != nil || found[2 + part][event] != nil {
+        var worst: [WorstErrors] = []
+        for part in Part.allCases {
+            let k = part.rawValue
+            for event in Event.allCases where found[k][event] != nil || found[2 + k][event] != nil {
                 thresholds.append(
                     Threshold(
-                        part: part, event: event, negative: found[part][event],
-                        positive: found[2 + part][event]))
+                        part: part, event: event, negative: found[k][event], positive: found[2 + k][event]))
             }
-            worst.append((part, scans[0].worst[part], scans[1].worst[part]))
+            worst.append(WorstErrors(part: part, negative: scans[0].worst[k], positive: scans[1].worst[k]))
         }
         self.thresholds = thresholds
         self.worst = worst

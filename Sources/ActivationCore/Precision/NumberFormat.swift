@@ -13,7 +13,9 @@
 /// x is scaled by the quantum of its binade (an exact power-of-two scaling), rounded to an
 /// integer and scaled back, so no intermediate format rounds twice. Past the largest finite
 /// value a format with infinities gives ±∞ (from max + ½ ulp on, as IEEE 754 says); E4M3FN,
-/// which has none, gives NaN (ml_dtypes' rule) or, ``saturating``, ±448. ``flushingSubnormals``
+/// which has none, gives NaN (ml_dtypes' rule) or, ``saturating``, ±448. What a format's bit
+/// patterns mean is its ``Encoding``; its largest finite value and its NaN and infinity
+/// patterns follow from it and the field widths. ``flushingSubnormals``
 /// turns every subnormal result into a zero of its sign (flush-to-zero; applied to inputs it is
 /// denormals-are-zero).
 public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
@@ -25,13 +27,22 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public let exponentBits: Int
     /// Bits of the stored fraction (the significand has one more, implicit).
     public let fractionBits: Int
-    /// Whether the format has ±∞ (all but E4M3FN).
-    public let hasInfinity: Bool
+    /// What the bit patterns of the top exponent mean.
+    public let encoding: Encoding
     /// What a value beyond the largest finite one becomes where there is no infinity, or
     /// with ``saturating``.
     public private(set) var overflow: Overflow = .standard
     /// Whether subnormal results (and inputs) become zeros.
     public private(set) var flushesSubnormals = false
+
+    /// What a format does with its top exponent field, the one IEEE 754 keeps for ±∞ and NaN.
+    public enum Encoding: Sendable, Hashable {
+        /// IEEE 754: the top exponent holds ±∞ (fraction 0) and NaN (any other fraction).
+        case ieee
+        /// No infinities: the top exponent holds finite values, all but the pattern of all ones
+        /// (S.1111.111 in E4M3FN), which is the one NaN; ml_dtypes' "fn" formats.
+        case finiteNaNAtAllOnes
+    }
 
     /// What rounding past the largest finite value gives.
     public enum Overflow: String, Sendable, Hashable {
@@ -43,23 +54,24 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// IEEE 754 binary64: the format everything else is measured against.
     public static let float64 = NumberFormat(
-        name: "float64", shortName: "f64", exponentBits: 11, fractionBits: 52, hasInfinity: true)
+        name: "float64", shortName: "f64", exponentBits: 11, fractionBits: 52, encoding: .ieee)
     /// IEEE 754 binary32.
     public static let float32 = NumberFormat(
-        name: "float32", shortName: "f32", exponentBits: 8, fractionBits: 23, hasInfinity: true)
+        name: "float32", shortName: "f32", exponentBits: 8, fractionBits: 23, encoding: .ieee)
     /// bfloat16: float32's range with 8 significant bits.
     public static let bfloat16 = NumberFormat(
-        name: "bfloat16", shortName: "bf16", exponentBits: 8, fractionBits: 7, hasInfinity: true)
+        name: "bfloat16", shortName: "bf16", exponentBits: 8, fractionBits: 7, encoding: .ieee)
     /// IEEE 754 binary16.
     public static let float16 = NumberFormat(
-        name: "float16", shortName: "f16", exponentBits: 5, fractionBits: 10, hasInfinity: true)
+        name: "float16", shortName: "f16", exponentBits: 5, fractionBits: 10, encoding: .ieee)
     /// OCP FP8 E4M3 without infinities: the top exponent holds values up to 448, and only
     /// S.1111.111 is NaN.
     public static let float8E4M3FN = NumberFormat(
-        name: "float8_e4m3fn", shortName: "e4m3", exponentBits: 4, fractionBits: 3, hasInfinity: false)
+        name: "float8_e4m3fn", shortName: "e4m3", exponentBits: 4, fractionBits: 3,
+        encoding: .finiteNaNAtAllOnes)
     /// OCP FP8 E5M2: IEEE-like, with ±∞, largest finite 57344.
     public static let float8E5M2 = NumberFormat(
-        name: "float8_e5m2", shortName: "e5m2", exponentBits: 5, fractionBits: 2, hasInfinity: true)
+        name: "float8_e5m2", shortName: "e5m2", exponentBits: 5, fractionBits: 2, encoding: .ieee)
 
     /// Every format, widest first.
     public static let all: [NumberFormat] = [
@@ -102,14 +114,21 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public var bias: Int { (1 << (exponentBits - 1)) - 1 }
     /// The exponent of the smallest normal binade.
     public var minimumExponent: Int { 1 - bias }
+    /// Whether the format has ±∞ (all but E4M3FN).
+    public var hasInfinity: Bool { encoding == .ieee }
     /// The exponent of the largest finite binade (E4M3FN uses the top exponent field too).
-    public var maximumExponent: Int { hasInfinity ? bias : bias + 1 }
+    public var maximumExponent: Int { encoding == .ieee ? bias : bias + 1 }
 
     /// The largest finite value: 3.4e38 (float32), 65504 (float16), 448 (E4M3FN), 57344 (E5M2).
     public var greatestFiniteMagnitude: Double {
-        // E4M3FN's top binade lacks its last value (S.1111.111 is NaN).
-        let fraction = hasInfinity ? Double.pow2(-fractionBits) : Double.pow2(1 - fractionBits)
-        return (2 - fraction) * Double.pow2(maximumExponent)
+        // With NaN at all ones, the top binade lacks its last value (S.1111.111).
+        let missing = encoding == .ieee ? 0 : 1
+        return (2 - Double.pow2(missing - fractionBits)) * Double.pow2(maximumExponent)
+    }
+    /// Where rounding to nearest leaves the finite values: the largest finite value plus half
+    /// its ulp (65520 for float16, 464 for E4M3FN, the midpoint to its NaN pattern).
+    public var overflowThreshold: Double {
+        greatestFiniteMagnitude + Double.pow2(maximumExponent - fractionBits - 1)
     }
     /// The smallest positive normal value.
     public var leastNormalMagnitude: Double { Double.pow2(minimumExponent) }
@@ -153,7 +172,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         let topExponent = UInt64((1 << exponentBits) - 1)
         if v.isNaN {
             let mantissa: UInt64 =
-                hasInfinity ? 1 << UInt64(fractionBits - 1) : (1 << UInt64(fractionBits)) - 1
+                encoding == .ieee ? 1 << UInt64(fractionBits - 1) : (1 << UInt64(fractionBits)) - 1
             return topExponent << UInt64(fractionBits) | mantissa
         }
         if v.isInfinite { return sign | topExponent << UInt64(fractionBits) }
@@ -172,48 +191,14 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         let field = Int(bits >> UInt64(fractionBits)) & topExponent
         let fraction = bits & fractionMask
         let magnitude: Double
-        if field == topExponent && (hasInfinity || fraction == fractionMask) {
-            magnitude = hasInfinity && fraction == 0 ? .infinity : .nan
+        if field == topExponent && (encoding == .ieee || fraction == fractionMask) {
+            magnitude = encoding == .ieee && fraction == 0 ? .infinity : .nan
         } else if field == 0 {
             magnitude = Double(fraction) * leastNonzeroMagnitude
         } else {
             magnitude = (1 + Double(fraction) * Double.pow2(-fractionBits)) * Double.pow2(field - bias)
         }
         return negative ? -magnitude : magnitude
-    }
-
-    /// The format and its conversion rules, a line each, as `info --dtype` prints them.
-    public var rules: [String] {
-        let n = { (v: Double) in DecimalText.shortest(v) }
-        var lines = [
-            "\(bitWidth) bits: sign, \(exponentBits) exponent (bias \(bias)), \(fractionBits) fraction; "
-                + "\(fractionBits + 1) significant bits",
-            "largest finite \(n(greatestFiniteMagnitude)), smallest normal \(n(leastNormalMagnitude)) "
-                + "(2^\(minimumExponent)), smallest subnormal \(n(leastNonzeroMagnitude)) (2^\(minimumExponent - fractionBits))",
-            "from float64: round to nearest, ties to even, once (no intermediate format)",
-        ]
-        if hasInfinity {
-            lines.append(
-                overflow == .saturate
-                    ? "past the largest finite value (from max + ½ ulp): ±\(n(greatestFiniteMagnitude)), saturating"
-                    : "past the largest finite value (from max + ½ ulp): ±∞; NaN stays NaN (quiet, canonical pattern)"
-            )
-        } else {
-            lines.append(
-                "no infinities: the top exponent holds values up to \(n(greatestFiniteMagnitude)); "
-                    + "only S.1111.111 is NaN")
-            lines.append(
-                overflow == .saturate
-                    ? "past \(n(greatestFiniteMagnitude)) (from 464, the midpoint to the NaN pattern) and ±∞: "
-                        + "±\(n(greatestFiniteMagnitude)), saturating (--overflow saturate)"
-                    : "past \(n(greatestFiniteMagnitude)) (from 464, the midpoint to the NaN pattern) and ±∞: NaN, "
-                        + "as ml_dtypes converts (--overflow saturate gives ±\(n(greatestFiniteMagnitude)))")
-        }
-        lines.append(
-            flushesSubnormals
-                ? "flush to zero: subnormal results and inputs become zeros of their sign (FTZ/DAZ)"
-                : "subnormals kept (--ftz flushes subnormal results and inputs to zeros of their sign)")
-        return lines
     }
 
     /// Every value of an 8- or 16-bit format, by bit pattern from 0.

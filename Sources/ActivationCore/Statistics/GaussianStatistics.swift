@@ -37,6 +37,17 @@ public struct GaussianStatistics: Sendable, Hashable {
     /// The backward gain 1/√E[f′(Z)²], which keeps gradients' second moment.
     public var backwardGain: Double { 1 / meanSquaredSlope.squareRoot() }
 
+    /// How close E[f] must be to 0 and Var f to 1, absolutely, for ``isSelfNormalizing``:
+    /// 1e-12, the quadrature's tolerance.
+    public static let selfNormalizingTolerance = 1e-12
+
+    /// Whether the function is self-normalising: N(0, 1) in, mean 0 and variance 1 out, to
+    /// ``selfNormalizingTolerance`` (selu's λ and α are made so); false for any other input.
+    public var isSelfNormalizing: Bool {
+        inputMean == 0 && inputStandardDeviation == 1 && abs(mean) < Self.selfNormalizingTolerance
+            && abs(variance - 1) < Self.selfNormalizingTolerance
+    }
+
     /// Why statistics could not be computed.
     public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
         /// f or f′ is NaN or infinite where Z has weight: the moments diverge or overflow.

@@ -1,6 +1,6 @@
 // The one file of ActivationPlot that imports the platform's C library (libpng and zlib come
-// through CLibPNG): the few functions the rasterizer, the tick engine and number formatting
-// use, under their C names, for the module's other files.
+// through CLibPNG): the few functions the rasterizer and the tick engine use, under their C
+// names, for the module's other files.
 
 #if canImport(Glibc)
     import Glibc
@@ -20,15 +20,3 @@
 @_transparent func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
 /// The decimal logarithm.
 @_transparent func log10(_ x: Double) -> Double { Glibc.log10(x) }
-
-/// `value` in C's `%.*e` notation with `significantDigits` digits (`1.235e+02`), in the "C"
-/// locale, which actplot never changes.
-func scientificText(_ value: Double, significantDigits: Int) -> String {
-    var buffer = [CChar](repeating: 0, count: 48)
-    let length = buffer.withUnsafeMutableBufferPointer { pointer in
-        withVaList([Int32(significantDigits - 1), value]) {
-            vsnprintf(pointer.baseAddress, pointer.count, "%.*e", $0)
-        }
-    }
-    return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}

@@ -21,8 +21,9 @@ struct PlotOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "chart, csv, png or svg (default: from --output's extension, else chart).",
-            valueName: "FORMAT"))
+            "\(OutputFormat.spoken(OutputFormat.plot)) (default: from --output's extension, else chart).",
+            valueName: "FORMAT"),
+        completion: .list(OutputFormat.plot.map(\.name)))
     var format: String?
 
     @Option(
@@ -63,14 +64,16 @@ struct PlotOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Width: characters for a chart (default: the terminal's, else 80), pixels for PNG/SVG (1200).",
+            "Width: characters for a chart (default: the terminal's, else 80), pixels for "
+                + "\(OutputFormat.measured(.pixels, among: OutputFormat.plot)) (1200).",
             valueName: "W"))
     var width: Int?
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Height: lines for a chart (default: the terminal's, else 24), pixels for PNG/SVG (800).",
+            "Height: lines for a chart (default: the terminal's, else 24), pixels for "
+                + "\(OutputFormat.measured(.pixels, among: OutputFormat.plot)) (800).",
             valueName: "H"))
     var height: Int?
 
@@ -90,7 +93,9 @@ struct PlotOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Pixel density of PNG/SVG (2 = hi-DPI).", valueName: "S"))
+        help: ArgumentHelp(
+            "Pixel density of \(OutputFormat.measured(.pixels, among: OutputFormat.plot)) (2 = hi-DPI).",
+            valueName: "S"))
     var scale: Double = 1
 
     @OptionGroup var numbers: NumberOutputOptions
@@ -109,9 +114,6 @@ struct PlotOptions: ParsableArguments {
             }
         }
     }
-
-    /// The output formats.
-    enum Format: String { case chart, csv, png, svg }
 
     /// `--samples N`: a whole number (`1e4` is accepted: it is one).
     static func sampleCount(_ text: String) throws -> Int {
@@ -158,86 +160,4 @@ struct PlotOptions: ParsableArguments {
 
     /// The x interval.
     var interval: RangeArgument { range.range }
-
-    /// The marked points, each checked to be a finite number inside the range.
-    func markedPoints(in interval: RangeArgument) throws -> [Double] {
-        try mark.map { text in
-            guard let x = DecimalText.parse(text.trimmingWhitespace), x.isFinite else {
-                throw ValidationError("'--mark' needs a finite number, e.g. --mark 0.5, got '\(text)'")
-            }
-            guard x >= interval.lower && x <= interval.upper else {
-                throw ValidationError("'--mark \(text)' lies outside the range \(interval); widen --range")
-            }
-            return x
-        }
-    }
-
-    /// The format asked for, else the one the output's extension names, else a chart.
-    func resolvedFormat() throws -> Format {
-        let ext = outputExtension
-        let implied = ext.flatMap(Self.format(ofExtension:))
-        guard let format else {
-            if let ext, implied == nil {
-                throw ValidationError(
-                    "cannot tell the format from the extension '.\(ext)' of '\(output ?? "")'; "
-                        + "use --format chart|csv|png|svg")
-            }
-            return implied ?? .chart
-        }
-        guard let known = Format(rawValue: format.lowercased()) else {
-            throw ValidationError("'--format' must be chart, csv, png or svg, got '\(format)'")
-        }
-        if let implied, implied != known {
-            let named = implied == .chart ? "a text chart" : "a \(implied.rawValue.uppercased()) file"
-            throw ValidationError(
-                "'--format \(known.rawValue)' conflicts with the file name '\(output ?? "")', which names "
-                    + "\(named); change the extension or drop --format")
-        }
-        return known
-    }
-
-    /// The extension of the output file's name, lower-cased, if it is a file with one.
-    private var outputExtension: String? {
-        guard let output, output != "-" else { return nil }
-        let name = output.split(separator: "/").last.map(String.init) ?? output
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return name[name.index(after: dot)...].lowercased()
-    }
-
-    /// The format a file name's extension names, if it names one.
-    private static func format(ofExtension ext: String) -> Format? {
-        switch ext {
-        case "csv": .csv
-        case "txt", "text": .chart
-        case "png": .png
-        case "svg": .svg
-        default: nil
-        }
-    }
-
-    /// The x grid: --step, else --samples, else `count`.
-    func sampling(_ interval: RangeArgument, default count: Int, limit: Int) throws -> Sampling {
-        if let step {
-            guard let h = DecimalText.parse(step.trimmingWhitespace), h.isFinite, h > 0 else {
-                throw ValidationError(
-                    "'--step' must be a positive finite number, e.g. --step 0.1, got '\(step)'")
-            }
-            let intervals = (interval.upper - interval.lower) / h
-            guard intervals < Double(limit) else {
-                throw ValidationError(
-                    "'--step \(step)' gives \(NumberText.format(intervals + 1, significantDigits: 3)) points over \(interval); at most \(limit) are allowed"
-                )
-            }
-            guard let sampling = Sampling(from: interval.lower, to: interval.upper, step: h) else {
-                throw ValidationError(
-                    "'--step \(step)' is larger than the range \(interval): it gives fewer than 2 points")
-            }
-            return sampling
-        }
-        let n = samples ?? count
-        guard n <= limit else {
-            throw ValidationError("'--samples' must be at most \(limit) for this output, got \(n)")
-        }
-        return Sampling(from: interval.lower, to: interval.upper, count: n)
-    }
 }

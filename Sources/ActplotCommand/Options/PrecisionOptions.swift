@@ -49,6 +49,11 @@ struct PrecisionOptions: ParsableArguments {
         return format
     }
 
+    /// The arithmetic asked for, or all three when none is.
+    func arithmetics() throws -> [FormatEvaluation.Arithmetic] {
+        arith == nil ? FormatEvaluation.Arithmetic.allCases : [try arithmetic()]
+    }
+
     /// The arithmetic asked for (exact by default).
     func arithmetic() throws -> FormatEvaluation.Arithmetic {
         guard let arith else { return .exact }

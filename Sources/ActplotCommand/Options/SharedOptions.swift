@@ -68,23 +68,6 @@ struct NumberOutputOptions: ParsableArguments {
             throw ValidationError("'--precision' must be 1 to 17 significant digits, got \(precision)")
         }
     }
-
-    /// A number as text: shortest round-trip, or rounded to `--precision` digits.
-    ///
-    /// `--precision` is read once, for formatting many numbers: a property wrapper's getter per
-    /// number costs a tenth of a million-point table.
-    var textFormat: (Double) -> String {
-        let digits = precision
-        return { NumberText.format($0, significantDigits: digits) }
-    }
-
-    /// A number as JSON: the double itself, or rounded to `--precision` digits.
-    ///
-    /// `--precision` is read once, as in ``textFormat``.
-    var jsonFormat: (Double) -> JSONValue {
-        guard let digits = precision else { return { .number($0) } }
-        return { .number(Double(NumberText.format($0, significantDigits: digits)) ?? $0) }
-    }
 }
 
 extension ArgumentHelp {

@@ -2,7 +2,7 @@ import ArgumentParser
 
 extension Actplot {
     /// `actplot compare F G [H...]`: side-by-side panels and how each differs from the first.
-    struct Compare: ParsableCommand {
+    struct Compare: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "compare",
             abstract: "Compare functions side by side, with the differences in numbers.",
@@ -39,11 +39,11 @@ extension Actplot {
             }
         }
 
-        func run() throws {
-            try PlotJob(
+        func run(on console: inout Console) throws {
+            try PlotRun(
                 specs: functions, options: options, defaultLayout: .sideBySide, reportsDifferences: true
             )
-            .run()
+            .run(on: &console)
         }
     }
 }

@@ -1,10 +1,9 @@
 import ActivationCore
-import ActivationPlot
 import ArgumentParser
 
 extension Actplot {
     /// `actplot eval FUNCTION X...`: f, f′ and f″ at the given points.
-    struct Eval: ParsableCommand {
+    struct Eval: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "eval",
             abstract: "Print f(x), f′(x) and f″(x) at the given points, to full precision.",
@@ -46,14 +45,14 @@ extension Actplot {
             name: [.customLong("points"), .customLong("points-file")],
             help: ArgumentHelp(
                 "Read the points from FILE ('-', or a point '-', for standard input): numbers separated by "
-                    + "spaces, commas or lines, streamed.",
-                valueName: "FILE"))
+                    + "spaces, commas or lines, streamed.", valueName: "FILE"))
         var pointsFile: String?
 
         @Option(
             help: ArgumentHelp(
-                "table, csv or jsonl (one JSON object per line); default table, or JSON for --json.",
-                valueName: "FORMAT"))
+                "\(OutputFormat.spoken(OutputFormat.eval)); default table, or JSON for --json.",
+                valueName: "FORMAT"),
+            completion: .list(OutputFormat.eval.map(\.name)))
         var format: String?
 
         @Option(
@@ -73,184 +72,62 @@ extension Actplot {
             Catalog.all.filter(\.isVector).map(\.name).joined(separator: ", ")
         }
 
-        /// The points typed, unpacked (see ``packingPoints(_:)``), without `--`.
-        private var typedPoints: [Substring] {
-            points.flatMap { $0.split(separator: "\0", omittingEmptySubsequences: false) }.filter {
-                $0 != "--"
-            }
-        }
-
-        /// The file to stream points from: --points, or standard input for a point '-'.
-        private var streamPath: String? {
-            pointsFile ?? (typedPoints == ["-"] ? "-" : nil)
-        }
+        /// Where the points come from.
+        private var source: PointSource { PointSource(arguments: points, file: pointsFile) }
 
         func validate() throws {
-            if typedPoints.count > 1 && typedPoints.contains("-") {
-                throw ValidationError(
-                    "a point '-' reads every point from standard input; give it alone, without other points")
-            }
-            let typed = !typedPoints.isEmpty && !(pointsFile == nil && typedPoints == ["-"])
-            let given = [typed, vector != nil, streamPath != nil].filter { $0 }.count
+            let source = self.source
+            try source.validate()
+            let given = [source.areTyped, vector != nil, source.streamPath != nil].filter { $0 }.count
             if given == 0 {
                 throw ValidationError("give at least one point, e.g. actplot eval \(function) -1 0 1")
             }
             if given > 1 {
                 throw ValidationError("give points, '--points' or '--vector', one of them")
             }
-            if typedPoints.count > NumberList.limit {
-                throw ValidationError("at most \(NumberList.limit) points at once, got \(typedPoints.count)")
+            if source.typed.count > NumberList.limit {
+                throw ValidationError("at most \(NumberList.limit) points at once, got \(source.typed.count)")
             }
         }
 
-        /// The value options, whose next argument is their value (`--precision 3`), not a point.
-        static let valueOptions: Set<String> = [
-            "--points", "--points-file", "--vector", "--others", "--precision", "--format", "--dtype",
-            "--arith",
-            "--overflow",
-        ]
-
-        /// The command line with eval's points packed into one argument, NUL-separated.
-        ///
-        /// swift-argument-parser spends time linear in an array's length on each element it adds
-        /// (ParsedValues.set merges every input's origin), so 16,000 points took 9 s to parse;
-        /// packed, they are one element. No command-line argument can hold a NUL, so the packing
-        /// is unambiguous. Options and their values stay where they are; after `--`, nothing is
-        /// packed.
-        /// - Parameter arguments: The command line after the program's name, starting with `eval`.
-        /// - Returns: The same arguments, or for `eval` its points as one argument in the first
-        ///   point's place.
-        static func packingPoints(_ arguments: [String]) -> [String] {
-            guard arguments.first == "eval", !arguments.contains("--") else { return arguments }
-            var packed = ["eval"]
-            var points: [String] = []
-            var slot: Int?
-            var sawFunction = false
-            var index = 1
-            while index < arguments.count {
-                let argument = arguments[index]
-                index += 1
-                if NumberList.isOption(argument) {
-                    packed.append(argument)
-                    if valueOptions.contains(argument), index < arguments.count {
-                        packed.append(arguments[index])
-                        index += 1
-                    }
-                } else if !sawFunction {
-                    sawFunction = true
-                    packed.append(argument)
-                } else {
-                    if slot == nil {
-                        slot = packed.count
-                        packed.append("")
-                    }
-                    points.append(argument)
-                }
-            }
-            if let slot { packed[slot] = points.joined(separator: "\0") }
-            return packed
-        }
-
-        func run() throws {
+        func run(on console: inout Console) throws {
             let f = try others.activations([function])[0]
-            if try precision.format() != nil && vector != nil {
-                throw ValidationError(
-                    "'--dtype' rounds element-wise points; '--vector' evaluates in float64 (drop one of them)"
-                )
-            }
+            let format = try precision.format()
             if let vector {
-                try runVector(f, input: vector)
-                return
-            }
-            let evaluation = try precision.format().map {
-                FormatEvaluation(f, format: $0, arithmetic: try precision.arithmetic())
-            }
-            if let streamPath {
-                try runStream(f, path: streamPath, in: evaluation)
-                return
-            }
-            let xs = try Self.numbers(typedPoints.map(String.init), for: "point")
-            if let evaluation {
-                try writeFormatted(evaluation, xs, header: true)
-                return
-            }
-            let jets = xs.map { f.jet(at: $0) }
-            switch try streamFormat() {
-            case .table: try writeText(pointsTable(f, xs, jets))
-            case .json: try writeToStandardOutput(pointsJSON(f, xs, jets))
-            case let format:
-                var writer = StreamWriter(function: f, format: format, numbers: numbers)
-                try writer.begin()
-                try writer.write(xs, jets.map(\.value), jets.map(\.derivative), jets.map(\.secondDerivative))
-                try writer.end()
-            }
-        }
-
-        /// Numbers in order; a bad one is named with its position among several.
-        private static func numbers(_ texts: [String], for what: String) throws -> [Double] {
-            try texts.enumerated().map { index, text in
-                try NumberList.number(
-                    text, for: texts.count > 1 ? "\(what) \(index + 1) of \(texts.count)" : what)
-            }
-        }
-
-        func pointsTable(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
-            let text = numbers.textFormat
-            var rows = [["x", "f(x)", "f'(x)", "f''(x)"]]
-            rows.reserveCapacity(xs.count + 1)
-            for (x, jet) in zip(xs, jets) {
-                rows.append([
-                    DecimalText.shortest(x), text(jet.value), text(jet.derivative),
-                    text(jet.secondDerivative),
-                ])
-            }
-            return Table.render(rows, title: Describe.title(f))
-        }
-
-        func pointsJSON(_ f: Activation, _ xs: [Double], _ jets: [Jet]) -> String {
-            let number = numbers.jsonFormat
-            let points: [JSONValue] = zip(xs, jets).map { x, jet in
-                .object([
-                    ("x", .number(x)), ("value", number(jet.value)), ("derivative", number(jet.derivative)),
-                    ("second_derivative", number(jet.secondDerivative)),
-                ])
-            }
-            return JSONValue.object(Describe.header(f) + [("points", .array(points))]).text() + "\n"
-        }
-
-        private func runVector(_ f: Activation, input: [Double]) throws {
-            guard let vectorFunction = f.entry.vector else {
-                throw ValidationError(
-                    "'--vector' applies to vector functions (\(Self.vectorFunctions)); \(f.entry.name) is element-wise: give points instead"
-                )
-            }
-            if let problem = vectorFunction.problem(withLength: input.count) {
-                throw ActivationError.invalidVector(function: f.entry.name, reason: problem)
-            }
-            let result = vectorFunction.evaluate(input)
-            if numbers.json {
-                let number = numbers.jsonFormat
-                let object = JSONValue.object(
-                    Describe.header(f).filter { $0.0 != "others" } + [
-                        ("input", .array(input.map(JSONValue.number))),
-                        ("output", .array(result.output.map(number))),
-                        ("jacobian", .array(result.jacobian.map { .array($0.map(number)) })),
-                    ])
-                try writeToStandardOutput(object.text() + "\n")
-                return
-            }
-            let text = numbers.textFormat
-            var out = Table.render(
-                [["x"] + input.map(DecimalText.shortest), ["f(x)"] + result.output.map(text)],
-                title: "\(f.name) of a vector of \(input.count)")
-            let columns = input.indices.map { "∂/∂x\($0 + 1)" }
-            let rows =
-                [["Jacobian"] + columns]
-                + result.jacobian.enumerated().map { i, row in
-                    ["∂f\(i + 1)"] + row.map(text)
+                if format != nil {
+                    throw ValidationError(
+                        "'--dtype' rounds element-wise points; '--vector' evaluates in float64 (drop one of them)"
+                    )
                 }
-            out += "\n" + Table.render(rows, title: nil)
-            try writeText(out)
+                guard let vectorFunction = f.entry.vector else {
+                    throw ValidationError(
+                        "'--vector' applies to vector functions (\(Self.vectorFunctions)); \(f.entry.name) is "
+                            + "element-wise: give points instead")
+                }
+                let report = try VectorReport(f, vectorFunction, input: vector, precision: numbers.precision)
+                return try console.print(report, json: numbers.json)
+            }
+            try EvalRun(
+                function: f, points: source.points,
+                evaluation: try format.map {
+                    FormatEvaluation(f, format: $0, arithmetic: try precision.arithmetic())
+                },
+                output: try output(), precision: numbers.precision
+            ).run(on: console)
+        }
+
+        /// The output: `--format`, or JSON for `--json`.
+        private func output() throws -> PointOutput {
+            guard let format else { return numbers.json ? .json : .table }
+            guard let output = OutputFormat.named(format, among: OutputFormat.eval).map(PointOutput.init)
+            else {
+                throw ValidationError(
+                    "'--format' of eval must be \(OutputFormat.spoken(OutputFormat.eval)), got '\(format)'")
+            }
+            if numbers.json {
+                throw ValidationError("give '--json' or '--format \(format)', not both")
+            }
+            return output
         }
     }
 }

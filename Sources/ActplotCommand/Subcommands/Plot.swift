@@ -2,7 +2,7 @@ import ArgumentParser
 
 extension Actplot {
     /// `actplot FUNCTION... [options]`: a terminal chart (default), CSV, PNG or SVG.
-    struct Plot: ParsableCommand {
+    struct Plot: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "plot",
             abstract: "Plot functions and their derivatives (the default command).",
@@ -38,11 +38,11 @@ extension Actplot {
             }
         }
 
-        func run() throws {
-            try PlotJob(
+        func run(on console: inout Console) throws {
+            try PlotRun(
                 specs: functions, options: options, defaultLayout: .overlay, reportsDifferences: options.diff
             )
-            .run()
+            .run(on: &console)
         }
     }
 }

@@ -1,0 +1,66 @@
+import ActivationCore
+import ActivationPlot
+
+/// The figures of a plot: one with every function (overlay) or a panel per function, each with
+/// its decorations, the differences with --diff, and the curves as a format computes them with
+/// --dtype.
+extension PlotRun {
+    /// The panels of the run, sampled on `sampling`.
+    func figures(_ plan: Plan, sampling: Sampling) -> FigureGrid {
+        let o = options
+        let functions = plan.functions
+        if plan.layout == .overlay || functions.count == 1 {
+            var figure = Figure(
+                functions: functions, sampling: sampling, derivative: !o.noDerivative,
+                secondDerivative: o.secondDerivative, title: o.title)
+            if o.diff {
+                let differences = Figure.differences(
+                    of: functions, sampling: sampling, derivative: !o.noDerivative,
+                    secondDerivative: o.secondDerivative)
+                figure.series += differences.series
+                // Over the functions' title the differences need saying what f is.
+                figure.notes +=
+                    functions.count == 2 ? differences.notes : [Figure.Note("f = \(functions[0].name)")]
+            }
+            decorate(&figure, plan, functions, first: 0)
+            return FigureGrid(panels: [figure])
+        }
+        let panels = functions.enumerated().map { index, item in
+            var figure = Figure(
+                functions: [item], sampling: sampling, derivative: !o.noDerivative,
+                secondDerivative: o.secondDerivative, firstFunction: index)
+            decorate(&figure, plan, [item], first: index)
+            return figure
+        }
+        var grid = FigureGrid(panels: panels, title: o.title ?? "")
+        grid.arrangement = plan.layout.arrangement
+        if !o.independentY { grid.shareYRange() }
+        if o.diff {
+            grid.panels.append(
+                Figure.differences(
+                    of: functions, sampling: sampling, derivative: !o.noDerivative,
+                    secondDerivative: o.secondDerivative))
+        }
+        return grid
+    }
+
+    /// Flat zones, training bands and marked points of the figure's functions, then their
+    /// curves as the format computes them (or only their errors, with --error).
+    private func decorate(_ figure: inout Figure, _ plan: Plan, _ items: [Named], first: Int) {
+        let o = options
+        if o.saturation { figure.addSaturation(of: items.map(\.function), firstFunction: first) }
+        figure.addTrainingBands(of: items, firstFunction: first)
+        figure.addMarks(at: plan.marks, of: items, firstFunction: first)
+        guard let all = plan.evaluations else { return }
+        let evaluations = Array(all[first..<first + items.count])
+        let names = items.map(\.name)
+        if o.error {
+            figure.showErrors(
+                of: evaluations, names: names, firstFunction: first, derivative: !o.noDerivative)
+        } else {
+            figure.addComputed(
+                evaluations, names: names, firstFunction: first, total: plan.functions.count,
+                derivative: !o.noDerivative)
+        }
+    }
+}

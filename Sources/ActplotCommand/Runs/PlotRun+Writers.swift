@@ -1,0 +1,117 @@
+import ActivationCore
+import ActivationPlot
+import ArgumentParser
+
+/// The writers of a plot: CSV, the terminal chart and images, each sized and checked here.
+extension PlotRun {
+    /// Writes the output in the plan's format.
+    /// - Parameter reserve: Lines of the terminal kept for what follows a chart.
+    func draw(_ plan: Plan, reserve: Int, on console: inout Console) throws {
+        switch plan.format.writer {
+        case .rows: try writeTable(plan, on: &console)
+        case .chart: try drawChart(plan, reserve: reserve, on: &console)
+        case .image(let encoder): try drawImage(plan, encoder, on: &console)
+        }
+    }
+
+    /// The CSV table, streamed: f, f′ (and f″) of each function, as computed in a format with
+    /// --dtype, and the differences with --diff.
+    private func writeTable(_ plan: Plan, on console: inout Console) throws {
+        let o = options
+        let sampling = try o.sampling(o.interval, default: 101, limit: Self.tableRowLimit)
+        var table = CSVTable(
+            functions: plan.functions, sampling: sampling, derivative: !o.noDerivative,
+            secondDerivative: o.secondDerivative, precision: o.numbers.precision)
+        table.differences = o.diff
+        table.computed = plan.evaluations.map { CSVTable.Computed($0, errors: o.error) }
+        try emit(plan, on: &console) { out in
+            table.stream(to: { bytes in
+                out.write(bytes)
+                return out.failure == nil
+            })
+        }
+    }
+
+    /// The terminal chart, sized to the terminal (less the lines kept for what follows it).
+    private func drawChart(_ plan: Plan, reserve: Int, on console: inout Console) throws {
+        let o = options
+        let most = TerminalChart.maximumSize
+        if let width = o.width, width > most.width {
+            throw ValidationError(
+                "'--width' of a chart must be at most \(most.width) characters, got \(width)")
+        }
+        if let height = o.height, height > most.height {
+            throw ValidationError("'--height' of a chart must be at most \(most.height) lines, got \(height)")
+        }
+        let environment = console.environment
+        let terminal = environment.terminalSize
+        let least = TerminalChart.minimumSize
+        var chart = TerminalChart(
+            width: o.width ?? terminal.map { Self.clamp($0.columns, least.width, most.width) } ?? 80,
+            // The terminal's lines less one for the prompt and the statistics under the chart,
+            // down to the smallest chart.
+            height: o.height ?? Self.clamp((terminal?.lines ?? 25) - 1 - reserve, least.height, most.height),
+            color: o.color == "always"
+                || (o.color == "auto" && plan.toStandardOutput && environment.colourByDefault),
+            ascii: o.ascii || !environment.unicode)
+        chart.colors256 = environment.colors256
+        let probe = Figure(
+            functions: plan.functions,
+            sampling: Sampling(from: o.interval.lower, to: o.interval.upper, count: 2),
+            derivative: !o.noDerivative, secondDerivative: o.secondDerivative, title: o.title)
+        let sampling = try o.sampling(
+            o.interval, default: chart.samples(for: probe), limit: Self.chartSampleLimit)
+        let grid = figures(plan, sampling: sampling)
+        try emit(plan, on: &console) { chart.render(grid, to: &$0) }
+    }
+
+    /// An image, encoded whole, then written.
+    private func drawImage(_ plan: Plan, _ encoder: any ImageEncoder, on console: inout Console) throws {
+        let o = options
+        let (w, h) = (o.width ?? 1200, o.height ?? 800)
+        let (pw, ph) = (Double(w) * o.scale, Double(h) * o.scale)
+        guard pw <= Double(Figure.maximumPixels), ph <= Double(Figure.maximumPixels) else {
+            throw ValidationError(
+                "a \(Int(pw))×\(Int(ph)) image is too large: at most \(Figure.maximumPixels) pixels a side after --scale"
+            )
+        }
+        guard pw.rounded() >= 16, ph.rounded() >= 16 else {
+            throw ValidationError(
+                "a \(Int(pw.rounded()))×\(Int(ph.rounded())) image is too small: at least 16 pixels a side after --scale"
+            )
+        }
+        let format = plan.format
+        if format.isBinary && plan.toStandardOutput && console.environment.standardOutputIsTerminal {
+            throw ValidationError(
+                "refusing to write \(format.name.uppercased()) bytes to a terminal; use -o \(format.example) or "
+                    + "redirect stdout")
+        }
+        let sampling = try o.sampling(
+            o.interval, default: Swift.max(2, Int(pw)), limit: Self.chartSampleLimit)
+        let grid = figures(plan, sampling: sampling)
+        // Quoted for a shell, so that the command can be pasted back (`'x*tanh(x)'`).
+        let command = ShellQuote.command(["actplot"] + console.environment.arguments)
+        let image: EncodedImage
+        do {
+            image = try encoder.encode(grid, width: w, height: h, scale: o.scale, comment: command)
+        } catch {
+            throw OutputError.write(String(describing: error))
+        }
+        if !image.missingCharacters.isEmpty {
+            let list = image.missingCharacters.map { c in
+                "'\(c)' ("
+                    + c.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+                    .joined(separator: " ") + ")"
+            }
+            console.warn(
+                "actplot: warning: the \(format.name.uppercased()) font has no glyph for "
+                    + "\(list.joined(separator: ", ")); drawn as a box (SVG uses the viewer's fonts)\n")
+        }
+        try emit(plan, on: &console) { $0.write(image.bytes) }
+    }
+
+    /// `value` limited to `low...high`.
+    private static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int {
+        Swift.min(high, Swift.max(low, value))
+    }
+}

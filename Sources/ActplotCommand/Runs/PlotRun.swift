@@ -1,0 +1,121 @@
+import ActivationCore
+import ActivationPlot
+import ArgumentParser
+
+/// One run of `actplot FUNCTION...` or `actplot compare`: resolves the functions, builds the
+/// figures and writes the chart, table or image, with difference statistics when comparing.
+struct PlotRun {
+    let specs: [String]
+    let options: PlotOptions
+    /// The layout when --layout is not given.
+    let defaultLayout: PlotOptions.Layout
+    /// Whether to report how each function differs from the first (compare, or --diff).
+    let reportsDifferences: Bool
+
+    /// The most points a chart or image samples, and the most rows a CSV streams.
+    static let chartSampleLimit = 10_000_000
+    static let tableRowLimit = 10_000_000_000
+    /// Grid points of the difference statistics when neither --samples nor --step is given.
+    static let statisticsSamples = 10_001
+
+    /// A function with the name its curves and columns carry.
+    typealias Named = (name: String, function: Activation)
+
+    /// What every output of one run shares.
+    struct Plan {
+        let functions: [Named]
+        /// With --dtype: each function as the format computes it.
+        let evaluations: [FormatEvaluation]?
+        let format: OutputFormat
+        let layout: PlotOptions.Layout
+        let marks: [Double]
+        let toStandardOutput: Bool
+    }
+
+    /// Draws or writes the output, then the difference statistics where they are asked for: after
+    /// a chart on stdout, on stderr beside any other output, or alone on stdout with --json.
+    func run(on console: inout Console) throws {
+        let plan = try self.plan()
+        let report = try comparison(plan)
+        let chartOnStandardOutput = plan.toStandardOutput && plan.format == .chart
+        let json = options.numbers.json
+        if !(json && plan.toStandardOutput) {
+            // Under a chart on stdout, the statistics share the terminal's height.
+            let reserve =
+                !json && chartOnStandardOutput
+                ? (report.map { $0.lineCount(in: console.textStyle) + 1 } ?? 0) : 0
+            try draw(plan, reserve: reserve, on: &console)
+        }
+        guard let report else { return }
+        if json {
+            try console.print(report, json: true)
+        } else if chartOnStandardOutput {
+            try console.print("\n" + report.text(in: console.textStyle))
+        } else {
+            console.warn(report.text(in: console.textStyle))
+        }
+    }
+
+    /// The difference statistics, when the run reports them.
+    private func comparison(_ plan: Plan) throws -> ComparisonReport? {
+        guard reportsDifferences && plan.functions.count >= 2 else { return nil }
+        let o = options
+        let count =
+            o.samples != nil || o.step != nil
+            ? try o.sampling(o.interval, default: 0, limit: Self.chartSampleLimit).count
+            : Self.statisticsSamples
+        return ComparisonReport(
+            functions: plan.functions, range: o.interval.closedRange, samples: count,
+            precision: o.numbers.precision,
+            evaluations: plan.evaluations)
+    }
+
+    /// The functions and choices of the run, checked against each other.
+    private func plan() throws -> Plan {
+        let o = options
+        let format = try o.resolvedFormat()
+        let layout = o.layout.flatMap { PlotOptions.Layout(rawValue: $0.lowercased()) } ?? defaultLayout
+        let marks = try o.markedPoints(in: o.interval)
+        let functions = try o.others.activations(specs).map { (name: $0.name, function: $0) }
+        if o.diff && functions.count < 2 {
+            throw ValidationError("'--diff' needs two or more functions: the first minus each other one")
+        }
+        if format == .csv && (o.saturation || !marks.isEmpty) {
+            throw ValidationError("'--saturation' and '--mark' draw on charts and images, not in CSV")
+        }
+        if o.numbers.json && !reportsDifferences {
+            throw ValidationError("'--json' prints difference statistics: use it with compare or --diff")
+        }
+        let toStandardOutput = o.output == nil || o.output == "-"
+        if o.numbers.json && toStandardOutput, let asked = o.format {
+            throw ValidationError(
+                "'--json' prints the statistics on standard output, so '--format \(asked)' has nowhere to go; "
+                    + "add -o FILE for the \(asked), or drop --format")
+        }
+        return Plan(
+            functions: functions, evaluations: try evaluations(functions), format: format, layout: layout,
+            marks: marks, toStandardOutput: toStandardOutput)
+    }
+
+    /// The format and arithmetic of the run, or nil without --dtype.
+    private func evaluations(_ functions: [Named]) throws -> [FormatEvaluation]? {
+        let o = options
+        if o.error && o.precision.dtype == nil {
+            throw ValidationError("'--error' draws the error in ulps of a format: add --dtype bf16")
+        }
+        guard let format = try o.precision.format() else { return nil }
+        let arithmetic = try o.precision.arithmetic()
+        return functions.map { FormatEvaluation($0.function, format: format, arithmetic: arithmetic) }
+    }
+
+    /// Writes through `body` to stdout, or to the output file atomically.
+    func emit(_ plan: Plan, on console: inout Console, _ body: (inout ConsoleStream) -> Void) throws {
+        if plan.toStandardOutput {
+            body(&console.output)
+            return try console.output.check()
+        }
+        let file = try OutputFile(path: options.output ?? "", example: plan.format.example)
+        body(&file.stream)
+        try file.commit()
+    }
+}

@@ -1,0 +1,176 @@
+import ActivationCore
+import Foundation
+import TestSupport
+import Testing
+
+/// The plot command (the default): charts and CSV as users run them, and every bad input.
+@Suite("actplot FUNCTION (plot)")
+struct PlotCommandTests {
+    @Test("actplot relu --range -5:5 draws a chart: negative range unquoted, ends with a newline")
+    func chart() throws {
+        let r = try InProcess.run(
+            ["relu", "--range", "-5:5", "--width", "100", "--height", "30"], environment: ["LANG": "C.UTF-8"])
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        #expect(r.stdout.hasSuffix("\n") && !r.stdout.contains("\u{1B}"))
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 30)
+        #expect(lines.allSatisfy { $0.count <= 100 && !$0.hasSuffix(" ") })
+        #expect(lines.first?.trimmingCharacters(in: .whitespaces) == "relu")
+        #expect(
+            r.stdout.contains("relu′") && r.stdout.contains("⠀") && r.stdout.contains("-5")
+                && r.stdout.contains("┤"))
+    }
+
+    @Test("CSV: 101 rows by default, clean x, values equal to the library's")
+    func csv() throws {
+        let r = try InProcess.run(["gelu", "--format", "csv"])
+        #expect(r.status == 0)
+        let (header, rows) = parseCSV(r.stdout)
+        #expect(header == ["x", "gelu", "gelu'"])
+        #expect(rows.count == 101)
+        #expect(rows.map { $0[0] } == (0...100).map { Double("\(Decimal(-5) + Decimal($0) / 10)")! })
+        let f = try Catalog.activation("gelu")
+        for row in rows {
+            #expect(row[1] == f.value(at: row[0]) && row[2] == f.derivative(at: row[0]), "x = \(row[0])")
+        }
+    }
+
+    @Test("CSV with several functions, f″, a quoted name, --step and --precision")
+    func csvColumns() throws {
+        let r = try InProcess.run([
+            "relu", "leaky_relu:alpha=0.2,kink=inclusive", "--second-derivative", "--step", "0.5",
+            "--range", "-1:1", "--format", "csv", "--precision", "3",
+        ])
+        #expect(r.status == 0)
+        let (header, rows) = parseCSV(r.stdout)
+        #expect(
+            header == [
+                "x", "relu", "relu'", "relu''", "leaky_relu(alpha=0.2,kink=inclusive)",
+                "leaky_relu(alpha=0.2,kink=inclusive)'", "leaky_relu(alpha=0.2,kink=inclusive)''",
+            ])
+        #expect(rows.map { $0[0] } == [-1, -0.5, 0, 0.5, 1])
+        #expect(rows[2] == [0, 0, 0, 0, 0, 1, 0])
+        #expect(rows[0][4] == -0.2 && rows[0][5] == 0.2)
+        let tanh = try InProcess.run([
+            "tanh", "--samples", "3", "--format", "csv", "--precision", "4", "--no-derivative",
+        ])
+        #expect(tanh.stdout == "x,tanh\n-5,-0.9999\n0,0\n5,0.9999\n")
+    }
+
+    @Test(
+        "-o writes the file atomically, format from the extension; a failing run leaves an existing file intact"
+    )
+    func files() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "actplot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("out.csv").path
+        let r = try InProcess.run(["relu", "-o", csv])
+        #expect(r.status == 0 && r.stdout.isEmpty)
+        let written = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(written.hasPrefix("x,relu,relu'\n-5,0,0\n") && written.split(separator: "\n").count == 102)
+        let bad = try InProcess.run(["nosuchfunction", "-o", csv])
+        #expect(bad.status == 64)
+        let badSamples = try InProcess.run(["relu", "--samples", "0", "-o", csv])
+        #expect(badSamples.status == 64)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == written)
+        let txt = directory.appendingPathComponent("chart.txt").path
+        #expect(try InProcess.run(["relu", "-o", txt, "--width", "50", "--height", "12"]).status == 0)
+        #expect(try String(contentsOfFile: txt, encoding: .utf8).split(separator: "\n").count == 12)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasPrefix(".")
+        }
+        #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+    }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let arguments: [String]
+        let status: Int32
+        let mentions: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let bad: [Case] = [
+        Case(arguments: ["relu", "--range", "5:-5"], status: 64, mentions: "did you mean --range -5:5?"),
+        Case(arguments: ["relu", "--range", "1:1"], status: 64, mentions: "is a single point"),
+        Case(arguments: ["relu", "--range", "nan:5"], status: 64, mentions: "finite"),
+        Case(arguments: ["relu", "--range", "-inf:5"], status: 64, mentions: "finite"),
+        Case(arguments: ["relu", "--range", "-5"], status: 64, mentions: "MIN:MAX"),
+        Case(arguments: ["relu", "--range", "a:b"], status: 64, mentions: "MIN:MAX"),
+        Case(arguments: ["relu", "--samples", "0"], status: 64, mentions: "at least 2"),
+        Case(arguments: ["relu", "--samples", "1"], status: 64, mentions: "at least 2"),
+        Case(arguments: ["relu", "--samples", "-3"], status: 64, mentions: "at least 2"),
+        Case(arguments: ["relu", "--samples", "100000000000"], status: 64, mentions: "at most"),
+        Case(arguments: ["relu", "--samples", "99999999999999999999999"], status: 64, mentions: "samples"),
+        Case(arguments: ["relu", "--step", "0"], status: 64, mentions: "positive"),
+        Case(arguments: ["relu", "--step", "-0.1"], status: 64, mentions: "positive"),
+        Case(arguments: ["relu", "--step", "1e-300"], status: 64, mentions: "at most"),
+        Case(arguments: ["relu", "--step", "20"], status: 64, mentions: "fewer than 2"),
+        Case(arguments: ["relu", "--step", "0.1", "--samples", "5"], status: 64, mentions: "not both"),
+        Case(arguments: ["relu", "--format", "pdf"], status: 64, mentions: "chart, csv, png or svg"),
+        Case(arguments: ["relu", "-o", "plot.xyz"], status: 64, mentions: "'.xyz'"),
+        Case(arguments: ["relu", "-o", "/nonexistent-dir/x.csv"], status: 1, mentions: "cannot create"),
+        Case(arguments: ["relu", "-o", "/tmp"], status: 64, mentions: "is a directory"),
+        Case(arguments: ["relu", "-o", "/proc/version.csv"], status: 1, mentions: "cannot create"),
+        Case(arguments: ["relu", "--width", "5"], status: 64, mentions: "--width"),
+        Case(arguments: ["relu", "--height", "2"], status: 64, mentions: "--height"),
+        Case(arguments: ["relu", "--color", "sometimes"], status: 64, mentions: "auto, always or never"),
+        Case(arguments: ["relu", "--precision", "40"], status: 64, mentions: "1 to 17"),
+        Case(arguments: ["gleu"], status: 64, mentions: "did you mean 'gelu'"),
+        Case(arguments: ["relu", "--frobnicate"], status: 64, mentions: "frobnicate"),
+    ]
+
+    @Test("bad input: one error line, nothing on stdout, the right status", arguments: bad)
+    func badInput(_ c: Case) throws {
+        let r = try InProcess.run(c.arguments)
+        #expect(r.status == c.status)
+        #expect(r.stdout.isEmpty)
+        #expect(
+            r.stderr.hasPrefix("actplot: error: ") && r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)"
+        )
+        #expect(r.stderr.contains(c.mentions), "\(r.stderr)")
+    }
+
+}
+
+@Suite("Extreme ranges")
+struct ExtremeRangeTests {
+    /// Ranges a few ulps wide, subnormal, near the top of the double line: each format
+    /// must answer (no hang, no crash) with a well-formed output.
+    static let ranges = [
+        "1e307:1.5e307", "0:5e-324", "1:1.0000000000000002", "-1e-320:1e-320",
+        "1e15:1.0000000000000002e15", "-3:-2.9999999999999996", "-8.9e307:8.9e307",
+    ]
+
+    @Test("every format answers for extreme ranges", arguments: ranges)
+    func extreme(_ range: String) throws {
+        let chart = try InProcess.run(["relu", "--range", range, "--width", "70", "--height", "14"])
+        #expect(chart.status == 0 && chart.stderr.isEmpty, "\(chart.stderr)")
+        #expect(chart.stdout.split(separator: "\n").count == 14)
+        let csv = try InProcess.run(["relu", "--range", range, "--format", "csv", "--samples", "5"])
+        let (header, rows) = parseCSV(csv.stdout)
+        #expect(header == ["x", "relu", "relu'"] && rows.count == 5)
+        let bounds = range.split(separator: ":", maxSplits: 1).map { Double(String($0))! }
+        #expect(rows.first?[0] == bounds[0] && rows.last?[0] == bounds[1])
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { $0[0] <= $1[0] })
+        for format in ["png", "svg"] {
+            let r = try InProcess.run([
+                "relu", "--range", range, "--format", format, "--width", "300", "--height", "200",
+            ])
+            #expect(r.status == 0 && r.stderr.isEmpty && r.stdoutData.count > 100, "\(format): \(r.stderr)")
+        }
+    }
+
+    @Test("a range whose width overflows, and oversized charts, are refused with a reason")
+    func refused() throws {
+        for arguments in [
+            ["relu", "--range", "-1e308:1e308"], ["relu", "--width", "5000"], ["relu", "--height", "900"],
+            ["relu", "--width", "20000", "--format", "png"],
+        ] {
+            let r = try InProcess.run(arguments)
+            #expect(
+                r.status == 64 && r.stdout.isEmpty && r.stderr.hasPrefix("actplot: error: "), "\(arguments)")
+        }
+    }
+}

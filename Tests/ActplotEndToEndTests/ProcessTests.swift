@@ -1,0 +1,165 @@
+import ActivationCore
+import Foundation
+import TestSupport
+import Testing
+
+/// The built actplot as a process: what only a real process shows (its streams' terminals and
+/// pipes, a locale, a shell pasting a command back), and one run of every command.
+@Suite("actplot as a process")
+struct ProcessTests {
+    /// Every command once, through the binary: status 0, output on stdout, nothing on stderr.
+    static let commands: [[String]] = [
+        ["relu", "--width", "60", "--height", "15"], ["compare", "relu", "gelu", "--width", "60"],
+        ["eval", "gelu", "-1", "0", "1"], ["info", "gelu"], ["list"], ["stats", "gelu"],
+        ["precision", "sigmoid", "--dtype", "e5m2"], ["--version"], ["--help"], ["help", "eval"],
+    ]
+
+    @Test("each command runs as a process", arguments: commands)
+    func smoke(_ arguments: [String]) throws {
+        let r = try ActplotProcess.run(arguments, environment: ["LANG": "C.UTF-8"])
+        #expect(r.status == 0 && r.stderr.isEmpty && !r.stdout.isEmpty, "\(arguments): \(r.stderr)")
+        #expect(r.stdout.hasSuffix("\n"))
+    }
+
+    @Test(
+        "colour: never when piped, always on request, never with --color never; ASCII when the locale is not UTF-8"
+    )
+    func colourAndLocale() throws {
+        let piped = try ActplotProcess.run(
+            ["gelu", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
+        #expect(!piped.stdout.contains("\u{1B}"))
+        let always = try ActplotProcess.run(
+            ["gelu", "--color", "always", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"]
+        )
+        #expect(always.stdout.contains("\u{1B}[34m"))
+        let ascii = try ActplotProcess.run(
+            ["gelu", "--width", "60", "--height", "15"],
+            environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+        #expect(
+            ascii.status == 0 && ascii.stdout.utf8.allSatisfy { $0 < 0x80 } && ascii.stdout.contains("gelu'"))
+        let flag = try ActplotProcess.run(
+            ["gelu", "--ascii", "--width", "60", "--height", "15"], environment: ["LANG": "C.UTF-8"])
+        #expect(flag.stdout.utf8.allSatisfy { $0 < 0x80 })
+    }
+
+    @Test("PNG and SVG files: decodable, the requested size, the command in a tEXt chunk; hi-DPI doubles")
+    func images() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "actplot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let png = directory.appendingPathComponent("gelu.png").path
+        #expect(try ActplotProcess.run(["gelu", "-o", png]).status == 0)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: png)))
+        #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        #expect(String(decoding: bytes, as: UTF8.self).contains("actplot gelu -o"))
+        let hi = try ActplotProcess.run([
+            "relu", "--format", "png", "--scale", "2", "--width", "300", "--height", "200",
+        ])
+        #expect(hi.status == 0)
+        // IHDR width and height (big-endian, bytes 16-23) of the image sent to the pipe.
+        let header = [UInt8](hi.stdoutData.prefix(24))
+        #expect(header.count == 24)
+        let size = (0..<2).map { k in header[(16 + 4 * k)..<(20 + 4 * k)].reduce(0) { $0 << 8 | Int($1) } }
+        #expect(size == [600, 400])
+        let svgPath = directory.appendingPathComponent("plot.svg").path
+        #expect(try ActplotProcess.run(["torch.hardsigmoid", "dl4j.hardsigmoid", "-o", svgPath]).status == 0)
+        let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.contains("<path") && svg.contains("dl4j.HardSigmoid"))
+        // The command in the tEXt chunk is quoted for a shell: pasted back, it draws the same image.
+        let quoted = directory.appendingPathComponent("q.png").path
+        #expect(try ActplotProcess.run(["x*tanh(x)", "--title", "it's mine", "-o", quoted]).status == 0)
+        let first = try Data(contentsOf: URL(fileURLWithPath: quoted))
+        let text = String(decoding: first, as: UTF8.self)
+        let start = try #require(text.range(of: "actplot "))
+        // The chunk's text ends with the output path (the chunk's CRC follows).
+        let end = try #require(text.range(of: quoted, range: start.upperBound..<text.endIndex)).upperBound
+        let command = String(text[start.lowerBound..<end])
+        #expect(command.contains("'x*tanh(x)' --title 'it'\\''s mine'"), "\(command)")
+        try FileManager.default.removeItem(atPath: quoted)
+        let again = try ActplotProcess.run(
+            ["-c", "actplot() { \"$ACTPLOT_UNDER_TEST\" \"$@\"; }; " + command],
+            environment: ["ACTPLOT_UNDER_TEST": ActplotProcess.executable.path],
+            program: URL(fileURLWithPath: "/bin/sh"))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: quoted)) == first)
+        let huge = try ActplotProcess.run(["relu", "--format", "png", "--width", "12000", "--scale", "2"])
+        #expect(huge.status == 64 && huge.stderr.contains("too large"))
+    }
+
+    @Test("output to a full device fails with status 1")
+    func fullDevice() throws {
+        let r = try ActplotProcess.run(["relu", "--format", "csv", "-o", "/dev/full"])
+        #expect(r.status == 1 && r.stderr.hasPrefix("actplot: error: "))
+    }
+}
+
+/// A process whose stdout is a full device.
+@Suite("actplot as a process: stdout on a full device")
+struct FullDeviceTests {
+    @Test("an output that cannot be written: exit 1, one line")
+    func fullDisk() throws {
+        let r = try ActplotProcess.run(["list"], stdoutPath: "/dev/full")
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("actplot: error: cannot write the output"), "\(r.stderr)")
+    }
+}
+
+/// Framework names where a folder or the generated completion scripts tell.
+@Suite("framework names in a process: files and completion scripts")
+struct FrameworkNameProcessTests {
+    @Test(
+        "a name of another version, or of another form, answers with what it meant and what to write",
+        arguments: [
+            (
+                "keras.layers.ThresholdedReLU",
+                "keras.layers has no activation 'ThresholdedReLU': removed in Keras 3; "
+                    + "keras2.layers.ThresholdedReLU is Keras 2's, and keras.layers.ReLU:threshold=1 has its values"
+            ),
+            (
+                "tf.nn.relu_x",
+                "tf.nn has no activation 'relu_x': TensorFlow 1's overview of activations names relu_x beside "
+                    + "relu and relu6 for a ReLU capped at some X, but tf.nn never had it; relu:max_value=X draws "
+                    + "it (tf.nn.relu6 is X = 6)"
+            ),
+            (
+                "tf.keras.activations.hard_sigmoid",
+                "tf.keras.activations has no activation 'hard_sigmoid': tf.keras is Keras 2 up to TensorFlow "
+                    + "2.15 and Keras 3 from 2.16; write keras2.hard_sigmoid or keras.hard_sigmoid"
+            ),
+            ("keras2.hard_silu", "keras2 has no activation 'hard_silu': Keras 3 has it: keras.hard_silu"),
+            (
+                "dl4j.Activation.PRELU",
+                "dl4j.Activation has no activation 'PRELU': PReLU is not in the Activation enum; it is the "
+                    + "class dl4j.ActivationPReLU"
+            ),
+        ])
+    func versionAnswers(_ spec: String, _ message: String) throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let before = try folder.snapshot()
+        for command in [["eval", spec, "0"], [spec, "-o", "never.png"], ["info", spec]] {
+            let r = try ActplotProcess.run(command, directory: folder.url)
+            #expect(r.status == 64 && r.stdout.isEmpty)
+            #expect(r.stderr == "actplot: error: \(message)\n")
+        }
+        #expect(try folder.snapshot() == before, "a refused plot left a file")
+    }
+
+    @Test("shell completions offer every framework's names, DL4J's classes, Caffe's layers and parameters")
+    func completions() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try ActplotProcess.run(["--generate-completion-script", shell])
+            #expect(r.status == 0)
+            for name in [
+                "dl4j.ActivationLReLU", "dl4j.PReLU", "dl4j.LEAKYRELU", "ActivationPReLU", "caffe.PReLU",
+                "caffe.AbsVal", "torch.LeakyReLU", "keras2.layers.ThresholdedReLU", "jax.swish",
+                "torch.LeakyReLU:negative_slope=", "torch.Softplus:threshold=",
+                "torch.Hardtanh:min_val=",
+                "keras.layers.ReLU:max_value=", "leaky_relu:alpha=", "nalu:w_hat=",
+            ] {
+                #expect(r.stdout.contains(name), "\(shell): \(name)")
+            }
+        }
+    }
+}
