@@ -7,7 +7,14 @@
      lines, signature and braces included (generated tables, `+Generated.swift`, are exempt).
   3. A catalog function is defined in one file: no string literal anywhere else in Sources/
      (framework presets aside) is exactly its canonical name, so no code tests a function's
-     name (words that are also parameter names or choices, such as `threshold`, are exempt).
+     name (words that are also parameter names or choices, such as `threshold`, are exempt);
+     and a parameter is declared with its typed key (`Parameter.real(.alpha, ...)`).
+  4. The libraries speak math, not the tool: no string literal in ActivationCore or
+     ActivationPlot names a command-line flag (`--ftz`) or the command (`actplot ...`).
+  5. Subcommands stay thin: each file in ActplotCommand/Subcommands/ is at most 120 lines and
+     names no other subcommand's type.
+  6. The environment is read once: `getenv` only in a Platform/ shim, and its wrapper
+     `POSIX.environment` only where the console's snapshot is taken.
 
 Usage: python3 Scripts/check-structure.py   (from anywhere; exits 1 and lists every finding)
 """
@@ -18,6 +25,10 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIMIT = 60
+SUBCOMMANDS = "Sources/ActplotCommand/Subcommands/"
+SUBCOMMAND_LIMIT = 120
+SNAPSHOT = "Sources/ActplotCommand/Console/ConsoleEnvironment.swift"
+LIBRARIES = ("Sources/ActivationCore/", "Sources/ActivationPlot/")
 
 
 def tracked_swift_files():
@@ -139,11 +150,12 @@ def long_bodies(path, code):
 
 def catalog_names(files):
     """{normalised name: defining file} for the catalog's canonical names, and the words its
-    parameters use (their names and choices: softplus' `threshold`, gelu's `tanh`), which may
-    appear anywhere."""
+    parameters use (their names, from Parameter+Names.swift, and their choices: softplus'
+    `threshold`, gelu's `tanh`), which may appear anywhere."""
     names, words = {}, set()
     entry = re.compile(r'CatalogEntry\(\s*name:\s*"([^"]+)"')
-    parameter = re.compile(r'Parameter\.(?:real|choice)\(\s*"([^"]+)"(?:[^\[\n]*\[([^\]]*)\])?')
+    key = re.compile(r'public static let \w+: Self = "([^"]+)"')
+    choices = re.compile(r'Parameter\.choice\([^\[\n]*\[([^\]]*)\]')
     for path in files:
         if not path.startswith("Sources/ActivationCore/"):
             continue
@@ -151,14 +163,57 @@ def catalog_names(files):
             source = f.read()
         for match in entry.finditer(source):
             names[normalise(match.group(1))] = path
-        for match in parameter.finditer(source):
-            words.add(normalise(match.group(1)))
-            words.update(normalise(w) for w in re.findall(r'"([^"]+)"', match.group(2) or ""))
+        if path.endswith("/Parameter+Names.swift"):
+            words.update(normalise(w) for w in key.findall(source))
+        for match in choices.finditer(source):
+            words.update(normalise(w) for w in re.findall(r'"([^"]+)"', match.group(1)))
     return names, words
+
+
+def untyped_parameters(path, code):
+    """Parameters declared with a name typed as a string instead of a Parameter.Name key."""
+    return [
+        f"{path}:{code.count(chr(10), 0, m.start()) + 1}: a parameter named by a string; use a "
+        "Parameter.Name key (Parameter+Names.swift)"
+        for m in re.finditer(r"Parameter\.(?:real|choice)\(\s*(?=[^\s.])", code)
+    ]
 
 
 def normalise(name):
     return re.sub(r"[_\- ]", "", name.lower())
+
+
+def subcommand_types(files):
+    """{type name: defining file} of every subcommand (`struct Eval: ConsoleCommand`)."""
+    types = {}
+    for path in files:
+        if path.startswith(SUBCOMMANDS):
+            with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+                for match in re.finditer(r"\bstruct\s+(\w+)\s*:", f.read()):
+                    types[match.group(1)] = path
+    return types
+
+
+def layering(path, source, code, literals, subcommands):
+    """Rules 4 to 6 for one file."""
+    problems = []
+    if path.startswith(LIBRARIES):
+        for line, text in literals:
+            if re.search(r"(^|[\s(\[`'])--[a-z]", text) or "actplot " in text:
+                problems.append(f"{path}:{line}: the library speaks of the command line: \"{text[:60]}\"")
+    if path.startswith(SUBCOMMANDS):
+        length = source.count("\n")
+        if length > SUBCOMMAND_LIMIT:
+            problems.append(f"{path}: {length} lines (a subcommand is at most {SUBCOMMAND_LIMIT})")
+        for name, owner in subcommands.items():
+            if owner != path and re.search(r"\b" + name + r"\b", code):
+                problems.append(f"{path}: names the subcommand {name} of {owner}")
+    for number, text in enumerate(code.splitlines(), 1):
+        if re.search(r"\bgetenv\s*\(", text) and not is_shim(path):
+            problems.append(f"{path}:{number}: getenv outside a Platform/ shim")
+        if "POSIX.environment(" in text.replace(" ", "") and path != SNAPSHOT:
+            problems.append(f"{path}:{number}: the environment is read outside the console's snapshot")
+    return problems
 
 
 def main():
@@ -166,6 +221,7 @@ def main():
     files = tracked_swift_files()
     problems = []
     names, words = catalog_names(files)
+    subcommands = subcommand_types(files)
     for path in files:
         with open(path, encoding="utf-8") as f:
             source = f.read()
@@ -176,6 +232,8 @@ def main():
                     problems.append(f"{path}:{number}: the C library is imported outside a Platform/ shim")
         if not path.startswith("Sources/"):
             continue
+        problems += layering(path, source, code, literals, subcommands)
+        problems += untyped_parameters(path, code)
         if not path.endswith("+Generated.swift"):
             for line, name, length in long_bodies(path, code):
                 problems.append(f"{path}:{line}: {name} is {length} lines long (at most {LIMIT})")

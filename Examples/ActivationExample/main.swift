@@ -7,6 +7,10 @@ import ActivationCore
 
 let xs: [Double] = [-3, -1, -0.5, 0, 0.5, 1, 3]
 
+// A catalog function with parameters, by typed entry and keys.
+let leaky = try Activation(.leakyReLU, [.alpha: 0.2])
+print(leaky.name, "at -2:", leaky.value(at: -2))
+
 // A framework's own version of a function: JAX's gelu is the tanh approximation.
 let jaxGELU = try Catalog.activation("jax.gelu")
 // A formula of x; its derivatives come from automatic differentiation.

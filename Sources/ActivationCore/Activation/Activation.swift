@@ -14,7 +14,7 @@ public struct Activation: Sendable {
     /// What the function is: its catalog entry, or the entry describing a typed expression.
     public let entry: CatalogEntry
     /// Every parameter's value, defaults included, in the entry's order.
-    public let parameters: [(name: String, value: ParameterValue)]
+    public let parameters: [Setting]
     /// The derivative convention at corners.
     public let kink: KinkConvention
     /// The framework preset this function was resolved from, if any.
@@ -25,21 +25,42 @@ public struct Activation: Sendable {
     let arguments: Arguments
     let kernel: any ScalarKernel
 
-    /// Creates a function from an entry, validating every parameter.
+    /// A catalog function with some of its parameters set, each validated.
     ///
+    /// ```swift
+    /// let leaky = try Activation(.leakyReLU, [.alpha: 0.2])
+    /// let tanhGELU = try Activation(.gelu, [.approximate: "tanh"], kink: .exclusive)
+    /// ```
+    /// - Parameters:
+    ///   - entry: The catalog function (``Catalog/all``).
+    ///   - values: Values for some of its parameters; the rest take their defaults.
+    ///   - kink: The derivative convention at corners.
+    ///   - others: For a vector function, the inputs other than x (default `[0]`).
+    /// - Throws: ``ActivationError`` for a parameter the function does not have, a value
+    ///   outside its domain, or values that break a constraint between parameters (rrelu's
+    ///   lower ≤ upper, …).
+    public init(
+        _ entry: CatalogEntry, _ values: [Parameter.Name: ParameterValue] = [:],
+        kink: KinkConvention = .exclusive, others: [Double] = [0]
+    ) throws(ActivationError) {
+        var named: [String: ParameterValue] = [:]
+        for (key, value) in values { named[key.rawValue] = value }
+        try self.init(entry, parameters: named, kink: kink, others: others, preset: nil)
+    }
+
+    /// A function from an entry and parameter values by name, validating every parameter.
     /// - Parameters:
     ///   - entry: The catalog function.
     ///   - parameters: Values for some of its parameters; the rest take their defaults.
     ///   - kink: The derivative convention at corners.
-    ///   - others: For a vector function, the inputs other than x (default `[0]`).
+    ///   - others: For a vector function, the inputs other than x.
     ///   - preset: The framework preset this comes from, if any.
-    /// - Throws: ``ActivationError`` for an unknown parameter, a value outside its domain, or
-    ///   values that break a constraint between parameters (rrelu's lower ≤ upper, …).
-    public init(
-        _ entry: CatalogEntry, parameters: [String: ParameterValue] = [:],
-        kink: KinkConvention = .exclusive, others: [Double] = [0], preset: FrameworkPreset? = nil
+    /// - Throws: ``ActivationError``, as ``init(_:_:kink:others:)``.
+    init(
+        _ entry: CatalogEntry, parameters: [String: ParameterValue], kink: KinkConvention, others: [Double],
+        preset: FrameworkPreset?
     ) throws(ActivationError) {
-        for name in parameters.keys where entry.parameter(named: name) == nil {
+        for name in parameters.keys.sorted() where entry.parameter(named: name) == nil {
             throw .unknownParameter(
                 function: entry.name, parameter: name, known: entry.parameters.map(\.name))
         }
@@ -59,7 +80,7 @@ public struct Activation: Sendable {
     private init(_ entry: CatalogEntry, _ arguments: Arguments, preset: FrameworkPreset?) {
         self.entry = entry
         self.arguments = arguments
-        self.parameters = arguments.values.map { ($0.parameter.name, $0.value) }
+        self.parameters = arguments.values.map { Setting(name: $0.parameter.name, value: $0.value) }
         self.kink = arguments.kink
         self.preset = preset
         self.others = arguments.others
@@ -80,21 +101,21 @@ public struct Activation: Sendable {
             $0.value != (preset?.parameters[$0.name] ?? entry.parameter(named: $0.name)?.defaultValue)
         }
         if entry.hasKinks && kink != (preset?.kink ?? .exclusive) {
-            changed.append(("kink", .choice(kink.rawValue)))
+            changed.append(Setting(name: "kink", value: .choice(kink.rawValue)))
         }
         return (preset?.qualifiedName ?? entry.name) + Self.list(changed)
     }
 
-    private static func list(_ parameters: [(name: String, value: ParameterValue)]) -> String {
+    private static func list(_ parameters: [Setting]) -> String {
         parameters.isEmpty
             ? "" : "(" + parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ",") + ")"
     }
 
     /// The value of a parameter.
-    /// - Parameter name: A parameter name of the entry.
+    /// - Parameter name: A parameter name of the entry (`.alpha`).
     /// - Returns: Its value, or nil when the entry has no such parameter.
-    public func parameter(_ name: String) -> ParameterValue? {
-        parameters.first { $0.name == name }?.value
+    public func parameter(_ name: Parameter.Name) -> ParameterValue? {
+        parameters.first { $0.name == name.rawValue }?.value
     }
 
     /// For a vector function's one-component slice, which output is drawn and what the other
@@ -121,5 +142,25 @@ public struct Activation: Sendable {
 
     /// PyTorch's `torch.nn.init.calculate_gain` for this function, and how PyTorch chose it; nil
     /// where PyTorch has none (`calculate_gain('gelu')` raises ValueError).
-    public var torchGain: (value: Double, note: String)? { entry.torchGain(arguments) }
+    public var torchGain: TorchGain? {
+        entry.torchGain(arguments).map { TorchGain(value: $0.value, note: $0.note) }
+    }
+}
+
+extension Activation {
+    /// A parameter with its value: `alpha = 0.2`.
+    public struct Setting: Sendable, Hashable {
+        /// The parameter's name.
+        public let name: String
+        /// Its value.
+        public let value: ParameterValue
+    }
+
+    /// PyTorch's `torch.nn.init.calculate_gain` for a function, and how PyTorch chose it.
+    public struct TorchGain: Sendable, Hashable {
+        /// The gain.
+        public let value: Double
+        /// Where it comes from (`√(2/(1 + slope²))`).
+        public let note: String
+    }
 }

@@ -29,6 +29,14 @@ public struct ActivationComparison: Sendable {
         public let nonfinite: Int
     }
 
+    /// Where f and where f′ of one function are not finite on the grid (nil: finite).
+    public struct NonFiniteParts: Sendable, Hashable {
+        /// The stretch where f is not finite.
+        public let value: NonFinite?
+        /// The stretch where f′ is not finite.
+        public let derivative: NonFinite?
+    }
+
     /// Where one function is not finite on the grid (f or f′, counted separately).
     public struct NonFinite: Sendable, Hashable {
         /// Grid points where the value is NaN.
@@ -61,7 +69,15 @@ public struct ActivationComparison: Sendable {
         /// The same for the second function.
         public let second: Jet
         /// f′ just left and just right of x (shared by both functions).
-        public let sides: (left: Double, right: Double)
+        public let sides: Sides
+
+        /// The one-sided derivatives at a corner.
+        public struct Sides: Sendable, Hashable {
+            /// f′ just left of the corner.
+            public let left: Double
+            /// f′ just right of it.
+            public let right: Double
+        }
 
         /// Corners compare by position and values.
         public static func == (a: Corner, b: Corner) -> Bool {
@@ -89,9 +105,9 @@ public struct ActivationComparison: Sendable {
     /// Every corner of either function inside the range, in increasing order.
     public let corners: [Double]
     /// Where f, then f′, of the first function is not finite on the grid (nil: finite).
-    public let firstNonFinite: (value: NonFinite?, derivative: NonFinite?)
+    public let firstNonFinite: NonFiniteParts
     /// The same for the second function.
-    public let secondNonFinite: (value: NonFinite?, derivative: NonFinite?)
+    public let secondNonFinite: NonFiniteParts
 
     /// Compares `first` with `second` over `range`.
     /// - Parameters:
@@ -114,8 +130,10 @@ public struct ActivationComparison: Sendable {
         derivative = Self.difference(grid, f.map(\.derivative), g.map(\.derivative)) {
             first.derivative(at: $0) - second.derivative(at: $0)
         }
-        firstNonFinite = (NonFinite(grid, f.map(\.value)), NonFinite(grid, f.map(\.derivative)))
-        secondNonFinite = (NonFinite(grid, g.map(\.value)), NonFinite(grid, g.map(\.derivative)))
+        firstNonFinite = NonFiniteParts(
+            value: NonFinite(grid, f.map(\.value)), derivative: NonFinite(grid, f.map(\.derivative)))
+        secondNonFinite = NonFiniteParts(
+            value: NonFinite(grid, g.map(\.value)), derivative: NonFinite(grid, g.map(\.derivative)))
         let all = (Self.corners(of: first, on: grid, f) + Self.corners(of: second, on: grid, g)).sorted()
         var unique: [Double] = []
         for x in all
@@ -134,7 +152,7 @@ public struct ActivationComparison: Sendable {
                 && Self.close(first.value(at: x.nextUp), second.value(at: x.nextUp))
                 && Self.close(first.value(at: x.nextDown), second.value(at: x.nextDown))
             guard sameShape, a.value != b.value || a.derivative != b.derivative else { return nil }
-            return Corner(x: x, first: a, second: b, sides: (left.0, right.0))
+            return Corner(x: x, first: a, second: b, sides: Corner.Sides(left: left.0, right: right.0))
         }
     }
 

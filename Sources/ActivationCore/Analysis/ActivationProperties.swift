@@ -35,7 +35,7 @@ public struct ActivationProperties: Sendable {
     /// The smallest and largest sampled value of f.
     public let outputRange: ClosedRange<Double>
     /// Where the smallest and largest values were found.
-    public let extremePoints: (minimum: Double, maximum: Double)
+    public let extremePoints: ExtremePoints
     /// Monotonicity over the samples.
     public let monotonicity: Monotonicity
     /// Outputs symmetric about zero: f(−x) = −f(x) (to 1e-12 relative) wherever both x and −x
@@ -45,11 +45,11 @@ public struct ActivationProperties: Sendable {
     public let meanValue: Double
     /// f(0), f′(0) and f″(0).
     public let atZero: Jet
-    /// f as x → −∞ and x → +∞; NaN where there is none (see ``limitExists``).
-    public let limits: (negative: Double, positive: Double)
+    /// f as x → −∞ and x → +∞; NaN where there is none (see ``definedFarOut``).
+    public let limits: Ends<Double>
     /// Whether f is defined far out on each side even where ``limits`` is NaN: true means
     /// f oscillates or wanders (sin has no limit); false means f is NaN out there (log at −∞).
-    public let definedFarOut: (negative: Bool, positive: Bool)
+    public let definedFarOut: Ends<Bool>
     /// How smooth f is.
     public let smoothness: Smoothness
     /// The threshold below which |f′| counts as flat (saturated or dead): 1e-3.
@@ -102,7 +102,7 @@ public struct ActivationProperties: Sendable {
         }
         self.outputRange =
             minimum.value <= maximum.value ? minimum.value...maximum.value : Double.nan...Double.nan
-        self.extremePoints = (minimum.x, maximum.x)
+        self.extremePoints = ExtremePoints(minimum: minimum.x, maximum: maximum.x)
         self.monotonicity = Self.monotonicity(jets)
         self.atZero = function.jet(at: 0)
         let mirrored = xs.filter { $0 > 0 && range.contains(-$0) }
@@ -113,11 +113,12 @@ public struct ActivationProperties: Sendable {
                 return abs(a + b) <= 1e-12 * Swift.max(abs(a), abs(b))
             }
         self.meanValue = jets.reduce(0) { $0 + $1.value } / Double(jets.count)
-        self.limits = (Self.limit(of: function, sign: -1), Self.limit(of: function, sign: 1))
+        self.limits = Ends(
+            negative: Self.limit(of: function, sign: -1), positive: Self.limit(of: function, sign: 1))
         let defined = { (sign: Double) in
             [1e15, 1e30, 1e60].contains { !function.value(at: sign * $0).isNaN }
         }
-        self.definedFarOut = (defined(-1), defined(1))
+        self.definedFarOut = Ends(negative: defined(-1), positive: defined(1))
         self.smoothness = function.smoothness
         self.flatIntervals = Self.flatIntervals(
             of: function, xs: xs, jets: jets,
@@ -294,5 +295,23 @@ public struct ActivationProperties: Sendable {
             }
         }
         return out
+    }
+}
+
+extension ActivationProperties {
+    /// Where f takes its smallest and largest sampled values.
+    public struct ExtremePoints: Sendable, Hashable {
+        /// The x of the smallest value.
+        public let minimum: Double
+        /// The x of the largest value.
+        public let maximum: Double
+    }
+
+    /// Something of f at each end of the line, x → −∞ and x → +∞.
+    public struct Ends<Value: Sendable & Hashable>: Sendable, Hashable {
+        /// At −∞.
+        public let negative: Value
+        /// At +∞.
+        public let positive: Value
     }
 }

@@ -5,12 +5,15 @@
 /// gelu:        approximate = none, one of none | tanh | sigmoid
 /// ```
 public struct Parameter: Sendable, Hashable {
-    /// The name used in function specs (`leaky_relu:alpha=0.2`) and in `info`.
-    public let name: String
+    /// The key a Swift program gives the value under (`[.alpha: 0.2]`).
+    public let key: Name
     /// What the parameter accepts and its default.
     public let kind: Kind
     /// One line on what the parameter does.
     public let summary: String
+
+    /// The name used in function specs (`leaky_relu:alpha=0.2`) and in descriptions.
+    public var name: String { key.rawValue }
 
     /// The values a parameter accepts.
     public enum Kind: Sendable, Hashable {
@@ -50,13 +53,13 @@ public struct Parameter: Sendable, Hashable {
     }
 
     /// A real parameter.
-    static func real(_ name: String, _ value: Double, _ domain: Domain, _ summary: String) -> Parameter {
-        Parameter(name: name, kind: .real(default: value, domain: domain), summary: summary)
+    static func real(_ key: Name, _ value: Double, _ domain: Domain, _ summary: String) -> Parameter {
+        Parameter(key: key, kind: .real(default: value, domain: domain), summary: summary)
     }
 
     /// A choice parameter.
-    static func choice(_ name: String, _ value: String, _ options: [String], _ summary: String) -> Parameter {
-        Parameter(name: name, kind: .choice(default: value, options: options), summary: summary)
+    static func choice(_ key: Name, _ value: String, _ options: [String], _ summary: String) -> Parameter {
+        Parameter(key: key, kind: .choice(default: value, options: options), summary: summary)
     }
 }
 

@@ -235,14 +235,14 @@ extension CatalogEntry {
     /// The parameters of an affine input, shared by the three layers.
     private static func affineParameters() -> (scale: Parameter, shift: Parameter) {
         (
-            Parameter.real("scale", 1, .finite, "multiplies x"),
-            Parameter.real("shift", 0, .finite, "is added to scale·x")
+            Parameter.real(.scale, 1, .finite, "multiplies x"),
+            Parameter.real(.shift, 0, .finite, "is added to scale·x")
         )
     }
 
     /// Caffe's Power layer: not a catalog function, computed for `caffe.Power`.
     static let affinePower: CatalogEntry = {
-        let power = Parameter.real("power", 1, .finite, "the exponent")
+        let power = Parameter.real(.power, 1, .finite, "the exponent")
         let (scale, shift) = affineParameters()
         return CatalogEntry(
             name: "affine_power", family: .elementary, formula: "f(x) = (shift + scale*x)^power",
@@ -264,7 +264,7 @@ extension CatalogEntry {
 
     /// Caffe's Exp layer: not a catalog function, computed for `caffe.Exp`.
     static let affineExponential: CatalogEntry = {
-        let base = Parameter.real("base", -1, .finite, "the base; -1 means e")
+        let base = Parameter.real(.base, -1, .finite, "the base; -1 means e")
         let (scale, shift) = affineParameters()
         return CatalogEntry(
             name: "affine_exp", family: .elementary,
@@ -291,7 +291,7 @@ extension CatalogEntry {
 
     /// Caffe's Log layer: not a catalog function, computed for `caffe.Log`.
     static let affineLogarithm: CatalogEntry = {
-        let base = Parameter.real("base", -1, .finite, "the base; -1 means e")
+        let base = Parameter.real(.base, -1, .finite, "the base; -1 means e")
         let (scale, shift) = affineParameters()
         return CatalogEntry(
             name: "affine_log", family: .elementary,

@@ -23,9 +23,9 @@ struct BinaryStep: ScalarKernel {
 extension CatalogEntry {
     /// The Heaviside step, with where it steps (Caffe's Threshold layer) and its value there as
     /// parameters.
-    static let binaryStep: CatalogEntry = {
-        let threshold = Parameter.real("threshold", 0, .finite, "where the step is")
-        let atZero = Parameter.real("at_zero", 0, .finite, "the value at x = threshold")
+    public static let binaryStep: CatalogEntry = {
+        let threshold = Parameter.real(.threshold, 0, .finite, "where the step is")
+        let atZero = Parameter.real(.atZero, 0, .finite, "the value at x = threshold")
         return CatalogEntry(
             name: "binary_step", family: .step, aliases: ["step", "heaviside"],
             formula: "f(x) = 1 if x > threshold, 0 if x < threshold, at_zero at threshold",

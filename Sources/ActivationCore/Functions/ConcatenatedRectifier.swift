@@ -7,7 +7,7 @@
 /// the kink convention (0 when exclusive, as in TensorFlow).
 extension CatalogEntry {
     /// CReLU, plotted as output 0 (relu of input 0).
-    static let crelu = CatalogEntry(
+    public static let crelu = CatalogEntry(
         name: "crelu", family: .vector, aliases: ["concatenated_relu"],
         formula: "f(x) = [relu(x), relu(-x)] (twice the length)",
         notes: """

@@ -50,8 +50,8 @@ struct ContinuousExponentialLinear: ScalarKernel {
 
 extension CatalogEntry {
     /// CELU: ELU rescaled so that f′ is continuous for every α.
-    static let celu: CatalogEntry = {
-        let alpha = Parameter.real("alpha", 1, .nonZero, "the negative saturation value is -alpha")
+    public static let celu: CatalogEntry = {
+        let alpha = Parameter.real(.alpha, 1, .nonZero, "the negative saturation value is -alpha")
         return CatalogEntry(
             name: "celu", family: .exponentialLinear,
             formula: "f(x) = max(0, x) + min(0, alpha*(e^(x/alpha) - 1))",

@@ -28,7 +28,7 @@ struct Cube: ScalarKernel {
 
 extension CatalogEntry {
     /// DL4J's cube, x³.
-    static let cube = CatalogEntry(
+    public static let cube = CatalogEntry(
         name: "cube", family: .elementary, formula: "f(x) = x^3",
         notes: """
             DL4J's CUBE, from the Chen & Manning dependency parser (2014). Unbounded with \

@@ -17,7 +17,7 @@ struct Exponential: ScalarKernel {
 
 extension CatalogEntry {
     /// Keras' exponential, e^x.
-    static let exponential = CatalogEntry(
+    public static let exponential = CatalogEntry(
         name: "exponential", family: .elementary, aliases: ["exp"], formula: "f(x) = e^x",
         notes: """
             Keras' `exponential`: a positive output such as a rate. Overflows to +∞ above \

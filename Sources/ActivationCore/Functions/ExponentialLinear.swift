@@ -64,8 +64,8 @@ struct ExponentialLinear: ScalarKernel {
 
 extension CatalogEntry {
     /// ELU: x for x > 0, α(e^x − 1) below.
-    static let elu: CatalogEntry = {
-        let alpha = Parameter.real("alpha", 1, .finite, "the negative saturation value is -alpha")
+    public static let elu: CatalogEntry = {
+        let alpha = Parameter.real(.alpha, 1, .finite, "the negative saturation value is -alpha")
         return CatalogEntry(
             name: "elu", family: .exponentialLinear, formula: "f(x) = x if x > 0 else alpha*(e^x - 1)",
             parameters: [alpha],
@@ -86,10 +86,10 @@ extension CatalogEntry {
     }()
 
     /// SELU: λ·elu with α, with the self-normalising constants as defaults.
-    static let selu: CatalogEntry = {
+    public static let selu: CatalogEntry = {
         let lambda = Parameter.real(
-            "lambda", ExponentialLinear.seluLambda, .positive, "scale, 1.0507009873554804934…")
-        let alpha = Parameter.real("alpha", ExponentialLinear.seluAlpha, .finite, "1.6732632423543772848…")
+            .lambda, ExponentialLinear.seluLambda, .positive, "scale, 1.0507009873554804934…")
+        let alpha = Parameter.real(.alpha, ExponentialLinear.seluAlpha, .finite, "1.6732632423543772848…")
         return CatalogEntry(
             name: "selu", family: .exponentialLinear,
             formula: "f(x) = lambda*(x if x > 0 else alpha*(e^x - 1))",

@@ -40,7 +40,7 @@ struct GatedLinearComponent: ScalarKernel {
 
 extension CatalogEntry {
     /// GLU, plotted as output 0 over its input 0 with the gate input fixed.
-    static let glu = CatalogEntry(
+    public static let glu = CatalogEntry(
         name: "glu", family: .vector, aliases: ["gated_linear_unit"],
         formula: "x = [a, b] (halves); f(x) = a * sigmoid(b)",
         notes: """

@@ -103,9 +103,9 @@ extension CatalogEntry {
     }
 
     /// GELU: exact, or its tanh or sigmoid approximation.
-    static let gelu: CatalogEntry = {
+    public static let gelu: CatalogEntry = {
         let approximate = Parameter.choice(
-            "approximate", GELUForm.none.rawValue, GELUForm.allCases.map(\.rawValue),
+            .approximate, GELUForm.none.rawValue, GELUForm.allCases.map(\.rawValue),
             "exact, or one of two approximations")
         return CatalogEntry(
             name: "gelu", family: .selfGated, aliases: ["gaussian_error_linear_unit"],

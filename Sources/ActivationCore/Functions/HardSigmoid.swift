@@ -101,9 +101,9 @@ struct HardSigmoid: ScalarKernel {
 
 extension CatalogEntry {
     /// Hard sigmoid: a line clipped to [0, 1], in either framework's definition.
-    static let hardSigmoid: CatalogEntry = {
-        let slope = Parameter.real("slope", 1.0 / 6.0, .positive, "slope of the middle piece")
-        let offset = Parameter.real("offset", 0.5, .finite, "value at 0")
+    public static let hardSigmoid: CatalogEntry = {
+        let slope = Parameter.real(.slope, 1.0 / 6.0, .positive, "slope of the middle piece")
+        let offset = Parameter.real(.offset, 0.5, .finite, "value at 0")
         return CatalogEntry(
             name: "hard_sigmoid", family: .sigmoidal, aliases: ["hardsigmoid"],
             formula: "f(x) = min(max(slope*x + offset, 0), 1)", parameters: [slope, offset],

@@ -46,7 +46,7 @@ struct HardSwish: ScalarKernel {
 
 extension CatalogEntry {
     /// Hard swish (hard SiLU).
-    static let hardSwish = CatalogEntry(
+    public static let hardSwish = CatalogEntry(
         name: "hard_swish", family: .selfGated, aliases: ["hardswish", "hard_silu", "hardsilu"],
         formula: "f(x) = x*relu6(x + 3)/6",
         notes: """

@@ -28,9 +28,9 @@ struct HardTanh: ScalarKernel {
 
 extension CatalogEntry {
     /// Hard tanh: x clipped to [min_val, max_val].
-    static let hardtanh: CatalogEntry = {
-        let minimum = Parameter.real("min_val", -1, .finite, "lower clip")
-        let maximum = Parameter.real("max_val", 1, .finite, "upper clip")
+    public static let hardtanh: CatalogEntry = {
+        let minimum = Parameter.real(.minVal, -1, .finite, "lower clip")
+        let maximum = Parameter.real(.maxVal, 1, .finite, "upper clip")
         return CatalogEntry(
             name: "hardtanh", family: .sigmoidal, aliases: ["hard_tanh"],
             formula: "f(x) = min(max(x, min_val), max_val)", parameters: [minimum, maximum],

@@ -42,7 +42,7 @@ struct HyperbolicTangent: ScalarKernel {
 
 extension CatalogEntry {
     /// The hyperbolic tangent.
-    static let tanh = CatalogEntry(
+    public static let tanh = CatalogEntry(
         name: "tanh", family: .sigmoidal, aliases: ["hyperbolic_tangent"],
         formula: "f(x) = tanh x = (e^x - e^-x)/(e^x + e^-x)",
         notes: """

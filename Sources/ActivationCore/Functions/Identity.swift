@@ -15,7 +15,7 @@ struct Identity: ScalarKernel {
 
 extension CatalogEntry {
     /// The identity, x.
-    static let identity = CatalogEntry(
+    public static let identity = CatalogEntry(
         name: "identity", family: .linear, aliases: ["linear"], formula: "f(x) = x",
         notes: """
             The output layer of a regression network, or no activation at all. A network \
@@ -27,8 +27,8 @@ extension CatalogEntry {
 
 extension CatalogEntry {
     /// Dropout: the identity at evaluation, with its training band of 0 or x/(1 − p).
-    static let dropout: CatalogEntry = {
-        let p = Parameter.real("p", 0.5, .nonNegative, "the probability that an output is zeroed in training")
+    public static let dropout: CatalogEntry = {
+        let p = Parameter.real(.p, 0.5, .nonNegative, "the probability that an output is zeroed in training")
         return CatalogEntry(
             name: "dropout", family: .linear, aliases: [],
             formula: "f(x) = x at evaluation; in training 0 (probability p) or x/(1 - p)",

@@ -32,8 +32,8 @@ struct LeakyRectifier: ScalarKernel {
 
 extension CatalogEntry {
     /// Leaky ReLU: a fixed small slope for x < 0.
-    static let leakyReLU: CatalogEntry = {
-        let alpha = Parameter.real("alpha", 0.01, .finite, "slope for x < 0")
+    public static let leakyReLU: CatalogEntry = {
+        let alpha = Parameter.real(.alpha, 0.01, .finite, "slope for x < 0")
         return CatalogEntry(
             name: "leaky_relu", family: .rectifier, aliases: ["lrelu", "leakyrelu"],
             formula: "f(x) = x if x > 0 else alpha*x", parameters: [alpha],
@@ -49,9 +49,9 @@ extension CatalogEntry {
     }()
 
     /// PReLU, plotted at a given value of its learned slope.
-    static let prelu: CatalogEntry = {
+    public static let prelu: CatalogEntry = {
         let alpha = Parameter.real(
-            "alpha", 0.25, .finite, "the learned slope for x < 0, at its plotted value")
+            .alpha, 0.25, .finite, "the learned slope for x < 0, at its plotted value")
         return CatalogEntry(
             name: "prelu", family: .rectifier, aliases: ["parametric_relu"],
             formula: "f(x) = x if x > 0 else alpha*x (alpha learned)", parameters: [alpha],
@@ -65,9 +65,9 @@ extension CatalogEntry {
     }()
 
     /// RReLU in evaluation mode (the mean slope), with its training band of random slopes.
-    static let rrelu: CatalogEntry = {
-        let lower = Parameter.real("lower", 0.125, .finite, "lower bound of the random slope")
-        let upper = Parameter.real("upper", 1.0 / 3.0, .finite, "upper bound of the random slope")
+    public static let rrelu: CatalogEntry = {
+        let lower = Parameter.real(.lower, 0.125, .finite, "lower bound of the random slope")
+        let upper = Parameter.real(.upper, 1.0 / 3.0, .finite, "upper bound of the random slope")
         return CatalogEntry(
             name: "rrelu", family: .rectifier, aliases: ["randomized_relu"],
             formula:

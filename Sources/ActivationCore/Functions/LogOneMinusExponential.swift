@@ -67,9 +67,9 @@ struct LogOneMinusExponential: ScalarKernel {
 
 extension CatalogEntry {
     /// log(1 − e^{−|x|}); JAX's log1mexp with the non-negative domain.
-    static let log1mexp: CatalogEntry = {
+    public static let log1mexp: CatalogEntry = {
         let domain = Parameter.choice(
-            "domain", "even", ["even", "nonnegative"],
+            .domain, "even", ["even", "nonnegative"],
             "even: log(1 - e^-|x|); nonnegative: NaN below 0 (JAX)")
         return CatalogEntry(
             name: "log1mexp", family: .elementary, aliases: ["log_one_minus_exp"],

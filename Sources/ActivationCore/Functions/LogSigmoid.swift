@@ -33,7 +33,7 @@ struct LogSigmoid: ScalarKernel {
 
 extension CatalogEntry {
     /// The log-sigmoid, −softplus(−x).
-    static let logSigmoid = CatalogEntry(
+    public static let logSigmoid = CatalogEntry(
         name: "log_sigmoid", family: .smoothRectifier, aliases: ["logsigmoid"],
         formula: "f(x) = log(1/(1 + e^-x)) = -softplus(-x)",
         notes: """

@@ -95,7 +95,7 @@ struct Mish: ScalarKernel {
 
 extension CatalogEntry {
     /// Mish, x·tanh(softplus(x)).
-    static let mish = CatalogEntry(
+    public static let mish = CatalogEntry(
         name: "mish", family: .selfGated, formula: "f(x) = x*tanh(softplus(x))",
         notes: """
             A smooth, non-monotonic self-gated function (Misra 2019), close to SiLU \

@@ -122,11 +122,11 @@ struct NeuralArithmeticLogicUnit: ScalarKernel {
 
 extension CatalogEntry {
     /// NALU with one input and fixed weights.
-    static let nalu: CatalogEntry = {
-        let wHat = Parameter.real("w_hat", 2, .finite, "Ŵ: W = tanh(Ŵ)·σ(M̂) is the weight of both paths")
-        let mHat = Parameter.real("m_hat", 2, .finite, "M̂: the second factor of W")
-        let gate = Parameter.real("gate", 1, .finite, "G: the gate is σ(G·x), |G| ≤ 1e100")
-        let epsilon = Parameter.real("epsilon", 1e-7, .positive, "ε in log(|x| + ε)")
+    public static let nalu: CatalogEntry = {
+        let wHat = Parameter.real(.wHat, 2, .finite, "Ŵ: W = tanh(Ŵ)·σ(M̂) is the weight of both paths")
+        let mHat = Parameter.real(.mHat, 2, .finite, "M̂: the second factor of W")
+        let gate = Parameter.real(.gate, 1, .finite, "G: the gate is σ(G·x), |G| ≤ 1e100")
+        let epsilon = Parameter.real(.epsilon, 1e-7, .positive, "ε in log(|x| + ε)")
         return CatalogEntry(
             name: "nalu", family: .arithmetic, aliases: ["neural_arithmetic_logic_unit"],
             formula:

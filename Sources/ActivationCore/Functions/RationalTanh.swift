@@ -86,7 +86,7 @@ struct RationalTanh: ScalarKernel {
 
 extension CatalogEntry {
     /// DL4J's rational tanh.
-    static let rationalTanh = CatalogEntry(
+    public static let rationalTanh = CatalogEntry(
         name: "rational_tanh", family: .sigmoidal, aliases: ["rationaltanh"],
         formula: "y = 2x/3; f(x) = 1.7159*sign(y)*(1 - 1/(1 + |y| + y^2 + 1.41645*y^4))",
         notes: """

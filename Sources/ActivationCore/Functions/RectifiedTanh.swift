@@ -24,7 +24,7 @@ struct RectifiedTanh: ScalarKernel {
 
 extension CatalogEntry {
     /// DL4J's rectified tanh, max(0, tanh x).
-    static let rectifiedTanh = CatalogEntry(
+    public static let rectifiedTanh = CatalogEntry(
         name: "rectified_tanh", family: .sigmoidal, aliases: ["rectifiedtanh"],
         formula: "f(x) = max(0, tanh x)",
         notes: """

@@ -50,11 +50,11 @@ struct Rectifier: ScalarKernel {
 
 extension CatalogEntry {
     /// ReLU, with Keras' generalisation (negative slope, cap, threshold).
-    static let relu: CatalogEntry = {
-        let negativeSlope = Parameter.real("negative_slope", 0, .finite, "slope below the threshold (Keras)")
+    public static let relu: CatalogEntry = {
+        let negativeSlope = Parameter.real(.negativeSlope, 0, .finite, "slope below the threshold (Keras)")
         let maxValue = Parameter.real(
-            "max_value", .infinity, .positiveOrInfinity, "cap on the output (Keras)")
-        let threshold = Parameter.real("threshold", 0, .finite, "where the active piece starts (Keras)")
+            .maxValue, .infinity, .positiveOrInfinity, "cap on the output (Keras)")
+        let threshold = Parameter.real(.threshold, 0, .finite, "where the active piece starts (Keras)")
         return CatalogEntry(
             name: "relu", family: .rectifier, aliases: ["relu_x", "rectifier"],
             formula: "f(x) = max(0, x); generalised: min(x, max_value) for x > threshold, "
@@ -88,7 +88,7 @@ extension CatalogEntry {
     }()
 
     /// ReLU capped at 6.
-    static let relu6 = CatalogEntry(
+    public static let relu6 = CatalogEntry(
         name: "relu6", family: .rectifier, formula: "f(x) = min(max(x, 0), 6)",
         notes: """
             ReLU capped at 6 (MobileNet): the bound keeps activations representable in \
@@ -101,9 +101,9 @@ extension CatalogEntry {
     /// Keras' relu, computed the way Keras computes it: not a catalog function, used by the
     /// `keras.relu`, `keras2.relu` and `ReLU` layer presets.
     static let kerasReLU: CatalogEntry = {
-        let negativeSlope = Parameter.real("negative_slope", 0, .finite, "slope below the threshold")
-        let maxValue = Parameter.real("max_value", .infinity, .positiveOrInfinity, "cap on the output")
-        let threshold = Parameter.real("threshold", 0, .finite, "where the active piece starts")
+        let negativeSlope = Parameter.real(.negativeSlope, 0, .finite, "slope below the threshold")
+        let maxValue = Parameter.real(.maxValue, .infinity, .positiveOrInfinity, "cap on the output")
+        let threshold = Parameter.real(.threshold, 0, .finite, "where the active piece starts")
         return CatalogEntry(
             name: "keras_relu", family: .rectifier,
             formula: "f(x) = clip(x*[x > threshold], 0, max_value) - negative_slope*relu(threshold - x)",

@@ -39,8 +39,8 @@ struct Shrinkage: ScalarKernel {
 
 extension CatalogEntry {
     /// Hard shrinkage: zero on [−λ, λ], the identity outside.
-    static let hardshrink: CatalogEntry = {
-        let lambda = Parameter.real("lambda", 0.5, .nonNegative, "half-width of the dead zone")
+    public static let hardshrink: CatalogEntry = {
+        let lambda = Parameter.real(.lambda, 0.5, .nonNegative, "half-width of the dead zone")
         return CatalogEntry(
             name: "hardshrink", family: .shrinkage, aliases: ["hard_shrink"],
             formula: "f(x) = x if |x| > lambda else 0", parameters: [lambda],
@@ -58,8 +58,8 @@ extension CatalogEntry {
     }()
 
     /// Soft shrinkage: zero on [−λ, λ], x moved toward 0 by λ outside.
-    static let softshrink: CatalogEntry = {
-        let lambda = Parameter.real("lambda", 0.5, .nonNegative, "half-width of the dead zone")
+    public static let softshrink: CatalogEntry = {
+        let lambda = Parameter.real(.lambda, 0.5, .nonNegative, "half-width of the dead zone")
         return CatalogEntry(
             name: "softshrink", family: .shrinkage, aliases: ["soft_shrink"],
             formula: "f(x) = x - lambda*sign(x) if |x| > lambda else 0", parameters: [lambda],

@@ -29,7 +29,7 @@ struct Sigmoid: ScalarKernel {
 
 extension CatalogEntry {
     /// The logistic sigmoid.
-    static let sigmoid = CatalogEntry(
+    public static let sigmoid = CatalogEntry(
         name: "sigmoid", family: .sigmoidal, aliases: ["logistic"], formula: "f(x) = 1/(1 + e^-x)",
         notes: """
             Output layer for binary probabilities, and gates in LSTMs and GRUs. In hidden \

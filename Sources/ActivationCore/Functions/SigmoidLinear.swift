@@ -68,8 +68,8 @@ struct SigmoidLinear: ScalarKernel {
 
 extension CatalogEntry {
     /// SiLU (swish), x·σ(βx).
-    static let silu: CatalogEntry = {
-        let beta = Parameter.real("beta", 1, .positive, "gate sharpness (TensorFlow's swish)")
+    public static let silu: CatalogEntry = {
+        let beta = Parameter.real(.beta, 1, .positive, "gate sharpness (TensorFlow's swish)")
         return CatalogEntry(
             name: "silu", family: .selfGated, aliases: ["swish"], formula: "f(x) = x*sigmoid(beta*x)",
             parameters: [beta],

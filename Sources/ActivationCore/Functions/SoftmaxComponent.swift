@@ -138,7 +138,7 @@ extension SoftmaxComponent {
 
 extension CatalogEntry {
     /// Softmax, plotted as output 0 over x with the other inputs fixed.
-    static let softmax = CatalogEntry(
+    public static let softmax = CatalogEntry(
         name: "softmax", family: .vector, formula: "f(x)_i = e^(x_i)/sum_j e^(x_j)",
         notes: """
             Turns scores into a probability distribution: the output layer of a \
@@ -150,7 +150,7 @@ extension CatalogEntry {
         makeKernel: { a in SoftmaxComponent(others: a.others, variant: .softmax) })
 
     /// Log-softmax.
-    static let logSoftmax = CatalogEntry(
+    public static let logSoftmax = CatalogEntry(
         name: "log_softmax", family: .vector, aliases: ["logsoftmax"],
         formula: "f(x)_i = x_i - log(sum_j e^(x_j))",
         notes: """
@@ -162,7 +162,7 @@ extension CatalogEntry {
         makeKernel: { a in SoftmaxComponent(others: a.others, variant: .logSoftmax) })
 
     /// Softmin, softmax(−x).
-    static let softmin = CatalogEntry(
+    public static let softmin = CatalogEntry(
         name: "softmin", family: .vector, formula: "f(x) = softmax(-x)",
         notes: "PyTorch's Softmin: a distribution that favours the smallest inputs.",
         vector: .softmin, smoothness: { _ in .smooth },

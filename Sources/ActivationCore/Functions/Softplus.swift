@@ -51,10 +51,10 @@ struct Softplus: ScalarKernel {
 
 extension CatalogEntry {
     /// Softplus, with PyTorch's threshold above which it returns x.
-    static let softplus: CatalogEntry = {
-        let beta = Parameter.real("beta", 1, .positive, "sharpness: larger beta is closer to ReLU")
+    public static let softplus: CatalogEntry = {
+        let beta = Parameter.real(.beta, 1, .positive, "sharpness: larger beta is closer to ReLU")
         let threshold = Parameter.real(
-            "threshold", .infinity, .extended, "above beta*x > threshold, f = x (PyTorch uses 20)")
+            .threshold, .infinity, .extended, "above beta*x > threshold, f = x (PyTorch uses 20)")
         return CatalogEntry(
             name: "softplus", family: .smoothRectifier, aliases: ["smooth_relu"],
             formula: "f(x) = log(1 + e^(beta*x))/beta; x where beta*x > threshold",

@@ -41,7 +41,7 @@ struct Softsign: ScalarKernel {
 
 extension CatalogEntry {
     /// Softsign, x/(1 + |x|).
-    static let softsign = CatalogEntry(
+    public static let softsign = CatalogEntry(
         name: "softsign", family: .sigmoidal, aliases: ["soft_sign"], formula: "f(x) = x/(1 + |x|)",
         notes: """
             A tanh-like function with polynomial tails: it saturates much more slowly \

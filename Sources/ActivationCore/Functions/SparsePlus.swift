@@ -37,7 +37,7 @@ struct SparsePlus: ScalarKernel {
 
 extension CatalogEntry {
     /// JAX's sparse plus.
-    static let sparsePlus = CatalogEntry(
+    public static let sparsePlus = CatalogEntry(
         name: "sparse_plus", family: .smoothRectifier, aliases: ["sparseplus"],
         formula: "f(x) = 0 if x <= -1, (x + 1)^2/4 if -1 < x < 1, x if x >= 1",
         notes: """

@@ -30,7 +30,7 @@ struct SparseSigmoid: ScalarKernel {
 
 extension CatalogEntry {
     /// JAX's sparse sigmoid.
-    static let sparseSigmoid = CatalogEntry(
+    public static let sparseSigmoid = CatalogEntry(
         name: "sparse_sigmoid", family: .sigmoidal, aliases: ["sparsesigmoid"],
         formula: "f(x) = 0 if x <= -1, (x + 1)/2 if -1 < x < 1, 1 if x >= 1",
         notes: """

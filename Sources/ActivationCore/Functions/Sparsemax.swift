@@ -117,7 +117,7 @@ struct SparsemaxComponent: ScalarKernel {
 
 extension CatalogEntry {
     /// Sparsemax, plotted as output 0 over x with the other inputs fixed.
-    static let sparsemax = CatalogEntry(
+    public static let sparsemax = CatalogEntry(
         name: "sparsemax", family: .vector,
         formula: "f(x)_i = max(x_i - tau, 0) with tau such that sum_i f(x)_i = 1",
         notes: """

@@ -34,7 +34,7 @@ struct SquaredRectifier: ScalarKernel {
 
 extension CatalogEntry {
     /// Squared ReLU (Primer), max(0, x)².
-    static let squaredReLU = CatalogEntry(
+    public static let squaredReLU = CatalogEntry(
         name: "squared_relu", family: .rectifier, aliases: ["relu_squared"], formula: "f(x) = max(0, x)^2",
         notes: """
             ReLU squared (So et al. 2021, "Primer"): the feed-forward activation found best for \

@@ -85,8 +85,8 @@ struct Squareplus: ScalarKernel {
 
 extension CatalogEntry {
     /// Squareplus, (x + √(x² + b))/2.
-    static let squareplus: CatalogEntry = {
-        let b = Parameter.real("b", 4, .nonNegative, "smoothness at 0; b = 0 is ReLU")
+    public static let squareplus: CatalogEntry = {
+        let b = Parameter.real(.b, 4, .nonNegative, "smoothness at 0; b = 0 is ReLU")
         return CatalogEntry(
             name: "squareplus", family: .smoothRectifier, formula: "f(x) = (x + sqrt(x^2 + b))/2",
             parameters: [b],

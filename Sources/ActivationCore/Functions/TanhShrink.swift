@@ -107,7 +107,7 @@ struct TanhShrink: ScalarKernel {
 
 extension CatalogEntry {
     /// Tanh shrink, x − tanh x.
-    static let tanhshrink = CatalogEntry(
+    public static let tanhshrink = CatalogEntry(
         name: "tanhshrink", family: .shrinkage, aliases: ["tanh_shrink"], formula: "f(x) = x - tanh x",
         notes: """
             Smooth, cubic near 0 (x³/3) and x ∓ 1 far out: a soft dead zone. Rarely used \

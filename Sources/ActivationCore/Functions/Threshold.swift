@@ -32,9 +32,9 @@ struct Threshold: ScalarKernel {
 
 extension CatalogEntry {
     /// PyTorch's Threshold: the identity above a threshold, a constant below.
-    static let threshold: CatalogEntry = {
-        let threshold = Parameter.real("threshold", 0, .finite, "where the identity starts")
-        let value = Parameter.real("value", 0, .finite, "the output at and below the threshold")
+    public static let threshold: CatalogEntry = {
+        let threshold = Parameter.real(.threshold, 0, .finite, "where the identity starts")
+        let value = Parameter.real(.value, 0, .finite, "the output at and below the threshold")
         return CatalogEntry(
             name: "threshold", family: .rectifier, formula: "f(x) = x if x > threshold else value",
             parameters: [threshold, value],
@@ -49,8 +49,8 @@ extension CatalogEntry {
     }()
 
     /// DL4J's and Keras 2's ThresholdedReLU: zero up to θ, then the identity.
-    static let thresholdedReLU: CatalogEntry = {
-        let theta = Parameter.real("theta", 1, .finite, "where the identity starts")
+    public static let thresholdedReLU: CatalogEntry = {
+        let theta = Parameter.real(.theta, 1, .finite, "where the identity starts")
         return CatalogEntry(
             name: "thresholded_relu", family: .rectifier, formula: "f(x) = x if x > theta else 0",
             parameters: [theta],

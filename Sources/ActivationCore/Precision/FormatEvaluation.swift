@@ -12,7 +12,7 @@
 ///   elsewhere the result is marked uncertain (``FormatPoint/certain``) instead of trusted by
 ///   luck.
 /// - ``Arithmetic/naive``: the function's textbook formulas (``NaiveFormula``) with every
-///   operation rounded to the format (``RoundedArithmetic``).
+///   operation rounded to the format.
 /// - ``Arithmetic/opmath``: the same formulas in float32, the output rounded to the format:
 ///   PyTorch's reduced-precision CPU kernels. A derivative that reads y reads it as stored, in
 ///   the format.

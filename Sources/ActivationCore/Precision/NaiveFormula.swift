@@ -5,7 +5,7 @@
 /// let sigmoid = NaiveFormula(value: "1/(1 + exp(-x))", derivative: "y*(1 - y)")
 /// ```
 /// `--arith naive` evaluates them with every operation rounded to the format
-/// (``RoundedArithmetic``), which is where the narrow formats fail: 1 + exp(−x) rounds to 1, the
+/// (an internal `RoundedArithmetic`), which is where the narrow formats fail: 1 + exp(−x) rounds to 1, the
 /// stored y rounds to 1 and 1 − y is 0. A typed expression has no written derivative: its f′
 /// is forward-mode differentiation with every operation rounded too, as autograd in the
 /// format computes it.

@@ -12,7 +12,7 @@ extension FrameworkPreset {
             .dl4j, "GELU", .gelu, enumConstant: "GELU", className: "ActivationGELU",
             parameters: ["approximate": .choice("sigmoid")],
             note:
-                "x·σ(1.702x) with the float literal 1.702f, 1.7020000219345093 (actplot uses 1.702); "
+                "x·σ(1.702x) with the float literal 1.702f, 1.7020000219345093 (the catalog uses 1.702); "
                 + "GELU(precise=true) is a tanh form with (0.044715x)³ in place of 0.044715x³"),
         .init(
             .dl4j, "HardSigmoid", .hardSigmoid, enumConstant: "HARDSIGMOID",
@@ -42,7 +42,7 @@ extension FrameworkPreset {
             className: "ActivationRationalTanh",
             note: "DL4J widens the float literals 1.7159f and 1.41645f (to 1.71589994430542 and "
                 + "1.416450023651123); "
-                + "actplot uses 1.7159 and 1.41645"),
+                + "the catalog uses 1.7159 and 1.41645"),
         .init(
             .dl4j, "RectifiedTanh", .rectifiedTanh, enumConstant: "RECTIFIEDTANH",
             className: "ActivationRectifiedTanh"),

@@ -20,7 +20,7 @@ extension FrameworkPreset {
             parameterNames: ["alpha": "negative_slope"],
             note: "the TensorFlow backend holds negative_slope as float32, so it multiplies by "
                 + "0.20000000298023224; "
-                + "actplot uses 0.2"),
+                + "the catalog uses 0.2"),
         .init(.keras, "linear", .identity),
         .init(.keras, "log_sigmoid", .logSigmoid),
         .init(.keras, "log_softmax", .logSoftmax),
@@ -41,7 +41,7 @@ extension FrameworkPreset {
             note: """
                 Keras 3.15 takes τ from the sum of the support's cumulative sums, so its outputs \
                 do not sum to 1 once the support has two inputs (sparsemax([0.5, 0]) = [0.5, 0], \
-                true [0.75, 0.25]; keras-team/keras#23425, fixed by #23469); actplot returns the \
+                true [0.75, 0.25]; keras-team/keras#23425, fixed by #23469); the catalog returns the \
                 true sparsemax
                 """),
         .init(.keras, "sparse_plus", .sparsePlus),

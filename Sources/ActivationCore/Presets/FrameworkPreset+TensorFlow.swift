@@ -19,7 +19,7 @@ extension FrameworkPreset {
         .init(
             .tf, "leaky_relu", .leakyReLU, parameters: ["alpha": .real(0.2)],
             note: "alpha is a float32 attribute: 0.2 acts as 0.20000000298023224 in float64 "
-                + "(actplot uses 0.2)"),
+                + "(the catalog uses 0.2)"),
         .init(.tf, "softplus", .softplus),
         .init(.tf, "softsign", .softsign),
         .init(.tf, "silu", .silu, aliases: ["swish"], note: "tf.nn.silu(features, beta=1.0)"),

@@ -49,12 +49,20 @@ public struct ActivationExtrema: Sendable, Hashable {
         }
     }
 
+    /// A supremum or infimum and where it is reached.
+    public struct Extremum: Sendable, Hashable {
+        /// The value.
+        public let value: Double
+        /// Where it is reached or approached.
+        public let at: Place
+    }
+
     /// sup |f′| and where (∞ when f′ is unbounded).
-    public let lipschitz: (value: Double, at: Place)
+    public let lipschitz: Extremum
     /// inf f and where (−∞ when f is unbounded below).
-    public let minimum: (value: Double, at: Place)
+    public let minimum: Extremum
     /// sup f and where (+∞ when unbounded above).
-    public let maximum: (value: Double, at: Place)
+    public let maximum: Extremum
 
     /// The extrema of `function`.
     public init(of function: Activation) {
@@ -88,12 +96,12 @@ public struct ActivationExtrema: Sendable, Hashable {
         // At a refined point the value is the function's there; elsewhere the grid's or the limit.
         // A jump in f has no Lipschitz constant: |f(x) − f(y)|/|x − y| is unbounded across it.
         if function.smoothness == .discontinuous, let jump = function.corners.first {
-            lipschitz = (.infinity, .point(jump))
+            lipschitz = Extremum(value: .infinity, at: .point(jump))
         } else {
-            lipschitz = (slope.value, slope.place)
+            lipschitz = Extremum(value: slope.value, at: slope.place)
         }
-        minimum = (low.value, low.place)
-        maximum = (high.value, high.place)
+        minimum = Extremum(value: low.value, at: low.place)
+        maximum = Extremum(value: high.value, at: high.place)
     }
 
     /// Equality of every value and place.
@@ -103,10 +111,7 @@ public struct ActivationExtrema: Sendable, Hashable {
 
     /// Hashes every value and place.
     public func hash(into hasher: inout Hasher) {
-        for (v, p) in [lipschitz, minimum, maximum] {
-            hasher.combine(v)
-            hasher.combine(p)
-        }
+        for extremum in [lipschitz, minimum, maximum] { hasher.combine(extremum) }
     }
 
     /// [−64, 64] by 1/64, and every corner with its neighbours.

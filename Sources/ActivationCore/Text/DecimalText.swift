@@ -13,15 +13,15 @@
 /// DecimalText.shortest(-1)             // "-1"
 /// DecimalText.parse("1/6", allowingFraction: true)   // 0.16666666666666666
 /// ```
-public enum DecimalText {
+package enum DecimalText {
     /// The most bytes one number takes (`-2.2250738585072014e-308` is 24).
-    public static let maximumLength = 32
+    package static let maximumLength = 32
 
     /// The shortest decimal text that reads back to the same Double, without a needless `.0`
     /// (`1`, `-0.5`, `1e-300`, `inf`, `-inf`, `nan`).
     /// - Parameter value: Any double.
     /// - Returns: Its text.
-    public static func shortest(_ value: Double) -> String {
+    package static func shortest(_ value: Double) -> String {
         var bytes: [UInt8] = []
         append(value, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -32,7 +32,7 @@ public enum DecimalText {
     ///   - text: The text, without surrounding spaces.
     ///   - allowingFraction: Also accept `a/b` (`1/6`), computed as one correctly rounded division.
     /// - Returns: The number, or nil when the text is not one.
-    public static func parse(_ text: String, allowingFraction: Bool = false) -> Double? {
+    package static func parse(_ text: String, allowingFraction: Bool = false) -> Double? {
         if let value = Double(text), !text.isEmpty, !text.hasPrefix(" ") {
             return value
         }
@@ -50,7 +50,7 @@ public enum DecimalText {
     ///   - value: Any double.
     ///   - bytes: The array to grow.
     @inline(__always)
-    public static func append(_ value: Double, to bytes: inout [UInt8]) {
+    package static func append(_ value: Double, to bytes: inout [UInt8]) {
         var scratch = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))  // maximumLength bytes
         withUnsafeMutableBytes(of: &scratch) { raw in
             let buffer = raw.bindMemory(to: UInt8.self)

@@ -3,7 +3,7 @@
 ///
 /// Always `.` as the decimal separator, whatever the locale
 /// (actplot never calls `setlocale`, so C formatting stays in the "C" locale).
-public enum NumberText {
+package enum NumberText {
     /// A number as text.
     /// - Parameters:
     ///   - value: Any double.
@@ -11,7 +11,7 @@ public enum NumberText {
     ///     otherwise the value rounded to that many significant digits (1…17), printed
     ///     without trailing zeros.
     /// - Returns: `0.5`, `-1`, `1e-300`, `inf`, `nan`, …
-    public static func format(_ value: Double, significantDigits: Int? = nil) -> String {
+    package static func format(_ value: Double, significantDigits: Int? = nil) -> String {
         guard let digits = significantDigits, value.isFinite, value != 0 else {
             return DecimalText.shortest(value)
         }

@@ -1,11 +1,11 @@
 /// "Did you mean" suggestions by edit distance.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `text`, if close enough to be a plausible typo.
     /// - Parameters:
     ///   - text: What was typed.
     ///   - candidates: The names that exist.
     /// - Returns: The nearest candidate by edit distance on normalised names, or nil.
-    public static func nearestName(to text: String, among candidates: [String]) -> String? {
+    package static func nearestName(to text: String, among candidates: [String]) -> String? {
         nearest(to: text, among: candidates)
     }
 

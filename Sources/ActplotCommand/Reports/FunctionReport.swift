@@ -104,7 +104,7 @@ package struct FunctionReport: Report {
         if !f.entry.parameters.isEmpty {
             out += "\nparameters\n"
             let rows = f.entry.parameters.map { parameter -> [String] in
-                let value = f.parameter(parameter.name)?.description ?? ""
+                let value = f.parameter(parameter.key)?.description ?? ""
                 let accepts: String
                 switch parameter.kind {
                 case .real(let d, let domain): accepts = "default \(DecimalText.shortest(d)); \(domain)"

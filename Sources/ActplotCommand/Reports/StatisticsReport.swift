@@ -24,7 +24,7 @@ package struct StatisticsReport: Report {
         let critical: Double?
 
         /// PyTorch's `calculate_gain` where it has one.
-        var torchGain: (value: Double, note: String)? { function.torchGain }
+        var torchGain: Activation.TorchGain? { function.torchGain }
     }
 
     /// The functions' figures, in order.
