@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "ActivationPlot",
             dependencies: ["ActivationCore", "CLibPNG"],
-            exclude: ["Font/LICENSE-DejaVu.txt"]
+            exclude: ["Image/Font/LICENSE-DejaVu.txt"]
         ),
         /// libpng, found through pkg-config; Debian's package is libpng-dev.
         .systemLibrary(

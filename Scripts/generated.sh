@@ -6,7 +6,7 @@
 #   Sources/ActivationCore/Generated/RootSeries+Generated.swift     Scripts/make-root-series.py (mpmath)
 #   Sources/ActivationCore/Generated/GaussianTables+Generated.swift Scripts/make-gaussian-tables.py (mpmath)
 #   Sources/ActivationCore/Generated/ExpTable+Generated.swift       Scripts/make-exp-table.py (mpmath)
-#   Sources/ActivationPlot/Font/DejaVuSans+Generated.swift          Scripts/make-font.py (fontTools, DejaVu Sans)
+#   Sources/ActivationPlot/Image/Font/DejaVuSans+Generated.swift          Scripts/make-font.py (fontTools, DejaVu Sans)
 #
 # The generators run in a venv in .build/generators (mpmath and fontTools from PyPI); the font
 # is Debian's fonts-dejavu-core, installed with apt-get when missing and run as root.
@@ -46,7 +46,7 @@ for file in Sources/ActivationCore/Generated/DecimalText+Generated.swift \
     Sources/ActivationCore/Generated/RootSeries+Generated.swift \
     Sources/ActivationCore/Generated/GaussianTables+Generated.swift \
     Sources/ActivationCore/Generated/ExpTable+Generated.swift \
-    Sources/ActivationPlot/Font/DejaVuSans+Generated.swift; do
+    Sources/ActivationPlot/Image/Font/DejaVuSans+Generated.swift; do
     fresh="$out/$(basename "$file")"
     if [ "$mode" = check ]; then
         if cmp -s "$fresh" "$file"; then

@@ -1,3 +1,18 @@
+/// How many dots a character cell holds: braille 2 across and 4 down, ASCII 1 and 1.
+///
+/// Every conversion between dots and cells goes through it.
+struct DotsPerCell: Sendable {
+    /// Dots across a cell.
+    let across: Int
+    /// Dots down a cell.
+    let down: Int
+
+    /// Braille: U+2800 + 8 dot bits.
+    static let braille = DotsPerCell(across: 2, down: 4)
+    /// ASCII: one character, one dot.
+    static let ascii = DotsPerCell(across: 1, down: 1)
+}
+
 /// The dot canvas of a terminal chart: braille cells (or ASCII marks), who owns each cell, and
 /// the columns and cells that flat zones and marked points claim.
 extension TerminalChart {
@@ -11,6 +26,8 @@ extension TerminalChart {
         let columns: Int
         let rows: Int
         let ascii: Bool
+        /// Dots per cell: braille 2×4, ASCII 1×1.
+        let dots: DotsPerCell
         var cells: [UInt8]
         var marks: [Character]
         var owners: [Int]
@@ -27,6 +44,7 @@ extension TerminalChart {
             self.columns = columns
             self.rows = rows
             self.ascii = ascii
+            dots = ascii ? .ascii : .braille
             cells = [UInt8](repeating: 0, count: columns * rows)
             marks = [Character](repeating: " ", count: columns * rows)
             owners = [Int](repeating: Canvas.empty, count: columns * rows)
@@ -34,18 +52,17 @@ extension TerminalChart {
             shaded = [Int](repeating: -1, count: columns)
         }
 
-        var dotColumns: Int { columns * (ascii ? 1 : 2) }
-        var dotRows: Int { rows * (ascii ? 1 : 4) }
+        var dotColumns: Int { columns * dots.across }
+        var dotRows: Int { rows * dots.down }
 
         mutating func plot(_ column: Int, _ row: Int, owner: Int, mark: Character) {
             guard column >= 0, row >= 0, column < dotColumns, row < dotRows else { return }
-            let (cx, cy) = ascii ? (column, row) : (column / 2, row / 4)
-            let i = cy * columns + cx
+            let i = (row / dots.down) * columns + column / dots.across
             if ascii {
                 if owner == Canvas.axis && seriesDots[i] { return }
                 marks[i] = owner == Canvas.axis && marks[i] != " " && marks[i] != mark ? "+" : mark
             } else {
-                cells[i] |= Canvas.bits[row % 4][column % 2]
+                cells[i] |= Canvas.bits[row % dots.down][column % dots.across]
             }
             if owner != Canvas.axis {
                 owners[i] = owner

@@ -25,10 +25,10 @@ extension TerminalChart {
             let markLines = chart.footer(figure).count
             let rows = Swift.max(2, chart.height - titleLines - 3 - legendLines - markLines)
             let yRange = figure.yRange
-            let dotRows = Double(rows * (chart.ascii ? 1 : 4) - 1)
+            let dots = chart.dots
+            let dotRows = Double(rows * dots.down - 1)
             let rowOf = { (y: Double) -> Int in
-                pixel((1 - fraction(y, in: yRange)) * dotRows)
-                    / (chart.ascii ? 1 : 4)
+                pixel((1 - fraction(y, in: yRange)) * dotRows) / dots.down
             }
             let yTicks = TickEngine.ticks(
                 from: yRange.lowerBound, to: yRange.upperBound, target: Swift.max(2, rows / 4 + 1)
@@ -39,10 +39,9 @@ extension TerminalChart {
             let labelWidth = Swift.max(yTicks.map(\.label.count).max() ?? 1, chart.plain(figure.yLabel).count)
             let columns = Swift.max(4, chart.width - labelWidth - 3)
             let xRange = figure.xRange
-            let dotColumns = Double(columns * (chart.ascii ? 1 : 2) - 1)
+            let dotColumns = Double(columns * dots.across - 1)
             let columnOf = { (x: Double) -> Int in
-                pixel(fraction(x, in: xRange) * dotColumns)
-                    / (chart.ascii ? 1 : 2)
+                pixel(fraction(x, in: xRange) * dotColumns) / dots.across
             }
             let xTicks = TickEngine.ticks(
                 from: xRange.lowerBound, to: xRange.upperBound, target: Swift.max(2, columns / 10 + 1)
@@ -77,7 +76,7 @@ extension TerminalChart {
 
         /// The dot position of a point (braille: 2 per column, 4 per row; ASCII: 1 and 1).
         func dot(_ x: Double, _ y: Double) -> (Int, Int) {
-            let (w, h) = (chart.ascii ? 1 : 2, chart.ascii ? 1 : 4)
+            let (w, h) = (chart.dots.across, chart.dots.down)
             let u = fraction(x, in: xRange)
             let v = 1 - fraction(y, in: yRange)
             return (
@@ -104,15 +103,15 @@ extension TerminalChart {
                     markers: markers ? (spacing: spacing, offset: k * spacing / Swift.max(1, count)) : nil)
             }
             for shade in figure.shades {
-                let a = Swift.max(0, dot(shade.range.lowerBound, 0).0 / (chart.ascii ? 1 : 2))
-                let b = Swift.min(canvasColumns - 1, dot(shade.range.upperBound, 0).0 / (chart.ascii ? 1 : 2))
+                let a = Swift.max(0, dot(shade.range.lowerBound, 0).0 / chart.dots.across)
+                let b = Swift.min(canvasColumns - 1, dot(shade.range.upperBound, 0).0 / chart.dots.across)
                 if a <= b { for column in a...b { canvas.shaded[column] = shade.function } }
             }
             for mark in figure.marks
             where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
                 let (column, row) = dot(mark.x, mark.y)
-                let (cx, cy) = chart.ascii ? (column, row) : (column / 2, row / 4)
-                canvas.markers[cy * canvasColumns + cx] = mark.function
+                canvas.markers[(row / chart.dots.down) * canvasColumns + column / chart.dots.across] =
+                    mark.function
             }
             return canvas
         }
@@ -175,13 +174,14 @@ extension TerminalChart {
                         canvas.plot(column, row, owner: owner, mark: glyph)
                     }
                     count += 1
-                    if let markers, column % 2 == 0 {
-                        let cell = column / 2
+                    let dots = chart.dots
+                    if let markers, column % dots.across == 0 {
+                        let cell = column / dots.across
                         if cell % markers.spacing == markers.offset, !marked.contains(cell),
-                            (0..<canvasRows).contains(row / 4)
+                            (0..<canvasRows).contains(row / dots.down)
                         {
                             marked.insert(cell)
-                            canvas.glyphs[(row / 4) * canvasColumns + cell] = owner
+                            canvas.glyphs[(row / dots.down) * canvasColumns + cell] = owner
                         }
                     }
                 }
@@ -210,7 +210,7 @@ extension TerminalChart {
             var labels = [Int: String]()
             for tick in yTicks {
                 let (_, row) = dot(xRange.lowerBound, tick.value)
-                labels[row / (a ? 1 : 4)] = tick.label
+                labels[row / chart.dots.down] = tick.label
             }
             var lines: [String] = []
             lines.append(
@@ -239,7 +239,7 @@ extension TerminalChart {
             let (horizontal, heavy, xMark) = a ? ("-", "=", "+") : ("\u{2500}", "\u{2501}", "\u{252C}")
             let (bottomLeft, bottomRight) = a ? ("+", "+") : ("\u{2514}", "\u{2518}")
             var xMarks = Set<Int>()
-            for tick in xTicks { xMarks.insert(dot(tick.value, yRange.lowerBound).0 / (a ? 1 : 2)) }
+            for tick in xTicks { xMarks.insert(dot(tick.value, yRange.lowerBound).0 / chart.dots.across) }
             let frame: String? = chart.color ? TerminalChart.dim : nil
             var bottom = ""
             for column in 0..<canvasColumns {
@@ -257,7 +257,7 @@ extension TerminalChart {
         private func xAxisLabels() -> String {
             var axis = [Character](repeating: " ", count: chart.width)
             for tick in xTicks {
-                let centre = labelWidth + 2 + dot(tick.value, yRange.lowerBound).0 / (chart.ascii ? 1 : 2)
+                let centre = labelWidth + 2 + dot(tick.value, yRange.lowerBound).0 / chart.dots.across
                 let start = Swift.min(
                     Swift.max(0, centre - tick.label.count / 2), chart.width - tick.label.count)
                 for (k, c) in tick.label.enumerated() { axis[start + k] = c }

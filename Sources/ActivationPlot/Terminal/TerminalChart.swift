@@ -29,11 +29,19 @@ public struct TerminalChart: Sendable {
     /// 16 colours every terminal has.
     public var colors256: Bool
 
+    /// A chart's size in characters and lines.
+    public struct Size: Sendable, Hashable {
+        /// Characters per line.
+        public let width: Int
+        /// Lines.
+        public let height: Int
+    }
+
     /// The smallest chart that can show anything: 20×6 characters.
-    public static let minimumSize = (width: 20, height: 6)
+    public static let minimumSize = Size(width: 20, height: 6)
 
     /// The largest chart: 1000×500 characters (a terminal is rarely a fifth of that).
-    public static let maximumSize = (width: 1000, height: 500)
+    public static let maximumSize = Size(width: 1000, height: 500)
 
     /// A chart of the given size.
     /// - Parameters:
@@ -52,10 +60,35 @@ public struct TerminalChart: Sendable {
         self.colors256 = colors256
     }
 
+    /// Dots per character cell: braille 2×4, ASCII 1×1.
+    var dots: DotsPerCell { ascii ? .ascii : .braille }
+
     /// How many x samples fill the canvas: one per dot column (braille) or per cell (ASCII).
     public func samples(for figure: Figure) -> Int {
         let layout = Layout(chart: self, figure: figure, legendBelow: false)
-        return layout.canvasColumns * (ascii ? 1 : 2)
+        return layout.canvasColumns * dots.across
+    }
+
+    /// How many x samples a chart of these functions takes over `range`, before they are
+    /// sampled: the canvas's width depends on its y labels, so the chart sizes them from the
+    /// functions at the two ends of the range.
+    /// - Parameters:
+    ///   - functions: The functions, with their names.
+    ///   - range: The x interval.
+    ///   - derivative: Whether f′ is drawn.
+    ///   - secondDerivative: Whether f″ is drawn.
+    ///   - title: The title, or nil for the functions' names.
+    /// - Returns: One sample per dot column.
+    public func samples(
+        for functions: [(name: String, function: Activation)], over range: ClosedRange<Double>,
+        derivative: Bool, secondDerivative: Bool, title: String?
+    ) -> Int {
+        let ends = Sampling(from: range.lowerBound, to: range.upperBound, count: 2)
+        return samples(
+            for: Figure(
+                functions: functions, sampling: ends, derivative: derivative,
+                secondDerivative: secondDerivative,
+                title: title))
     }
 
     /// SGR codes of the functions' colours, 16-colour: blue, red, green, magenta, cyan, yellow.
@@ -135,7 +168,7 @@ public struct TerminalChart: Sendable {
     ///   - figure: What to draw; series y values outside the y range are clipped.
     ///   - out: Where the text goes.
     public func render(_ figure: Figure, to out: inout some TextOutputStream) {
-        for line in lines(for: figure) {
+        for line in lines(for: plan(for: figure)) {
             out.write(line)
             out.write("\n")
         }
@@ -187,10 +220,15 @@ public struct TerminalChart: Sendable {
     /// Panels of this chart's size next to each other, `gap` columns apart, their frames
     /// level: when one panel's legend must go below, every panel's does.
     func lines(beside panels: [Figure], gap: Int) -> [String] {
-        guard panels.count > 1 else { return panels.first.map { lines(for: $0) } ?? [] }
-        let below = panels.contains { legendCorner(for: $0) == nil }
-        let legendLines = below ? panels.map { Layout.legendLines(chart: self, figure: $0) }.max() : nil
-        let drawn = panels.map { lines(for: $0, legendBelow: below, legendLines: legendLines) }
+        var plans = panels.map(plan(for:))
+        if plans.count > 1 && plans.contains(where: \.legendBelow) {
+            let legendLines = panels.map { Layout.legendLines(chart: self, figure: $0) }.max()
+            plans = plans.map {
+                $0.legend.isEmpty ? $0 : planBelow($0.figure, legend: $0.legend, lines: legendLines)
+            }
+        }
+        let drawn = plans.map(lines(for:))
+        guard drawn.count > 1 else { return drawn.first ?? [] }
         let tallest = drawn.map(\.count).max() ?? 0
         return (0..<tallest).map { row in
             var line = ""
@@ -221,43 +259,63 @@ public struct TerminalChart: Sendable {
         return count
     }
 
-    /// Where the legend fits inside the canvas, or nil when it must go below.
-    func legendCorner(for figure: Figure) -> (column: Int, row: Int)? {
-        let legend = legendEntries(figure)
-        guard !legend.isEmpty else { return (0, 0) }
-        let canvas = Layout(chart: self, figure: figure, legendBelow: false).drawCanvas(figure)
-        return canvas.findCorner(width: legend.map(\.width).max() ?? 0, height: legend.count)
+    /// Where a panel's legend goes and the canvas it is drawn on, decided once before the
+    /// chart's lines are written.
+    struct Plan {
+        /// What is drawn.
+        let figure: Figure
+        /// Where everything goes.
+        let layout: Layout
+        /// The legend's entries.
+        let legend: [LegendEntry]
+        /// The corner of the canvas that holds the legend; nil under the chart, or no legend.
+        let corner: (column: Int, row: Int)?
+        /// The canvas, when it was drawn to find the corner and is kept.
+        let canvas: Canvas?
+        /// Under the chart, the lines kept for the legend (panels side by side agree on them).
+        let legendLines: Int?
+
+        /// Whether the legend goes under the chart.
+        var legendBelow: Bool { layout.legendBelow }
     }
 
-    /// The chart's lines, without line ends.
-    /// - Parameters:
-    ///   - figure: What to draw.
-    ///   - legendBelow: Put the legend under the chart even when a corner is free.
-    ///   - legendLines: With `legendBelow`, the lines the legend takes (padded with blank ones).
-    func lines(for figure: Figure, legendBelow: Bool = false, legendLines: Int? = nil) -> [String] {
-        var layout = Layout(chart: self, figure: figure, legendBelow: false)
-        var canvas = layout.drawCanvas(figure)
+    /// A panel's plan: the canvas at full height, kept when one of its corners is free for the
+    /// legend (the usual case); else the legend goes under a shorter canvas, drawn later.
+    func plan(for figure: Figure) -> Plan {
         let legend = legendEntries(figure)
-        let placement =
-            legendBelow
-            ? nil
-            : canvas.findCorner(width: legend.map(\.width).max() ?? 0, height: legend.count)
-        if placement == nil && !legend.isEmpty {
-            layout = Layout(chart: self, figure: figure, legendBelow: true, legendLines: legendLines)
-            canvas = layout.drawCanvas(figure)
-        }
+        let layout = Layout(chart: self, figure: figure, legendBelow: false)
+        let canvas = layout.drawCanvas(figure)
+        let corner = canvas.findCorner(width: legend.map(\.width).max() ?? 0, height: legend.count)
+        guard corner != nil || legend.isEmpty else { return planBelow(figure, legend: legend, lines: nil) }
+        return Plan(
+            figure: figure, layout: layout, legend: legend, corner: corner, canvas: canvas, legendLines: nil)
+    }
+
+    /// A plan with the legend under the chart, in `lines` lines when panels must agree.
+    func planBelow(_ figure: Figure, legend: [LegendEntry], lines: Int?) -> Plan {
+        Plan(
+            figure: figure,
+            layout: Layout(chart: self, figure: figure, legendBelow: true, legendLines: lines),
+            legend: legend, corner: nil, canvas: nil, legendLines: lines)
+    }
+
+    /// The chart's lines, without line ends: the title, the framed canvas with the legend in its
+    /// corner or under it, and the footer.
+    func lines(for plan: Plan) -> [String] {
+        let layout = plan.layout
+        let canvas = plan.canvas ?? layout.drawCanvas(plan.figure)
         var lines: [String] = []
-        if !figure.title.isEmpty { lines.append(centred(figure.title, width: width)) }
-        lines += layout.frame(canvas: canvas, legend: legend, legendAt: placement)
+        if !plan.figure.title.isEmpty { lines.append(centred(plan.figure.title, width: width)) }
+        lines += layout.frame(canvas: canvas, legend: plan.legend, legendAt: plan.corner)
         if layout.legendBelow {
-            lines += legendRows(legend).map { row in
+            lines += legendRows(plan.legend).map { row in
                 row.map { sample($0) + " " + $0.text }.joined(separator: "   ")
             }
-            if let legendLines, lines.count < layout.framedLines + legendLines {
+            if let legendLines = plan.legendLines, lines.count < layout.framedLines + legendLines {
                 lines += Array(repeating: "", count: layout.framedLines + legendLines - lines.count)
             }
         }
-        return lines + footer(figure)
+        return lines + footer(plan.figure)
     }
 
     /// The lines under the chart: each marked point's values, then the figure's notes, wrapped

@@ -1,4 +1,5 @@
 import ActivationPlot
+import ArgumentParser
 
 /// Every kind of output actplot writes, with what commands, help, errors and the shell's
 /// completion need to know of it.
@@ -117,3 +118,23 @@ struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension OutputFormat.Measure: Equatable {}
+
+extension PointOutput {
+    /// eval's output: `--format` (one of ``OutputFormat/eval``), or JSON for `--json`, else a
+    /// table.
+    /// - Throws: A usage error for an unknown format, or for both options at once.
+    init(format: String?, json: Bool) throws {
+        guard let format else {
+            self = json ? .json : .table
+            return
+        }
+        guard let known = OutputFormat.named(format, among: OutputFormat.eval) else {
+            throw ValidationError(
+                "'--format' of eval must be \(OutputFormat.spoken(OutputFormat.eval)), got '\(format)'")
+        }
+        if json {
+            throw ValidationError("give '--json' or '--format \(format)', not both")
+        }
+        self.init(known)
+    }
+}

@@ -55,12 +55,10 @@ extension PlotRun {
                 || (o.color == "auto" && plan.toStandardOutput && environment.colourByDefault),
             ascii: o.ascii || !environment.unicode)
         chart.colors256 = environment.colors256
-        let probe = Figure(
-            functions: plan.functions,
-            sampling: Sampling(from: o.interval.lower, to: o.interval.upper, count: 2),
-            derivative: !o.noDerivative, secondDerivative: o.secondDerivative, title: o.title)
-        let sampling = try o.sampling(
-            o.interval, default: chart.samples(for: probe), limit: Self.chartSampleLimit)
+        let columns = chart.samples(
+            for: plan.functions, over: o.interval.closedRange, derivative: !o.noDerivative,
+            secondDerivative: o.secondDerivative, title: o.title)
+        let sampling = try o.sampling(o.interval, default: columns, limit: Self.chartSampleLimit)
         let grid = figures(plan, sampling: sampling)
         try emit(plan, on: &console) { chart.render(grid, to: &$0) }
     }

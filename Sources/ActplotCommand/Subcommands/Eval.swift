@@ -67,11 +67,6 @@ extension Actplot {
 
         @OptionGroup var numbers: NumberOutputOptions
 
-        /// The catalog's vector functions, as help and errors list them.
-        static var vectorFunctions: String {
-            Catalog.all.filter(\.isVector).map(\.name).joined(separator: ", ")
-        }
-
         /// Where the points come from.
         private var source: PointSource { PointSource(arguments: points, file: pointsFile) }
 
@@ -92,42 +87,29 @@ extension Actplot {
 
         func run(on console: inout Console) throws {
             let f = try others.activations([function])[0]
-            let format = try precision.format()
+            let dtype = try precision.format()
             if let vector {
-                if format != nil {
+                if dtype != nil {
                     throw ValidationError(
                         "'--dtype' rounds element-wise points; '--vector' evaluates in float64 (drop one of them)"
                     )
                 }
                 guard let vectorFunction = f.entry.vector else {
+                    let names = Catalog.all.filter(\.isVector).map(\.name).joined(separator: ", ")
                     throw ValidationError(
-                        "'--vector' applies to vector functions (\(Self.vectorFunctions)); \(f.entry.name) is "
-                            + "element-wise: give points instead")
+                        "'--vector' applies to vector functions (\(names)); \(f.entry.name) is element-wise: "
+                            + "give points instead")
                 }
                 let report = try VectorReport(f, vectorFunction, input: vector, precision: numbers.precision)
                 return try console.print(report, json: numbers.json)
             }
             try EvalRun(
                 function: f, points: source.points,
-                evaluation: try format.map {
+                evaluation: try dtype.map {
                     FormatEvaluation(f, format: $0, arithmetic: try precision.arithmetic())
                 },
-                output: try output(), precision: numbers.precision
+                output: try PointOutput(format: format, json: numbers.json), precision: numbers.precision
             ).run(on: console)
-        }
-
-        /// The output: `--format`, or JSON for `--json`.
-        private func output() throws -> PointOutput {
-            guard let format else { return numbers.json ? .json : .table }
-            guard let output = OutputFormat.named(format, among: OutputFormat.eval).map(PointOutput.init)
-            else {
-                throw ValidationError(
-                    "'--format' of eval must be \(OutputFormat.spoken(OutputFormat.eval)), got '\(format)'")
-            }
-            if numbers.json {
-                throw ValidationError("give '--json' or '--format \(format)', not both")
-            }
-            return output
         }
     }
 }
