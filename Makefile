@@ -76,7 +76,7 @@ man: release
 	mkdir -p $(SHARE)/man/man1 $(SHARE)/completions
 	.build/debug/generate-manual Scripts/help-for-manual.sh --output-directory $(SHARE)/man/man1
 	sed -i -e 's/@fm@/\\[fm]/g; s/@sd@/\\[sd]/g; s/@mi@/\\[mi]/g; s/@pm@/\\[+-]/g' \
-	    -e 's/@if@/\\[if]/g; s/@mu@/\\[mu]/g; s/@ellipsis@/.../g; s/^$$/.Pp/' $(SHARE)/man/man1/actplot.1
+	    -e 's/@if@/\\[if]/g; s/@mu@/\\[mu]/g; s/@ellipsis@/.../g; s/@em@/\\[em]/g; s/^$$/.Pp/' $(SHARE)/man/man1/actplot.1
 	.build/release/actplot --generate-completion-script bash > $(SHARE)/completions/actplot.bash
 	.build/release/actplot --generate-completion-script zsh > $(SHARE)/completions/_actplot
 	.build/release/actplot --generate-completion-script fish > $(SHARE)/completions/actplot.fish

@@ -30,7 +30,8 @@ struct NumberFormatTests {
         ]
     }
 
-    static let narrow: [NumberFormat] = [.bfloat16, .float16, .float8E4M3FN, .float8E5M2]
+    /// Every format of 16 bits or fewer: each is checked pattern by pattern against the fixture.
+    static let narrow: [NumberFormat] = NumberFormat.all.filter { $0.bitWidth <= 16 }
 
     /// The fixture's lines for a format: its lists (count, hash) and its samples.
     static func fixture(_ format: NumberFormat) -> (
@@ -48,6 +49,14 @@ struct NumberFormatTests {
             }
         }
         return (lists, samples)
+    }
+
+    @Test("the fixture covers every format of 16 bits or fewer, and nothing else")
+    func fixtureCoversEveryFormat() {
+        let named = Set(
+            fixtureLines("formats").compactMap { $0.split(separator: "\t").first.map(String.init) })
+        #expect(named == Set(Self.narrow.map(\.name)), "regenerate it with make reference")
+        #expect(Self.narrow.count >= 4)
     }
 
     @Test("every bit pattern decodes as ml_dtypes/numpy decode it", arguments: narrow)

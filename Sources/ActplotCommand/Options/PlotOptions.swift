@@ -33,7 +33,8 @@ struct PlotOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "overlay (one axes), or a panel per function: side-by-side (a row, or a grid when a row "
-                + "would make panels too narrow), row, column or grid.", valueName: "LAYOUT"))
+                + "would make panels too narrow), row, column or grid.", valueName: "LAYOUT"),
+        completion: .list(Layout.allCases.map(\.rawValue)))
     var layout: String?
 
     @Flag(help: "Side by side: give each panel its own y range (default: one shared range).")
@@ -82,8 +83,8 @@ struct PlotOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "auto, always or never (auto: a terminal, NO_COLOR unset, TERM not dumb).", valueName: "WHEN")
-    )
+            "auto, always or never (auto: a terminal, NO_COLOR unset, TERM not dumb).", valueName: "WHEN"),
+        completion: .list(["auto", "always", "never"]))
     var color: String = "auto"
 
     @Flag(help: "Plain 7-bit ASCII chart (also chosen when the locale is not UTF-8).")

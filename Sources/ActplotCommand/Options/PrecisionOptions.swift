@@ -6,15 +6,16 @@ import ArgumentParser
 struct PrecisionOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Evaluate in a format: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2 "
-                + "(or f64, f32, bf16, f16, e4m3, e5m2).", valueName: "NAME"))
+            "Evaluate in a format: \(NumberFormat.all.map(\.name).joined(separator: ", ")) (or "
+                + "\(NumberFormat.all.map(\.shortName).joined(separator: ", "))).", valueName: "NAME"),
+        completion: .list(NumberFormat.all.flatMap { [$0.name, $0.shortName] }))
     var dtype: String?
 
     @Option(
         help: ArgumentHelp(
-            "exact (the true value rounded once; default), naive (textbook formulas, every operation "
-                + "in the format) or opmath (textbook formulas in float32, input and output in the format).",
-            valueName: "MODE"))
+            FormatEvaluation.Arithmetic.described + "; default exact.",
+            valueName: "MODE"),
+        completion: .list(FormatEvaluation.Arithmetic.allCases.map(\.rawValue)))
     var arith: String?
 
     @Flag(help: "Flush subnormal results and inputs of the format to zero (FTZ/DAZ).")
@@ -23,7 +24,8 @@ struct PrecisionOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Past the largest finite value: standard (±∞, or NaN in float8_e4m3fn, as ml_dtypes) or "
-                + "saturate (±max).", valueName: "RULE"))
+                + "saturate (±max).", valueName: "RULE"),
+        completion: .list(["standard", "saturate"]))
     var overflow: String?
 
     /// The format asked for, with its flush and overflow rules, or nil without --dtype.
@@ -58,8 +60,19 @@ struct PrecisionOptions: ParsableArguments {
     func arithmetic() throws -> FormatEvaluation.Arithmetic {
         guard let arith else { return .exact }
         guard let mode = FormatEvaluation.Arithmetic(rawValue: arith.lowercased()) else {
-            throw ValidationError("'--arith' must be exact, naive or opmath, got '\(arith)'")
+            let modes = FormatEvaluation.Arithmetic.allCases.map(\.rawValue)
+            throw ValidationError(
+                "'--arith' must be \(modes.dropLast().joined(separator: ", ")) or \(modes.last ?? ""), got '\(arith)'"
+            )
         }
         return mode
+    }
+}
+
+extension FormatEvaluation.Arithmetic {
+    /// The arithmetics in words, as help lists them: `exact (the true f and f′ at the rounded
+    /// input, each rounded once), naive (…), opmath (…)`.
+    static var described: String {
+        allCases.map { "\($0.rawValue) (\($0.summary(in: "the format")))" }.joined(separator: ", ")
     }
 }

@@ -1,5 +1,4 @@
 import ActivationCore
-import ActivationPlot
 import ArgumentParser
 
 // The options several subcommands share, each declared once (swift-format's

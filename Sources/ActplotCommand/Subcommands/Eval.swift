@@ -28,9 +28,8 @@ extension Actplot {
                   actplot eval sigmoid --dtype bf16 --arith opmath 6 6.25 7
 
                 With --dtype, each x is rounded to the format, and f and f′ are computed as \
-                --arith says: exact (the true values rounded once), naive (the textbook \
-                formulas with every operation rounded to the format) or opmath (the formulas \
-                in float32). Each value is printed with its bit pattern and its error in ulps \
+                --arith says: \(FormatEvaluation.Arithmetic.described). Each value is printed with its bit \
+                pattern and its error in ulps \
                 of the format against the true value at the rounded input.
                 """
         )

@@ -10,9 +10,8 @@ extension Actplot {
             abstract:
                 "Where a function overflows, flushes and lies in float32, bfloat16, float16 and float8.",
             discussion: """
-                For each format and arithmetic (exact: the true values rounded once; naive: the \
-                textbook formulas with every operation rounded to the format; opmath: the \
-                formulas in float32, input and output in the format), the first x on each side \
+                For each format and arithmetic — \(FormatEvaluation.Arithmetic.described) — \
+                the first x on each side \
                 of 0 where f or f′ becomes 0, subnormal, ±max, ±∞ or NaN though the true value \
                 is not, reaches f = x or ±1, or moves against the true function; then the \
                 largest error in ulps of the format on each side. 8- and 16-bit formats visit \
