@@ -1,4 +1,6 @@
+import ActivationCore
 import Foundation
+import TestSupport
 import Testing
 
 /// `eval --dtype` and `actplot precision` as a kernel author runs them.
@@ -167,6 +169,33 @@ struct PrecisionCommandTests {
         #expect(svg.stdout.contains("bfloat16, naive: textbook formulas, every operation in bfloat16"))
         let none = try InProcess.run(["gelu", "--error"])
         #expect(none.status == 64 && none.stderr.contains("add --dtype"))
+    }
+
+    @Test("a CSV in a format streams like any CSV: f″ with --second-derivative, --precision digits, --diff")
+    func formatCSV() throws {
+        let r = try InProcess.run([
+            "gelu", "silu", "--dtype", "bf16", "--second-derivative", "--precision", "4", "--diff",
+            "--range", "-4:4", "--samples", "40001", "--format", "csv",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let (header, rows) = parseCSV(r.stdout)
+        #expect(
+            header == [
+                "x", "gelu", "gelu'", "gelu''", "gelu [bf16 exact]", "gelu' [bf16 exact]", "silu", "silu'",
+                "silu''", "silu [bf16 exact]", "silu' [bf16 exact]", "gelu - silu", "gelu' - silu'",
+                "gelu'' - silu''",
+            ])
+        // Three blocks of rows, in order.
+        #expect(rows.count == 40001 && rows.map { $0[0] } == rows.map { $0[0] }.sorted())
+        let gelu = FormatEvaluation(try Catalog.activation("gelu"), format: .bfloat16)
+        let exact = try Catalog.activation("gelu")
+        for row in stride(from: 0, to: rows.count, by: 3333).map({ rows[$0] }) {
+            let (x, p) = (row[0], gelu.evaluate(at: row[0]))
+            let close = { (a: Double, b: Double) in abs(a - b) <= 5e-4 * Swift.max(abs(b), 1e-300) }
+            #expect(close(row[3], exact.secondDerivative(at: x)), "f″ at \(x)")
+            #expect(close(row[4], p.value) && close(row[5], p.derivative), "bf16 at \(x)")
+            #expect(row.allSatisfy { String($0).count <= 12 }, "4 significant digits at \(x)")
+        }
     }
 
     @Test("compare --dtype compares as computed: every bfloat16 input in the range")

@@ -21,6 +21,24 @@ struct ProcessTests {
         #expect(r.stdout.hasSuffix("\n"))
     }
 
+    @Test("a reader that goes away ends the run quietly: a CSV that would never end, and eval fed forever")
+    func readerGoesAway() throws {
+        for command in [
+            "\"$ACTPLOT_UNDER_TEST\" gelu --format csv --samples 10000000000 | head -n 3; "
+                + "echo \"status ${PIPESTATUS[0]}\"",
+            "yes 1 | \"$ACTPLOT_UNDER_TEST\" eval gelu - --format csv | head -n 3; echo \"status ${PIPESTATUS[1]}\"",
+        ] {
+            let r = try ActplotProcess.run(
+                ["-c", command],
+                environment: ["ACTPLOT_UNDER_TEST": ActplotProcess.executable.path],
+                program: URL(fileURLWithPath: "/bin/bash"))
+            let lines = r.stdout.split(separator: "\n")
+            #expect(lines.count == 4 && r.stderr.isEmpty, "\(command): \(r.stderr)")
+            #expect(lines.last == "status 0", "\(lines.last ?? "")")
+            #expect(lines.first?.hasPrefix("x,gelu,gelu'") == true)
+        }
+    }
+
     @Test(
         "colour: never when piped, always on request, never with --color never; ASCII when the locale is not UTF-8"
     )
