@@ -19,11 +19,7 @@ struct PlotOptions: ParsableArguments {
         help: ArgumentHelp("Spacing of the points instead of --samples.", valueName: "H"))
     var step: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "\(OutputFormat.spoken(OutputFormat.plot)) (default: from --output's extension, else chart).",
-            valueName: "FORMAT"),
-        completion: .list(OutputFormat.plot.map(\.name)))
+    @Option(help: .plotFormat, completion: .plotFormats)
     var format: String?
 
     @Option(
@@ -34,7 +30,7 @@ struct PlotOptions: ParsableArguments {
         help: ArgumentHelp(
             "overlay (one axes), or a panel per function: side-by-side (a row, or a grid when a row "
                 + "would make panels too narrow), row, column or grid.", valueName: "LAYOUT"),
-        completion: .list(Layout.allCases.map(\.rawValue)))
+        completion: .layouts)
     var layout: String?
 
     @Flag(help: "Side by side: give each panel its own y range (default: one shared range).")
@@ -62,20 +58,10 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Add f″.")
     var secondDerivative = false
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Width: characters for a chart (default: the terminal's, else 80), pixels for "
-                + "\(OutputFormat.measured(.pixels, among: OutputFormat.plot)) (1200).",
-            valueName: "W"))
+    @Option(parsing: .unconditional, help: .width)
     var width: Int?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Height: lines for a chart (default: the terminal's, else 24), pixels for "
-                + "\(OutputFormat.measured(.pixels, among: OutputFormat.plot)) (800).",
-            valueName: "H"))
+    @Option(parsing: .unconditional, help: .height)
     var height: Int?
 
     @Option(help: "The title (default: the functions' names).")
@@ -84,7 +70,7 @@ struct PlotOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "auto, always or never (auto: a terminal, NO_COLOR unset, TERM not dumb).", valueName: "WHEN"),
-        completion: .list(["auto", "always", "never"]))
+        completion: .colours)
     var color: String = "auto"
 
     @Flag(help: "Plain 7-bit ASCII chart (also chosen when the locale is not UTF-8).")
@@ -92,11 +78,7 @@ struct PlotOptions: ParsableArguments {
 
     @OptionGroup var others: OthersOption
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Pixel density of \(OutputFormat.measured(.pixels, among: OutputFormat.plot)) (2 = hi-DPI).",
-            valueName: "S"))
+    @Option(parsing: .unconditional, help: .scale)
     var scale: Double = 1
 
     @OptionGroup var numbers: NumberOutputOptions

@@ -5,17 +5,11 @@ import ArgumentParser
 /// precision).
 struct PrecisionOptions: ParsableArguments {
     @Option(
-        help: ArgumentHelp(
-            "Evaluate in a format: \(NumberFormat.all.map(\.name).joined(separator: ", ")) (or "
-                + "\(NumberFormat.all.map(\.shortName).joined(separator: ", "))).", valueName: "NAME"),
-        completion: .list(NumberFormat.all.flatMap { [$0.name, $0.shortName] }))
+        help: .dtype, completion: .numberFormats)
     var dtype: String?
 
     @Option(
-        help: ArgumentHelp(
-            FormatEvaluation.Arithmetic.described + "; default exact.",
-            valueName: "MODE"),
-        completion: .list(FormatEvaluation.Arithmetic.allCases.map(\.rawValue)))
+        help: .arith, completion: .arithmetics)
     var arith: String?
 
     @Flag(help: "Flush subnormal results and inputs of the format to zero (FTZ/DAZ).")
@@ -25,7 +19,7 @@ struct PrecisionOptions: ParsableArguments {
         help: ArgumentHelp(
             "Past the largest finite value: standard (±∞, or NaN in float8_e4m3fn, as ml_dtypes) or "
                 + "saturate (±max).", valueName: "RULE"),
-        completion: .list(["standard", "saturate"]))
+        completion: .overflows)
     var overflow: String?
 
     /// The format asked for, with its flush and overflow rules, or nil without --dtype.

@@ -68,9 +68,3 @@ struct NumberOutputOptions: ParsableArguments {
         }
     }
 }
-
-extension ArgumentHelp {
-    /// The help of the one FUNCTION that eval and info take.
-    static let function = ArgumentHelp(
-        "The function: a catalog name, a spec, a framework preset or a formula of x.", valueName: "FUNCTION")
-}

@@ -47,11 +47,7 @@ extension Actplot {
                     + "spaces, commas or lines, streamed.", valueName: "FILE"))
         var pointsFile: String?
 
-        @Option(
-            help: ArgumentHelp(
-                "\(OutputFormat.spoken(OutputFormat.eval)); default table, or JSON for --json.",
-                valueName: "FORMAT"),
-            completion: .list(OutputFormat.eval.map(\.name)))
+        @Option(help: .evalFormat, completion: .evalFormats)
         var format: String?
 
         @Option(
