@@ -119,25 +119,56 @@ package enum DecimalText {
     /// 10^0 … 10^19.
     private static let powersOfTen: [UInt64] = (0..<20).map { (0..<$0).reduce(1) { r, _ in r * 10 } }
 
-    /// Writes the `count` digits of `digits` at `p`, two per division, from the last.
+    /// Writes the `count` digits of `digits` at `p`, from the last: blocks of eight with one
+    /// 64-bit division each, then 32-bit arithmetic within a block, two digits per step.
     @inline(__always)
     private static func writeDigits(_ digits: UInt64, count: Int, to p: UnsafeMutablePointer<UInt8>) {
-        let pairs = digitPairs.utf8Start
         var end = count
         var rest = digits
+        while end > 8 {
+            let (high, block) = rest.quotientAndRemainder(dividingBy: 100_000_000)
+            end -= 8
+            writeEight(UInt32(truncatingIfNeeded: block), to: p + end)
+            rest = high
+        }
+        writeFew(UInt32(truncatingIfNeeded: rest), count: end, to: p)
+    }
+
+    /// Writes exactly eight digits (leading zeros included) of `n` < 10^8 at `p`.
+    @inline(__always)
+    private static func writeEight(_ n: UInt32, to p: UnsafeMutablePointer<UInt8>) {
+        let (high, low) = n.quotientAndRemainder(dividingBy: 10_000)
+        writePair(high / 100, to: p)
+        writePair(high % 100, to: p + 2)
+        writePair(low / 100, to: p + 4)
+        writePair(low % 100, to: p + 6)
+    }
+
+    /// Writes the `count` (1 to 8) digits of `n` at `p`, two per step from the last.
+    @inline(__always)
+    private static func writeFew(_ n: UInt32, count: Int, to p: UnsafeMutablePointer<UInt8>) {
+        var end = count
+        var rest = n
         while rest >= 100 {
-            let pair = Int(rest % 100) * 2
-            rest /= 100
+            let (high, pair) = rest.quotientAndRemainder(dividingBy: 100)
             end -= 2
-            p[end] = pairs[pair]
-            p[end + 1] = pairs[pair + 1]
+            writePair(pair, to: p + end)
+            rest = high
         }
         if rest >= 10 {
-            p[end - 2] = pairs[Int(rest) * 2]
-            p[end - 1] = pairs[Int(rest) * 2 + 1]
+            writePair(rest, to: p + end - 2)
         } else {
-            p[end - 1] = UInt8(ascii: "0") + UInt8(rest)
+            p[end - 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
         }
+    }
+
+    /// Writes the two digits of `pair` < 100 at `p`.
+    @inline(__always)
+    private static func writePair(_ pair: UInt32, to p: UnsafeMutablePointer<UInt8>) {
+        let pairs = digitPairs.utf8Start
+        let i = Int(pair) &* 2
+        p[0] = pairs[i]
+        p[1] = pairs[i &+ 1]
     }
 
     /// "00" "01" … "99": two digits per division.

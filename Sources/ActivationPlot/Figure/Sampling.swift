@@ -87,6 +87,11 @@ public struct Sampling: Sendable, Hashable, RandomAccessCollection {
 }
 
 /// An even grid in exact decimal arithmetic: x_i = (start + i·increment)/denominator · 10^exponent.
+///
+/// Almost every grid a user asks for fits in 64 bits: its numerators and the divisor
+/// denominator·10^−exponent (or the multiplier 10^exponent) are exact doubles, so x_i is one
+/// correctly rounded division of two exact doubles (``quick``), a few instructions. Wider grids
+/// take the exact 128-bit route.
 struct DecimalGrid: Sendable {
     let start: Int128
     let increment: Int128
@@ -94,6 +99,9 @@ struct DecimalGrid: Sendable {
     let exponent: Int
     /// The largest i for which start + i·increment cannot overflow.
     let last: Int
+    /// The grid in exact doubles, when it fits: x_i = (start + i·increment)·multiplier / divisor,
+    /// every term below 2^53 for every i ≤ ``last``.
+    let quick: (start: Int64, increment: Int64, multiplier: Int64, divisor: Double)?
 
     /// The grid from `lower` to `upper` in `intervals` equal steps.
     init?(_ lower: Double, _ upper: Double, intervals: Int) {
@@ -126,11 +134,35 @@ struct DecimalGrid: Sendable {
         self.denominator = denominator
         self.exponent = exponent
         self.last = last
+        quick = Self.quick(
+            start: start, reach: reach, increment: increment, denominator: denominator, exponent: exponent)
+    }
+
+    /// The grid's terms as exact doubles, when every numerator times the multiplier and the
+    /// divisor are below 2^53 (one division of exact operands is then correctly rounded:
+    /// Clinger's observation).
+    private static func quick(
+        start: Int128, reach: Int128, increment: Int128, denominator: Int128, exponent: Int
+    ) -> (start: Int64, increment: Int64, multiplier: Int64, divisor: Double)? {
+        let exact = Int128(1) << 53
+        guard abs(exponent) <= 15, abs(start) <= exact, abs(start + reach) <= exact else { return nil }
+        let power = Decimal128.powersOfTen[abs(exponent)]
+        let (multiplier, scale) = exponent >= 0 ? (power, Int128(1)) : (Int128(1), power)
+        let (divisor, overflow) = denominator.multipliedReportingOverflow(by: scale)
+        // The numerators run from start to start + reach; both ends bound every one between.
+        guard !overflow, divisor <= exact, abs(start) * multiplier <= exact,
+            abs(start + reach) * multiplier <= exact
+        else { return nil }
+        return (Int64(start), Int64(increment), Int64(multiplier), Double(Int64(divisor)))
     }
 
     /// The double nearest x_i, or nil when i is beyond the grid's exact reach.
+    @inline(__always)
     func x(_ i: Int) -> Double? {
         guard i >= 0 && i <= last else { return nil }
+        if let q = quick {
+            return Double((q.start + Int64(i) * q.increment) * q.multiplier) / q.divisor
+        }
         let numerator = start + Int128(i) * increment
         return Self.nearest(numerator, over: denominator, times: exponent)
     }
@@ -142,10 +174,10 @@ struct DecimalGrid: Sendable {
         if abs(numerator) <= exact, (-22...22).contains(exponent) {
             let scale = Decimal128.powersOfTen[abs(exponent)]
             if exponent <= 0, denominator <= exact / scale {
-                return Double(numerator) / Double(denominator * scale)
+                return Double(Int64(numerator)) / Double(Int64(denominator * scale))
             }
             if exponent > 0, denominator == 1, abs(numerator) <= exact / scale {
-                return Double(numerator * scale)
+                return Double(Int64(numerator * scale))
             }
         }
         return longDivision(numerator, over: denominator, times: exponent)
