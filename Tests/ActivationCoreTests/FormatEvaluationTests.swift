@@ -265,4 +265,18 @@ struct FormatEvaluationTests {
         #expect(abs(p.derivative - p.exactDerivative) < 1e-14)
         #expect(typed.formula?.derivative == nil)
     }
+
+    @Test("a survey is bounded whatever the format: float64 takes 2^16 samples a side, float32 2^17")
+    func boundedSurvey() throws {
+        let sigmoid = try Catalog.activation("sigmoid")
+        let wide = FormatSurvey(FormatEvaluation(sigmoid, format: .float64, arithmetic: .naive))
+        #expect(!wide.exhaustive && wide.stride == 47 && wide.inputs <= 2 * (1 << 16) + 2)
+        // float64's naive sigmoid: 1 + exp(−x) is ∞ from −709.78, so f is 0 there.
+        let zero = try #require(wide.thresholds.first { $0.part == .value && $0.event == .zero })
+        #expect(try #require(zero.negative) < -709 && zero.negative ?? 0 > -710)
+        let narrow = FormatSurvey(FormatEvaluation(sigmoid, format: .float32, arithmetic: .exact))
+        #expect(!narrow.exhaustive && narrow.stride == 14 && narrow.inputs <= 2 * (1 << 17) + 2)
+        let bf16 = FormatSurvey(FormatEvaluation(sigmoid, format: .bfloat16))
+        #expect(bf16.exhaustive && bf16.stride == nil && bf16.inputs == 65_278)
+    }
 }

@@ -77,6 +77,8 @@ public struct FormatSurvey: Sendable {
     public let inputs: Int
     /// Whether every input of the format was visited.
     public let exhaustive: Bool
+    /// Of a sampled survey, every how many bit patterns an input was taken: 2^stride.
+    public let stride: Int?
     /// Results of exact rounding marked uncertain.
     public let uncertain: Int
 
@@ -90,7 +92,8 @@ public struct FormatSurvey: Sendable {
         self.evaluation = evaluation
         let format = evaluation.format
         exhaustive = format.bitWidth <= 16
-        let sides = exhaustive ? Self.allInputs(format) : Self.sampledInputs(format)
+        stride = exhaustive ? nil : Self.stride(format)
+        let sides = exhaustive ? Self.allInputs(format) : Self.sampledInputs(format, stride: stride ?? 14)
         let scans = sides.map { Self.scan($0, evaluation, monotonicity: format.bitWidth <= 16) }
         var found = scans.flatMap(\.found)  // (side, part) → threshold
         if !exhaustive { found = Self.narrowed(found, sides, evaluation) }
@@ -223,11 +226,22 @@ public struct FormatSurvey: Sendable {
         return [positive.map { -$0 }, positive]
     }
 
-    /// float32's inputs every 2^14 patterns from 0 outwards on each side (and the largest).
-    static func sampledInputs(_ format: NumberFormat) -> [[Double]] {
+    /// The samples a side of a format wider than 32 bits gets: 2^16, so that a survey of
+    /// float64's 2^63 patterns a side ends within seconds.
+    static let sampleBudget = 16
+
+    /// Every how many patterns a sampled survey takes an input, as a power of two: 2^14 for
+    /// float32 (131,072 samples a side), and for wider formats as many as ``sampleBudget`` allows.
+    static func stride(_ format: NumberFormat) -> Int {
+        let top = format.bits(of: format.greatestFiniteMagnitude)
+        return format.bitWidth <= 32 ? 14 : (64 - top.leadingZeroBitCount) - sampleBudget
+    }
+
+    /// The inputs every 2^`stride` patterns from 0 outwards on each side (and the largest).
+    static func sampledInputs(_ format: NumberFormat, stride exponent: Int) -> [[Double]] {
         let top = format.bits(of: format.greatestFiniteMagnitude)
         let positive =
-            stride(from: UInt64(1), to: top, by: 1 << 14).map { format.value(bits: $0) }
+            Swift.stride(from: UInt64(1), to: top, by: 1 << UInt64(exponent)).map { format.value(bits: $0) }
             + [format.greatestFiniteMagnitude]
         return [positive.map { -$0 }, positive]
     }

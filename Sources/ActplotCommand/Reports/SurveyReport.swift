@@ -5,7 +5,8 @@ import ActivationCore
 /// true value is not, and the largest errors, a pair of columns per arithmetic.
 ///
 /// Its JSON: the ``FunctionDescription`` header, then `surveys`, one object per format and
-/// arithmetic: `dtype`, `arith`, `inputs`, `exhaustive`, `uncertain`, `thresholds` (each `of`
+/// arithmetic: `dtype`, `arith`, `inputs`, `exhaustive`, `stride` (every how many bit patterns
+/// a sampled survey takes an input; null when exhaustive), `uncertain`, `thresholds` (each `of`
 /// f or derivative, `event`, `negative`, `positive`) and `max_ulps` (each `of`, `negative`,
 /// `negative_at`, `positive`, `positive_at`).
 package struct SurveyReport: Report {
@@ -82,7 +83,9 @@ package struct SurveyReport: Report {
             rows.append(row)
         }
         let how =
-            first.exhaustive ? "all \(first.inputs) finite non-zero inputs" : "\(first.inputs) sampled inputs"
+            first.exhaustive
+            ? "all \(first.inputs) finite non-zero inputs"
+            : "\(first.inputs) sampled inputs, every 2^\(first.stride ?? 0)th bit pattern"
         var title =
             "\(first.evaluation.function.name) in \(first.evaluation.format) (\(how)): first x from 0 where"
         if surveys.contains(where: { $0.uncertain > 0 }) {
@@ -110,6 +113,7 @@ extension FormatSurvey {
         return .object([
             ("dtype", .string(evaluation.format.name)), ("arith", .string(evaluation.arithmetic.rawValue)),
             ("inputs", .number(Double(inputs))), ("exhaustive", .bool(exhaustive)),
+            ("stride", stride.map { .number(Double(1 << $0)) } ?? .null),
             ("uncertain", .number(Double(uncertain))),
             (
                 "thresholds",
