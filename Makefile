@@ -6,6 +6,8 @@
 #   make install   actplot, its man page and bash/zsh/fish completions under $(PREFIX) (/usr/local)
 #   make uninstall removes them
 #   make bench     actplot beside gnuplot, matplotlib, numpy, JAX and C (see BENCHMARKS.md)
+#   make check-speed  callgrind instruction counts of everyday jobs and kernels against the budgets
+#                  in Benchmarks/speed-budgets.tsv (fails at 10 % over; CI runs it)
 #   make docs      ActivationCore's documentation as a static site in $(DOCS) (swift-docc-plugin)
 #   make man       the man page and shell completions in .build/share (from the argument definitions)
 #   make fuzz      libFuzzer on the parsers and renderers, FUZZ_SECONDS (60) per target
@@ -30,7 +32,8 @@ BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
 .PHONY: all build release test demo install uninstall clean format lint reference deps samples bench \
-	fuzz sanitize docs man accuracy generated check-generated check-dense check-formats check-frameworks
+	fuzz sanitize docs man accuracy generated check-generated check-dense check-formats check-frameworks \
+	check-speed
 
 all: build
 
@@ -97,6 +100,14 @@ install: release man
 
 uninstall:
 	rm -f "$(BIN_PATH)" "$(MAN_PATH)" "$(BASH_PATH)" "$(ZSH_PATH)" "$(FISH_PATH)"
+
+# Instruction counts are repeatable whatever the machine's load, so CI holds them to budgets. The
+# budgets are counts of the haswell build (valgrind cannot run AVX-512 code), whatever CPU= says.
+check-speed: deps
+	@command -v valgrind >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq valgrind >/dev/null; } || { echo "make: install valgrind"; exit 1; }
+	$(MAKE) release CPU=haswell
+	$(PYTHON) Scripts/check-speed.py
 
 # Peers are installed into .bench/ by the script; results go to .bench/results.md.
 bench: release
