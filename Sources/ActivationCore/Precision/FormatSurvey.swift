@@ -88,15 +88,22 @@ public struct FormatSurvey: Sendable {
     }
 
     /// Surveys a function in a format.
-    public init(_ evaluation: FormatEvaluation) {
+    /// - Parameters:
+    ///   - evaluation: The function, format and arithmetic.
+    ///   - threads: How many cores scan at once, nil for all of them (the result is the same for
+    ///     any number).
+    public init(_ evaluation: FormatEvaluation, threads: Int? = nil) {
         self.evaluation = evaluation
         let format = evaluation.format
-        exhaustive = format.bitWidth <= 16
-        stride = exhaustive ? nil : Self.stride(format)
-        let sides = exhaustive ? Self.allInputs(format) : Self.sampledInputs(format, stride: stride ?? 14)
-        let scans = sides.map { Self.scan($0, evaluation, monotonicity: format.bitWidth <= 16) }
+        let every = format.bitWidth <= 16
+        exhaustive = every
+        stride = every ? nil : Self.stride(format)
+        let step = UInt64(1) << UInt64(stride ?? 0)
+        let sides = [true, false].map { Side(format, negative: $0, stride: step) }
+        let cores = threads ?? Concurrency.processorCount
+        let scans = sides.map { Self.scan($0, evaluation, exhaustive: every, threads: cores) }
         var found = scans.flatMap(\.found)  // (side, part) → threshold
-        if !exhaustive { found = Self.narrowed(found, sides, evaluation) }
+        if !every { found = Self.narrowed(found, sides, evaluation) }
         var thresholds: [Threshold] = []
         var worst: [WorstErrors] = []
         for part in Part.allCases {
@@ -112,68 +119,6 @@ public struct FormatSurvey: Sendable {
         self.worst = worst
         self.inputs = sides.reduce(0) { $0 + $1.count }
         self.uncertain = scans.reduce(0) { $0 + $1.uncertain }
-    }
-
-    /// One side's inputs visited from 0 outwards: each part's thresholds, its worst error, and
-    /// how many exact results were uncertain.
-    ///
-    /// An event holds for good from the first input that has it in the last run of inputs that
-    /// have it or whose true value has it too (σ′ = 0 once the true σ′ underflows as well);
-    /// subnormal results count from the first at |x| ≥ 1 (the tails), wrong turns from the first.
-    static func scan(_ xs: [Double], _ evaluation: FormatEvaluation, monotonicity: Bool) -> (
-        found: [[Event: Double]], worst: [Worst?], uncertain: Int
-    ) {
-        let format = evaluation.format
-        var found: [[Event: Double]] = [[:], [:]]
-        var worst: [Worst?] = [nil, nil]
-        var uncertain = 0
-        var run: [[Event: Double?]] = [[:], [:]]
-        var previous: FormatPoint?
-        for x in xs {
-            let p = evaluation.evaluate(at: x)
-            if !p.certain { uncertain += 1 }
-            // Rounding once is monotone, so exact results cannot turn the wrong way.
-            if !monotonicity && evaluation.usesFormula {
-                for part in 0..<2 where found[part][.againstTruth] == nil && turnsNearby(p, part, evaluation)
-                {
-                    found[part][.againstTruth] = x
-                }
-            }
-            let truth = FormatPoint(
-                input: p.input, value: p.exactValue, derivative: p.exactDerivative, exactValue: .nan,
-                exactDerivative: .nan, certain: true)
-            for part in 0..<2 {
-                let present = Set(events(p, part: part, format: format, after: monotonicity ? previous : nil))
-                let neutral = Set(events(truth, part: part, format: format, after: nil))
-                for event in Event.allCases {
-                    if present.contains(event) {
-                        if (event == .againstTruth || event == .subnormal && abs(x) >= 1)
-                            && found[part][event] == nil
-                        {
-                            found[part][event] = x
-                        }
-                        if run[part][event] == nil || run[part][event] == .some(nil) { run[part][event] = x }
-                    } else if neutral.contains(event) {
-                        if run[part][event] == nil { run[part][event] = .some(nil) }
-                    } else {
-                        run[part][event] = nil
-                    }
-                }
-                let (computed, exact) =
-                    part == 0 ? (p.value, p.exactValue) : (p.derivative, p.exactDerivative)
-                let error = format.ulpError(computed, exact: exact)
-                if exact.isFinite, error.isFinite, error > (worst[part]?.ulps ?? -1) {
-                    worst[part] = Worst(ulps: error, at: x)
-                }
-            }
-            previous = p
-        }
-        for part in 0..<2 {
-            for (event, start) in run[part] where event != .againstTruth && event != .subnormal {
-                if let start = start ?? nil { found[part][event] = start }
-            }
-        }
-        return (found, worst, uncertain)
     }
 
     /// Whether f or f′ turns the wrong way from a sampled input to the next input of the format
@@ -219,13 +164,6 @@ public struct FormatSurvey: Sendable {
         return events
     }
 
-    /// Every finite non-zero input of the format: negatives from −0 outwards, positives from +0.
-    static func allInputs(_ format: NumberFormat) -> [[Double]] {
-        let values = Set(format.allValues.filter { $0.isFinite && $0 != 0 })
-        let positive = values.filter { $0 > 0 }.sorted()
-        return [positive.map { -$0 }, positive]
-    }
-
     /// The samples a side of a format wider than 32 bits gets: 2^16, so that a survey of
     /// float64's 2^63 patterns a side ends within seconds.
     static let sampleBudget = 16
@@ -237,18 +175,9 @@ public struct FormatSurvey: Sendable {
         return format.bitWidth <= 32 ? 14 : (64 - top.leadingZeroBitCount) - sampleBudget
     }
 
-    /// The inputs every 2^`stride` patterns from 0 outwards on each side (and the largest).
-    static func sampledInputs(_ format: NumberFormat, stride exponent: Int) -> [[Double]] {
-        let top = format.bits(of: format.greatestFiniteMagnitude)
-        let positive =
-            Swift.stride(from: UInt64(1), to: top, by: 1 << UInt64(exponent)).map { format.value(bits: $0) }
-            + [format.greatestFiniteMagnitude]
-        return [positive.map { -$0 }, positive]
-    }
-
     /// Each sampled threshold narrowed to the first input of the format with the event, by
     /// bisection on the bit patterns between the sample before it and it.
-    static func narrowed(_ found: [[Event: Double]], _ sides: [[Double]], _ evaluation: FormatEvaluation)
+    static func narrowed(_ found: [[Event: Double]], _ sides: [Side], _ evaluation: FormatEvaluation)
         -> [[Event: Double]]
     {
         let format = evaluation.format
@@ -256,8 +185,7 @@ public struct FormatSurvey: Sendable {
         for slot in 0..<4 {
             let (side, part) = (slot / 2, slot % 2)
             for (event, x) in found[slot] where event != .againstTruth {
-                guard let index = sides[side].firstIndex(of: x), index > 0 else { continue }
-                var low = format.bits(of: abs(sides[side][index - 1]))
+                guard var low = sides[side].previous(ofPattern: format.bits(of: abs(x))) else { continue }
                 var high = format.bits(of: abs(x))
                 while high - low > 1 {
                     let mid = low + (high - low) / 2

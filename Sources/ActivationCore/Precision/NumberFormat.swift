@@ -34,6 +34,40 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public private(set) var overflow: Overflow = .standard
     /// Whether subnormal results (and inputs) become zeros.
     public private(set) var flushesSubnormals = false
+    /// The magnitudes and exponents that follow from the fields, computed once: rounding reads
+    /// them at every value.
+    private let limits: Limits
+
+    /// The format's extreme magnitudes and exponents.
+    private struct Limits: Sendable, Hashable {
+        let bias: Int
+        let minimumExponent: Int
+        let maximumExponent: Int
+        let greatestFinite: Double
+        let leastNormal: Double
+        let leastNonzero: Double
+
+        init(exponentBits: Int, fractionBits: Int, encoding: Encoding) {
+            bias = (1 << (exponentBits - 1)) - 1
+            minimumExponent = 1 - bias
+            maximumExponent = encoding == .ieee ? bias : bias + 1
+            // With NaN at all ones, the top binade lacks its last value (S.1111.111).
+            let missing = encoding == .ieee ? 0 : 1
+            greatestFinite = (2 - Double.pow2(missing - fractionBits)) * Double.pow2(maximumExponent)
+            leastNormal = Double.pow2(minimumExponent)
+            leastNonzero = Double.pow2(minimumExponent - fractionBits)
+        }
+    }
+
+    /// A format of the given fields.
+    init(name: String, shortName: String, exponentBits: Int, fractionBits: Int, encoding: Encoding) {
+        self.name = name
+        self.shortName = shortName
+        self.exponentBits = exponentBits
+        self.fractionBits = fractionBits
+        self.encoding = encoding
+        limits = Limits(exponentBits: exponentBits, fractionBits: fractionBits, encoding: encoding)
+    }
 
     /// What a format does with its top exponent field, the one IEEE 754 keeps for ±∞ and NaN.
     public enum Encoding: Sendable, Hashable {
@@ -111,29 +145,25 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     /// Bits in all.
     public var bitWidth: Int { 1 + exponentBits + fractionBits }
     /// The exponent bias.
-    public var bias: Int { (1 << (exponentBits - 1)) - 1 }
+    public var bias: Int { limits.bias }
     /// The exponent of the smallest normal binade.
-    public var minimumExponent: Int { 1 - bias }
+    public var minimumExponent: Int { limits.minimumExponent }
     /// Whether the format has ±∞ (all but E4M3FN).
     public var hasInfinity: Bool { encoding == .ieee }
     /// The exponent of the largest finite binade (E4M3FN uses the top exponent field too).
-    public var maximumExponent: Int { encoding == .ieee ? bias : bias + 1 }
+    public var maximumExponent: Int { limits.maximumExponent }
 
     /// The largest finite value: 3.4e38 (float32), 65504 (float16), 448 (E4M3FN), 57344 (E5M2).
-    public var greatestFiniteMagnitude: Double {
-        // With NaN at all ones, the top binade lacks its last value (S.1111.111).
-        let missing = encoding == .ieee ? 0 : 1
-        return (2 - Double.pow2(missing - fractionBits)) * Double.pow2(maximumExponent)
-    }
+    public var greatestFiniteMagnitude: Double { limits.greatestFinite }
     /// Where rounding to nearest leaves the finite values: the largest finite value plus half
     /// its ulp (65520 for float16, 464 for E4M3FN, the midpoint to its NaN pattern).
     public var overflowThreshold: Double {
         greatestFiniteMagnitude + Double.pow2(maximumExponent - fractionBits - 1)
     }
     /// The smallest positive normal value.
-    public var leastNormalMagnitude: Double { Double.pow2(minimumExponent) }
+    public var leastNormalMagnitude: Double { limits.leastNormal }
     /// The smallest positive subnormal value.
-    public var leastNonzeroMagnitude: Double { Double.pow2(minimumExponent - fractionBits) }
+    public var leastNonzeroMagnitude: Double { limits.leastNonzero }
 
     /// The distance between the format's neighbours around |v|: the quantum of its binade
     /// (subnormals share the smallest normal binade's).
@@ -154,9 +184,19 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         }
         let a = abs(x)
         guard a != 0 else { return x }
-        let quantum = Double.pow2(Swift.max(a.exponent, minimumExponent) - fractionBits)
-        // a / quantum is exact (a power-of-two scaling to at most 2^(fractionBits + 1)).
-        var r = (a / quantum).rounded(.toNearestOrEven) * quantum
+        var r: Double
+        if a >= limits.leastNormal {
+            // A normal value of the format: the double's fraction rounded to fractionBits bits,
+            // ties to even, on its bit pattern (a carry moves to the next binade, as it should).
+            let shift = UInt64(52 - fractionBits)
+            var bits = a.bitPattern
+            bits &+= (1 << (shift - 1)) - 1 + (bits >> shift) & 1
+            r = Double(bitPattern: bits & ~((1 << shift) - 1))
+        } else {
+            let quantum = Double.pow2(Swift.max(a.exponent, minimumExponent) - fractionBits)
+            // a / quantum is exact (a power-of-two scaling to at most 2^(fractionBits + 1)).
+            r = (a / quantum).rounded(.toNearestOrEven) * quantum
+        }
         if r > greatestFiniteMagnitude {
             r = overflow == .saturate ? greatestFiniteMagnitude : hasInfinity ? .infinity : .nan
         } else if flushesSubnormals && r < leastNormalMagnitude {
