@@ -264,14 +264,7 @@ def celu(x, p, k):
 def gelu(x, p, k):
     mode = p["approximate"]
     if mode == "tanh":
-        c, kappa = sqrt(2 / pi), mpf("0.044715")
-        v = 2 * c * (x + kappa * x ** 3)
-        v1 = 2 * c * (1 + 3 * kappa * x ** 2)
-        v2 = 12 * c * kappa * x
-        s, sm = sig(v), sig(-v)
-        ds = s * sm
-        d2s = ds * (sm - s)
-        return x * s, s + x * ds * v1, 2 * ds * v1 + x * (d2s * v1 ** 2 + ds * v2)
+        return gelu_tanh_with(x, sqrt(2 / pi))
     if mode == "sigmoid":
         return silu_beta(x, mpf("1.702"))
     if abs(x) > 10 ** 4:
@@ -281,6 +274,18 @@ def gelu(x, p, k):
     Phi = erfc(-x / sqrt(2)) / 2
     phi = exp(-x * x / 2) / sqrt(2 * pi)
     return x * Phi, Phi + x * phi, phi * (2 - x * x)
+
+
+def gelu_tanh_with(x, c):
+    """GELU's tanh form, x sigma(2c(x + 0.044715 x^3)), with the constant c for sqrt(2/pi)."""
+    kappa = mpf("0.044715")
+    v = 2 * c * (x + kappa * x ** 3)
+    v1 = 2 * c * (1 + 3 * kappa * x ** 2)
+    v2 = 12 * c * kappa * x
+    s, sm = sig(v), sig(-v)
+    ds = s * sm
+    d2s = ds * (sm - s)
+    return x * s, s + x * ds * v1, 2 * ds * v1 + x * (d2s * v1 ** 2 + ds * v2)
 
 
 def silu_beta(x, b):
@@ -420,6 +425,142 @@ def crelu0(x, p, k):
     return relu(x, {"negative_slope": mpf(0), "max_value": mpf("inf"), "threshold": mpf(0)}, k)
 
 
+# The functions of current models and of transformers, timm and ONNX.
+
+def xielu(x, p, k):
+    """xIELU (arXiv:2411.13010): ap x^2 + b x for x > 0; an (expm1(min(x, eps)) - x) + b x."""
+    ap, an, b, e = p["alpha_p"], p["alpha_n"], p["beta"], p["eps"]
+    if x > 0:
+        return ap * x * x + b * x, 2 * ap * x + b, 2 * ap
+    exponential = (an * (expm1(x) - x) + b * x, an * expm1(x) + b, an * exp(x))
+    flat = (an * (expm1(e) - x) + b * x, b - an, mpf(0))
+    if x < e:
+        return exponential
+    if x > e:
+        return flat
+    return flat[0], kink_pick(k, exponential[1], flat[1]), kink_pick(k, exponential[2], flat[2])
+
+
+def star_relu(x, p, k):
+    s, b = p["scale"], p["bias"]
+    if x > 0:
+        return s * x * x + b, 2 * s * x, 2 * s
+    if x < 0:
+        return b, mpf(0), mpf(0)
+    return b, mpf(0), kink_pick(k, 2 * s, mpf(0))
+
+
+def snake(x, p, k):
+    a = p["alpha"]
+    if abs(x) > mpf("1e399"):  # +-inf: f' and f'' oscillate for ever
+        return x, mpf("nan"), mpf("nan")
+    return x + mp.sin(a * x) ** 2 / a, 1 + mp.sin(2 * a * x), 2 * a * mp.cos(2 * a * x)
+
+
+def laplace(x, p, k):
+    mu, sigma = p["mu"], p["sigma"]
+    z = (x - mu) / sigma
+    if abs(z) > 10 ** 4:  # as in gelu: mpmath's erfc stops here, and the tails are 0 or 1 far below
+        return (mpf(1) if z > 0 else mpf(0)), mpf(0), mpf(0)
+    density = exp(-z * z / 2) / (sigma * sqrt(2 * pi))
+    return erfc(-z / sqrt(2)) / 2, density, -z / sigma * density
+
+
+def sqrt_softplus(x, p, k):
+    if x > mpf("1e399"):  # +inf: f grows like sqrt(x) without bound
+        return mpf("inf"), mpf(0), mpf(0)
+    s = log1p(exp(x))
+    f = sqrt(s)
+    q = sig(x)
+    return f, q / (2 * f), q * (1 - q) / (2 * f) - q * q / (4 * s * f)
+
+
+def hard_mish(x, p, k):
+    if x > 0:
+        return x, mpf(1), mpf(0)
+    if x < -2:
+        return mpf(0), mpf(0), mpf(0)
+    f = x * x / 2 + x
+    if x == -2:
+        return f, kink_pick(k, mpf(-1), mpf(0)), kink_pick(k, mpf(1), mpf(0))
+    if x == 0:
+        return f, mpf(1), kink_pick(k, mpf(1), mpf(0))
+    return f, x + 1, mpf(1)
+
+
+def onnx_shrink(x, p, k):
+    lam, b = p["lambda"], p["bias"]
+    if x > lam:
+        return x - b, mpf(1), mpf(0)
+    if x < -lam:
+        return x + b, mpf(1), mpf(0)
+    if abs(x) < lam or lam == 0:
+        return mpf(0), mpf(0), mpf(0)
+    return mpf(0), kink_pick(k, mpf(1), mpf(0)), mpf(0)
+
+
+def hardmax0(x, p, k):  # hardmax([x, 0])[0]: 1 where x is the first maximum
+    return (mpf(1) if x >= 0 else mpf(0)), mpf(0), mpf(0)
+
+
+def swiglu0(x, p, k):  # swiglu([x, 1])[0] = silu(x)
+    return silu_beta(x, mpf(1))
+
+
+def geglu0(x, p, k):   # geglu([x, 1])[0] = gelu(x)
+    return gelu(x, p, k)
+
+
+def reglu0(x, p, k):   # reglu([x, 1])[0] = relu(x)
+    return crelu0(x, p, k)
+
+
+def bilinear0(x, p, k):  # bilinear([x, 1])[0] = x
+    return x, mpf(1), mpf(0)
+
+
+def gelu_fast(x, p, k):
+    """transformers' FastGELUActivation: the tanh form with c = 0.7978845608 exactly."""
+    return gelu_tanh_with(x, mpf("0.7978845608"))
+
+
+def gelu_clipped(x, p, k):
+    """clip(gelu(x), min_val, max_val) as torch's clip sees it: gelu rounded to a double, then
+    compared with max_val (min_val never binds). So f is max_val beyond the corner, the largest
+    double whose rounded gelu is <= max_val, and gelu up to it; at it the kink convention
+    decides f'."""
+    corner = gelu_clipped_corners(p)[0]
+    if x > corner:
+        return p["max_val"], mpf(0), mpf(0)
+    g = gelu(x, {"approximate": "none"}, k)
+    if x == corner:
+        return g[0], kink_pick(k, g[1], mpf(0)), kink_pick(k, g[2], mpf(0))
+    return g
+
+
+CLIPPED_CORNERS = {}
+
+
+def gelu_clipped_corners(p):
+    """The largest double whose gelu, rounded to a double, is <= max_val."""
+    key = float(p["max_val"])
+    if key not in CLIPPED_CORNERS:
+        CLIPPED_CORNERS[key] = find_clipped_corner(p)
+    return CLIPPED_CORNERS[key]
+
+
+def find_clipped_corner(p):
+    with mp.workdps(60):
+        m = p["max_val"]
+        c = mp.findroot(lambda t: gelu(t, {"approximate": "none"}, EXC)[0] - m, m if m > 1 else mpf(1))
+        x = float(c)
+        while float(gelu(mpf(math.nextafter(x, math.inf)), {"approximate": "none"}, EXC)[0]) <= float(m):
+            x = math.nextafter(x, math.inf)
+        while float(gelu(mpf(x), {"approximate": "none"}, EXC)[0]) > float(m):
+            x = math.nextafter(x, -math.inf)
+    return [x]
+
+
 # Caffe's layers outside the catalog: Power, Exp and Log of t = shift + scale*x, and AbsVal.
 # t is exact here (mpf at the working precision); a power of a negative t that is not whole,
 # and log of a negative t, are NaN.
@@ -541,13 +682,29 @@ CATALOG = {
     "softmin": (softmin0, {}, lambda p: [], True),
     "glu": (glu0, {}, lambda p: [], True),
     "crelu": (crelu0, {}, lambda p: [0], False),
+    "xielu": (xielu, {"alpha_p": 0.8, "alpha_n": 0.8, "beta": 0.5, "eps": -1e-6},
+              lambda p: sorted({p["eps"], mpf(0)}), False),
+    "star_relu": (star_relu, {"scale": 0.8944, "bias": -0.4472}, lambda p: [0], False),
+    "snake": (snake, {"alpha": 1.0}, lambda p: [], True),
+    "laplace": (laplace, {"mu": 0.707107, "sigma": 0.282095}, lambda p: [], True),
+    "sqrt_softplus": (sqrt_softplus, {}, lambda p: [], True),
+    "hard_mish": (hard_mish, {}, lambda p: [-2, 0], False),
+    "shrink": (onnx_shrink, {"lambda": 0.5, "bias": 0.0},
+               lambda p: [-p["lambda"], p["lambda"]] if p["lambda"] > 0 else [0], False),
+    "hardmax": (hardmax0, {}, lambda p: [0], False),
+    "swiglu": (swiglu0, {}, lambda p: [], True),
+    "geglu": (geglu0, {"approximate": "none"}, lambda p: [], True),
+    "reglu": (reglu0, {}, lambda p: [0], False),
+    "bilinear": (bilinear0, {}, lambda p: [], True),
+    "gelu_fast": (gelu_fast, {}, lambda p: [], True),
+    "gelu_clipped": (gelu_clipped, {"min_val": -10.0, "max_val": 10.0}, gelu_clipped_corners, False),
     # Not catalog functions: reached through caffe.* presets only (see PRESETS).
     "affine_power": (affine_power, {"power": 1.0, "scale": 1.0, "shift": 0.0}, affine_root, False),
     "affine_exp": (affine_exp, {"base": -1.0, "scale": 1.0, "shift": 0.0}, lambda p: [], True),
     "affine_log": (affine_log, {"base": -1.0, "scale": 1.0, "shift": 0.0}, affine_root, False),
     "abs(x)": (absolute, {}, lambda p: [0], False),
 }
-OUTSIDE_CATALOG = {"affine_power", "affine_exp", "affine_log", "abs(x)", "keras_relu"}
+OUTSIDE_CATALOG = {"affine_power", "affine_exp", "affine_log", "abs(x)", "keras_relu", "gelu_fast", "gelu_clipped"}
 
 
 def hard_sigmoid_corners(p):
@@ -578,7 +735,11 @@ VARIANTS = [
     "caffe.Clip:min=0,max=6", "caffe.ReLU:negative_slope=0.1", "caffe.Threshold:threshold=0.5",
     "caffe.Swish:beta=2", "dropout:p=0.1", "nalu:w_hat=-1,m_hat=0.5", "nalu:gate=-2,epsilon=1e-10",
     "nalu:w_hat=5,m_hat=5,gate=0", "nalu:w_hat=0", "keras.relu:max_value=5", "keras.relu:negative_slope=0.1,max_value=5,threshold=1",
-    "keras.relu:threshold=-1,max_value=5", "keras.relu:max_value=6,threshold=1", "keras.relu:negative_slope=0.1",
+    "xielu:alpha_p=0.5,alpha_n=2,beta=0.3", "xielu:eps=0", "xielu:kink=inclusive", "star_relu:scale=1,bias=0",
+    "star_relu:kink=inclusive", "snake:alpha=0.5", "snake:alpha=3", "laplace:mu=0,sigma=1", "shrink:bias=0.5",
+    "shrink:lambda=1,bias=0.25", "shrink:lambda=0,bias=0.1", "shrink:kink=inclusive", "geglu:approximate=tanh",
+    "hard_mish:kink=inclusive", "reglu:kink=inclusive", "onnx.HardSigmoid:alpha=0.5,beta=0.25",
+    "transformers.gelu_10:max=2", "keras.relu:threshold=-1,max_value=5", "keras.relu:max_value=6,threshold=1", "keras.relu:negative_slope=0.1",
     "keras.relu:negative_slope=0.1,max_value=6", "keras.relu:threshold=-1", "keras.relu:threshold=2,max_value=1.5",
 ]
 
@@ -696,8 +857,62 @@ preset("caffe.Threshold", "binary_step")
 preset("caffe.Swish", "silu", {"beta": 1.0})
 preset("caffe.Clip", "hardtanh", {"min_val": -1.0, "max_val": 1.0}, INC)
 preset("caffe.Softmax", "softmax")
-# Caffe's parameter names where the catalog's differ.
-PARAMETER_NAMES = {"caffe.Clip": {"min": "min_val", "max": "max_val"}, "keras2.relu": {"alpha": "negative_slope"}}
+
+# Hugging Face transformers 5.25 (ACT2CLS), on torch: torch's corner conventions.
+for spelling, fn in [("gelu", "gelu"), ("gelu_python", "gelu"), ("hardswish", "hard_swish"),
+                     ("laplace", "laplace"), ("leaky_relu", "leaky_relu"), ("linear", "identity"), ("mish", "mish"),
+                     ("relu", "relu"), ("relu2", "squared_relu"), ("relu6", "relu6"), ("sigmoid", "sigmoid"),
+                     ("silu", "silu"), ("swish", "silu"), ("tanh", "tanh"), ("prelu", "prelu"),
+                     ("sqrtsoftplus", "sqrt_softplus"), ("gelu_fast", "gelu_fast")]:
+    preset("transformers." + spelling, fn)
+preset("transformers.gelu_new transformers.gelu_pytorch_tanh transformers.gelu_python_tanh "
+       "transformers.gelu_accurate", "gelu", {"approximate": "tanh"})
+preset("transformers.quick_gelu", "gelu", {"approximate": "sigmoid"})
+preset("transformers.gelu_10", "gelu_clipped")
+preset("transformers.xielu", "xielu",
+       {"alpha_p": 0.80078125, "alpha_n": 0.80078125, "beta": 0.5, "eps": -9.98377799987793e-07}, AVG)
+
+# timm 1.0.31 (create_act_layer names), on torch.
+for spelling, fn in [("silu", "silu"), ("swish", "silu"), ("mish", "mish"), ("relu", "relu"), ("relu6", "relu6"),
+                     ("leaky_relu", "leaky_relu"), ("elu", "elu"), ("celu", "celu"), ("selu", "selu"),
+                     ("prelu", "prelu"), ("gelu", "gelu"), ("sigmoid", "sigmoid"), ("tanh", "tanh"),
+                     ("hard_sigmoid", "hard_sigmoid"), ("hard_swish", "hard_swish"), ("identity", "identity")]:
+    preset("timm." + spelling, fn)
+preset("timm.gelu_tanh", "gelu", {"approximate": "tanh"})
+preset("timm.quick_gelu", "gelu", {"approximate": "sigmoid"})
+preset("timm.hard_mish", "hard_mish", kink=INC)
+preset("timm.hardsigmoid", "hard_sigmoid")
+preset("timm.hardswish", "hard_swish")
+
+# ONNX operators: float32 attributes, taken at their exact binary values.
+for spelling, fn in [("Celu", "celu"), ("Elu", "elu"), ("Gelu", "gelu"), ("HardSwish", "hard_swish"),
+                     ("Mish", "mish"), ("PRelu", "prelu"), ("Relu", "relu"), ("Shrink", "shrink"),
+                     ("Sigmoid", "sigmoid"), ("Softplus", "softplus"), ("Softsign", "softsign"), ("Tanh", "tanh"),
+                     ("ThresholdedRelu", "thresholded_relu"), ("Swish", "silu"), ("Softmax", "softmax"),
+                     ("LogSoftmax", "log_softmax"), ("Hardmax", "hardmax"), ("SwiGLU", "swiglu")]:
+    preset("onnx." + spelling, fn)
+preset("onnx.HardSigmoid", "hard_sigmoid", {"slope": 0.20000000298023224, "offset": 0.5})
+preset("onnx.LeakyRelu", "leaky_relu", {"alpha": 0.009999999776482582})
+preset("onnx.Selu", "selu", {"alpha": 1.6732631921768188, "lambda": 1.0507010221481323})
+
+# MLX 0.32.4 (mlx.nn).
+for spelling, fn in [("celu", "celu"), ("elu", "elu"), ("gelu", "gelu"), ("glu", "glu"), ("hard_shrink", "hardshrink"),
+                     ("hard_tanh", "hardtanh"), ("hardswish", "hard_swish"),
+                     ("log_sigmoid", "log_sigmoid"), ("log_softmax", "log_softmax"), ("mish", "mish"),
+                     ("prelu", "prelu"), ("relu", "relu"), ("relu2", "squared_relu"), ("relu6", "relu6"),
+                     ("sigmoid", "sigmoid"), ("silu", "silu"), ("softmax", "softmax"), ("softmin", "softmin"),
+                     ("softplus", "softplus"), ("softshrink", "softshrink"), ("softsign", "softsign"),
+                     ("tanh", "tanh")]:
+    preset("mlx." + spelling, fn)
+preset("mlx.gelu_approx", "gelu", {"approximate": "tanh"})
+preset("mlx.gelu_fast_approx", "gelu", {"approximate": "sigmoid"})
+preset("mlx.selu", "selu", {"alpha": 1.67326, "lambda": 1.0507})
+preset("mlx.step", "binary_step", {"at_zero": 1.0})
+preset("mlx.leaky_relu", "leaky_relu", kink=INC)
+# Framework parameter names where the catalog's differ.
+PARAMETER_NAMES = {"caffe.Clip": {"min": "min_val", "max": "max_val"}, "keras2.relu": {"alpha": "negative_slope"},
+                   "onnx.HardSigmoid": {"alpha": "slope", "beta": "offset"}, "onnx.Selu": {"gamma": "lambda"},
+                   "onnx.Shrink": {"lambd": "lambda"}, "transformers.gelu_10": {"min": "min_val", "max": "max_val"}}
 
 
 def parse_spec(spec):

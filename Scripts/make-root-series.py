@@ -60,24 +60,36 @@ def silu_d2(v):
     return s * (2 - t), s * (2 + abs(t))
 
 
-def gelu_tanh_parts(x):
-    u1 = C * (1 + 3 * KAPPA * x * x)
-    u2 = 6 * C * KAPPA * x
-    v = 2 * C * (x + KAPPA * x ** 3)
+# transformers' gelu_fast writes sqrt(2/pi) as the decimal 0.7978845608.
+C_FAST = mpf('0.7978845608')
+
+
+def gelu_tanh_parts(x, c=C):
+    u1 = c * (1 + 3 * KAPPA * x * x)
+    u2 = 6 * c * KAPPA * x
+    v = 2 * c * (x + KAPPA * x ** 3)
     return u1, u2, v
 
 
-def gelu_tanh_d1(x):
-    u1, u2, v = gelu_tanh_parts(x)
+def gelu_tanh_d1(x, c=C):
+    u1, u2, v = gelu_tanh_parts(x, c)
     t = 2 * x * u1 * sig(-v)
     return sig(v) * (1 + t), sig(v) * (1 + abs(t))
 
 
-def gelu_tanh_d2(x):
-    u1, u2, v = gelu_tanh_parts(x)
+def gelu_tanh_d2(x, c=C):
+    u1, u2, v = gelu_tanh_parts(x, c)
     s = sig(v) * sig(-v)
     terms = [4 * u1, -x * 4 * u1 * u1 * tanh(v / 2), x * 2 * u2]
     return s * sum(terms), s * sum(abs(t) for t in terms)
+
+
+def gelu_fast_d1(x):
+    return gelu_tanh_d1(x, C_FAST)
+
+
+def gelu_fast_d2(x):
+    return gelu_tanh_d2(x, C_FAST)
 
 
 def mish_parts(x):
@@ -99,12 +111,12 @@ def mish_d2(x):
     return s * s2 * sum(terms), s * s2 * sum(abs(u) for u in terms)
 
 
-def gelu_tanh_poles():
+def gelu_tanh_poles(c=C):
     """Where 2c(x + kappa x^3) = +-i*pi: the poles of sigma(2u) nearest the real line."""
     from mpmath import polyroots
     poles = []
     for sign in (1, -1):
-        poles += polyroots([KAPPA, 0, 1, -sign * 1j * pi / (2 * C)])
+        poles += polyroots([KAPPA, 0, 1, -sign * 1j * pi / (2 * c)])
     return poles
 
 
@@ -125,6 +137,12 @@ SERIES = [
      "gelu_tanh″(x) about its zero x ≈ −1.41"),
     ("geluTanhSecondDerivativeRight", gelu_tanh_d2, 1.4, 4096, gelu_tanh_poles(),
      "gelu_tanh″(x) about its zero x ≈ 1.41"),
+    ("geluFastDerivative", gelu_fast_d1, -0.75, 4096, gelu_tanh_poles(C_FAST),
+     "gelu_fast′(x) (transformers' constant 0.7978845608) about its zero x ≈ −0.7522"),
+    ("geluFastSecondDerivativeLeft", gelu_fast_d2, -1.4, 4096, gelu_tanh_poles(C_FAST),
+     "gelu_fast″(x) about its zero x ≈ −1.41"),
+    ("geluFastSecondDerivativeRight", gelu_fast_d2, 1.4, 4096, gelu_tanh_poles(C_FAST),
+     "gelu_fast″(x) about its zero x ≈ 1.41"),
     ("mishDerivative", mish_d1, -1.19, 4096, MISH_POLES, "mish′(x) about its zero x ≈ −1.1924"),
     ("mishSecondDerivativeLeft", mish_d2, -2.4, 4096, MISH_POLES, "mish″(x) about its left zero"),
     ("mishSecondDerivativeRight", mish_d2, 1.6, 4096, MISH_POLES, "mish″(x) about its right zero"),

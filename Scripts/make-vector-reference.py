@@ -70,6 +70,48 @@ def glu(x):
     return out, jacobian
 
 
+def gated(gate):
+    """g(a) * b for x = [a, b] (halves), the gate first: J = [diag(g'(a) b) | diag(g(a))]."""
+    def f(x):
+        n = len(x) // 2
+        out, jacobian = [], [[mpf(0)] * len(x) for _ in range(n)]
+        for i in range(n):
+            g, dg = gate(x[i])
+            out.append(g * x[n + i])
+            jacobian[i][i] = dg * x[n + i]
+            jacobian[i][n + i] = g
+        return out, jacobian
+    return f
+
+
+def silu_pair(a):
+    return a * sigmoid(a), sigmoid(a) * (1 + a * sigmoid(-a))
+
+
+def gelu_pair(a):
+    if abs(a) > 10 ** 4:  # mpmath's erfc stops here; the tails are x or 0 far below an ulp
+        return (a, mpf(1)) if a > 0 else (mpf(0), mpf(0))
+    Phi = mp.erfc(-a / mp.sqrt(2)) / 2
+    return a * Phi, Phi + a * exp(-a * a / 2) / mp.sqrt(2 * mp.pi)
+
+
+def gelu_tanh_pair(a):
+    c, kappa = mp.sqrt(2 / mp.pi), mpf("0.044715")
+    v = 2 * c * (a + kappa * a ** 3)
+    s = sigmoid(v)
+    return a * s, s + a * s * (1 - s) * 2 * c * (1 + 3 * kappa * a * a)
+
+
+def relu_pair(a):  # the vectors avoid a = 0, where the derivative is a convention
+    return (a, mpf(1)) if a > 0 else (mpf(0), mpf(0))
+
+
+def hardmax(x):
+    """1 at the first maximum, 0 elsewhere; the Jacobian is 0 (a step)."""
+    top = max(range(len(x)), key=lambda i: (x[i], -i))
+    return [mpf(1) if i == top else mpf(0) for i in range(len(x))], [[mpf(0)] * len(x) for _ in x]
+
+
 def crelu(x):
     # Inputs here avoid 0, where the derivative is a convention (the catalog's: 0).
     n = len(x)
@@ -102,7 +144,10 @@ def sparsemax(x):
 
 
 FUNCTIONS = {"softmax": softmax, "log_softmax": log_softmax, "softmin": softmin, "glu": glu, "crelu": crelu,
-             "sparsemax": sparsemax}
+             "sparsemax": sparsemax, "hardmax": hardmax, "swiglu": gated(silu_pair), "geglu": gated(gelu_pair),
+             "geglu:approximate=tanh": gated(gelu_tanh_pair), "reglu": gated(relu_pair),
+             "bilinear": gated(lambda a: (a, mpf(1)))}
+HALVES = {"glu", "swiglu", "geglu", "geglu:approximate=tanh", "reglu", "bilinear"}
 
 HARD = [
     [1.0, 2.0, 3.0],
@@ -153,9 +198,9 @@ def main():
         out.write("# function\tinput\toutput\tjacobian (rows separated by ;)\n")
         for name, f in FUNCTIONS.items():
             for x in vectors:
-                if name == "glu" and len(x) % 2:
+                if name in HALVES and len(x) % 2:
                     continue
-                if name == "crelu" and any(v == 0 for v in x):
+                if name in ("crelu", "reglu") and any(v == 0 for v in x):
                     continue
                 xs = [mpf(v) for v in x]
                 output, jacobian = f(xs)

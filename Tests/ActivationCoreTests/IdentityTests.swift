@@ -106,6 +106,11 @@ struct IdentityTests {
         #expect(g.value(at: .nan).isNaN && j.value.isNaN && j.derivative.isNaN && j.secondDerivative.isNaN)
         for x in [Double.infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude] {
             let jet = g.jet(at: x)
+            if name == "snake" && x.isInfinite {
+                // 1 + sin 2x and 2cos 2x oscillate for ever: no limit, NaN by design.
+                #expect(jet.value == x && jet.derivative.isNaN && jet.secondDerivative.isNaN)
+                continue
+            }
             #expect(
                 !g.value(at: x).isNaN && !jet.value.isNaN && !jet.derivative.isNaN
                     && !jet.secondDerivative.isNaN,

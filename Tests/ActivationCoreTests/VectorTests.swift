@@ -56,7 +56,7 @@ struct VectorTests {
 
     @Test("whole vectors against mpmath: outputs within 2 ulp, Jacobians within 6", arguments: references)
     func againstReferences(_ reference: VectorReference) throws {
-        let f = try #require(Catalog.entry(named: reference.function)?.vector)
+        let f = try #require(Catalog.activation(reference.function).vector)
         let result = f.evaluate(reference.input)
         #expect(result.output.count == reference.output.count)
         for (i, (got, want)) in zip(result.output, reference.output).enumerated() {
@@ -76,7 +76,7 @@ struct VectorTests {
     func accuracyReportOfVectors() throws {
         var worst: [String: (output: Double, jacobian: Double)] = [:]
         for reference in Self.references {
-            let f = try #require(Catalog.entry(named: reference.function)?.vector)
+            let f = try #require(Catalog.activation(reference.function).vector)
             let result = f.evaluate(reference.input)
             var w = worst[reference.function] ?? (0, 0)
             for (a, b) in zip(result.output, reference.output) { w.output = max(w.output, ulpDistance(a, b)) }

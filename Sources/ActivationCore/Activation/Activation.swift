@@ -35,13 +35,14 @@ public struct Activation: Sendable {
     ///   - entry: The catalog function (``Catalog/all``).
     ///   - values: Values for some of its parameters; the rest take their defaults.
     ///   - kink: The derivative convention at corners.
-    ///   - others: For a vector function, the inputs other than x (default `[0]`).
+    ///   - others: For a vector function, the inputs other than x (default: the entry's
+    ///     ``CatalogEntry/defaultOthers``, `[0]`, or `[1]` for the GLU family).
     /// - Throws: ``ActivationError`` for a parameter the function does not have, a value
     ///   outside its domain, or values that break a constraint between parameters (rrelu's
     ///   lower ≤ upper, …).
     public init(
         _ entry: CatalogEntry, _ values: [Parameter.Name: ParameterValue] = [:],
-        kink: KinkConvention = .exclusive, others: [Double] = [0]
+        kink: KinkConvention = .exclusive, others: [Double]? = nil
     ) throws(ActivationError) {
         var named: [String: ParameterValue] = [:]
         for (key, value) in values { named[key.rawValue] = value }
@@ -53,11 +54,11 @@ public struct Activation: Sendable {
     ///   - entry: The catalog function.
     ///   - parameters: Values for some of its parameters; the rest take their defaults.
     ///   - kink: The derivative convention at corners.
-    ///   - others: For a vector function, the inputs other than x.
+    ///   - others: For a vector function, the inputs other than x; nil for the entry's default.
     ///   - preset: The framework preset this comes from, if any.
     /// - Throws: ``ActivationError``, as ``init(_:_:kink:others:)``.
     init(
-        _ entry: CatalogEntry, parameters: [String: ParameterValue], kink: KinkConvention, others: [Double],
+        _ entry: CatalogEntry, parameters: [String: ParameterValue], kink: KinkConvention, others: [Double]?,
         preset: FrameworkPreset?
     ) throws(ActivationError) {
         for name in parameters.keys.sorted() where entry.parameter(named: name) == nil {
@@ -71,7 +72,8 @@ public struct Activation: Sendable {
             values.append((parameter, value))
         }
         let arguments = Arguments(
-            function: entry.name, values: values, kink: kink, others: entry.isVector ? others : [])
+            function: entry.name, values: values, kink: kink,
+            others: entry.isVector ? others ?? entry.defaultOthers : [])
         try entry.validate(arguments)
         self.init(entry, arguments, preset: preset)
     }
@@ -92,6 +94,11 @@ public struct Activation: Sendable {
         let entry = CatalogEntry(expression: expression)
         self.init(
             entry, Arguments(function: entry.name, values: [], kink: .exclusive, others: []), preset: nil)
+    }
+
+    /// For a vector function, what it does to a whole vector with these parameters.
+    public var vector: VectorFunction? {
+        entry.vectorForArguments?(arguments) ?? entry.vector
     }
 
     /// The name with the parameters that differ from the defaults:

@@ -24,8 +24,15 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     /// What decides its derivative at corners when it has corners but no choice of
     /// convention (Keras' relu follows Keras' own gradients).
     public let cornerRule: String?
-    /// For a vector function (softmax, GLU, …), what it does to a whole vector.
+    /// For a vector function (softmax, GLU, …), what it does to a whole vector at its default
+    /// parameters (``Activation/vector`` is the one for an activation's own).
     public let vector: VectorFunction?
+    /// For a vector function whose parameters change it (geglu's GELU form), the whole-vector
+    /// function for given parameters.
+    let vectorForArguments: (@Sendable (Arguments) -> VectorFunction)?
+    /// For a vector function, the other inputs held fixed when none are given: `[0]` for most,
+    /// `[1]` for the GLU family, whose plot with b = 1 is its gate (`swiglu` draws silu).
+    public let defaultOthers: [Double]
     /// How smooth the function is for given parameters.
     let smoothness: @Sendable (Arguments) -> Smoothness
     /// Where f, f′ or f″ jumps for given parameters (corners and steps), in increasing order.
@@ -54,6 +61,8 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     ///   - hasKinks: Whether a kink convention applies.
     ///   - cornerRule: What fixes its derivative at corners, if it has corners and no convention.
     ///   - vector: The whole-vector function of a vector activation.
+    ///   - vectorForArguments: The whole-vector function for given parameters, when they change it.
+    ///   - defaultOthers: A vector function's other inputs when none are given (`[0]`).
     ///   - smoothness: How smooth it is.
     ///   - corners: Where f, f′ or f″ jumps (none by default).
     ///   - validate: Constraints between parameters (none by default).
@@ -64,6 +73,7 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
     init(
         name: String, family: Family, aliases: [String] = [], formula: String, parameters: [Parameter] = [],
         notes: String, hasKinks: Bool = false, cornerRule: String? = nil, vector: VectorFunction? = nil,
+        vectorForArguments: (@Sendable (Arguments) -> VectorFunction)? = nil, defaultOthers: [Double] = [0],
         smoothness: @escaping @Sendable (Arguments) -> Smoothness,
         corners: @escaping @Sendable (Arguments) -> [Double] = { _ in [] },
         validate: @escaping @Sendable (Arguments) throws(ActivationError) -> Void = { _ in },
@@ -81,6 +91,8 @@ public struct CatalogEntry: Sendable, Identifiable, Hashable {
         self.hasKinks = hasKinks
         self.cornerRule = cornerRule
         self.vector = vector
+        self.vectorForArguments = vectorForArguments
+        self.defaultOthers = defaultOthers
         self.smoothness = smoothness
         self.corners = corners
         self.validate = validate

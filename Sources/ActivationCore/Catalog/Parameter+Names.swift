@@ -29,8 +29,12 @@ extension Parameter {
 }
 
 extension Parameter.Name {
-    /// `alpha`: celu, elu, leaky_relu, prelu, selu.
+    /// `alpha`: celu, elu, leaky_relu, prelu, selu, snake.
     public static let alpha: Self = "alpha"
+    /// `alpha_n`: xielu's negative-side scale.
+    public static let alphaN: Self = "alpha_n"
+    /// `alpha_p`: xielu's positive-side scale.
+    public static let alphaP: Self = "alpha_p"
     /// `approximate`: gelu.
     public static let approximate: Self = "approximate"
     /// `at_zero`: binary_step.
@@ -39,15 +43,19 @@ extension Parameter.Name {
     public static let b: Self = "b"
     /// `base`: affine_exp, affine_log (Caffe's layers).
     public static let base: Self = "base"
-    /// `beta`: silu, softplus.
+    /// `beta`: silu, softplus, xielu.
     public static let beta: Self = "beta"
+    /// `bias`: shrink (ONNX's Shrink), star_relu.
+    public static let bias: Self = "bias"
     /// `domain`: log1mexp.
     public static let domain: Self = "domain"
+    /// `eps`: xielu, where its two pieces meet.
+    public static let eps: Self = "eps"
     /// `epsilon`: nalu.
     public static let epsilon: Self = "epsilon"
     /// `gate`: nalu.
     public static let gate: Self = "gate"
-    /// `lambda`: hardshrink, selu, softshrink.
+    /// `lambda`: hardshrink, selu, shrink, softshrink.
     public static let lambda: Self = "lambda"
     /// `lower`: rrelu.
     public static let lower: Self = "lower"
@@ -59,6 +67,8 @@ extension Parameter.Name {
     public static let maxValue: Self = "max_value"
     /// `min_val`: hardtanh.
     public static let minVal: Self = "min_val"
+    /// `mu`: laplace, its centre.
+    public static let mu: Self = "mu"
     /// `negative_slope`: relu (and Keras' relu).
     public static let negativeSlope: Self = "negative_slope"
     /// `offset`: hard_sigmoid.
@@ -67,10 +77,12 @@ extension Parameter.Name {
     public static let p: Self = "p"
     /// `power`: affine_power (Caffe's layer).
     public static let power: Self = "power"
-    /// `scale`: affine_exp, affine_log, affine_power (Caffe's layers).
+    /// `scale`: affine_exp, affine_log, affine_power (Caffe's layers), star_relu.
     public static let scale: Self = "scale"
     /// `shift`: affine_exp, affine_log, affine_power (Caffe's layers).
     public static let shift: Self = "shift"
+    /// `sigma`: laplace, its width.
+    public static let sigma: Self = "sigma"
     /// `slope`: hard_sigmoid.
     public static let slope: Self = "slope"
     /// `theta`: thresholded_relu.

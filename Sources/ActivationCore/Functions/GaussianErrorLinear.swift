@@ -39,7 +39,7 @@ struct GaussianErrorLinear: ScalarKernel {
     /// t·R(t) for t ≥ 37.5, R Mills' ratio (1 − Φ(t))/φ(t), to about 2⁻⁹⁰: the asymptotic series
     /// 1 − u + 3u² − 15u³ + … (u = 1/t²), whose tenth term is below 2⁻⁷⁵ there.
     @inline(__always)
-    private static func tailRatio(_ t: Double) -> DoubleDouble {
+    static func tailRatio(_ t: Double) -> DoubleDouble {
         let u = DoubleDouble(1).divided(by: t).squared
         var tail = 0.0  // 3u² − 15u³ + 105u⁴ − … in double, (−1)^k (2k − 1)!! uᵏ for k = 2…9
         for coefficient in [-34_459_425.0, 2_027_025, -135_135, 10395, -945, 105, -15, 3] {

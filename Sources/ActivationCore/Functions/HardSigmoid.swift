@@ -65,8 +65,12 @@ struct HardSigmoid: ScalarKernel {
             let upper = n - shift
             (below, above, atLower, atUpper) = (x < lower, x > upper, x == lower, x == upper)
         } else {
-            let y = line(x)
-            (below, above, atLower, atUpper) = (y < 0, y > 1, y == 0, y == 1)
+            // slope·x + offset against 0 and 1 before rounding: ONNX's float32 0.2 puts the
+            // upper corner between doubles, where the rounded line is already 1.
+            let product = DoubleDouble.product(slope, x)
+            let y = product.plus(offset)
+            let excess = y.plus(-1)
+            (below, above, atLower, atUpper) = (y.hi < 0, excess.hi > 0, y.hi == 0, excess.hi == 0)
         }
         if below { return -1 }
         if above { return 1 }

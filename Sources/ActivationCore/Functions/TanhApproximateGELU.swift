@@ -13,26 +13,47 @@
 /// * Below v = −40, f, f′ and f″ are e^v times a polynomial factor, rounded once, so
 ///   they stay exact through the subnormal range.
 /// * Taylor series about the zero of f′ (x ≈ −0.7525) and the zeros of f″ (x ≈ ±1.4185).
+/// * transformers' gelu_fast writes √(2/π) as 0.7978845608: ``Form/truncated`` is that function,
+///   with series about its own zeros (2.4e-12 from the others).
 struct TanhApproximateGELU: ScalarKernel {
-    /// √(2/π).
-    static let c = 0.797_884_560_802_865_4
+    /// The constant c standing for √(2/π), and the series about the zeros it gives f′ and f″.
+    struct Form: Sendable {
+        /// 2c to 106 bits.
+        let twoC: DoubleDouble
+        /// f′ about its zero, and f″ about its two.
+        let slope, curvatureLeft, curvatureRight: RootSeries
+
+        /// c = √(2/π), as the tanh form is defined.
+        static let standard = Form(
+            twoC: DoubleDouble(1.595_769_121_605_730_8, -9.969_308_809_110_92e-17),
+            slope: RootSeries.geluTanhDerivative, curvatureLeft: RootSeries.geluTanhSecondDerivativeLeft,
+            curvatureRight: RootSeries.geluTanhSecondDerivativeRight)
+
+        /// c = 0.7978845608 exactly, transformers' `FastGELUActivation`.
+        static let truncated = Form(
+            twoC: DoubleDouble(1.5957691216, -6.224436219781637e-17),
+            slope: RootSeries.geluFastDerivative, curvatureLeft: RootSeries.geluFastSecondDerivativeLeft,
+            curvatureRight: RootSeries.geluFastSecondDerivativeRight)
+    }
+
     /// κ = 0.044715 to 106 bits.
     static let kappa = DoubleDouble(0.044_715, 2.196_021_142_708_559_5e-18)
-    /// 2√(2/π) to 106 bits.
-    static let twoC = DoubleDouble(1.595_769_121_605_730_8, -9.969_308_809_110_92e-17)
 
-    /// v = 2√(2/π)(x + κx³) to about 106 bits, for |x| ≤ 1e100.
+    /// Which constant stands for √(2/π).
+    var form = Form.standard
+
+    /// v = 2c(x + κx³) to about 106 bits, for |x| ≤ 1e100.
     @inline(__always)
-    static func argument(_ x: Double) -> DoubleDouble {
+    func argument(_ x: Double) -> DoubleDouble {
         let cube = DoubleDouble.product(x, x).times(x)
-        return DoubleDouble(x).plus(cube.times(kappa)).times(twoC)
+        return DoubleDouble(x).plus(cube.times(Self.kappa)).times(form.twoC)
     }
 
     @inline(__always)
     func value(at x: Double) -> Double {
         if x.isNaN { return x }
         if abs(x) > 1e100 { return x > 0 ? x : -0.0 }
-        let v = Self.argument(x)
+        let v = argument(x)
         if v.hi < -700 { return DoubleDouble.scaledExp(v, times: DoubleDouble(x)) }
         return PreciseLogisticPair(v).positive.times(x).value
     }
@@ -43,8 +64,8 @@ struct TanhApproximateGELU: ScalarKernel {
         if abs(x) > 1e100 {
             return Jet(selfGatedLimitAt: x)
         }
-        let v = Self.argument(x)
-        let c = DoubleDouble(0.5 * Self.twoC.hi, 0.5 * Self.twoC.lo)
+        let v = argument(x)
+        let c = DoubleDouble(0.5 * form.twoC.hi, 0.5 * form.twoC.lo)
         let u1 = DoubleDouble.product(x, x).times(Self.kappa).times(3).plus(1).times(c)
         let u2 = c.times(Self.kappa).times(6).times(x)
         let twoXU1 = u1.times(2 * x)
@@ -58,16 +79,16 @@ struct TanhApproximateGELU: ScalarKernel {
         }
         let s = PreciseLogisticPair(v)
         let slope: Double
-        if RootSeries.geluTanhDerivative.contains(x) {
-            slope = RootSeries.geluTanhDerivative.evaluate(x)
+        if form.slope.contains(x) {
+            slope = form.slope.evaluate(x)
         } else {
             slope = twoXU1.times(s.negative).plus(1).times(s.positive).value
         }
         let curvature: Double
-        if RootSeries.geluTanhSecondDerivativeLeft.contains(x) {
-            curvature = RootSeries.geluTanhSecondDerivativeLeft.evaluate(x)
-        } else if RootSeries.geluTanhSecondDerivativeRight.contains(x) {
-            curvature = RootSeries.geluTanhSecondDerivativeRight.evaluate(x)
+        if form.curvatureLeft.contains(x) {
+            curvature = form.curvatureLeft.evaluate(x)
+        } else if form.curvatureRight.contains(x) {
+            curvature = form.curvatureRight.evaluate(x)
         } else if v.hi > 700 {
             let bend = u2.times(2).minus(u1.squared.times(4)).times(x)
             curvature = DoubleDouble.scaledExp(v.negated, times: u1.times(4).plus(bend))

@@ -134,6 +134,57 @@ extension RootSeries {
             0.020035361162701274,
         ])
 
+    /// gelu_fast′(x) (transformers' constant 0.7978845608) about its zero x ≈ −0.7522.
+    ///
+    /// Used on [-0.753461, -0.751461], where the direct formula's terms
+    /// cancel by more than a factor 4096; 6 terms, truncation below 2⁻⁶⁰.
+    static let geluFastDerivative = RootSeries(
+        root: DoubleDouble(-0.7524614220734264, -1.356318469532527e-17),
+        interval: (-0.7534614220734264)...(-0.7514614220734264),
+        leading: DoubleDouble(0.43040009102385157, -1.3021237974060796e-17),
+        coefficients: [
+            0.43040009102385157,
+            0.3875184461330767,
+            -0.015782853522394558,
+            -0.1139444830793301,
+            -0.016619328342291583,
+            0.01968230945945168,
+        ])
+
+    /// gelu_fast″(x) about its zero x ≈ −1.41.
+    ///
+    /// Used on [-1.4195, -1.4175], where the direct formula's terms
+    /// cancel by more than a factor 4096; 6 terms, truncation below 2⁻⁶⁰.
+    static let geluFastSecondDerivativeLeft = RootSeries(
+        root: DoubleDouble(-1.4185040087952434, -4.5885554085525085e-17),
+        interval: (-1.4195040087952435)...(-1.4175040087952435),
+        leading: DoubleDouble(0.40954881741096305, -1.6814593544475734e-17),
+        coefficients: [
+            0.40954881741096305,
+            0.4320811115902685,
+            0.00816895188223281,
+            -0.16109481693066105,
+            -0.056750540973467524,
+            0.02003536116296012,
+        ])
+
+    /// gelu_fast″(x) about its zero x ≈ 1.41.
+    ///
+    /// Used on [1.4175, 1.4195], where the direct formula's terms
+    /// cancel by more than a factor 4096; 6 terms, truncation below 2⁻⁶⁰.
+    static let geluFastSecondDerivativeRight = RootSeries(
+        root: DoubleDouble(1.4185040087952434, 4.5885554085525085e-17),
+        interval: (1.4175040087952435)...(1.4195040087952435),
+        leading: DoubleDouble(-0.40954881741096305, 1.6814593544475734e-17),
+        coefficients: [
+            -0.40954881741096305,
+            0.4320811115902685,
+            -0.00816895188223281,
+            -0.16109481693066105,
+            0.056750540973467524,
+            0.02003536116296012,
+        ])
+
     /// mish′(x) about its zero x ≈ −1.1924.
     ///
     /// Used on [-1.19343, -1.19143], where the direct formula's terms

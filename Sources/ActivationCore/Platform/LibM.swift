@@ -35,6 +35,12 @@
 @_transparent func cos(_ x: Double) -> Double { Glibc.cos(x) }
 /// tan x.
 @_transparent func tan(_ x: Double) -> Double { Glibc.tan(x) }
+#if arch(x86_64)
+    /// sin x in `long double`, reduced exactly at any magnitude.
+    @_transparent func sin(_ x: Float80) -> Float80 { Glibc.sinl(x) }
+    /// cos x in `long double`, reduced exactly at any magnitude.
+    @_transparent func cos(_ x: Float80) -> Float80 { Glibc.cosl(x) }
+#endif
 /// sinh x.
 @_transparent func sinh(_ x: Double) -> Double { Glibc.sinh(x) }
 /// cosh x.

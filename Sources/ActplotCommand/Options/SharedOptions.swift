@@ -19,12 +19,24 @@ struct OthersOption: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "The fixed other inputs of a vector function (default: 0).", valueName: "O1,O2,..."),
+            "The fixed other inputs of a vector function (default: \(OthersOption.defaults)).",
+            valueName: "O1,O2,..."),
         transform: { try NumberList.list($0, for: "--others") })
     var others: [Double]?
 
-    /// The other inputs: as given, else one 0.
-    var inputs: [Double] { others ?? [0] }
+    /// The defaults in words, from the catalog: `0; 1 for swiglu, geglu, reglu, bilinear`.
+    static var defaults: String {
+        let others = Catalog.all.filter { $0.isVector && $0.defaultOthers != [0] }
+        let groups = Dictionary(grouping: others, by: \.defaultOthers).sorted {
+            $0.key.lexicographicallyPrecedes($1.key)
+        }
+        return
+            (["0"]
+            + groups.map { others, entries in
+                others.map(DecimalText.shortest).joined(separator: ",") + " for "
+                    + entries.map(\.name).joined(separator: ", ")
+            }).joined(separator: "; ")
+    }
 
     /// The activations `specs` name, a vector function's with these other inputs.
     /// - Parameter specs: Function specs, as typed.
@@ -32,7 +44,7 @@ struct OthersOption: ParsableArguments {
     /// - Throws: The library's error for a bad spec, and a usage error when `--others` is given
     ///   but every function is element-wise, so that it would be ignored.
     func activations(_ specs: [String]) throws -> [Activation] {
-        let functions = try specs.map { try Catalog.activation($0, others: inputs) }
+        let functions = try specs.map { try Catalog.activation($0, others: others) }
         if others != nil, !functions.isEmpty, !functions.contains(where: \.entry.isVector) {
             let names = functions.map(\.entry.name)
             let what = names.count == 1 ? "\(names[0]) is" : "\(names.joined(separator: ", ")) are"

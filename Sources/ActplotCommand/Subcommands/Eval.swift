@@ -14,7 +14,8 @@ extension Actplot {
 
                 For a vector function (family 'vector' in actplot list), --vector 1,2,3 \
                 prints the output and the Jacobian of the whole vector; without it, the points \
-                vary input 0 with the other inputs fixed by --others (default 0).
+                vary input 0 with the other inputs fixed by --others (default 0, or 1 for the \
+                GLU family: swiglu draws silu).
 
                 Examples:
                   actplot eval gelu -1 0 1
@@ -89,7 +90,7 @@ extension Actplot {
                         "'--dtype' rounds element-wise points; '--vector' evaluates in float64 (drop one of them)"
                     )
                 }
-                guard let vectorFunction = f.entry.vector else {
+                guard let vectorFunction = f.vector else {
                     let names = Catalog.all.filter(\.isVector).map(\.name).joined(separator: ", ")
                     throw ValidationError(
                         "'--vector' applies to vector functions (\(names)); \(f.entry.name) is element-wise: "
