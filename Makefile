@@ -19,8 +19,9 @@
 #                    catalog function (about 25 minutes; FORMATS=bf16 and SPECS="gelu tanh" narrow it)
 #   make check-dense  the dense accuracy check: 100,000 points per function against mpmath; fails
 #                  over 1 / 2 / 4 ulp for f / f′ / f″ (DENSE='--points 20000 mish' for a part)
-#   make check-frameworks  the keras2, keras, tf and jax presets against the running tf-keras,
-#                  Keras 3, TensorFlow and JAX (installs them into .build/frameworks; not for make test)
+#   make check-frameworks  the presets against the running tf-keras, Keras 3, TensorFlow, JAX
+#                  (.build/frameworks), transformers, timm, onnxruntime and MLX (.build/hfvenv), and
+#                  the coverage of their activation names (installs them; not for make test)
 #   make generated remake the generated tables (Sources/*/Generated, the font); make check-generated
 #                  regenerates them into a scratch folder and fails if one differs
 #   make format    format the sources in place; make lint checks them (and Scripts/check-structure.py)
@@ -258,6 +259,15 @@ check-frameworks: release
 	.build/frameworks/bin/python Scripts/check-keras.py keras
 	.build/frameworks/bin/python Scripts/check-keras.py tf
 	.build/frameworks/bin/python Scripts/check-jax.py
+	.build/frameworks/bin/python Scripts/activation-coverage.py jax keras tf
+	@.build/hfvenv/bin/python -c 'import torch, transformers, timm, onnxruntime, mlx, mpmath' 2>/dev/null || \
+	    { python3 -m venv .build/hfvenv && \
+	      .build/hfvenv/bin/pip install -q torch transformers timm onnx onnxruntime 'mlx[cpu]' mpmath==1.3.0; }
+	.build/hfvenv/bin/python Scripts/check-torch-libraries.py transformers
+	.build/hfvenv/bin/python Scripts/check-torch-libraries.py timm
+	.build/hfvenv/bin/python Scripts/check-onnx.py
+	.build/hfvenv/bin/python Scripts/check-mlx.py
+	.build/hfvenv/bin/python Scripts/activation-coverage.py torch transformers timm onnx mlx
 
 # The generated tables (Sources/*/Generated, the font): remade, or checked against their generators.
 generated:

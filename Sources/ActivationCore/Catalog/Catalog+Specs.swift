@@ -15,10 +15,11 @@ extension Catalog {
     /// `kink=exclusive|inclusive|average` sets the corner convention of a piecewise function.
     /// - Parameters:
     ///   - spec: The text as typed.
-    ///   - others: For a vector function, the inputs other than x.
+    ///   - others: For a vector function, the inputs other than x (nil: the entry's
+    ///     ``CatalogEntry/defaultOthers``).
     /// - Returns: The activation, validated.
     /// - Throws: ``ActivationError`` naming what was wrong, with a suggestion for near misses.
-    public static func activation(_ spec: String, others: [Double] = [0]) throws(ActivationError)
+    public static func activation(_ spec: String, others: [Double]? = nil) throws(ActivationError)
         -> Activation
     {
         let text = try constructor(spec) ?? spec.trimmingWhitespace
@@ -68,6 +69,10 @@ extension Catalog {
         let key = normalize(name)
         if let preset = FrameworkPreset.all.first(where: { $0.spelling(.className).map(normalize) == key }) {
             return (preset.entry, preset)
+        }
+        // A framework's own name (`gelu_new`, read in a model config) points to its preset.
+        if let preset = FrameworkPreset.all.first(where: { $0.names.contains { normalize($0) == key } }) {
+            throw .unknownFunction(name, suggestion: preset.qualifiedName)
         }
         let candidates = all.flatMap { [$0.name] + $0.aliases } + classNames
         throw .unknownFunction(name, suggestion: Suggestion.nearest(to: name, among: candidates))

@@ -14,6 +14,14 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
     case dl4j
     /// BVLC Caffe's neuron layers (`caffe.proto`).
     case caffe
+    /// Hugging Face transformers (`ACT2FN`, the `hidden_act` of model configs).
+    case transformers
+    /// timm, PyTorch Image Models (`timm.layers.create_act_layer`).
+    case timm
+    /// ONNX operators (opsets 22–28), as exporters write them and runtimes implement them.
+    case onnx
+    /// Apple's MLX (`mlx.nn`).
+    case mlx
 
     /// The framework and the versions its presets describe.
     public var description: String {
@@ -25,6 +33,10 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
         case .tf: "TensorFlow 2 (tf.nn, tf.math)"
         case .dl4j: "Deeplearning4j (Activation enum, activations.impl)"
         case .caffe: "Caffe (BVLC caffe.proto neuron layers; their parameters are float32)"
+        case .transformers: "Hugging Face transformers 5 (ACT2FN keys and activation classes)"
+        case .timm: "timm 1.0 (timm.layers.create_act_layer names)"
+        case .onnx: "ONNX operators, opsets 22–28 (attributes are float32)"
+        case .mlx: "MLX 0.32 (mlx.nn functions and layers)"
         }
     }
 
@@ -39,7 +51,7 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
         switch self {
         case .torch:
             [("", .main, nil), ("nn", .main, nil), ("nn.functional", .main, nil), ("special", .main, nil)]
-        case .jax: [("", .main, nil), ("nn", .main, nil)]
+        case .jax: [("", .main, nil), ("nn", .main, nil), ("linen", .main, nil)]
         case .keras:
             [
                 ("", .main, nil), ("activations", .main, nil), ("ops", .ops, nil), ("ops.nn", .ops, nil),
@@ -53,6 +65,10 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
                 ("activations.impl", .main, .className),
             ]
         case .caffe: [("", .main, nil), ("layers", .main, nil)]
+        case .transformers: [("", .main, nil), ("activations", .main, nil)]
+        case .timm: [("", .main, nil), ("layers", .main, nil)]
+        case .onnx: [("", .main, nil), ("ai.onnx", .main, nil)]
+        case .mlx: [("", .main, nil), ("nn", .main, nil), ("core", .main, nil)]
         }
     }
 
@@ -96,10 +112,12 @@ public enum Framework: String, Sendable, CaseIterable, CustomStringConvertible {
     /// Other names people use for a framework.
     static let otherNames: [String: Framework] = [
         "pytorch": .torch, "tensorflow": .tf, "deeplearning4j": .dl4j, "keras3": .keras,
+        "hf": .transformers, "huggingface": .transformers, "flax": .jax, "onnxruntime": .onnx,
     ]
 
     /// The framework a name denotes: its own (`torch`, `tf`) or a common other one (`pytorch`,
-    /// `tensorflow`, `deeplearning4j`, `keras3`), ignoring case, `_`, `-` and spaces.
+    /// `tensorflow`, `deeplearning4j`, `keras3`, `hf`, `flax`, whose `flax.linen` re-exports
+    /// jax.nn), ignoring case, `_`, `-` and spaces.
     ///
     /// The one resolver of framework names: specs (`pytorch.nn.relu`) and `list --framework`
     /// both use it.

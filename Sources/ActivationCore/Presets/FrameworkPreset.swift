@@ -128,6 +128,10 @@ extension FrameworkPreset {
         case .tf: tf
         case .dl4j: dl4j
         case .caffe: caffe
+        case .transformers: transformers
+        case .timm: timm
+        case .onnx: onnx
+        case .mlx: mlx
         }
     }
 }
