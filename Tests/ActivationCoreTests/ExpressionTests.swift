@@ -259,3 +259,55 @@ struct ExpressionDifferentiationTests {
         #expect(f.values(xs) == xs.map { f.value(at: $0) } || xs.contains { f.value(at: $0).isNaN })
     }
 }
+
+/// The inverse trigonometric and hyperbolic functions, log2, log10, cbrt and the rounding steps
+/// of the formula language, against mpmath (40 digits, its numerical derivatives).
+@Suite("Formula functions")
+struct FormulaFunctionTests {
+    static let references: [(String, Double, Double, Double, Double)] = [
+        ("atan(x)", 1.0, 0.7853981633974483, 0.5, -0.5),
+        ("atan(x)", -3.5, -1.2924966677897853, 0.07547169811320754, 0.03987184051263795),
+        ("atan(x)", 1e-08, 1e-08, 0.9999999999999999, -1.9999999999999997e-08),
+        ("asin(x)", 0.5, 0.5235987755982989, 1.1547005383792515, 0.769800358919501),
+        ("asin(x)", -0.999, -1.526071239626163, 22.36627204212921, -11177.541655871468),
+        ("acos(x)", 0.25, 1.318116071652818, -1.0327955589886446, -0.27541214906363853),
+        ("asinh(x)", 1.0, 0.881373587019543, 0.7071067811865476, -0.3535533905932738),
+        ("asinh(x)", -40.0, -4.382182848065498, 0.02499219116020307, 0.0006244145199301204),
+        ("acosh(x)", 2.0, 1.3169578969248168, 0.5773502691896257, -0.3849001794597505),
+        ("acosh(x)", 1.0001, 0.014142017775251545, 70.70891041799418, -353562.22843379714),
+        ("atanh(x)", 0.5, 0.5493061443340549, 1.3333333333333333, 1.7777777777777777),
+        ("atanh(x)", -0.9, -1.4722194895832204, 5.263157894736843, -49.86149584487537),
+        ("log2(x)", 8.0, 3.0, 0.18033688011112042, -0.022542110013890053),
+        ("log2(x)", 0.3, -1.7369655941662063, 4.8089834696298785, -16.02994489876626),
+        ("log10(x)", 1000.0, 3.0, 0.00043429448190325184, -4.342944819032518e-07),
+        ("log10(x)", 2.5, 0.3979400086720376, 0.17371779276130073, -0.0694871171045203),
+        ("cbrt(x)", -8.0, -2.0, 0.08333333333333333, 0.006944444444444444),
+        ("cbrt(x)", 0.001, 0.1, 33.333333333333336, -22222.222222222223),
+    ]
+
+    @Test("f within 2 ulps (the C library's), f′ within 4, f″ within 8", arguments: references.indices)
+    func againstMpmath(_ i: Int) throws {
+        let (text, x, f, d1, d2) = Self.references[i]
+        let jet = try Expression(text).activation.jet(at: x)
+        #expect(ulpDistance(jet.value, f) <= 2, "\(text) at \(x): f = \(jet.value), mpmath \(f)")
+        #expect(ulpDistance(jet.derivative, d1) <= 4, "\(text) at \(x): f′ = \(jet.derivative), mpmath \(d1)")
+        #expect(
+            ulpDistance(jet.secondDerivative, d2) <= 8,
+            "\(text) at \(x): f″ = \(jet.secondDerivative), mpmath \(d2)")
+    }
+
+    @Test("round ties to even, as torch and numpy; floor and ceil; all three are steps")
+    func rounding() throws {
+        let round = try Expression("round(x)").activation
+        #expect([0.5, 1.5, 2.5, -0.5, -2.5].map { round.value(at: $0) } == [0, 2, 2, -0.0, -2])
+        #expect(try Expression("floor(x)").activation.value(at: -1.5) == -2)
+        #expect(try Expression("ceil(x)").activation.value(at: -1.5) == -1)
+        #expect(round.jet(at: 1.3).derivative == 0)
+    }
+
+    @Test("atan is an activation people type: no longer 'did you mean tan'")
+    func atanResolves() throws {
+        let f = try Catalog.activation("atan(x)")
+        #expect(f.value(at: 1) == Double.pi / 4 && f.jet(at: 1).derivative == 0.5)
+    }
+}

@@ -21,11 +21,15 @@ struct ModelPresetTests {
         Case(spec: "transformers.gelu_10", x: 11, value: 10, derivative: 0),
         Case(spec: "transformers.gelu_fast", x: 1, value: 0.841191990607477, derivative: 1.0829640838451022),
         Case(spec: "hf.gelu_new", x: 1, value: 0.8411919906082767, derivative: 1.0829640838457826),
-        Case(spec: "transformers.laplace", x: 0.5, value: 0.23142114841057387, derivative: 1.0801140509582399),
-        Case(spec: "transformers.sqrtsoftplus", x: 1, value: 1.145976303209723, derivative: 0.3189675809972727),
+        Case(
+            spec: "transformers.laplace", x: 0.5, value: 0.23142114841057387, derivative: 1.0801140509582399),
+        Case(
+            spec: "transformers.sqrtsoftplus", x: 1, value: 1.145976303209723, derivative: 0.3189675809972727),
         Case(spec: "transformers.relu2", x: 1.5, value: 2.25, derivative: 3),
         Case(spec: "transformers.xielu", x: 1, value: 1.30078125, derivative: 2.1015625),
-        Case(spec: "transformers.XIELUActivation", x: 0, value: -7.994818235539563e-07, derivative: -0.30078125),
+        Case(
+            spec: "transformers.XIELUActivation", x: 0, value: -7.994818235539563e-07, derivative: -0.30078125
+        ),
         // timm 1.0.31: clamp passes the gradient at x + 2 = 0.
         Case(spec: "timm.hard_mish", x: -2, value: 0, derivative: -1),
         Case(spec: "timm.layers.hardswish", x: 3, value: 3, derivative: 1),

@@ -8,14 +8,16 @@
 /// ```
 /// The grammar: numbers (`1e-3`, `.5`, `0x1p-3`), `x`, `pi`, `e`, `+ - * /`, `^` (or `**`,
 /// right-associative; `-x^2` is `-(x^2)`), parentheses, the elementary functions `exp log
-/// log1p expm1 sqrt abs sin cos tan sinh cosh tanh erf erfc min max sign pow`, and every
+/// log1p expm1 log2 log10 sqrt cbrt abs sin cos tan asin acos atan sinh cosh tanh asinh acosh
+/// atanh erf erfc floor ceil round min max sign pow`, and every
 /// element-wise catalog function or framework preset with named parameters
 /// (`leaky_relu(x, alpha=0.2)`, `torch.hardsigmoid(x)`).
 ///
 /// Catalog calls keep their own stable formulas: `gelu(x)` in an expression is exactly the
 /// catalog's gelu, and its f′ and f″ enter the chain rule. Domain errors (`log(-1)`) give NaN.
 /// `abs′(0)` and `sign′` are 0; `min` and `max` follow the smaller or larger argument (the
-/// first on a tie).
+/// first on a tie). `floor`, `ceil` and `round` (ties to even, as torch and numpy round) are
+/// steps with derivative 0.
 public struct Expression: Sendable {
     /// The text as typed, without surrounding spaces.
     public let text: String
@@ -83,7 +85,8 @@ public struct Expression: Sendable {
         case .power(let a, let b): return least([smoothness(of: a), smoothness(of: b)])
         case .elementary(let f, let arguments):
             let own: Smoothness =
-                f == .sign ? .discontinuous : [.abs, .min, .max].contains(f) ? .continuous : .smooth
+                [.sign, .floor, .ceil, .round].contains(f)
+                ? .discontinuous : [.abs, .min, .max].contains(f) ? .continuous : .smooth
             return least([own] + arguments.map(smoothness(of:)))
         case .activation(let f, let a): return least([f.smoothness, smoothness(of: a)])
         }

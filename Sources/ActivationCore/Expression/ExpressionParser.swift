@@ -21,6 +21,7 @@ enum BinaryOperator: Sendable {
 /// The elementary functions an expression can call, with their arities.
 enum Elementary: String, Sendable, CaseIterable {
     case exp, log, log1p, expm1, sqrt, abs, sin, cos, tan, sinh, cosh, tanh, erf, erfc, min, max, sign, pow
+    case atan, asin, acos, asinh, acosh, atanh, log2, log10, cbrt, floor, ceil, round
 
     var arity: Int {
         switch self {

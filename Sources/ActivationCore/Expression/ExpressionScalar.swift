@@ -128,6 +128,13 @@ extension Jet: ExpressionScalar {
     }
 }
 
+extension Double {
+    /// ln 2, the double nearest.
+    static let ln2 = 0.6931471805599453
+    /// ln 10, the double nearest.
+    static let ln10 = 2.302585092994046
+}
+
 /// The elementary functions, once for every ``ExpressionScalar``.
 enum ElementaryMath {
     @inline(__always)
@@ -182,6 +189,47 @@ enum ElementaryMath {
                 let g = 2 / Double.pi.squareRoot() * exp(-v * v)
                 return (-g, 2 * v * g)
             }
+        case .atan:
+            return u.applying(atan(v)) {
+                let q = 1 / (1 + v * v)
+                return (q, -2 * v * q * q)
+            }
+        case .asin, .acos:
+            // (1 − v²) as (1 − v)(1 + v): exact near ±1, where the derivative blows up.
+            let w = (1 - v) * (1 + v)
+            let d = 1 / w.squareRoot()
+            let sign: Double = f == .asin ? 1 : -1
+            return u.applying(f == .asin ? asin(v) : acos(v)) { (sign * d, sign * v * d / w) }
+        case .asinh:
+            return u.applying(asinh(v)) {
+                let w = 1 + v * v
+                let d = 1 / w.squareRoot()
+                return (d, -v * d / w)
+            }
+        case .acosh:
+            return u.applying(acosh(v)) {
+                let w = (v - 1) * (v + 1)
+                let d = 1 / w.squareRoot()
+                return (d, -v * d / w)
+            }
+        case .atanh:
+            return u.applying(atanh(v)) {
+                let q = 1 / ((1 - v) * (1 + v))
+                return (q, 2 * v * q * q)
+            }
+        case .log2:
+            return u.applying(log2(v)) { (1 / (v * Double.ln2), -1 / (v * v * Double.ln2)) }
+        case .log10:
+            return u.applying(log10(v)) { (1 / (v * Double.ln10), -1 / (v * v * Double.ln10)) }
+        case .cbrt:
+            let c = cbrt(v)
+            return u.applying(c) { (1 / (3 * c * c), -2 / (9 * c * c * c * c * c)) }
+        case .floor:
+            return u.applying(v.rounded(.down)) { (0, 0) }
+        case .ceil:
+            return u.applying(v.rounded(.up)) { (0, 0) }
+        case .round:
+            return u.applying(v.rounded(.toNearestOrEven)) { (0, 0) }
         case .min, .max, .pow:
             preconditionFailure("two-argument function applied to one argument")
         }

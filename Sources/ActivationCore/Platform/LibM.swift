@@ -24,6 +24,10 @@
 @_transparent func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
 /// The decimal logarithm.
 @_transparent func log10(_ x: Double) -> Double { Glibc.log10(x) }
+/// The binary logarithm.
+@_transparent func log2(_ x: Double) -> Double { Glibc.log2(x) }
+/// The real cube root, negative for negative x.
+@_transparent func cbrt(_ x: Double) -> Double { Glibc.cbrt(x) }
 /// x^y.
 @_transparent func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
 
@@ -47,6 +51,18 @@
 @_transparent func cosh(_ x: Double) -> Double { Glibc.cosh(x) }
 /// tanh x.
 @_transparent func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+/// The arc tangent, in (−π/2, π/2).
+@_transparent func atan(_ x: Double) -> Double { Glibc.atan(x) }
+/// The arc sine, NaN outside [−1, 1].
+@_transparent func asin(_ x: Double) -> Double { Glibc.asin(x) }
+/// The arc cosine, NaN outside [−1, 1].
+@_transparent func acos(_ x: Double) -> Double { Glibc.acos(x) }
+/// The inverse hyperbolic sine.
+@_transparent func asinh(_ x: Double) -> Double { Glibc.asinh(x) }
+/// The inverse hyperbolic cosine, NaN below 1.
+@_transparent func acosh(_ x: Double) -> Double { Glibc.acosh(x) }
+/// The inverse hyperbolic tangent, ±∞ at ±1.
+@_transparent func atanh(_ x: Double) -> Double { Glibc.atanh(x) }
 
 // MARK: - Error functions and others
 

@@ -134,6 +134,16 @@ struct RoundedArithmetic: Sendable {
         case .erf, .erfc:
             let g = r(r(2 / Double.pi.squareRoot()) * r(exp(r(-r(a * a)))))
             slope = f == .erf ? g : -g
+        case .atan: return (v, r(da / r(1 + r(a * a))))
+        case .asin: return (v, r(da / r(r(1 - r(a * a)).squareRoot())))
+        case .acos: return (v, -r(da / r(r(1 - r(a * a)).squareRoot())))
+        case .asinh: return (v, r(da / r(r(r(a * a) + 1).squareRoot())))
+        case .acosh: return (v, r(da / r(r(r(a * a) - 1).squareRoot())))
+        case .atanh: return (v, r(da / r(1 - r(a * a))))
+        case .log2: return (v, r(da / r(a * r(Double.ln2))))
+        case .log10: return (v, r(da / r(a * r(Double.ln10))))
+        case .cbrt: return (v, r(da / r(3 * r(v * v))))
+        case .floor, .ceil, .round: slope = 0
         case .min, .max, .pow: preconditionFailure("two-argument function applied to one argument")
         }
         return (v, r(slope * da))

@@ -10,7 +10,8 @@ extension FrameworkPreset {
     static let mlx: [FrameworkPreset] = [
         .init(
             .mlx, "celu", .celu, aliases: ["CELU"],
-            note: "max(x, 0) + alpha·(exp(min(x, 0)/alpha) − 1): exp − 1, not expm1, and MLX's derivative at 0 is 0 "
+            note:
+                "max(x, 0) + alpha·(exp(min(x, 0)/alpha) − 1): exp − 1, not expm1, and MLX's derivative at 0 is 0 "
                 + "(both maximum and minimum pass a tie's gradient to the constant 0), where both sides' slope is 1"
         ),
         .init(
