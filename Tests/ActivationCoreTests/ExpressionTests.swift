@@ -283,6 +283,11 @@ struct FormulaFunctionTests {
         ("log10(x)", 2.5, 0.3979400086720376, 0.17371779276130073, -0.0694871171045203),
         ("cbrt(x)", -8.0, -2.0, 0.08333333333333333, 0.006944444444444444),
         ("cbrt(x)", 0.001, 0.1, 33.333333333333336, -22222.222222222223),
+        ("erfinv(x)", 0.5, 0.4769362762044699, 1.1125848189719498, 1.1807463499934),
+        ("erfinv(x)", 0.999, 2.3267537655135246, 198.93951776442475, 184171.54985278228),
+        ("erfinv(x)", -0.3, -0.2724627147267543, 0.9545203588405493, -0.496486526010743),
+        ("erfinv(x)", 0.9999999999, 4.572824958544925, 1068953387.1289288, 1.0450380624683858e+19),
+        ("hypot(x, 1)", -3, 3.1622776601683795, -0.9486832980505138, 0.0316227766016838),
     ]
 
     @Test("f within 2 ulps (the C library's), f′ within 4, f″ within 8", arguments: references.indices)
@@ -309,5 +314,70 @@ struct FormulaFunctionTests {
     func atanResolves() throws {
         let f = try Catalog.activation("atan(x)")
         #expect(f.value(at: 1) == Double.pi / 4 && f.jet(at: 1).derivative == 0.5)
+    }
+}
+
+/// Piecewise formulas: comparisons, `where`, `?:`, `&&`, `||`, `!`, clamp.
+@Suite("Piecewise formulas")
+struct PiecewiseFormulaTests {
+    @Test(
+        "where(c, a, b) and c ? a : b take the branch c chooses, at the boundary too",
+        arguments: [
+            "where(x > 0, x, 0.1*x)", "x > 0 ? x : 0.1*x", "x<=0 ? 0.1*x : x", "!(x > 0) ? 0.1*x : x",
+        ])
+    func leakyReLU(_ text: String) throws {
+        let f = try Catalog.activation(text)
+        #expect(f.jet(at: 0) == Jet(value: 0, derivative: 0.1, secondDerivative: 0))
+        #expect(f.jet(at: -2) == Jet(value: -0.2, derivative: 0.1, secondDerivative: 0))
+        #expect(f.jet(at: 3) == Jet(value: 3, derivative: 1, secondDerivative: 0))
+        #expect(f.corners == [0])
+        #expect(f.smoothness == .continuous)
+    }
+
+    @Test("a step is discontinuous; a comparison it cannot place claims no continuity")
+    func smoothness() throws {
+        #expect(try Catalog.activation("where(x >= 1, 1, 0)").smoothness == .discontinuous)
+        #expect(try Catalog.activation("x*x > 1 ? 1 : x*x").smoothness == .discontinuous)
+        #expect(try Catalog.activation("(x > 0)*x").smoothness == .continuous)
+    }
+
+    @Test("comparisons, && and || give 1 or 0; NaN conditions give NaN")
+    func logic() throws {
+        let f = try Catalog.activation("(x > -1 && x < 1) + 2*(x == 3 || x != x) + 4*(x >= 5)")
+        #expect([0, -2, 3, 6].map { f.value(at: $0) } == [1, 0, 2, 4])
+        #expect(try Catalog.activation("where(x, 1, 2)").value(at: .nan).isNaN)
+    }
+
+    @Test("clamp and clip are min(max(u, lo), hi), with min and max's mean at a tie")
+    func clamp() throws {
+        for name in ["clamp", "clip"] {
+            let f = try Catalog.activation("\(name)(x, -1, 2)")
+            #expect([-3, 0.5, 5].map { f.value(at: $0) } == [-1, 0.5, 2])
+            #expect(f.jet(at: 2).derivative == 0.5)
+        }
+    }
+
+    @Test(
+        "errors say what to write",
+        arguments: [
+            ("0 < x < 1", "comparisons do not chain"),
+            ("x > 0 ? x", "expected ':'"),
+            ("where(x > 0, x)", "where takes 3 arguments, where(condition, a, b); got 2"),
+            ("clamp(x, 1)", "clamp takes 3 arguments"),
+        ])
+    func errors(_ text: String, _ message: String) {
+        #expect {
+            _ = try Expression(text)
+        } throws: { error in
+            String(describing: error).contains(message)
+        }
+    }
+
+    @Test("a spec's settings start at the first ':' outside parentheses and every '?:'")
+    func settingsColon() throws {
+        #expect(try Catalog.activation("leaky_relu:alpha=0.2").value(at: -1) == -0.2)
+        #expect(Catalog.isExpression("x>0 ? x : 0.1*x"))
+        #expect(Catalog.isExpression("x > 0 ? (x < 2 ? x : 2) : 0"))
+        #expect(!Catalog.isExpression("gelu:approximate=tanh"))
     }
 }

@@ -140,7 +140,7 @@ public struct Activation: Sendable {
     public var smoothness: Smoothness { entry.smoothness(arguments) }
 
     /// Where f, f′ or f″ jumps with these parameters (corners and steps), in increasing order;
-    /// empty for a typed expression, whose corners are not known in advance.
+    /// for a typed expression, where its comparisons of x with a constant switch.
     public var corners: [Double] { entry.corners(arguments) }
 
     /// What the function does in training that it does not at evaluation (rrelu's random

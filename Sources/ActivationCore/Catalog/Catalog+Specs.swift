@@ -32,7 +32,7 @@ extension Catalog {
         }
         let head: Substring
         let settings: Substring?
-        if let colon = text.firstIndex(of: ":") {
+        if let colon = settingsColon(text) {
             head = text[..<colon]
             settings = text[text.index(after: colon)...]
         } else {
@@ -120,10 +120,29 @@ extension Catalog {
     /// - Parameter text: The argument, trimmed.
     /// - Returns: True for an expression.
     public static func isExpression(_ text: String) -> Bool {
-        if text.contains(":") || entry(named: text) != nil { return false }
+        if settingsColon(text) != nil || entry(named: text) != nil { return false }
         guard let first = text.first else { return false }
-        return text == "x" || first.isNumber || first == "." || first == "-" || first == "+"
-            || text.contains { "()+-*/^ ".contains($0) }
+        return text == "x" || first.isNumber || first == "." || first == "-" || first == "+" || first == "!"
+            || text.contains { "()+-*/^ <>=!&|?".contains($0) }
+    }
+
+    /// The `:` that starts a spec's settings (`leaky_relu:alpha=0.2`): the first outside
+    /// parentheses that closes no `?` of a formula's `c ? a : b`; nil if there is none.
+    static func settingsColon(_ text: String) -> String.Index? {
+        var depth = 0
+        var open = 0  // `?`s waiting for their `:`
+        for i in text.indices {
+            switch text[i] {
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "?" where depth == 0: open += 1
+            case ":" where depth == 0:
+                if open == 0 { return i }
+                open -= 1
+            default: break
+            }
+        }
+        return nil
     }
 
     /// The preset a dotted name denotes.

@@ -25,6 +25,8 @@ public struct Expression: Sendable {
     let smoothness: Smoothness
     /// The parsed formula, for evaluation in a narrow format (``NaiveFormula``).
     let node: ExpressionNode
+    /// Where its comparisons switch (`x > 0`: 0), so that plots break there and `info` lists them.
+    public let corners: [Double]
 
     /// The deepest nesting of parentheses, calls and unary operators accepted.
     public static let maximumDepth = 256
@@ -46,8 +48,77 @@ public struct Expression: Sendable {
         let node = try parser.parse()
         self.text = trimmed
         self.node = node
-        self.program = ExpressionProgram(node)
-        self.smoothness = Self.smoothness(of: node)
+        let program = ExpressionProgram(node)
+        self.program = program
+        let corners = Self.corners(of: node)
+        self.corners = corners ?? []
+        var smoothness = Self.smoothness(of: node)
+        if Self.hasSteps(node) {
+            // Comparisons switch at the corners: continuous at best, and only if f does not
+            // jump at any of them (checked on both sides); unknown switching points claim nothing.
+            let jumps =
+                corners.map { points in
+                    points.contains { c in
+                        let (left, right): (Double, Double) = (
+                            program.evaluate(at: c.nextDown), program.evaluate(at: c.nextUp)
+                        )
+                        return
+                            !(Swift.abs(right - left) <= 1e-9
+                            * Swift.max(1, Swift.abs(left), Swift.abs(right)))
+                    }
+                } ?? true
+            smoothness = jumps ? .discontinuous : Self.least([smoothness, .continuous])
+        }
+        self.smoothness = smoothness
+    }
+
+    /// Where the formula's comparisons switch, sorted: each must compare x with a constant
+    /// (`x > 0`, `2.5 <= x`); nil when one does not, so that its switching points are unknown.
+    static func corners(of node: ExpressionNode) -> [Double]? {
+        var points: Set<Double> = []
+        var known = true
+        func walk(_ node: ExpressionNode) {
+            if case .comparison(_, let a, let b) = node {
+                if case .variable = a, let c = ExpressionProgram.constantValue(b), c.isFinite {
+                    points.insert(c)
+                } else if case .variable = b, let c = ExpressionProgram.constantValue(a), c.isFinite {
+                    points.insert(c)
+                } else if ExpressionProgram.constantValue(a) == nil
+                    || ExpressionProgram.constantValue(b) == nil
+                {
+                    known = false
+                }
+            }
+            children(of: node).forEach(walk)
+        }
+        walk(node)
+        return known ? points.sorted() : nil
+    }
+
+    /// Whether a comparison appears anywhere: its value steps.
+    static func hasSteps(_ node: ExpressionNode) -> Bool {
+        if case .comparison = node { return true }
+        return children(of: node).contains(where: hasSteps)
+    }
+
+    /// The subtrees of a node.
+    static func children(of node: ExpressionNode) -> [ExpressionNode] {
+        switch node {
+        case .number, .variable, .output: []
+        case .negate(let a), .not(let a), .activation(_, let a): [a]
+        case .chain(let first, let links): [first] + links.map(\.1)
+        case .power(let a, let b), .comparison(_, let a, let b), .logical(_, let a, let b): [a, b]
+        case .elementary(_, let arguments): arguments
+        case .select(let c, let a, let b): [c, a, b]
+        }
+    }
+
+    /// The least smooth of several.
+    static func least(_ items: [Smoothness]) -> Smoothness {
+        let order: [Smoothness] = [
+            .discontinuous, .continuous, .differentiable, .twiceDifferentiable, .smooth,
+        ]
+        return items.min { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) } ?? .smooth
     }
 
     /// f(x).
@@ -70,13 +141,8 @@ public struct Expression: Sendable {
     public var activation: Activation { Activation(self) }
 
     /// The least smooth part: sign jumps, abs/min/max have corners, catalog calls bring theirs.
+    /// Comparisons and the branches they choose are judged at their corners, in `init`.
     static func smoothness(of node: ExpressionNode) -> Smoothness {
-        let order: [Smoothness] = [
-            .discontinuous, .continuous, .differentiable, .twiceDifferentiable, .smooth,
-        ]
-        func least(_ items: [Smoothness]) -> Smoothness {
-            items.min { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) } ?? .smooth
-        }
         switch node {
         case .number, .variable, .output: return .smooth
         case .negate(let a): return smoothness(of: a)
@@ -86,9 +152,11 @@ public struct Expression: Sendable {
         case .elementary(let f, let arguments):
             let own: Smoothness =
                 [.sign, .floor, .ceil, .round].contains(f)
-                ? .discontinuous : [.abs, .min, .max].contains(f) ? .continuous : .smooth
+                ? .discontinuous : [.abs, .min, .max, .hypot].contains(f) ? .continuous : .smooth
             return least([own] + arguments.map(smoothness(of:)))
         case .activation(let f, let a): return least([f.smoothness, smoothness(of: a)])
+        case .comparison, .logical, .not: return .smooth
+        case .select(_, let a, let b): return least([smoothness(of: a), smoothness(of: b)])
         }
     }
 }
@@ -107,9 +175,11 @@ extension CatalogEntry {
         let program = expression.program
         let smoothness = expression.smoothness
         let node = expression.node
+        let corners = expression.corners
         self.init(
             name: expression.text, family: .expression, formula: expression.text, notes: notes,
-            smoothness: { _ in smoothness }, naive: { _ in NaiveFormula(typed: expression.text, node) },
+            smoothness: { _ in smoothness }, corners: { _ in corners },
+            naive: { _ in NaiveFormula(typed: expression.text, node) },
             makeKernel: { _ in ExpressionKernel(program: program) })
     }
 }

@@ -11,6 +11,39 @@ indirect enum ExpressionNode: Sendable {
     case power(ExpressionNode, ExpressionNode)
     case elementary(Elementary, [ExpressionNode])
     case activation(Activation, ExpressionNode)
+    /// `a < b`, `a == b`, …: 1 where it holds, else 0 (a comparison with NaN fails, `!=` holds).
+    case comparison(Comparison, ExpressionNode, ExpressionNode)
+    /// `a && b`, `a || b`: 1 or 0, any nonzero operand counting as true.
+    case logical(LogicalOperator, ExpressionNode, ExpressionNode)
+    /// `!a`: 1 where a is 0, else 0.
+    case not(ExpressionNode)
+    /// `where(c, a, b)` and `c ? a : b`: a, its value and derivatives, where c is nonzero, b
+    /// elsewhere (at the boundary too, as torch.where and jnp.where differentiate); NaN where c
+    /// is NaN.
+    case select(ExpressionNode, ExpressionNode, ExpressionNode)
+}
+
+/// `< <= > >= == !=`.
+enum Comparison: String, Sendable, CaseIterable {
+    case lessOrEqual = "<=", greaterOrEqual = ">=", equal = "==", notEqual = "!=", less = "<", greater = ">"
+
+    /// Whether `a OP b` holds.
+    @inline(__always)
+    func holds(_ a: Double, _ b: Double) -> Bool {
+        switch self {
+        case .less: a < b
+        case .lessOrEqual: a <= b
+        case .greater: a > b
+        case .greaterOrEqual: a >= b
+        case .equal: a == b
+        case .notEqual: a != b
+        }
+    }
+}
+
+/// `&&`, `||`.
+enum LogicalOperator: String, Sendable {
+    case and = "&&", or = "||"
 }
 
 /// `+ - * /`.
@@ -21,11 +54,11 @@ enum BinaryOperator: Sendable {
 /// The elementary functions an expression can call, with their arities.
 enum Elementary: String, Sendable, CaseIterable {
     case exp, log, log1p, expm1, sqrt, abs, sin, cos, tan, sinh, cosh, tanh, erf, erfc, min, max, sign, pow
-    case atan, asin, acos, asinh, acosh, atanh, log2, log10, cbrt, floor, ceil, round
+    case atan, asin, acos, asinh, acosh, atanh, log2, log10, cbrt, floor, ceil, round, erfinv, hypot
 
     var arity: Int {
         switch self {
-        case .min, .max, .pow: 2
+        case .min, .max, .pow, .hypot: 2
         default: 1
         }
     }
@@ -34,13 +67,18 @@ enum Elementary: String, Sendable, CaseIterable {
 /// A recursive-descent parser for the expression grammar.
 ///
 /// ```
+/// cond    = or ("?" cond ":" cond)?                c ? a : b, right-associative
+/// or      = and ("||" and)*
+/// and     = compare ("&&" compare)*
+/// compare = expr (("<" | "<=" | ">" | ">=" | "==" | "!=") expr)?    not chained
 /// expr    = term (("+" | "-") term)*
 /// term    = unary (("*" | "/") unary)*
-/// unary   = ("-" | "+") unary | power            -x^2 is -(x^2)
+/// unary   = ("-" | "+" | "!") unary | power      -x^2 is -(x^2)
 /// power   = primary (("^" | "**") unary)?        right-associative: 2^3^2 = 2^9
-/// primary = number | "x" | "pi" | "e" | "(" expr ")" | name "(" args ")"
-/// args    = arg ("," arg)*     arg = expr | name "=" expr-or-word
+/// primary = number | "x" | "pi" | "e" | "(" cond ")" | name "(" args ")"
+/// args    = arg ("," arg)*     arg = cond | name "=" expr-or-word
 /// ```
+/// `where(c, a, b)` is `c ? a : b`; `clamp(u, lo, hi)` (or `clip`) is `min(max(u, lo), hi)`.
 /// Nesting is limited to ``Expression/maximumDepth`` levels, so no input can exhaust the stack.
 struct ExpressionParser {
     let text: String
@@ -62,7 +100,7 @@ struct ExpressionParser {
 
     mutating func parse() throws(ExpressionError) -> ExpressionNode {
         skipSpaces()
-        let node = try expression()
+        let node = try conditional()
         skipSpaces()
         if position < characters.count {
             let c = characters[position]
@@ -101,18 +139,61 @@ struct ExpressionParser {
         return try body(&self)
     }
 
-    mutating func expression() throws(ExpressionError) -> ExpressionNode {
+    /// `c ? a : b`, or an `||` chain.
+    mutating func conditional() throws(ExpressionError) -> ExpressionNode {
         try nested { (p: inout ExpressionParser) throws(ExpressionError) -> ExpressionNode in
-            let first = try p.term()
-            var links: [(BinaryOperator, ExpressionNode)] = []
-            while true {
-                if p.take("+") {
-                    links.append((.add, try p.term()))
-                } else if p.take("-") {
-                    links.append((.subtract, try p.term()))
-                } else {
-                    return links.isEmpty ? first : .chain(first, links)
-                }
+            let condition = try p.disjunction()
+            let mark = p.position
+            guard p.take("?") else { return condition }
+            let then = try p.conditional()
+            guard p.take(":") else {
+                p.skipSpaces()
+                throw p.error(
+                    "expected ':' and the value where the condition fails (the '?' at column \(mark + 1))")
+            }
+            return .select(condition, then, try p.conditional())
+        }
+    }
+
+    mutating func disjunction() throws(ExpressionError) -> ExpressionNode {
+        var node = try conjunction()
+        while take("||") { node = .logical(.or, node, try conjunction()) }
+        return node
+    }
+
+    mutating func conjunction() throws(ExpressionError) -> ExpressionNode {
+        var node = try comparison()
+        while take("&&") { node = .logical(.and, node, try comparison()) }
+        return node
+    }
+
+    /// `a OP b`, one comparison: `0 < x < 1` is refused, as it means something else in C.
+    mutating func comparison() throws(ExpressionError) -> ExpressionNode {
+        let left = try expression()
+        guard let op = comparisonOperator() else { return left }
+        let right = try expression()
+        if comparisonOperator() != nil {
+            throw error("comparisons do not chain: write 'a < x && x < b' for a range")
+        }
+        return .comparison(op, left, right)
+    }
+
+    /// The comparison operator at the position, taken; nil if there is none.
+    mutating func comparisonOperator() -> Comparison? {
+        Comparison.allCases.first { take($0.rawValue) }
+    }
+
+    /// A sum; its nesting is counted by ``conditional()``, which every parenthesis enters.
+    mutating func expression() throws(ExpressionError) -> ExpressionNode {
+        let first = try term()
+        var links: [(BinaryOperator, ExpressionNode)] = []
+        while true {
+            if take("+") {
+                links.append((.add, try term()))
+            } else if take("-") {
+                links.append((.subtract, try term()))
+            } else {
+                return links.isEmpty ? first : .chain(first, links)
             }
         }
     }
@@ -140,6 +221,10 @@ struct ExpressionParser {
         if take("+") {
             return try nested { (p: inout ExpressionParser) throws(ExpressionError) in try p.unary() }
         }
+        if !peek("!=") && take("!") {
+            return .not(
+                try nested { (p: inout ExpressionParser) throws(ExpressionError) in try p.unary() })
+        }
         let base = try primary()
         if take("^") || take("**") {
             return .power(
@@ -157,7 +242,7 @@ struct ExpressionParser {
         if c == "(" {
             let open = position
             position += 1
-            let inner = try expression()
+            let inner = try conditional()
             guard take(")") else {
                 skipSpaces()
                 throw error("expected ')' to close the '(' at column \(open + 1)")
@@ -233,6 +318,7 @@ struct ExpressionParser {
             }
         }
         let (positional, named) = try arguments(opening: position - 1)
+        if let form = try selection(name, positional, named, at: start) { return form }
         if let function = Elementary(rawValue: name) {
             if let first = named.first {
                 throw error("\(name) takes no named arguments, got '\(first.name)'", at: first.at)
@@ -265,7 +351,7 @@ struct ExpressionParser {
         repeat {
             let mark = position
             let (word, wordStart) = identifier()
-            if !word.isEmpty && take("=") {
+            if !word.isEmpty && !peek("==") && take("=") {
                 named.append((word, try parameterValue(), wordStart))
             } else {
                 position = mark
@@ -273,7 +359,7 @@ struct ExpressionParser {
                     skipSpaces()
                     throw error("positional arguments go before named ones")
                 }
-                positional.append(try expression())
+                positional.append(try conditional())
             }
         } while take(",")
         guard take(")") else {
@@ -329,8 +415,28 @@ struct ExpressionParser {
         return .real(value)
     }
 
+    /// The names that are forms of the grammar rather than functions.
+    static let forms = ["where", "clamp", "clip"]
+
+    /// `where(c, a, b)`, `clamp(u, lo, hi)` and `clip(…)`, or nil for any other name.
+    func selection(
+        _ name: String, _ positional: [ExpressionNode], _ named: [NamedArgument], at start: Int
+    ) throws(ExpressionError) -> ExpressionNode? {
+        guard Self.forms.contains(name) else { return nil }
+        if let first = named.first {
+            throw error("\(name) takes no named arguments, got '\(first.name)'", at: first.at)
+        }
+        guard positional.count == 3 else {
+            let shape = name == "where" ? "where(condition, a, b)" : "\(name)(x, low, high)"
+            throw error("\(name) takes 3 arguments, \(shape); got \(positional.count)", at: start)
+        }
+        if name == "where" { return .select(positional[0], positional[1], positional[2]) }
+        return .elementary(.min, [.elementary(.max, [positional[0], positional[1]]), positional[2]])
+    }
+
     func hint(_ name: String, among extra: [String]?) -> String {
-        let candidates = Elementary.allCases.map(\.rawValue) + Catalog.all.map(\.name) + (extra ?? [])
+        let candidates =
+            Elementary.allCases.map(\.rawValue) + Self.forms + Catalog.all.map(\.name) + (extra ?? [])
         return Suggestion.nearestName(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

@@ -16,7 +16,12 @@ struct ExpressionProgram: Sendable {
         case elementary(Elementary, Int)
         case minimum(Int, Int)
         case maximum(Int, Int)
+        case hypot(Int, Int)
         case activation(Activation, Int)
+        case compare(Comparison, Int, Int)
+        case logical(LogicalOperator, Int, Int)
+        case not(Int)
+        case select(Int, Int, Int)
     }
 
     private(set) var instructions: [Instruction] = []
@@ -59,10 +64,19 @@ struct ExpressionProgram: Sendable {
             case .min: instruction = .minimum(indices[0], indices[1])
             case .max: instruction = .maximum(indices[0], indices[1])
             case .pow: instruction = .power(indices[0], indices[1], constantExponent: constant(indices[1]))
+            case .hypot: instruction = .hypot(indices[0], indices[1])
             default: instruction = .elementary(f, indices[0])
             }
         case .activation(let f, let a):
             instruction = .activation(f, emit(a))
+        case .comparison(let op, let a, let b):
+            instruction = .compare(op, emit(a), emit(b))
+        case .logical(let op, let a, let b):
+            instruction = .logical(op, emit(a), emit(b))
+        case .not(let a):
+            instruction = .not(emit(a))
+        case .select(let c, let a, let b):
+            instruction = .select(emit(c), emit(a), emit(b))
         }
         return append(instruction)
     }
@@ -87,10 +101,12 @@ struct ExpressionProgram: Sendable {
         let inputs: [Int]
         switch instruction {
         case .constant, .variable: inputs = []
-        case .negate(let a), .elementary(_, let a), .activation(_, let a): inputs = [a]
+        case .negate(let a), .elementary(_, let a), .activation(_, let a), .not(let a): inputs = [a]
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
-            .power(let a, let b, _), .minimum(let a, let b), .maximum(let a, let b):
+            .power(let a, let b, _), .minimum(let a, let b), .maximum(let a, let b), .hypot(let a, let b),
+            .compare(_, let a, let b), .logical(_, let a, let b):
             inputs = [a, b]
+        case .select(let c, let a, let b): inputs = [c, a, b]
         }
         if !inputs.isEmpty && inputs.allSatisfy({ constant($0) != nil }) {
             let value: Double = run(at: 0, upTo: instruction)
@@ -133,8 +149,39 @@ struct ExpressionProgram: Sendable {
         case .elementary(let f, let a): return ElementaryMath.apply(f, r[a])
         case .minimum(let a, let b): return minimum(r[a], r[b])
         case .maximum(let a, let b): return maximum(r[a], r[b])
+        case .hypot(let a, let b): return hypot(r[a], r[b])
         case .activation(let f, let a): return r[a].applying(f)
+        case .compare(let op, let a, let b): return T(constant: op.holds(r[a].primal, r[b].primal) ? 1 : 0)
+        case .logical(let op, let a, let b): return logical(op, r[a], r[b])
+        case .not(let a): return T(constant: r[a].primal == 0 ? 1 : 0)
+        case .select(let c, let a, let b): return select(r[c], r[a], r[b])
         }
+    }
+
+    /// √(p² + q²): the C library's hypot as the value, the derivatives through s·√((p/s)² +
+    /// (q/s)²) with s the larger magnitude, so that no square overflows or underflows.
+    @inline(__always)
+    static func hypot<T: ExpressionScalar>(_ p: T, _ q: T) -> T {
+        let h = ActivationCore.hypot(p.primal, q.primal)
+        var s = Swift.max(Swift.abs(p.primal), Swift.abs(q.primal))
+        if s == 0 || !s.isFinite { s = 1 }
+        let scale = T(constant: s)
+        let (a, b) = (p / scale, q / scale)
+        let g = h / s
+        return (a * a + b * b).applying(g) { (0.5 / g, -0.25 / (g * g * g)) } * scale
+    }
+
+    /// `a && b` or `a || b`, each operand true when nonzero.
+    @inline(__always)
+    static func logical<T: ExpressionScalar>(_ op: LogicalOperator, _ p: T, _ q: T) -> T {
+        let (a, b) = (p.primal != 0, q.primal != 0)
+        return T(constant: (op == .and ? a && b : a || b) ? 1 : 0)
+    }
+
+    /// a where c is nonzero, b where it is 0, NaN where it is NaN.
+    @inline(__always)
+    static func select<T: ExpressionScalar>(_ c: T, _ a: T, _ b: T) -> T {
+        c.primal.isNaN ? T(constant: .nan) : c.primal != 0 ? a : b
     }
 
     /// The smaller argument; NaN when either is NaN; on a tie, the derivatives' mean.
@@ -218,6 +265,14 @@ struct ExpressionProgram: Sendable {
                         case .elementary(let f, let a): map1(a) { ElementaryMath.apply(f, $0) }
                         case .minimum(let a, let b): map2(a, b, Self.minimum)
                         case .maximum(let a, let b): map2(a, b, Self.maximum)
+                        case .hypot(let a, let b): map2(a, b, Self.hypot)
+                        case .compare(let op, let a, let b):
+                            map2(a, b) { T(constant: op.holds($0.primal, $1.primal) ? 1 : 0) }
+                        case .logical(let op, let a, let b): map2(a, b) { Self.logical(op, $0, $1) }
+                        case .not(let a): map1(a) { T(constant: $0.primal == 0 ? 1 : 0) }
+                        case .select(let c, let a, let b):
+                            let (p, q, s) = (register(c), register(a), register(b))
+                            for i in 0..<n { out[i] = Self.select(p[i], q[i], s[i]) }
                         case .activation(let f, let a):
                             T.apply(
                                 f, to: UnsafeBufferPointer(rebasing: register(a)[0..<n]), into: out,

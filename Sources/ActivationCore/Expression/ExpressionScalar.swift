@@ -230,7 +230,17 @@ enum ElementaryMath {
             return u.applying(v.rounded(.up)) { (0, 0) }
         case .round:
             return u.applying(v.rounded(.toNearestOrEven)) { (0, 0) }
-        case .min, .max, .pow:
+        case .erfinv:
+            let (x, correction) = inverseErrorWithCorrection(v)
+            return u.applying(x) {
+                // √π/2·e^{x²} with x² exact (hi + lo) and x's correction: x² is up to 1400, and
+                // one ulp of x would move e^{x²} by 2x² ulps.
+                let square = DoubleDouble.product(x, x)
+                let e = exp(square.hi) * (1 + square.lo + 2 * x * correction)
+                let d = 0.886_226_925_452_758 * e
+                return (d, 2 * x * d * d)
+            }
+        case .min, .max, .pow, .hypot:
             preconditionFailure("two-argument function applied to one argument")
         }
     }

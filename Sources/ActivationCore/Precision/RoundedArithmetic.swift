@@ -41,9 +41,19 @@ struct RoundedArithmetic: Sendable {
             case .min: return ExpressionProgram.minimum(u[0], u[1])
             case .max: return ExpressionProgram.maximum(u[0], u[1])
             case .pow: return r(pow(u[0], u[1]))
+            case .hypot: return r(hypot(u[0], u[1]))
             default: return r(ElementaryMath.apply(f, u[0]))
             }
         case .activation(let f, let a): return r(f.value(at: value(a, x: x, y: y)))
+        case .comparison(let op, let a, let b):
+            return op.holds(value(a, x: x, y: y), value(b, x: x, y: y)) ? 1 : 0
+        case .logical(let op, let a, let b):
+            return ExpressionProgram.logical(op, value(a, x: x, y: y), value(b, x: x, y: y))
+        case .not(let a): return value(a, x: x, y: y) == 0 ? 1 : 0
+        case .select(let c, let a, let b):
+            let condition = value(c, x: x, y: y)
+            if condition.isNaN { return .nan }
+            return condition != 0 ? value(a, x: x, y: y) : value(b, x: x, y: y)
         }
     }
 
@@ -71,12 +81,21 @@ struct RoundedArithmetic: Sendable {
                 if p.value == q.value { return (p.value, r((p.derivative + q.derivative) / 2)) }
                 return (p.value < q.value) == (f == .min) ? p : q
             case .pow: return power(u[0], u[1])
+            case .hypot:
+                let ((a, da), (b, db)) = (u[0], u[1])
+                let h = r(hypot(a, b))
+                return (h, r(r(r(a * da) + r(b * db)) / h))
             default: return elementary(f, u[0])
             }
         case .activation(let f, let a):
             let u = dual(a, x: x)
             let j = f.jet(at: u.value)
             return (r(j.value), r(r(j.derivative) * u.derivative))
+        case .comparison, .logical, .not: return (value(node, x: x), 0)
+        case .select(let c, let a, let b):
+            let condition = value(c, x: x)
+            if condition.isNaN { return (.nan, .nan) }
+            return condition != 0 ? dual(a, x: x) : dual(b, x: x)
         }
     }
 
@@ -144,7 +163,8 @@ struct RoundedArithmetic: Sendable {
         case .log10: return (v, r(da / r(a * r(Double.ln10))))
         case .cbrt: return (v, r(da / r(3 * r(v * v))))
         case .floor, .ceil, .round: slope = 0
-        case .min, .max, .pow: preconditionFailure("two-argument function applied to one argument")
+        case .erfinv: slope = r(r(Double.pi.squareRoot() / 2) * r(exp(r(v * v))))
+        case .min, .max, .pow, .hypot: preconditionFailure("two-argument function applied to one argument")
         }
         return (v, r(slope * da))
     }
