@@ -141,6 +141,7 @@ public struct Expression: Sendable {
     public var activation: Activation { Activation(self) }
 
     /// The least smooth part: sign jumps, abs/min/max have corners, catalog calls bring theirs.
+    ///
     /// Comparisons and the branches they choose are judged at their corners, in `init`.
     static func smoothness(of node: ExpressionNode) -> Smoothness {
         switch node {
