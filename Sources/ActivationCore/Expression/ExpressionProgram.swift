@@ -149,12 +149,21 @@ struct ExpressionProgram: Sendable {
         case .elementary(let f, let a): return ElementaryMath.apply(f, r[a])
         case .minimum(let a, let b): return minimum(r[a], r[b])
         case .maximum(let a, let b): return maximum(r[a], r[b])
-        case .hypot(let a, let b): return hypot(r[a], r[b])
         case .activation(let f, let a): return r[a].applying(f)
-        case .compare(let op, let a, let b): return T(constant: op.holds(r[a].primal, r[b].primal) ? 1 : 0)
-        case .logical(let op, let a, let b): return logical(op, r[a], r[b])
-        case .not(let a): return T(constant: r[a].primal == 0 ? 1 : 0)
-        case .select(let c, let a, let b): return select(r[c], r[a], r[b])
+        case .hypot, .compare, .logical, .not, .select: return choice(instruction) { r[$0] }
+        }
+    }
+
+    /// hypot, a comparison, a logical operation or a selection, its inputs read by index.
+    @inline(__always)
+    static func choice<T: ExpressionScalar>(_ instruction: Instruction, _ r: (Int) -> T) -> T {
+        switch instruction {
+        case .hypot(let a, let b): hypot(r(a), r(b))
+        case .compare(let op, let a, let b): T(constant: op.holds(r(a).primal, r(b).primal) ? 1 : 0)
+        case .logical(let op, let a, let b): logical(op, r(a), r(b))
+        case .not(let a): T(constant: r(a).primal == 0 ? 1 : 0)
+        case .select(let c, let a, let b): select(r(c), r(a), r(b))
+        default: preconditionFailure("not a choice: \(instruction)")
         }
     }
 
@@ -265,14 +274,8 @@ struct ExpressionProgram: Sendable {
                         case .elementary(let f, let a): map1(a) { ElementaryMath.apply(f, $0) }
                         case .minimum(let a, let b): map2(a, b, Self.minimum)
                         case .maximum(let a, let b): map2(a, b, Self.maximum)
-                        case .hypot(let a, let b): map2(a, b, Self.hypot)
-                        case .compare(let op, let a, let b):
-                            map2(a, b) { T(constant: op.holds($0.primal, $1.primal) ? 1 : 0) }
-                        case .logical(let op, let a, let b): map2(a, b) { Self.logical(op, $0, $1) }
-                        case .not(let a): map1(a) { T(constant: $0.primal == 0 ? 1 : 0) }
-                        case .select(let c, let a, let b):
-                            let (p, q, s) = (register(c), register(a), register(b))
-                            for i in 0..<n { out[i] = Self.select(p[i], q[i], s[i]) }
+                        case .hypot, .compare, .logical, .not, .select:
+                            for i in 0..<n { out[i] = Self.choice(instruction) { register($0)[i] } }
                         case .activation(let f, let a):
                             T.apply(
                                 f, to: UnsafeBufferPointer(rebasing: register(a)[0..<n]), into: out,

@@ -189,6 +189,19 @@ enum ElementaryMath {
                 let g = 2 / Double.pi.squareRoot() * exp(-v * v)
                 return (-g, 2 * v * g)
             }
+        case .atan, .asin, .acos, .asinh, .acosh, .atanh, .log2, .log10, .cbrt, .floor, .ceil, .round,
+            .erfinv:
+            return inverseOrStep(f, u)
+        case .min, .max, .pow, .hypot:
+            preconditionFailure("two-argument function applied to one argument")
+        }
+    }
+
+    /// The inverse functions, log2, log10, cbrt, the rounding steps and erfinv.
+    @inline(__always)
+    static func inverseOrStep<T: ExpressionScalar>(_ f: Elementary, _ u: T) -> T {
+        let v = u.primal
+        switch f {
         case .atan:
             return u.applying(atan(v)) {
                 let q = 1 / (1 + v * v)
@@ -240,8 +253,8 @@ enum ElementaryMath {
                 let d = 0.886_226_925_452_758 * e
                 return (d, 2 * x * d * d)
             }
-        case .min, .max, .pow, .hypot:
-            preconditionFailure("two-argument function applied to one argument")
+        default:
+            preconditionFailure("\(f) is not an inverse or a step")
         }
     }
 
