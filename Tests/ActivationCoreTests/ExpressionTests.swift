@@ -364,12 +364,25 @@ struct PiecewiseFormulaTests {
             ("x > 0 ? x", "expected ':'"),
             ("where(x > 0, x)", "where takes 3 arguments, where(condition, a, b); got 2"),
             ("clamp(x, 1)", "clamp takes 3 arguments"),
+            ("x²", "'²' is not an operator here: write ^2"),
+            ("2−x", "write '-'"),
+            ("leaky_relu(x, alpha=0.2, alpha=0.3)", "'alpha' is given twice"),
+            ("leaky_relu(x, alpha=2^2000)", "'2^2000' is beyond the largest double"),
         ])
     func errors(_ text: String, _ message: String) {
         #expect {
             _ = try Expression(text)
         } throws: { error in
             String(describing: error).contains(message)
+        }
+    }
+
+    @Test("a parameter's error shows the value as typed")
+    func typedValue() {
+        #expect {
+            _ = try Catalog.activation("leaky_relu:alpha=1e400")
+        } throws: { error in
+            String(describing: error).contains("got '1e400'")
         }
     }
 

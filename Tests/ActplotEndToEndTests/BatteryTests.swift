@@ -36,7 +36,9 @@ struct BatteryTests {
         Case(["list", "--framework", ""]),
         // Formulas.
         Case(["x +"]), Case(["2*"]), Case(["sin(x"]), Case(["x)"]), Case(["nosuch(x)"]), Case(["y*2"]),
-        Case(["x^^2"]), Case(["gelu(x, x)"]), Case([deep]),
+        Case(["x^^2"]), Case(["gelu(x, x)"]), Case([deep]), Case(["x²"]), Case(["0 < x < 1"]),
+        Case(["x > 0 ? x"]), Case(["where(x > 0, x)"]), Case(["leaky_relu(x, alpha=1, alpha=2)"]),
+        Case(["x ? : 1"]), Case(["eval", "clamp(x, 1)", "1"]),
         Case(["eval", String(repeating: "x+", count: 6000) + "x", "1"]),
         // Numbers.
         Case(["eval", "relu", "1e999x"]), Case(["eval", "relu", "0x"]), Case(["eval", "relu", "--", "--1"]),

@@ -123,7 +123,7 @@ extension Catalog {
         if settingsColon(text) != nil || entry(named: text) != nil { return false }
         guard let first = text.first else { return false }
         return text == "x" || first.isNumber || first == "." || first == "-" || first == "+" || first == "!"
-            || text.contains { "()+-*/^ <>=!&|?".contains($0) }
+            || text.contains { "()+-*/^ <>=!&|?²³−×·÷≤≥≠".contains($0) }
     }
 
     /// The `:` that starts a spec's settings (`leaky_relu:alpha=0.2`): the first outside
@@ -267,7 +267,9 @@ extension Catalog {
             case .choice:
                 values[key] = .choice(raw.lowercased())
             case .real(_, let domain):
-                guard let number = DecimalText.parse(raw, allowingFraction: true) else {
+                // Checked here, so that the message shows what was typed (1e400, not inf).
+                guard let number = DecimalText.parse(raw, allowingFraction: true), domain.contains(number)
+                else {
                     throw .invalidParameter(
                         function: function, parameter: written, value: raw, expected: domain.description)
                 }

@@ -104,11 +104,20 @@ struct ExpressionParser {
         skipSpaces()
         if position < characters.count {
             let c = characters[position]
+            if let ascii = Self.lookalikes[c] {
+                throw error("'\(c)' is not an operator here: write \(ascii)")
+            }
             throw error(
                 c == ")" ? "unbalanced ')': no '(' is open here" : "expected an operator, found '\(c)'")
         }
         return node
     }
+
+    /// Characters people type for an operator, with what to write instead.
+    static let lookalikes: [Character: String] = [
+        "²": "^2 (x^2 for x²)", "³": "^3 (x^3 for x³)", "−": "'-'", "×": "'*'", "·": "'*'", "÷": "'/'",
+        "≤": "'<='", "≥": "'>='", "≠": "'!='",
+    ]
 
     mutating func skipSpaces() {
         while position < characters.count && characters[position].isWhitespace { position += 1 }
@@ -249,7 +258,10 @@ struct ExpressionParser {
             }
             return inner
         }
-        if c.isNumber || c == "." { return .number(try number()) }
+        if let ascii = Self.lookalikes[c] {
+            throw error("'\(c)' is not an operator here: write \(ascii)")
+        }
+        if c.isASCII && (c.isNumber || c == ".") { return .number(try number()) }
         if c.isLetter || c == "_" { return try named() }
         throw error(
             c == ")"
@@ -291,7 +303,8 @@ struct ExpressionParser {
         let start = position
         while position < characters.count {
             let c = characters[position]
-            guard c.isLetter || c.isNumber || c == "_" || c == "." else { break }
+            // ASCII only: x² is x followed by a superscript, not a name.
+            guard c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == ".") else { break }
             position += 1
         }
         return (String(characters[start..<position]), start)
@@ -374,6 +387,10 @@ struct ExpressionParser {
     mutating func catalogFunction(
         _ name: String, _ named: [NamedArgument], at start: Int
     ) throws(ExpressionError) -> Activation {
+        var seen: Set<String> = []
+        for argument in named where !seen.insert(argument.name).inserted {
+            throw error("'\(argument.name)' is given twice", at: argument.at)
+        }
         let activation: Activation
         do {
             var spec = name
@@ -411,6 +428,10 @@ struct ExpressionParser {
         let node = try expression()
         guard let value = ExpressionProgram.constantValue(node) else {
             throw error("a parameter must be a constant, not depend on x", at: start)
+        }
+        let typed = String(characters[start..<position]).trimmingWhitespace
+        if value.isInfinite && !typed.lowercased().contains("inf") {
+            throw error("'\(typed)' is beyond the largest double, 1.8e308", at: start)
         }
         return .real(value)
     }
