@@ -126,8 +126,28 @@ public struct Actplot: ParsableCommand {
                 rootOnly.contains($0) || $0.hasPrefix("--generate-") || $0.hasPrefix("--experimental")
             })
         else { return .parser(try parseAsRoot(arguments)) }
-        guard let subcommand = subcommands[first] else { return .command(try Plot.parse(arguments)) }
+        guard let subcommand = subcommands[first] else { return .command(try parsePlot(arguments)) }
         return .command(try subcommand.parse(Array(arguments.dropFirst())))
+    }
+
+    /// The default command's arguments parsed. The argument parser validates before it reports
+    /// options it does not know, so `actplot --nope` would hear "give at least one function":
+    /// with a function supplied, an unknown option is what remains to be said.
+    private static func parsePlot(_ arguments: [String]) throws -> any ConsoleCommand {
+        do {
+            return try Plot.parse(arguments)
+        } catch {
+            guard arguments.contains(where: { $0.hasPrefix("-") && $0 != "-" && $0 != "--" }) else {
+                throw error
+            }
+            let retry = Result { try Plot.parse(arguments + ["relu"]) }
+            if case .failure(let unknown) = retry,
+                message(for: unknown).lowercased().contains("unknown option")
+            {
+                throw unknown
+            }
+            throw error
+        }
     }
 
     /// The subcommands, plot (the default) first.

@@ -26,9 +26,71 @@ package struct ErrorReport {
             message = Self.oneLine(error.description)
             code = error.isUsage ? .validationFailure : .failure
         default:
-            message = Self.oneLine(Actplot.message(for: error))
+            message = Self.oneLine(Self.rewritten(Actplot.message(for: error)))
             code = Actplot.exitCode(for: error)
         }
+    }
+
+    /// Options people bring from other tools, with what actplot has instead.
+    static let otherTools: [String: String] = [
+        "--dpi": "use --scale for an image's pixel density",
+        "--log": "actplot has no log axes yet", "--logy": "actplot has no log axes yet",
+        "--logx": "actplot has no log axes yet", "--log-scale": "actplot has no log axes yet",
+        "--ylim": "actplot has no y limits yet (--range is the x range)",
+        "--y-range": "actplot has no y limits yet (--range is the x range)",
+        "--yrange": "actplot has no y limits yet (--range is the x range)",
+        "--vector": "--vector belongs to eval: actplot eval FUNCTION --vector 1,2",
+        "--dark": "actplot has no themes yet", "--theme": "actplot has no themes yet",
+        "--legend": "actplot places the legend itself; there is no --legend yet",
+    ]
+
+    /// The argument parser's messages in actplot's terms.
+    ///
+    /// * An unknown option's suggestion is kept only when it is close (the same first letter,
+    ///   at most two edits, one for names of four letters or fewer); an option from another tool
+    ///   gets actplot's answer instead (`--dpi`: use --scale).
+    /// * A whole number that does not parse (`--width 1e3`) says what is accepted.
+    static func rewritten(_ message: String) -> String {
+        var text = message
+        if let match = text.firstMatch(
+            of: /Unknown option '(?<option>[^']+)'(\. Did you mean '(?<near>[^']+)'\?)?/)
+        {
+            let option = String(match.option)
+            var line = "unknown option '\(option)'"
+            if let answer = otherTools[option.lowercased()] {
+                line += "; \(answer)"
+            } else if let near = match.near.map(String.init), isClose(option, near) {
+                line += "; did you mean '\(near)'?"
+            }
+            text.replaceSubrange(match.range, with: line)
+        }
+        if let match = text.firstMatch(
+            of: /The value '(?<value>[^']*)' is invalid for '(?<option>--(width|height)) <[^>]*>'/)
+        {
+            text =
+                "'\(match.option)' takes a whole number, 20 to 16384 (characters or pixels), got '\(match.value)'"
+        }
+        return text
+    }
+
+    /// Whether a suggested option is near enough to what was typed to be offered: edits
+    /// counted with a swap of neighbours as one (`--mrak` is one from `--mark`).
+    static func isClose(_ typed: String, _ suggested: String) -> Bool {
+        let (a, b) = (Array(typed.drop { $0 == "-" }), Array(suggested.drop { $0 == "-" }))
+        guard a.first == b.first, let first = a.first, first.isLetter else { return false }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                d[i][j] = Swift.min(
+                    d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = Swift.min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count] <= (a.count <= 4 ? 1 : 2)
     }
 
     /// The report of `error` from the command line `arguments` (without the program's name).
