@@ -130,9 +130,11 @@ public struct Actplot: ParsableCommand {
         return .command(try subcommand.parse(Array(arguments.dropFirst())))
     }
 
-    /// The default command's arguments parsed. The argument parser validates before it reports
-    /// options it does not know, so `actplot --nope` would hear "give at least one function":
-    /// with a function supplied, an unknown option is what remains to be said.
+    /// The default command's arguments, parsed.
+    ///
+    /// The argument parser validates before it reports options it does not know, so
+    /// `actplot --nope` would hear "give at least one function": with a function supplied, an
+    /// unknown option is what remains to be said.
     private static func parsePlot(_ arguments: [String]) throws -> any ConsoleCommand {
         do {
             return try Plot.parse(arguments)
