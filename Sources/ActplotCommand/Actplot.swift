@@ -142,7 +142,7 @@ public struct Actplot: ParsableCommand {
             guard arguments.contains(where: { $0.hasPrefix("-") && $0 != "-" && $0 != "--" }) else {
                 throw error
             }
-            let retry = Result { try Plot.parse(arguments + ["relu"]) }
+            let retry = Result { try Plot.parse(arguments + [CatalogEntry.relu.name]) }
             if case .failure(let unknown) = retry,
                 message(for: unknown).lowercased().contains("unknown option")
             {
