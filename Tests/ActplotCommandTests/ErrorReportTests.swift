@@ -156,4 +156,11 @@ struct SubcommandParsingTests {
         #expect(try Actplot.parse(["plot", "relu"]) is Actplot.Plot)
         #expect(try Actplot.parse(["relu"]) is Actplot.Plot)
     }
+
+    @Test("control characters from any source are written visibly, never sent to the terminal")
+    func controls() {
+        let report = ErrorReport(ValidationError("'\u{1b}[31mx\u{0}\u{7}' is not a number"))
+        #expect(report.message == "'\\u{1b}[31mx\\u{0}\\u{7}' is not a number")
+        #expect(!report.message.unicodeScalars.contains { $0.properties.generalCategory == .control })
+    }
 }

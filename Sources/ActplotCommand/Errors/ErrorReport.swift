@@ -15,20 +15,40 @@ package struct ErrorReport {
     /// The report of `error`.
     /// - Parameter error: Anything a command threw.
     package init(_ error: any Error) {
+        let text: String
         switch error {
         case ActivationError.invalidExpression(let error):
-            message = error.message + Self.advice(for: error.cause) + "\n" + error.excerpt
+            text = error.message + Self.advice(for: error.cause) + "\n" + error.excerpt
             code = .validationFailure
         case let error as ActivationError:
-            message = Self.oneLine(error.description + Self.advice(for: error))
+            text = Self.oneLine(error.description + Self.advice(for: error))
             code = .validationFailure
         case let error as OutputError:
-            message = Self.oneLine(error.description)
+            text = Self.oneLine(error.description)
             code = error.isUsage ? .validationFailure : .failure
         default:
-            message = Self.oneLine(Self.rewritten(Actplot.message(for: error)))
+            text = Self.oneLine(Self.rewritten(Actplot.message(for: error)))
             code = Actplot.exitCode(for: error)
         }
+        message = Self.escapingControls(text)
+    }
+
+    /// Control characters written visibly (`\u{0}`, `\u{1b}`, `\t`), whatever their source
+    /// (argv, a file, standard input), so that an error never moves the cursor, colours the
+    /// terminal or cuts a line; the line breaks of a formula's excerpt stay.
+    static func escapingControls(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\n"
+            case "\t": escaped += "\\t"
+            case "\r": escaped += "\\r"
+            case _ where scalar.properties.generalCategory == .control:
+                escaped += "\\u{\(String(scalar.value, radix: 16))}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     /// Options people bring from other tools, with what actplot has instead.
@@ -110,9 +130,10 @@ package struct ErrorReport {
         }
         let corrected = ([command] + arguments.dropFirst()).joined(separator: " ")
         self.init(
-            message: Self.oneLine(
-                "unknown command or function '\(name)'; did you mean the command '\(command)'? "
-                    + "(actplot \(corrected))"),
+            message: Self.escapingControls(
+                Self.oneLine(
+                    "unknown command or function '\(name)'; did you mean the command '\(command)'? "
+                        + "(actplot \(corrected))")),
             code: .validationFailure)
     }
 
