@@ -101,6 +101,20 @@ struct StatisticsTests {
         #expect(step.lipschitz.value == .infinity)
     }
 
+    @Test("a slope only one side has is approached, not reached; an unbounded one is said to be")
+    func approachedSlopes() throws {
+        let selu = ActivationExtrema(of: try Catalog.activation("selu"))
+        #expect(selu.lipschitz.value == 1.7580993408473768)
+        #expect(selu.lipschitz.at == .approach(0, side: -1) && selu.lipschitz.at.description == "x → 0⁻")
+        // sin(1/x): the grid's largest |f′| (1.6e3 at x = −1/64) is no supremum.
+        let wild = ActivationExtrema(of: try Catalog.activation("sin(1/x)"))
+        #expect(wild.lipschitz.value == .infinity && wild.lipschitz.at.description == "x → 0")
+        #expect(wild.maximum.value == 1)
+        // A continuous slope at a corner is still reached there: relu's 1 is on x > 0.
+        let elu = ActivationExtrema(of: try Catalog.activation("elu"))
+        #expect(elu.lipschitz.value == 1)
+    }
+
     @Test("mean field: tanh is critical at σw = 1, σb = 0 (q* = 0, χ₁ = 1); relu at √2")
     func meanField() throws {
         let tanh = try Catalog.activation("tanh")

@@ -32,6 +32,9 @@ public struct ActivationExtrema: Sendable, Hashable {
         case everywhere
         /// Approached as x → +∞ (true) or −∞ (false), not reached.
         case limit(positive: Bool)
+        /// Approached as x tends to a point from below (side −1), above (+1) or both (0), not
+        /// reached there: selu's slope λα as x → 0⁻, sin(1/x)'s unbounded slope as x → 0.
+        case approach(Double, side: Int)
 
         /// `x = -1.27846`, `x ≥ 0`, `-1 < x < 1`, `everywhere`, `x → +∞`.
         public var description: String {
@@ -45,6 +48,8 @@ public struct ActivationExtrema: Sendable, Hashable {
             case .outside(let a, let b): "x \(below(a)) \(text(a)) or x \(above(b)) \(text(b))"
             case .everywhere: "everywhere"
             case .limit(let positive): "x → \(positive ? "+∞" : "−∞")"
+            case .approach(let x, let side):
+                "x → \(DecimalText.shortest(x + 0))\(side < 0 ? "⁻" : side > 0 ? "⁺" : "")"
             }
         }
     }
@@ -72,7 +77,7 @@ public struct ActivationExtrema: Sendable, Hashable {
         let corners = Set(function.corners)
         let slope = Self.extreme(
             grid, jets.map { abs($0.derivative) }, limits.map { abs($0.derivative) },
-            flat: jets.map { $0.secondDerivative == 0 }, corners: corners, largest: true,
+            flat: jets.map { $0.secondDerivative == 0 }, corners: corners, largest: true, oneSided: true,
             measure: { abs(function.derivative(at: $0)) }
         ) { a, b in
             Self.signChange(a, b) { x in
@@ -97,6 +102,8 @@ public struct ActivationExtrema: Sendable, Hashable {
         // A jump in f has no Lipschitz constant: |f(x) − f(y)|/|x − y| is unbounded across it.
         if function.smoothness == .discontinuous, let jump = function.corners.first {
             lipschitz = Extremum(value: .infinity, at: .point(jump))
+        } else if let singular = Self.unbounded(function, grid, jets, slope) {
+            lipschitz = Extremum(value: .infinity, at: .approach(singular, side: 0))
         } else {
             lipschitz = Extremum(value: slope.value, at: slope.place)
         }
@@ -114,6 +121,28 @@ public struct ActivationExtrema: Sendable, Hashable {
         for extremum in [lipschitz, minimum, maximum] { hasher.combine(extremum) }
     }
 
+    /// The point near the grid's largest |f′| where f is not defined (NaN or infinite), if |f′|
+    /// keeps growing toward it: sin(1/x)'s slope near 0, whose grid maximum (1.6e3 at
+    /// x = −1/64) is no supremum. Probed at 2⁻¹ … 2⁻⁶⁰ of the way; growing means the largest
+    /// probe exceeds the grid's best a thousandfold.
+    private static func unbounded(
+        _ f: Activation, _ grid: [Double], _ jets: [Jet], _ slope: (value: Double, place: Place)
+    ) -> Double? {
+        guard case .point(let p) = slope.place, slope.value.isFinite,
+            let at = grid.firstIndex(where: { $0 >= p })
+        else { return nil }
+        let near = max(0, at - 2)...min(grid.count - 1, at + 2)
+        guard let s = near.first(where: { !jets[$0].value.isFinite }).map({ grid[$0] }) else { return nil }
+        var largest = 0.0
+        for k in 1...60 {
+            let x = s + (p - s) * Double(sign: .plus, exponent: -k, significand: 1)
+            guard x != s else { break }
+            let d = abs(f.derivative(at: x))
+            if d.isFinite { largest = max(largest, d) }
+        }
+        return largest > 1000 * slope.value ? s + 0 : nil
+    }
+
     /// [−64, 64] by 1/64, and every corner with its neighbours.
     private static func grid(_ f: Activation) -> [Double] {
         var xs = (-4096...4096).map { Double($0) / 64 }
@@ -129,7 +158,7 @@ public struct ActivationExtrema: Sendable, Hashable {
     /// value there kept when it is better.
     private static func extreme(
         _ grid: [Double], _ values: [Double], _ limits: [Double], flat: [Bool], corners: Set<Double>,
-        largest: Bool, measure: (Double) -> Double, refine: (Double, Double) -> Double
+        largest: Bool, oneSided: Bool = false, measure: (Double) -> Double, refine: (Double, Double) -> Double
     ) -> (value: Double, place: Place) {
         let better = { (a: Double, b: Double) in largest ? a > b : a < b }
         var best = 0
@@ -166,8 +195,14 @@ public struct ActivationExtrema: Sendable, Hashable {
             return (v, .interval(Self.bound(grid[first], corners), Self.bound(grid[last], corners)))
         }
         guard best > 0 && best < n - 1 else { return (v, .point(grid[best])) }
-        // Next to a corner, the extreme is the corner's (selu's slope λα, reached at 0).
+        // Next to a corner, the extreme is the corner's. f is defined there (reached at c); f′
+        // is not, so an extreme of |f′| that only one side has is approached from that side
+        // (selu's slope λα as x → 0⁻, where f′(0) is a convention).
         for c in [grid[best], grid[best].nextUp, grid[best].nextDown] where corners.contains(c) {
+            if oneSided {
+                let (left, right) = (close(measure(c.nextDown), v), close(measure(c.nextUp), v))
+                if left != right { return (v, .approach(c + 0, side: left ? -1 : 1)) }
+            }
             return (v, .point(c + 0))
         }
         let x = refine(grid[best - 1], grid[best + 1])
