@@ -121,9 +121,9 @@ public struct ActivationExtrema: Sendable, Hashable {
         for extremum in [lipschitz, minimum, maximum] { hasher.combine(extremum) }
     }
 
-    /// The point near the grid's largest |f′| where f is not defined (NaN or infinite), if |f′|
-    /// keeps growing toward it: sin(1/x)'s slope near 0, whose grid maximum (1.6e3 at
-    /// x = −1/64) is no supremum. Probed at 2⁻¹ … 2⁻⁶⁰ of the way; growing means the largest
+    /// The point near the grid's largest |f′| where f is not defined, if |f′| grows toward it.
+    ///
+    /// sin(1/x)'s slope near 0, whose grid maximum (1.6e3 at x = −1/64) is no supremum. Probed at 2⁻¹ … 2⁻⁶⁰ of the way; growing means the largest
     /// probe exceeds the grid's best a thousandfold.
     private static func unbounded(
         _ f: Activation, _ grid: [Double], _ jets: [Jet], _ slope: (value: Double, place: Place)
