@@ -30,6 +30,9 @@ public struct Actplot: ParsableCommand {
               actplot eval gelu -1 0 1
               actplot info torch.softplus
               actplot list --framework dl4j
+
+            Shell completion: actplot --generate-completion-script bash|zsh|fish > FILE, then \
+            source FILE (bash) or put it where the shell looks for completions.
             """,
         version: version,
         subcommands: commands.map { $0 },
@@ -71,13 +74,28 @@ public struct Actplot: ParsableCommand {
         } catch {
             if exitCode(for: error) == .success {
                 // Help, in ASCII when the locale is not UTF-8 (it speaks of f′ and f″).
-                try? console.print(fullMessage(for: error) + "\n")
+                var text = fullMessage(for: error)
+                if let shell = completionShell(arguments) {
+                    text = CompletionScript.adjusted(text, shell: shell)
+                }
+                try? console.print(text + "\n")
                 return 0
             }
             let report = ErrorReport(error, arguments: arguments)
             console.warn("actplot: error: \(report.message)\n")
             return report.code.rawValue
         }
+    }
+
+    /// The shell a `--generate-completion-script SHELL` (or `=SHELL`) asks for, or nil.
+    static func completionShell(_ arguments: [String]) -> String? {
+        for (i, argument) in arguments.enumerated() where argument.hasPrefix("--generate-completion-script") {
+            if let equals = argument.firstIndex(of: "=") {
+                return String(argument[argument.index(after: equals)...])
+            }
+            return i + 1 < arguments.count ? arguments[i + 1] : nil
+        }
+        return nil
     }
 
     /// The command the arguments ask for.

@@ -180,4 +180,56 @@ struct FrameworkNameProcessTests {
             }
         }
     }
+
+    /// What bash's completion offers for a command line, from the generated script: its words
+    /// as bash splits them (at ':' too), the last one being completed.
+    static func bashCompletions(_ words: [String]) throws -> [String] {
+        let script = try ActplotProcess.run(["--generate-completion-script", "bash"]).stdout
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "actplot-completion-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("actplot.bash")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+        let driver = """
+            source '\(file.path)'
+            COMP_WORDS=(\(quoted)); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+            COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
+            _actplot "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let r = try ActplotProcess.run(
+            ["-c", driver], environment: [:], program: URL(fileURLWithPath: "/bin/bash"))
+        #expect(r.status == 0, "bash: \(r.stderr)")
+        return r.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test("bash completes the default command's options and values, NAME:PARAMETER=, once each")
+    func bashCompletion() throws {
+        #expect(try Self.bashCompletions(["actplot", "gelu", "--ra"]) == ["--range"])
+        #expect(try Self.bashCompletions(["actplot", "gelu", ":", "appro"]) == ["approximate="])
+        #expect(
+            try Set(Self.bashCompletions(["actplot", "gelu", "--arith", ""])) == ["exact", "naive", "opmath"])
+        #expect(
+            try Self.bashCompletions(["actplot", "eval", "gelu", "--dtype", "bf"]).sorted() == [
+                "bf16", "bfloat16",
+            ])
+        let first = try Self.bashCompletions(["actplot", "ev"])
+        #expect(first.contains("eval"))
+        #expect(try Self.bashCompletions(["actplot", "gel"]).contains("gelu"))
+        let elu = try Self.bashCompletions(["actplot", "dl4j.ELU", ":", ""])
+        #expect(elu == ["alpha="], "\(elu)")
+    }
+
+    @Test("completion scripts: only bash, zsh and fish, said in one line; --help mentions them")
+    func completionShells() throws {
+        let r = try ActplotProcess.run(["--generate-completion-script", "powershell"])
+        #expect(r.status == 64)
+        #expect(
+            r.stderr
+                == "actplot: error: no completion script for 'powershell': actplot writes them for bash, zsh and "
+                + "fish (actplot --generate-completion-script bash)\n")
+        #expect(try ActplotProcess.run(["--help"]).stdout.contains("--generate-completion-script"))
+    }
 }

@@ -84,6 +84,10 @@ package struct ErrorReport {
             }
             text.replaceSubrange(match.range, with: line)
         }
+        if let match = text.firstMatch(of: /(?i)can't generate completion scripts for '(?<shell>[^']*)'/) {
+            return "no completion script for '\(match.shell)': actplot writes them for bash, zsh and fish "
+                + "(actplot --generate-completion-script bash)"
+        }
         if let match = text.firstMatch(
             of: /The value '(?<value>[^']*)' is invalid for '(?<option>--(width|height)) <[^>]*>'/)
         {

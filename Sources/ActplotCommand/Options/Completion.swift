@@ -25,7 +25,9 @@ extension CompletionKind {
                 }
             }
         }
-        return catalog + presets
+        var seen = Set<String>()
+        // DL4J's ELU is both its name and its enum constant: offer each spec once.
+        return (catalog + presets).filter { seen.insert($0).inserted }
     }
 
     /// Each preset under its qualified name and its aliases and spellings, then the class names.
