@@ -32,6 +32,18 @@ struct ErrorTests {
         Case(arguments: ["softmax", "--vector", "1,2"], mentions: "--vector belongs to eval"),
         Case(arguments: ["gelu", "--mrak", "1"], mentions: "did you mean '--mark'?"),
         Case(arguments: ["gelu", "--width", "1e3"], mentions: "takes a whole number, 20 to 16384"),
+        Case(
+            arguments: ["relu", "--title", "t", "--format", "csv"],
+            mentions: "'--title' applies to terminal charts, PNG and SVG, not to CSV"),
+        Case(
+            arguments: ["relu", "--scale", "2"],
+            mentions: "'--scale' applies to PNG and SVG, not to a terminal chart"),
+        Case(
+            arguments: ["relu", "--ascii", "--format", "svg"],
+            mentions: "'--ascii' applies to terminal charts"),
+        Case(
+            arguments: ["relu", "gelu", "--independent-y", "--layout", "overlay"],
+            mentions: "--layout overlay draws one panel"),
         Case(arguments: ["eval", "relu", "--vector", "1,2"], mentions: "vector functions"),
         Case(arguments: ["eval", "glu", "--vector", "1,2,3"], mentions: "even number"),
         Case(arguments: ["eval", "softmax", "--vector", "1,x"], mentions: "not a number"),

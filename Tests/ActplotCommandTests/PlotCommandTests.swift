@@ -21,6 +21,15 @@ struct PlotCommandTests {
                 && r.stdout.contains("┤"))
     }
 
+    @Test("a point marked twice is marked and noted once")
+    func repeatedMark() throws {
+        let r = try InProcess.run(
+            ["relu", "--mark", "1", "--mark", "1.0", "--width", "60", "--height", "12"],
+            environment: ["LANG": "C.UTF-8"])
+        #expect(r.status == 0)
+        #expect(r.stdout.components(separatedBy: "relu(1) = 1").count == 2, "\(r.stdout)")
+    }
+
     @Test("CSV: 101 rows by default, clean x, values equal to the library's")
     func csv() throws {
         let r = try InProcess.run(["gelu", "--format", "csv"])

@@ -40,15 +40,17 @@ extension PlotOptions {
 
     /// The marked points, each checked to be a finite number inside the range.
     func markedPoints(in interval: RangeArgument) throws -> [Double] {
-        try mark.map { text in
+        var seen = Set<Double>()
+        // A point marked twice (--mark 1 --mark 1.0) is marked, and noted, once.
+        return try mark.map { text in
             guard let x = DecimalText.parse(text.trimmingWhitespace), x.isFinite else {
                 throw ValidationError("'--mark' needs a finite number, e.g. --mark 0.5, got '\(text)'")
             }
             guard x >= interval.lower && x <= interval.upper else {
                 throw ValidationError("'--mark \(text)' lies outside the range \(interval); widen --range")
             }
-            return x
-        }
+            return x + 0
+        }.filter { seen.insert($0).inserted }
     }
 
     /// The x grid: --step, else --samples, else `count`.

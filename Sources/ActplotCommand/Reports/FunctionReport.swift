@@ -101,9 +101,9 @@ package struct FunctionReport: Report {
     private func parameters(_ style: TextStyle) -> String {
         let f = function
         var out = ""
+        var rows: [[String]] = []
         if !f.entry.parameters.isEmpty {
-            out += "\nparameters\n"
-            let rows = f.entry.parameters.map { parameter -> [String] in
+            rows = f.entry.parameters.map { parameter -> [String] in
                 let value = f.parameter(parameter.key)?.description ?? ""
                 let accepts: String
                 switch parameter.kind {
@@ -117,11 +117,16 @@ package struct FunctionReport: Report {
                 }
                 return ["  \(parameter.name) = \(value)", summary, "(\(accepts))"]
             }
-            out += Table.render(rows, title: nil, alignments: [.left, .left, .left], unicode: style.unicode)
         }
         if f.entry.hasKinks {
-            out +=
-                "  kink = \(f.kink.rawValue)   derivative at corners (exclusive: PyTorch's; inclusive; average)\n"
+            rows.append([
+                "  kink = \(f.kink.rawValue)", "derivative at corners",
+                "(exclusive: PyTorch's; inclusive; average)",
+            ])
+        }
+        if !rows.isEmpty {
+            out += "\nparameters\n"
+            out += Table.render(rows, title: nil, alignments: [.left, .left, .left], unicode: style.unicode)
         }
         return out
     }

@@ -83,6 +83,7 @@ struct PlotRun {
         if format == .csv && (o.saturation || !marks.isEmpty) {
             throw ValidationError("'--saturation' and '--mark' draw on charts and images, not in CSV")
         }
+        try Self.refuseUnused(o, format: format, layout: layout)
         if o.numbers.json && !reportsDifferences {
             throw ValidationError("'--json' prints difference statistics: use it with compare or --diff")
         }
@@ -95,6 +96,38 @@ struct PlotRun {
         return Plan(
             functions: functions, evaluations: try evaluations(functions), format: format, layout: layout,
             marks: marks, toStandardOutput: toStandardOutput)
+    }
+
+    /// An option the chosen output does not use is a usage error, naming the outputs it is for:
+    /// `--title` with CSV, `--scale` with a chart, `--independent-y` with one overlaid panel.
+    static func refuseUnused(_ o: PlotOptions, format: OutputFormat, layout: PlotOptions.Layout) throws {
+        let drawn = OutputFormat.plot.filter { $0.measure != .none }
+        let images = OutputFormat.plot.filter { $0.measure == .pixels }
+        let rules: [(given: Bool, option: String, for: [OutputFormat])] = [
+            (o.title != nil, "--title", drawn), (o.width != nil, "--width", drawn),
+            (o.height != nil, "--height", drawn), (o.layout != nil, "--layout", drawn),
+            (o.scale != 1, "--scale", images), (o.ascii, "--ascii", [.chart]),
+            (o.color.lowercased() != "auto", "--color", [.chart]),
+        ]
+        let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
+        }
+        for rule in rules where rule.given && !rule.for.contains(where: { $0.name == format.name }) {
+            let outputs = rule.for.map {
+                $0.measure == .characters ? "terminal charts" : $0.name.uppercased()
+            }
+            let list =
+                outputs.dropLast().isEmpty
+                ? outputs.joined()
+                : outputs.dropLast().joined(separator: ", ") + " and " + (outputs.last ?? "")
+            throw ValidationError(
+                "'\(rule.option)' applies to \(list), not to \(named(format)): drop it, or choose one of those "
+                    + "with --format or -o")
+        }
+        if o.independentY && layout == .overlay {
+            throw ValidationError(
+                "'--independent-y' gives each panel its own y range; --layout overlay draws one panel: "
+                    + "use --layout side-by-side, row, column or grid")
+        }
     }
 
     /// The format and arithmetic of the run, or nil without --dtype.
