@@ -21,6 +21,53 @@ struct PlotCommandTests {
                 && r.stdout.contains("┤"))
     }
 
+    @Test("--header plain: column names numpy, pandas and R keep as they are")
+    func plainHeader() throws {
+        let r = try InProcess.run([
+            "gelu", "leaky_relu:alpha=0.1", "--samples", "5", "--format", "csv", "--header", "plain",
+            "--second-derivative",
+        ])
+        #expect(r.status == 0)
+        let (header, rows) = parseCSV(r.stdout)
+        #expect(
+            header == [
+                "x", "gelu", "gelu_d1", "gelu_d2", "leaky_relu_alpha_0.1", "leaky_relu_alpha_0.1_d1",
+                "leaky_relu_alpha_0.1_d2",
+            ])
+        #expect(rows.count == 5 && rows[0][4] == -0.5)
+    }
+
+    @Test("--csv-layout long: function,x,f,df rows, one function after the other")
+    func longLayout() throws {
+        let r = try InProcess.run([
+            "relu", "gelu", "--samples", "3", "--format", "csv", "--csv-layout", "long",
+        ])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "function,x,f,df" && lines.count == 7)
+        #expect(lines[1] == "relu,-5,0,0" && lines[3] == "relu,5,5,1")
+        let gelu = try Catalog.activation("gelu")
+        let fields = splitFields(lines[6])
+        #expect(
+            fields[0] == "gelu" && Double(fields[2]) == gelu.value(at: 5)
+                && Double(fields[3]) == gelu.derivative(at: 5))
+    }
+
+    @Test("TSV: the CSV's columns separated by tabs, chosen by -o x.tsv")
+    func tsv() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actplot-tsv-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("t.tsv").path
+        let r = try InProcess.run(["relu", "gelu", "--samples", "3", "-o", path])
+        #expect(r.status == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let rows = text.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)
+        }
+        #expect(rows[0] == ["x", "relu", "relu'", "gelu", "gelu'"] && rows.count == 4 && rows[3][1] == "5")
+    }
+
     @Test("a point marked twice is marked and noted once")
     func repeatedMark() throws {
         let r = try InProcess.run(
@@ -117,7 +164,7 @@ struct PlotCommandTests {
         Case(arguments: ["relu", "--step", "1e-300"], status: 64, mentions: "at most"),
         Case(arguments: ["relu", "--step", "20"], status: 64, mentions: "fewer than 2"),
         Case(arguments: ["relu", "--step", "0.1", "--samples", "5"], status: 64, mentions: "not both"),
-        Case(arguments: ["relu", "--format", "pdf"], status: 64, mentions: "chart, csv, png or svg"),
+        Case(arguments: ["relu", "--format", "pdf"], status: 64, mentions: "chart, csv, tsv, png or svg"),
         Case(arguments: ["relu", "-o", "plot.xyz"], status: 64, mentions: "'.xyz'"),
         Case(arguments: ["relu", "-o", "/nonexistent-dir/x.csv"], status: 1, mentions: "cannot create"),
         Case(arguments: ["relu", "-o", "/tmp"], status: 64, mentions: "is a directory"),

@@ -30,6 +30,14 @@ public struct CSVTable: Sendable {
     /// (`sigmoid [bf16 naive]`, `sigmoid' [bf16 naive]`), or their errors in ulps of the format
     /// (`sigmoid ulps [bf16 naive]`).
     public var computed: Computed?
+    /// The byte between fields: a comma (CSV) or a tab (TSV).
+    public var separator = UInt8(ascii: ",")
+    /// Plain column names, as numpy, pandas and R keep them: `gelu`, `gelu_d1`, `gelu_d2`,
+    /// `leaky_relu_alpha_0.1` (primes become `_1` in numpy and `.` in R).
+    public var plainHeader = false
+    /// A first field on every row, and no header: the long layout writes one table per function
+    /// under one header of its own, each row starting with the function's name.
+    public var rowLabel: String?
 
     /// The functions as a narrow format computes them, one evaluation per function.
     public struct Computed: Sendable {
@@ -60,26 +68,60 @@ public struct CSVTable: Sendable {
     /// The header line, without the line end.
     public var header: String {
         var fields = ["x"]
-        for (k, (name, _)) in functions.enumerated() {
+        let (d1, d2) = plainHeader ? ("_d1", "_d2") : ("'", "''")
+        for (k, (written, _)) in functions.enumerated() {
+            let name = plainHeader ? Self.plain(written) : written
             fields.append(name)
-            if derivative { fields.append(name + "'") }
-            if secondDerivative { fields.append(name + "''") }
+            if derivative { fields.append(name + d1) }
+            if secondDerivative { fields.append(name + d2) }
             if let computed {
                 let e = computed.evaluations[k]
                 let tag = (computed.errors ? " ulps " : " ") + e.curveSuffix
-                fields.append(name + tag)
-                if derivative { fields.append(name + "'" + tag) }
+                let suffix = plainHeader ? "_" + Self.plain(tag) : tag
+                fields.append(name + suffix)
+                if derivative { fields.append(name + d1 + suffix) }
             }
         }
         if differences {
-            let f = functions[0].name
-            for (name, _) in functions.dropFirst() {
-                fields.append(f + " - " + name)
-                if derivative { fields.append(f + "' - " + name + "'") }
-                if secondDerivative { fields.append(f + "'' - " + name + "''") }
+            let f = plainHeader ? Self.plain(functions[0].name) : functions[0].name
+            let minus = plainHeader ? "_minus_" : " - "
+            for (written, _) in functions.dropFirst() {
+                let name = plainHeader ? Self.plain(written) : written
+                fields.append(f + minus + name)
+                if derivative { fields.append(f + d1 + minus + name + d1) }
+                if secondDerivative { fields.append(f + d2 + minus + name + d2) }
             }
         }
-        return fields.map(Self.field).joined(separator: ",")
+        return joined(fields)
+    }
+
+    /// The long layout's header: `function,x,f,df` (and `d2f`).
+    public var longHeader: String {
+        joined(["function", "x", "f"] + (derivative ? ["df"] : []) + (secondDerivative ? ["d2f"] : []))
+    }
+
+    /// Fields joined by the separator, each quoted for CSV, or with its tabs and line breaks
+    /// made spaces for TSV (which has no quoting).
+    func joined(_ fields: [String]) -> String {
+        if separator == UInt8(ascii: ",") { return fields.map(Self.field).joined(separator: ",") }
+        return fields.map { String($0.map { "\t\n\r".contains($0) ? " " : $0 }) }.joined(separator: "\t")
+    }
+
+    /// A name as an identifier: runs of anything but letters, digits, `_` and `.` become one
+    /// `_`, none at the ends (`leaky_relu(alpha=0.1)` → `leaky_relu_alpha_0.1`).
+    public static func plain(_ name: String) -> String {
+        var out = ""
+        var gap = false
+        for c in name {
+            if c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == ".") {
+                if gap && !out.isEmpty { out.append("_") }
+                out.append(c)
+                gap = false
+            } else {
+                gap = true
+            }
+        }
+        return out.isEmpty ? "f" : out
     }
 
     /// A field quoted as RFC 4180 requires when it holds a comma, quote or line break.
@@ -114,7 +156,9 @@ public struct CSVTable: Sendable {
     ///   gone away: the rows not yet formatted are not); it has returned for every block it
     ///   received when this method returns.
     public func stream(to write: (UnsafeRawBufferPointer) -> Bool) {
-        guard Array((header + "\n").utf8).withUnsafeBytes(write) else { return }
+        if rowLabel == nil {
+            guard Array((header + "\n").utf8).withUnsafeBytes(write) else { return }
+        }
         let count = sampling.count
         let blocks = (count + Self.blockRows - 1) / Self.blockRows
         let workers = Swift.max(1, Swift.min(Concurrency.processorCount, blocks, 8))
@@ -199,14 +243,16 @@ private struct BlockBuffer {
         let fields =
             1 + table.functions.count * (orders.count + computedOrders.count)
             + (table.functions.count - 1) * differenceOrders.count
-        let capacity = n * fields * (DecimalText.maximumLength + 1)
+        let label = table.rowLabel.map { Array(table.joined([$0]).utf8) } ?? []
+        let capacity = n * (fields * (DecimalText.maximumLength + 1) + label.count + 1)
         if text.count < capacity {
             // Left unwritten: the rows fill about two thirds of the room, and pages never
             // touched take no memory.
             text = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
         }
         length = write(
-            count: n, orders: orders, computedOrders: computedOrders, differenceOrders: differenceOrders)
+            count: n, orders: orders, computedOrders: computedOrders, differenceOrders: differenceOrders,
+            label: label)
     }
 
     /// Every function's f and f′ as the format computes them (or their errors) at the block's
@@ -247,17 +293,18 @@ private struct BlockBuffer {
 
     /// The text of the block's first `n` rows, written into ``text``.
     /// - Returns: Its length in bytes.
-    private mutating func write(count n: Int, orders: [Int], computedOrders: [Int], differenceOrders: [Int])
-        -> Int
-    {
+    private mutating func write(
+        count n: Int, orders: [Int], computedOrders: [Int], differenceOrders: [Int], label: [UInt8]
+    ) -> Int {
         let (b, precision, functions, xs) = (CSVTable.blockRows, table.precision, table.functions, xs)
+        let separator = table.separator
         let computed = self.computed
         return columns.withUnsafeBufferPointer { storage in
             text.withUnsafeMutableBufferPointer { text in
                 guard let start = text.baseAddress else { return 0 }
                 var p = start
                 func number(_ value: Double) {
-                    p.pointee = UInt8(ascii: ",")
+                    p.pointee = separator
                     p += 1
                     guard let precision else {
                         p += DecimalText.write(value, to: p)
@@ -269,6 +316,14 @@ private struct BlockBuffer {
                     }
                 }
                 for i in 0..<n {
+                    if !label.isEmpty {
+                        for byte in label {
+                            p.pointee = byte
+                            p += 1
+                        }
+                        p.pointee = separator
+                        p += 1
+                    }
                     p += DecimalText.write(xs[i], to: p)
                     for k in functions.indices {
                         for order in orders { number(storage[(3 * k + order) * b + i]) }

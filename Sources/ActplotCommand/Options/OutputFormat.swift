@@ -52,6 +52,10 @@ struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     static let csv = OutputFormat(
         name: "csv", summary: "comma-separated values", extensions: ["csv"], example: "plot.csv",
         isBinary: false, measure: .none, writer: .rows)
+    /// Tab-separated values: CSV's columns, fields separated by tabs, never quoted.
+    static let tsv = OutputFormat(
+        name: "tsv", summary: "tab-separated values", extensions: ["tsv", "tab"], example: "plot.tsv",
+        isBinary: false, measure: .none, writer: .rows)
     /// A PNG image.
     static let png = OutputFormat(
         name: "png", summary: "a PNG image", extensions: ["png"], example: "plot.png", isBinary: true,
@@ -70,7 +74,7 @@ struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
         isBinary: false, measure: .none, writer: .rows)
 
     /// What plot and compare write.
-    static let plot: [OutputFormat] = [.chart, .csv, .png, .svg]
+    static let plot: [OutputFormat] = [.chart, .csv, .tsv, .png, .svg]
     /// What eval writes (besides `--json`'s one document).
     static let eval: [OutputFormat] = [.table, .csv, .jsonl]
 

@@ -76,6 +76,20 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Plain 7-bit ASCII chart (also chosen when the locale is not UTF-8).")
     var ascii = false
 
+    @Option(
+        help: ArgumentHelp(
+            "CSV and TSV column names: primes (gelu, gelu') or plain (gelu, gelu_d1: as numpy, pandas and R "
+                + "keep them).", valueName: "STYLE"),
+        completion: .list(["primes", "plain"]))
+    var header: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "CSV and TSV layout: wide (a column per function) or long (function,x,f,df rows, for pandas and "
+                + "R).", valueName: "LAYOUT"),
+        completion: .list(["wide", "long"]))
+    var csvLayout: String?
+
     @OptionGroup var others: OthersOption
 
     @Option(parsing: .unconditional, help: .scale)

@@ -94,6 +94,10 @@ struct ComparisonReport: Report {
                 continue
             }
             out += table(c, style)
+            if samples < 100 {
+                out +=
+                    "  only \(samples) points: the means and the places are rough; --samples 1000 or more for figures\n"
+            }
             out += nonfiniteLines(c, name)
             if reference.function.entry.hasKinks || function.entry.hasKinks {
                 if c.conventionCorners.isEmpty {

@@ -24,11 +24,27 @@ extension PlotRun {
             secondDerivative: o.secondDerivative, precision: o.numbers.precision)
         table.differences = o.diff
         table.computed = plan.evaluations.map { CSVTable.Computed($0, errors: o.error) }
+        table.separator = plan.format == .tsv ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+        table.plainHeader = o.header?.lowercased() == "plain"
+        // Long: one header, then each function's table, every row starting with its name.
+        let tables =
+            o.csvLayout?.lowercased() == "long"
+            ? plan.functions.map { item in
+                var one = table
+                one.functions = [item]
+                one.rowLabel = table.plainHeader ? CSVTable.plain(item.name) : item.name
+                return one
+            } : [table]
         try emit(plan, on: &console) { out in
-            table.stream(to: { bytes in
-                out.write(bytes)
-                return out.failure == nil
-            })
+            if tables.count > 1 || tables.first?.rowLabel != nil {
+                out.write(Array((table.longHeader + "\n").utf8))
+            }
+            for t in tables where out.failure == nil {
+                t.stream(to: { bytes in
+                    out.write(bytes)
+                    return out.failure == nil
+                })
+            }
         }
     }
 

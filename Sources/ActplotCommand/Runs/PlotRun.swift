@@ -108,6 +108,7 @@ struct PlotRun {
             (o.height != nil, "--height", drawn), (o.layout != nil, "--layout", drawn),
             (o.scale != 1, "--scale", images), (o.ascii, "--ascii", [.chart]),
             (o.color.lowercased() != "auto", "--color", [.chart]),
+            (o.header != nil, "--header", [.csv, .tsv]), (o.csvLayout != nil, "--csv-layout", [.csv, .tsv]),
         ]
         let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
         }
@@ -122,6 +123,19 @@ struct PlotRun {
             throw ValidationError(
                 "'\(rule.option)' applies to \(list), not to \(named(format)): drop it, or choose one of those "
                     + "with --format or -o")
+        }
+        if let style = o.header, !["primes", "plain"].contains(style.lowercased()) {
+            throw ValidationError("'--header' takes primes or plain, got '\(style)'")
+        }
+        if let long = o.csvLayout?.lowercased() {
+            guard ["wide", "long"].contains(long) else {
+                throw ValidationError("'--csv-layout' takes wide or long, got '\(o.csvLayout ?? "")'")
+            }
+            if long == "long" && (o.diff || o.precision.dtype != nil) {
+                throw ValidationError(
+                    "'--csv-layout long' writes f and its derivatives; --diff and --dtype columns need the wide layout"
+                )
+            }
         }
         if o.independentY && layout == .overlay {
             throw ValidationError(
