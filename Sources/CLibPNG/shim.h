@@ -104,13 +104,15 @@ static int actplot_png_write(const unsigned char *zlib, size_t length, unsigned 
     png_set_write_fn(png, out, actplot_png_write_bytes, actplot_png_flush);
     png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_text chunk;
-    memset(&chunk, 0, sizeof chunk);
-    chunk.compression = PNG_TEXT_COMPRESSION_NONE;
-    chunk.key = (png_charp)key;
-    chunk.text = (png_charp)text;
-    chunk.text_length = strlen(text);
-    png_set_text(png, info, &chunk, 1);
+    if (text[0] != 0) {  /* an empty text: no tEXt chunk at all (--no-metadata) */
+        png_text chunk;
+        memset(&chunk, 0, sizeof chunk);
+        chunk.compression = PNG_TEXT_COMPRESSION_NONE;
+        chunk.key = (png_charp)key;
+        chunk.text = (png_charp)text;
+        chunk.text_length = strlen(text);
+        png_set_text(png, info, &chunk, 1);
+    }
     png_write_info(png, info);
     // IDAT chunks of at most 1 MiB, as decoders stream them.
     for (size_t offset = 0; offset < length; offset += 1 << 20) {

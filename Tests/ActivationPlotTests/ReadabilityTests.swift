@@ -247,7 +247,7 @@ struct ReadabilityTests {
         #expect(FigureGrid(panels: [f]).charactersMissingFromFont(width: 600, height: 400) == ["☃"])
     }
 
-    @Test("titles are never cut: a long one wraps or shrinks inside the image")
+    @Test("a long title wraps or shrinks inside the image, whole")
     func titles() throws {
         let font = GlyphFont.dejaVuSans
         let long =
@@ -256,6 +256,19 @@ struct ReadabilityTests {
         #expect(fit.lines.count > 1 && fit.lines.joined(separator: " ") == long)
         #expect(fit.lines.allSatisfy { font.width(of: $0, size: fit.size) <= 300 })
         #expect(PlotGeometry.fit("relu", width: 300, size: 19, font: font).lines == ["relu"])
+    }
+
+    @Test("a title of thousands of characters is cut with an ellipsis, at a readable size")
+    func hugeTitles() throws {
+        let font = GlyphFont.dejaVuSans
+        let word = PlotGeometry.fit(String(repeating: "A", count: 3000), width: 1184, size: 19, font: font)
+        #expect(word.lines.count == 1 && word.lines[0].hasSuffix("…") && word.size >= 0.8 * 19)
+        #expect(font.width(of: word.lines[0], size: word.size) <= 1184)
+        let words = PlotGeometry.fit(
+            Array(repeating: "word", count: 600).joined(separator: " "), width: 1184, size: 19, font: font)
+        #expect(words.lines.count == 3 && words.lines[2].hasSuffix("…"))
+        #expect(
+            words.lines.allSatisfy { font.width(of: $0, size: words.size) <= 1184 } && words.size >= 0.5 * 19)
     }
 
     @Test("at least five labelled x ticks on a 300-pixel panel")

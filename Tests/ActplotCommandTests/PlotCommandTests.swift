@@ -68,6 +68,19 @@ struct PlotCommandTests {
         #expect(rows[0] == ["x", "relu", "relu'", "gelu", "gelu'"] && rows.count == 4 && rows[3][1] == "5")
     }
 
+    @Test("--no-metadata leaves the command line (and its paths) out of a PNG")
+    func noMetadata() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actplot-meta-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (flag, chunks) in [([String](), 1), (["--no-metadata"], 0)] {
+            let path = folder.appendingPathComponent("p.png").path
+            #expect(try InProcess.run(["relu", "-o", path] + flag).status == 0)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(bytes.ranges(of: Data("tEXt".utf8)).count == chunks, "\(flag)")
+        }
+    }
+
     @Test("a point marked twice is marked and noted once")
     func repeatedMark() throws {
         let r = try InProcess.run(

@@ -80,10 +80,12 @@ struct PlotGeometry {
     /// A length in whole pixels, at least 1.
     func length(_ v: Double) -> Int { Swift.max(1, pixel(v * scale)) }
 
-    /// A title that fits `width`, never cut.
+    /// A title that fits `width`.
     ///
     /// At `size` if it can, else smaller (down to 80 %), else broken at spaces into lines of
-    /// that size, each made to fit (down to half size for a word longer than the width).
+    /// that size, each made to fit (down to half size for a word longer than the width). At
+    /// most three lines, and a line still too wide at half size, are cut with an ellipsis: a
+    /// title of thousands of characters stays readable instead of shrinking to nothing.
     static func fit(_ text: String, width: Double, size: Double, font: GlyphFont) -> (
         lines: [String], size: Double
     ) {
@@ -103,8 +105,29 @@ struct PlotGeometry {
             }
         }
         lines.append(line)
+        if lines.count > 3 { lines = Array(lines.prefix(3)) + [""] }
         let widest = lines.map { font.width(of: $0, size: smaller) }.max() ?? 0
-        return (lines, widest > width ? Swift.max(0.5 * size, smaller * width / widest) : smaller)
+        // Shrunk to fit down to half size; a line that would need less is cut at 80 % instead.
+        let fitting = smaller * width / Swift.max(widest, 1)
+        let final = widest > width && fitting >= 0.5 * size ? fitting : smaller
+        let cut = lines.count > 3
+        lines = lines.prefix(3).enumerated().map { i, text in
+            let last = cut && i == 2
+            guard last || font.width(of: text, size: final) > width else { return text }
+            // The longest prefix that fits with the ellipsis, by bisection (a title may be 128 KiB).
+            let characters = Array(text)
+            var (fits, tooLong) = (0, characters.count + 1)
+            while tooLong - fits > 1 {
+                let middle = (fits + tooLong) / 2
+                if font.width(of: String(characters[..<middle]) + "…", size: final) <= width {
+                    fits = middle
+                } else {
+                    tooLong = middle
+                }
+            }
+            return String(characters[..<fits]) + "…"
+        }
+        return (lines, final)
     }
 
     /// Tick labels with U+2212 minus signs.

@@ -76,6 +76,9 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Plain 7-bit ASCII chart (also chosen when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(help: "Leave the command line out of a PNG (its tEXt chunk records it, paths included).")
+    var noMetadata = false
+
     @Option(
         help: ArgumentHelp(
             "CSV and TSV column names: primes (gelu, gelu') or plain (gelu, gelu_d1: as numpy, pandas and R "

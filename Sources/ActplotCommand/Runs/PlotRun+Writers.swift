@@ -104,7 +104,7 @@ extension PlotRun {
             o.interval, default: Swift.max(2, Int(pw)), limit: Self.chartSampleLimit)
         let grid = figures(plan, sampling: sampling)
         // Quoted for a shell, so that the command can be pasted back (`'x*tanh(x)'`).
-        let command = ShellQuote.command(["actplot"] + console.environment.arguments)
+        let command = o.noMetadata ? "" : ShellQuote.command(["actplot"] + console.environment.arguments)
         let image: EncodedImage
         do {
             image = try encoder.encode(grid, width: w, height: h, scale: o.scale, comment: command)

@@ -109,6 +109,7 @@ struct PlotRun {
             (o.scale != 1, "--scale", images), (o.ascii, "--ascii", [.chart]),
             (o.color.lowercased() != "auto", "--color", [.chart]),
             (o.header != nil, "--header", [.csv, .tsv]), (o.csvLayout != nil, "--csv-layout", [.csv, .tsv]),
+            (o.noMetadata, "--no-metadata", [.png]),
         ]
         let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
         }
