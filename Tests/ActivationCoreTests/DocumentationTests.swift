@@ -144,8 +144,11 @@ struct DocumentationTests {
     func firstChart() throws {
         let readme = try Self.read("README.md")
         let sample = try Self.read("Samples/relu_--range_-5_5_--width_80_--height_24.txt")
-        let chart = sample.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
-        #expect(readme.contains("$ actplot relu --range -5:5\n" + chart), "regenerate: make samples, then copy it")
+        let chart = sample.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(
+            separator: "\n")
+        #expect(
+            readme.contains("$ actplot relu --range -5:5\n" + chart), "regenerate: make samples, then copy it"
+        )
     }
 
     @Test("each README gallery caption is the exact command `make samples` runs for its image")

@@ -101,6 +101,28 @@ struct StatisticsTests {
         #expect(step.lipschitz.value == .infinity)
     }
 
+    @Test("moments that exist are computed when others overflow; an unsettled one is not called divergent")
+    func partialMoments() throws {
+        #expect {
+            _ = try GaussianStatistics(of: try Catalog.activation("gelu"), mean: 0, standardDeviation: 1e300)
+        } throws: { error in
+            // E[gelu(Z)] = σ²/√(2π(1 + σ²)), σ/√(2π) to 1e-600 here; E[f²] ≈ σ²/2 overflows.
+            guard case GaussianStatistics.Failure.partial(_, let m) = error, let mean = m[0], let slope = m[3]
+            else {
+                return false
+            }
+            return abs(mean / (1e300 / (2 * Double.pi).squareRoot()) - 1) < 1e-12 && m[1] == nil
+                && m[2] == nil
+                && abs(slope - 0.5) < 1e-12
+        }
+        #expect {
+            _ = try GaussianStatistics(of: try Catalog.activation("sin(1/x)"))
+        } throws: { error in
+            if case GaussianStatistics.Failure.inaccurate = error { return true }
+            return false
+        }
+    }
+
     @Test("a slope only one side has is approached, not reached; an unbounded one is said to be")
     func approachedSlopes() throws {
         let selu = ActivationExtrema(of: try Catalog.activation("selu"))

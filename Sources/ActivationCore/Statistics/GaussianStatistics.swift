@@ -54,6 +54,9 @@ public struct GaussianStatistics: Sendable, Hashable {
         case diverges(function: String)
         /// The quadrature did not reach its tolerance.
         case inaccurate(function: String, error: Double)
+        /// Some moments exist and others diverge or overflow: E[f], E[f²], Var f, E[f′], E[f′²]
+        /// in order, nil where one does not (gelu at σ = 1e300: E[f] ≈ 4.0e299, E[f²] overflows).
+        case partial(function: String, moments: [Double?])
 
         /// One line for a person.
         public var description: String {
@@ -63,7 +66,18 @@ public struct GaussianStatistics: Sendable, Hashable {
                     + "(f or f′ is infinite or NaN where the input has weight)"
             case .inaccurate(let name, let error):
                 "\(name): the quadrature reached only \(error) relative error"
+            case .partial(let name, let moments):
+                "\(name): " + Self.missing(moments)
+                    + " diverge or overflow a double here; the others are shown"
             }
+        }
+
+        /// The names of the moments that are nil, as a sentence lists them.
+        static func missing(_ moments: [Double?]) -> String {
+            let names = ["E[f]", "E[f²]", "Var f", "E[f′]", "E[f′²]"]
+            let gone = zip(names, moments).filter { $0.1 == nil }.map(\.0)
+            guard let last = gone.last, gone.count > 1 else { return gone.first ?? "" }
+            return gone.dropLast().joined(separator: ", ") + " and " + last
         }
     }
 
@@ -89,7 +103,9 @@ public struct GaussianStatistics: Sendable, Hashable {
         }
         let breakpoints = Self.breakpoints(of: function, mean: mu, standardDeviation: sigma)
         let (result, _) = quadrature.integrate(breakpoints: breakpoints)
-        guard result.finite else { throw .diverges(function: function.name) }
+        guard result.finite else {
+            throw Self.separately(function, mean: mu, standardDeviation: sigma, breakpoints: breakpoints)
+        }
         let m = result.integrals[0]
         // Var = E[(f − m)²], its own adaptive pass: E[f²] − m² would cancel (sigmoid loses a digit).
         let centred = GaussKronrod(components: 1) { t, out in
@@ -126,6 +142,55 @@ public struct GaussianStatistics: Sendable, Hashable {
         meanSquaredSlope = result.integrals[3]
         errorEstimate = worst
         evaluations = result.evaluations + second.evaluations
+    }
+
+    /// The moments one by one, when together they were not finite: each that exists to 1e-12
+    /// (``Failure/partial(function:moments:)``), or ``Failure/diverges(function:)`` if none does.
+    static func separately(
+        _ function: Activation, mean mu: Double, standardDeviation sigma: Double, breakpoints: [Double]
+    ) -> Failure {
+        let normalization = 1 / (2 * Double.pi).squareRoot()
+        // The worst relative error of a moment that is finite but missed its tolerance.
+        var unsettled: Double?
+        func moment(_ g: @escaping (Double) -> Double) -> Double? {
+            let quadrature = GaussKronrod(components: 1) { t, out in
+                let weight = normalization * gaussian(t)
+                out[0] = weight > 0 ? g(mu + sigma * t) * weight : 0
+            }
+            let (r, _) = quadrature.integrate(breakpoints: breakpoints)
+            guard r.finite, r.integrals[0].isFinite else { return nil }
+            let scale = abs(r.integrals[0]) >= 1e-3 * r.magnitudes[0] ? abs(r.integrals[0]) : 1
+            guard r.converged || r.errors[0] <= 1e-12 * scale else {
+                unsettled = max(unsettled ?? 0, r.errors[0] / scale)
+                return nil
+            }
+            return abs(r.integrals[0]) <= max(r.errors[0], 1e-15 * r.magnitudes[0]) ? 0 : r.integrals[0]
+        }
+        let m = moment { function.value(at: $0) }
+        let square = moment { x in
+            let v = function.value(at: x)
+            return v * v
+        }
+        let variance = m.flatMap { m in
+            square == nil
+                ? nil
+                : moment { x in
+                    let d = function.value(at: x) - m
+                    return d * d
+                }
+        }
+        let slope = moment { function.derivative(at: $0) }
+        let squaredSlope = moment { x in
+            let d = function.derivative(at: x)
+            return d * d
+        }
+        let moments = [m, square, variance, slope, squaredSlope]
+        guard moments.allSatisfy({ $0 == nil }) else {
+            return .partial(function: function.name, moments: moments)
+        }
+        // Never "diverge" for a moment that was only not settled (sin(1/x)'s E[f] exists).
+        return unsettled.map { .inaccurate(function: function.name, error: $0) }
+            ?? .diverges(function: function.name)
     }
 
     /// e^{−t²/2}.

@@ -59,8 +59,14 @@ package struct FunctionReport: Report {
     private func gaussian(_ style: TextStyle) -> String {
         let f = function
         let n = { (v: Double) in NumberText.format(v, significantDigits: 12) }
-        guard let s = try? GaussianStatistics(of: f) else {
-            return "\nunder Z ~ N(0, 1)\n  moments diverge or overflow (see actplot stats)\n"
+        let s: GaussianStatistics
+        do {
+            s = try GaussianStatistics(of: f)
+        } catch {
+            // What failed, as stats says it: diverging moments, or a quadrature that did not settle.
+            let reason = error.description.drop { $0 != ":" }.dropFirst().trimmingWhitespace
+                .replacing("; the others are shown", with: "")
+            return "\nunder Z ~ N(0, 1)\n  \(reason) (see actplot stats)\n"
         }
         let torch = f.torchGain.map { "; torch calculate_gain \(n($0.value)) (\($0.note))" } ?? ""
         return "\nunder Z ~ N(0, 1)\n"

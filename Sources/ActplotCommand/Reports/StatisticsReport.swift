@@ -84,6 +84,14 @@ package struct StatisticsReport: Report {
                     torch.map { number($0.value) } ?? "—",
                 ])
                 if let torch { notes.append("  torch calculate_gain, \(r.function.name): \(torch.note)\n") }
+            case .failure(.partial(_, let values)):
+                moments.append([r.function.name] + values.map { $0.map(number) ?? "—" })
+                let gain = { (second: Double?) in second.map { number(1 / $0.squareRoot()) } ?? "—" }
+                gains.append([r.function.name, gain(values[1]), gain(values[4]), "—"])
+                failures.append(
+                    "  "
+                        + GaussianStatistics.Failure.partial(function: r.function.name, moments: values)
+                        .description + "\n")
             case .failure(let failure):
                 moments.append([r.function.name] + Array(repeating: "—", count: 5))
                 gains.append([r.function.name, "—", "—", "—"])
