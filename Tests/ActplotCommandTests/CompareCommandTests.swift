@@ -47,6 +47,22 @@ struct CompareCommandTests {
         #expect(narrow.stdout.split(separator: "\n").allSatisfy { $0.filter { $0 == "┌" }.count <= 1 })
     }
 
+    @Test("a plateau's place is its stretch, not one point of it; few points are said to be few")
+    func plateauAndFewPoints() throws {
+        let r = try InProcess.run(["compare", "torch.hardsigmoid", "dl4j.hardsigmoid", "--width", "100"])
+        let row = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("  f'") })
+        #expect(row.contains("-2.999…-2.501 (+1)"), "\(row)")
+        let comparison = ActivationComparison(
+            try Catalog.activation("torch.hardsigmoid"), try Catalog.activation("dl4j.hardsigmoid"),
+            over: -5...5,
+            samples: 10001)
+        let plateau = try #require(comparison.derivative.plateau)
+        #expect(plateau.lowerBound > -3 && plateau.upperBound < -2.5 && comparison.derivative.plateaus == 2)
+        #expect(comparison.value.plateau == nil)
+        let few = try InProcess.run(["compare", "relu", "gelu", "--samples", "3", "--width", "100"])
+        #expect(few.stdout.contains("only 3 points: the means and the places are rough"))
+    }
+
     @Test("a corner convention difference is named: torch vs jax leaky_relu at 0")
     func conventions() throws {
         let r = try InProcess.run(["compare", "torch.leaky_relu", "jax.leaky_relu", "--width", "90"])

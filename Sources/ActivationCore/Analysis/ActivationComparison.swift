@@ -27,6 +27,12 @@ public struct ActivationComparison: Sendable {
         /// An infinite d makes the maximum, mean
         /// and RMS +∞; a NaN (or both f and g infinite) leaves the point out of all three.
         public let nonfinite: Int
+        /// The grid's first run of three or more points where |d| is the maximum (to 1e-12), when
+        /// the maximum is a plateau rather than a point (hardsigmoid's f′ − g′ = 1/6 on
+        /// −3 < x < −2.5): ``location`` is then only one of its points.
+        public var plateau: ClosedRange<Double>? = nil
+        /// How many separate runs of the grid reach the maximum, when it is a plateau.
+        public var plateaus = 0
     }
 
     /// Where f and where f′ of one function are not finite on the grid (nil: finite).
@@ -205,9 +211,28 @@ public struct ActivationComparison: Sendable {
             }
         }
         let n = Double(count)
-        return Difference(
+        var result = Difference(
             maximum: maximum, location: location, mean: sum / n, rootMeanSquare: (squares / n).squareRoot(),
             nonfinite: nonfinite)
+        // Runs of grid points at the maximum (not refined past it): a plateau, named as such.
+        if maximum == abs(d[best]) && maximum > 0 {
+            var runs: [ClosedRange<Int>] = []
+            var start: Int?
+            for i in d.indices {
+                let on = d[i].isFinite && close(abs(d[i]), maximum)
+                if on, start == nil { start = i }
+                if !on || i == d.count - 1, let s = start {
+                    let end = on ? i : i - 1
+                    if end - s >= 2 { runs.append(s...end) }
+                    start = nil
+                }
+            }
+            if let first = runs.first {
+                result.plateau = grid[first.lowerBound]...grid[first.upperBound]
+                result.plateaus = runs.count
+            }
+        }
+        return result
     }
 
     static func kahan(_ sum: inout Double, _ compensation: inout Double, _ term: Double) {

@@ -159,7 +159,13 @@ struct ComparisonReport: Report {
         var rows = [["", "max |f - g|", "at x", "mean |f - g|", "RMS"] + (counted ? ["non-finite"] : [])]
         for (label, d) in [("f", c.value), ("f'", c.derivative)] {
             // NaN: no point where the difference is defined.
-            let at = d.maximum == 0 || d.maximum.isNaN ? "-" : number(d.location)
+            var at = d.maximum == 0 || d.maximum.isNaN ? "-" : number(d.location)
+            if let p = d.plateau, d.maximum > 0 {
+                // A plateau: its first stretch on the grid, and how many there are.
+                at =
+                    "\(number(p.lowerBound))…\(number(p.upperBound))"
+                    + (d.plateaus > 1 ? " (+\(d.plateaus - 1))" : "")
+            }
             var statistics = [number(d.maximum), at, number(d.mean), number(d.rootMeanSquare)]
             if d.maximum.isNaN { statistics = ["-", "-", "-", "-"] }
             rows.append([label] + statistics + (counted ? [String(d.nonfinite)] : []))
