@@ -59,6 +59,13 @@ struct CompareCommandTests {
         let plateau = try #require(comparison.derivative.plateau)
         #expect(plateau.lowerBound > -3 && plateau.upperBound < -2.5 && comparison.derivative.plateaus == 2)
         #expect(comparison.value.plateau == nil)
+        let json = try InProcess.run(["compare", "torch.hardsigmoid", "dl4j.hardsigmoid", "--json"])
+        let document = try #require(try parseJSON(json.stdout) as? [String: Any])
+        let first = try #require((document["comparisons"] as? [[String: Any]])?.first)
+        let derivative = try #require(first["derivative"] as? [String: Any])
+        #expect(
+            (derivative["plateau"] as? [Double]) == [-2.999, -2.501]
+                && (derivative["plateaus"] as? Double) == 2)
         let few = try InProcess.run(["compare", "relu", "gelu", "--samples", "3", "--width", "100"])
         #expect(few.stdout.contains("only 3 points: the means and the places are rough"))
     }

@@ -5,7 +5,8 @@ import ActivationPlot
 ///
 /// Its JSON: `reference` (the first function's name), `range`, `samples`, and `comparisons`,
 /// one per other function: `function`, `value` and `derivative` (each `max_abs`, `at`,
-/// `mean_abs`, `rms`, `nonfinite`), `corners`, `convention_differences` (each `x`,
+/// `mean_abs`, `rms`, `nonfinite`, and on a plateau `plateau` [from, to] and `plateaus`),
+/// `corners`, `convention_differences` (each `x`,
 /// `reference` and `function` as `value` and `derivative`, `left_derivative`,
 /// `right_derivative`); with --dtype also `as_computed`: `dtype`, `arith` and `comparisons`
 /// (each `function`, `inputs`, `value` and `derivative` as `differing`, `max_ulps`, `at`).
@@ -204,10 +205,20 @@ struct ComparisonReport: Report {
     /// The report as JSON.
     package var json: JSONValue {
         func difference(_ d: ActivationComparison.Difference) -> JSONValue {
-            .object([
-                ("max_abs", .number(d.maximum)), ("at", .number(d.location)), ("mean_abs", .number(d.mean)),
-                ("rms", .number(d.rootMeanSquare)), ("nonfinite", .number(Double(d.nonfinite))),
-            ])
+            // A plateau: its first stretch on the grid and how many stretches reach the maximum.
+            let plateau: [(String, JSONValue)] =
+                d.plateau.map { p in
+                    [
+                        ("plateau", .array([.number(p.lowerBound), .number(p.upperBound)])),
+                        ("plateaus", .number(Double(d.plateaus))),
+                    ]
+                } ?? []
+            return .object(
+                [
+                    ("max_abs", .number(d.maximum)), ("at", .number(d.location)),
+                    ("mean_abs", .number(d.mean)),
+                    ("rms", .number(d.rootMeanSquare)), ("nonfinite", .number(Double(d.nonfinite))),
+                ] + plateau)
         }
         func jet(_ j: Jet) -> JSONValue {
             .object([("value", .number(j.value)), ("derivative", .number(j.derivative))])
