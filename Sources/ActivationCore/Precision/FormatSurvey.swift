@@ -134,34 +134,12 @@ public struct FormatSurvey: Sendable {
     }
 
     /// The events at a point for f or f′ (with the point before it on its side, for
-    /// monotonicity).
+    /// monotonicity): ``eventBits(_:part:format:after:)``'s bits as cases, one set of rules.
     static func events(_ p: FormatPoint, part: Int, format: NumberFormat, after previous: FormatPoint?)
         -> [Event]
     {
-        let (v, t) = part == 0 ? (p.value, p.exactValue) : (p.derivative, p.exactDerivative)
-        var events: [Event] = []
-        if v == 0 && t != 0 { events.append(.zero) }
-        if v != 0 && abs(v) < format.leastNormalMagnitude { events.append(.subnormal) }
-        if abs(v) == format.greatestFiniteMagnitude && abs(t) != format.greatestFiniteMagnitude {
-            events.append(.largest)
-        }
-        if v.isInfinite && t.isFinite { events.append(.infinite) }
-        if v.isNaN && !t.isNaN { events.append(.nan) }
-        if part == 0 && v == p.input && t != p.input && p.input != 0 { events.append(.identity) }
-        if part == 0 && abs(v) == 1 && abs(t) != 1 { events.append(.unit) }
-        if let previous {
-            let (u, s) =
-                part == 0
-                ? (previous.value, previous.exactValue) : (previous.derivative, previous.exactDerivative)
-            let computed = v - u
-            let exact = t - s
-            // Between two equal infinities (or across a NaN) the computed curve does not move.
-            if computed != 0 && !computed.isNaN && exact != 0 && !exact.isNaN && (computed > 0) != (exact > 0)
-            {
-                events.append(.againstTruth)
-            }
-        }
-        return events
+        let bits = eventBits(p, part: part, format: format, after: previous)
+        return Event.allCases.enumerated().filter { bits & (1 << $0.offset) != 0 }.map(\.element)
     }
 
     /// The samples a side of a format wider than 32 bits gets: 2^16, so that a survey of
