@@ -75,10 +75,22 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
     /// User text as an error shows it: control characters escaped (so the message stays one
     /// line) and anything over 60 characters cut in the middle.
     static func shown(_ text: String) -> String {
+        let escaped = escapingControls(text)
+        guard escaped.count > 60 else { return escaped }
+        return "\(middleCut(escaped)) (\(text.count) characters)"
+    }
+
+    /// Control characters written visibly (`\n`, `\t`, `\r`, `\u{1b}`), so that a message never
+    /// moves the cursor, colours the terminal or cuts a line.
+    /// - Parameters:
+    ///   - text: Any text.
+    ///   - keepingLineBreaks: Leave `\n` as it is (a formula's excerpt under its message).
+    /// - Returns: The text with every control character escaped.
+    package static func escapingControls(_ text: String, keepingLineBreaks: Bool = false) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\n": escaped += "\\n"
+            case "\n": escaped += keepingLineBreaks ? "\n" : "\\n"
             case "\t": escaped += "\\t"
             case "\r": escaped += "\\r"
             case _ where scalar.properties.generalCategory == .control:
@@ -86,8 +98,7 @@ public enum ActivationError: Error, Sendable, Hashable, CustomStringConvertible 
             default: escaped.unicodeScalars.append(scalar)
             }
         }
-        guard escaped.count > 60 else { return escaped }
-        return "\(middleCut(escaped)) (\(text.count) characters)"
+        return escaped
     }
 
     /// Long text as errors show it: its first 40 and last 12 characters around an ellipsis.

@@ -23,7 +23,7 @@ package enum Suggestion {
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions, transpositions.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    package static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

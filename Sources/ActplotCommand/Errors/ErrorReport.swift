@@ -33,22 +33,10 @@ package struct ErrorReport {
         message = Self.escapingControls(text)
     }
 
-    /// Control characters written visibly (`\u{0}`, `\u{1b}`, `\t`), whatever their source
-    /// (argv, a file, standard input), so that an error never moves the cursor, colours the
-    /// terminal or cuts a line; the line breaks of a formula's excerpt stay.
+    /// Control characters written visibly, whatever their source (argv, a file, standard
+    /// input); the line breaks of a formula's excerpt stay.
     static func escapingControls(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": escaped += "\n"
-            case "\t": escaped += "\\t"
-            case "\r": escaped += "\\r"
-            case _ where scalar.properties.generalCategory == .control:
-                escaped += "\\u{\(String(scalar.value, radix: 16))}"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        ActivationError.escapingControls(text, keepingLineBreaks: true)
     }
 
     /// Options people bring from other tools, with what actplot has instead.
@@ -102,19 +90,7 @@ package struct ErrorReport {
     static func isClose(_ typed: String, _ suggested: String) -> Bool {
         let (a, b) = (Array(typed.drop { $0 == "-" }), Array(suggested.drop { $0 == "-" }))
         guard a.first == b.first, let first = a.first, first.isLetter else { return false }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in stride(from: 1, through: b.count, by: 1) {
-                d[i][j] = Swift.min(
-                    d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = Swift.min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[a.count][b.count] <= (a.count <= 4 ? 1 : 2)
+        return Suggestion.distance(a, b) <= (a.count <= 4 ? 1 : 2)
     }
 
     /// The report of `error` from the command line `arguments` (without the program's name).
