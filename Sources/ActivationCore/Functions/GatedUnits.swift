@@ -18,7 +18,7 @@ struct GatedUnitComponent<Gate: ScalarKernel>: ScalarKernel {
     func value(at x: Double) -> Double {
         if other == 1 { return gate.value(at: x) }
         if other == 0 { return x.isNaN ? x : 0 }
-        return Self.product(gate.jet(at: x), x, other)
+        return gatedProduct(gate.jet(at: x), x, other)
     }
 
     @inline(__always)
@@ -27,21 +27,23 @@ struct GatedUnitComponent<Gate: ScalarKernel>: ScalarKernel {
         if other == 1 { return j }
         if other == 0 { return x.isNaN ? j : Jet(value: 0, derivative: 0, secondDerivative: 0) }
         return Jet(
-            value: Self.product(j, x, other), derivative: j.derivative * other,
+            value: gatedProduct(j, x, other), derivative: j.derivative * other,
             secondDerivative: j.secondDerivative * other)
-    }
-
-    /// g(a)·b rounded once more: where |a| < 2⁻⁵⁰⁰, g(a) = g′(a)·a to far below an ulp, and
-    /// (a·b)·g′(a) keeps the bits a subnormal g(a) would lose.
-    @inline(__always)
-    static func product(_ g: Jet, _ a: Double, _ b: Double) -> Double {
-        abs(a) < 0x1p-500 && a != 0 ? (a * b) * g.derivative : g.value * b
     }
 
     /// The gate's precise jet scaled by b, where b = 1.
     func preciseJet(at x: Double) -> PreciseJet? {
         other == 1 ? gate.preciseJet(at: x) : nil
     }
+}
+
+/// g(a)·b, for the slice and the whole vector alike.
+///
+/// Where |a| < 2⁻⁵⁰⁰, g(a) = g′(a)·a to far below an ulp, and (a·b)·g′(a) keeps the bits a
+/// subnormal g(a) would lose.
+@inline(__always)
+private func gatedProduct(_ g: Jet, _ a: Double, _ b: Double) -> Double {
+    abs(a) < 0x1p-500 && a != 0 ? (a * b) * g.derivative : g.value * b
 }
 
 extension VectorFunction {
@@ -53,7 +55,7 @@ extension VectorFunction {
             var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: n)
             for i in 0..<n {
                 let g = gate.jet(at: x[i])
-                output[i] = GatedUnitComponent<Identity>.product(g, x[i], x[n + i])
+                output[i] = gatedProduct(g, x[i], x[n + i])
                 jacobian[i][i] = g.derivative * x[n + i]
                 jacobian[i][n + i] = g.value
             }
