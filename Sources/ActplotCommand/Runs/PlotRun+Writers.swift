@@ -27,8 +27,9 @@ extension PlotRun {
         table.separator = plan.format == .tsv ? UInt8(ascii: "\t") : UInt8(ascii: ",")
         table.plainHeader = o.header?.lowercased() == "plain"
         // Long: one header, then each function's table, every row starting with its name.
+        let long = o.csvLayout?.lowercased() == "long"
         let tables =
-            o.csvLayout?.lowercased() == "long"
+            long
             ? plan.functions.map { item in
                 var one = table
                 one.functions = [item]
@@ -36,9 +37,7 @@ extension PlotRun {
                 return one
             } : [table]
         try emit(plan, on: &console) { out in
-            if tables.count > 1 || tables.first?.rowLabel != nil {
-                out.write(Array((table.longHeader + "\n").utf8))
-            }
+            if long { out.write(Array((table.longHeader + "\n").utf8)) }
             for t in tables where out.failure == nil {
                 t.stream(to: { bytes in
                     out.write(bytes)
