@@ -65,12 +65,18 @@ struct HardSigmoid: ScalarKernel {
             let upper = n - shift
             (below, above, atLower, atUpper) = (x < lower, x > upper, x == lower, x == upper)
         } else {
-            // slope·x + offset against 0 and 1 before rounding: ONNX's float32 0.2 puts the
-            // upper corner between doubles, where the rounded line is already 1.
-            let product = DoubleDouble.product(slope, x)
-            let y = product.plus(offset)
-            let excess = y.plus(-1)
-            (below, above, atLower, atUpper) = (y.hi < 0, excess.hi > 0, y.hi == 0, excess.hi == 0)
+            // slope·x + offset against 0 and 1 before rounding. Rounding is monotonic and 0 and 1
+            // are doubles, so the fma's sign against them is the exact one unless it is 0 or 1;
+            // only there (ONNX's float32 0.2 puts the upper corner between doubles, where the
+            // rounded line is already 1) the double-double line decides.
+            let rounded = line(x)
+            if rounded != 0 && rounded != 1 {
+                (below, above, atLower, atUpper) = (rounded < 0, rounded > 1, false, false)
+            } else {
+                let y = DoubleDouble.product(slope, x).plus(offset)
+                let excess = y.plus(-1)
+                (below, above, atLower, atUpper) = (y.hi < 0, excess.hi > 0, y.hi == 0, excess.hi == 0)
+            }
         }
         if below { return -1 }
         if above { return 1 }
