@@ -13,9 +13,20 @@ struct StarRectifier: ScalarKernel {
     var kink: KinkConvention
 
     /// s·x² + b for x > 0 as a double-double, to about 2⁻¹⁰⁶ of the result; nil where s·x² overflows.
+    ///
+    /// Beyond x = 2⁵¹⁰, where x² itself may overflow though s·x² does not (s < 1), it is
+    /// computed at x·2⁻⁵¹² and scaled back by 2¹⁰²⁴ in two exact steps; b, below 2⁹⁰⁰, is
+    /// then far under half an ulp of the result.
     @inline(__always)
     private func quadratic(_ x: Double) -> DoubleDouble? {
         guard (scale * x * x).isFinite else { return nil }
+        if x > 0x1p510 {
+            guard abs(bias) < 0x1p900 else { return nil }
+            let y = x * 0x1p-512
+            let square = DoubleDouble.product(y, y)
+            let q = DoubleDouble.product(scale, square.hi).plus(DoubleDouble.product(scale, square.lo)).value
+            return DoubleDouble(q * 0x1p512 * 0x1p512)
+        }
         let square = DoubleDouble.product(x, x)
         let high = DoubleDouble.product(scale, square.hi)
         let low = DoubleDouble.product(scale, square.lo)
