@@ -280,3 +280,41 @@ struct FormatEvaluationTests {
         #expect(bf16.exhaustive && bf16.stride == nil && bf16.inputs == 65_278)
     }
 }
+
+/// float64 as a format: `eval --dtype f64` trusts a value only where an evaluation beyond double
+/// precision, or an exact piece, decides it, and then it is mpmath's correctly rounded double.
+@Suite("Formats: float64 decided only where known")
+struct Float64FormatTests {
+    @Test(
+        "every certain float64 f and f′ is mpmath's correctly rounded double",
+        arguments: ReferenceFixture.shared.specs)
+    func certainMatchesMpmath(spec: String) throws {
+        let e = FormatEvaluation(try Catalog.activation(spec), format: .float64)
+        var wrong: [String] = []
+        for row in ReferenceFixture.shared.rows[spec] ?? [] {
+            let p = e.evaluate(at: row.x)
+            guard p.certain else { continue }
+            // mpmath has no signed zero; NaN matches NaN.
+            let same = { (a: Double, b: Double) in a == b || a.isNaN && b.isNaN }
+            if !same(p.value, row.value) { wrong.append("f(\(row.x)) = \(p.value), mpmath \(row.value)") }
+            if !same(p.derivative, row.derivative) {
+                wrong.append("f′(\(row.x)) = \(p.derivative), mpmath \(row.derivative)")
+            }
+        }
+        #expect(wrong.isEmpty, "\(spec): \(wrong.prefix(5).joined(separator: "; "))")
+    }
+
+    @Test(
+        "sigmoid, tanh and relu are decided at all but a handful of the fixture's points",
+        arguments: [
+            "sigmoid", "tanh", "relu",
+        ])
+    func mostlyDecided(spec: String) throws {
+        let e = FormatEvaluation(try Catalog.activation(spec), format: .float64)
+        let rows = ReferenceFixture.shared.rows[spec] ?? []
+        let uncertain = rows.filter { !e.evaluate(at: $0.x).certain }
+        // Only the tails between |x| = 700 (350 for tanh) and the underflow of f′ stay open.
+        #expect(uncertain.allSatisfy { abs($0.x) > 300 || $0.x.isNaN }, "\(uncertain.map(\.x).prefix(8))")
+        #expect(rows.count > 100)
+    }
+}

@@ -29,11 +29,45 @@ struct PrecisionCommandTests {
         #expect(object["dtype"] as? String == "bfloat16" && object["arith"] as? String == "opmath")
         let points = try #require(object["points"] as? [[String: Any]])
         #expect(points.count == 2)
-        #expect((points[0]["derivative"] as? Double ?? 0) > 0)
+        #expect((points[0]["dtype_derivative"] as? Double ?? 0) > 0)
         #expect(
-            points[1]["derivative"] as? Double == 0 && points[1]["derivative_bits"] as? String == "0x0000")
-        #expect((points[1]["derivative_ulps"] as? Double ?? 0) > 100)
-        #expect(points[1]["value_bits"] as? String == "0x3F80")
+            points[1]["dtype_derivative"] as? Double == 0
+                && points[1]["dtype_derivative_bits"] as? String == "0x0000")
+        #expect((points[1]["dtype_derivative_ulps"] as? Double ?? 0) > 100)
+        #expect(points[1]["dtype_value_bits"] as? String == "0x3F80")
+        // The float64 columns are the true values at x: σ′(6.25) is not 0.
+        #expect((points[1]["derivative"] as? Double ?? 0) > 0.0019)
+    }
+
+    @Test("eval writes one CSV shape: --dtype appends the format's columns to f, f′, f″ in float64 at x")
+    func oneShape() throws {
+        let plain = try InProcess.run(["eval", "gelu", "0.3", "-2", "--format", "csv"])
+        let narrow = try InProcess.run(["eval", "gelu", "0.3", "-2", "--format", "csv", "--dtype", "bf16"])
+        #expect(plain.status == 0 && narrow.status == 0, "\(narrow.stderr)")
+        let rows = { (s: String) in s.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        }
+        let (a, b) = (rows(plain.stdout), rows(narrow.stdout))
+        #expect(a.count == 3 && b.count == 3)
+        for (p, q) in zip(a, b) {
+            #expect(Array(q.prefix(4)) == p, "the float64 columns differ: \(p) vs \(q.prefix(4))")
+        }
+        #expect(b[0].dropFirst(4).first == "input" && b[0].contains("dtype_derivative_ulps"))
+        // 0.3 rounds to 0.30078125 in bfloat16: the format's columns are at the rounded input.
+        let input = try #require(b[0].firstIndex(of: "input"))
+        #expect(b[1][input] == "0.30078125" && b[1][0] == "0.3")
+    }
+
+    @Test("eval --dtype f64 trusts a value only where an evaluation beyond the double decides it")
+    func float64Certainty() throws {
+        let sure = try InProcess.run(["eval", "sigmoid", "0.5", "-3", "--dtype", "f64", "--format", "csv"])
+        #expect(
+            sure.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",true") },
+            "\(sure.stdout)")
+        let table = try InProcess.run(["eval", "sigmoid", "0.5", "--dtype", "f64"])
+        #expect(!table.stdout.contains("uncertain"))
+        // leaky_relu's 0.01 is not the double the kernel holds: the product's last bit is open.
+        let open = try InProcess.run(["eval", "leaky_relu", "-0.1", "-3", "--dtype", "f64"])
+        #expect(open.stdout.contains("uncertain: 2 of 2 rows"), "\(open.stdout)")
     }
 
     @Test("eval --dtype streams CSV and JSON lines from standard input: every float16 pattern, one row each")
@@ -49,10 +83,13 @@ struct PrecisionCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         let rows = r.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
         let header = try #require(rows.first)
-        #expect(header.prefix(4) == ["x", "input", "input_bits", "value"] && header.last == "certain")
+        #expect(
+            header.prefix(6) == ["x", "tanh", "tanh'", "tanh''", "input", "input_bits"]
+                && header.last == "certain")
         #expect(rows.count == xs.count + 1)
         let (value, bits, input16) = (
-            try #require(header.firstIndex(of: "value")), try #require(header.firstIndex(of: "value_bits")),
+            try #require(header.firstIndex(of: "dtype_value")),
+            try #require(header.firstIndex(of: "dtype_value_bits")),
             try #require(header.firstIndex(of: "input_bits"))
         )
         for (x, row) in zip(xs, rows.dropFirst()) {
@@ -70,7 +107,7 @@ struct PrecisionCommandTests {
         let objects = try lines.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
-        #expect(objects.count == 2 && objects[0]["derivative"] as? Double == 0)
+        #expect(objects.count == 2 && objects[0]["dtype_derivative"] as? Double == 0)
     }
 
     @Test("a plot in a format names where the computed curve is infinite: float16 log(1 + exp(x)) from 11.09")
@@ -138,8 +175,8 @@ struct PrecisionCommandTests {
         let b = try #require(try JSONSerialization.jsonObject(with: saturated.stdoutData) as? [String: Any])
         let p = try #require((a["points"] as? [[String: Any]])?.first)
         let q = try #require((b["points"] as? [[String: Any]])?.first)
-        #expect(p["value_bits"] as? String == "0x7F")
-        #expect(q["value"] as? Double == 448 && q["value_bits"] as? String == "0x7E")
+        #expect(p["dtype_value_bits"] as? String == "0x7F")
+        #expect(q["dtype_value"] as? Double == 448 && q["dtype_value_bits"] as? String == "0x7E")
     }
 
     @Test("plots in a format: CSV columns as computed, --error in ulps, the format's curve in the picture")

@@ -155,6 +155,16 @@ public struct Activation: Sendable {
 }
 
 extension Activation {
+    /// Whether every real parameter is a short binary fraction (a multiple of 2⁻²⁰ below 2²⁰:
+    /// 0.25, 3, 1/64), so that the double the kernel holds is exactly the value a user or a
+    /// paper means; 0.01 and SELU's λ are not.
+    var parametersAreShortBinary: Bool {
+        parameters.allSatisfy {
+            guard case .real(let v) = $0.value, v.isFinite else { return true }
+            return abs(v) < 0x1p20 && (v * 0x1p20).rounded() == v * 0x1p20
+        }
+    }
+
     /// A parameter with its value: `alpha = 0.2`.
     public struct Setting: Sendable, Hashable {
         /// The parameter's name.

@@ -25,6 +25,20 @@ struct Sigmoid: ScalarKernel {
         let d = s.derivative
         return Jet(value: s.positive.value, derivative: d.value, secondDerivative: d.times(s.balance).value)
     }
+
+    /// σ and σ′ = σ(x)·σ(−x) from the double-double pair for |x| ≤ 700, to 2⁻⁷⁰ relative
+    /// (e^{−|x|} is good to about 2⁻⁷⁵; a reciprocal and a product add a few 2⁻¹⁰⁰); from
+    /// |x| = 746, where e^{−|x|} < 2⁻¹⁰⁷⁶, 0 or 1 and 0, each within the least subnormal.
+    func preciseJet(at x: Double) -> PreciseJet? {
+        if abs(x) >= 746 {
+            return PreciseJet(
+                value: DoubleDouble(x > 0 ? 1 : 0), derivative: DoubleDouble(0), error: (0x1p-1074, 0x1p-1074)
+            )
+        }
+        guard abs(x) <= 700 else { return nil }
+        let s = PreciseLogisticPair(x)
+        return PreciseJet(value: s.positive, derivative: s.derivative, relativeError: 0x1p-70)
+    }
 }
 
 extension CatalogEntry {

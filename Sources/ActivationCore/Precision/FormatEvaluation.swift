@@ -100,13 +100,19 @@ public struct FormatEvaluation: Sendable {
     /// kernel's evaluation beyond double precision, else marked uncertain.
     private func exactPoint(at input: Double, _ truth: Jet) -> FormatPoint {
         var (value, sure) = Self.correctlyRounded(truth.value, format, bound: Self.doubleErrorBound.value)
-        if !sure, let side = linearSide(truth, at: input) ?? seriesSide(at: input) {
+        var (slope, sureSlope) = Self.correctlyRounded(
+            truth.derivative, format, bound: Self.doubleErrorBound.derivative)
+        guard format.bitWidth < 64 else { return float64Point(at: input, truth) }
+        let linear = linearSide(truth, at: input)
+        if !sure, let side = linear ?? seriesSide(at: input) {
             // Decided: the true value lies on `side` of the double's (0: it is the double).
             value = format.rounded(truth.value + side * Self.doubleErrorBound.value * truth.value.ulp)
             sure = true
         }
-        var (slope, sureSlope) = Self.correctlyRounded(
-            truth.derivative, format, bound: Self.doubleErrorBound.derivative)
+        if !sureSlope, linear != nil {
+            // On a linear piece through 0, f′ is the piece's slope, a double exactly.
+            (slope, sureSlope) = (format.rounded(truth.derivative), true)
+        }
         if !(sure && sureSlope), let precise = function.preciseJet(at: input) {
             if !sure {
                 (value, sure) = Self.correctlyRounded(precise.value, format, error: precise.error.value)
@@ -121,16 +127,40 @@ public struct FormatEvaluation: Sendable {
             exactDerivative: truth.derivative, certain: sure && sureSlope)
     }
 
+    /// The true f and f′ rounded to float64, where something beyond the double decides them.
+    ///
+    /// A linear piece through 0 decides (f = f′·x, the double product rounded once, f′ exact),
+    /// or the kernel's evaluation beyond double precision. Either only when every parameter is a short
+    /// binary fraction (0.25, 3): a slope typed as 0.01, or SELU's λ, is not the double the
+    /// kernel holds, and the last bit of the product depends on the difference.
+    private func float64Point(at input: Double, _ truth: Jet) -> FormatPoint {
+        var (value, slope, sure, sureSlope) = (truth.value, truth.derivative, false, false)
+        if function.parametersAreShortBinary {
+            if linearSide(truth, at: input) != nil {
+                (sure, sureSlope) = (true, true)
+            } else if let precise = function.preciseJet(at: input) {
+                (value, sure) = Self.correctlyRounded(precise.value, format, error: precise.error.value)
+                (slope, sureSlope) = Self.correctlyRounded(
+                    precise.derivative, format, error: precise.error.derivative)
+            }
+        }
+        return FormatPoint(
+            input: input, value: value, derivative: slope, exactValue: truth.value,
+            exactDerivative: truth.derivative,
+            certain: sure && sureSlope || !input.isFinite && !value.isFinite)
+    }
+
     /// The side of the double on which the exact product f′·x lies, on a linear piece through 0.
     ///
     /// Where f = f′·x and f″ = 0 (leaky_relu's α·x, relu's x), the product's rounding error
     /// (an fma gives it exactly) says which way the truth is: 0 when the double is the product.
-    /// Nil where f is not such a product.
+    /// Nil where f is not such a product, and for typed formulas, whose slope (`x/3`'s 1/3) may
+    /// not be a double.
     func linearSide(_ truth: Jet, at x: Double) -> Double? {
         let (d, hi) = (truth.derivative, truth.derivative * x)
-        guard truth.secondDerivative == 0, truth.value == hi, hi.isFinite, function.value(at: 0) == 0 else {
-            return nil
-        }
+        guard truth.secondDerivative == 0, truth.value == hi, hi.isFinite, function.value(at: 0) == 0,
+            function.entry.family != .expression
+        else { return nil }
         let lo = (-hi).addingProduct(d, x)
         return lo > 0 ? 1 : lo < 0 ? -1 : 0
     }

@@ -101,7 +101,8 @@ struct JetRows: PointRows {
 }
 
 /// A narrow format's f and f′ at each point, with the rounded input, bit patterns and errors in
-/// ulps of the format against the true values.
+/// ulps of the format against the true values: ``JetRows``' columns (f, f′, f″ in float64 at
+/// x), then the format's, so that `eval` writes one shape with or without `--dtype`.
 ///
 /// ```
 /// gelu in bfloat16, exact: the true f and f′ at the rounded input, each rounded once
@@ -109,18 +110,30 @@ struct JetRows: PointRows {
 ///   -8              -8         -0   0x8000   0        -0       0x8000   0.41
 /// ```
 struct FormatRows: PointRows {
+    /// The float64 values at x and the format's at the rounded x.
+    struct Point {
+        let jet: Jet
+        let format: FormatPoint
+    }
+
     let evaluation: FormatEvaluation
 
+    /// The float64 columns, which tables leave out, then the format's.
     var columns: [PointColumn] {
+        let float64 = JetRows(function: evaluation.function, precision: nil).columns.dropFirst().map {
+            PointColumn(key: $0.key, csv: $0.csv, table: nil)
+        }
         let name = evaluation.format.shortName
         let table: [String: String] = [
-            "x": "x", "input": "x in \(name)", "value": "f(x)", "value_bits": "bits", "value_ulps": "ulps",
-            "derivative": "f'(x)", "derivative_bits": "bits", "derivative_ulps": "ulps",
+            "input": "x in \(name)", "dtype_value": "f(x)", "dtype_value_bits": "bits",
+            "dtype_value_ulps": "ulps",
+            "dtype_derivative": "f'(x)", "dtype_derivative_bits": "bits", "dtype_derivative_ulps": "ulps",
         ]
-        return [
-            "x", "input", "input_bits", "value", "value_bits", "value_ulps", "derivative", "derivative_bits",
-            "derivative_ulps", "exact_value", "exact_derivative", "certain",
+        let format = [
+            "input", "input_bits", "dtype_value", "dtype_value_bits", "dtype_value_ulps", "dtype_derivative",
+            "dtype_derivative_bits", "dtype_derivative_ulps", "exact_value", "exact_derivative", "certain",
         ].map { PointColumn(key: $0, csv: $0, table: table[$0]) }
+        return [PointColumn(key: "x", csv: "x", table: "x")] + float64 + format
     }
 
     /// What the arithmetic is, in one line.
@@ -145,26 +158,32 @@ struct FormatRows: PointRows {
     var tableStreams: Bool { false }
     var streamedWidths: [Int] { [] }
 
-    func points(at xs: [Double]) -> [FormatPoint] { xs.map(evaluation.evaluate(at:)) }
+    func points(at xs: [Double]) -> [Point] {
+        let jets = JetRows(function: evaluation.function, precision: nil).points(at: xs)
+        return zip(jets, xs).map { Point(jet: $0, format: evaluation.evaluate(at: $1)) }
+    }
 
-    func append(_ p: FormatPoint, x: Double, column: Int, as output: PointCell, to bytes: inout [UInt8]) {
-        let format = evaluation.format
+    func append(_ point: Point, x: Double, column: Int, as output: PointCell, to bytes: inout [UInt8]) {
+        let (format, p) = (evaluation.format, point.format)
         let quoted = output == .json
         func text(_ s: String) { bytes += (quoted ? "\"\(s)\"" : s).utf8 }
         func number(_ v: Double) { PointRowsText.shortest(v, quoted: quoted, to: &bytes) }
         func ulps(_ v: Double) { output == .table ? text(SurveyReport.ulps(v)) : number(v) }
         switch column {
         case 0: number(x)
-        case 1: number(p.input)
-        case 2: text(hex(p.input))
-        case 3: number(p.value)
-        case 4: text(hex(p.value))
-        case 5: ulps(format.ulpError(p.value, exact: p.exactValue))
-        case 6: number(p.derivative)
-        case 7: text(hex(p.derivative))
-        case 8: ulps(format.ulpError(p.derivative, exact: p.exactDerivative))
-        case 9: number(p.exactValue)
-        case 10: number(p.exactDerivative)
+        case 1: number(point.jet.value)
+        case 2: number(point.jet.derivative)
+        case 3: number(point.jet.secondDerivative)
+        case 4: number(p.input)
+        case 5: text(hex(p.input))
+        case 6: number(p.value)
+        case 7: text(hex(p.value))
+        case 8: ulps(format.ulpError(p.value, exact: p.exactValue))
+        case 9: number(p.derivative)
+        case 10: text(hex(p.derivative))
+        case 11: ulps(format.ulpError(p.derivative, exact: p.exactDerivative))
+        case 12: number(p.exactValue)
+        case 13: number(p.exactDerivative)
         default: bytes += (p.certain ? "true" : "false").utf8
         }
     }
@@ -178,10 +197,12 @@ struct FormatRows: PointRows {
     }
 
     /// Whether any point was uncertain, the textbook formulas used, and what ulps are.
-    func footer(_ points: [FormatPoint]) -> String {
+    func footer(_ points: [Point]) -> String {
         var out = ""
-        if points.contains(where: { !$0.certain }) {
-            out += "  uncertain: within a few float64 ulps of a rounding boundary; the last bit may be off\n"
+        let uncertain = points.count { !$0.format.certain }
+        if uncertain > 0 {
+            let rows = "\(uncertain) of \(points.count) rows (false in the certain column of CSV and JSON)"
+            out += "  uncertain: \(rows): \(Self.uncertainty(in: evaluation.format))\n"
         }
         if let formula = evaluation.formula, evaluation.usesFormula {
             out += "  f = \(formula.value)\n"
@@ -189,6 +210,18 @@ struct FormatRows: PointRows {
         }
         return out
             + "  ulps: |computed − true| in units of the format's spacing at the true value (at the rounded x)\n"
+    }
+}
+
+extension FormatRows {
+    /// Why a value may be uncertain in a format: in float64 every double is next to a rounding
+    /// boundary, so only an evaluation beyond double precision decides.
+    static func uncertainty(in format: NumberFormat) -> String {
+        guard format.bitWidth < 64 else {
+            return "the kernel's error bound (within 1 ulp, or beyond double precision where it has "
+                + "such an evaluation) does not decide the rounding; the last bit may be off"
+        }
+        return "within a few float64 ulps of a rounding boundary; the last bit may be off"
     }
 }
 
