@@ -32,7 +32,7 @@ PYTHON ?= python3
 BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
-.PHONY: all build release test demo install uninstall clean format lint reference deps samples bench \
+.PHONY: test-shells all build release test demo install uninstall clean format lint reference deps samples bench \
 	fuzz sanitize docs man accuracy generated check-generated check-dense check-formats check-frameworks \
 	check-speed
 
@@ -64,7 +64,20 @@ RELEASE_FLAGS := $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU))
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib $(RELEASE_FLAGS) $(BUILD_FLAGS)
 
-test: build
+# The completion tests drive zsh and fish, as users have them (bash is everywhere).
+test-shells:
+	@if command -v zsh >/dev/null && command -v fish >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "make: installing zsh and fish with apt-get, for the completion tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zsh fish >/dev/null; \
+	else \
+	    echo "make: the completion tests need zsh and fish; install them with:"; \
+	    echo "    sudo apt-get install -y zsh fish"; \
+	    exit 1; \
+	fi
+
+test: build test-shells
 	$(SWIFT) test $(BUILD_FLAGS)
 	.build/debug/ActivationExample > /dev/null
 

@@ -2,14 +2,90 @@
 /// parser's model of one.
 ///
 /// * plot is the default command: `actplot gelu --ra<Tab>` completes plot's options, and the
-///   first word offers functions as well as commands.
+///   first word offers functions as well as commands (bash, zsh and fish).
+/// * zsh's `_describe` splits names at `:`: the function lists escape it.
 /// * bash splits words at `:` (COMP_WORDBREAKS), so `gelu:appro<Tab>` completed nothing: the
 ///   pieces are joined back before completing, and the part up to the last `:` taken off the
 ///   replies, as bash-completion's `__ltrim_colon_completions` does.
 enum CompletionScript {
-    /// The script for `shell`, adjusted (bash; zsh and fish pass through).
+    /// The script for `shell`, adjusted.
     static func adjusted(_ script: String, shell: String) -> String {
-        shell == "bash" ? bash(script) : script
+        switch shell {
+        case "bash": bash(script)
+        case "zsh": zsh(script)
+        case "fish": fish(script)
+        default: script
+        }
+    }
+
+    /// The zsh script with the default command, and with `:` escaped in offered names:
+    /// `_describe` reads `gelu:approximate=` as the name `gelu` with the description
+    /// `approximate=`.
+    static func zsh(_ script: String) -> String {
+        var text = script
+        // Only the function lists hold ':'; option arrays and specs are left as they are.
+        text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.hasPrefix("    local -ar _FUNCTION=(") else { return String(line) }
+            return String(line.replacing(":", with: "\\:"))
+        }.joined(separator: "\n")
+        text = text.replacing(
+            """
+                    _describe -V subcommand subcommands && ret=0
+                    ;;
+            """,
+            with: """
+                        _describe -V subcommand subcommands && ret=0
+                        # plot is the default command: the first word may also be a function.
+                        words=(plot "${(@)words[2,-1]}")
+                        CURRENT=2
+                        _actplot_plot && ret=0
+                        ;;
+                """)
+        text = text.replacing(
+            """
+                        "_actplot_${words[1]}" && ret=0
+                        ;;
+                    esac
+            """,
+            with: """
+                            "_actplot_${words[1]}" && ret=0
+                            ;;
+                        *)
+                            # plot is the default command: a first word that is no command is its function.
+                            words=(plot "${words[@]}")
+                            ((CURRENT++))
+                            _actplot_plot && ret=0
+                            ;;
+                        esac
+                """)
+        return text
+    }
+
+    /// The fish script with the default command: words after a function that is no command
+    /// are parsed as plot's, and the first word offers functions as well as commands.
+    static func fish(_ script: String) -> String {
+        let lines = script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let plot = lines.firstIndex(of: "        case 'plot'"), plot + 1 < lines.count,
+            let functions = lines.first(where: {
+                $0.hasPrefix(
+                    "complete -c 'actplot' -n '__actplot_should_offer_completions_for_positional \"actplot plot\""
+                )
+            })
+        else { return script }
+        var out = lines
+        let parse = lines[plot + 1]
+        guard let end = lines[(plot + 1)...].firstIndex(of: "        end") else { return script }
+        // A function as the first word (not the empty word being completed) starts plot's words.
+        out.insert(
+            contentsOf: [
+                "        case '*'", "            if set -q unparsed_tokens[1]",
+                "                set -p unparsed_tokens plot", "    " + parse, "            end",
+            ], at: end)
+        let first = functions.replacing(
+            "'__actplot_should_offer_completions_for_positional \"actplot plot\" -ge 1'",
+            with: "'__actplot_should_offer_completions_for_positional \"actplot\" -eq 1'")
+        out.append(first)
+        return out.joined(separator: "\n")
     }
 
     /// The bash script with the default command and `:` handled.
