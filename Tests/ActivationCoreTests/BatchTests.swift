@@ -35,6 +35,31 @@ struct BatchTests {
     }
 }
 
+/// f and f′ without f″ (the fast paths) give the scalar jet's bits.
+@Suite("Batch evaluation without f″")
+struct SlopeBatchTests {
+    @Test(
+        "batch values and derivatives alone equal the scalar jet's bit for bit",
+        arguments: Catalog.all.map(\.name))
+    func sameAsJet(name: String) throws {
+        let f = try Catalog.activation(name)
+        let xs = BatchTests.xs + (0..<4001).map { -20 + 0.01 * Double($0) }
+        var values = [Double](repeating: 0, count: xs.count)
+        var derivatives = values
+        xs.withUnsafeBufferPointer { input in
+            values.withUnsafeMutableBufferPointer { v in
+                derivatives.withUnsafeMutableBufferPointer { d in f.evaluate(input, values: v, derivatives: d)
+                }
+            }
+        }
+        for (i, x) in xs.enumerated() {
+            let jet = f.jet(at: x)
+            #expect(values[i].bitPattern == jet.value.bitPattern, "\(name) at \(x)")
+            #expect(derivatives[i].bitPattern == jet.derivative.bitPattern, "\(name)′ at \(x)")
+        }
+    }
+}
+
 /// Batches long enough to be split across cores give what one point at a time gives.
 @Suite("Parallel batches")
 struct ParallelBatchTests {

@@ -16,6 +16,9 @@ protocol ScalarKernel: Sendable {
         secondDerivatives: UnsafeMutableBufferPointer<Double>?)
     /// f and f′ beyond double precision where the kernel can give them, else nil.
     func preciseJet(at x: Double) -> PreciseJet?
+    /// f(x) and f′(x), the same bits as ``jet(at:)``'s, where a kernel has a cheaper way to
+    /// them than with f″.
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double)
 }
 
 /// f and f′ beyond double precision, with a bound on their error: what decides a narrow
@@ -56,6 +59,13 @@ extension ScalarKernel {
     /// No evaluation beyond double precision.
     func preciseJet(at x: Double) -> PreciseJet? { nil }
 
+    /// f and f′ from ``jet(at:)``.
+    @inline(__always)
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+        let jet = jet(at: x)
+        return (jet.value, jet.derivative)
+    }
+
     /// The batch loop over ``value(at:)`` or ``jet(at:)``, specialised per kernel.
     @inline(__always)
     func evaluate(
@@ -79,6 +89,10 @@ extension ScalarKernel {
     ) {
         guard derivatives != nil || secondDerivatives != nil else {
             for i in indices { values[i] = value(at: input[i]) }
+            return
+        }
+        if let derivatives, secondDerivatives == nil {
+            for i in indices { (values[i], derivatives[i]) = valueAndSlope(at: input[i]) }
             return
         }
         for i in indices {

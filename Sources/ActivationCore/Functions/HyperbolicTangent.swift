@@ -10,9 +10,31 @@
 struct HyperbolicTangent: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
+        if abs(x) >= 0.5 && abs(x) <= 20, let f = Self.fast(x)?.value { return f }
         if abs(x) < 0x1p-27 { return Self.smallTanh(x) }
         if abs(x) > 20 || x.isNaN { return tanh(x) }  // ±(1 − 2e^{−2|x|}), correctly rounded
         return PreciseLogisticPair(2 * x).balance.negated.value
+    }
+
+    @inline(__always)
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+        if abs(x) >= 0.5 && abs(x) <= 325, let fast = Self.fast(x) { return fast }
+        let jet = fullJet(at: x)
+        return (jet.value, jet.derivative)
+    }
+
+    /// tanh|x| = σ(2|x|) − σ(−2|x|) and sech²x = 4σ(2|x|)σ(−2|x|) from ``FastPath/logistic(_:)``
+    /// for 0.5 ≤ |x| ≤ 325, where the difference, at least 0.46, is within 2⁻⁶² of the truth
+    /// and the product within 2⁻⁶¹ of it relatively; nil where that does not decide the rounding.
+    @inline(__always)
+    static func fast(_ x: Double) -> (value: Double, slope: Double)? {
+        let (s, n) = FastPath.logistic(2 * abs(x))
+        let t = DoubleDouble.quickSum(s.hi, -n.hi)
+        let d = FastPath.product(s, n)
+        guard let value = FastPath.decided(t.hi, t.lo + (s.lo - n.lo), error: 0x1p-60),
+            let slope = FastPath.decided(4 * d.hi, 4 * d.lo, error: 0x1p-59 * d.hi)
+        else { return nil }
+        return (x < 0 ? -value : value, slope)
     }
 
     /// tanh x = x − x³/3 + … for |x| < 2⁻²⁷, rounded once (the C library's x·(1 + x) is an ulp
@@ -20,8 +42,18 @@ struct HyperbolicTangent: ScalarKernel {
     @inline(__always)
     private static func smallTanh(_ x: Double) -> Double { x.addingProduct(x * x * x, -1.0 / 3) }
 
+    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
+    /// so that they are the bits ``valueAndSlope(at:)`` gives.
     @inline(__always)
     func jet(at x: Double) -> Jet {
+        var jet = fullJet(at: x)
+        if abs(x) >= 0.5 && abs(x) <= 325, let fast = Self.fast(x) { (jet.value, jet.derivative) = fast }
+        return jet
+    }
+
+    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
+    @inline(__always)
+    func fullJet(at x: Double) -> Jet {
         if abs(x) > 350 && x.isFinite {  // ±1, 4e^{−2|x|} and ∓8e^{−2|x|}, rounded once (subnormal from 354)
             let tail = DoubleDouble(-2 * abs(x))
             return Jet(

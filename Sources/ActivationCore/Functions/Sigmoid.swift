@@ -10,12 +10,42 @@
 struct Sigmoid: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
+        if abs(x) <= 650, let f = Self.fast(x)?.value { return f }
         if abs(x) > 700 { return logistic(x) }
         return PreciseLogisticPair(x).positive.value
     }
 
     @inline(__always)
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+        if abs(x) <= 650, let fast = Self.fast(x) { return fast }
+        let jet = fullJet(at: x)
+        return (jet.value, jet.derivative)
+    }
+
+    /// σ and σ′ from ``FastPath/logistic(_:)`` (each to 2⁻⁶² relative), where that bound
+    /// decides their rounding; the rest (about 1 point in 2⁸) goes the double-double way.
+    @inline(__always)
+    static func fast(_ x: Double) -> (value: Double, slope: Double)? {
+        let (s, n) = FastPath.logistic(x)
+        let d = FastPath.product(s, n)
+        guard let f = FastPath.decided(s.hi, s.lo, error: 0x1p-61 * s.hi),
+            let slope = FastPath.decided(d.hi, d.lo, error: 0x1p-60 * d.hi)
+        else { return nil }
+        return (f, slope)
+    }
+
+    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
+    /// so that they are the bits ``valueAndSlope(at:)`` gives.
+    @inline(__always)
     func jet(at x: Double) -> Jet {
+        var jet = fullJet(at: x)
+        if abs(x) <= 650, let fast = Self.fast(x) { (jet.value, jet.derivative) = fast }
+        return jet
+    }
+
+    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
+    @inline(__always)
+    func fullJet(at x: Double) -> Jet {
         if abs(x) > 700 || x.isNaN {
             let s = LogisticPair(x)
             let d = s.derivative

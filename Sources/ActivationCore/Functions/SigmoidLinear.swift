@@ -17,7 +17,7 @@ struct SigmoidLinear: ScalarKernel {
     var beta: DoubleDouble
 
     @inline(__always)
-    private func argument(_ x: Double) -> DoubleDouble {
+    func argument(_ x: Double) -> DoubleDouble {
         let p = DoubleDouble.product(beta.hi, x)
         return beta.lo == 0 ? p : DoubleDouble.sum(p.hi, p.lo + beta.lo * x)
     }
@@ -25,12 +25,53 @@ struct SigmoidLinear: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
         let v = argument(x)
+        if abs(v.hi) <= 650, let f = fast(x, v)?.value { return f }
         if v.hi < -700 { return v.hi.isInfinite ? -0.0 : DoubleDouble.scaledExp(v, times: DoubleDouble(x)) }
         return PreciseLogisticPair(v).positive.times(x).value
     }
 
     @inline(__always)
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+        let v = argument(x)
+        if abs(v.hi) <= 650, let fast = fast(x, v) { return fast }
+        let jet = fullJet(at: x)
+        return (jet.value, jet.derivative)
+    }
+
+    /// f = x·σ(v) and f′ = σ(v)·(1 + v·σ(−v)) from ``FastPath/logistic(_:)`` (σ to 2⁻⁶²),
+    /// where their bounds decide the rounding: f within 2⁻⁶² relative (σ's), f′ within
+    /// 2⁻⁶²·σ(v)·(|v·σ(−v)| + |1 + v·σ(−v)|) (σ's error, and σ(−v)'s through the product),
+    /// which grows near f′'s zero (v ≈ −1.28) until the double-double path with its series
+    /// takes over. Both are checked with a factor of 2 to spare.
+    @inline(__always)
+    func fast(_ x: Double, _ v: DoubleDouble) -> (value: Double, slope: Double)? {
+        guard x != 0 else { return nil }  // f = ±0 keeps x's sign: the double-double way
+        let (s, n) = FastPath.logistic(v)
+        let fh = s.hi * x
+        let w = FastPath.product(v, n)
+        let one = DoubleDouble.sum(1, w.hi)
+        let g = FastPath.product(s, DoubleDouble(one.hi, one.lo + w.lo))
+        guard
+            let f = FastPath.decided(fh, (-fh).addingProduct(s.hi, x) + s.lo * x, error: 0x1p-61 * abs(fh)),
+            let slope = FastPath.decided(
+                g.hi, g.lo, error: 0x1p-61 * s.hi * (abs(w.hi) + abs(one.hi)))
+        else { return nil }
+        return (f, slope)
+    }
+
+    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
+    /// so that they are the bits ``valueAndSlope(at:)`` gives.
+    @inline(__always)
     func jet(at x: Double) -> Jet {
+        var jet = fullJet(at: x)
+        let v = argument(x)
+        if abs(v.hi) <= 650, let fast = fast(x, v) { (jet.value, jet.derivative) = fast }
+        return jet
+    }
+
+    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
+    @inline(__always)
+    func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         let b = beta.hi
         let v = argument(x)
