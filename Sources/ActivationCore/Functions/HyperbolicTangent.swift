@@ -23,8 +23,9 @@ struct HyperbolicTangent: ScalarKernel {
         return (jet.value, jet.derivative)
     }
 
-    /// tanh|x| = σ(2|x|) − σ(−2|x|) and sech²x = 4σ(2|x|)σ(−2|x|) from ``FastPath/logistic(_:)``
-    /// for 0.5 ≤ |x| ≤ 325, where the difference, at least 0.46, is within 2⁻⁶² of the truth
+    /// tanh x and sech²x from ``FastPath/logistic(_:)`` for 0.5 ≤ |x| ≤ 325.
+    ///
+    /// tanh|x| = σ(2|x|) − σ(−2|x|) and sech²x = 4σ(2|x|)σ(−2|x|), where the difference, at least 0.46, is within 2⁻⁶² of the truth
     /// and the product within 2⁻⁶¹ of it relatively; nil where that does not decide the rounding.
     @inline(__always)
     static func fast(_ x: Double) -> (value: Double, slope: Double)? {

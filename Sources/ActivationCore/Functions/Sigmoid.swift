@@ -22,8 +22,9 @@ struct Sigmoid: ScalarKernel {
         return (jet.value, jet.derivative)
     }
 
-    /// σ and σ′ from ``FastPath/logistic(_:)`` (each to 2⁻⁶² relative), where that bound
-    /// decides their rounding; the rest (about 1 point in 2⁸) goes the double-double way.
+    /// σ and σ′ from ``FastPath/logistic(_:)``, where its bound decides their rounding.
+    ///
+    /// Each is within 2⁻⁶² relative; the rest (about 1 point in 2⁸) goes the double-double way.
     @inline(__always)
     static func fast(_ x: Double) -> (value: Double, slope: Double)? {
         let (s, n) = FastPath.logistic(x)
@@ -56,8 +57,9 @@ struct Sigmoid: ScalarKernel {
         return Jet(value: s.positive.value, derivative: d.value, secondDerivative: d.times(s.balance).value)
     }
 
-    /// σ and σ′ = σ(x)·σ(−x) from the double-double pair for |x| ≤ 700, to 2⁻⁷⁰ relative
-    /// (e^{−|x|} is good to about 2⁻⁷⁵; a reciprocal and a product add a few 2⁻¹⁰⁰); from
+    /// σ and σ′ beyond double precision, where the kernel can give them.
+    ///
+    /// σ′ = σ(x)·σ(−x) from the double-double pair for |x| ≤ 700, to 2⁻⁷⁰ relative (e^{−|x|} is good to about 2⁻⁷⁵; a reciprocal and a product add a few 2⁻¹⁰⁰); from
     /// |x| = 746, where e^{−|x|} < 2⁻¹⁰⁷⁶, 0 or 1 and 0, each within the least subnormal.
     func preciseJet(at x: Double) -> PreciseJet? {
         if abs(x) >= 746 {

@@ -38,8 +38,10 @@ struct SigmoidLinear: ScalarKernel {
         return (jet.value, jet.derivative)
     }
 
-    /// f = x·σ(v) and f′ = σ(v)·(1 + v·σ(−v)) from ``FastPath/logistic(_:)`` (σ to 2⁻⁶²),
-    /// where their bounds decide the rounding: f within 2⁻⁶² relative (σ's), f′ within
+    /// f = x·σ(v) and f′ = σ(v)·(1 + v·σ(−v)) from ``FastPath/logistic(_:)``, where their
+    /// bounds decide the rounding.
+    ///
+    /// f is within 2⁻⁶² relative (σ's), f′ within
     /// 2⁻⁶²·σ(v)·(|v·σ(−v)| + |1 + v·σ(−v)|) (σ's error, and σ(−v)'s through the product),
     /// which grows near f′'s zero (v ≈ −1.28) until the double-double path with its series
     /// takes over. Both are checked with a factor of 2 to spare.

@@ -1,8 +1,7 @@
-import Glibc
-
-/// The fast paths of the sigmoid family: each result carried as an unevaluated sum hi + lo
-/// with a proven bound on its error, and returned rounded only where that bound decides the
-/// rounding (Ziv's strategy). Elsewhere, about one point in a thousand, the caller falls back
+/// The fast paths of the sigmoid family, in double with a proven error bound.
+///
+/// Each result is carried as an unevaluated sum hi + lo with a bound on its error, and
+/// returned rounded only where that bound decides the rounding (Ziv's strategy). Elsewhere, about one point in a thousand, the caller falls back
 /// to its double-double evaluation, which rounds the same value from about 75 bits.
 enum FastPath {
     /// hi + lo rounded to a double, where every value within `error` of it rounds the same
@@ -51,8 +50,9 @@ enum FastPath {
         return DoubleDouble(e.hi * scale, e.lo * scale)
     }
 
-    /// σ(x) and σ(−x) as hi + lo pairs for |x| ≤ 650, each to 2⁻⁶² relative, from one
-    /// e = e^{−|x|}: σ(|x|) = 1/(1 + e), corrected once by its exact residual, and
+    /// σ(x) and σ(−x) as hi + lo pairs for |x| ≤ 650, each to 2⁻⁶² relative.
+    ///
+    /// Both come from one e = e^{−|x|}: σ(|x|) = 1/(1 + e), corrected once by its exact residual, and
     /// σ(−|x|) = e·σ(|x|).
     @inline(__always)
     static func logistic(_ x: Double) -> (positive: DoubleDouble, negative: DoubleDouble) {
@@ -68,8 +68,9 @@ enum FastPath {
         return x >= 0 ? (large, small) : (small, large)
     }
 
-    /// σ(v) and σ(−v) as in ``logistic(_:)`` for v = hi + lo (|hi| ≤ 650): at hi, moved by
-    /// lo·σ′(hi) (the next term, lo²·σ″/2, is below 2⁻¹⁰⁰ of σ).
+    /// σ(v) and σ(−v) as in ``logistic(_:)`` for v = hi + lo (|hi| ≤ 650).
+    ///
+    /// They are taken at hi and moved by lo·σ′(hi) (the next term, lo²·σ″/2, is below 2⁻¹⁰⁰ of σ).
     @inline(__always)
     static func logistic(_ v: DoubleDouble) -> (positive: DoubleDouble, negative: DoubleDouble) {
         var (s, n) = logistic(v.hi)
