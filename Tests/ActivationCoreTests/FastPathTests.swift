@@ -59,6 +59,27 @@ struct FastPathTests {
         tally.expectGood("tanh", applicable: applicable.count)
     }
 
+    @Test("softplus, log_sigmoid, elu and selu: the fast f and f′ are the double-double ones")
+    func logarithmsAndExponentialLinear() throws {
+        let softplus = Softplus(beta: 1, threshold: .infinity)
+        let logSigmoid = LogSigmoid()
+        let elu = try #require(try Catalog.activation("elu").kernel as? ExponentialLinear)
+        let selu = try #require(try Catalog.activation("selu").kernel as? ExponentialLinear)
+        typealias Fast = (Double) -> (value: Double, slope: Double)?
+        let cases: [(String, Fast, (Double) -> Jet, (Double) -> Bool)] = [
+            ("softplus", softplus.fast, softplus.fullJet, { abs($0) <= 40 }),
+            ("log_sigmoid", LogSigmoid.fast, logSigmoid.fullJet, { abs($0) <= 40 }),
+            ("elu", elu.fast, elu.fullJet, { $0 <= -0.25 && $0 >= -650 }),
+            ("selu", selu.fast, selu.fullJet, { $0 <= -0.25 && $0 >= -650 }),
+        ]
+        for (name, fast, full, applies) in cases {
+            var tally = Tally(total: Self.xs.count)
+            let applicable = Self.xs.filter(applies)
+            for x in applicable { tally.add(fast(x), full(x)) }
+            tally.expectGood(name, applicable: applicable.count)
+        }
+    }
+
     @Test(
         "silu, and x·σ(1.702x): the fast f and f′ are the double-double ones",
         arguments: [

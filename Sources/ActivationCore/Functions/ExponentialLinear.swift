@@ -43,12 +43,50 @@ struct ExponentialLinear: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
         if x > 0 { return precise.scale.times(x).value }
+        if let fast = fast(x) { return fast.value }
         if x < 0 { return precise.negativeScale.times(DoubleDouble.expm1(x)).value }
         return x * scale
     }
 
+    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
+    /// so that they are the bits ``valueAndSlope(at:)`` gives.
     @inline(__always)
     func jet(at x: Double) -> Jet {
+        var jet = fullJet(at: x)
+        if let fast = fast(x) { (jet.value, jet.derivative) = fast }
+        return jet
+    }
+
+    @inline(__always)
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+        if let fast = fast(x) { return fast }
+        let jet = fullJet(at: x)
+        return (jet.value, jet.derivative)
+    }
+
+    /// λα(e^x − 1) and λα·e^x for −650 ≤ x ≤ −1/4 from ``FastPath/exp(_:)``, where their
+    /// bounds decide the rounding.
+    ///
+    /// e^x is within 2⁻⁶⁴ relative, so e^x − 1 (at least 0.22 in size, e^x at most 0.78) is
+    /// within 2⁻⁶²·⁲ of it and f within that relatively; f′ within 2⁻⁶⁴. Both are checked with
+    /// a factor of 2 to spare, for λα a normal number.
+    @inline(__always)
+    func fast(_ x: Double) -> (value: Double, slope: Double)? {
+        let c = precise.negativeScale
+        guard x <= -0.25, x >= -650, abs(c.hi) > 0x1p-900, abs(c.hi) < 0x1p900 else { return nil }
+        let e = FastPath.exp(x)
+        let m = DoubleDouble.quickSum(-1, e.hi)
+        let f = FastPath.product(c, DoubleDouble(m.hi, m.lo + e.lo))
+        let d = FastPath.product(c, e)
+        guard let value = FastPath.decided(f.hi, f.lo, error: 0x1p-61 * abs(f.hi)),
+            let slope = FastPath.decided(d.hi, d.lo, error: 0x1p-62 * abs(d.hi))
+        else { return nil }
+        return (value, slope)
+    }
+
+    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
+    @inline(__always)
+    func fullJet(at x: Double) -> Jet {
         if x > 0 { return Jet(value: value(at: x), derivative: scale, secondDerivative: 0) }
         if x < 0 {
             let slope = DoubleDouble.scaledExp(DoubleDouble(x), times: precise.negativeScale)

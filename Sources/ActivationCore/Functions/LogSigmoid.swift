@@ -8,13 +8,52 @@
 struct LogSigmoid: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
+        if let fast = Self.fast(x) { return fast.value }
         if x.isNaN || x < -40 { return x.isNaN ? x : x - exp(x) }  // e^x < 2⁻⁵⁷·|x| below −40
         if x > 700 { return -DoubleDouble.scaledExp(DoubleDouble(-x), times: DoubleDouble(1)) }
         return DoubleDouble.softplus(DoubleDouble(-x)).negated.value
     }
 
+    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
+    /// so that they are the bits ``valueAndSlope(at:)`` gives.
     @inline(__always)
     func jet(at x: Double) -> Jet {
+        var jet = fullJet(at: x)
+        if let fast = Self.fast(x) { (jet.value, jet.derivative) = fast }
+        return jet
+    }
+
+    @inline(__always)
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+        if let fast = Self.fast(x) { return fast }
+        let jet = fullJet(at: x)
+        return (jet.value, jet.derivative)
+    }
+
+    /// f = min(x, 0) − log1p(e^{−|x|}) and f′ = σ(−x) for |x| ≤ 40 from ``FastPath``, where
+    /// their bounds decide the rounding.
+    ///
+    /// σ(−x) is within 2⁻⁶², and log1p within the bound ``FastPath/log1p(_:)`` gives; both are
+    /// checked with a factor of 2 to spare.
+    @inline(__always)
+    static func fast(_ x: Double) -> (value: Double, slope: Double)? {
+        guard abs(x) <= 40 else { return nil }
+        let (_, n, e) = FastPath.logisticAndExp(x)
+        let (l, error) = FastPath.log1p(e)
+        var f = DoubleDouble(-l.hi, -l.lo)
+        if x < 0 {
+            let sum = DoubleDouble.sum(x, -l.hi)
+            f = DoubleDouble(sum.hi, sum.lo - l.lo)
+        }
+        guard let value = FastPath.decided(f.hi, f.lo, error: 2 * error),
+            let slope = FastPath.decided(n.hi, n.lo, error: 0x1p-61 * n.hi)
+        else { return nil }
+        return (value, slope)
+    }
+
+    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
+    @inline(__always)
+    func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         if abs(x) > 700 {
             let s = LogisticPair(x)

@@ -27,20 +27,34 @@ struct Sigmoid: ScalarKernel {
     /// Each is within 2⁻⁶² relative; the rest (about 1 point in 2⁸) goes the double-double way.
     @inline(__always)
     static func fast(_ x: Double) -> (value: Double, slope: Double)? {
+        fastJet(x, curvature: false).map { ($0.value, $0.derivative) }
+    }
+
+    /// ``fast(_:)``'s f and f′, and when asked f″ = σ′·(σ(−x) − σ(x)) from the same pieces for
+    /// |x| ≥ 2⁻⁶, where the difference, at least |x|/4, is within 2⁻⁶¹ of it relatively.
+    @inline(__always)
+    static func fastJet(_ x: Double, curvature: Bool) -> Jet? {
         let (s, n) = FastPath.logistic(x)
         let d = FastPath.product(s, n)
         guard let f = FastPath.decided(s.hi, s.lo, error: 0x1p-61 * s.hi),
             let slope = FastPath.decided(d.hi, d.lo, error: 0x1p-60 * d.hi)
         else { return nil }
-        return (f, slope)
+        guard curvature else { return Jet(value: f, derivative: slope, secondDerivative: 0) }
+        guard abs(x) >= 0x1p-6 else { return nil }
+        let b = DoubleDouble.sum(n.hi, -s.hi)
+        let c = FastPath.product(d, DoubleDouble(b.hi, b.lo + (n.lo - s.lo)))
+        return Jet(value: f, derivative: slope, secondDerivative: c.hi + c.lo)
     }
 
-    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
+    /// f, f′ and f″ from the fast path where it decides f and f′; else f″ from the
+    /// double-double evaluation, with f and f′ from the fast path where it decides them alone,
     /// so that they are the bits ``valueAndSlope(at:)`` gives.
     @inline(__always)
     func jet(at x: Double) -> Jet {
+        guard abs(x) <= 650 else { return fullJet(at: x) }
+        if let jet = Self.fastJet(x, curvature: true) { return jet }
         var jet = fullJet(at: x)
-        if abs(x) <= 650, let fast = Self.fast(x) { (jet.value, jet.derivative) = fast }
+        if let fast = Self.fast(x) { (jet.value, jet.derivative) = fast }
         return jet
     }
 

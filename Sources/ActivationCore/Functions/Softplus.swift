@@ -14,6 +14,7 @@ struct Softplus: ScalarKernel {
 
     @inline(__always)
     func value(at x: Double) -> Double {
+        if let fast = fast(x) { return fast.value }
         if x.isNaN { return x }
         let y = DoubleDouble.product(beta, x)
         if y.hi > threshold { return x }
@@ -30,8 +31,46 @@ struct Softplus: ScalarKernel {
         return (beta == 1 ? sum : sum.divided(by: beta)).value
     }
 
+    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
+    /// so that they are the bits ``valueAndSlope(at:)`` gives.
     @inline(__always)
     func jet(at x: Double) -> Jet {
+        var jet = fullJet(at: x)
+        if let fast = fast(x) { (jet.value, jet.derivative) = fast }
+        return jet
+    }
+
+    @inline(__always)
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+        if let fast = fast(x) { return fast }
+        let jet = fullJet(at: x)
+        return (jet.value, jet.derivative)
+    }
+
+    /// f = max(x, 0) + log1p(e^{−|x|}) and f′ = σ(x) for β = 1 and |x| ≤ 40 (below the
+    /// threshold) from ``FastPath``, where their bounds decide the rounding.
+    ///
+    /// σ is within 2⁻⁶², and log1p within the bound ``FastPath/log1p(_:)`` gives; both are
+    /// checked with a factor of 2 to spare.
+    @inline(__always)
+    func fast(_ x: Double) -> (value: Double, slope: Double)? {
+        guard beta == 1, abs(x) <= 40, x <= threshold else { return nil }
+        let (s, _, e) = FastPath.logisticAndExp(x)
+        let (l, error) = FastPath.log1p(e)
+        var f = l
+        if x > 0 {
+            let sum = DoubleDouble.sum(x, l.hi)
+            f = DoubleDouble(sum.hi, sum.lo + l.lo)
+        }
+        guard let value = FastPath.decided(f.hi, f.lo, error: 2 * error),
+            let slope = FastPath.decided(s.hi, s.lo, error: 0x1p-61 * s.hi)
+        else { return nil }
+        return (value, slope)
+    }
+
+    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
+    @inline(__always)
+    func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         let y = DoubleDouble.product(beta, x)
         if y.hi > threshold { return Jet(value: x, derivative: 1, secondDerivative: 0) }

@@ -17,13 +17,14 @@ enum FastPath {
         return low == high ? low : nil
     }
 
-    /// e^x for −650 ≤ x ≤ 0 as hi + lo, to 2⁻⁶⁴ relative.
+    /// e^x for −650 ≤ x ≤ 0 as hi + lo, to 2⁻⁶⁵ relative.
     ///
     /// x = k·ln2/64 + r with |r| ≤ ln2/128 (``DoubleDouble``'s three-part ln2/64: k·first is
     /// exact, and what is left out of r is below 2⁻⁸⁰), e^x = 2^(k/64)·(1 + r + r²/2 + … +
-    /// r⁶/720): the first omitted term is below 2⁻⁶⁵; r²/2 + … is summed in double, under
-    /// 2⁻¹⁶, so its rounding costs 2⁻⁶⁹; the table's 2^(j/64) is a double-double. From −650
-    /// up, lo stays a normal number.
+    /// r⁷/5040): the first omitted term is below 2⁻⁷⁵; q = r²/2 + … is summed in double,
+    /// under 2⁻¹⁶, with three roundings of 2⁻⁵³ of it (2⁻⁶⁷·⁴), doubled by the table's
+    /// 2^(j/64) (a double-double) and joined by the product's rounding (2⁻⁶⁸). From −650 up,
+    /// lo stays a normal number.
     @inline(__always)
     static func exp(_ x: Double) -> DoubleDouble {
         let step = DoubleDouble.expStep
@@ -35,7 +36,8 @@ enum FastPath {
         let k = Int(kd)
         let j = k & 63
         let t = DoubleDouble.expTable.withUnsafeBufferPointer { $0[j] }
-        var q = 1.0 / 720
+        var q = 1.0 / 5040
+        q = q * h + 1.0 / 720
         q = q * h + 1.0 / 120
         q = q * h + 1.0 / 24
         q = q * h + 1.0 / 6
@@ -56,6 +58,15 @@ enum FastPath {
     /// σ(−|x|) = e·σ(|x|).
     @inline(__always)
     static func logistic(_ x: Double) -> (positive: DoubleDouble, negative: DoubleDouble) {
+        let (s, n, _) = logisticAndExp(x)
+        return (s, n)
+    }
+
+    /// ``logistic(_:)``, with the e^{−|x|} it came from.
+    @inline(__always)
+    static func logisticAndExp(_ x: Double) -> (
+        positive: DoubleDouble, negative: DoubleDouble, exp: DoubleDouble
+    ) {
         let e = exp(-abs(x))
         let d = DoubleDouble.quickSum(1, e.hi)
         let dl = d.lo + e.lo
@@ -65,7 +76,7 @@ enum FastPath {
         let large = DoubleDouble(sh, sh * rho)
         let nh = e.hi * sh
         let small = DoubleDouble(nh, (-nh).addingProduct(e.hi, sh) + (e.hi * large.lo + e.lo * sh))
-        return x >= 0 ? (large, small) : (small, large)
+        return x >= 0 ? (large, small, e) : (small, large, e)
     }
 
     /// σ(v) and σ(−v) as in ``logistic(_:)`` for v = hi + lo (|hi| ≤ 650).
@@ -80,6 +91,44 @@ enum FastPath {
         return (s, n)
     }
 
+    /// log(1 + e) for 0 ≤ e ≤ 1 given as hi + lo (to 2⁻⁶⁴ relative), as hi + lo with a bound
+    /// on its absolute error.
+    ///
+    /// Below e = 1/32 the series: e − e²/2 exactly (a TwoProduct and an exact sum), then
+    /// e³·(1/3 − e/4 + … ± e¹⁰/13), whose first omitted term and roundings are each below 2⁻⁶⁴
+    /// of the result. Above it, one Newton step from the C library's log1p, l₀ + ((1 + e)·e^{−l₀}
+    /// − 1), whose error is that of ``exp(_:)`` (2⁻⁶⁵ of 1) and e's own (2⁻⁶⁵ of e ≤ 1), plus
+    /// roundings at 2⁻¹⁰⁰: 2⁻⁶³ in all; at least 1/32 in size, the result is within 2⁻⁵⁸ of it
+    /// relatively.
+    @inline(__always)
+    static func log1p(_ e: DoubleDouble) -> (value: DoubleDouble, error: Double) {
+        let z = e.hi
+        if z < 1.0 / 32 {
+            var q = -1.0 / 13
+            q = q * z + 1.0 / 12
+            q = q * z - 1.0 / 11
+            q = q * z + 1.0 / 10
+            q = q * z - 1.0 / 9
+            q = q * z + 1.0 / 8
+            q = q * z - 1.0 / 7
+            q = q * z + 1.0 / 6
+            q = q * z - 1.0 / 5
+            q = q * z + 1.0 / 4
+            q = q * z - 1.0 / 3
+            let sh = z * z
+            let sl = (-sh).addingProduct(z, z)
+            let head = DoubleDouble.quickSum(z, -0.5 * sh)
+            // e's lo enters through log1p′ = 1/(1 + z) ≈ 1 − z (the rest, lo·z², is below 2⁻⁶⁴·z).
+            let lo = head.lo + (e.lo * (1 - z) + (-0.5 * sl - z * sh * q))
+            return (DoubleDouble(head.hi, lo), 0x1p-62 * z)
+        }
+        let l0 = libraryLog1p(z)
+        let inverse = exp(-l0)
+        let d = DoubleDouble.quickSum(1, z)
+        let p = product(DoubleDouble(d.hi, d.lo + e.lo), inverse)
+        return (DoubleDouble(l0, (p.hi - 1) + p.lo), 0x1p-63)
+    }
+
     /// a·b for two hi + lo pairs, as hi + lo, to 2⁻¹⁰⁰ relative beyond their own errors.
     @inline(__always)
     static func product(_ a: DoubleDouble, _ b: DoubleDouble) -> DoubleDouble {
@@ -87,3 +136,7 @@ enum FastPath {
         return DoubleDouble(h, (-h).addingProduct(a.hi, b.hi) + (a.hi * b.lo + a.lo * b.hi))
     }
 }
+
+/// The C library's log(1 + x) (inside ``FastPath``, `log1p` is the hi + lo one).
+@inline(__always)
+private func libraryLog1p(_ x: Double) -> Double { log1p(x) }
