@@ -59,19 +59,24 @@ struct FastPathTests {
         tally.expectGood("tanh", applicable: applicable.count)
     }
 
-    @Test("softplus, log_sigmoid, elu and selu: the fast f and f′ are the double-double ones")
+    @Test(
+        "softplus, log_sigmoid, elu, selu, tanh-GELU and mish: the fast f and f′ are the double-double ones")
     func logarithmsAndExponentialLinear() throws {
         let softplus = Softplus(beta: 1, threshold: .infinity)
         let logSigmoid = LogSigmoid()
         let elu = try #require(try Catalog.activation("elu").kernel as? ExponentialLinear)
         let selu = try #require(try Catalog.activation("selu").kernel as? ExponentialLinear)
         typealias Fast = (Double) -> (value: Double, slope: Double)?
-        let cases: [(String, Fast, (Double) -> Jet, (Double) -> Bool)] = [
+        var cases: [(String, Fast, (Double) -> Jet, (Double) -> Bool)] = [
             ("softplus", softplus.fast, softplus.fullJet, { abs($0) <= 40 }),
             ("log_sigmoid", LogSigmoid.fast, logSigmoid.fullJet, { abs($0) <= 40 }),
             ("elu", elu.fast, elu.fullJet, { $0 <= -0.25 && $0 >= -650 }),
             ("selu", selu.fast, selu.fullJet, { $0 <= -0.25 && $0 >= -650 }),
         ]
+        let geluTanh = TanhApproximateGELU()
+        let fastGELU = { (x: Double) in geluTanh.fast(x, geluTanh.argument(x)) }
+        cases.append(("gelu:approximate=tanh", fastGELU, geluTanh.fullJet, { $0 != 0 && abs($0) <= 20 }))
+        cases.append(("mish", Mish.fast, Mish().fullJet, { $0 != 0 && abs($0) <= 40 }))
         for (name, fast, full, applies) in cases {
             var tally = Tally(total: Self.xs.count)
             let applicable = Self.xs.filter(applies)

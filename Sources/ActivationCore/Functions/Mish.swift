@@ -16,6 +16,7 @@
 struct Mish: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
+        if let fast = Self.fast(x) { return fast.value }
         if x.isNaN || x > 40 { return x }  // 1 − tanh(softplus(40)) < 2⁻¹¹⁵
         if x < -700 {
             return x.isInfinite ? -0.0 : DoubleDouble.scaledExp(DoubleDouble(x), times: DoubleDouble(x))
@@ -52,7 +53,66 @@ struct Mish: ScalarKernel {
     }
 
     @inline(__always)
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+        if let fast = Self.fast(x) { return fast }
+        let jet = fullJet(at: x)
+        return (jet.value, jet.derivative)
+    }
+
+    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
+    /// so that they are the bits ``valueAndSlope(at:)`` gives.
+    @inline(__always)
     func jet(at x: Double) -> Jet {
+        var jet = fullJet(at: x)
+        if let fast = Self.fast(x) { (jet.value, jet.derivative) = fast }
+        return jet
+    }
+
+    /// f = x·t and f′ = t + x·σ(x)·s for 0 < |x| ≤ 40 from ``FastPath``, where their bounds
+    /// decide the rounding.
+    ///
+    /// The rational forms above in e^{−|x|} (within 2⁻⁶⁵), each sum, product and quotient
+    /// corrected to 2⁻¹⁰⁰: t, s and σ are within 2⁻⁶², f within that relatively, and f′
+    /// within 2⁻⁶¹·(|t| + |x·σ·s|), which grows near f′'s zero until the double-double path with
+    /// its series takes over. Both are checked with a factor of 2 to spare.
+    @inline(__always)
+    static func fast(_ x: Double) -> (value: Double, slope: Double)? {
+        guard x != 0, abs(x) <= 40 else { return nil }
+        let e = FastPath.exp(-abs(x))
+        let head = DoubleDouble.quickSum(1, e.hi)
+        let onePlus = DoubleDouble(head.hi, head.lo + e.lo)
+        let t, s, sigmoid: DoubleDouble
+        if x > 0 {
+            // w = e: t = (1 + 2w)/(1 + 2w(1 + w)), sech = 2w(1 + w)/(same), σ = 1/(1 + w)
+            let twoWOnePlus = FastPath.product(DoubleDouble(2 * e.hi, 2 * e.lo), onePlus)
+            let denominator = FastPath.sum(DoubleDouble(1), twoWOnePlus)
+            let numerator = FastPath.sum(DoubleDouble(1), DoubleDouble(2 * e.hi, 2 * e.lo))
+            t = FastPath.quotient(numerator, denominator)
+            let sech = FastPath.quotient(twoWOnePlus, denominator)
+            s = FastPath.product(sech, sech)
+            sigmoid = FastPath.quotient(DoubleDouble(1), onePlus)
+        } else {
+            // u = e: n = u(u + 2), t = n/(n + 2), sech = 2(1 + u)/(n + 2), σ = u/(1 + u)
+            let n = FastPath.product(e, FastPath.sum(e, DoubleDouble(2)))
+            let denominator = FastPath.sum(n, DoubleDouble(2))
+            t = FastPath.quotient(n, denominator)
+            let sech = FastPath.quotient(DoubleDouble(2 * onePlus.hi, 2 * onePlus.lo), denominator)
+            s = FastPath.product(sech, sech)
+            sigmoid = FastPath.quotient(e, onePlus)
+        }
+        let fh = t.hi * x
+        let bend = FastPath.product(FastPath.product(sigmoid, s), DoubleDouble(x))
+        let g = FastPath.sum(t, bend)
+        guard
+            let f = FastPath.decided(fh, (-fh).addingProduct(t.hi, x) + t.lo * x, error: 0x1p-61 * abs(fh)),
+            let slope = FastPath.decided(g.hi, g.lo, error: 0x1p-60 * (abs(t.hi) + abs(bend.hi)))
+        else { return nil }
+        return (f, slope)
+    }
+
+    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
+    @inline(__always)
+    func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         if x.isInfinite {
             return Jet(selfGatedLimitAt: x)

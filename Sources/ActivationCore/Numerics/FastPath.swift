@@ -129,6 +129,22 @@ enum FastPath {
         return (DoubleDouble(l0, (p.hi - 1) + p.lo), 0x1p-63)
     }
 
+    /// a/b for two hi + lo pairs, as hi + lo, to 2⁻¹⁰⁰ relative beyond their own errors: the
+    /// double quotient corrected once by its residual (exact through the fma).
+    @inline(__always)
+    static func quotient(_ a: DoubleDouble, _ b: DoubleDouble) -> DoubleDouble {
+        let q = a.hi / b.hi
+        let r = a.hi.addingProduct(-q, b.hi) + (a.lo - q * b.lo)
+        return DoubleDouble(q, r / b.hi)
+    }
+
+    /// a + b for two hi + lo pairs, as hi + lo (exact in hi, the tails rounded once).
+    @inline(__always)
+    static func sum(_ a: DoubleDouble, _ b: DoubleDouble) -> DoubleDouble {
+        let s = DoubleDouble.sum(a.hi, b.hi)
+        return DoubleDouble(s.hi, s.lo + (a.lo + b.lo))
+    }
+
     /// a·b for two hi + lo pairs, as hi + lo, to 2⁻¹⁰⁰ relative beyond their own errors.
     @inline(__always)
     static func product(_ a: DoubleDouble, _ b: DoubleDouble) -> DoubleDouble {
