@@ -36,6 +36,7 @@ struct FastPathTests {
         /// At most 1 ulp from the double-double value, at no more than 1 point in 10⁵, and an
         /// answer at 98 % of the points where the path applies.
         func expectGood(_ name: String, applicable: Int) {
+            if reportsRequested { print("fast path \(name): \(self), \(applicable) applicable") }
             #expect(worst <= 1 && differing * 100_000 <= total, "\(name): \(self)")
             #expect(answered * 100 >= applicable * 98, "\(name): \(self) (\(applicable) applicable)")
         }

@@ -31,7 +31,8 @@ struct Sigmoid: ScalarKernel {
     }
 
     /// ``fast(_:)``'s f and f′, and when asked f″ = σ′·(σ(−x) − σ(x)) from the same pieces for
-    /// |x| ≥ 2⁻⁶, where the difference, at least |x|/4, is within 2⁻⁶¹ of it relatively.
+    /// |x| ≥ 2⁻⁶, where the difference, at least |x|/4, is within 2⁻⁶¹ of it relatively, and
+    /// from its series below.
     @inline(__always)
     static func fastJet(_ x: Double, curvature: Bool) -> Jet? {
         let (s, n) = FastPath.logistic(x)
@@ -40,7 +41,12 @@ struct Sigmoid: ScalarKernel {
             let slope = FastPath.decided(d.hi, d.lo, error: 0x1p-60 * d.hi)
         else { return nil }
         guard curvature else { return Jet(value: f, derivative: slope, secondDerivative: 0) }
-        guard abs(x) >= 0x1p-6 else { return nil }
+        if abs(x) < 0x1p-6 {
+            // σ″ = −x/8 + x³/24 − 17x⁵/1920 + …: the next term is below 2⁻⁴⁶ of the first.
+            let square = x * x
+            let series = -0.125 + square * (1.0 / 24 - square * (17.0 / 1920))
+            return Jet(value: f, derivative: slope, secondDerivative: x * series)
+        }
         let b = DoubleDouble.sum(n.hi, -s.hi)
         let c = FastPath.product(d, DoubleDouble(b.hi, b.lo + (n.lo - s.lo)))
         return Jet(value: f, derivative: slope, secondDerivative: c.hi + c.lo)

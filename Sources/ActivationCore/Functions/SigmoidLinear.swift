@@ -47,6 +47,14 @@ struct SigmoidLinear: ScalarKernel {
     /// takes over. Both are checked with a factor of 2 to spare.
     @inline(__always)
     func fast(_ x: Double, _ v: DoubleDouble) -> (value: Double, slope: Double)? {
+        fastJet(x, v, curvature: false).map { ($0.value, $0.derivative) }
+    }
+
+    /// ``fast(_:_:)``'s f and f′, and when asked f″ = β·σ(v)σ(−v)·(2 + v·(σ(−v) − σ(v))) from
+    /// the same pieces where the sum cancels by less than 8 (each part within 2⁻⁶¹, the sum
+    /// then within 2⁻⁵⁸): away from f″'s zeros, whose series stay on the double-double path.
+    @inline(__always)
+    func fastJet(_ x: Double, _ v: DoubleDouble, curvature: Bool) -> Jet? {
         guard x != 0 else { return nil }  // f = ±0 keeps x's sign: the double-double way
         let (s, n) = FastPath.logistic(v)
         let fh = s.hi * x
@@ -55,19 +63,27 @@ struct SigmoidLinear: ScalarKernel {
         let g = FastPath.product(s, DoubleDouble(one.hi, one.lo + w.lo))
         guard
             let f = FastPath.decided(fh, (-fh).addingProduct(s.hi, x) + s.lo * x, error: 0x1p-61 * abs(fh)),
-            let slope = FastPath.decided(
-                g.hi, g.lo, error: 0x1p-61 * s.hi * (abs(w.hi) + abs(one.hi)))
+            let slope = FastPath.decided(g.hi, g.lo, error: 0x1p-61 * s.hi * (abs(w.hi) + abs(one.hi)))
         else { return nil }
-        return (f, slope)
+        guard curvature else { return Jet(value: f, derivative: slope, secondDerivative: 0) }
+        let balance = DoubleDouble.sum(n.hi, -s.hi)
+        let bend = FastPath.product(v, DoubleDouble(balance.hi, balance.lo + (n.lo - s.lo)))
+        let sum = FastPath.sum(DoubleDouble(2), bend)
+        guard abs(sum.hi) * 8 >= 2 + abs(bend.hi) else { return nil }
+        let c = FastPath.product(FastPath.product(FastPath.product(s, n), sum), beta)
+        return Jet(value: f, derivative: slope, secondDerivative: c.hi + c.lo)
     }
 
-    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
-    /// so that they are the bits ``valueAndSlope(at:)`` gives.
+    /// f, f′ and f″ from the fast path where it decides f and f′ and f″ does not cancel; else
+    /// f″ from the double-double evaluation, with f and f′ from the fast path where it decides
+    /// them alone, so that they are the bits ``valueAndSlope(at:)`` gives.
     @inline(__always)
     func jet(at x: Double) -> Jet {
-        var jet = fullJet(at: x)
         let v = argument(x)
-        if abs(v.hi) <= 650, let fast = fast(x, v) { (jet.value, jet.derivative) = fast }
+        guard abs(v.hi) <= 650 else { return fullJet(at: x) }
+        if let jet = fastJet(x, v, curvature: true) { return jet }
+        var jet = fullJet(at: x)
+        if let fast = fast(x, v) { (jet.value, jet.derivative) = fast }
         return jet
     }
 
