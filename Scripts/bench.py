@@ -9,6 +9,7 @@ also written to .bench/results.md. BENCH_CSV_ROWS sets the CSV size (default 10 
 import json
 import os
 import re
+import statistics
 import shutil
 import subprocess
 import sys
@@ -161,6 +162,24 @@ def main():
         a, b = rate(kernel[expression]), rate(kernel[builtin])
         rows.append((expression.replace("expression ", "compiled "), kernel[expression], "built-in " + builtin,
                      kernel[builtin], f"{a / b:.2f}×", "within 3×"))
+
+    print("bench: the sigmoid family, f and f′ over 2e6 doubles, 5 alternating rounds", file=sys.stderr)
+    rounds = {}
+    for _ in range(5):
+        for line in run([KERNELS, "2000000", "family"]).splitlines() + \
+                run([PY, os.path.join(PEERS, "family.py")]).splitlines():
+            key, value = line.split("\t")[:2]
+            if rate(value):
+                rounds.setdefault(key, []).append(rate(value))
+    median = {key: statistics.median(values) for key, values in rounds.items()}
+    for spec in ["sigmoid", "tanh", "silu", "softplus", "log_sigmoid", "mish", "elu", "selu",
+                 "gelu:approximate=tanh", "gelu:approximate=sigmoid"]:
+        for peer_name in ["numpy " + spec, "jax " + spec]:
+            if spec in median and peer_name in median:
+                a, b = median[spec], median[peer_name]
+                rows.append((f"{spec} + f′, 2e6 doubles (2 cores)", f"{a:.0f} M/s", peer_name + " (1 core)"
+                             if peer_name.startswith("numpy") else peer_name, f"{b:.0f} M/s", f"{a / b:.2f}×",
+                             "≥ 1× numpy"))
 
     print("bench: Gaussian statistics", file=sys.stderr)
     catalog = [e["name"] for e in json.loads(run([ACTPLOT, "list", "--json"])) if not e["vector"]]

@@ -68,8 +68,19 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--once" {
         ("softplus + softplus'", "softplus", true),
         ("log_sigmoid + f'", "log_sigmoid", true),
         ("softmax + f'", "softmax", true),
+        ("elu + f'", "elu", true),
+        ("selu + f'", "selu", true),
     ]
     let only = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ""
+    // `family`: f and f′ of the kernels with fast paths, one line each under the spec's name,
+    // for `make bench` to set beside numpy's and JAX's (Benchmarks/Peers/family.py).
+    let family = [
+        "sigmoid", "tanh", "silu", "softplus", "log_sigmoid", "mish", "elu", "selu", "gelu:approximate=tanh",
+        "gelu:approximate=sigmoid",
+    ]
+    for spec in family where only == "family" {
+        print("\(spec)\t\(Int(measure(try Catalog.activation(spec), derivative: true) / 1e6)) M/s")
+    }
     for job in jobs where only.isEmpty || job.label.contains(only) {
         let f = try Catalog.activation(job.spec)
         let rate = measure(f, derivative: job.derivative)
