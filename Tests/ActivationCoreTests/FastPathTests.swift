@@ -51,6 +51,32 @@ struct FastPathTests {
         tally.expectGood("sigmoid", applicable: applicable.count)
     }
 
+    @Test("sigmoid, tanh and silu: f″ from the fast pieces is within 2 ulps of the double-double f″")
+    func curvature() throws {
+        let silu = try #require(try Catalog.activation("silu").kernel as? SigmoidLinear)
+        let cases: [(String, (Double) -> Jet?, (Double) -> Jet)] = [
+            ("sigmoid", { Sigmoid.fastJet($0, curvature: true) }, Sigmoid().fullJet),
+            (
+                "tanh", { abs($0) >= 0.5 && abs($0) <= 325 ? HyperbolicTangent.fastJet($0) : nil },
+                HyperbolicTangent().fullJet
+            ),
+            (
+                "silu", { abs($0) <= 650 ? silu.fastJet($0, silu.argument($0), curvature: true) : nil },
+                silu.fullJet
+            ),
+        ]
+        for (name, fast, full) in cases {
+            var (answered, worst, at) = (0, 0.0, 0.0)
+            for x in Self.xs where abs(x) <= 650 {
+                guard let jet = fast(x) else { continue }
+                answered += 1
+                let error = ulpDistance(jet.secondDerivative, full(x).secondDerivative)
+                if error > worst { (worst, at) = (error, x) }
+            }
+            #expect(worst <= 2 && answered > Self.xs.count / 2, "\(name): worst \(worst) ulp at \(at)")
+        }
+    }
+
     @Test("tanh: the fast f and f′ are the double-double ones")
     func tanh() {
         var tally = Tally(total: Self.xs.count)

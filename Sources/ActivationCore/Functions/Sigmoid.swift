@@ -42,9 +42,14 @@ struct Sigmoid: ScalarKernel {
         else { return nil }
         guard curvature else { return Jet(value: f, derivative: slope, secondDerivative: 0) }
         if abs(x) < 0x1p-6 {
-            // σ″ = −x/8 + x³/24 − 17x⁵/1920 + …: the next term is below 2⁻⁴⁶ of the first.
+            // σ″ = −x/8 + x³/24 − 17x⁵/1920 + 31x⁷/20160 − c₉x⁹ + …: the next term is below
+            // 2⁻⁷¹ of the first.
             let square = x * x
-            let series = -0.125 + square * (1.0 / 24 - square * (17.0 / 1920))
+            var series = -0.000_238_026_344_797_178_13
+            series = series * square + 31.0 / 20160
+            series = series * square - 17.0 / 1920
+            series = series * square + 1.0 / 24
+            series = series * square - 0.125
             return Jet(value: f, derivative: slope, secondDerivative: x * series)
         }
         let b = DoubleDouble.sum(n.hi, -s.hi)
