@@ -28,7 +28,17 @@ struct ErrorTests {
         Case(arguments: ["gelu", "--log"], mentions: "unknown option '--log'; actplot has no log axes yet"),
         Case(arguments: ["gelu", "--dark"], mentions: "unknown option '--dark'; actplot has no themes yet"),
         Case(arguments: ["gelu", "--dpi", "2"], mentions: "use --scale for an image's pixel density"),
-        Case(arguments: ["gelu", "--y-range", "0:1"], mentions: "(--range is the x range)"),
+        Case(arguments: ["gelu", "--y-range", "0:1"], mentions: "the y interval is --ylim MIN:MAX"),
+        Case(
+            arguments: ["gelu", "--ylim", "3:1"],
+            mentions: "'--ylim 3:1' runs backwards (MIN > MAX); did you mean --ylim 1:3?"),
+        Case(arguments: ["gelu", "--ylim", "2"], mentions: "'--ylim' needs MIN:MAX"),
+        Case(
+            arguments: ["gelu", "--ylim", "0:1", "--format", "csv"],
+            mentions: "'--ylim' applies to terminal charts, PNG and SVG, not to CSV"),
+        Case(
+            arguments: ["gelu", "relu", "--layout", "row", "--independent-y", "--ylim", "0:1"],
+            mentions: "'--ylim' gives every panel the same y range and '--independent-y' each its own"),
         Case(arguments: ["softmax", "--vector", "1,2"], mentions: "--vector belongs to eval"),
         Case(arguments: ["gelu", "--mrak", "1"], mentions: "did you mean '--mark'?"),
         Case(arguments: ["gelu", "--width", "1e3"], mentions: "takes a whole number, 20 to 16384"),

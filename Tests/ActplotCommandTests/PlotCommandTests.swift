@@ -243,3 +243,57 @@ struct ExtremeRangeTests {
         }
     }
 }
+
+/// `--ylim`: the y interval the user chooses, with curves cut at its edges.
+@Suite("Plot: --ylim")
+struct YLimitTests {
+    /// Every coordinate pair of the SVG's curves (its `<path d="M… L…">` elements).
+    static func curvePoints(_ svg: String) -> [(x: Double, y: Double)] {
+        svg.split(separator: "<path d=\"").dropFirst().flatMap { element -> [(x: Double, y: Double)] in
+            let d = element.prefix { $0 != "\"" }
+            return d.split(whereSeparator: { $0 == "M" || $0 == "L" }).compactMap { pair in
+                let v = pair.split(separator: " ").compactMap { Double($0) }
+                return v.count == 2 ? (v[0], v[1]) : nil
+            }
+        }
+    }
+
+    @Test("1/x on [−2, 2] with --ylim −5:5: ticks at ±5, curves inside the frame and reaching both edges")
+    func pole() throws {
+        let r = try InProcess.run(["1/x", "--range", "-2:2", "--ylim", "-5:5", "--format", "svg"])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        #expect(r.stdout.contains(">5<") && r.stdout.contains(">−5<") && !r.stdout.contains(">10<"))
+        // The frame: its top and bottom edges are the full-width rules in the frame colour.
+        let frame = r.stdout.split(separator: "<rect ").filter { $0.contains("fill=\"#595959\"") }
+        let ys = frame.compactMap { element -> Double? in
+            guard let start = element.range(of: "y=\"") else { return nil }
+            return Double(element[start.upperBound...].prefix { $0 != "\"" })
+        }
+        let (top, bottom) = try (#require(ys.min()), #require(ys.max()))
+        let points = Self.curvePoints(r.stdout)
+        #expect(points.count > 100)
+        #expect(points.allSatisfy { $0.y >= top - 0.5 && $0.y <= bottom + 1.5 }, "a curve leaves the frame")
+        // Cut at the edges, not stopped at the last sample inside: 1/x reaches both.
+        #expect(points.contains { abs($0.y - top) < 0.01 } && points.contains { abs($0.y - bottom) < 1.01 })
+        // Without --ylim the pole takes the range.
+        let automatic = try InProcess.run(["1/x", "--range", "-2:2", "--format", "svg"])
+        #expect(!automatic.stdout.contains(">−5<"))
+    }
+
+    @Test("the terminal chart and side-by-side panels take the same interval")
+    func chartAndPanels() throws {
+        let chart = try InProcess.run([
+            "log(x)", "--range", "-2:4", "--ylim", "-3:3", "--width", "60", "--height", "16",
+        ])
+        let lines = chart.stdout.split(separator: "\n").map(String.init)
+        let labels = lines.compactMap { line -> Double? in
+            guard let axis = line.firstIndex(where: { "┤│┌└".contains($0) }) else { return nil }
+            return Double(line[..<axis].trimmingCharacters(in: .whitespaces))
+        }
+        #expect(labels.max() == 3 && labels.min() == -3, "\(labels)")
+        let panels = try InProcess.run([
+            "gelu", "relu", "--layout", "row", "--ylim", "-1:2", "--format", "svg",
+        ])
+        #expect(panels.status == 0 && panels.stdout.components(separatedBy: ">−1<").count == 3)
+    }
+}

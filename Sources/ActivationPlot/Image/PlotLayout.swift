@@ -197,19 +197,48 @@ struct PlotLayout {
         }
     }
 
-    /// The curves in the figure's order (f″ and f′ first, f on top); points outside the y range
-    /// break them.
+    /// The curves in the figure's order (f″ and f′ first, f on top), cut at the y range's edges
+    /// (``clipped(_:_:)``).
     private mutating func drawCurves(_ figure: Figure) {
         let g = geometry
         for series in figure.series {
             let stroke = Self.stroke(series, scale: g.scale)
-            let points = zip(series.x, series.y).map { x, y -> (x: Double, y: Double) in
-                y.isFinite && g.yRange.contains(y) ? (g.x(x), g.y(y)) : (.nan, .nan)
-            }
+            let points = clipped(series.x, series.y)
             occupied += points.filter { $0.x.isFinite }.map { ($0.x, $0.y) }
             drawings.append(
                 .polyline(points: points, width: stroke.width, color: stroke.color, dash: stroke.dash))
         }
+    }
+
+    /// A series in plot coordinates, cut where it leaves the y range (a fixed `--ylim`): a
+    /// segment between a point inside and a finite point outside ends where it crosses the edge,
+    /// unless the outside point lies more than four ranges beyond it, which is a pole, not a
+    /// curve leaving the window; there, and at points not finite, the curve breaks (NaN).
+    func clipped(_ xs: [Double], _ ys: [Double]) -> [(x: Double, y: Double)] {
+        let g = geometry
+        let (low, high) = (g.yRange.lowerBound, g.yRange.upperBound)
+        let inside = { (y: Double) in y.isFinite && y >= low && y <= high }
+        // Where the segment from (x, y) inside towards (u, v) outside meets the edge, if it does.
+        func edge(_ x: Double, _ y: Double, _ u: Double, _ v: Double) -> (x: Double, y: Double)? {
+            let bound = v > high ? high : low
+            guard v.isFinite, abs(v - bound) <= 4 * (high - low) else { return nil }
+            let t = (bound - y) / (v - y)
+            return (g.x(x + t * (u - x)), g.y(bound))
+        }
+        var points: [(x: Double, y: Double)] = []
+        points.reserveCapacity(xs.count)
+        for i in xs.indices {
+            let (x, y) = (xs[i], ys[i])
+            let previous = i > 0 ? (x: xs[i - 1], y: ys[i - 1]) : nil
+            if inside(y) {
+                if let p = previous, !inside(p.y), let e = edge(x, y, p.x, p.y) { points.append(e) }
+                points.append((g.x(x), g.y(y)))
+            } else {
+                if let p = previous, inside(p.y), let e = edge(p.x, p.y, x, y) { points.append(e) }
+                points.append((.nan, .nan))
+            }
+        }
+        return points
     }
 
     /// The marks inside the plot area.

@@ -36,6 +36,14 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Side by side: give each panel its own y range (default: one shared range).")
     var independentY = false
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The y interval drawn (default: from the data); curves leaving it are cut at its edges.",
+            valueName: "MIN:MAX"),
+        transform: { try RangeArgument(parsing: $0, option: "--ylim", example: "-1:2") })
+    var ylim: RangeArgument?
+
     @Flag(help: "Add the differences f − g from the first function (a panel, or series in overlay).")
     var diff = false
 

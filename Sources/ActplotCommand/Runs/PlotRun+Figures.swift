@@ -23,6 +23,7 @@ extension PlotRun {
                     functions.count == 2 ? differences.notes : [Figure.Note("f = \(functions[0].name)")]
             }
             decorate(&figure, plan, functions, first: 0)
+            figure.fixedYRange = o.ylim?.closedRange
             return FigureGrid(panels: [figure])
         }
         let panels = functions.enumerated().map { index, item in
@@ -34,7 +35,11 @@ extension PlotRun {
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? "")
         grid.arrangement = plan.layout.arrangement
-        if !o.independentY { grid.shareYRange() }
+        if let ylim = o.ylim {
+            for i in grid.panels.indices { grid.panels[i].fixedYRange = ylim.closedRange }
+        } else if !o.independentY {
+            grid.shareYRange()
+        }
         if o.diff {
             grid.panels.append(
                 Figure.differences(

@@ -109,7 +109,7 @@ struct PlotRun {
             (o.scale != 1, "--scale", images), (o.ascii, "--ascii", [.chart]),
             (o.color.lowercased() != "auto", "--color", [.chart]),
             (o.header != nil, "--header", [.csv, .tsv]), (o.csvLayout != nil, "--csv-layout", [.csv, .tsv]),
-            (o.noMetadata, "--no-metadata", [.png]),
+            (o.noMetadata, "--no-metadata", [.png]), (o.ylim != nil, "--ylim", drawn),
         ]
         let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
         }
@@ -137,6 +137,10 @@ struct PlotRun {
                     "'--csv-layout long' writes f and its derivatives; --diff and --dtype columns need the wide layout"
                 )
             }
+        }
+        if o.independentY && o.ylim != nil {
+            throw ValidationError(
+                "'--ylim' gives every panel the same y range and '--independent-y' each its own: drop one")
         }
         if o.independentY && layout == .overlay {
             throw ValidationError(
