@@ -297,3 +297,36 @@ struct YLimitTests {
         #expect(panels.status == 0 && panels.stdout.components(separatedBy: ">−1<").count == 3)
     }
 }
+
+/// Families: one function with different parameters is labelled so that each curve can be told.
+@Suite("Plot: family labels")
+struct FamilyLabelTests {
+    @Test("leaky_relu at α = 0.01, 0.1, 0.3: every label names its α, the default included")
+    func family() throws {
+        let r = try InProcess.run([
+            "leaky_relu:alpha=0.01", "leaky_relu:alpha=0.1", "leaky_relu:alpha=0.3", "relu", "--format",
+            "csv",
+            "--samples", "3",
+        ])
+        let (header, _) = parseCSV(r.stdout)
+        #expect(
+            header == [
+                "x", "leaky_relu(alpha=0.01)", "leaky_relu(alpha=0.01)'", "leaky_relu(alpha=0.1)",
+                "leaky_relu(alpha=0.1)'", "leaky_relu(alpha=0.3)", "leaky_relu(alpha=0.3)'", "relu", "relu'",
+            ])
+        // A lone function, and a choice at its default, keep their plain names.
+        let single = try InProcess.run([
+            "leaky_relu", "gelu", "gelu:approximate=tanh", "--format", "csv", "--samples", "2",
+        ])
+        #expect(
+            parseCSV(single.stdout).0 == [
+                "x", "leaky_relu", "leaky_relu'", "gelu", "gelu'", "gelu(approximate=tanh)",
+                "gelu(approximate=tanh)'",
+            ])
+        let chart = try InProcess.run([
+            "leaky_relu", "leaky_relu:alpha=0.3", "--width", "80", "--height", "20",
+        ])
+        #expect(
+            chart.stdout.contains("leaky_relu(alpha=0.01)") && chart.stdout.contains("leaky_relu(alpha=0.3)"))
+    }
+}

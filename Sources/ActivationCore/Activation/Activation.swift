@@ -113,6 +113,34 @@ public struct Activation: Sendable {
         return (preset?.qualifiedName ?? entry.name) + Self.list(changed)
     }
 
+    /// Names that tell apart functions drawn together.
+    ///
+    /// Where several are one function with different real parameters, each name lists every
+    /// real parameter on which they differ, default values included: `leaky_relu(alpha=0.01)`
+    /// beside `leaky_relu(alpha=0.1)`, where ``name`` would call the first plain `leaky_relu`.
+    /// A choice keeps its default unnamed (`gelu` beside `gelu(approximate=tanh)`).
+    /// - Parameter functions: The functions, in order.
+    /// - Returns: One name for each.
+    public static func distinctNames(_ functions: [Activation]) -> [String] {
+        let base = { (f: Activation) in f.preset?.qualifiedName ?? f.entry.name }
+        let value = { (f: Activation, name: String) in f.parameters.first { $0.name == name }?.value }
+        return functions.map { f in
+            let family = functions.filter { base($0) == base(f) }
+            guard family.count > 1 else { return f.name }
+            var settings = f.parameters.filter { setting in
+                let standard =
+                    f.preset?.parameters[setting.name] ?? f.entry.parameter(named: setting.name)?.defaultValue
+                guard setting.value == standard else { return true }
+                guard case .real = setting.value else { return false }
+                return family.contains { value($0, setting.name) != setting.value }
+            }
+            if f.entry.hasKinks && f.kink != (f.preset?.kink ?? .exclusive) {
+                settings.append(Setting(name: "kink", value: .choice(f.kink.rawValue)))
+            }
+            return base(f) + list(settings)
+        }
+    }
+
     private static func list(_ parameters: [Setting]) -> String {
         parameters.isEmpty
             ? "" : "(" + parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ",") + ")"

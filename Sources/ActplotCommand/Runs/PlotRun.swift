@@ -76,7 +76,10 @@ struct PlotRun {
         let format = try o.resolvedFormat()
         let layout = o.layout.flatMap { PlotOptions.Layout(rawValue: $0.lowercased()) } ?? defaultLayout
         let marks = try o.markedPoints(in: o.interval)
-        let functions = try o.others.activations(specs).map { (name: $0.name, function: $0) }
+        let activations = try o.others.activations(specs)
+        let functions = zip(Activation.distinctNames(activations), activations).map {
+            (name: $0, function: $1)
+        }
         if o.diff && functions.count < 2 {
             throw ValidationError("'--diff' needs two or more functions: the first minus each other one")
         }
