@@ -330,3 +330,35 @@ struct FamilyLabelTests {
             chart.stdout.contains("leaky_relu(alpha=0.01)") && chart.stdout.contains("leaky_relu(alpha=0.3)"))
     }
 }
+
+/// A legend never hides data: where every place inside the plot would cover some, it goes
+/// under the plot.
+@Suite("Plot: legend placement")
+struct LegendPlacementTests {
+    @Test("compare torch.hardsigmoid dl4j.hardsigmoid --diff: the differences' legend goes under their panel")
+    func below() throws {
+        let r = try InProcess.run([
+            "compare", "torch.hardsigmoid", "dl4j.hardsigmoid", "--diff", "--format", "svg",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        // Rectangles as (x, y, width) by fill: legend boxes are white at 85 % opacity, frame rules #595959.
+        func rectangles(_ marker: String) -> [(x: Double, y: Double, width: Double)] {
+            r.stdout.split(separator: "<rect ").filter { $0.contains(marker) }.map { element in
+                func attribute(_ name: String) -> Double {
+                    guard let start = element.range(of: "\(name)=\"") else { return .nan }
+                    return Double(element[start.upperBound...].prefix { $0 != "\"" }) ?? .nan
+                }
+                return (attribute("x"), attribute("y"), attribute("width"))
+            }
+        }
+        let boxes = rectangles("fill-opacity=\"0.85\"")
+        #expect(boxes.count == 3)
+        // The lowest box starts under the frame of the panel above it.
+        let low = try #require(boxes.max { $0.y < $1.y })
+        let frame = rectangles("fill=\"#595959\"").filter { $0.x >= low.x - 60 && $0.x <= low.x + low.width }
+        let frameBottom = try #require(frame.map(\.y).max())
+        #expect(low.y > frameBottom, "legend at \(low.y), frame bottom at \(frameBottom)")
+        // The two function panels keep theirs inside, where it covers nothing.
+        #expect(boxes.filter { $0.y < 100 }.count == 2)
+    }
+}

@@ -8,6 +8,8 @@ import ActivationCore
 struct PlotGeometry {
     let width: Int
     let height: Int
+    /// Pixels kept under the x axis's name for a legend (0 when the legend is inside).
+    let below: Double
     /// Pixels per unit length: 2 doubles every length.
     let scale: Double
     let font = GlyphFont.dejaVuSans
@@ -24,7 +26,9 @@ struct PlotGeometry {
     /// text size that makes every line fit.
     let title: (lines: [String], size: Double)
 
-    init(figure: Figure, width: Int, height: Int, scale s: Double) {
+    /// - Parameter below: Pixels kept free under the x axis's name, for a legend there.
+    init(figure: Figure, width: Int, height: Int, scale s: Double, below: Double = 0) {
+        self.below = below
         self.width = width
         self.height = height
         self.scale = s
@@ -32,7 +36,7 @@ struct PlotGeometry {
         let title = Self.fit(figure.title, width: Double(width) - 16 * s, size: titleSize, font: font)
         self.title = title
         let top = figure.title.isEmpty ? 24 * s : 64 * s + Double(title.lines.count - 1) * 1.2 * title.size
-        let bottom = Double(height) - (10 + 6 + 8) * s - tickSize - 8 * s - labelSize
+        let bottom = Double(height) - (10 + 6 + 8) * s - tickSize - 8 * s - labelSize - below
         let yRange = figure.yRange
         let (font, tickSize) = (font, tickSize)
         let yOf = { (v: Double) -> Double in top + (1 - fraction(v, in: yRange)) * (bottom - top) }

@@ -47,7 +47,7 @@ extension PlotLayout {
     }
 
     /// The legend box's size for `entries` with text of `size` pixels.
-    private func legendSize(_ entries: [LegendEntry], size: Double) -> (width: Double, height: Double) {
+    func legendSize(_ entries: [LegendEntry], size: Double) -> (width: Double, height: Double) {
         let s = geometry.scale
         let lineHeight = 1.45 * size
         let textWidth = entries.map { geometry.font.width(of: $0.name, size: size) }.max() ?? 0
@@ -57,10 +57,26 @@ extension PlotLayout {
         )
     }
 
-    /// Where the box covers the fewest occupied points, trying matplotlib's places in its order
-    /// (upper right, upper left, lower left, lower right, right, centre left, centre right,
-    /// lower centre, upper centre, centre) and taking the first that covers none.
-    private func legendPlace(width: Double, height: Double) -> (x: Double, y: Double) {
+    /// The height a legend under the plot takes, gap included, at full text size; nil when it
+    /// would be wider than the plot area.
+    func legendRoomBelow(_ figure: Figure) -> Double? {
+        let (g, s) = (geometry, geometry.scale)
+        let entries = Self.legendEntries(figure, scale: s).flatMap(Self.clauses)
+        guard !entries.isEmpty else { return nil }
+        let size = legendSize(entries, size: g.legendSize)
+        guard size.width <= g.right - g.left else { return nil }
+        return size.height + 12 * s
+    }
+
+    /// Where the box covers the fewest occupied points, and how many: under the x axis's name
+    /// when the layout keeps room there, else trying matplotlib's places in its order (upper
+    /// right, upper left, lower left, lower right, right, centre left, centre right, lower
+    /// centre, upper centre, centre) and taking the first that covers none.
+    private func legendPlace(width: Double, height: Double) -> (x: Double, y: Double, covers: Int) {
+        if legendBelow {
+            let g = geometry
+            return (g.left, Double(g.height) - 10 * g.scale - height, 0)
+        }
         let (g, s) = (geometry, geometry.scale)
         let margin = 12 * s
         let (x0, x1) = (g.left + margin, g.right - margin - width)
@@ -83,12 +99,12 @@ extension PlotLayout {
                 if count == 0 { break }
             }
         }
-        return best
+        return (best.0, best.1, bestCount)
     }
 
     /// A note as a line per clause (`f = torch.Hardsigmoid,` / `g = dl4j.HardSigmoid`); any
     /// other entry as it is.
-    private static func clauses(_ entry: LegendEntry) -> [LegendEntry] {
+    static func clauses(_ entry: LegendEntry) -> [LegendEntry] {
         guard entry.swatch.isNone else { return [entry] }
         let clauses = entry.name.split(separator: ", ")
         return clauses.enumerated().map { k, clause in
@@ -117,7 +133,10 @@ extension PlotLayout {
             textSize *= 0.92
             size = legendSize(entries, size: textSize)
         }
+        if legendBelow { entries = entries.flatMap(Self.clauses) }
+        size = legendSize(entries, size: textSize)
         let place = legendPlace(width: size.width, height: size.height)
+        legendCovers = place.covers
         let (x0, y0) = (pixel(place.x), pixel(place.y))
         let (x1, y1) = (pixel(place.x + size.width), pixel(place.y + size.height))
         let rule = g.rule

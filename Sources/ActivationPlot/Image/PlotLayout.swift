@@ -88,8 +88,28 @@ struct PlotLayout {
     /// Points the legend should not cover: the curves' samples, marked points, their labels.
     var occupied: [(Double, Double)] = []
 
+    /// Where the legend went: inside the plot area, or under it.
+    var legendBelow = false
+    /// How many occupied points the legend covers (0 below the plot).
+    var legendCovers = 0
+
+    /// The layout, with the legend inside the plot area where some place covers no data, and
+    /// otherwise under the x axis when the plot area keeps at least half the image's height.
     init(figure: Figure, width: Int, height: Int, scale: Double) {
-        geometry = PlotGeometry(figure: figure, width: width, height: height, scale: scale)
+        var layout = PlotLayout(figure: figure, width: width, height: height, scale: scale, below: nil)
+        if layout.legendCovers > 0, let room = layout.legendRoomBelow(figure),
+            layout.geometry.bottom - layout.geometry.top - room >= 0.5 * Double(height)
+        {
+            layout = PlotLayout(figure: figure, width: width, height: height, scale: scale, below: room)
+        }
+        self = layout
+    }
+
+    /// The layout with the legend inside (`below` nil) or under the plot, `below` pixels kept
+    /// for it.
+    private init(figure: Figure, width: Int, height: Int, scale: Double, below: Double?) {
+        geometry = PlotGeometry(figure: figure, width: width, height: height, scale: scale, below: below ?? 0)
+        legendBelow = below != nil
         drawShades(figure)
         drawGrid()
         drawEdges(figure)
@@ -384,7 +404,7 @@ struct PlotLayout {
         let xName = g.font.width(of: figure.xLabel, size: g.labelSize)
         drawings.append(
             .text(
-                figure.xLabel, x: g.left + plotWidth / 2 - xName / 2, y: Double(g.height) - 12 * s,
+                figure.xLabel, x: g.left + plotWidth / 2 - xName / 2, y: Double(g.height) - 12 * s - g.below,
                 size: g.labelSize, color: Self.ink))
         drawings.append(.text(figure.yLabel, x: g.left, y: g.top - 8 * s, size: g.labelSize, color: Self.ink))
         let (lines, size) = g.title
