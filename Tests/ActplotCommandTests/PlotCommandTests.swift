@@ -362,3 +362,24 @@ struct LegendPlacementTests {
         #expect(boxes.filter { $0.y < 100 }.count == 2)
     }
 }
+
+/// `--xlabel` and `--ylabel` name the axes of charts and images.
+@Suite("Plot: axis names")
+struct AxisLabelTests {
+    @Test("--xlabel and --ylabel name every function's panel; the differences keep f(x) − g(x)")
+    func names() throws {
+        let svg = try InProcess.run([
+            "gelu", "silu", "--layout", "row", "--diff", "--xlabel", "pre-activation", "--ylabel",
+            "output <y>",
+            "--format", "svg",
+        ])
+        #expect(svg.status == 0, "\(svg.stderr)")
+        #expect(svg.stdout.components(separatedBy: ">pre-activation<").count == 4)
+        #expect(svg.stdout.components(separatedBy: ">output &lt;y&gt;<").count == 3)
+        #expect(svg.stdout.contains(">f(x) − g(x)<") && !svg.stdout.contains(">x<"))
+        let chart = try InProcess.run(["relu", "--ylabel", "relu(z)", "--width", "80", "--height", "12"])
+        #expect(chart.stdout.split(separator: "\n").contains { $0.hasPrefix("relu(z) ┌") })
+        let csv = try InProcess.run(["relu", "--xlabel", "z", "--format", "csv"])
+        #expect(csv.status == 64 && csv.stderr.contains("'--xlabel' applies to terminal charts, PNG and SVG"))
+    }
+}

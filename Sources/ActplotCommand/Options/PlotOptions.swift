@@ -75,6 +75,14 @@ struct PlotOptions: ParsableArguments {
     @Option(help: "The title (default: the functions' names).")
     var title: String?
 
+    @Option(help: ArgumentHelp("The x axis's name (default: x).", valueName: "TEXT"))
+    var xlabel: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The y axis's name (default: f(x); a differences panel keeps f(x) − g(x)).", valueName: "TEXT"))
+    var ylabel: String?
+
     @Option(
         help: ArgumentHelp(
             "auto, always or never (auto: a terminal, NO_COLOR unset, TERM not dumb).", valueName: "WHEN"),

@@ -24,6 +24,8 @@ extension PlotRun {
             }
             decorate(&figure, plan, functions, first: 0)
             figure.fixedYRange = o.ylim?.closedRange
+            figure.xLabel = o.xlabel ?? figure.xLabel
+            figure.yLabel = o.ylabel ?? figure.yLabel
             return FigureGrid(panels: [figure])
         }
         let panels = functions.enumerated().map { index, item in
@@ -31,6 +33,8 @@ extension PlotRun {
                 functions: [item], sampling: sampling, derivative: !o.noDerivative,
                 secondDerivative: o.secondDerivative, firstFunction: index)
             decorate(&figure, plan, [item], first: index)
+            figure.xLabel = o.xlabel ?? figure.xLabel
+            figure.yLabel = o.ylabel ?? figure.yLabel
             return figure
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? "")
@@ -41,10 +45,12 @@ extension PlotRun {
             grid.shareYRange()
         }
         if o.diff {
-            grid.panels.append(
-                Figure.differences(
-                    of: functions, sampling: sampling, derivative: !o.noDerivative,
-                    secondDerivative: o.secondDerivative))
+            // The differences keep their own y range and y label; the x axis is the same.
+            var differences = Figure.differences(
+                of: functions, sampling: sampling, derivative: !o.noDerivative,
+                secondDerivative: o.secondDerivative)
+            differences.xLabel = o.xlabel ?? differences.xLabel
+            grid.panels.append(differences)
         }
         return grid
     }

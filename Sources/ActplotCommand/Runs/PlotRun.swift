@@ -113,6 +113,7 @@ struct PlotRun {
             (o.color.lowercased() != "auto", "--color", [.chart]),
             (o.header != nil, "--header", [.csv, .tsv]), (o.csvLayout != nil, "--csv-layout", [.csv, .tsv]),
             (o.noMetadata, "--no-metadata", [.png]), (o.ylim != nil, "--ylim", drawn),
+            (o.xlabel != nil, "--xlabel", drawn), (o.ylabel != nil, "--ylabel", drawn),
         ]
         let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
         }
