@@ -363,6 +363,51 @@ struct LegendPlacementTests {
     }
 }
 
+/// `--legend`: the user's choice of where the legend goes.
+@Suite("Plot: --legend")
+struct LegendOptionTests {
+    /// The legend boxes' and the frame rules' top edges in an SVG.
+    static func tops(_ svg: String) -> (boxes: [Double], frameBottom: Double) {
+        func ys(_ marker: String) -> [Double] {
+            svg.split(separator: "<rect ").filter { $0.contains(marker) }.compactMap { element in
+                guard let start = element.range(of: "y=\"") else { return nil }
+                return Double(element[start.upperBound...].prefix { $0 != "\"" })
+            }
+        }
+        return (ys("fill-opacity=\"0.85\""), ys("fill=\"#595959\"").max() ?? .nan)
+    }
+
+    @Test("none, below and inside, in SVG and in the chart; a bad place and CSV are usage errors")
+    func placements() throws {
+        let none = try InProcess.run(["gelu", "silu", "--legend", "none", "--format", "svg"])
+        #expect(none.status == 0 && Self.tops(none.stdout).boxes.isEmpty)
+        let below = Self.tops(
+            try InProcess.run(["gelu", "silu", "--legend", "below", "--format", "svg"]).stdout)
+        #expect(below.boxes.count == 1 && below.boxes[0] > below.frameBottom)
+        let inside = Self.tops(
+            try InProcess.run([
+                "compare", "torch.hardsigmoid", "dl4j.hardsigmoid", "--diff", "--legend", "inside",
+                "--format", "svg",
+            ]).stdout)
+        #expect(inside.boxes.count == 3 && inside.boxes.allSatisfy { $0 < inside.frameBottom })
+        let chart = try InProcess.run([
+            "gelu", "--legend", "none", "--width", "60", "--height", "12", "--ascii",
+        ])
+        #expect(!chart.stdout.contains("gelu'") && chart.stdout.contains("gelu"))
+        let under = try InProcess.run([
+            "gelu", "--legend", "below", "--width", "60", "--height", "12", "--ascii",
+        ])
+        let last = try #require(under.stdout.split(separator: "\n").last)
+        #expect(last.contains("gelu") && last.contains("gelu'"), "\(under.stdout)")
+        let bad = try InProcess.run(["gelu", "--legend", "top"])
+        #expect(
+            bad.status == 64
+                && bad.stderr == "actplot: error: '--legend' takes auto, inside, below or none, got 'top'\n")
+        let csv = try InProcess.run(["gelu", "--legend", "none", "--format", "csv"])
+        #expect(csv.status == 64 && csv.stderr.contains("'--legend' applies to terminal charts, PNG and SVG"))
+    }
+}
+
 /// `--xlabel` and `--ylabel` name the axes of charts and images.
 @Suite("Plot: axis names")
 struct AxisLabelTests {

@@ -98,6 +98,8 @@ public struct Figure: Sendable {
     public var xRange: ClosedRange<Double>
     /// A y interval to use instead of the data's (side-by-side panels share one).
     public var fixedYRange: ClosedRange<Double>?
+    /// Where the legend goes: ``LegendPlacement/auto`` unless the user chose.
+    public var legend = LegendPlacement.auto
     /// Shaded x intervals: where a function is flat (`--saturation`).
     public var shades: [Shade] = []
     /// Filled bands between two curves (rrelu's range of random slopes).
@@ -404,4 +406,16 @@ public struct Figure: Sendable {
         let most = Double.greatestFiniteMagnitude
         return Swift.max(data.lowerBound - pad, -most)...Swift.min(data.upperBound + pad, most)
     }
+}
+
+/// Where a figure's legend goes.
+public enum LegendPlacement: String, Sendable, CaseIterable {
+    /// Inside the plot where it covers no data, else under the plot.
+    case auto
+    /// Inside the plot, in the place that covers the least data.
+    case inside
+    /// Under the plot.
+    case below
+    /// No legend (notes under a chart stay).
+    case none
 }

@@ -119,7 +119,7 @@ extension PlotLayout {
     mutating func drawLegend(_ figure: Figure) {
         let (g, s) = (geometry, geometry.scale)
         var entries = Self.legendEntries(figure, scale: s)
-        guard !entries.isEmpty else { return }
+        guard !entries.isEmpty, figure.legend != .none else { return }
         var textSize = g.legendSize
         var size = legendSize(entries, size: textSize)
         if size.width > g.right - g.left - 8 * s {

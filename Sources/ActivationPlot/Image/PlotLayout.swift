@@ -93,12 +93,16 @@ struct PlotLayout {
     /// How many occupied points the legend covers (0 below the plot).
     var legendCovers = 0
 
-    /// The layout, with the legend inside the plot area where some place covers no data, and
-    /// otherwise under the x axis when the plot area keeps at least half the image's height.
+    /// The layout, with the legend where the figure asks (``Figure/legend``); for `auto`, inside
+    /// the plot area where some place covers no data, and otherwise under the x axis when the
+    /// plot area keeps at least half the image's height.
     init(figure: Figure, width: Int, height: Int, scale: Double) {
         var layout = PlotLayout(figure: figure, width: width, height: height, scale: scale, below: nil)
-        if layout.legendCovers > 0, let room = layout.legendRoomBelow(figure),
-            layout.geometry.bottom - layout.geometry.top - room >= 0.5 * Double(height)
+        // `below` asks for it; `auto` only where inside covers data and half the height stays.
+        let wanted = figure.legend == .below || (figure.legend == .auto && layout.legendCovers > 0)
+        if wanted, let room = layout.legendRoomBelow(figure),
+            layout.geometry.bottom - layout.geometry.top - room >= (figure.legend == .below ? 0.3 : 0.5)
+                * Double(height)
         {
             layout = PlotLayout(figure: figure, width: width, height: height, scale: scale, below: room)
         }

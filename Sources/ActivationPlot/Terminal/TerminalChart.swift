@@ -280,9 +280,11 @@ public struct TerminalChart: Sendable {
     }
 
     /// A panel's plan: the canvas at full height, kept when one of its corners is free for the
-    /// legend (the usual case); else the legend goes under a shorter canvas, drawn later.
+    /// legend (the usual case); else the legend goes under a shorter canvas, drawn later. A
+    /// figure that asks for its legend below gets it there, and `none` gets none.
     func plan(for figure: Figure) -> Plan {
-        let legend = legendEntries(figure)
+        let legend = figure.legend == .none ? [] : legendEntries(figure)
+        if figure.legend == .below && !legend.isEmpty { return planBelow(figure, legend: legend, lines: nil) }
         let layout = Layout(chart: self, figure: figure, legendBelow: false)
         let canvas = layout.drawCanvas(figure)
         let corner = canvas.findCorner(width: legend.map(\.width).max() ?? 0, height: legend.count)

@@ -49,7 +49,6 @@ package struct ErrorReport {
         "--ylimit": "the y interval is --ylim MIN:MAX (--range is the x range)",
         "--vector": "--vector belongs to eval: actplot eval FUNCTION --vector 1,2",
         "--dark": "actplot has no themes yet", "--theme": "actplot has no themes yet",
-        "--legend": "actplot places the legend itself; there is no --legend yet",
     ]
 
     /// The argument parser's messages in actplot's terms.

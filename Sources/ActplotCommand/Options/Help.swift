@@ -1,4 +1,5 @@
 import ActivationCore
+import ActivationPlot
 import ArgumentParser
 
 // Options' help and completions that are built from data (the output formats, the number
@@ -57,6 +58,8 @@ extension CompletionKind {
     static let overflows = CompletionKind.list(["standard", "saturate"])
     /// The layouts.
     static let layouts = CompletionKind.list(PlotOptions.Layout.allCases.map(\.rawValue))
+    /// `--legend`'s choices.
+    static let legends = CompletionKind.list(LegendPlacement.allCases.map(\.rawValue))
     /// `--color`'s choices.
     static let colours = CompletionKind.list(["auto", "always", "never"])
 }

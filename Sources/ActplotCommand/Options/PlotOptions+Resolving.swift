@@ -78,4 +78,9 @@ extension PlotOptions {
         }
         return Sampling(from: interval.lower, to: interval.upper, count: n)
     }
+
+    /// Where legends go: `--legend`, checked by the run, or auto.
+    var legendPlacement: LegendPlacement {
+        legend.flatMap { LegendPlacement(rawValue: $0.lowercased()) } ?? .auto
+    }
 }

@@ -75,6 +75,13 @@ struct PlotOptions: ParsableArguments {
     @Option(help: "The title (default: the functions' names).")
     var title: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "auto (inside where it covers no data, else under the plot), inside, below or none.",
+            valueName: "WHERE"),
+        completion: .legends)
+    var legend: String?
+
     @Option(help: ArgumentHelp("The x axis's name (default: x).", valueName: "TEXT"))
     var xlabel: String?
 

@@ -26,6 +26,7 @@ extension PlotRun {
             figure.fixedYRange = o.ylim?.closedRange
             figure.xLabel = o.xlabel ?? figure.xLabel
             figure.yLabel = o.ylabel ?? figure.yLabel
+            figure.legend = o.legendPlacement
             return FigureGrid(panels: [figure])
         }
         let panels = functions.enumerated().map { index, item in
@@ -35,6 +36,7 @@ extension PlotRun {
             decorate(&figure, plan, [item], first: index)
             figure.xLabel = o.xlabel ?? figure.xLabel
             figure.yLabel = o.ylabel ?? figure.yLabel
+            figure.legend = o.legendPlacement
             return figure
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? "")
@@ -50,6 +52,7 @@ extension PlotRun {
                 of: functions, sampling: sampling, derivative: !o.noDerivative,
                 secondDerivative: o.secondDerivative)
             differences.xLabel = o.xlabel ?? differences.xLabel
+            differences.legend = o.legendPlacement
             grid.panels.append(differences)
         }
         return grid

@@ -114,6 +114,7 @@ struct PlotRun {
             (o.header != nil, "--header", [.csv, .tsv]), (o.csvLayout != nil, "--csv-layout", [.csv, .tsv]),
             (o.noMetadata, "--no-metadata", [.png]), (o.ylim != nil, "--ylim", drawn),
             (o.xlabel != nil, "--xlabel", drawn), (o.ylabel != nil, "--ylabel", drawn),
+            (o.legend != nil, "--legend", drawn),
         ]
         let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
         }
@@ -128,6 +129,9 @@ struct PlotRun {
             throw ValidationError(
                 "'\(rule.option)' applies to \(list), not to \(named(format)): drop it, or choose one of those "
                     + "with --format or -o")
+        }
+        if let legend = o.legend, LegendPlacement(rawValue: legend.lowercased()) == nil {
+            throw ValidationError("'--legend' takes auto, inside, below or none, got '\(legend)'")
         }
         if let style = o.header, !["primes", "plain"].contains(style.lowercased()) {
             throw ValidationError("'--header' takes primes or plain, got '\(style)'")
