@@ -279,9 +279,11 @@ public struct TerminalChart: Sendable {
         var legendBelow: Bool { layout.legendBelow }
     }
 
-    /// A panel's plan: the canvas at full height, kept when one of its corners is free for the
-    /// legend (the usual case); else the legend goes under a shorter canvas, drawn later. A
-    /// figure that asks for its legend below gets it there, and `none` gets none.
+    /// A panel's plan: where its legend goes, and the canvas that leaves.
+    ///
+    /// The canvas at full height is kept when one of its corners is free for the legend (the
+    /// usual case); else the legend goes under a shorter canvas, drawn later. A figure that asks
+    /// for its legend below gets it there, and `none` gets none.
     func plan(for figure: Figure) -> Plan {
         let legend = figure.legend == .none ? [] : legendEntries(figure)
         if figure.legend == .below && !legend.isEmpty { return planBelow(figure, legend: legend, lines: nil) }
