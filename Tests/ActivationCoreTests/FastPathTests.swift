@@ -87,7 +87,8 @@ struct FastPathTests {
     }
 
     @Test(
-        "softplus, log_sigmoid, elu, selu, tanh-GELU and mish: the fast f and f′ are the double-double ones")
+        "softplus, log_sigmoid, elu, selu, celu, tanh-GELU and mish: the fast f and f′ are the double-double ones"
+    )
     func logarithmsAndExponentialLinear() throws {
         let softplus = Softplus(beta: 1, threshold: .infinity)
         let logSigmoid = LogSigmoid()
@@ -104,6 +105,14 @@ struct FastPathTests {
         let fastGELU = { (x: Double) in geluTanh.fast(x, geluTanh.argument(x)) }
         cases.append(("gelu:approximate=tanh", fastGELU, geluTanh.fullJet, { $0 != 0 && abs($0) <= 20 }))
         cases.append(("mish", Mish.fast, Mish().fullJet, { $0 != 0 && abs($0) <= 40 }))
+        for alpha in [1.0, 0.7, 3] {
+            let celu = ContinuousExponentialLinear(alpha: alpha, kink: .exclusive)
+            cases.append(
+                (
+                    "celu:alpha=\(alpha)", celu.fast, celu.fullJet,
+                    { $0 / alpha <= -0.25 && $0 / alpha >= -650 }
+                ))
+        }
         for (name, fast, full, applies) in cases {
             var tally = Tally(total: Self.xs.count)
             let applicable = Self.xs.filter(applies)
