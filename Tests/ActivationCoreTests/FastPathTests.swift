@@ -96,20 +96,20 @@ struct FastPathTests {
         let selu = try #require(try Catalog.activation("selu").kernel as? ExponentialLinear)
         typealias Fast = (Double) -> (value: Double, slope: Double)?
         var cases: [(String, Fast, (Double) -> Jet, (Double) -> Bool)] = [
-            ("softplus", softplus.fast, softplus.fullJet, { abs($0) <= 40 }),
-            ("log_sigmoid", LogSigmoid.fast, logSigmoid.fullJet, { abs($0) <= 40 }),
-            ("elu", elu.fast, elu.fullJet, { $0 <= -0.25 && $0 >= -650 }),
-            ("selu", selu.fast, selu.fullJet, { $0 <= -0.25 && $0 >= -650 }),
+            ("softplus", softplus.fastValueAndSlope, softplus.fullJet, { abs($0) <= 40 }),
+            ("log_sigmoid", logSigmoid.fastValueAndSlope, logSigmoid.fullJet, { abs($0) <= 40 }),
+            ("elu", elu.fastValueAndSlope, elu.fullJet, { $0 <= -0.25 && $0 >= -650 }),
+            ("selu", selu.fastValueAndSlope, selu.fullJet, { $0 <= -0.25 && $0 >= -650 }),
         ]
         let geluTanh = TanhApproximateGELU()
         let fastGELU = { (x: Double) in geluTanh.fast(x, geluTanh.argument(x)) }
         cases.append(("gelu:approximate=tanh", fastGELU, geluTanh.fullJet, { $0 != 0 && abs($0) <= 20 }))
-        cases.append(("mish", Mish.fast, Mish().fullJet, { $0 != 0 && abs($0) <= 40 }))
+        cases.append(("mish", Mish().fastValueAndSlope, Mish().fullJet, { $0 != 0 && abs($0) <= 40 }))
         for alpha in [1.0, 0.7, 3] {
             let celu = ContinuousExponentialLinear(alpha: alpha, kink: .exclusive)
             cases.append(
                 (
-                    "celu:alpha=\(alpha)", celu.fast, celu.fullJet,
+                    "celu:alpha=\(alpha)", celu.fastValueAndSlope, celu.fullJet,
                     { $0 / alpha <= -0.25 && $0 / alpha >= -650 }
                 ))
         }

@@ -103,3 +103,36 @@ extension ScalarKernel {
         }
     }
 }
+
+/// A kernel with a fast path for f and f′ (``FastPath``) in front of its double-double
+/// evaluation: batches of f and f′ take the fast path where it decides them, and jets take f and
+/// f′ from it too, so that scalar and batch give the same bits.
+protocol FastPathKernel: ScalarKernel {
+    /// f and f′ where the fast path's bounds decide their rounding, else nil.
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)?
+    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
+    func fullJet(at x: Double) -> Jet
+}
+
+extension FastPathKernel {
+    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them.
+    @inline(__always)
+    func jet(at x: Double) -> Jet { fastOrFullJet(at: x) }
+
+    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them
+    /// (what a kernel's own jet falls back to).
+    @inline(__always)
+    func fastOrFullJet(at x: Double) -> Jet {
+        var jet = fullJet(at: x)
+        if let fast = fastValueAndSlope(at: x) { (jet.value, jet.derivative) = fast }
+        return jet
+    }
+
+    /// f and f′ from the fast path where it decides them, else from ``fullJet(at:)``.
+    @inline(__always)
+    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+        if let fast = fastValueAndSlope(at: x) { return fast }
+        let jet = fullJet(at: x)
+        return (jet.value, jet.derivative)
+    }
+}

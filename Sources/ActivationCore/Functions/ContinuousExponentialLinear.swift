@@ -7,7 +7,7 @@
 /// keeps full relative accuracy deep in either tail, and f is rounded once from double-double
 /// (`DoubleDouble.expm1`, or α·e^{x/α} from its scaled form where that alone would overflow, as
 /// for α < 0). f″(0) follows the kink convention.
-struct ContinuousExponentialLinear: ScalarKernel {
+struct ContinuousExponentialLinear: FastPathKernel {
     var alpha: Double
     var kink: KinkConvention
 
@@ -23,7 +23,7 @@ struct ContinuousExponentialLinear: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
         if x > 0 { return x }
-        if let fast = fast(x) { return fast.value }
+        if let fast = fastValueAndSlope(at: x) { return fast.value }
         if x.isNaN || x == 0 { return x }
         let q = quotient(x)
         // x + x²/(2α) + …: below 2⁻⁵⁰ q itself may be subnormal, and inexact
@@ -35,22 +35,6 @@ struct ContinuousExponentialLinear: ScalarKernel {
         return m.plus(m.plus(1).times(q.lo)).times(alpha).value
     }
 
-    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
-    /// so that they are the bits ``valueAndSlope(at:)`` gives.
-    @inline(__always)
-    func jet(at x: Double) -> Jet {
-        var jet = fullJet(at: x)
-        if let fast = fast(x) { (jet.value, jet.derivative) = fast }
-        return jet
-    }
-
-    @inline(__always)
-    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
-        if let fast = fast(x) { return fast }
-        let jet = fullJet(at: x)
-        return (jet.value, jet.derivative)
-    }
-
     /// α(e^q − 1) and e^q for q = x/α in [−650, −1/4] (α > 0 and normal) from
     /// ``FastPath/exp(_:)``, where their bounds decide the rounding.
     ///
@@ -58,7 +42,7 @@ struct ContinuousExponentialLinear: ScalarKernel {
     /// below 2⁻¹⁰⁰): within 2⁻⁶⁵ relative, so e^q − 1 (at least 0.22 in size) is within 2⁻⁶³ of
     /// it, as for ELU. Both are checked with a factor of 2 to spare.
     @inline(__always)
-    func fast(_ x: Double) -> (value: Double, slope: Double)? {
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
         guard x < 0, alpha > 0x1p-900, alpha < 0x1p900 else { return nil }
         let q = quotient(x)
         guard q.hi <= -0.25, q.hi >= -650 else { return nil }
@@ -72,7 +56,6 @@ struct ContinuousExponentialLinear: ScalarKernel {
         return (value, slope)
     }
 
-    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
     @inline(__always)
     func fullJet(at x: Double) -> Jet {
         if x > 0 { return Jet(value: x, derivative: 1, secondDerivative: 0) }

@@ -9,7 +9,7 @@
 /// relatively exact near 0 and rounds it once. f′(0) follows the kink
 /// convention with x > 0 active: λα when exclusive (PyTorch, JAX), λ when inclusive
 /// (TensorFlow's SELU and ELU, DL4J's ELU).
-struct ExponentialLinear: ScalarKernel {
+struct ExponentialLinear: FastPathKernel {
     var alpha: Double
     var scale: Double
     var kink: KinkConvention
@@ -43,25 +43,9 @@ struct ExponentialLinear: ScalarKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
         if x > 0 { return precise.scale.times(x).value }
-        if let fast = fast(x) { return fast.value }
+        if let fast = fastValueAndSlope(at: x) { return fast.value }
         if x < 0 { return precise.negativeScale.times(DoubleDouble.expm1(x)).value }
         return x * scale
-    }
-
-    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
-    /// so that they are the bits ``valueAndSlope(at:)`` gives.
-    @inline(__always)
-    func jet(at x: Double) -> Jet {
-        var jet = fullJet(at: x)
-        if let fast = fast(x) { (jet.value, jet.derivative) = fast }
-        return jet
-    }
-
-    @inline(__always)
-    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
-        if let fast = fast(x) { return fast }
-        let jet = fullJet(at: x)
-        return (jet.value, jet.derivative)
     }
 
     /// λα(e^x − 1) and λα·e^x for −650 ≤ x ≤ −1/4 from ``FastPath/exp(_:)``, where their
@@ -71,7 +55,7 @@ struct ExponentialLinear: ScalarKernel {
     /// within 2⁻⁶²·⁲ of it and f within that relatively; f′ within 2⁻⁶⁴. Both are checked with
     /// a factor of 2 to spare, for λα a normal number.
     @inline(__always)
-    func fast(_ x: Double) -> (value: Double, slope: Double)? {
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
         let c = precise.negativeScale
         guard x <= -0.25, x >= -650, abs(c.hi) > 0x1p-900, abs(c.hi) < 0x1p900 else { return nil }
         let e = FastPath.exp(x)
@@ -84,7 +68,6 @@ struct ExponentialLinear: ScalarKernel {
         return (value, slope)
     }
 
-    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
     @inline(__always)
     func fullJet(at x: Double) -> Jet {
         if x > 0 { return Jet(value: value(at: x), derivative: scale, secondDerivative: 0) }

@@ -7,7 +7,7 @@
 /// σ(2x)) and sech²x = 4σ(2x)σ(−2x) come from ``PreciseLogisticPair`` at 2x, in
 /// double-double, so f′ keeps full relative accuracy down to its underflow at |x| ≈ 372 and
 /// every result is rounded once; beyond |x| = 350 and below 2⁻²⁷ the double formulas are exact.
-struct HyperbolicTangent: ScalarKernel {
+struct HyperbolicTangent: FastPathKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
         if abs(x) >= 0.5 && abs(x) <= 20, let f = Self.fast(x)?.value { return f }
@@ -16,11 +16,10 @@ struct HyperbolicTangent: ScalarKernel {
         return PreciseLogisticPair(2 * x).balance.negated.value
     }
 
+    /// f and f′ from the fast path for 0.5 ≤ |x| ≤ 325.
     @inline(__always)
-    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
-        if abs(x) >= 0.5 && abs(x) <= 325, let fast = Self.fast(x) { return fast }
-        let jet = fullJet(at: x)
-        return (jet.value, jet.derivative)
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
+        abs(x) >= 0.5 && abs(x) <= 325 ? Self.fast(x) : nil
     }
 
     /// tanh x and sech²x from ``FastPath/logistic(_:)`` for 0.5 ≤ |x| ≤ 325.
@@ -63,7 +62,6 @@ struct HyperbolicTangent: ScalarKernel {
         return fullJet(at: x)
     }
 
-    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
     @inline(__always)
     func fullJet(at x: Double) -> Jet {
         if abs(x) > 350 && x.isFinite {  // ±1, 4e^{−2|x|} and ∓8e^{−2|x|}, rounded once (subnormal from 354)

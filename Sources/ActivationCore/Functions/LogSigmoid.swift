@@ -5,29 +5,13 @@
 /// ```
 /// Finite for every finite x (log σ(−800) = −800, not −∞) and relatively exact in both
 /// tails.
-struct LogSigmoid: ScalarKernel {
+struct LogSigmoid: FastPathKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
-        if let fast = Self.fast(x) { return fast.value }
+        if let fast = fastValueAndSlope(at: x) { return fast.value }
         if x.isNaN || x < -40 { return x.isNaN ? x : x - exp(x) }  // e^x < 2⁻⁵⁷·|x| below −40
         if x > 700 { return -DoubleDouble.scaledExp(DoubleDouble(-x), times: DoubleDouble(1)) }
         return DoubleDouble.softplus(DoubleDouble(-x)).negated.value
-    }
-
-    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
-    /// so that they are the bits ``valueAndSlope(at:)`` gives.
-    @inline(__always)
-    func jet(at x: Double) -> Jet {
-        var jet = fullJet(at: x)
-        if let fast = Self.fast(x) { (jet.value, jet.derivative) = fast }
-        return jet
-    }
-
-    @inline(__always)
-    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
-        if let fast = Self.fast(x) { return fast }
-        let jet = fullJet(at: x)
-        return (jet.value, jet.derivative)
     }
 
     /// f = min(x, 0) − log1p(e^{−|x|}) and f′ = σ(−x) for |x| ≤ 40 from ``FastPath``, where
@@ -36,7 +20,7 @@ struct LogSigmoid: ScalarKernel {
     /// σ(−x) is within 2⁻⁶², and log1p within the bound ``FastPath/log1p(_:)`` gives; both are
     /// checked with a factor of 2 to spare.
     @inline(__always)
-    static func fast(_ x: Double) -> (value: Double, slope: Double)? {
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
         guard abs(x) <= 40 else { return nil }
         let (_, n, e) = FastPath.logisticAndExp(x)
         let (l, error) = FastPath.log1p(e)
@@ -51,7 +35,6 @@ struct LogSigmoid: ScalarKernel {
         return (value, slope)
     }
 
-    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
     @inline(__always)
     func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }

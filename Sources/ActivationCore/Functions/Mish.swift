@@ -13,10 +13,10 @@
 /// Below x = −700, f, f′ and f″ are e^x times a factor, rounded once (exact through the
 /// subnormal range). Taylor series about the zero of f′ (x ≈ −1.1924) and the zeros of
 /// f″ (x ≈ −2.2564, 1.4906).
-struct Mish: ScalarKernel {
+struct Mish: FastPathKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
-        if let fast = Self.fast(x) { return fast.value }
+        if let fast = fastValueAndSlope(at: x) { return fast.value }
         if x.isNaN || x > 40 { return x }  // 1 − tanh(softplus(40)) < 2⁻¹¹⁵
         if x < -700 {
             return x.isInfinite ? -0.0 : DoubleDouble.scaledExp(DoubleDouble(x), times: DoubleDouble(x))
@@ -52,22 +52,6 @@ struct Mish: ScalarKernel {
         return (n.times(scale), sech, u.times(complement), complement, DoubleDouble(1))
     }
 
-    @inline(__always)
-    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
-        if let fast = Self.fast(x) { return fast }
-        let jet = fullJet(at: x)
-        return (jet.value, jet.derivative)
-    }
-
-    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
-    /// so that they are the bits ``valueAndSlope(at:)`` gives.
-    @inline(__always)
-    func jet(at x: Double) -> Jet {
-        var jet = fullJet(at: x)
-        if let fast = Self.fast(x) { (jet.value, jet.derivative) = fast }
-        return jet
-    }
-
     /// f = x·t and f′ = t + x·σ(x)·s for 0 < |x| ≤ 40 from ``FastPath``, where their bounds
     /// decide the rounding.
     ///
@@ -76,7 +60,7 @@ struct Mish: ScalarKernel {
     /// within 2⁻⁶¹·(|t| + |x·σ·s|), which grows near f′'s zero until the double-double path with
     /// its series takes over. Both are checked with a factor of 2 to spare.
     @inline(__always)
-    static func fast(_ x: Double) -> (value: Double, slope: Double)? {
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
         guard x != 0, abs(x) <= 40 else { return nil }
         let e = FastPath.exp(-abs(x))
         let head = DoubleDouble.quickSum(1, e.hi)
@@ -110,7 +94,6 @@ struct Mish: ScalarKernel {
         return (f, slope)
     }
 
-    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
     @inline(__always)
     func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }

@@ -7,7 +7,7 @@
 /// (``PreciseLogisticPair``), so neither tail overflows or loses relative accuracy and f, f′
 /// and f″ are each rounded once from about 75 bits. f′ is never `y(1 − y)`, which is 0 for
 /// x ≥ 37 where the true value is 8.5e-17. Beyond |x| = 700 the double formulas are exact.
-struct Sigmoid: ScalarKernel {
+struct Sigmoid: FastPathKernel {
     @inline(__always)
     func value(at x: Double) -> Double {
         if abs(x) <= 650, let f = Self.fast(x)?.value { return f }
@@ -15,11 +15,10 @@ struct Sigmoid: ScalarKernel {
         return PreciseLogisticPair(x).positive.value
     }
 
+    /// f and f′ from the fast path for |x| ≤ 650.
     @inline(__always)
-    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
-        if abs(x) <= 650, let fast = Self.fast(x) { return fast }
-        let jet = fullJet(at: x)
-        return (jet.value, jet.derivative)
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
+        abs(x) <= 650 ? Self.fast(x) : nil
     }
 
     /// σ and σ′ from ``FastPath/logistic(_:)``, where its bound decides their rounding.
@@ -64,12 +63,9 @@ struct Sigmoid: ScalarKernel {
     func jet(at x: Double) -> Jet {
         guard abs(x) <= 650 else { return fullJet(at: x) }
         if let jet = Self.fastJet(x, curvature: true) { return jet }
-        var jet = fullJet(at: x)
-        if let fast = Self.fast(x) { (jet.value, jet.derivative) = fast }
-        return jet
+        return fastOrFullJet(at: x)
     }
 
-    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
     @inline(__always)
     func fullJet(at x: Double) -> Jet {
         if abs(x) > 700 || x.isNaN {

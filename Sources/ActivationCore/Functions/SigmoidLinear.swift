@@ -13,7 +13,7 @@
 /// * f′ and f″ depend on v alone (f′(x) = g′(βx), f″(x) = β·g″(βx) for g = silu), so one
 ///   Taylor series about g′'s zero (v ≈ −1.2785) and two about g″'s (v ≈ ±2.3994)
 ///   serve every β.
-struct SigmoidLinear: ScalarKernel {
+struct SigmoidLinear: FastPathKernel {
     var beta: DoubleDouble
 
     @inline(__always)
@@ -30,21 +30,16 @@ struct SigmoidLinear: ScalarKernel {
         return PreciseLogisticPair(v).positive.times(x).value
     }
 
+    /// f and f′ from the fast path for |βx| ≤ 650.
     @inline(__always)
-    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
         let v = argument(x)
-        if abs(v.hi) <= 650, let fast = fast(x, v) { return fast }
-        let jet = fullJet(at: x)
-        return (jet.value, jet.derivative)
+        return abs(v.hi) <= 650 ? fast(x, v) : nil
     }
 
-    /// f = x·σ(v) and f′ = σ(v)·(1 + v·σ(−v)) from ``FastPath/logistic(_:)``, where their
-    /// bounds decide the rounding.
-    ///
-    /// f is within 2⁻⁶² relative (σ's), f′ within
-    /// 2⁻⁶²·σ(v)·(|v·σ(−v)| + |1 + v·σ(−v)|) (σ's error, and σ(−v)'s through the product),
-    /// which grows near f′'s zero (v ≈ −1.28) until the double-double path with its series
-    /// takes over. Both are checked with a factor of 2 to spare.
+    /// f = x·σ(v) and f′ = σ(v)·(1 + v·σ(−v)) from ``FastPath/logistic(_:)`` and
+    /// ``FastPath/selfGated(_:gate:_:)``, where their bounds decide the rounding (σ(−v) enters f′
+    /// through the product, its error with it; f′'s bound grows near its zero, v ≈ −1.28).
     @inline(__always)
     func fast(_ x: Double, _ v: DoubleDouble) -> (value: Double, slope: Double)? {
         fastJet(x, v, curvature: false).map { ($0.value, $0.derivative) }
@@ -57,14 +52,7 @@ struct SigmoidLinear: ScalarKernel {
     func fastJet(_ x: Double, _ v: DoubleDouble, curvature: Bool) -> Jet? {
         guard x != 0 else { return nil }  // f = ±0 keeps x's sign: the double-double way
         let (s, n) = FastPath.logistic(v)
-        let fh = s.hi * x
-        let w = FastPath.product(v, n)
-        let one = DoubleDouble.sum(1, w.hi)
-        let g = FastPath.product(s, DoubleDouble(one.hi, one.lo + w.lo))
-        guard
-            let f = FastPath.decided(fh, (-fh).addingProduct(s.hi, x) + s.lo * x, error: 0x1p-61 * abs(fh)),
-            let slope = FastPath.decided(g.hi, g.lo, error: 0x1p-61 * s.hi * (abs(w.hi) + abs(one.hi)))
-        else { return nil }
+        guard let (f, slope) = FastPath.selfGated(x, gate: s, FastPath.product(v, n)) else { return nil }
         guard curvature else { return Jet(value: f, derivative: slope, secondDerivative: 0) }
         let balance = DoubleDouble.sum(n.hi, -s.hi)
         let bend = FastPath.product(v, DoubleDouble(balance.hi, balance.lo + (n.lo - s.lo)))
@@ -82,12 +70,9 @@ struct SigmoidLinear: ScalarKernel {
         let v = argument(x)
         guard abs(v.hi) <= 650 else { return fullJet(at: x) }
         if let jet = fastJet(x, v, curvature: true) { return jet }
-        var jet = fullJet(at: x)
-        if let fast = fast(x, v) { (jet.value, jet.derivative) = fast }
-        return jet
+        return fastOrFullJet(at: x)
     }
 
-    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
     @inline(__always)
     func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }

@@ -8,13 +8,13 @@
 /// log1p and σ are double-double, and the jet shares one e^{−|βx|} between f and σ. Below
 /// βx = −40, f = e^{βx}/β with one final rounding even when it is subnormal. PyTorch's
 /// threshold (default ∞ here, 20 in its preset) makes f jump to x and f′ to 1, as it does.
-struct Softplus: ScalarKernel {
+struct Softplus: FastPathKernel {
     var beta: Double
     var threshold: Double
 
     @inline(__always)
     func value(at x: Double) -> Double {
-        if let fast = fast(x) { return fast.value }
+        if let fast = fastValueAndSlope(at: x) { return fast.value }
         if x.isNaN { return x }
         let y = DoubleDouble.product(beta, x)
         if y.hi > threshold { return x }
@@ -31,29 +31,13 @@ struct Softplus: ScalarKernel {
         return (beta == 1 ? sum : sum.divided(by: beta)).value
     }
 
-    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
-    /// so that they are the bits ``valueAndSlope(at:)`` gives.
-    @inline(__always)
-    func jet(at x: Double) -> Jet {
-        var jet = fullJet(at: x)
-        if let fast = fast(x) { (jet.value, jet.derivative) = fast }
-        return jet
-    }
-
-    @inline(__always)
-    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
-        if let fast = fast(x) { return fast }
-        let jet = fullJet(at: x)
-        return (jet.value, jet.derivative)
-    }
-
     /// f = max(x, 0) + log1p(e^{−|x|}) and f′ = σ(x) for β = 1 and |x| ≤ 40 (below the
     /// threshold) from ``FastPath``, where their bounds decide the rounding.
     ///
     /// σ is within 2⁻⁶², and log1p within the bound ``FastPath/log1p(_:)`` gives; both are
     /// checked with a factor of 2 to spare.
     @inline(__always)
-    func fast(_ x: Double) -> (value: Double, slope: Double)? {
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
         guard beta == 1, abs(x) <= 40, x <= threshold else { return nil }
         let (s, _, e) = FastPath.logisticAndExp(x)
         let (l, error) = FastPath.log1p(e)
@@ -68,7 +52,6 @@ struct Softplus: ScalarKernel {
         return (value, slope)
     }
 
-    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
     @inline(__always)
     func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }

@@ -15,7 +15,7 @@
 /// * Taylor series about the zero of f′ (x ≈ −0.7525) and the zeros of f″ (x ≈ ±1.4185).
 /// * transformers' gelu_fast writes √(2/π) as 0.7978845608: ``Form/truncated`` is that function,
 ///   with series about its own zeros (2.4e-12 from the others).
-struct TanhApproximateGELU: ScalarKernel {
+struct TanhApproximateGELU: FastPathKernel {
     /// The constant c standing for √(2/π), and the series about the zeros it gives f′ and f″.
     struct Form: Sendable {
         /// 2c to 106 bits.
@@ -59,47 +59,26 @@ struct TanhApproximateGELU: ScalarKernel {
         return PreciseLogisticPair(v).positive.times(x).value
     }
 
+    /// f and f′ from the fast path for |x| ≤ 1e100 (beyond, f is x or −0).
     @inline(__always)
-    func valueAndSlope(at x: Double) -> (value: Double, slope: Double) {
-        if abs(x) <= 1e100, let fast = fast(x, argument(x)) { return fast }
-        let jet = fullJet(at: x)
-        return (jet.value, jet.derivative)
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
+        abs(x) <= 1e100 ? fast(x, argument(x)) : nil
     }
 
-    /// f″ from the double-double evaluation; f and f′ from the fast path where it decides them,
-    /// so that they are the bits ``valueAndSlope(at:)`` gives.
-    @inline(__always)
-    func jet(at x: Double) -> Jet {
-        var jet = fullJet(at: x)
-        if abs(x) <= 1e100, let fast = fast(x, argument(x)) { (jet.value, jet.derivative) = fast }
-        return jet
-    }
-
-    /// f = x·σ(v) and f′ = σ(v)·(1 + 2x·u′·σ(−v)) from ``FastPath/logistic(_:)`` for |v| ≤ 650,
-    /// where their bounds decide the rounding.
+    /// f = x·σ(v) and f′ = σ(v)·(1 + 2x·u′·σ(−v)) from ``FastPath/logistic(_:)`` and
+    /// ``FastPath/selfGated(_:gate:_:)`` for |v| ≤ 650, where their bounds decide the rounding.
     ///
-    /// v and u′ are double-double (to 2⁻¹⁰⁰), σ(±v) within 2⁻⁶²: f is within 2⁻⁶² relative and
-    /// f′ within 2⁻⁶²·σ(v)·(|w| + |1 + w|) for w = 2x·u′·σ(−v), which grows near f′'s zero until
-    /// the double-double path with its series takes over. Both are checked with a factor of 2
-    /// to spare; x = ±0 (whose f keeps x's sign) goes the double-double way.
+    /// v and u′ are double-double (to 2⁻¹⁰⁰), σ(±v) within 2⁻⁶²; x = ±0 (whose f keeps x's sign)
+    /// goes the double-double way.
     @inline(__always)
     func fast(_ x: Double, _ v: DoubleDouble) -> (value: Double, slope: Double)? {
         guard x != 0, abs(v.hi) <= 650 else { return nil }
         let (s, n) = FastPath.logistic(v)
-        let fh = s.hi * x
         let c = DoubleDouble(0.5 * form.twoC.hi, 0.5 * form.twoC.lo)
         let u1 = DoubleDouble.product(x, x).times(Self.kappa).times(3).plus(1).times(c)
-        let w = FastPath.product(u1.times(2 * x), n)
-        let one = DoubleDouble.sum(1, w.hi)
-        let g = FastPath.product(s, DoubleDouble(one.hi, one.lo + w.lo))
-        guard
-            let f = FastPath.decided(fh, (-fh).addingProduct(s.hi, x) + s.lo * x, error: 0x1p-61 * abs(fh)),
-            let slope = FastPath.decided(g.hi, g.lo, error: 0x1p-61 * s.hi * (abs(w.hi) + abs(one.hi)))
-        else { return nil }
-        return (f, slope)
+        return FastPath.selfGated(x, gate: s, FastPath.product(u1.times(2 * x), n))
     }
 
-    /// f, f′ and f″ from the double-double evaluation (the fast path's fallback).
     @inline(__always)
     func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }

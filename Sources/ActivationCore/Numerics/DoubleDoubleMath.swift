@@ -93,7 +93,7 @@ extension DoubleDouble {
 
     /// The reduction x = k·ln2/64 + r, |r| ≤ ln2/128, with r to about 140 bits.
     @inline(__always)
-    static func reduce(_ x: Double) -> (k: Int, r: DoubleDouble) {
+    private static func reduce(_ x: Double) -> (k: Int, r: DoubleDouble) {
         let step = expStep
         let k = (x * (1 / step.first)).rounded()
         let head = x.addingProduct(-k, step.first)  // exact: k·first has at most 53 bits

@@ -129,6 +129,26 @@ enum FastPath {
         return (DoubleDouble(l0, (p.hi - 1) + p.lo), 0x1p-63)
     }
 
+    /// f = x·σ and f′ = σ·(1 + w) of a self-gated function x·σ(v), where their bounds decide
+    /// the rounding, else nil.
+    ///
+    /// σ = σ(v) and w (v·σ(−v) for silu, 2x·u′·σ(−v) for tanh-GELU) come as hi + lo to 2⁻⁶²
+    /// relative: f is within 2⁻⁶² relative, f′ within 2⁻⁶²·σ·(|w| + |1 + w|), which grows near
+    /// f′'s zero until the caller's double-double path with its series takes over. Both are
+    /// checked with a factor of 2 to spare.
+    @inline(__always)
+    static func selfGated(_ x: Double, gate s: DoubleDouble, _ w: DoubleDouble) -> (
+        value: Double, slope: Double
+    )? {
+        let fh = s.hi * x
+        let one = DoubleDouble.sum(1, w.hi)
+        let g = product(s, DoubleDouble(one.hi, one.lo + w.lo))
+        guard let f = decided(fh, (-fh).addingProduct(s.hi, x) + s.lo * x, error: 0x1p-61 * abs(fh)),
+            let slope = decided(g.hi, g.lo, error: 0x1p-61 * s.hi * (abs(w.hi) + abs(one.hi)))
+        else { return nil }
+        return (f, slope)
+    }
+
     /// a/b for two hi + lo pairs, as hi + lo, to 2⁻¹⁰⁰ relative beyond their own errors: the
     /// double quotient corrected once by its residual (exact through the fma).
     @inline(__always)
