@@ -3,11 +3,10 @@ textbook formulas (single-threaded) and, when installed, JAX's own functions und
 vmap(value_and_grad). One round, median of 9 runs after a warm-up; `make bench` alternates five
 rounds with actplot's and takes the medians."""
 import math
-import statistics
 import sys
-import time
 
 import numpy as np
+from peer_timing import rate
 
 N = 2_000_000
 x = np.linspace(-6, 6, N)
@@ -67,18 +66,8 @@ NUMPY = {"sigmoid": sigmoid, "tanh": tanh, "silu": silu, "softplus": softplus, "
          "gelu:approximate=sigmoid": gelu_sigmoid}
 
 
-def rate(f, block=lambda r: r):
-    block(f(x))
-    times = []
-    for _ in range(9):
-        start = time.perf_counter()
-        block(f(x))
-        times.append(time.perf_counter() - start)
-    return N / statistics.median(times) / 1e6
-
-
 for name, f in NUMPY.items():
-    print(f"numpy {name}\t{rate(f):.0f} M/s", flush=True)
+    print(f"numpy {name}\t{rate(f, x):.0f} M/s", flush=True)
 try:
     import jax
     import jax.numpy as jnp
@@ -88,9 +77,8 @@ try:
     JAX = {"sigmoid": jax.nn.sigmoid, "tanh": jnp.tanh, "silu": jax.nn.silu, "softplus": jax.nn.softplus,
            "log_sigmoid": jax.nn.log_sigmoid, "mish": jax.nn.mish, "elu": jax.nn.elu, "selu": jax.nn.selu,
            "gelu:approximate=tanh": lambda v: jax.nn.gelu(v, approximate=True)}
-    x = xj
     for name, f in JAX.items():
         both = jax.jit(jax.vmap(jax.value_and_grad(f)))
-        print(f"jax {name}\t{rate(both, jax.block_until_ready):.0f} M/s", flush=True)
+        print(f"jax {name}\t{rate(both, xj, jax.block_until_ready):.0f} M/s", flush=True)
 except ImportError:
     print("jax -\tnot installed", file=sys.stderr)

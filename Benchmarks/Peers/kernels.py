@@ -1,10 +1,9 @@
 """The Python peers for the kernels: gelu, and gelu with its derivative, over 10 million
 doubles with numpy/scipy and (when installed) JAX's jit; median of 9 runs after a warm-up."""
 import math
-import statistics
-import time
 
 import numpy as np
+from peer_timing import rate
 from scipy.special import erf
 
 N = 10_000_000
@@ -22,18 +21,8 @@ def numpy_gelu_and_derivative(x):
     return x * cdf, cdf + x * INV_SQRT_2PI * np.exp(-0.5 * x * x)
 
 
-def rate(f, block=lambda r: r):
-    block(f(x))
-    times = []
-    for _ in range(9):
-        start = time.perf_counter()
-        block(f(x))
-        times.append(time.perf_counter() - start)
-    return N / statistics.median(times) / 1e6
-
-
-print(f"numpy gelu\t{rate(numpy_gelu):.0f} M/s")
-print(f"numpy gelu + gelu'\t{rate(numpy_gelu_and_derivative):.0f} M/s")
+print(f"numpy gelu\t{rate(numpy_gelu, x):.0f} M/s")
+print(f"numpy gelu + gelu'\t{rate(numpy_gelu_and_derivative, x):.0f} M/s")
 try:
     import jax
     import jax.numpy as jnp
@@ -43,8 +32,7 @@ try:
     gelu = jax.jit(lambda v: jax.nn.gelu(v, approximate=False))
     both = jax.jit(jax.vmap(jax.value_and_grad(lambda v: jax.nn.gelu(v, approximate=False))))
     ready = lambda r: jax.block_until_ready(r)
-    x = xj
-    print(f"jax gelu\t{rate(gelu, ready):.0f} M/s")
-    print(f"jax gelu + gelu'\t{rate(both, ready):.0f} M/s")
+    print(f"jax gelu\t{rate(gelu, xj, ready):.0f} M/s")
+    print(f"jax gelu + gelu'\t{rate(both, xj, ready):.0f} M/s")
 except ImportError:
     print("jax gelu\t- (jax not installed)")
