@@ -142,7 +142,9 @@ enum ElementaryMath {
         let v = u.primal
         switch f {
         case .exp:
-            let e = exp(v)
+            // Beyond ±745.2 the result is 0 or ∞: said here, libm's overflow path (errno and
+            // all) is not taken, the bits are the same.
+            let e = v > 710 ? .infinity : v < -746 ? 0 : exp(v)
             return u.applying(e) { (e, e) }
         case .log:
             return u.applying(log(v)) { (1 / v, -1 / (v * v)) }

@@ -31,7 +31,9 @@ struct LogisticPair {
 
     @inline(__always)
     init(_ x: Double) {
-        let e = exp(-abs(x))
+        // From |x| = 746 on, e^{−|x|} < 2⁻¹⁰⁷⁶ rounds to 0: said here, libm's underflow path
+        // (errno and all) is not taken for half of float32's inputs.
+        let e = abs(x) < 746 ? exp(-abs(x)) : 0
         let a = 1 / (1 + e)
         let b = e * a
         if x >= 0 {

@@ -46,8 +46,11 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         let greatestFinite: Double
         let leastNormal: Double
         let leastNonzero: Double
+        /// Whether the fields are float32's.
+        let isFloat32: Bool
 
         init(exponentBits: Int, fractionBits: Int, encoding: Encoding) {
+            isFloat32 = exponentBits == 8 && fractionBits == 23 && encoding == .ieee
             bias = (1 << (exponentBits - 1)) - 1
             minimumExponent = 1 - bias
             maximumExponent = encoding == .ieee ? bias : bias + 1
@@ -167,14 +170,27 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// The distance between the format's neighbours around |v|: the quantum of its binade
     /// (subnormals share the smallest normal binade's).
+    @inline(__always)
     public func ulp(of v: Double) -> Double {
         let a = abs(v)
         guard a.isFinite, a >= leastNormalMagnitude else { return a.isFinite ? leastNonzeroMagnitude : .nan }
         return Double.pow2(Swift.min(a.exponent, maximumExponent) - fractionBits)
     }
 
+    /// Whether this is float32 without flushing or saturation, whose rounding from double is the
+    /// processor's own conversion.
+    var isPlainFloat32: Bool { limits.isFloat32 && overflow == .standard && !flushesSubnormals }
+
     /// x rounded to the format: to nearest, ties to even, from the double at once.
+    @inline(__always)
     public func rounded(_ x: Double) -> Double {
+        // Plain float32 is the processor's own conversion: the same rounding, in one instruction.
+        if isPlainFloat32 { return Double(Float(x)) }
+        return roundedInSoftware(x)
+    }
+
+    /// x rounded to the format by operations on the double's bits.
+    private func roundedInSoftware(_ x: Double) -> Double {
         guard x.isFinite else {
             if x.isNaN || hasInfinity && overflow == .standard { return x }
             return overflow == .saturate ? (x < 0 ? -greatestFiniteMagnitude : greatestFiniteMagnitude) : .nan
@@ -225,6 +241,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// The value of a bit pattern (NaN for NaN patterns).
     public func value(bits: UInt64) -> Double {
+        if limits.isFloat32 { return Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) }
         let fractionMask = (UInt64(1) << UInt64(fractionBits)) - 1
         let topExponent = (1 << exponentBits) - 1
         let negative = bits >> UInt64(bitWidth - 1) & 1 == 1
@@ -249,6 +266,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// How far `value` is from `exact`, in ulps of the format at `exact` (0 when both are
     /// the same infinity or both NaN; ∞ when one of them is not finite and the other is).
+    @inline(__always)
     public func ulpError(_ value: Double, exact: Double) -> Double {
         if value == exact || value.isNaN && exact.isNaN { return 0 }
         guard value.isFinite && exact.isFinite else { return .infinity }
@@ -258,8 +276,11 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
 
 extension Double {
     /// 2^e, exactly, for any exponent a double can hold (subnormals included).
+    @inline(__always)
     static func pow2(_ e: Int) -> Double {
-        e >= -1022
+        // A normal power of two is its exponent field alone.
+        if e >= -1022 && e <= 1023 { return Double(bitPattern: UInt64(e + 1023) << 52) }
+        return e >= -1022
             ? Double(sign: .plus, exponent: e, significand: 1)
             : Double(sign: .plus, exponent: e + 64, significand: 1) * 0x1p-64
     }
