@@ -49,6 +49,8 @@ public struct FormatEvaluation: Sendable {
     public let arithmetic: Arithmetic
     /// The formulas naive and opmath evaluate, if the function has them.
     public let formula: NaiveFormula?
+    /// The formulas compiled for blocks of inputs, where f′ is written (not autograd).
+    private let programs: FormulaPrograms?
 
     /// How far the double results may be from the truth, in double ulps, for the certainty
     /// check of exact rounding: f, f′ (the catalog's accuracy tests hold them within 1 and 2).
@@ -64,6 +66,7 @@ public struct FormatEvaluation: Sendable {
         self.format = format
         self.arithmetic = arithmetic
         self.formula = function.naiveFormula
+        programs = arithmetic == .exact ? nil : formula.flatMap(FormulaPrograms.init)
     }
 
     /// Whether f and f′ come from the textbook formulas (naive and opmath with a formula).
@@ -93,6 +96,109 @@ public struct FormatEvaluation: Sendable {
         return FormatPoint(
             input: input, value: value, derivative: slope, exactValue: truth.value,
             exactDerivative: truth.derivative, certain: true)
+    }
+
+    /// f and f′ at each input as the format computes them, as ``evaluate(at:)`` gives them: a
+    /// block at a time, so that exact rounding takes the true values from the function's batch
+    /// kernel (one call, its fast path) and pays for more only at the few points whose rounding
+    /// the doubles leave in doubt.
+    /// - Parameters:
+    ///   - inputs: The inputs.
+    ///   - points: Receives a point per input; as long as `inputs`.
+    func evaluate(_ inputs: UnsafeBufferPointer<Double>, into points: UnsafeMutableBufferPointer<FormatPoint>)
+    {
+        precondition(points.count >= inputs.count, "the points buffer is shorter than the inputs")
+        if usesFormula, let programs {
+            let plain = format.isPlainFloat32
+            switch (arithmetic == .opmath || plain, plain) {
+            case (true, true):
+                formulaBlock(inputs, programs, HardwareFloat32(), HardwareFloat32(), into: points)
+            case (true, false):
+                formulaBlock(
+                    inputs, programs, HardwareFloat32(), SoftwareRounding(format: format), into: points)
+            default:
+                let rounding = SoftwareRounding(format: format)
+                formulaBlock(inputs, programs, rounding, rounding, into: points)
+            }
+            return
+        }
+        guard !usesFormula, format.bitWidth < 64 else {
+            for (i, x) in inputs.enumerated() { points[i] = evaluate(at: x) }
+            return
+        }
+        if format.isPlainFloat32 {
+            exactBlock(inputs, HardwareFloat32(), into: points)
+        } else {
+            exactBlock(inputs, SoftwareRounding(format: format), into: points)
+        }
+    }
+
+    /// ``evaluate(_:into:)`` for exact rounding, specialised for a way of rounding.
+    @inline(__always)
+    private func exactBlock(
+        _ inputs: UnsafeBufferPointer<Double>, _ rounding: some FormatRounding,
+        into points: UnsafeMutableBufferPointer<FormatPoint>
+    ) {
+        let n = inputs.count
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: 3 * n)
+        defer { scratch.deallocate() }
+        let (rounded, values, slopes) = (scratch[0..<n], scratch[n..<2 * n], scratch[2 * n..<3 * n])
+        for i in 0..<n { scratch[i] = rounding.rounded(inputs[i]) }
+        function.evaluate(
+            UnsafeBufferPointer(rebasing: rounded), values: UnsafeMutableBufferPointer(rebasing: values),
+            derivatives: UnsafeMutableBufferPointer(rebasing: slopes))
+        for i in 0..<n {
+            let (x, f, d) = (scratch[i], scratch[n + i], scratch[2 * n + i])
+            let (value, sure) = rounding.correctlyRounded(f, bound: Self.doubleErrorBound.value)
+            let (slope, sureSlope) = rounding.correctlyRounded(d, bound: Self.doubleErrorBound.derivative)
+            points[i] =
+                sure && sureSlope
+                ? FormatPoint(
+                    input: x, value: value, derivative: slope, exactValue: f, exactDerivative: d,
+                    certain: true)
+                : exactPoint(at: x, function.jet(at: x))
+        }
+    }
+
+    /// ``evaluate(_:into:)`` for written formulas: each compiled program over the block, its
+    /// operations rounded by `inner` (the format for naive, float32 for opmath), its outputs
+    /// stored in the format (`outer`), where f′ reads y; the true values from the batch kernel.
+    private func formulaBlock(
+        _ inputs: UnsafeBufferPointer<Double>, _ programs: FormulaPrograms, _ inner: some FormatRounding,
+        _ outer: some FormatRounding, into points: UnsafeMutableBufferPointer<FormatPoint>
+    ) {
+        let n = inputs.count
+        let block = UnsafeMutableBufferPointer<Double>.allocate(capacity: 7 * n)
+        let registers = UnsafeMutableBufferPointer<Double>.allocate(capacity: programs.registerCount(n))
+        defer {
+            block.deallocate()
+            registers.deallocate()
+        }
+        let column = { (k: Int) in UnsafeMutableBufferPointer(rebasing: block[k * n..<(k + 1) * n]) }
+        let (x, truth, truthSlope) = (column(0), column(1), column(2))
+        for i in 0..<n { x[i] = outer.rounded(inputs[i]) }
+        let input = UnsafeBufferPointer(x)
+        function.evaluate(input, values: truth, derivatives: truthSlope)
+        // f stored in the format, then f′ reading it: into columns `at` and `at + 1`.
+        func pair(_ value: RoundedProgram, _ derivative: RoundedProgram, at k: Int) {
+            let (v, d) = (column(k), column(k + 1))
+            let f = value.run(input, y: nil, inner, registers: registers)
+            for i in 0..<n { v[i] = outer.rounded(f[i]) }
+            let g = derivative.run(input, y: UnsafeBufferPointer(v), inner, registers: registers)
+            for i in 0..<n { d[i] = outer.rounded(g[i]) }
+        }
+        pair(programs.value, programs.derivative, at: 3)
+        var chosen: UnsafeBufferPointer<Double>?
+        if let selection = programs.selection {
+            pair(selection.value, selection.derivative, at: 5)
+            chosen = selection.condition.run(input, y: nil, inner, registers: registers)
+        }
+        for i in 0..<n {
+            let k = (chosen.map { $0[i] > 0 } ?? false) ? 5 : 3
+            points[i] = FormatPoint(
+                input: x[i], value: block[k * n + i], derivative: block[(k + 1) * n + i],
+                exactValue: truth[i], exactDerivative: truthSlope[i], certain: true)
+        }
     }
 
     /// The true f and f′ at the rounded input, each rounded once: from the doubles where their
@@ -203,13 +309,7 @@ public struct FormatEvaluation: Sendable {
     /// v rounded to the format, and whether every value within `bound` double ulps of v
     /// rounds the same way (so the true value, that close to v, does too).
     static func correctlyRounded(_ v: Double, _ format: NumberFormat, bound: Double) -> (Double, Bool) {
-        let r = format.rounded(v)
-        guard v.isFinite, v != 0 else { return (r, true) }
-        let margin = bound * v.ulp
-        let (low, high) = (format.rounded(v - margin), format.rounded(v + margin))
-        // ±0 alike: a double's sign is right even where its margin reaches across 0.
-        let same = { (a: Double, b: Double) in a == b || a.isNaN && b.isNaN }
-        return (r, same(low, r) && same(high, r))
+        SoftwareRounding(format: format).correctlyRounded(v, bound: bound)
     }
 }
 
@@ -228,4 +328,29 @@ public struct FormatPoint: Sendable, Hashable {
     /// For exact rounding: whether the double's margin of error leaves the rounding in no
     /// doubt (false only within a few double ulps of a rounding boundary of the format).
     public let certain: Bool
+}
+
+/// A formula's programs for blocks of inputs: f, f′ (reading y), and where the formula chooses
+/// by a condition, the condition and the other f and f′.
+struct FormulaPrograms: Sendable {
+    let value: RoundedProgram
+    let derivative: RoundedProgram
+    let selection: (condition: RoundedProgram, value: RoundedProgram, derivative: RoundedProgram)?
+
+    /// The programs of formulas with a written f′; nil for autograd (typed expressions).
+    init?(_ formula: NaiveFormula) {
+        guard let derivative = formula.derivativeNode else { return nil }
+        value = RoundedProgram(formula.valueNode)
+        self.derivative = RoundedProgram(derivative)
+        selection = formula.selection.map {
+            (RoundedProgram($0.condition), RoundedProgram($0.value), RoundedProgram($0.derivative))
+        }
+    }
+
+    /// Doubles of scratch the largest program needs over `n` inputs.
+    func registerCount(_ n: Int) -> Int {
+        var programs = [value, derivative]
+        if let selection { programs += [selection.condition, selection.value, selection.derivative] }
+        return programs.map { $0.registerCount(n) }.max() ?? 0
+    }
 }
