@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// How a survey visits a format's inputs: each side's bit patterns from 0 outwards, streamed in
 /// chunks that the processor's cores scan at once, each into a summary, the summaries combined
@@ -56,22 +57,28 @@ extension FormatSurvey {
     }
 
     /// What one chunk of a side found, for f and f′, enough to combine chunks in order.
+    ///
+    /// Its storage is of fixed size (a scan updates it at every input, without the
+    /// copy-on-write checks of arrays).
     struct Summary: Sendable {
         /// Per part and event: whether an input broke the event's run, the run at the chunk's
         /// end (scanned from `none`), the first input with the event, and the first input that
         /// marks it (wrong turns anywhere, subnormals from |x| ≥ 1 on).
-        var broken: [UInt8] = [0, 0]
-        var end = [RunState](repeating: .none, count: 2 * eventCount)
+        var broken: InlineArray<2, UInt8> = [0, 0]
+        var end = InlineArray<16, RunState>(repeating: .none)
         /// Per part, the events whose run is not `none` at the chunk's end.
-        var active: [UInt8] = [0, 0]
-        var firstPresent = [Double?](repeating: nil, count: 2 * eventCount)
-        var firstMarked = [Double?](repeating: nil, count: 2 * eventCount)
-        var worst: [Worst?] = [nil, nil]
+        var active: InlineArray<2, UInt8> = [0, 0]
+        var firstPresent = InlineArray<16, Double?>(repeating: nil)
+        var firstMarked = InlineArray<16, Double?>(repeating: nil)
+        /// Per part, the largest finite error so far (−1: none) and where.
+        var worstUlps: InlineArray<2, Double> = [-1, -1]
+        var worstAt: InlineArray<2, Double> = [0, 0]
         var uncertain = 0
         var visited = 0
     }
 
-    static let eventCount = Event.allCases.count
+    /// Events per part (16 slots hold both parts').
+    static let eventCount = 8
 
     /// The events at a point for f (part 0) or f′ (part 1) as bits in ``Event`` order (with the
     /// point before it on its side, for monotonicity).
@@ -80,20 +87,60 @@ extension FormatSurvey {
         -> UInt8
     {
         let (v, t) = part == 0 ? (p.value, p.exactValue) : (p.derivative, p.exactDerivative)
-        var bits: UInt8 = 0
-        if v == 0 && t != 0 { bits |= 1 << 0 }
-        if v != 0 && abs(v) < format.leastNormalMagnitude { bits |= 1 << 1 }
-        if abs(v) == format.greatestFiniteMagnitude && abs(t) != format.greatestFiniteMagnitude {
-            bits |= 1 << 2
+        let before = previous.map {
+            part == 0 ? ($0.value, $0.exactValue) : ($0.derivative, $0.exactDerivative)
         }
+        return eventBits(v, exact: t, input: p.input, isValue: part == 0, Bounds(format), after: before)
+    }
+
+    /// What a scan reads of a format at every input, read once: the bounds events compare
+    /// with, and what an error in ulps needs (a plain value: no reference counting per input).
+    struct Bounds {
+        let leastNormal: Double
+        let greatestFinite: Double
+        let leastNonzero: Double
+        let maximumExponent: Int
+        let fractionBits: Int
+
+        init(_ format: NumberFormat) {
+            leastNormal = format.leastNormalMagnitude
+            greatestFinite = format.greatestFiniteMagnitude
+            leastNonzero = format.leastNonzeroMagnitude
+            maximumExponent = format.maximumExponent
+            fractionBits = format.fractionBits
+        }
+
+        /// ``NumberFormat/ulpError(_:exact:)``, from these numbers.
+        @inline(__always)
+        func ulpError(_ value: Double, exact: Double) -> Double {
+            if value == exact || value.isNaN && exact.isNaN { return 0 }
+            guard value.isFinite && exact.isFinite else { return .infinity }
+            let a = abs(exact)
+            let ulp =
+                a >= leastNormal
+                ? Double.pow2(Swift.min(a.exponent, maximumExponent) - fractionBits) : leastNonzero
+            return abs(value - exact) / ulp
+        }
+    }
+
+    /// The events of a computed value `v` whose true value is `t`, as bits in ``Event`` order;
+    /// `isValue`: it is f (f = x and f = ±1 are f's events); `previous`: the computed and true
+    /// values at the input before, for monotonicity.
+    @inline(__always)
+    static func eventBits(
+        _ v: Double, exact t: Double, input x: Double, isValue: Bool, _ bounds: Bounds,
+        after previous: (Double, Double)?
+    ) -> UInt8 {
+        var bits: UInt8 = 0
+        let (a, b) = (abs(v), abs(t))
+        if v == 0 && t != 0 { bits |= 1 << 0 }
+        if v != 0 && a < bounds.leastNormal { bits |= 1 << 1 }
+        if a == bounds.greatestFinite && b != bounds.greatestFinite { bits |= 1 << 2 }
         if v.isInfinite && t.isFinite { bits |= 1 << 3 }
         if v.isNaN && !t.isNaN { bits |= 1 << 4 }
-        if part == 0 && v == p.input && t != p.input && p.input != 0 { bits |= 1 << 5 }
-        if part == 0 && abs(v) == 1 && abs(t) != 1 { bits |= 1 << 6 }
-        if let previous {
-            let (u, s) =
-                part == 0
-                ? (previous.value, previous.exactValue) : (previous.derivative, previous.exactDerivative)
+        if isValue && v == x && t != x && x != 0 { bits |= 1 << 5 }
+        if isValue && a == 1 && b != 1 { bits |= 1 << 6 }
+        if let (u, s) = previous {
             let computed = v - u
             let exact = t - s
             // Between two equal infinities (or across a NaN) the computed curve does not move.
@@ -105,75 +152,54 @@ extension FormatSurvey {
         return bits
     }
 
-    /// Scans inputs `range` of a side into a summary.
+    /// Inputs evaluated at once: a block of the function's batch kernel.
+    static let blockSize = 1024
+
+    /// Scans inputs `range` of a side into a summary, a block of inputs at a time.
     static func scan(_ side: Side, _ range: Range<Int>, _ evaluation: FormatEvaluation, exhaustive: Bool)
         -> Summary
     {
-        let format = evaluation.format
+        // A sampled survey probes for wrong turns; an exhaustive one sees them all.
         let probes = !exhaustive && evaluation.usesFormula
+        let bounds = Bounds(evaluation.format)
         var s = Summary()
         var previous: FormatPoint? =
             exhaustive && range.lowerBound > 0
             ? evaluation.evaluate(at: side.input(range.lowerBound - 1)) : nil
-        for index in range {
-            let x = side.input(index)
-            let p = evaluation.evaluate(at: x)
-            s.visited += 1
-            if !p.certain { s.uncertain += 1 }
-            let truth = FormatPoint(
-                input: p.input, value: p.exactValue, derivative: p.exactDerivative, exactValue: .nan,
-                exactDerivative: .nan, certain: true)
-            for part in 0..<2 {
-                let k = part * eventCount
-                // Rounding once is monotone, so exact results cannot turn the wrong way.
-                if probes && s.firstMarked[k + 7] == nil && turnsNearby(p, part, evaluation) {
-                    s.firstMarked[k + 7] = x
-                }
-                let present = eventBits(p, part: part, format: format, after: exhaustive ? previous : nil)
-                let neutral = eventBits(truth, part: part, format: format, after: nil)
-                record(&s, part, present, neutral, x)
-                let (computed, exact) =
-                    part == 0 ? (p.value, p.exactValue) : (p.derivative, p.exactDerivative)
-                let error = format.ulpError(computed, exact: exact)
-                if exact.isFinite, error.isFinite, error > (s.worst[part]?.ulps ?? -1) {
-                    s.worst[part] = Worst(ulps: error, at: x)
-                }
+        // Each block's inputs and points, then (probing) the inputs next to them and theirs.
+        let inputs = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * blockSize)
+        let points = UnsafeMutableBufferPointer<FormatPoint>.allocate(capacity: 2 * blockSize)
+        defer {
+            inputs.deallocate()
+            points.deallocate()
+        }
+        for start in Swift.stride(from: range.lowerBound, to: range.upperBound, by: blockSize) {
+            let count = Swift.min(blockSize, range.upperBound - start)
+            for i in 0..<count { inputs[i] = side.input(start + i) }
+            if probes {
+                for i in 0..<count { inputs[count + i] = probe(after: inputs[i], evaluation.format) }
             }
-            previous = p
+            let evaluated = probes ? 2 * count : count
+            evaluation.evaluate(
+                UnsafeBufferPointer(rebasing: inputs[..<evaluated]),
+                into: UnsafeMutableBufferPointer(rebasing: points[..<evaluated]))
+            for i in 0..<count {
+                let p = points[i]
+                if probes { mark(p, next: points[count + i], evaluation.format, into: &s) }
+                s.visit(p, after: exhaustive ? previous : nil, bounds)
+                previous = p
+            }
         }
         return s
     }
 
-    /// One point's events in a summary's runs and firsts: an event present starts its run (or
-    /// keeps it), one whose true value has it too keeps its run or leaves it pending, and any
-    /// other ends it.
-    @inline(__always)
-    private static func record(
-        _ s: inout Summary, _ part: Int, _ present: UInt8, _ neutral: UInt8, _ x: Double
+    /// A sampled point's wrong turn to the input next to it, the first on its part.
+    private static func mark(
+        _ p: FormatPoint, next q: FormatPoint, _ format: NumberFormat, into s: inout Summary
     ) {
-        let absent = ~(present | neutral)
-        s.broken[part] |= absent
-        let ending = s.active[part] & absent
-        var touched = present | neutral | ending
-        guard touched != 0 else { return }
-        let k = part * eventCount
-        while touched != 0 {
-            let event = touched.trailingZeroBitCount
-            let bit: UInt8 = 1 << event
-            touched &= touched - 1
-            if present & bit != 0 {
-                if s.firstPresent[k + event] == nil { s.firstPresent[k + event] = x }
-                if (event == 7 || event == 1 && abs(x) >= 1) && s.firstMarked[k + event] == nil {
-                    s.firstMarked[k + event] = x
-                }
-                if case .started = s.end[k + event] {} else { s.end[k + event] = .started(x) }
-            } else if neutral & bit != 0 {
-                if case .none = s.end[k + event] { s.end[k + event] = .pending }
-            } else {
-                s.end[k + event] = .none
-            }
+        for part in 0..<2 where s.firstMarked[part * eventCount + 7] == nil && turns(p, to: q, part, format) {
+            s.firstMarked[part * eventCount + 7] = p.input
         }
-        s.active[part] = (s.active[part] & ~absent) | present | neutral
     }
 
     /// A side's summaries combined in order: the events found, the worst errors, the uncertain.
@@ -196,7 +222,9 @@ extension FormatSurvey {
                 }
             }
             for part in 0..<2 {
-                if let w = s.worst[part], w.ulps > (worst[part]?.ulps ?? -1) { worst[part] = w }
+                if s.worstUlps[part] >= 0, s.worstUlps[part] > (worst[part]?.ulps ?? -1) {
+                    worst[part] = Worst(ulps: s.worstUlps[part], at: s.worstAt[part])
+                }
             }
         }
         for part in 0..<2 {
@@ -212,32 +240,110 @@ extension FormatSurvey {
         return (found, worst, uncertain)
     }
 
-    /// Inputs per chunk: large enough that a chunk's bookkeeping is nothing beside its
-    /// evaluations, small enough that every core has chunks to the end.
-    static let chunkSize = 1 << 14
+    /// Inputs per chunk: at least 2^14, so that a chunk's bookkeeping is nothing beside its
+    /// evaluations, and few enough chunks (at most about 8,192 a side) that their summaries
+    /// stay small; every core still has chunks to the end.
+    static func chunkSize(_ count: Int) -> Int {
+        Swift.max(1 << 14, (count + 8191) / 8192)
+    }
 
     /// A side scanned in chunks on `threads` cores, combined in order.
-    static func scan(_ side: Side, _ evaluation: FormatEvaluation, exhaustive: Bool, threads: Int)
-        -> (found: [[Event: Double]], worst: [Worst?], uncertain: Int)
-    {
-        let chunks = (side.count + chunkSize - 1) / chunkSize
+    ///
+    /// Each core takes the next chunk not yet taken, so that a core whose chunks are cheap (a saturated tail) does
+    /// not wait for the other.
+    static func scan(
+        _ side: Side, _ evaluation: FormatEvaluation, exhaustive: Bool, threads: Int,
+        progress: SurveyProgress?
+    ) -> (found: [[Event: Double]], worst: [Worst?], uncertain: Int) {
+        let size = chunkSize(side.count)
+        let chunks = (side.count + size - 1) / size
         var summaries = [Summary](repeating: Summary(), count: chunks)
         let workers = Swift.max(1, Swift.min(threads, chunks))
+        let next = Atomic<Int>(0)
         summaries.withUnsafeMutableBufferPointer { buffer in
             let shared = UncheckedSendable(buffer)
-            // Each worker takes every workers-th chunk: the chunks are of one size.
-            let work = { @Sendable (worker: Int) in
-                for chunk in Swift.stride(from: worker, to: chunks, by: workers) {
-                    let range = chunk * chunkSize..<Swift.min(side.count, (chunk + 1) * chunkSize)
+            let work = { @Sendable (_: Int) in
+                while true {
+                    let chunk = next.add(1, ordering: .relaxed).oldValue
+                    guard chunk < chunks else { return }
+                    let range = chunk * size..<Swift.min(side.count, (chunk + 1) * size)
                     shared.value[chunk] = scan(side, range, evaluation, exhaustive: exhaustive)
+                    progress?.advance(by: range.count)
                 }
             }
             if workers == 1 {
                 work(0)
             } else {
-                DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+                withoutActuallyEscaping(work) { work in
+                    DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+                }
             }
         }
         return combine(summaries)
+    }
+}
+
+extension FormatSurvey.Summary {
+    /// Adds one point: its events, its errors, whether it is certain.
+    @inline(__always)
+    mutating func visit(_ p: FormatPoint, after previous: FormatPoint?, _ bounds: FormatSurvey.Bounds) {
+        visited += 1
+        if !p.certain { uncertain += 1 }
+        visit(
+            p.value, exact: p.exactValue, part: 0, at: p.input, previous.map { ($0.value, $0.exactValue) },
+            bounds)
+        visit(
+            p.derivative, exact: p.exactDerivative, part: 1, at: p.input,
+            previous.map { ($0.derivative, $0.exactDerivative) }, bounds)
+    }
+
+    /// Adds one part of a point: the computed value `v` against the true `t`.
+    @inline(__always)
+    mutating func visit(
+        _ v: Double, exact t: Double, part: Int, at x: Double, _ previous: (Double, Double)?,
+        _ bounds: FormatSurvey.Bounds
+    ) {
+        let present = FormatSurvey.eventBits(
+            v, exact: t, input: x, isValue: part == 0, bounds, after: previous)
+        // The true value's own events: those of t against nothing (NaN).
+        let neutral = FormatSurvey.eventBits(t, exact: .nan, input: x, isValue: part == 0, bounds, after: nil)
+        record(part, present, neutral, x)
+        let error = bounds.ulpError(v, exact: t)
+        // Rounding once is monotone, so exact results cannot turn the wrong way.
+        if t.isFinite, error.isFinite, error > worstUlps[part] {
+            worstUlps[part] = error
+            worstAt[part] = x
+        }
+    }
+
+    /// One point's events in the runs and firsts: an event present starts its run (or keeps
+    /// it), one whose true value has it too keeps its run or leaves it pending, and any other
+    /// ends it.
+    @inline(__always)
+    mutating func record(_ part: Int, _ present: UInt8, _ neutral: UInt8, _ x: Double) {
+        let eventCount = FormatSurvey.eventCount
+        let absent = ~(present | neutral)
+        broken[part] |= absent
+        let ending = active[part] & absent
+        var touched = present | neutral | ending
+        guard touched != 0 else { return }
+        let k = part * eventCount
+        while touched != 0 {
+            let event = touched.trailingZeroBitCount
+            let bit: UInt8 = 1 << event
+            touched &= touched - 1
+            if present & bit != 0 {
+                if firstPresent[k + event] == nil { firstPresent[k + event] = x }
+                if (event == 7 || event == 1 && abs(x) >= 1) && firstMarked[k + event] == nil {
+                    firstMarked[k + event] = x
+                }
+                if case .started = end[k + event] {} else { end[k + event] = .started(x) }
+            } else if neutral & bit != 0 {
+                if case .none = end[k + event] { end[k + event] = .pending }
+            } else {
+                end[k + event] = .none
+            }
+        }
+        active[part] = (active[part] & ~absent) | present | neutral
     }
 }

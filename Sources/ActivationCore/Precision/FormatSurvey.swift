@@ -3,11 +3,14 @@
 /// good; the first |x| ≥ 1 where it is subnormal; the first input where it moves against the
 /// true function; and the largest error in ulps.
 ///
-/// An 8- or 16-bit format is surveyed exactly, by visiting every finite input. float32 is
-/// sampled every 2^14 bit patterns on each side, and each threshold found is narrowed to the
-/// format's grid by bisection between the last sample without the event and the first with it;
-/// monotonicity is probed between each sample and the next input of the format, so a wrong turn
-/// there is the first sample found to have one (not necessarily the first input).
+/// An 8- or 16-bit format is surveyed exactly, by visiting every finite input, and so is
+/// float32 with ``Coverage/every``: 2^32 inputs in blocks through the batch kernels and the
+/// compiled textbook formulas, on every core, in a minute or two. Otherwise float32 is
+/// sampled every 2^14 bit patterns on each side (any format every 2^k with
+/// ``Coverage/stride(_:)``), and each threshold found is narrowed to the format's grid by
+/// bisection between the last sample without the event and the first with it; monotonicity is
+/// probed between each sample and the next input of the format, so a wrong turn there is the
+/// first sample found to have one (not necessarily the first input).
 public struct FormatSurvey: Sendable {
     /// What can happen to a computed value though the true value stays clear of it.
     public enum Event: Sendable, Hashable, CaseIterable {
@@ -87,21 +90,51 @@ public struct FormatSurvey: Sendable {
         worst[part.rawValue]
     }
 
+    /// Which of a format's inputs a survey visits.
+    public enum Coverage: Sendable, Hashable {
+        /// Every input of an 8- or 16-bit format; every 2^14th pattern of float32, and of
+        /// float64 as many as finish within seconds.
+        case standard
+        /// Every finite input: 2^32 − 2^24 − 2 of float32. Not for float64, whose 2^64 would
+        /// take centuries.
+        case every
+        /// Every 2^k-th bit pattern on each side, and the largest finite value (k = 0: every
+        /// input).
+        case stride(Int)
+
+        /// The stride as a power of two for a format: 0 for every input.
+        public func exponent(for format: NumberFormat) -> Int {
+            switch self {
+            case .standard: format.bitWidth <= 16 ? 0 : FormatSurvey.stride(format)
+            case .every: 0
+            case .stride(let k): k
+            }
+        }
+    }
+
     /// Surveys a function in a format.
     /// - Parameters:
     ///   - evaluation: The function, format and arithmetic.
+    ///   - coverage: Which inputs: every one, or every 2^k-th pattern.
     ///   - threads: How many cores scan at once, nil for all of them (the result is the same for
     ///     any number).
-    public init(_ evaluation: FormatEvaluation, threads: Int? = nil) {
+    ///   - progress: Counts the inputs visited as the scan goes, for a progress bar.
+    public init(
+        _ evaluation: FormatEvaluation, coverage: Coverage = .standard, threads: Int? = nil,
+        progress: SurveyProgress? = nil
+    ) {
+        precondition(Event.allCases.count == Self.eventCount, "a summary holds 8 events a part")
         self.evaluation = evaluation
         let format = evaluation.format
-        let every = format.bitWidth <= 16
+        let k = coverage.exponent(for: format)
+        let every = k == 0
         exhaustive = every
-        stride = every ? nil : Self.stride(format)
-        let step = UInt64(1) << UInt64(stride ?? 0)
-        let sides = [true, false].map { Side(format, negative: $0, stride: step) }
+        stride = every ? nil : k
+        let sides = [true, false].map { Side(format, negative: $0, stride: UInt64(1) << UInt64(k)) }
         let cores = threads ?? Concurrency.processorCount
-        let scans = sides.map { Self.scan($0, evaluation, exhaustive: every, threads: cores) }
+        let scans = sides.map {
+            Self.scan($0, evaluation, exhaustive: every, threads: cores, progress: progress)
+        }
         var found = scans.flatMap(\.found)  // (side, part) → threshold
         if !every { found = Self.narrowed(found, sides, evaluation) }
         var thresholds: [Threshold] = []
@@ -121,15 +154,45 @@ public struct FormatSurvey: Sendable {
         self.uncertain = scans.reduce(0) { $0 + $1.uncertain }
     }
 
-    /// Whether f or f′ turns the wrong way from a sampled input to the next input of the format
-    /// outwards: how float32's sampled survey probes monotonicity.
-    static func turnsNearby(_ p: FormatPoint, _ part: Int, _ evaluation: FormatEvaluation) -> Bool {
-        let format = evaluation.format
-        guard p.input.isFinite, p.input != 0, abs(p.input) < format.greatestFiniteMagnitude else {
-            return false
-        }
-        let next = format.value(bits: format.bits(of: abs(p.input)) + 1) * (p.input < 0 ? -1 : 1)
-        let q = evaluation.evaluate(at: next)
+    /// How many inputs a survey of a format visits, both sides.
+    public static func inputs(_ format: NumberFormat, coverage: Coverage) -> Int {
+        let step = UInt64(1) << UInt64(coverage.exponent(for: format))
+        return 2 * Side(format, negative: false, stride: step).count
+    }
+
+    /// The same survey as another evaluation's whose every result is the same (float32's naive
+    /// and opmath: both round every operation to float32).
+    package func relabelled(_ other: FormatEvaluation) -> FormatSurvey {
+        FormatSurvey(
+            evaluation: other, thresholds: thresholds, worst: worst, inputs: inputs, exhaustive: exhaustive,
+            stride: stride, uncertain: uncertain)
+    }
+
+    /// A survey from its parts.
+    private init(
+        evaluation: FormatEvaluation, thresholds: [Threshold], worst: [WorstErrors], inputs: Int,
+        exhaustive: Bool, stride: Int?, uncertain: Int
+    ) {
+        self.evaluation = evaluation
+        self.thresholds = thresholds
+        self.worst = worst
+        self.inputs = inputs
+        self.exhaustive = exhaustive
+        self.stride = stride
+        self.uncertain = uncertain
+    }
+
+    /// The input next to a sampled one outwards, where float32's sampled survey probes
+    /// monotonicity; NaN where there is none (0, ±max, not finite).
+    static func probe(after x: Double, _ format: NumberFormat) -> Double {
+        guard x.isFinite, x != 0, abs(x) < format.greatestFiniteMagnitude else { return .nan }
+        return format.value(bits: format.bits(of: abs(x)) + 1) * (x < 0 ? -1 : 1)
+    }
+
+    /// Whether f or f′ turns the wrong way from a sampled point `p` to `q`, the one at its
+    /// ``probe(after:_:)``.
+    static func turns(_ p: FormatPoint, to q: FormatPoint, _ part: Int, _ format: NumberFormat) -> Bool {
+        guard !q.input.isNaN else { return false }
         return events(q, part: part, format: format, after: p).contains(.againstTruth)
     }
 

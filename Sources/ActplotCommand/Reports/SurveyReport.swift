@@ -18,17 +18,41 @@ package struct SurveyReport: Report {
     let arithmetics: [FormatEvaluation.Arithmetic]
 
     /// Surveys `function` in every format and arithmetic.
+    ///
+    /// In plain float32, naive and opmath are one arithmetic (every operation in float32), so
+    /// one survey stands for both.
     /// - Parameters:
     ///   - function: The function.
     ///   - formats: The formats, a table each.
     ///   - arithmetics: The arithmetics, a pair of columns each.
+    ///   - coverage: Which inputs of each format.
+    ///   - threads: Cores to scan on, nil for all.
+    ///   - progress: Counts the inputs visited, for a progress bar; every survey's inputs are
+    ///     planned in it before the first starts.
     package init(
-        of function: Activation, in formats: [NumberFormat], arithmetics: [FormatEvaluation.Arithmetic]
+        of function: Activation, in formats: [NumberFormat], arithmetics: [FormatEvaluation.Arithmetic],
+        coverage: FormatSurvey.Coverage = .standard, threads: Int? = nil, progress: SurveyProgress? = nil
     ) {
         self.function = function
         self.arithmetics = arithmetics
-        surveys = formats.map { format in
-            arithmetics.map { FormatSurvey(FormatEvaluation(function, format: format, arithmetic: $0)) }
+        let evaluations = formats.map { format in
+            arithmetics.map { FormatEvaluation(function, format: format, arithmetic: $0) }
+        }
+        // Surveyed as a copy of naive's.
+        let copied = { (e: FormatEvaluation) in
+            e.format == .float32 && e.arithmetic == .opmath && arithmetics.contains(.naive)
+        }
+        for e in evaluations.joined() where !copied(e) {
+            progress?.plan(FormatSurvey.inputs(e.format, coverage: coverage))
+        }
+        surveys = evaluations.map { row in
+            var naive: FormatSurvey?
+            return row.map { e in
+                if copied(e), let naive { return naive.relabelled(e) }
+                let survey = FormatSurvey(e, coverage: coverage, threads: threads, progress: progress)
+                if e.arithmetic == .naive { naive = survey }
+                return survey
+            }
         }
     }
 
