@@ -3,6 +3,8 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import ActplotCommand
+
 /// `eval --dtype` and `actplot precision` as a kernel author runs them.
 @Suite("actplot precision and eval --dtype")
 struct PrecisionCommandTests {
@@ -253,5 +255,75 @@ struct PrecisionCommandTests {
         let first = try #require(
             ((o["as_computed"] as? [String: Any])?["comparisons"] as? [[String: Any]])?.first)
         #expect((first["value"] as? [String: Any])?["differing"] as? Double == 0)
+    }
+
+    @Test(
+        "--stride 2^K samples any format and says so; the overview samples float32; --dtype f32 is every input"
+    )
+    func coverage() throws {
+        let r = try InProcess.run([
+            "precision", "sigmoid", "--dtype", "bf16", "--stride", "2^4", "--arith", "exact",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stdout.hasPrefix("sigmoid in bfloat16 (4082 sampled inputs, every 2^4th bit pattern)"),
+            "\(r.stdout)")
+        let same = try InProcess.run([
+            "precision", "sigmoid", "--dtype", "bf16", "--stride", "16", "--arith", "exact",
+        ])
+        #expect(same.stdout == r.stdout)
+        let info = try InProcess.run([
+            "info", "sigmoid", "--dtype", "f32", "--stride", "2^20", "--arith", "naive",
+        ])
+        #expect(
+            info.status == 0 && info.stdout.contains("(4082 sampled inputs, every 2^20th bit pattern)"),
+            "\(info.stdout)")
+        #expect(Actplot.Precision.defaultCoverage(.float32) == .every)
+        #expect(Actplot.Precision.defaultCoverage(.float32.flushingSubnormals) == .every)
+        #expect(Actplot.Precision.defaultCoverage(nil) == .standard)
+        #expect(Actplot.Precision.defaultCoverage(.bfloat16) == .standard)
+    }
+
+    @Test(
+        "a stride that is no power of two, both options, too many float64 inputs, no cores: one line each",
+        arguments: [
+            (
+                ["--stride", "3"],
+                "'--stride' takes a power of two, as 2^K or its value (2^14, 16384), got '3'"
+            ),
+            (
+                ["--stride", "2^4", "--exhaustive"],
+                "'--exhaustive' visits every input and '--stride' samples them"
+            ),
+            (
+                ["--dtype", "f64", "--exhaustive"],
+                "visits 2^63 float64 inputs a side, too many to finish; give '--stride 2^32'"
+            ),
+            (["--dtype", "f64", "--stride", "2^20"], "'--stride 2^20' visits 2^43 float64 inputs a side"),
+            (["--threads", "0"], "'--threads' must be a whole number from 1 to 1024, got 0"),
+        ])
+    func coverageErrors(_ options: [String], _ message: String) throws {
+        let r = try InProcess.run(["precision", "gelu"] + options)
+        #expect(r.status == 64 && r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("actplot: error: ") && r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("the progress bar fits the terminal: inputs, then time left, then the bar give way")
+    func progressLine() {
+        let progress = SurveyProgress()
+        progress.plan(4_278_190_078)
+        let wide = ProgressBar(progress, label: "sigmoid in float32", width: 100, unicode: true)
+        let line = wide.line(elapsed: 0)
+        #expect(
+            line.hasPrefix("sigmoid in float32  [") && line.hasSuffix("0%  0 of 4.28 G inputs"), "\(line)")
+        #expect(line.count <= 97)
+        let narrow = ProgressBar(progress, label: "sigmoid in float32", width: 50, unicode: false)
+        #expect(
+            narrow.line(elapsed: 0) == "sigmoid in float32  [" + String(repeating: ".", count: 19) + "]    0%"
+        )
+        let tiny = ProgressBar(progress, label: "sigmoid in float32", width: 30, unicode: true)
+        #expect(tiny.line(elapsed: 0) == "sigmoid in float32    0%")
+        #expect(ProgressBar.clock(4000) == "1:06:40" && ProgressBar.clock(44.4) == "0:44")
     }
 }

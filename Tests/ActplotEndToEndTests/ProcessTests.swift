@@ -311,3 +311,32 @@ struct FrameworkNameProcessTests {
         #expect(try ActplotProcess.run(["--help"]).stdout.contains("--generate-completion-script"))
     }
 }
+
+/// A survey of every float32 input runs for minutes: Ctrl-C must end it at once.
+@Suite("Interrupting a long survey")
+struct SurveyInterruptTests {
+    @Test(
+        "SIGINT during precision --dtype f32: exit 130, nothing on stdout or stderr",
+        arguments: [SIGINT, SIGTERM])
+    func interrupted(_ signal: Int32) throws {
+        let process = Process()
+        process.executableURL = ActplotProcess.executable
+        process.arguments = ["precision", "sigmoid", "--dtype", "f32", "--arith", "exact"]
+        let (output, error) = (Pipe(), Pipe())
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        usleep(700_000)
+        kill(process.processIdentifier, signal)
+        let stop = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < stop { usleep(10_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("actplot ignored signal \(signal)")
+        }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + signal)
+        #expect(output.fileHandleForReading.readDataToEndOfFile().isEmpty)
+        #expect(error.fileHandleForReading.readDataToEndOfFile().isEmpty)
+    }
+}

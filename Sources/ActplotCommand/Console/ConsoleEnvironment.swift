@@ -64,6 +64,9 @@ package struct ConsoleEnvironment: Sendable {
     package let colors256: Bool
     /// Whether stdout is a terminal.
     package let standardOutputIsTerminal: Bool
+    /// The width of the terminal on stderr, where a long run draws its progress bar; nil when
+    /// stderr is a file or a pipe (no bar).
+    package let progressWidth: Int?
 
     /// The variables a snapshot reads.
     package static let variableNames = [
@@ -105,6 +108,7 @@ package struct ConsoleEnvironment: Sendable {
         // "UTF-8" or "utf8" in any case.
         unicode = Self.contains(locale, "utf-8") || Self.contains(locale, "utf8")
         standardOutputIsTerminal = terminals.standardOutputIsTerminal
+        progressWidth = terminals.standardError?.columns
         let term = variable("TERM")
         colourByDefault = standardOutputIsTerminal && (variable("NO_COLOR") ?? "").isEmpty && term != "dumb"
         let colorterm = (variable("COLORTERM") ?? "").lowercased()

@@ -140,6 +140,24 @@ enum POSIX {
         pthread_sigmask(SIG_UNBLOCK, &interrupts, nil)
     }
 
+    /// Puts SIGINT and SIGTERM back to ending the process by default.
+    static func defaultInterrupts() {
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+
+    /// Writes text to stderr at once, unbuffered, ignoring failures (a progress bar's line).
+    static func writeError(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Returns to the start of stderr's line and clears it (async-signal-safe: one write(2)).
+    static func eraseErrorLine() {
+        let erase: StaticString = "\r\u{1B}[K"
+        _ = Glibc.write(STDERR_FILENO, erase.utf8Start, erase.utf8CodeUnitCount)
+    }
+
     /// Ends the process with `status`, flushing nothing (async-signal-safe).
     static func exitNow(_ status: Int32) -> Never { _exit(status) }
 

@@ -32,16 +32,26 @@ extension Actplot {
 
         @OptionGroup var precision: PrecisionOptions
 
+        @OptionGroup var survey: SurveyOptions
+
         @OptionGroup var others: OthersOption
 
         @OptionGroup var output: JSONOption
 
         func run(on console: inout Console) throws {
             if let format = try precision.format() {
+                let coverage = try self.survey.coverage(.standard, formats: [format])
+                let progress = SurveyProgress()
                 let survey = try function.map { name in
-                    SurveyReport(
-                        of: try others.activations([name])[0], in: [format],
-                        arithmetics: try precision.arithmetics())
+                    let f = try others.activations([name])[0]
+                    let arithmetics = try precision.arithmetics()
+                    return ProgressBar.run(
+                        progress, label: "\(f.name) in \(format.name)", in: console.environment
+                    ) {
+                        SurveyReport(
+                            of: f, in: [format], arithmetics: arithmetics, coverage: coverage,
+                            threads: self.survey.threads, progress: progress)
+                    }
                 }
                 return try console.print(NumberFormatReport(format, survey: survey), json: output.json)
             }
