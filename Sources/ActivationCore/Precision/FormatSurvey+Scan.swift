@@ -57,27 +57,41 @@ extension FormatSurvey {
     }
 
     /// What one chunk of a side found, for f and f′, enough to combine chunks in order.
-    ///
-    /// Its storage is of fixed size (a scan updates it at every input, without the
-    /// copy-on-write checks of arrays).
     struct Summary: Sendable {
-        /// Per part and event: whether an input broke the event's run, the run at the chunk's
-        /// end (scanned from `none`), the first input with the event, and the first input that
-        /// marks it (wrong turns anywhere, subnormals from |x| ≥ 1 on).
-        var broken: InlineArray<2, UInt8> = [0, 0]
-        var end = InlineArray<16, RunState>(repeating: .none)
-        /// Per part, the events whose run is not `none` at the chunk's end.
-        var active: InlineArray<2, UInt8> = [0, 0]
-        var firstPresent = InlineArray<16, Double?>(repeating: nil)
-        var firstMarked = InlineArray<16, Double?>(repeating: nil)
-        /// Per part, the largest finite error so far (−1: none) and where.
-        var worstUlps: InlineArray<2, Double> = [-1, -1]
-        var worstAt: InlineArray<2, Double> = [0, 0]
+        /// f's findings.
+        var value = PartSummary()
+        /// f′'s findings.
+        var derivative = PartSummary()
         var uncertain = 0
         var visited = 0
+
+        /// f's (part 0) or f′'s (part 1) findings.
+        subscript(part: Int) -> PartSummary {
+            get { part == 0 ? value : derivative }
+            set {
+                if part == 0 { value = newValue } else { derivative = newValue }
+            }
+        }
     }
 
-    /// Events per part (16 slots hold both parts').
+    /// What one chunk found for f or for f′, in storage of fixed size (a scan updates it at
+    /// every input, without the copy-on-write checks of arrays).
+    struct PartSummary: Sendable {
+        /// Per event: whether an input broke the event's run, the run at the chunk's end
+        /// (scanned from `none`), the first input with the event, and the first input that
+        /// marks it (wrong turns anywhere, subnormals from |x| ≥ 1 on).
+        var broken: UInt8 = 0
+        var end = InlineArray<8, RunState>(repeating: .none)
+        var firstPresent = InlineArray<8, Double?>(repeating: nil)
+        var firstMarked = InlineArray<8, Double?>(repeating: nil)
+        /// The events whose run is not `none` at the chunk's end.
+        var active: UInt8 = 0
+        /// The largest finite error so far (−1: none) and where.
+        var worstUlps = -1.0
+        var worstAt = 0.0
+    }
+
+    /// Events per part.
     static let eventCount = 8
 
     /// The events at a point for f (part 0) or f′ (part 1) as bits in ``Event`` order (with the
@@ -186,19 +200,37 @@ extension FormatSurvey {
             for i in 0..<count {
                 let p = points[i]
                 if probes { mark(p, next: points[count + i], evaluation.format, into: &s) }
-                s.visit(p, after: exhaustive ? previous : nil, bounds)
+                visit(p, after: exhaustive ? previous : nil, bounds, into: &s)
                 previous = p
             }
         }
         return s
     }
 
-    /// A sampled point's wrong turn to the input next to it, the first on its part.
+    /// Adds one point to a summary: its events, its errors, whether it is certain.
+    @inline(__always)
+    private static func visit(
+        _ p: FormatPoint, after previous: FormatPoint?, _ bounds: Bounds, into s: inout Summary
+    ) {
+        s.visited += 1
+        if !p.certain { s.uncertain += 1 }
+        s.value.visit(
+            p.value, exact: p.exactValue, isValue: true, at: p.input,
+            previous.map { ($0.value, $0.exactValue) },
+            bounds)
+        s.derivative.visit(
+            p.derivative, exact: p.exactDerivative, isValue: false, at: p.input,
+            previous.map { ($0.derivative, $0.exactDerivative) }, bounds)
+    }
+
+    /// A sampled point's wrong turn to the input next to it, the first on its part (kept out
+    /// of line: the scan's loop stays small enough for its visit to be inlined).
+    @inline(never)
     private static func mark(
         _ p: FormatPoint, next q: FormatPoint, _ format: NumberFormat, into s: inout Summary
     ) {
-        for part in 0..<2 where s.firstMarked[part * eventCount + 7] == nil && turns(p, to: q, part, format) {
-            s.firstMarked[part * eventCount + 7] = p.input
+        for part in 0..<2 where s[part].firstMarked[7] == nil && turns(p, to: q, part, format) {
+            s[part].firstMarked[7] = p.input
         }
     }
 
@@ -208,31 +240,31 @@ extension FormatSurvey {
         var found: [[Event: Double]] = [[:], [:]]
         var worst: [Worst?] = [nil, nil]
         var uncertain = 0
-        var runs = [RunState](repeating: .none, count: 2 * eventCount)
-        var marked = [Double?](repeating: nil, count: 2 * eventCount)
+        var runs = [[RunState]](repeating: [RunState](repeating: .none, count: eventCount), count: 2)
+        var marked = [[Double?]](repeating: [Double?](repeating: nil, count: eventCount), count: 2)
         for s in summaries where s.visited > 0 {
             uncertain += s.uncertain
-            for i in 0..<2 * eventCount {
-                if marked[i] == nil { marked[i] = s.firstMarked[i] }
-                if s.broken[i / eventCount] & (1 << (i % eventCount)) != 0 {
-                    runs[i] = s.end[i]
-                } else if case .started = runs[i] {
-                } else {
-                    runs[i] = s.firstPresent[i].map { .started($0) } ?? .pending
-                }
-            }
             for part in 0..<2 {
-                if s.worstUlps[part] >= 0, s.worstUlps[part] > (worst[part]?.ulps ?? -1) {
-                    worst[part] = Worst(ulps: s.worstUlps[part], at: s.worstAt[part])
+                let p = s[part]
+                for e in 0..<eventCount {
+                    if marked[part][e] == nil { marked[part][e] = p.firstMarked[e] }
+                    if p.broken & (1 << e) != 0 {
+                        runs[part][e] = p.end[e]
+                    } else if case .started = runs[part][e] {
+                    } else {
+                        runs[part][e] = p.firstPresent[e].map { .started($0) } ?? .pending
+                    }
+                }
+                if p.worstUlps >= 0, p.worstUlps > (worst[part]?.ulps ?? -1) {
+                    worst[part] = Worst(ulps: p.worstUlps, at: p.worstAt)
                 }
             }
         }
         for part in 0..<2 {
             for (e, event) in Event.allCases.enumerated() {
-                let i = part * eventCount + e
                 if e == 7 || e == 1 {
-                    if let x = marked[i] { found[part][event] = x }
-                } else if case .started(let x) = runs[i] {
+                    if let x = marked[part][e] { found[part][event] = x }
+                } else if case .started(let x) = runs[part][e] {
                     found[part][event] = x
                 }
             }
@@ -283,36 +315,24 @@ extension FormatSurvey {
     }
 }
 
-extension FormatSurvey.Summary {
-    /// Adds one point: its events, its errors, whether it is certain.
-    @inline(__always)
-    mutating func visit(_ p: FormatPoint, after previous: FormatPoint?, _ bounds: FormatSurvey.Bounds) {
-        visited += 1
-        if !p.certain { uncertain += 1 }
-        visit(
-            p.value, exact: p.exactValue, part: 0, at: p.input, previous.map { ($0.value, $0.exactValue) },
-            bounds)
-        visit(
-            p.derivative, exact: p.exactDerivative, part: 1, at: p.input,
-            previous.map { ($0.derivative, $0.exactDerivative) }, bounds)
-    }
-
-    /// Adds one part of a point: the computed value `v` against the true `t`.
-    @inline(__always)
+extension FormatSurvey.PartSummary {
+    /// Adds a computed value `v` whose true value is `t`, at input `x`.
+    ///
+    /// Transparent, not just `@inline(__always)`: with the latter the optimiser inlined f's
+    /// call and not f′'s, and an every-float32 survey ran 20 % slower.
+    @_transparent
     mutating func visit(
-        _ v: Double, exact t: Double, part: Int, at x: Double, _ previous: (Double, Double)?,
+        _ v: Double, exact t: Double, isValue: Bool, at x: Double, _ previous: (Double, Double)?,
         _ bounds: FormatSurvey.Bounds
     ) {
-        let present = FormatSurvey.eventBits(
-            v, exact: t, input: x, isValue: part == 0, bounds, after: previous)
+        let present = FormatSurvey.eventBits(v, exact: t, input: x, isValue: isValue, bounds, after: previous)
         // The true value's own events: those of t against nothing (NaN).
-        let neutral = FormatSurvey.eventBits(t, exact: .nan, input: x, isValue: part == 0, bounds, after: nil)
-        record(part, present, neutral, x)
+        let neutral = FormatSurvey.eventBits(t, exact: .nan, input: x, isValue: isValue, bounds, after: nil)
+        record(present, neutral, x)
         let error = bounds.ulpError(v, exact: t)
-        // Rounding once is monotone, so exact results cannot turn the wrong way.
-        if t.isFinite, error.isFinite, error > worstUlps[part] {
-            worstUlps[part] = error
-            worstAt[part] = x
+        if t.isFinite, error.isFinite, error > worstUlps {
+            worstUlps = error
+            worstAt = x
         }
     }
 
@@ -320,30 +340,34 @@ extension FormatSurvey.Summary {
     /// it), one whose true value has it too keeps its run or leaves it pending, and any other
     /// ends it.
     @inline(__always)
-    mutating func record(_ part: Int, _ present: UInt8, _ neutral: UInt8, _ x: Double) {
-        let eventCount = FormatSurvey.eventCount
+    mutating func record(_ present: UInt8, _ neutral: UInt8, _ x: Double) {
         let absent = ~(present | neutral)
-        broken[part] |= absent
-        let ending = active[part] & absent
-        var touched = present | neutral | ending
-        guard touched != 0 else { return }
-        let k = part * eventCount
+        broken |= absent
+        let touched = present | neutral | (active & absent)
+        if touched != 0 { update(touched, present, neutral, x) }
+        active = (active & ~absent) | present | neutral
+    }
+
+    /// The runs and firsts of the events `touched` (at about half of float32's inputs: those in
+    /// a tail where f is 0 or ±1).
+    @inline(__always)
+    private mutating func update(_ touched: UInt8, _ present: UInt8, _ neutral: UInt8, _ x: Double) {
+        var touched = touched
         while touched != 0 {
             let event = touched.trailingZeroBitCount
             let bit: UInt8 = 1 << event
             touched &= touched - 1
             if present & bit != 0 {
-                if firstPresent[k + event] == nil { firstPresent[k + event] = x }
-                if (event == 7 || event == 1 && abs(x) >= 1) && firstMarked[k + event] == nil {
-                    firstMarked[k + event] = x
+                if firstPresent[event] == nil { firstPresent[event] = x }
+                if (event == 7 || event == 1 && abs(x) >= 1) && firstMarked[event] == nil {
+                    firstMarked[event] = x
                 }
-                if case .started = end[k + event] {} else { end[k + event] = .started(x) }
+                if case .started = end[event] {} else { end[event] = .started(x) }
             } else if neutral & bit != 0 {
-                if case .none = end[k + event] { end[k + event] = .pending }
+                if case .none = end[event] { end[event] = .pending }
             } else {
-                end[k + event] = .none
+                end[event] = .none
             }
         }
-        active[part] = (active[part] & ~absent) | present | neutral
     }
 }

@@ -184,6 +184,7 @@ public struct FormatSurvey: Sendable {
 
     /// The input next to a sampled one outwards, where float32's sampled survey probes
     /// monotonicity; NaN where there is none (0, ±max, not finite).
+    @inline(never)
     static func probe(after x: Double, _ format: NumberFormat) -> Double {
         guard x.isFinite, x != 0, abs(x) < format.greatestFiniteMagnitude else { return .nan }
         return format.value(bits: format.bits(of: abs(x)) + 1) * (x < 0 ? -1 : 1)
