@@ -140,4 +140,42 @@ struct FastPathTests {
         }
         tally.expectGood(spec, applicable: applicable.count)
     }
+
+    /// Every input the tests use, with both ends of the lanes' range, zeros, subnormals,
+    /// infinities and NaN, in an odd count so that the batch has a tail.
+    static let batchInputs: [Double] = {
+        let specials: [Double] = [
+            0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 650, -650, 650.0.nextUp,
+            -650.0.nextUp, 700, -745, 1e300, -1e300, .infinity, -.infinity, .nan, 1.2785, -1.2785,
+        ]
+        return specials + xs + specials.reversed()
+    }()
+
+    @Test(
+        "Batches on the lanes give the scalar path's bits at every point",
+        arguments: [
+            "sigmoid", "tanh", "log_sigmoid", "softplus", "softplus:beta=2", "torch.softplus", "silu",
+            "gelu:approximate=sigmoid", "silu:beta=0.5", "silu:beta=3e300",
+        ])
+    func lanes(spec: String) throws {
+        let f = try Catalog.activation(spec)
+        let input = Self.batchInputs
+        var (values, slopes, alone) = (input, input, input)
+        input.withUnsafeBufferPointer { x in
+            values.withUnsafeMutableBufferPointer { v in
+                slopes.withUnsafeMutableBufferPointer { d in f.evaluate(x, values: v, derivatives: d) }
+            }
+            alone.withUnsafeMutableBufferPointer { f.evaluate(x, values: $0) }
+        }
+        func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
+        var differing: [Double] = []
+        for (i, x) in input.enumerated() {
+            let (value, slope) = f.kernel.valueAndSlope(at: x)
+            if !same(values[i], value) || !same(slopes[i], slope) || !same(alone[i], f.value(at: x)) {
+                differing.append(x)
+            }
+        }
+        #expect(
+            differing.count == 0, "\(spec): \(differing.count) inputs differ, first \(differing.prefix(5))")
+    }
 }

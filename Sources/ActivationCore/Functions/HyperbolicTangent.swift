@@ -103,6 +103,27 @@ struct HyperbolicTangent: FastPathKernel {
     }
 }
 
+extension HyperbolicTangent: LaneKernel {
+    /// ``fast(_:)`` per lane, for 0.5 ≤ |x| ≤ 325.
+    @inline(__always)
+    func fastLanes(_ x: Lanes, table: UnsafeBufferPointer<DoubleDouble>) -> (
+        value: Lanes, slope: Lanes, decided: LaneMask
+    ) {
+        let a = FastLanes.magnitude(x)
+        let (s, n) = FastLanes.logistic(2 * a, table: table)
+        let th = s.hi - n.hi
+        let tanh = FastLanes.Pair(hi: th, lo: (-n.hi - (th - s.hi)) + (s.lo - n.lo))
+        let d = FastLanes.product(s, n)
+        let f = FastLanes.decided(tanh.hi, tanh.lo, error: Lanes(repeating: 0x1p-60))
+        let slope = FastLanes.decided(4 * d.hi, 4 * d.lo, error: 0x1p-59 * d.hi)
+        let inside = (a .>= 0.5) .& (a .<= 325)
+        return (
+            f.value.replacing(with: -f.value, where: x .< 0), slope.value,
+            f.decided .& slope.decided .& inside
+        )
+    }
+}
+
 extension CatalogEntry {
     /// The hyperbolic tangent.
     public static let tanh = CatalogEntry(

@@ -53,6 +53,25 @@ struct LogSigmoid: FastPathKernel {
     }
 }
 
+extension LogSigmoid: LaneKernel {
+    /// ``fastValueAndSlope(at:)`` per lane, for |x| ≤ 40.
+    @inline(__always)
+    func fastLanes(_ x: Lanes, table: UnsafeBufferPointer<DoubleDouble>) -> (
+        value: Lanes, slope: Lanes, decided: LaneMask
+    ) {
+        let (_, n, e) = FastLanes.logisticAndExp(x, table: table)
+        let (l, error) = FastLanes.log1p(e, table: table)
+        let sum = FastLanes.twoSum(x, -l.hi)
+        let negative = x .< 0
+        let f = FastLanes.decided(
+            (-l.hi).replacing(with: sum.hi, where: negative),
+            (-l.lo).replacing(with: sum.lo - l.lo, where: negative),
+            error: 2 * error)
+        let slope = FastLanes.decided(n.hi, n.lo, error: 0x1p-61 * n.hi)
+        return (f.value, slope.value, f.decided .& slope.decided .& (FastLanes.magnitude(x) .<= 40))
+    }
+}
+
 extension CatalogEntry {
     /// The log-sigmoid, −softplus(−x).
     public static let logSigmoid = CatalogEntry(

@@ -107,3 +107,17 @@ extension CatalogEntry {
         naive: { _ in NaiveFormula(value: "1/(1 + exp(-x))", derivative: "y*(1 - y)") },
         makeKernel: { _ in Sigmoid() })
 }
+
+extension Sigmoid: LaneKernel {
+    /// ``fast(_:)`` per lane, for |x| ≤ 650.
+    @inline(__always)
+    func fastLanes(_ x: Lanes, table: UnsafeBufferPointer<DoubleDouble>) -> (
+        value: Lanes, slope: Lanes, decided: LaneMask
+    ) {
+        let (s, n) = FastLanes.logistic(x, table: table)
+        let d = FastLanes.product(s, n)
+        let f = FastLanes.decided(s.hi, s.lo, error: 0x1p-61 * s.hi)
+        let slope = FastLanes.decided(d.hi, d.lo, error: 0x1p-60 * d.hi)
+        return (f.value, slope.value, f.decided .& slope.decided .& (FastLanes.magnitude(x) .<= 650))
+    }
+}

@@ -110,6 +110,21 @@ struct SigmoidLinear: FastPathKernel {
     }
 }
 
+extension SigmoidLinear: LaneKernel {
+    /// ``fast(_:_:)`` per lane, for |βx| ≤ 650 and x ≠ 0.
+    @inline(__always)
+    func fastLanes(_ x: Lanes, table: UnsafeBufferPointer<DoubleDouble>) -> (
+        value: Lanes, slope: Lanes, decided: LaneMask
+    ) {
+        let p = beta.hi * x
+        var v = FastLanes.Pair(hi: p, lo: (-p).addingProduct(Lanes(repeating: beta.hi), x))
+        if beta.lo != 0 { v = FastLanes.twoSum(p, v.lo + beta.lo * x) }
+        let (s, n) = FastLanes.logistic(v, table: table)
+        let r = FastLanes.selfGated(x, gate: s, FastLanes.product(v, n))
+        return (r.value, r.slope, r.decided .& (FastLanes.magnitude(v.hi) .<= 650) .& (x .!= 0))
+    }
+}
+
 extension CatalogEntry {
     /// SiLU (swish), x·σ(βx).
     public static let silu: CatalogEntry = {

@@ -71,6 +71,28 @@ struct Softplus: FastPathKernel {
     }
 }
 
+extension Softplus: LaneKernel {
+    /// ``fastValueAndSlope(at:)`` per lane, for β = 1, |x| ≤ 40 and x ≤ the threshold; no lane
+    /// for any other β.
+    @inline(__always)
+    func fastLanes(_ x: Lanes, table: UnsafeBufferPointer<DoubleDouble>) -> (
+        value: Lanes, slope: Lanes, decided: LaneMask
+    ) {
+        guard beta == 1 else { return (x, x, LaneMask(repeating: false)) }
+        let (s, _, e) = FastLanes.logisticAndExp(x, table: table)
+        let (l, error) = FastLanes.log1p(e, table: table)
+        let sum = FastLanes.twoSum(x, l.hi)
+        let positive = x .> 0
+        let f = FastLanes.decided(
+            l.hi.replacing(with: sum.hi, where: positive),
+            l.lo.replacing(with: sum.lo + l.lo, where: positive),
+            error: 2 * error)
+        let slope = FastLanes.decided(s.hi, s.lo, error: 0x1p-61 * s.hi)
+        let inside = (FastLanes.magnitude(x) .<= 40) .& (x .<= threshold)
+        return (f.value, slope.value, f.decided .& slope.decided .& inside)
+    }
+}
+
 extension CatalogEntry {
     /// Softplus, with PyTorch's threshold above which it returns x.
     public static let softplus: CatalogEntry = {

@@ -173,6 +173,7 @@ enum FastPath {
     }
 }
 
-/// The C library's log(1 + x) (inside ``FastPath``, `log1p` is the hi + lo one).
+/// The C library's log(1 + x) (inside ``FastPath`` and ``FastLanes``, `log1p` is the hi + lo
+/// one).
 @inline(__always)
-private func libraryLog1p(_ x: Double) -> Double { log1p(x) }
+func libraryLog1p(_ x: Double) -> Double { log1p(x) }
