@@ -32,7 +32,7 @@ PYTHON ?= python3
 BUILD_FLAGS ?=
 DEMO := .build/debug/actplot
 
-.PHONY: test-shells all build release test demo install uninstall clean format lint reference deps samples bench \
+.PHONY: test-shells test-pdf all build release test demo install uninstall clean format lint reference deps samples bench \
 	fuzz sanitize docs man accuracy generated check-generated check-dense check-formats check-frameworks \
 	check-speed
 
@@ -77,7 +77,20 @@ test-shells:
 	    exit 1; \
 	fi
 
-test: build test-shells
+# The PDF tests check each file with qpdf and render it with poppler's pdftoppm.
+test-pdf:
+	@if command -v qpdf >/dev/null && command -v pdftoppm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "make: installing qpdf and poppler-utils with apt-get, for the PDF tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qpdf poppler-utils >/dev/null; \
+	else \
+	    echo "make: the PDF tests need qpdf and pdftoppm; install them with:"; \
+	    echo "    sudo apt-get install -y qpdf poppler-utils"; \
+	    exit 1; \
+	fi
+
+test: build test-shells test-pdf
 	$(SWIFT) test $(BUILD_FLAGS)
 	.build/debug/ActivationExample > /dev/null
 

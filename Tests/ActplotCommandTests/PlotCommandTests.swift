@@ -177,7 +177,8 @@ struct PlotCommandTests {
         Case(arguments: ["relu", "--step", "1e-300"], status: 64, mentions: "at most"),
         Case(arguments: ["relu", "--step", "20"], status: 64, mentions: "fewer than 2"),
         Case(arguments: ["relu", "--step", "0.1", "--samples", "5"], status: 64, mentions: "not both"),
-        Case(arguments: ["relu", "--format", "pdf"], status: 64, mentions: "chart, csv, tsv, png or svg"),
+        Case(
+            arguments: ["relu", "--format", "jpeg"], status: 64, mentions: "chart, csv, tsv, png, svg or pdf"),
         Case(arguments: ["relu", "-o", "plot.xyz"], status: 64, mentions: "'.xyz'"),
         Case(arguments: ["relu", "-o", "/nonexistent-dir/x.csv"], status: 1, mentions: "cannot create"),
         Case(arguments: ["relu", "-o", "/tmp"], status: 64, mentions: "is a directory"),
@@ -404,7 +405,9 @@ struct LegendOptionTests {
             bad.status == 64
                 && bad.stderr == "actplot: error: '--legend' takes auto, inside, below or none, got 'top'\n")
         let csv = try InProcess.run(["gelu", "--legend", "none", "--format", "csv"])
-        #expect(csv.status == 64 && csv.stderr.contains("'--legend' applies to terminal charts, PNG and SVG"))
+        #expect(
+            csv.status == 64 && csv.stderr.contains("'--legend' applies to terminal charts, PNG, SVG and PDF")
+        )
     }
 }
 
@@ -425,6 +428,8 @@ struct AxisLabelTests {
         let chart = try InProcess.run(["relu", "--ylabel", "relu(z)", "--width", "80", "--height", "12"])
         #expect(chart.stdout.split(separator: "\n").contains { $0.hasPrefix("relu(z) ┌") })
         let csv = try InProcess.run(["relu", "--xlabel", "z", "--format", "csv"])
-        #expect(csv.status == 64 && csv.stderr.contains("'--xlabel' applies to terminal charts, PNG and SVG"))
+        #expect(
+            csv.status == 64 && csv.stderr.contains("'--xlabel' applies to terminal charts, PNG, SVG and PDF")
+        )
     }
 }

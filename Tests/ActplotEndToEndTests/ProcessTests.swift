@@ -60,7 +60,8 @@ struct ProcessTests {
         #expect(flag.stdout.utf8.allSatisfy { $0 < 0x80 })
     }
 
-    @Test("PNG and SVG files: decodable, the requested size, the command in a tEXt chunk; hi-DPI doubles")
+    @Test(
+        "PNG, SVG and PDF files: decodable, the requested size, the command in a tEXt chunk; hi-DPI doubles")
     func images() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "actplot-\(UUID().uuidString)")
@@ -84,6 +85,17 @@ struct ProcessTests {
         #expect(try ActplotProcess.run(["torch.hardsigmoid", "dl4j.hardsigmoid", "-o", svgPath]).status == 0)
         let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains("<path") && svg.contains("dl4j.HardSigmoid"))
+        // PDF by extension and by --format (to a pipe); a terminal gets a refusal, not bytes.
+        let pdfPath = directory.appendingPathComponent("plot.pdf").path
+        #expect(try ActplotProcess.run(["gelu", "silu", "-o", pdfPath]).status == 0)
+        let pdf = [UInt8](try Data(contentsOf: URL(fileURLWithPath: pdfPath)))
+        #expect(
+            Array(pdf.prefix(8)) == Array("%PDF-1.4".utf8) && Array(pdf.suffix(6)) == Array("%%EOF\n".utf8))
+        #expect(String(decoding: pdf, as: UTF8.self).contains("/Subject (actplot gelu silu -o "))
+        let piped = try ActplotProcess.run(["relu", "--format", "pdf", "--width", "300", "--height", "200"])
+        #expect(
+            piped.status == 0
+                && String(decoding: piped.stdoutData, as: UTF8.self).contains("/MediaBox [0 0 225 150]"))
         // The command in the tEXt chunk is quoted for a shell: pasted back, it draws the same image.
         let quoted = directory.appendingPathComponent("q.png").path
         #expect(try ActplotProcess.run(["x*tanh(x)", "--title", "it's mine", "-o", quoted]).status == 0)

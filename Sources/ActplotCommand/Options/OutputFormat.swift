@@ -64,6 +64,10 @@ struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     static let svg = OutputFormat(
         name: "svg", summary: "an SVG image", extensions: ["svg"], example: "plot.svg", isBinary: false,
         measure: .pixels, writer: .image(SVGEncoder()))
+    /// A one-page vector PDF.
+    static let pdf = OutputFormat(
+        name: "pdf", summary: "a PDF page", extensions: ["pdf"], example: "plot.pdf", isBinary: true,
+        measure: .pixels, writer: .image(PDFEncoder()))
     /// eval's aligned table.
     static let table = OutputFormat(
         name: "table", summary: "an aligned table", extensions: [], example: "points.txt", isBinary: false,
@@ -74,7 +78,7 @@ struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
         isBinary: false, measure: .none, writer: .rows)
 
     /// What plot and compare write.
-    static let plot: [OutputFormat] = [.chart, .csv, .tsv, .png, .svg]
+    static let plot: [OutputFormat] = [.chart, .csv, .tsv, .png, .svg, .pdf]
     /// What eval writes (besides `--json`'s one document).
     static let eval: [OutputFormat] = [.table, .csv, .jsonl]
 

@@ -1,0 +1,108 @@
+import ActivationCore
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ActivationPlot
+
+/// PDF output: its structure read byte by byte, checked by qpdf, and rendered by poppler's
+/// pdftoppm against the PNG of the same figure.
+@Suite("PDF")
+struct PDFTests {
+    func figure(_ specs: [String]) throws -> Figure {
+        let functions = try specs.map { spec in
+            let f = try Catalog.activation(spec)
+            return (name: f.name, function: f)
+        }
+        return Figure(functions: functions, sampling: Sampling(from: -5, to: 5, count: 1200))
+    }
+
+    /// Where `needle` first occurs in `bytes` at or after `start`.
+    func find(_ needle: String, in bytes: [UInt8], from start: Int = 0) -> Int? {
+        let n = Array(needle.utf8)
+        guard bytes.count >= n.count, start <= bytes.count - n.count else { return nil }
+        return (start...(bytes.count - n.count)).first { Array(bytes[$0..<$0 + n.count]) == n }
+    }
+
+    @Test(
+        "header, every object at its cross-reference offset, the page's size, deflated content, same bytes twice"
+    )
+    func structure() throws {
+        let grid = FigureGrid(panels: [try figure(["gelu", "silu"])])
+        let bytes = grid.pdf(width: 1200, height: 800, subject: "actplot gelu silu -o x.pdf")
+        #expect(Array(bytes.prefix(9)) == Array("%PDF-1.4\n".utf8))
+        #expect(Array(bytes.suffix(6)) == Array("%%EOF\n".utf8))
+        let startxref = try #require(find("startxref\n", in: bytes))
+        let tail = String(decoding: bytes[(startxref + 10)...], as: UTF8.self)
+        let table = try #require(Int(tail.prefix { $0.isNumber }))
+        #expect(find("xref\n", in: bytes, from: table) == table)
+        let lines = String(decoding: bytes[table...], as: UTF8.self).split(separator: "\n")
+        let count = try #require(Int(lines[1].split(separator: " ")[1]))
+        #expect(count >= 6)
+        for object in 1..<count {
+            let offset = try #require(Int(lines[2 + object].prefix(10)))
+            #expect(find("\(object) 0 obj\n", in: bytes, from: offset) == offset, "object \(object)")
+        }
+        #expect(find("/MediaBox [0 0 900 600]", in: bytes) != nil)
+        #expect(find("/Filter /FlateDecode", in: bytes) != nil)
+        #expect(find("/Subject (actplot gelu silu -o x.pdf)", in: bytes) != nil)
+        #expect(grid.pdf(width: 1200, height: 800, subject: "actplot gelu silu -o x.pdf") == bytes)
+        let scaled = grid.pdf(width: 1200, height: 800, scale: 2, subject: "")
+        #expect(find("/MediaBox [0 0 1800 1200]", in: scaled) != nil)
+    }
+
+    /// Runs a program, returning its status and standard output; nil when it is not installed.
+    func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
+        guard FileManager.default.isExecutableFile(atPath: program) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(
+        "qpdf finds no fault, and pdftoppm draws the page as the PNG is drawn",
+        arguments: [["gelu", "silu", "mish"], ["relu", "sigmoid"]])
+    func rendered(specs: [String]) throws {
+        let figure = try figure(specs)
+        let grid = FigureGrid(panels: [figure])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("actplot-pdf-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("plot.pdf")
+        try Data(grid.pdf(width: 1200, height: 800, subject: "")).write(to: pdf)
+        let check = try #require(
+            try run("/usr/bin/qpdf", ["--check", pdf.path]),
+            "qpdf is missing: apt-get install qpdf (make test does)")
+        #expect(
+            check.status == 0 && check.output.contains("No syntax or stream encoding errors"),
+            "\(check.output)")
+        let out = directory.appendingPathComponent("page").path
+        let render = try #require(
+            try run("/usr/bin/pdftoppm", ["-png", "-r", "96", "-singlefile", pdf.path, out]),
+            "pdftoppm is missing: apt-get install poppler-utils (make test does)")
+        #expect(render.status == 0, "\(render.output)")
+        let page = try #require(
+            DecodedPNG(try Data(contentsOf: URL(fileURLWithPath: out + ".png")).map { $0 }))
+        let png = try #require(DecodedPNG(try figure.png(width: 1200, height: 800, comment: "")))
+        #expect(page.width == png.width && page.height == png.height)
+        var differing = 0
+        var ink = 0
+        for y in 0..<png.height {
+            for x in 0..<png.width {
+                let (a, b) = (page.pixel(x, y), png.pixel(x, y))
+                if Swift.max(abs(a.0 - b.0), abs(a.1 - b.1), abs(a.2 - b.2)) > 64 { differing += 1 }
+                if b.0 < 200 || b.1 < 200 || b.2 < 200 { ink += 1 }
+            }
+        }
+        let total = png.width * png.height
+        #expect(differing * 50 <= total, "\(differing) of \(total) pixels differ by more than 64/255")
+        #expect(ink * 100 > total, "the PNG has ink at \(ink) pixels")
+    }
+}
