@@ -174,7 +174,7 @@ def main():
                 rounds.setdefault(key, []).append(rate(value))
     median = {key: statistics.median(values) for key, values in rounds.items()}
     for spec in ["sigmoid", "tanh", "silu", "softplus", "log_sigmoid", "mish", "elu", "selu",
-                 "gelu:approximate=tanh", "gelu:approximate=sigmoid"]:
+                 "gelu:approximate=tanh", "gelu:approximate=sigmoid", "softmax"]:
         for peer_name in ["numpy " + spec, "jax " + spec]:
             if spec in median and peer_name in median:
                 a, b = median[spec], median[peer_name]

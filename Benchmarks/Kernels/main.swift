@@ -76,7 +76,7 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--once" {
     // for `make bench` to set beside numpy's and JAX's (Benchmarks/Peers/family.py).
     let family = [
         "sigmoid", "tanh", "silu", "softplus", "log_sigmoid", "mish", "elu", "selu", "gelu:approximate=tanh",
-        "gelu:approximate=sigmoid",
+        "gelu:approximate=sigmoid", "softmax",
     ]
     for spec in family where only == "family" {
         print("\(spec)\t\(Int(measure(try Catalog.activation(spec), derivative: true) / 1e6)) M/s")

@@ -61,9 +61,17 @@ def gelu_sigmoid(x):
     return x * s, s + 1.702 * x * s * (1 - s)
 
 
+def softmax(x):
+    # Output 0 of softmax([x, 0]) over x, the largest input subtracted, as actplot plots it.
+    m = np.maximum(x, 0)
+    e = np.exp(x - m)
+    s = e / (e + np.exp(-m))
+    return s, s * (1 - s)
+
+
 NUMPY = {"sigmoid": sigmoid, "tanh": tanh, "silu": silu, "softplus": softplus, "log_sigmoid": log_sigmoid,
          "mish": mish, "elu": elu, "selu": selu, "gelu:approximate=tanh": gelu_tanh,
-         "gelu:approximate=sigmoid": gelu_sigmoid}
+         "gelu:approximate=sigmoid": gelu_sigmoid, "softmax": softmax}
 
 
 for name, f in NUMPY.items():
@@ -76,7 +84,8 @@ try:
     xj = jnp.asarray(x)
     JAX = {"sigmoid": jax.nn.sigmoid, "tanh": jnp.tanh, "silu": jax.nn.silu, "softplus": jax.nn.softplus,
            "log_sigmoid": jax.nn.log_sigmoid, "mish": jax.nn.mish, "elu": jax.nn.elu, "selu": jax.nn.selu,
-           "gelu:approximate=tanh": lambda v: jax.nn.gelu(v, approximate=True)}
+           "gelu:approximate=tanh": lambda v: jax.nn.gelu(v, approximate=True),
+           "softmax": lambda v: jax.nn.softmax(jnp.stack([v, jnp.zeros_like(v)]))[0]}
     for name, f in JAX.items():
         both = jax.jit(jax.vmap(jax.value_and_grad(f)))
         print(f"jax {name}\t{rate(both, xj, jax.block_until_ready):.0f} M/s", flush=True)
