@@ -433,3 +433,55 @@ struct AxisLabelTests {
         )
     }
 }
+
+/// `--show` chooses the curves of figures and the columns of tables.
+@Suite("Plot: which series")
+struct ShowTests {
+    @Test("--show f′ alone: the CSV's f′ column as it is beside f, the SVG's curves and y name")
+    func derivativeAlone() throws {
+        let both = try InProcess.run(["gelu", "silu", "--samples", "41", "--format", "csv"])
+        let alone = try InProcess.run(["gelu", "silu", "--samples", "41", "--show", "f'", "--format", "csv"])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let rows = both.stdout.split(separator: "\n").map { $0.split(separator: ",") }
+        let shown = alone.stdout.split(separator: "\n").map { $0.split(separator: ",") }
+        #expect(shown.first == ["x", "gelu'", "silu'"])
+        #expect(shown.count == rows.count && shown.count == 42)
+        for (row, kept) in zip(rows, shown).dropFirst() { #expect(kept == [row[0], row[2], row[4]]) }
+        let svg = try InProcess.run([
+            "gelu", "--show", "f′", "--diff", "silu", "--layout", "row", "--format", "svg",
+        ])
+        #expect(svg.status == 0, "\(svg.stderr)")
+        let texts = svg.stdout.components(separatedBy: "</text>").dropLast().compactMap {
+            $0.components(separatedBy: ">").last
+        }
+        // "gelu" is left only as the panel's title: its legend names gelu′ alone.
+        #expect(
+            texts.contains("gelu′") && texts.filter { $0 == "gelu" }.count == 1 && texts.contains("f′ − g′"))
+        #expect(!texts.contains("f − g"))
+        #expect(texts.contains("f′(x)") && texts.contains("f′(x) − g′(x)") && !texts.contains("f(x)"))
+    }
+
+    @Test("--show f,f″ in any order; the long layout names its columns; bad lists are usage errors")
+    func lists() throws {
+        let long = try InProcess.run([
+            "relu", "--show", "f'',f", "--samples", "3", "--csv-layout", "long", "--format", "csv",
+        ])
+        #expect(
+            long.stdout.split(separator: "\n") == [
+                "function,x,f,d2f", "relu,-5,0,0", "relu,0,0,0", "relu,5,5,0",
+            ])
+        for (arguments, message) in [
+            (["relu", "--show", "g"], "'--show' takes f, f′ and f″ (or f' and f'') separated by commas"),
+            (["relu", "--show", ""], "'--show' takes f, f′ and f″"),
+            (["relu", "--show", "f'", "--no-derivative"], "give '--show' or '--no-derivative', not both"),
+            (
+                ["relu", "--show", "f", "--second-derivative"],
+                "give '--show' or '--second-derivative', not both"
+            ),
+            (["relu", "--show", "f'", "--mark", "1"], "'--mark' marks points of f; add f to '--show'"),
+        ] {
+            let result = try InProcess.run(arguments)
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+}

@@ -310,6 +310,21 @@ public struct Figure: Sendable {
         return figure
     }
 
+    /// Keeps only the curves of the given derivative orders (0: f and f − g, 1: f′ and f′ − g′,
+    /// 2: f″ and f″ − g″), as `--show` asks, and where f is left out names what is drawn on the
+    /// y axis (`f′(x)`, `f′(x) − g′(x)`) unless it was named already.
+    /// - Parameter orders: The orders to keep.
+    public mutating func keepOrders(_ orders: Set<Int>) {
+        series.removeAll { !orders.contains($0.role.order) }
+        guard !orders.contains(0) else { return }
+        let primes = orders.sorted().map { String(repeating: "′", count: $0) }
+        if yLabel == "f(x)" {
+            yLabel = primes.map { "f\($0)(x)" }.joined(separator: ", ")
+        } else if yLabel == "f(x) − g(x)" {
+            yLabel = primes.map { "f\($0)(x) − g\($0)(x)" }.joined(separator: ", ")
+        }
+    }
+
     /// Shades the intervals where each function is flat: |f′| < 1e-3 (dead or saturated).
     /// - Parameters:
     ///   - functions: The figure's functions, in the order they were given.

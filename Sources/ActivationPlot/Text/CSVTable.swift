@@ -17,6 +17,8 @@ public struct CSVTable: Sendable {
     public var functions: [(name: String, function: Activation)]
     /// The x grid.
     public var sampling: Sampling
+    /// Include f columns (`--show` may leave them out).
+    public var value = true
     /// Include f′ columns.
     public var derivative: Bool
     /// Include f″ columns.
@@ -71,14 +73,14 @@ public struct CSVTable: Sendable {
         let (d1, d2) = plainHeader ? ("_d1", "_d2") : ("'", "''")
         for (k, (written, _)) in functions.enumerated() {
             let name = plainHeader ? Self.plain(written) : written
-            fields.append(name)
+            if value { fields.append(name) }
             if derivative { fields.append(name + d1) }
             if secondDerivative { fields.append(name + d2) }
             if let computed {
                 let e = computed.evaluations[k]
                 let tag = (computed.errors ? " ulps " : " ") + e.curveSuffix
                 let suffix = plainHeader ? "_" + Self.plain(tag) : tag
-                fields.append(name + suffix)
+                if value { fields.append(name + suffix) }
                 if derivative { fields.append(name + d1 + suffix) }
             }
         }
@@ -87,7 +89,7 @@ public struct CSVTable: Sendable {
             let minus = plainHeader ? "_minus_" : " - "
             for (written, _) in functions.dropFirst() {
                 let name = plainHeader ? Self.plain(written) : written
-                fields.append(f + minus + name)
+                if value { fields.append(f + minus + name) }
                 if derivative { fields.append(f + d1 + minus + name + d1) }
                 if secondDerivative { fields.append(f + d2 + minus + name + d2) }
             }
@@ -95,9 +97,11 @@ public struct CSVTable: Sendable {
         return joined(fields)
     }
 
-    /// The long layout's header: `function,x,f,df` (and `d2f`).
+    /// The long layout's header: `function,x,f,df` (and `d2f`; without `f` where it is left out).
     public var longHeader: String {
-        joined(["function", "x", "f"] + (derivative ? ["df"] : []) + (secondDerivative ? ["d2f"] : []))
+        joined(
+            ["function", "x"] + (value ? ["f"] : []) + (derivative ? ["df"] : [])
+                + (secondDerivative ? ["d2f"] : []))
     }
 
     /// Fields joined by the separator, each quoted for CSV, or with its tabs and line breaks
@@ -237,9 +241,11 @@ private struct BlockBuffer {
         for i in 0..<n { xs[i] = table.sampling[start + i] }
         evaluate(count: n)
         evaluateComputed(count: n)
-        let orders = [0] + (table.derivative ? [1] : []) + (table.secondDerivative ? [2] : [])
+        let orders =
+            (table.value ? [0] : []) + (table.derivative ? [1] : []) + (table.secondDerivative ? [2] : [])
         let differenceOrders = table.differences ? orders : []
-        let computedOrders = table.computed == nil ? [] : [0] + (table.derivative ? [1] : [])
+        let computedOrders =
+            table.computed == nil ? [] : (table.value ? [0] : []) + (table.derivative ? [1] : [])
         let fields =
             1 + table.functions.count * (orders.count + computedOrders.count)
             + (table.functions.count - 1) * differenceOrders.count

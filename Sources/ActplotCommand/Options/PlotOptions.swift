@@ -66,6 +66,12 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Add f″.")
     var secondDerivative = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Which curves or columns: any of f, f′ and f″ (ASCII f' and f''), e.g. --show \"f'\".",
+            valueName: "LIST"))
+    var show: String?
+
     @Option(parsing: .unconditional, help: .width)
     var width: Int?
 
@@ -179,6 +185,44 @@ struct PlotOptions: ParsableArguments {
         if mark.count > 16 {
             throw ValidationError("at most 16 '--mark' points, got \(mark.count)")
         }
+        try validateShow()
+    }
+
+    /// `--show`: a list the parser knows, not beside the flags it replaces, and with f where
+    /// points of f are marked.
+    private func validateShow() throws {
+        guard let show else { return }
+        if noDerivative || secondDerivative {
+            let flag = noDerivative ? "--no-derivative" : "--second-derivative"
+            throw ValidationError("give '--show' or '\(flag)', not both ('--show' names every curve drawn)")
+        }
+        if try !Self.orders(parsing: show).contains(0) && !mark.isEmpty {
+            throw ValidationError("'--mark' marks points of f; add f to '--show', e.g. --show \"f,f'\"")
+        }
+    }
+
+    /// The derivative orders drawn or tabulated (0 for f, 1 for f′, 2 for f″): `--show`, else
+    /// f and f′, without f′ for --no-derivative and with f″ for --second-derivative.
+    var orders: Set<Int> {
+        if let show, let orders = try? Self.orders(parsing: show) { return orders }
+        return Set([0] + (noDerivative ? [] : [1]) + (secondDerivative ? [2] : []))
+    }
+
+    /// The orders a `--show` list names: `f`, `f′` or `f'`, `f″` or `f''`, separated by commas.
+    static func orders(parsing text: String) throws -> Set<Int> {
+        var orders = Set<Int>()
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            switch String(item).trimmingWhitespace {
+            case "f": orders.insert(0)
+            case "f'", "f′": orders.insert(1)
+            case "f''", "f″": orders.insert(2)
+            default:
+                throw ValidationError(
+                    "'--show' takes f, f′ and f″ (or f' and f'') separated by commas, e.g. --show \"f,f''\", "
+                        + "got '\(text)'")
+            }
+        }
+        return orders
     }
 
     /// The x interval.

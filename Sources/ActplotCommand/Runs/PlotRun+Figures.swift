@@ -11,18 +11,19 @@ extension PlotRun {
         let functions = plan.functions
         if plan.layout == .overlay || functions.count == 1 {
             var figure = Figure(
-                functions: functions, sampling: sampling, derivative: !o.noDerivative,
-                secondDerivative: o.secondDerivative, title: o.title)
+                functions: functions, sampling: sampling, derivative: o.orders.contains(1),
+                secondDerivative: o.orders.contains(2), title: o.title)
             if o.diff {
                 let differences = Figure.differences(
-                    of: functions, sampling: sampling, derivative: !o.noDerivative,
-                    secondDerivative: o.secondDerivative)
+                    of: functions, sampling: sampling, derivative: o.orders.contains(1),
+                    secondDerivative: o.orders.contains(2))
                 figure.series += differences.series
                 // Over the functions' title the differences need saying what f is.
                 figure.notes +=
                     functions.count == 2 ? differences.notes : [Figure.Note("f = \(functions[0].name)")]
             }
             decorate(&figure, plan, functions, first: 0)
+            figure.keepOrders(o.orders)
             figure.fixedYRange = o.ylim?.closedRange
             figure.xLabel = o.xlabel ?? figure.xLabel
             figure.yLabel = o.ylabel ?? figure.yLabel
@@ -31,9 +32,10 @@ extension PlotRun {
         }
         let panels = functions.enumerated().map { index, item in
             var figure = Figure(
-                functions: [item], sampling: sampling, derivative: !o.noDerivative,
-                secondDerivative: o.secondDerivative, firstFunction: index)
+                functions: [item], sampling: sampling, derivative: o.orders.contains(1),
+                secondDerivative: o.orders.contains(2), firstFunction: index)
             decorate(&figure, plan, [item], first: index)
+            figure.keepOrders(o.orders)
             figure.xLabel = o.xlabel ?? figure.xLabel
             figure.yLabel = o.ylabel ?? figure.yLabel
             figure.legend = o.legendPlacement
@@ -49,8 +51,9 @@ extension PlotRun {
         if o.diff {
             // The differences keep their own y range and y label; the x axis is the same.
             var differences = Figure.differences(
-                of: functions, sampling: sampling, derivative: !o.noDerivative,
-                secondDerivative: o.secondDerivative)
+                of: functions, sampling: sampling, derivative: o.orders.contains(1),
+                secondDerivative: o.orders.contains(2))
+            differences.keepOrders(o.orders)
             differences.xLabel = o.xlabel ?? differences.xLabel
             differences.legend = o.legendPlacement
             grid.panels.append(differences)
@@ -70,11 +73,11 @@ extension PlotRun {
         let names = items.map(\.name)
         if o.error {
             figure.showErrors(
-                of: evaluations, names: names, firstFunction: first, derivative: !o.noDerivative)
+                of: evaluations, names: names, firstFunction: first, derivative: o.orders.contains(1))
         } else {
             figure.addComputed(
                 evaluations, names: names, firstFunction: first, total: plan.functions.count,
-                derivative: !o.noDerivative)
+                derivative: o.orders.contains(1))
         }
     }
 }

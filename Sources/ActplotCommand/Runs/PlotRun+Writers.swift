@@ -20,8 +20,9 @@ extension PlotRun {
         let o = options
         let sampling = try o.sampling(o.interval, default: 101, limit: Self.tableRowLimit)
         var table = CSVTable(
-            functions: plan.functions, sampling: sampling, derivative: !o.noDerivative,
-            secondDerivative: o.secondDerivative, precision: o.numbers.precision)
+            functions: plan.functions, sampling: sampling, derivative: o.orders.contains(1),
+            secondDerivative: o.orders.contains(2), precision: o.numbers.precision)
+        table.value = o.orders.contains(0)
         table.differences = o.diff
         table.computed = plan.evaluations.map { CSVTable.Computed($0, errors: o.error) }
         table.separator = plan.format == .tsv ? UInt8(ascii: "\t") : UInt8(ascii: ",")
@@ -71,8 +72,8 @@ extension PlotRun {
             ascii: o.ascii || !environment.unicode)
         chart.colors256 = environment.colors256
         let columns = chart.samples(
-            for: plan.functions, over: o.interval.closedRange, derivative: !o.noDerivative,
-            secondDerivative: o.secondDerivative, title: o.title)
+            for: plan.functions, over: o.interval.closedRange, derivative: o.orders.contains(1),
+            secondDerivative: o.orders.contains(2), title: o.title)
         let sampling = try o.sampling(o.interval, default: columns, limit: Self.chartSampleLimit)
         let grid = figures(plan, sampling: sampling)
         try emit(plan, on: &console) { chart.render(grid, to: &$0) }
