@@ -230,10 +230,14 @@ IMAGES := \
 	"hardsigmoid-frameworks.png torch.hardsigmoid keras.hard_sigmoid dl4j.hardsigmoid --range -4:4" \
 	"steps-and-corners.png binary_step relu hardtanh --range -3:3" \
 	"exponential-overflow.png exponential --range -5:800" \
+	"exponential-log-axis.png exponential --range -5:800 --yscale log" \
+	"inverse-symlog.png 1/x --range -2:2 --yscale symlog --linthresh 0.1" \
 	"marks-gelu-silu.png gelu silu --mark 1 --mark -2 --saturation --range -6:4" \
 	"softmax-component.png softmax --others 1,2 --range -6:6" \
 	"sigmoid-bf16.png sigmoid --dtype bf16 --arith naive --range 4:8" \
-	"sigmoid-bf16-error.png sigmoid --dtype bf16 --arith naive --range 4:8 --error"
+	"sigmoid-bf16-error.png sigmoid --dtype bf16 --arith naive --range 4:8 --error" \
+	"sigmoid-bf16-derivative.png sigmoid --dtype bf16 --arith naive --range 4:8 --show f′" \
+	"gelu-silu-mish.pdf gelu silu mish --range -5:3"
 
 samples: build
 	@mkdir -p Samples

@@ -117,3 +117,35 @@ struct TickTests {
         }
     }
 }
+
+/// Log and symlog axes: positions and their inverse, and ticks written as values.
+@Suite("Axis scales")
+struct AxisScaleTests {
+    @Test("position and value are inverse; log has no place for y ≤ 0; symlog is odd and linear near 0")
+    func inverse() {
+        for scale in [AxisScale.log, .symlog(threshold: 0.01), .symlog(threshold: 3)] {
+            for v in [1e-300, 1e-5, 0.3, 1, 7, 1e10, 1e300] {
+                let back = scale.value(at: scale.position(v))
+                #expect(abs(back - v) <= 1e-12 * v, "\(scale) at \(v): \(back)")
+            }
+        }
+        #expect(AxisScale.log.position(0).isNaN && AxisScale.log.position(-1).isNaN)
+        #expect(AxisScale.log.position(1000) == 3)
+        let symlog = AxisScale.symlog(threshold: 2)
+        #expect(symlog.position(-5) == -symlog.position(5) && symlog.position(0) == 0)
+        // Linear near 0: log₁₀(1 + v/t) ≈ v/(t·ln 10).
+        #expect(abs(symlog.position(1e-9) / (1e-9 / 2 / 2.302585092994046) - 1) < 1e-9)
+    }
+
+    @Test("log ticks sit on decades (every fifth of 300), labelled as powers of ten")
+    func decades() {
+        let few = AxisScale.log.ticks(from: -3.2, to: 2.5, target: 9) { _ in true }
+        #expect(few.map(\.value) == [-3, -2, -1, 0, 1, 2])
+        #expect(few.map(\.label) == ["0.001", "0.01", "0.1", "1", "10", "100"])
+        let many = AxisScale.log.ticks(from: -1, to: 308, target: 9) { _ in true }
+        #expect(many.allSatisfy { $0.value.truncatingRemainder(dividingBy: 50) == 0 })
+        #expect(many.contains { $0.label == "1e300" })
+        let narrow = AxisScale.log.ticks(from: 0.3, to: 0.7, target: 5) { _ in true }
+        #expect(narrow.count >= 2 && narrow.allSatisfy { $0.value >= 0.3 && $0.value <= 0.7 })
+    }
+}

@@ -485,3 +485,75 @@ struct ShowTests {
         }
     }
 }
+
+/// `--yscale log|symlog` places y by decades.
+@Suite("Plot: log and symlog axes")
+struct ScaleTests {
+    /// The points of the first `<path>` stroked in `colour` in an SVG.
+    func path(_ svg: String, colour: String) throws -> [(x: Double, y: Double)] {
+        let element = try #require(
+            svg.components(separatedBy: "<path d=\"").dropFirst().first {
+                $0.contains("stroke=\"\(colour)\"")
+            })
+        let d = element.prefix { $0 != "\"" }
+        return d.split(whereSeparator: { $0 == "M" || $0 == "L" }).compactMap { pair in
+            let numbers = pair.split(separator: " ").compactMap { Double($0) }
+            return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+        }
+    }
+
+    @Test("exp on a log axis is a straight line under decade ticks; on a linear one it is not")
+    func logAxis() throws {
+        func curve(_ extra: [String]) throws -> (points: [(x: Double, y: Double)], svg: String) {
+            let run = try InProcess.run(
+                ["exponential", "--range", "0:100", "--no-derivative", "--format", "svg"] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            return (try path(run.stdout, colour: "#0072b2"), run.stdout)
+        }
+        func worst(_ points: [(x: Double, y: Double)]) -> Double {
+            guard let a = points.first, let b = points.last else { return .infinity }
+            return points.map { p in abs(a.y + (b.y - a.y) * (p.x - a.x) / (b.x - a.x) - p.y) }.max() ?? 0
+        }
+        let log = try curve(["--yscale", "log"])
+        #expect(log.points.count > 100 && worst(log.points) < 1.5, "\(worst(log.points)) px off the line")
+        #expect(log.svg.contains(">1e10<") && log.svg.contains(">1e40<") && !log.svg.contains(">5e43<"))
+        let linear = try curve([])
+        #expect(worst(linear.points) > 100)
+    }
+
+    @Test("y ≤ 0 is left out of a log axis and said so; symlog keeps 0 and both signs")
+    func leftOut() throws {
+        let chart = try InProcess.run([
+            "x", "--range", "-1:1", "--samples", "201", "--no-derivative", "--yscale", "log", "--width", "80",
+            "--height", "20", "--ascii",
+        ])
+        #expect(
+            chart.status == 0
+                && chart.stdout.contains("x <= 0 at 101 of 201 points, left out of the log axis"))
+        let symlog = try InProcess.run([
+            "1/x", "--range", "-2:2", "--no-derivative", "--yscale", "symlog", "--linthresh", "0.1",
+            "--format",
+            "svg",
+        ])
+        #expect(
+            symlog.stdout.contains(">0<") && symlog.stdout.contains(">10<") && symlog.stdout.contains(">−10<")
+        )
+    }
+
+    @Test("bad scales, thresholds and limits are usage errors")
+    func errors() throws {
+        for (arguments, message) in [
+            (["relu", "--yscale", "ln"], "'--yscale' takes linear, log or symlog, got 'ln'"),
+            (["relu", "--linthresh", "1"], "'--linthresh' sets a symlog axis; add --yscale symlog"),
+            (["relu", "--yscale", "symlog", "--linthresh", "0"], "'--linthresh' must be a positive number"),
+            (["relu", "--yscale", "log", "--ylim", "0:10"], "a log axis shows only y > 0"),
+            (
+                ["relu", "--yscale", "log", "--format", "csv"],
+                "'--yscale' applies to terminal charts, PNG, SVG and PDF"
+            ),
+        ] {
+            let result = try InProcess.run(arguments)
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+}

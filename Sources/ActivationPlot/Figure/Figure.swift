@@ -92,6 +92,9 @@ public struct Figure: Sendable {
     public var xLabel = "x"
     /// The y axis name.
     public var yLabel = "f(x)"
+    /// How the y axis places values; off linear, every y is held as its position
+    /// (``applyYScale(_:)``).
+    public var yScale = AxisScale.linear
     /// The curves, drawn in order (later ones on top).
     public var series: [Series]
     /// The x interval shown.
@@ -160,8 +163,10 @@ public struct Figure: Sendable {
     public struct Mark: Sendable {
         /// Where.
         public var x: Double
-        /// f(x).
+        /// Where on the y axis: f(x), or its position on a log or symlog axis.
         public var y: Double
+        /// f(x), as the label writes it.
+        public var value: Double
         /// f′(x).
         public var slope: Double
         /// The function's name.
@@ -173,6 +178,7 @@ public struct Figure: Sendable {
         public init(x: Double, y: Double, slope: Double, name: String, function: Int) {
             self.x = x
             self.y = y
+            self.value = y
             self.slope = slope
             self.name = name
             self.function = function
@@ -181,7 +187,7 @@ public struct Figure: Sendable {
         /// `gelu(0.5) = 0.34571, gelu′ = 0.86718` with 5 significant digits.
         public var label: String {
             let x = DecimalText.shortest(self.x)
-            return "\(name)(\(x)) = \(NumberText.format(y, significantDigits: 5)), "
+            return "\(name)(\(x)) = \(NumberText.format(value, significantDigits: 5)), "
                 + "\(name)′ = \(NumberText.format(slope, significantDigits: 5))"
         }
     }
@@ -308,6 +314,37 @@ public struct Figure: Sendable {
         if single { figure.notes.append(Note("f = \(functions[0].name), g = \(functions[1].name)")) }
         figure.yLabel = "f(x) − g(x)"
         return figure
+    }
+
+    /// Puts the figure on a log or symlog y axis: every y becomes its position on it (see
+    /// ``AxisScale``), the curves, bands, marks and a fixed y range alike, so that every writer
+    /// draws it as it draws a linear axis. A curve with values the axis cannot show (y ≤ 0 on a
+    /// log axis) is broken there, and a note says how many points were left out.
+    /// - Parameter scale: The axis.
+    public mutating func applyYScale(_ scale: AxisScale) {
+        yScale = scale
+        guard scale != .linear else { return }
+        for i in series.indices {
+            let y = series[i].y
+            let left = y.reduce(0) { $0 + ($1.isFinite && !scale.position($1).isFinite ? 1 : 0) }
+            series[i].y = y.map(scale.position)
+            if left > 0 {
+                let name = series[i].legendName
+                notes.append(
+                    Note(
+                        "\(name) ≤ 0 at \(left) of \(y.count) points, left out of the log axis",
+                        function: series[i].function))
+            }
+        }
+        for i in bands.indices {
+            bands[i].low = bands[i].low.map(scale.position)
+            bands[i].high = bands[i].high.map(scale.position)
+        }
+        for i in marks.indices { marks[i].y = scale.position(marks[i].y) }
+        if let range = fixedYRange {
+            let (low, high) = (scale.position(range.lowerBound), scale.position(range.upperBound))
+            if low.isFinite && high.isFinite && low < high { fixedYRange = low...high }
+        }
     }
 
     /// Keeps only the curves of the given derivative orders (0: f and f − g, 1: f′ and f′ − g′,

@@ -17,8 +17,10 @@ struct PlotGeometry {
     let tickSize, labelSize, titleSize, legendSize: Double
     /// The plot area's edges.
     let left, top, right, bottom: Double
-    /// The intervals shown.
+    /// The intervals shown (y's as positions on its axis).
     let xRange, yRange: ClosedRange<Double>
+    /// How the y axis places values.
+    let yScale: AxisScale
     /// The ticks of each axis; y's labels with typographic minus signs.
     let xTicks, yTicks: [Tick]
     let yLabels: [String]
@@ -29,6 +31,7 @@ struct PlotGeometry {
     /// - Parameter below: Pixels kept free under the x axis's name, for a legend there.
     init(figure: Figure, width: Int, height: Int, scale s: Double, below: Double = 0) {
         self.below = below
+        self.yScale = figure.yScale
         self.width = width
         self.height = height
         self.scale = s
@@ -41,7 +44,7 @@ struct PlotGeometry {
         let (font, tickSize) = (font, tickSize)
         let yOf = { (v: Double) -> Double in top + (1 - fraction(v, in: yRange)) * (bottom - top) }
         let yTarget = Swift.max(3, Swift.min(9, Int((bottom - top) / (3.2 * tickSize))))
-        let yTicks = TickEngine.ticks(from: yRange.lowerBound, to: yRange.upperBound, target: yTarget) {
+        let yTicks = figure.yScale.ticks(from: yRange.lowerBound, to: yRange.upperBound, target: yTarget) {
             ticks in
             zip(ticks, ticks.dropFirst()).allSatisfy { yOf($0.value) - yOf($1.value) >= 1.6 * tickSize }
         }

@@ -192,7 +192,8 @@ struct PlotLayout {
         }
         for tick in g.xTicks { vertical(tick.value, Self.grid) }
         for tick in g.yTicks { horizontal(tick.value, Self.grid) }
-        if g.yRange.contains(0) { horizontal(0, Self.zeroAxis) }
+        // A log axis has no 0; its position 0 is y = 1.
+        if g.yRange.contains(0) && g.yScale != .log { horizontal(0, Self.zeroAxis) }
         if g.xRange.contains(0) { vertical(0, Self.zeroAxis) }
     }
 

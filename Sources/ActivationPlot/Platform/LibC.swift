@@ -20,3 +20,7 @@
 @_transparent func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
 /// The decimal logarithm.
 @_transparent func log10(_ x: Double) -> Double { Glibc.log10(x) }
+/// log(1 + x).
+@_transparent func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
+/// eˣ − 1.
+@_transparent func expm1(_ x: Double) -> Double { Glibc.expm1(x) }

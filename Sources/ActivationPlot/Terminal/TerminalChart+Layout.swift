@@ -11,6 +11,8 @@ extension TerminalChart {
         let labelWidth: Int
         let xRange: ClosedRange<Double>
         let yRange: ClosedRange<Double>
+        /// Whether y = 0 has a row (not on a log axis, whose position 0 is y = 1).
+        let zeroRow: Bool
         let xTicks: [Tick]
         let yTicks: [Tick]
         let yLabel: String
@@ -30,7 +32,7 @@ extension TerminalChart {
             let rowOf = { (y: Double) -> Int in
                 pixel((1 - fraction(y, in: yRange)) * dotRows) / dots.down
             }
-            let yTicks = TickEngine.ticks(
+            let yTicks = figure.yScale.ticks(
                 from: yRange.lowerBound, to: yRange.upperBound, target: Swift.max(2, rows / 4 + 1)
             ) { ticks in
                 let cells = ticks.map { rowOf($0.value) }
@@ -63,6 +65,7 @@ extension TerminalChart {
             self.labelWidth = labelWidth
             self.xRange = xRange
             self.yRange = yRange
+            self.zeroRow = figure.yScale != .log
             self.xTicks = xTicks
             self.yTicks = yTicks
             self.yLabel = chart.plain(figure.yLabel)
@@ -119,7 +122,7 @@ extension TerminalChart {
         /// The zero axes, faint: every fourth dot (ASCII: every other cell).
         private func drawAxes(on canvas: inout Canvas) {
             let step = chart.ascii ? 2 : 4
-            if yRange.contains(0) {
+            if yRange.contains(0) && zeroRow {
                 let (_, row) = dot(xRange.lowerBound, 0)
                 for column in stride(from: 0, to: canvas.dotColumns, by: step) {
                     canvas.plot(column, row, owner: Canvas.axis, mark: "-")

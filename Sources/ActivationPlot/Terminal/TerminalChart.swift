@@ -345,7 +345,8 @@ public struct TerminalChart: Sendable {
         guard ascii else { return text }
         let quoted = text.replacingOccurrences(of: "″", with: "''").replacingOccurrences(of: "′", with: "'")
             .replacingOccurrences(of: "…", with: "...").replacingOccurrences(of: "−", with: "-")
-            .replacingOccurrences(of: "∞", with: "inf")
+            .replacingOccurrences(of: "∞", with: "inf").replacingOccurrences(of: "≤", with: "<=")
+            .replacingOccurrences(of: "≥", with: ">=")
         return String(quoted.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
     }
 

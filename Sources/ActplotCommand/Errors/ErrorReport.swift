@@ -42,8 +42,9 @@ package struct ErrorReport {
     /// Options people bring from other tools, with what actplot has instead.
     static let otherTools: [String: String] = [
         "--dpi": "use --scale for an image's pixel density",
-        "--log": "actplot has no log axes yet", "--logy": "actplot has no log axes yet",
-        "--logx": "actplot has no log axes yet", "--log-scale": "actplot has no log axes yet",
+        "--log": "a log y axis is --yscale log", "--logy": "a log y axis is --yscale log",
+        "--logx": "actplot has no log x axis yet; --yscale log sets the y axis",
+        "--log-scale": "a log y axis is --yscale log", "--logscale": "a log y axis is --yscale log",
         "--y-range": "the y interval is --ylim MIN:MAX (--range is the x range)",
         "--yrange": "the y interval is --ylim MIN:MAX (--range is the x range)",
         "--ylimit": "the y interval is --ylim MIN:MAX (--range is the x range)",

@@ -44,6 +44,16 @@ struct PlotOptions: ParsableArguments {
         transform: { try RangeArgument(parsing: $0, option: "--ylim", example: "-1:2") })
     var ylim: RangeArgument?
 
+    @Option(
+        help: ArgumentHelp(
+            "linear, log (decades; y ≤ 0 left out and said so) or symlog (linear within ±--linthresh).",
+            valueName: "SCALE"))
+    var yscale: String?
+
+    @Option(
+        help: ArgumentHelp("Where a symlog y axis turns from linear to decades (default 1).", valueName: "T"))
+    var linthresh: Double?
+
     @Flag(help: "Add the differences f − g from the first function (a panel, or series in overlay).")
     var diff = false
 
@@ -186,6 +196,40 @@ struct PlotOptions: ParsableArguments {
             throw ValidationError("at most 16 '--mark' points, got \(mark.count)")
         }
         try validateShow()
+        try validateScale()
+    }
+
+    /// `--yscale` and `--linthresh`: a known scale, a positive finite threshold given only for
+    /// symlog, and a `--ylim` a log axis can show.
+    private func validateScale() throws {
+        let scale = yscale?.lowercased()
+        if let scale, !["linear", "log", "symlog"].contains(scale) {
+            throw ValidationError("'--yscale' takes linear, log or symlog, got '\(yscale ?? "")'")
+        }
+        if let linthresh {
+            guard scale == "symlog" else {
+                throw ValidationError("'--linthresh' sets a symlog axis; add --yscale symlog")
+            }
+            guard linthresh.isFinite && linthresh > 0 else {
+                throw ValidationError(
+                    "'--linthresh' must be a positive number, e.g. --linthresh 0.01, got \(DecimalText.shortest(linthresh))"
+                )
+            }
+        }
+        if scale == "log", let ylim, ylim.lower <= 0 {
+            throw ValidationError(
+                "a log axis shows only y > 0, but '--ylim \(ylim)' starts at \(DecimalText.shortest(ylim.lower)); "
+                    + "give a positive MIN, e.g. --ylim 1e-6:\(DecimalText.shortest(ylim.upper))")
+        }
+    }
+
+    /// The y axis: `--yscale`, linear by default.
+    var yAxisScale: AxisScale {
+        switch yscale?.lowercased() {
+        case "log": .log
+        case "symlog": .symlog(threshold: linthresh ?? 1)
+        default: .linear
+        }
     }
 
     /// `--show`: a list the parser knows, not beside the flags it replaces, and with f where

@@ -25,6 +25,7 @@ extension PlotRun {
             decorate(&figure, plan, functions, first: 0)
             figure.keepOrders(o.orders)
             figure.fixedYRange = o.ylim?.closedRange
+            figure.applyYScale(o.yAxisScale)
             figure.xLabel = o.xlabel ?? figure.xLabel
             figure.yLabel = o.ylabel ?? figure.yLabel
             figure.legend = o.legendPlacement
@@ -36,6 +37,8 @@ extension PlotRun {
                 secondDerivative: o.orders.contains(2), firstFunction: index)
             decorate(&figure, plan, [item], first: index)
             figure.keepOrders(o.orders)
+            figure.fixedYRange = o.ylim?.closedRange
+            figure.applyYScale(o.yAxisScale)
             figure.xLabel = o.xlabel ?? figure.xLabel
             figure.yLabel = o.ylabel ?? figure.yLabel
             figure.legend = o.legendPlacement
@@ -43,9 +46,7 @@ extension PlotRun {
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? "")
         grid.arrangement = plan.layout.arrangement
-        if let ylim = o.ylim {
-            for i in grid.panels.indices { grid.panels[i].fixedYRange = ylim.closedRange }
-        } else if !o.independentY {
+        if o.ylim == nil && !o.independentY {
             grid.shareYRange()
         }
         if o.diff {
@@ -54,6 +55,7 @@ extension PlotRun {
                 of: functions, sampling: sampling, derivative: o.orders.contains(1),
                 secondDerivative: o.orders.contains(2))
             differences.keepOrders(o.orders)
+            differences.applyYScale(o.yAxisScale)
             differences.xLabel = o.xlabel ?? differences.xLabel
             differences.legend = o.legendPlacement
             grid.panels.append(differences)

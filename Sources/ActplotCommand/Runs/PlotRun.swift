@@ -114,7 +114,8 @@ struct PlotRun {
             (o.header != nil, "--header", [.csv, .tsv]), (o.csvLayout != nil, "--csv-layout", [.csv, .tsv]),
             (o.noMetadata, "--no-metadata", [.png]), (o.ylim != nil, "--ylim", drawn),
             (o.xlabel != nil, "--xlabel", drawn), (o.ylabel != nil, "--ylabel", drawn),
-            (o.legend != nil, "--legend", drawn),
+            (o.legend != nil, "--legend", drawn), (o.yscale != nil, "--yscale", drawn),
+            (o.linthresh != nil, "--linthresh", drawn),
         ]
         let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
         }
