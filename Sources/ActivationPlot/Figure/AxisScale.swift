@@ -36,9 +36,11 @@ public enum AxisScale: Sendable, Equatable {
         }
     }
 
-    /// Ticks between two positions, labelled with values: nice linear ticks on a linear axis (or
-    /// on a log axis spanning less than a decade), decades (every second, fifth or tenth one
-    /// when they are many) on a log axis, and 0, ±t and the decades beyond on a symlog axis.
+    /// Ticks between two positions, labelled with values.
+    ///
+    /// Nice linear ticks on a linear axis (or on a log axis spanning less than a decade),
+    /// decades (every second, fifth or tenth one when they are many) on a log axis, and 0, ±t
+    /// and the decades beyond on a symlog axis.
     /// `fits` rejects a labelling whose labels would collide, as ``TickEngine`` does.
     func ticks(from low: Double, to high: Double, target: Int, fits: ([Tick]) -> Bool) -> [Tick] {
         switch self {

@@ -316,10 +316,12 @@ public struct Figure: Sendable {
         return figure
     }
 
-    /// Puts the figure on a log or symlog y axis: every y becomes its position on it (see
-    /// ``AxisScale``), the curves, bands, marks and a fixed y range alike, so that every writer
-    /// draws it as it draws a linear axis. A curve with values the axis cannot show (y ≤ 0 on a
-    /// log axis) is broken there, and a note says how many points were left out.
+    /// Puts the figure on a log or symlog y axis.
+    ///
+    /// Every y becomes its position on the axis (see ``AxisScale``), the curves, bands, marks
+    /// and a fixed y range alike, so that every writer draws it as it draws a linear axis. A
+    /// curve with values the axis cannot show (y ≤ 0 on a log axis) is broken there, and a note
+    /// says how many points were left out.
     /// - Parameter scale: The axis.
     public mutating func applyYScale(_ scale: AxisScale) {
         yScale = scale
