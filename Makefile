@@ -237,7 +237,8 @@ IMAGES := \
 	"sigmoid-bf16.png sigmoid --dtype bf16 --arith naive --range 4:8" \
 	"sigmoid-bf16-error.png sigmoid --dtype bf16 --arith naive --range 4:8 --error" \
 	"sigmoid-bf16-derivative.png sigmoid --dtype bf16 --arith naive --range 4:8 --show f′" \
-	"gelu-silu-mish.pdf gelu silu mish --range -5:3"
+	"gelu-silu-mish.pdf gelu silu mish --range -5:3" \
+	"gelu-silu-mish-dark.png gelu silu mish --range -5:3 --theme dark"
 
 samples: build
 	@mkdir -p Samples

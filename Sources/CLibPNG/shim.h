@@ -79,12 +79,13 @@ static int actplot_deflate_part(const unsigned char *bytes, size_t length, int l
     return ok ? 0 : -1;
 }
 
-/// Writes a PNG of 8-bit RGB pixels whose image data is already compressed: `zlib` is the
+/// Writes a PNG of 8-bit RGB pixels (RGBA when `alpha` is non-zero) whose image data is already compressed: `zlib` is the
 /// complete zlib stream of the filtered rows. libpng writes the signature, IHDR, one tEXt chunk
 /// (`key`, Latin-1 `text`; no time chunk, so the same pixels give the same bytes), the IDAT
 /// chunks and IEND, with their CRCs. Returns 0, or -1 with a message in `error` (256 bytes).
 static int actplot_png_write(const unsigned char *zlib, size_t length, unsigned width, unsigned height,
-                             const char *key, const char *text, actplot_png_buffer *out, char *error) {
+                             int alpha, const char *key, const char *text, actplot_png_buffer *out,
+                             char *error) {
     error[0] = 0;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, error, actplot_png_error, actplot_png_warning);
     if (!png) {
@@ -102,7 +103,7 @@ static int actplot_png_write(const unsigned char *zlib, size_t length, unsigned 
         return -1;
     }
     png_set_write_fn(png, out, actplot_png_write_bytes, actplot_png_flush);
-    png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+    png_set_IHDR(png, info, width, height, 8, alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     if (text[0] != 0) {  /* an empty text: no tEXt chunk at all (--no-metadata) */
         png_text chunk;

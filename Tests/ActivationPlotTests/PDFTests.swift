@@ -106,3 +106,53 @@ struct PDFTests {
         #expect(ink * 100 > total, "the PNG has ink at \(ink) pixels")
     }
 }
+
+/// `--theme`: the dark ground and lifted colours, and a transparent ground in every image format.
+@Suite("Themes")
+struct ThemeTests {
+    func grid(_ theme: Theme) throws -> (grid: FigureGrid, figure: Figure) {
+        let f = try Catalog.activation("relu")
+        let figure = Figure(functions: [(f.name, f)], sampling: Sampling(from: -5, to: 5, count: 1200))
+        var grid = FigureGrid(panels: [figure])
+        grid.theme = theme
+        return (grid, figure)
+    }
+
+    @Test("dark: the ground is #1a1a1a, relu's blue is lifted towards white, the text is light")
+    func dark() throws {
+        let (grid, figure) = try grid(.dark)
+        let png = try #require(DecodedPNG(try grid.png(width: 1200, height: 800, comment: "")))
+        #expect(png.pixel(0, 0) == (0x1A, 0x1A, 0x1A) && png.pixel(1199, 799) == (0x1A, 0x1A, 0x1A))
+        let geometry = PlotLayout(figure: figure, width: 1200, height: 800, scale: 1).geometry
+        let (r, g, b) = png.pixel(Int(geometry.x(2)), Int(geometry.y(2)))
+        // 0x0072B2 a quarter of the way to white: (64, 149, 197).
+        #expect(abs(r - 64) < 30 && abs(g - 149) < 30 && abs(b - 197) < 30, "\(r), \(g), \(b)")
+        var light = 0
+        for y in Int(geometry.bottom) + 10..<Int(geometry.bottom) + 30 {
+            for x in Int(geometry.left)..<Int(geometry.right) where png.pixel(x, y).0 > 150 { light += 1 }
+        }
+        #expect(light > 100, "tick labels: \(light) light pixels")
+        var svg = ""
+        grid.svg(width: 1200, height: 800, to: &svg)
+        #expect(svg.contains("fill=\"#1a1a1a\"") && !svg.contains("fill=\"#ffffff\"/>"))
+    }
+
+    @Test("transparent: PNG with alpha 0 on the ground and an opaque curve; SVG and PDF draw no ground")
+    func transparent() throws {
+        let (grid, figure) = try grid(.transparent)
+        let bytes = try grid.png(width: 1200, height: 800, comment: "")
+        #expect(bytes[25] == 6, "colour type \(bytes[25]): RGBA is 6")
+        let png = try #require(DecodedPNG(bytes, alpha: true))
+        #expect(png.alpha(0, 0) == 0 && png.alpha(1199, 799) == 0)
+        let geometry = PlotLayout(figure: figure, width: 1200, height: 800, scale: 1).geometry
+        let (x, y) = (Int(geometry.x(2)), Int(geometry.y(2)))
+        #expect(png.alpha(x, y) > 200)
+        let (r, g, b) = png.pixel(x, y)
+        #expect(abs(r - 0x00) < 40 && abs(g - 0x72) < 40 && abs(b - 0xB2) < 40, "\(r), \(g), \(b)")
+        var svg = ""
+        grid.svg(width: 1200, height: 800, to: &svg)
+        #expect(!svg.contains("<rect width=\"1200\" height=\"800\""))
+        let light = try self.grid(.light).grid.pdf(width: 1200, height: 800, subject: "")
+        #expect(grid.pdf(width: 1200, height: 800, subject: "").count < light.count)
+    }
+}

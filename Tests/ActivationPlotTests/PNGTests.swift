@@ -123,7 +123,9 @@ struct PNGTests {
             return UInt8(truncatingIfNeeded: state >> 56)
         }
         let png = try #require(
-            DecodedPNG(try Figure.encode(rgb, width: size.width, height: size.height, comment: "round trip")))
+            DecodedPNG(
+                try Figure.encode(
+                    rgb, width: size.width, height: size.height, channels: 3, comment: "round trip")))
         #expect(png.width == size.width && png.height == size.height)
         #expect(png.rgb == rgb)
     }

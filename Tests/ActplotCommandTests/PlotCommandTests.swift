@@ -540,7 +540,7 @@ struct ScaleTests {
         )
     }
 
-    @Test("bad scales, thresholds and limits are usage errors")
+    @Test("bad scales, thresholds, limits and themes are usage errors")
     func errors() throws {
         for (arguments, message) in [
             (["relu", "--yscale", "ln"], "'--yscale' takes linear, log or symlog, got 'ln'"),

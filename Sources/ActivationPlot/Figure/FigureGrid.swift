@@ -10,6 +10,8 @@ public struct FigureGrid: Sendable {
     public var title: String
     /// How the panels are placed.
     public var arrangement: Arrangement = .automatic
+    /// The colours of images (PNG, SVG, PDF).
+    public var theme = Theme.light
 
     /// How a grid's panels are placed.
     public enum Arrangement: String, Sendable, CaseIterable {

@@ -43,7 +43,7 @@ extension FigureGrid {
         let w = Int((Double(width) * scale).rounded())
         let h = Int((Double(height) * scale).rounded())
         var page = PDFPage(height: Double(h))
-        page.fill(x0: 0, y0: 0, x1: w, y1: h, RGB(0xFFFFFF), alpha: 1)
+        if let ground = theme.background { page.fill(x0: 0, y0: 0, x1: w, y1: h, ground, alpha: 1) }
         let drawings = drawings(width: w, height: h, scale: scale)
         for drawing in drawings { page.draw(drawing) }
         let bytes = PDFFile.bytes(

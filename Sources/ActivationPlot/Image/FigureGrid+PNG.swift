@@ -85,8 +85,25 @@ extension FigureGrid {
             throw .size(width: w, height: h)
         }
         let font = GlyphFont.dejaVuSans
-        var canvas = RasterCanvas(width: w, height: h, background: RGB(0xFFFFFF))
         let drawings = drawings(width: w, height: h, scale: scale)
+        let bytes: [UInt8]
+        if let ground = theme.background {
+            let pixels = Self.raster(drawings, width: w, height: h, ground: ground, font: font)
+            bytes = try Figure.encode(pixels, width: w, height: h, channels: 3, comment: comment)
+        } else {
+            let rgba = Self.unblended(
+                over: Self.raster(drawings, width: w, height: h, ground: RGB(0xFFFFFF), font: font),
+                and: Self.raster(drawings, width: w, height: h, ground: RGB(0x000000), font: font))
+            bytes = try Figure.encode(rgba, width: w, height: h, channels: 4, comment: comment)
+        }
+        return (bytes, Self.missingCharacters(in: drawings, font: font))
+    }
+
+    /// The drawings rasterised on a ground of one colour: RGB bytes, row by row.
+    static func raster(_ drawings: [Drawing], width w: Int, height h: Int, ground: RGB, font: GlyphFont)
+        -> [UInt8]
+    {
+        var canvas = RasterCanvas(width: w, height: h, background: ground)
         for drawing in drawings {
             switch drawing {
             case .rectangle(let x0, let y0, let x1, let y1, let color, let alpha):
@@ -99,8 +116,27 @@ extension FigureGrid {
                 canvas.fill(polygons: [points], color, alpha: alpha)
             }
         }
-        let bytes = try Figure.encode(canvas.pixels, width: w, height: h, comment: comment)
-        return (bytes, Self.missingCharacters(in: drawings, font: font))
+        return canvas.pixels
+    }
+
+    /// RGBA pixels from the same drawing over white and over black: where the two differ by d,
+    /// the ink covers 1 − d/255 of the pixel, and its colour is the black rendering divided by
+    /// that coverage (what compositing over any ground then gives back).
+    static func unblended(over white: [UInt8], and black: [UInt8]) -> [UInt8] {
+        let n = white.count / 3
+        return [UInt8](unsafeUninitializedCapacity: 4 * n) { out, count in
+            for i in 0..<n {
+                let w = (Int(white[3 * i]), Int(white[3 * i + 1]), Int(white[3 * i + 2]))
+                let b = (Int(black[3 * i]), Int(black[3 * i + 1]), Int(black[3 * i + 2]))
+                let alpha =
+                    255 - Swift.max(0, Swift.min(255, ((w.0 - b.0) + (w.1 - b.1) + (w.2 - b.2) + 1) / 3))
+                for (k, v) in [b.0, b.1, b.2].enumerated() {
+                    out[4 * i + k] = alpha == 0 ? 0 : UInt8(Swift.min(255, (v * 255 + alpha / 2) / alpha))
+                }
+                out[4 * i + 3] = UInt8(alpha)
+            }
+            count = 4 * n
+        }
     }
 
     /// The characters of the image's text that the embedded font has no glyph for (a PNG draws
@@ -134,17 +170,21 @@ extension Figure {
     /// Rows per part of the image compressed on one core; fewer rows stay on one.
     static let rowsPerPart = 64
 
-    static func encode(_ rgb: [UInt8], width: Int, height: Int, comment: String) throws(PNGError) -> [UInt8] {
+    static func encode(_ rgb: [UInt8], width: Int, height: Int, channels: Int, comment: String)
+        throws(PNGError)
+        -> [UInt8]
+    {
         let latin1 =
             comment.unicodeScalars.map {
                 $0.value < 256 && $0.value != 0 ? CChar(bitPattern: UInt8($0.value)) : CChar(63)
             } + [0]
-        let zlib = try compress(rgb, width: width, height: height)
+        let zlib = try compress(rgb, width: width, height: height, channels: channels)
         var buffer = actplot_png_buffer(data: nil, size: 0, capacity: 0)
         var message = [CChar](repeating: 0, count: 256)
         let status = zlib.withUnsafeBufferPointer { stream in
             actplot_png_write(
-                stream.baseAddress, stream.count, UInt32(width), UInt32(height), "Description", latin1,
+                stream.baseAddress, stream.count, UInt32(width), UInt32(height), channels == 4 ? 1 : 0,
+                "Description", latin1,
                 &buffer,
                 &message)
         }
@@ -159,8 +199,8 @@ extension Figure {
     /// The zlib stream of the image's rows, each Up-filtered (its difference from the row above,
     /// so the flat parts of a plot become runs of zeros) and deflated with zlib's run-length
     /// strategy, one band of rows per core; the bands' streams end byte-aligned and join into one.
-    static func compress(_ rgb: [UInt8], width: Int, height: Int) throws(PNGError) -> [UInt8] {
-        let rowBytes = 3 * width
+    static func compress(_ rgb: [UInt8], width: Int, height: Int, channels: Int) throws(PNGError) -> [UInt8] {
+        let rowBytes = channels * width
         let parts = Swift.max(1, Swift.min(Concurrency.processorCount, height / rowsPerPart))
         let band: @Sendable (Int) -> Range<Int> = { k in (height * k / parts)..<(height * (k + 1) / parts) }
         var streams = [actplot_png_buffer](repeating: actplot_png_buffer(), count: parts)

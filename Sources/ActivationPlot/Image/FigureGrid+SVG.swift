@@ -46,7 +46,9 @@ extension FigureGrid {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\">\n"
         )
         out.write("<title>\(Self.escape(caption))</title>\n")
-        out.write("<rect width=\"\(w)\" height=\"\(h)\" fill=\"#ffffff\"/>\n")
+        if let ground = theme.background {
+            out.write("<rect width=\"\(w)\" height=\"\(h)\" fill=\"\(ground.hex)\"/>\n")
+        }
         for drawing in drawings(width: w, height: h, scale: scale) {
             switch drawing {
             case .rectangle(let x0, let y0, let x1, let y1, let color, let alpha):

@@ -36,6 +36,12 @@ extension FigureGrid {
     /// The drawings of every panel in one image, under the grid's title: in a row, a column or
     /// a grid (``shape(width:readable:)``).
     func drawings(width: Int, height: Int, scale: Double) -> [Drawing] {
+        let drawn = lightDrawings(width: width, height: height, scale: scale)
+        return theme == .dark ? drawn.map { $0.recoloured(by: theme) } : drawn
+    }
+
+    /// The drawings in the light theme's colours.
+    private func lightDrawings(width: Int, height: Int, scale: Double) -> [Drawing] {
         if panels.count == 1 && title.isEmpty {
             return PlotLayout(figure: panels[0], width: width, height: height, scale: scale).drawings
         }

@@ -49,7 +49,8 @@ package struct ErrorReport {
         "--yrange": "the y interval is --ylim MIN:MAX (--range is the x range)",
         "--ylimit": "the y interval is --ylim MIN:MAX (--range is the x range)",
         "--vector": "--vector belongs to eval: actplot eval FUNCTION --vector 1,2",
-        "--dark": "actplot has no themes yet", "--theme": "actplot has no themes yet",
+        "--dark": "a dark image is --theme dark",
+        "--transparent": "a transparent image is --theme transparent",
     ]
 
     /// The argument parser's messages in actplot's terms.

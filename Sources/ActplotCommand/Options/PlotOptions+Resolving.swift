@@ -79,6 +79,9 @@ extension PlotOptions {
         return Sampling(from: interval.lower, to: interval.upper, count: n)
     }
 
+    /// The colours of images: `--theme`, checked by ``PlotOptions/validate()``, or light.
+    var imageTheme: Theme { theme.flatMap { Theme(rawValue: $0.lowercased()) } ?? .light }
+
     /// Where legends go: `--legend`, checked by the run, or auto.
     var legendPlacement: LegendPlacement {
         legend.flatMap { LegendPlacement(rawValue: $0.lowercased()) } ?? .auto

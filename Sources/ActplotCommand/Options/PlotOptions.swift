@@ -45,6 +45,11 @@ struct PlotOptions: ParsableArguments {
     var ylim: RangeArgument?
 
     @Option(
+        help: ArgumentHelp("light, dark or transparent: the colours of PNG, SVG and PDF.", valueName: "THEME")
+    )
+    var theme: String?
+
+    @Option(
         help: ArgumentHelp(
             "linear, log (decades; y ≤ 0 left out and said so) or symlog (linear within ±--linthresh).",
             valueName: "SCALE"))
@@ -197,6 +202,9 @@ struct PlotOptions: ParsableArguments {
         }
         try validateShow()
         try validateScale()
+        if let theme, Theme(rawValue: theme.lowercased()) == nil {
+            throw ValidationError("'--theme' takes light, dark or transparent, got '\(theme)'")
+        }
     }
 
     /// `--yscale` and `--linthresh`: a known scale, a positive finite threshold given only for

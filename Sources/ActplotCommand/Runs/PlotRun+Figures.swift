@@ -29,7 +29,9 @@ extension PlotRun {
             figure.xLabel = o.xlabel ?? figure.xLabel
             figure.yLabel = o.ylabel ?? figure.yLabel
             figure.legend = o.legendPlacement
-            return FigureGrid(panels: [figure])
+            var grid = FigureGrid(panels: [figure])
+            grid.theme = o.imageTheme
+            return grid
         }
         let panels = functions.enumerated().map { index, item in
             var figure = Figure(
@@ -45,6 +47,7 @@ extension PlotRun {
             return figure
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? "")
+        grid.theme = o.imageTheme
         grid.arrangement = plan.layout.arrangement
         if o.ylim == nil && !o.independentY {
             grid.shareYRange()
