@@ -26,7 +26,8 @@ struct ErrorTests {
         Case(arguments: ["--nope"], mentions: "unknown option '--nope'"),
         Case(arguments: ["-x"], mentions: "unknown option '-x'"),
         Case(arguments: ["gelu", "--log"], mentions: "unknown option '--log'; a log y axis is --yscale log"),
-        Case(arguments: ["gelu", "--dark"], mentions: "unknown option '--dark'; a dark image is --theme dark"),
+        Case(
+            arguments: ["gelu", "--dark"], mentions: "unknown option '--dark'; a dark image is --theme dark"),
         Case(arguments: ["gelu", "--dpi", "2"], mentions: "use --scale for an image's pixel density"),
         Case(arguments: ["gelu", "--y-range", "0:1"], mentions: "the y interval is --ylim MIN:MAX"),
         Case(
