@@ -557,3 +557,32 @@ struct ScaleTests {
         }
     }
 }
+
+/// `--line-width` and `--font-size` set the curves and the text of images.
+@Suite("Plot: line width and text size")
+struct StyleTests {
+    @Test("the curves' stroke width and the tick labels' size follow the options; bad values are refused")
+    func sizes() throws {
+        let plain = try InProcess.run(["gelu", "--format", "svg"])
+        let styled = try InProcess.run([
+            "gelu", "--line-width", "4.5", "--font-size", "20", "--format", "svg",
+        ])
+        #expect(styled.status == 0, "\(styled.stderr)")
+        #expect(plain.stdout.contains("stroke=\"#0072b2\" stroke-width=\"2\""))
+        #expect(styled.stdout.contains("stroke=\"#0072b2\" stroke-width=\"4.5\""))
+        #expect(!styled.stdout.contains("stroke-width=\"2\" stroke-linecap"))
+        #expect(plain.stdout.contains("font-size=\"14\"") && !plain.stdout.contains("font-size=\"20\""))
+        #expect(styled.stdout.contains("font-size=\"20\"") && !styled.stdout.contains("font-size=\"14\""))
+        for (arguments, message) in [
+            (["gelu", "--font-size", "8", "-o", "x.svg"], "'--font-size' must be 9 to 48 pixels"),
+            (["gelu", "--line-width", "0", "-o", "x.svg"], "'--line-width' must be 0.25 to 20 pixels"),
+            (
+                ["gelu", "--line-width", "3"],
+                "'--line-width' applies to PNG, SVG and PDF, not to a terminal chart"
+            ),
+        ] {
+            let result = try InProcess.run(arguments)
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+}

@@ -92,6 +92,11 @@ public struct Figure: Sendable {
     public var xLabel = "x"
     /// The y axis name.
     public var yLabel = "f(x)"
+    /// The curves' width in pixels at scale 1 (f″, f′ and f alike; dash patterns follow it).
+    public var lineWidth = 2.0
+    /// The tick labels' and legend's text size in pixels at scale 1; axis names and the title
+    /// keep their proportions to it (16 and 19 to 14).
+    public var fontSize = 14.0
     /// How the y axis places values; off linear, every y is held as its position
     /// (``applyYScale(_:)``).
     public var yScale = AxisScale.linear

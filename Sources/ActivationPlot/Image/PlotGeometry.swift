@@ -35,7 +35,8 @@ struct PlotGeometry {
         self.width = width
         self.height = height
         self.scale = s
-        (tickSize, labelSize, titleSize, legendSize) = (14 * s, 16 * s, 19 * s, 14 * s)
+        let k = figure.fontSize / 14
+        (tickSize, labelSize, titleSize, legendSize) = (14 * k * s, 16 * k * s, 19 * k * s, 14 * k * s)
         let title = Self.fit(figure.title, width: Double(width) - 16 * s, size: titleSize, font: font)
         self.title = title
         let top = figure.title.isEmpty ? 24 * s : 64 * s + Double(title.lines.count - 1) * 1.2 * title.size

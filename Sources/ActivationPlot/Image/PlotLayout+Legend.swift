@@ -29,11 +29,11 @@ extension PlotLayout {
     /// differences), bands, one entry per function for its shaded flat zones, then the notes.
     static func legendEntries(_ figure: Figure, scale: Double) -> [LegendEntry] {
         var entries = figure.legendOrder.map { series in
-            let stroke = stroke(series, scale: scale)
+            let stroke = stroke(series, scale: scale, lineWidth: figure.lineWidth)
             return LegendEntry(
                 name: series.legendName, color: stroke.color,
                 swatch: .line(
-                    width: 2 * scale,
+                    width: figure.lineWidth * scale,
                     dash: series.coveredBy.isEmpty ? stroke.dash : stroke.dash.map { $0 / 2.6 }))
         }
         entries += figure.bands.map {

@@ -46,7 +46,8 @@ extension FigureGrid {
             return PlotLayout(figure: panels[0], width: width, height: height, scale: scale).drawings
         }
         let font = GlyphFont.dejaVuSans
-        let heading = PlotGeometry.fit(title, width: Double(width) - 16 * scale, size: 21 * scale, font: font)
+        let size = 21 * scale * (panels.first?.fontSize ?? 14) / 14
+        let heading = PlotGeometry.fit(title, width: Double(width) - 16 * scale, size: size, font: font)
         let band =
             title.isEmpty ? 0 : pixel(40 * scale + Double(heading.lines.count - 1) * 1.2 * heading.size)
         var d: [Drawing] = []
@@ -153,11 +154,12 @@ struct PlotLayout {
     /// The colour is its family's for its identity (a function's, or the differences' greys),
     /// the dash pattern its role's in the identity's variant. A curve covered by a later one is drawn 2.6 times as wide, so that it shows
     /// on both sides of the one on top.
-    static func stroke(_ series: Figure.Series, scale: Double) -> (color: RGB, width: Double, dash: [Double])
-    {
+    static func stroke(_ series: Figure.Series, scale: Double, lineWidth: Double = 2) -> (
+        color: RGB, width: Double, dash: [Double]
+    ) {
         let family = series.role.isDifference ? differencePalette : palette
         let identity = series.identity
-        let width = 2 * scale
+        let width = lineWidth * scale
         let variant = dashes[(identity / family.count) % dashes.count]
         let dash = variant[Swift.min(series.role.order, 2)].map { $0 * width }
         let drawn = series.coveredBy.isEmpty ? width : 2.6 * width
@@ -233,7 +235,7 @@ struct PlotLayout {
     private mutating func drawCurves(_ figure: Figure) {
         let g = geometry
         for series in figure.series {
-            let stroke = Self.stroke(series, scale: g.scale)
+            let stroke = Self.stroke(series, scale: g.scale, lineWidth: figure.lineWidth)
             let points = clipped(series.x, series.y)
             occupied += points.filter { $0.x.isFinite }.map { ($0.x, $0.y) }
             drawings.append(

@@ -44,6 +44,15 @@ struct PlotOptions: ParsableArguments {
         transform: { try RangeArgument(parsing: $0, option: "--ylim", example: "-1:2") })
     var ylim: RangeArgument?
 
+    @Option(help: ArgumentHelp("The curves' width in pixels at scale 1 (default 2).", valueName: "W"))
+    var lineWidth: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            "Tick and legend text in pixels at scale 1 (default 14, at least 9); titles keep their proportion.",
+            valueName: "S"))
+    var fontSize: Double?
+
     @Option(
         help: ArgumentHelp("light, dark or transparent: the colours of PNG, SVG and PDF.", valueName: "THEME")
     )
@@ -202,6 +211,15 @@ struct PlotOptions: ParsableArguments {
         }
         try validateShow()
         try validateScale()
+        if let lineWidth, !(lineWidth >= 0.25 && lineWidth <= 20) {
+            throw ValidationError(
+                "'--line-width' must be 0.25 to 20 pixels, got \(DecimalText.shortest(lineWidth))")
+        }
+        if let fontSize, !(fontSize >= 9 && fontSize <= 48) {
+            throw ValidationError(
+                "'--font-size' must be 9 to 48 pixels (smaller text does not read), got \(DecimalText.shortest(fontSize))"
+            )
+        }
         if let theme, Theme(rawValue: theme.lowercased()) == nil {
             throw ValidationError("'--theme' takes light, dark or transparent, got '\(theme)'")
         }

@@ -30,7 +30,7 @@ extension PlotRun {
             figure.yLabel = o.ylabel ?? figure.yLabel
             figure.legend = o.legendPlacement
             var grid = FigureGrid(panels: [figure])
-            grid.theme = o.imageTheme
+            style(&grid)
             return grid
         }
         let panels = functions.enumerated().map { index, item in
@@ -47,7 +47,6 @@ extension PlotRun {
             return figure
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? "")
-        grid.theme = o.imageTheme
         grid.arrangement = plan.layout.arrangement
         if o.ylim == nil && !o.independentY {
             grid.shareYRange()
@@ -63,7 +62,18 @@ extension PlotRun {
             differences.legend = o.legendPlacement
             grid.panels.append(differences)
         }
+        style(&grid)
         return grid
+    }
+
+    /// The images' theme, line width and text size, on every panel.
+    private func style(_ grid: inout FigureGrid) {
+        let o = options
+        grid.theme = o.imageTheme
+        for i in grid.panels.indices {
+            grid.panels[i].lineWidth = o.lineWidth ?? grid.panels[i].lineWidth
+            grid.panels[i].fontSize = o.fontSize ?? grid.panels[i].fontSize
+        }
     }
 
     /// Flat zones, training bands and marked points of the figure's functions, then their

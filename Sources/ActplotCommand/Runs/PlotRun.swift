@@ -116,6 +116,7 @@ struct PlotRun {
             (o.xlabel != nil, "--xlabel", drawn), (o.ylabel != nil, "--ylabel", drawn),
             (o.legend != nil, "--legend", drawn), (o.yscale != nil, "--yscale", drawn),
             (o.linthresh != nil, "--linthresh", drawn), (o.theme != nil, "--theme", images),
+            (o.lineWidth != nil, "--line-width", images), (o.fontSize != nil, "--font-size", images),
         ]
         let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
         }
