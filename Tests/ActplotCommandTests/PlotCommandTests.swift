@@ -586,3 +586,32 @@ struct StyleTests {
         }
     }
 }
+
+/// Family specs on the command line: one curve or column per value.
+@Suite("Plot: families")
+struct FamilyCommandTests {
+    @Test("a list and a range give a column per value, named by it; compare takes a family; eval refuses one")
+    func family() throws {
+        let csv = try InProcess.run([
+            "leaky_relu:alpha=0.01,0.1,0.3", "softplus:beta=0.5..2/4", "--samples", "2", "--no-derivative",
+            "--format", "csv",
+        ])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let header = csv.stdout.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) }
+        #expect(
+            header == [
+                "x", "leaky_relu(alpha=0.01)", "leaky_relu(alpha=0.1)", "leaky_relu(alpha=0.3)",
+                "softplus(beta=0.5)",
+                "softplus(beta=1)", "softplus(beta=1.5)", "softplus(beta=2)",
+            ])
+        #expect(csv.stdout.split(separator: "\n")[1].hasPrefix("-5,-0.05,-0.5,-1.5,"))
+        let compare = try InProcess.run(["compare", "elu:alpha=0.5,1", "--width", "80", "--height", "20"])
+        #expect(compare.status == 0 && compare.stdout.contains("elu(alpha=0.5)"), "\(compare.stderr)")
+        let eval = try InProcess.run(["eval", "elu:alpha=0.5,1", "0"])
+        #expect(
+            eval.status == 64
+                && eval.stderr.contains("eval takes one function, but 'elu:alpha=0.5,1' is a family of 2"))
+        let big = try InProcess.run(["softplus:beta=1..2/9,threshold=1..2/9"])
+        #expect(big.status == 64 && big.stderr.contains("a family of more than 64 functions"))
+    }
+}

@@ -38,13 +38,32 @@ struct OthersOption: ParsableArguments {
             }).joined(separator: "; ")
     }
 
-    /// The activations `specs` name, a vector function's with these other inputs.
+    /// The one activation a command of one function (eval, info) takes.
+    /// - Parameters:
+    ///   - spec: The function spec, as typed.
+    ///   - command: The subcommand, for the message.
+    /// - Returns: Its activation.
+    /// - Throws: As ``activations(_:)``, and a usage error for a family.
+    func activation(_ spec: String, for command: String) throws -> Activation {
+        let functions = try activations([spec])
+        guard functions.count == 1 else {
+            throw ValidationError(
+                "\(command) takes one function, but '\(spec)' is a family of \(functions.count); "
+                    + "give each parameter one value, or draw the family with actplot '\(spec)'")
+        }
+        return functions[0]
+    }
+
+    /// The activations `specs` name, a vector function's with these other inputs; a family spec
+    /// (`leaky_relu:alpha=0.01,0.1`) stands for each of its members.
     /// - Parameter specs: Function specs, as typed.
     /// - Returns: Their activations, in order.
     /// - Throws: The library's error for a bad spec, and a usage error when `--others` is given
     ///   but every function is element-wise, so that it would be ignored.
     func activations(_ specs: [String]) throws -> [Activation] {
-        let functions = try specs.map { try Catalog.activation($0, others: others) }
+        let functions = try specs.flatMap { try Catalog.family($0) }.map {
+            try Catalog.activation($0, others: others)
+        }
         if others != nil, !functions.isEmpty, !functions.contains(where: \.entry.isVector) {
             let names = functions.map(\.entry.name)
             let what = names.count == 1 ? "\(names[0]) is" : "\(names.joined(separator: ", ")) are"

@@ -1,3 +1,4 @@
+import ActivationCore
 import ArgumentParser
 
 extension Actplot {
@@ -33,7 +34,7 @@ extension Actplot {
         @OptionGroup var options: PlotOptions
 
         func validate() throws {
-            if functions.count < 2 {
+            if (try? functions.flatMap { try Catalog.family($0) }.count) ?? functions.count < 2 {
                 throw ValidationError(
                     "compare needs two or more functions, e.g. actplot compare gelu gelu:approximate=tanh")
             }

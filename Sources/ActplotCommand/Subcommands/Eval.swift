@@ -82,7 +82,7 @@ extension Actplot {
         }
 
         func run(on console: inout Console) throws {
-            let f = try others.activations([function])[0]
+            let f = try others.activation(function, for: "eval")
             let dtype = try precision.format()
             if let vector {
                 if dtype != nil {

@@ -43,7 +43,7 @@ extension Actplot {
                 let coverage = try self.survey.coverage(.standard, formats: [format])
                 let progress = SurveyProgress()
                 let survey = try function.map { name in
-                    let f = try others.activations([name])[0]
+                    let f = try others.activation(name, for: "info")
                     let arithmetics = try precision.arithmetics()
                     return ProgressBar.run(
                         progress, label: "\(f.name) in \(format.name)", in: console.environment
@@ -59,7 +59,7 @@ extension Actplot {
                 throw ValidationError(
                     "give a function (actplot info gelu) or a format (actplot info --dtype bf16)")
             }
-            let f = try others.activations([function])[0]
+            let f = try others.activation(function, for: "info")
             try console.print(FunctionReport(f, over: range.range.closedRange), json: output.json)
         }
     }
