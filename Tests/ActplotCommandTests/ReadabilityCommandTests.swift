@@ -1,3 +1,4 @@
+import ActivationCore
 import Foundation
 import TestSupport
 import Testing
@@ -87,5 +88,42 @@ struct ReadabilityCommandTests {
         }
         // Whole columns: every number in the table is intact.
         #expect(narrow.stdout.contains("max |f - g|") && narrow.stdout.contains("mean |f - g|"))
+    }
+}
+
+/// `list` and `list --framework` keep to the terminal's width, breaking prose between words.
+@Suite("Lists within the width")
+struct ListWidthTests {
+    @Test(
+        "every line fits COLUMNS, and each formula reads back whole from its wrapped lines",
+        arguments: [60, 80, 120])
+    func catalog(columns: Int) throws {
+        let list = try InProcess.run(["list"], environment: ["COLUMNS": "\(columns)"])
+        let lines = list.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.allSatisfy { $0.count <= columns }, "\(lines.filter { $0.count > columns })")
+        let start = try #require(lines.first?.firstRange(of: "FORMULA")?.lowerBound).utf16Offset(in: lines[0])
+        // Rows: a name starts a function's first line; continuation lines are blank up to FORMULA.
+        var formulas: [String: String] = [:]
+        var current = ""
+        for line in lines.dropFirst() where line.count > start {
+            let text = String(line.dropFirst(start))
+            if line.first != " " {
+                current = String(line.prefix { $0 != " " })
+                formulas[current] = text
+            } else if !current.isEmpty {
+                formulas[current, default: ""] += " " + text
+            }
+        }
+        for entry in Catalog.all {
+            // Broken at spaces; a token longer than the column itself is cut where it must be.
+            let read = formulas[entry.name] ?? ""
+            let whole = entry.formula.split(separator: " ").allSatisfy { $0.count <= columns - start }
+            #expect(
+                whole
+                    ? read == entry.formula : read.filter { $0 != " " } == entry.formula.filter { $0 != " " },
+                "\(entry.name) at \(columns): \(read)")
+        }
+        let dl4j = try InProcess.run(["list", "--framework", "dl4j"], environment: ["COLUMNS": "\(columns)"])
+        #expect(dl4j.stdout.split(separator: "\n").allSatisfy { $0.count <= columns })
     }
 }

@@ -1,4 +1,5 @@
 import ActivationCore
+import ActivationPlot
 
 /// The catalog (`actplot list`): name, family and formula of every function, with the N(0, 1)
 /// gains when asked.
@@ -39,7 +40,12 @@ package struct CatalogReport: Report {
             gains ? [.left, .left, .right, .right, .left] : [.left, .left, .left]
         let note =
             gains ? "gains under Z ~ N(0, 1) at the defaults ('actplot stats NAME' has the rest); " : ""
-        return Table.render(rows, title: nil, alignments: alignments, unicode: style.unicode) + note + footer
+        let closing = (note + footer).dropLast()
+        let lines =
+            style.width.map { TextWrap.lines(String(closing), width: Swift.max(20, $0)) } ?? [String(closing)]
+        return Table.render(
+            rows, title: nil, alignments: alignments, maximumWidth: style.width, wrappingLast: true,
+            unicode: style.unicode) + lines.map { $0 + "\n" }.joined()
     }
 
     /// An array of the functions.
@@ -98,7 +104,7 @@ package struct FrameworkReport: Report {
         if !forms.isEmpty { title += " (\(forms.joined(separator: ", ")))" }
         return Table.render(
             rows, title: title, alignments: Array(repeating: .left, count: rows[0].count),
-            unicode: style.unicode)
+            maximumWidth: style.width, wrappingLast: true, unicode: style.unicode)
     }
 
     private static func heading(_ kind: FrameworkPreset.Spelling.Kind) -> String {
