@@ -234,7 +234,7 @@ struct CompareCommandTests {
         (["compare", "relu"], "two or more functions"),
         (["compare", "relu", "gleu"], "did you mean 'gelu'"),
         (["relu", "--diff"], "'--diff' needs two or more"),
-        (["relu", "--layout", "diagonal"], "overlay, side-by-side, row, column or grid"),
+        (["relu", "--layout", "diagonal"], "overlay, side-by-side, row, column, grid or stacked"),
         (["relu", "--mark", "7"], "outside the range"),
         (["relu", "--mark", "nan"], "finite number"),
         (["relu", "--mark", "1", "--format", "csv"], "not in CSV"),

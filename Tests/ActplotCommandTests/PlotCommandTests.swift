@@ -615,3 +615,33 @@ struct FamilyCommandTests {
         #expect(big.status == 64 && big.stderr.contains("a family of more than 64 functions"))
     }
 }
+
+/// `--layout stacked`: a panel per derivative order.
+@Suite("Plot: stacked layout")
+struct StackedLayoutTests {
+    @Test("f, f′ and f″ in panels of their own, every function in each, one title; differences apart")
+    func stacked() throws {
+        let svg = try InProcess.run([
+            "gelu", "silu", "--layout", "stacked", "--second-derivative", "--diff", "--format", "svg",
+        ])
+        #expect(svg.status == 0, "\(svg.stderr)")
+        let texts = svg.stdout.components(separatedBy: "</text>").dropLast().compactMap {
+            $0.components(separatedBy: ">").last
+        }
+        for label in ["f(x)", "f′(x)", "f″(x)", "f(x) − g(x)"] {
+            #expect(
+                texts.filter { $0 == label }.count == 1, "\(label): \(texts.filter { $0 == label }.count)")
+        }
+        for name in ["gelu", "gelu′", "gelu″", "silu″", "f″ − g″"] {
+            #expect(texts.contains(name), "\(name)")
+        }
+        #expect(texts.filter { $0 == "gelu, silu" }.count == 1)
+        let chart = try InProcess.run([
+            "relu", "--layout", "stacked", "--width", "60", "--height", "30", "--ascii",
+        ])
+        let rows = chart.stdout.split(separator: "\n")
+        #expect(
+            rows.contains { $0.hasPrefix("f(x) +") } && rows.contains { $0.hasPrefix("f'(x) +") },
+            "\(chart.stdout)")
+    }
+}

@@ -299,7 +299,7 @@ public struct Figure: Sendable {
             }
             // Broken at jumps and noted where not finite, as the functions' own curves are.
             func series(_ role: Role, _ part: KeyPath<Jet, Double>) -> Series {
-                let primes = String(repeating: "′", count: role.order)
+                let primes = ["", "′", "″"][role.order]
                 let curve = Series(
                     name: "f\(primes) − \(g)\(primes)", function: index, role: role, x: xs,
                     y: differences[role.order])
@@ -356,12 +356,15 @@ public struct Figure: Sendable {
 
     /// Keeps only the curves of the given derivative orders (0: f and f − g, 1: f′ and f′ − g′,
     /// 2: f″ and f″ − g″), as `--show` asks, and where f is left out names what is drawn on the
-    /// y axis (`f′(x)`, `f′(x) − g′(x)`) unless it was named already.
+    /// y axis (`f′(x)`, `f′(x) − g′(x)`) unless it was named already; without f, its marked
+    /// points and training bands go too.
     /// - Parameter orders: The orders to keep.
     public mutating func keepOrders(_ orders: Set<Int>) {
         series.removeAll { !orders.contains($0.role.order) }
         guard !orders.contains(0) else { return }
-        let primes = orders.sorted().map { String(repeating: "′", count: $0) }
+        // Marked points and training bands are f's.
+        (marks, bands) = ([], [])
+        let primes = orders.sorted().map { ["", "′", "″"][Swift.min($0, 2)] }
         if yLabel == "f(x)" {
             yLabel = primes.map { "f\($0)(x)" }.joined(separator: ", ")
         } else if yLabel == "f(x) − g(x)" {

@@ -29,7 +29,8 @@ struct PlotOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "overlay (one axes), or a panel per function: side-by-side (a row, or a grid when a row "
-                + "would make panels too narrow), row, column or grid.", valueName: "LAYOUT"),
+                + "would make panels too narrow), row, column or grid; stacked: a panel per derivative order.",
+            valueName: "LAYOUT"),
         completion: .layouts)
     var layout: String?
 
@@ -155,14 +156,14 @@ struct PlotOptions: ParsableArguments {
 
     /// How several functions share the output.
     enum Layout: String, CaseIterable {
-        case overlay, sideBySide = "side-by-side", row, column, grid
+        case overlay, sideBySide = "side-by-side", row, column, grid, stacked
 
         /// How the panels are placed, for every layout but overlay.
         var arrangement: FigureGrid.Arrangement {
             switch self {
             case .overlay, .sideBySide: .automatic
             case .row: .row
-            case .column: .column
+            case .column, .stacked: .column
             case .grid: .grid
             }
         }
@@ -204,7 +205,7 @@ struct PlotOptions: ParsableArguments {
         }
         if let layout, Layout(rawValue: layout.lowercased()) == nil {
             throw ValidationError(
-                "'--layout' must be overlay, side-by-side, row, column or grid, got '\(layout)'")
+                "'--layout' must be overlay, side-by-side, row, column, grid or stacked, got '\(layout)'")
         }
         if mark.count > 16 {
             throw ValidationError("at most 16 '--mark' points, got \(mark.count)")

@@ -9,6 +9,7 @@ extension PlotRun {
     func figures(_ plan: Plan, sampling: Sampling) -> FigureGrid {
         let o = options
         let functions = plan.functions
+        if plan.layout == .stacked { return stacked(plan, sampling: sampling) }
         if plan.layout == .overlay || functions.count == 1 {
             var figure = Figure(
                 functions: functions, sampling: sampling, derivative: o.orders.contains(1),
@@ -62,6 +63,42 @@ extension PlotRun {
             differences.legend = o.legendPlacement
             grid.panels.append(differences)
         }
+        style(&grid)
+        return grid
+    }
+
+    /// `--layout stacked`: a panel per derivative order drawn, one under the other, each
+    /// overlaying every function (f on top, under the title), and the differences in a panel
+    /// of their own.
+    private func stacked(_ plan: Plan, sampling: Sampling) -> FigureGrid {
+        let o = options
+        let functions = plan.functions
+        var all = Figure(
+            functions: functions, sampling: sampling, derivative: o.orders.contains(1),
+            secondDerivative: o.orders.contains(2), title: o.title)
+        decorate(&all, plan, functions, first: 0)
+        var panels = o.orders.sorted().enumerated().map { index, order in
+            var panel = all
+            panel.keepOrders([order])
+            if index > 0 { panel.title = "" }
+            return panel
+        }
+        if o.diff {
+            var differences = Figure.differences(
+                of: functions, sampling: sampling, derivative: o.orders.contains(1),
+                secondDerivative: o.orders.contains(2))
+            differences.keepOrders(o.orders)
+            panels.append(differences)
+        }
+        for i in panels.indices {
+            panels[i].fixedYRange = o.ylim?.closedRange
+            panels[i].applyYScale(o.yAxisScale)
+            panels[i].xLabel = o.xlabel ?? panels[i].xLabel
+            panels[i].yLabel = o.ylabel ?? panels[i].yLabel
+            panels[i].legend = o.legendPlacement
+        }
+        var grid = FigureGrid(panels: panels)
+        grid.arrangement = .column
         style(&grid)
         return grid
     }
