@@ -238,7 +238,9 @@ IMAGES := \
 	"sigmoid-bf16-error.png sigmoid --dtype bf16 --arith naive --range 4:8 --error" \
 	"sigmoid-bf16-derivative.png sigmoid --dtype bf16 --arith naive --range 4:8 --show f′" \
 	"gelu-silu-mish.pdf gelu silu mish --range -5:3" \
-	"gelu-silu-mish-dark.png gelu silu mish --range -5:3 --theme dark"
+	"gelu-silu-mish-dark.png gelu silu mish --range -5:3 --theme dark" \
+	"gelu-silu-stacked.png gelu silu --layout stacked --second-derivative --range -5:4" \
+	"softplus-family.png softplus:beta=0.5..4/8 --range -3:3 --no-derivative"
 
 samples: build
 	@mkdir -p Samples
