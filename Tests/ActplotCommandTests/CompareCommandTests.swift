@@ -97,6 +97,8 @@ struct CompareCommandTests {
             (["compare", "relu", "gelu", "--diff", "--layout", "row"], 3),
             (["relu", "gelu", "--layout", "side-by-side"], 2),
             (["compare", "relu", "gelu", "--layout", "overlay"], 1),
+            // The differences never share f's axes: an overlay with --diff is two panels.
+            (["compare", "relu", "gelu", "--diff", "--layout", "overlay"], 2),
         ] {
             let r = try InProcess.run(
                 arguments + ["--format", "png", "--width", "900", "--height", "400"])

@@ -2,8 +2,8 @@ import ActivationCore
 import ActivationPlot
 
 /// The figures of a plot: one with every function (overlay) or a panel per function, each with
-/// its decorations, the differences with --diff, and the curves as a format computes them with
-/// --dtype.
+/// its decorations, the differences with --diff (always a panel of their own), and the curves as
+/// a format computes them with --dtype.
 extension PlotRun {
     /// The panels of the run, sampled on `sampling`.
     func figures(_ plan: Plan, sampling: Sampling) -> FigureGrid {
@@ -14,15 +14,6 @@ extension PlotRun {
             var figure = Figure(
                 functions: functions, sampling: sampling, derivative: o.orders.contains(1),
                 secondDerivative: o.orders.contains(2), title: o.title)
-            if o.diff {
-                let differences = Figure.differences(
-                    of: functions, sampling: sampling, derivative: o.orders.contains(1),
-                    secondDerivative: o.orders.contains(2))
-                figure.series += differences.series
-                // Over the functions' title the differences need saying what f is.
-                figure.notes +=
-                    functions.count == 2 ? differences.notes : [Figure.Note("f = \(functions[0].name)")]
-            }
             decorate(&figure, plan, functions, first: 0)
             figure.keepOrders(o.orders)
             figure.fixedYRange = o.ylim?.closedRange
@@ -31,6 +22,17 @@ extension PlotRun {
             figure.yLabel = o.ylabel ?? figure.yLabel
             figure.legend = o.legendPlacement
             var grid = FigureGrid(panels: [figure])
+            if o.diff {
+                // The differences take a panel of their own: on f's scale they would be flat.
+                var differences = Figure.differences(
+                    of: functions, sampling: sampling, derivative: o.orders.contains(1),
+                    secondDerivative: o.orders.contains(2))
+                differences.keepOrders(o.orders)
+                differences.applyYScale(o.yAxisScale)
+                differences.xLabel = o.xlabel ?? differences.xLabel
+                differences.legend = o.legendPlacement
+                grid.panels.append(differences)
+            }
             style(&grid)
             return grid
         }
