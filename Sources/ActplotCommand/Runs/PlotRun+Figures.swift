@@ -10,63 +10,57 @@ extension PlotRun {
         let o = options
         let functions = plan.functions
         if plan.layout == .stacked { return stacked(plan, sampling: sampling) }
+        var grid: FigureGrid
         if plan.layout == .overlay || functions.count == 1 {
             var figure = Figure(
                 functions: functions, sampling: sampling, derivative: o.orders.contains(1),
                 secondDerivative: o.orders.contains(2), title: o.title)
             decorate(&figure, plan, functions, first: 0)
-            figure.keepOrders(o.orders)
-            figure.fixedYRange = o.ylim?.closedRange
-            figure.applyYScale(o.yAxisScale)
-            figure.xLabel = o.xlabel ?? figure.xLabel
-            figure.yLabel = o.ylabel ?? figure.yLabel
-            figure.legend = o.legendPlacement
-            var grid = FigureGrid(panels: [figure])
-            if o.diff {
-                // The differences take a panel of their own: on f's scale they would be flat.
-                var differences = Figure.differences(
-                    of: functions, sampling: sampling, derivative: o.orders.contains(1),
-                    secondDerivative: o.orders.contains(2))
-                differences.keepOrders(o.orders)
-                differences.applyYScale(o.yAxisScale)
-                differences.xLabel = o.xlabel ?? differences.xLabel
-                differences.legend = o.legendPlacement
-                grid.panels.append(differences)
+            grid = FigureGrid(panels: [finished(figure)])
+        } else {
+            let panels = functions.enumerated().map { index, item in
+                var figure = Figure(
+                    functions: [item], sampling: sampling, derivative: o.orders.contains(1),
+                    secondDerivative: o.orders.contains(2), firstFunction: index)
+                decorate(&figure, plan, [item], first: index)
+                return finished(figure)
             }
-            style(&grid)
-            return grid
+            grid = FigureGrid(panels: panels, title: o.title ?? "")
+            grid.arrangement = plan.layout.arrangement
+            if o.ylim == nil && !o.independentY { grid.shareYRange() }
         }
-        let panels = functions.enumerated().map { index, item in
-            var figure = Figure(
-                functions: [item], sampling: sampling, derivative: o.orders.contains(1),
-                secondDerivative: o.orders.contains(2), firstFunction: index)
-            decorate(&figure, plan, [item], first: index)
-            figure.keepOrders(o.orders)
-            figure.fixedYRange = o.ylim?.closedRange
-            figure.applyYScale(o.yAxisScale)
-            figure.xLabel = o.xlabel ?? figure.xLabel
-            figure.yLabel = o.ylabel ?? figure.yLabel
-            figure.legend = o.legendPlacement
-            return figure
-        }
-        var grid = FigureGrid(panels: panels, title: o.title ?? "")
-        grid.arrangement = plan.layout.arrangement
-        if o.ylim == nil && !o.independentY {
-            grid.shareYRange()
-        }
-        if o.diff {
-            // The differences keep their own y range and y label; the x axis is the same.
-            var differences = Figure.differences(
-                of: functions, sampling: sampling, derivative: o.orders.contains(1),
-                secondDerivative: o.orders.contains(2))
-            differences.keepOrders(o.orders)
-            differences.applyYScale(o.yAxisScale)
-            differences.xLabel = o.xlabel ?? differences.xLabel
-            differences.legend = o.legendPlacement
-            grid.panels.append(differences)
-        }
+        // The differences take a panel of their own, with their own y range and y label (on
+        // f's scale they would be flat); the x axis is the same.
+        if o.diff { grid.panels.append(differences(functions, sampling: sampling)) }
         style(&grid)
         return grid
+    }
+
+    /// A function panel with the options every panel takes: the curves `--show` names, the y
+    /// interval and scale, the axis names and the legend's place.
+    private func finished(_ figure: Figure) -> Figure {
+        let o = options
+        var figure = figure
+        figure.keepOrders(o.orders)
+        figure.fixedYRange = o.ylim?.closedRange
+        figure.applyYScale(o.yAxisScale)
+        figure.xLabel = o.xlabel ?? figure.xLabel
+        figure.yLabel = o.ylabel ?? figure.yLabel
+        figure.legend = o.legendPlacement
+        return figure
+    }
+
+    /// The `--diff` panel: f − g (and f′ − g′, f″ − g″ as shown) on the y scale asked for.
+    private func differences(_ functions: [Named], sampling: Sampling) -> Figure {
+        let o = options
+        var differences = Figure.differences(
+            of: functions, sampling: sampling, derivative: o.orders.contains(1),
+            secondDerivative: o.orders.contains(2))
+        differences.keepOrders(o.orders)
+        differences.applyYScale(o.yAxisScale)
+        differences.xLabel = o.xlabel ?? differences.xLabel
+        differences.legend = o.legendPlacement
+        return differences
     }
 
     /// `--layout stacked`: a panel per derivative order drawn, one under the other, each
@@ -85,20 +79,16 @@ extension PlotRun {
             if index > 0 { panel.title = "" }
             return panel
         }
-        if o.diff {
-            var differences = Figure.differences(
-                of: functions, sampling: sampling, derivative: o.orders.contains(1),
-                secondDerivative: o.orders.contains(2))
-            differences.keepOrders(o.orders)
-            panels.append(differences)
+        panels = panels.map { panel in
+            var panel = panel
+            panel.fixedYRange = o.ylim?.closedRange
+            panel.applyYScale(o.yAxisScale)
+            panel.xLabel = o.xlabel ?? panel.xLabel
+            panel.yLabel = o.ylabel ?? panel.yLabel
+            panel.legend = o.legendPlacement
+            return panel
         }
-        for i in panels.indices {
-            panels[i].fixedYRange = o.ylim?.closedRange
-            panels[i].applyYScale(o.yAxisScale)
-            panels[i].xLabel = o.xlabel ?? panels[i].xLabel
-            panels[i].yLabel = o.ylabel ?? panels[i].yLabel
-            panels[i].legend = o.legendPlacement
-        }
+        if o.diff { panels.append(differences(functions, sampling: sampling)) }
         var grid = FigureGrid(panels: panels)
         grid.arrangement = .column
         style(&grid)
