@@ -127,3 +127,51 @@ struct ListWidthTests {
         #expect(dl4j.stdout.split(separator: "\n").allSatisfy { $0.count <= columns })
     }
 }
+
+/// Terminal charts keep every function visible.
+@Suite("Terminal ink per function")
+struct TerminalInkTests {
+    @Test("a function drawn under later ones keeps its glyph in at least a fifth of the plot's columns")
+    func sharedCells() throws {
+        let chart = try InProcess.run([
+            "gelu", "silu", "mish", "--no-derivative", "--width", "80", "--height", "24", "--ascii",
+        ])
+        // The canvas rows: between the frame's top and bottom rules, after the legend's three lines.
+        let rows = chart.stdout.split(separator: "\n").filter { $0.contains("|") }.dropFirst(3).map(
+            Array.init)
+        var columns: [Character: Set<Int>] = [:]
+        var plot = 0
+        for row in rows {
+            guard let left = row.firstIndex(of: "|"), let right = row.lastIndex(of: "|"), left < right else {
+                continue
+            }
+            plot = Swift.max(plot, right - left - 1)
+            for k in (left + 1)..<right where "*#o".contains(row[k]) {
+                columns[row[k], default: []].insert(k)
+            }
+        }
+        #expect(plot > 60)
+        for glyph in "*#o" {
+            #expect(
+                (columns[glyph]?.count ?? 0) * 5 >= plot, "\(glyph): \(columns[glyph]?.count ?? 0) of \(plot)"
+            )
+        }
+    }
+
+    @Test("past sixteen functions the chart says which repeat glyphs and colours")
+    func manyFunctions() throws {
+        let names = [
+            "relu", "gelu", "silu", "mish", "elu", "selu", "tanh", "sigmoid", "softplus", "leaky_relu",
+            "hardswish",
+            "celu", "softsign", "relu6", "hardtanh", "hardsigmoid", "gelu:approximate=tanh",
+        ]
+        let chart = try InProcess.run(
+            names + ["--no-derivative", "--width", "120", "--height", "40", "--ascii"])
+        #expect(
+            chart.stdout.contains("functions 17 to 17 repeat the glyphs and colours of 1 to 1"),
+            "\(chart.stdout)")
+        let fewer = try InProcess.run(
+            Array(names.prefix(16)) + ["--no-derivative", "--width", "120", "--ascii"])
+        #expect(!fewer.stdout.contains("repeat the glyphs"))
+    }
+}

@@ -55,9 +55,19 @@ extension TerminalChart {
         var dotColumns: Int { columns * dots.across }
         var dotRows: Int { rows * dots.down }
 
+        /// Marks dot (column, row) for `owner` (a series' function, or ``axis``).
+        ///
+        /// A cell another function's curve already holds is shared in a checkerboard: the later
+        /// curve takes it only where the cell's column and row add up to an odd number, so a
+        /// function drawn under later ones keeps half of the cells they share instead of none.
         mutating func plot(_ column: Int, _ row: Int, owner: Int, mark: Character) {
             guard column >= 0, row >= 0, column < dotColumns, row < dotRows else { return }
-            let i = (row / dots.down) * columns + column / dots.across
+            let (cellColumn, cellRow) = (column / dots.across, row / dots.down)
+            let i = cellRow * columns + cellColumn
+            if owner >= 0, owners[i] >= 0, owners[i] != owner, (cellColumn + cellRow) % 2 == 0 {
+                if !ascii { cells[i] |= Canvas.bits[row % dots.down][column % dots.across] }
+                return
+            }
             if ascii {
                 if owner == Canvas.axis && seriesDots[i] { return }
                 marks[i] = owner == Canvas.axis && marks[i] != " " && marks[i] != mark ? "+" : mark

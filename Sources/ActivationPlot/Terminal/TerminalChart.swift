@@ -105,7 +105,9 @@ public struct TerminalChart: Sendable {
     static let dim = "90"
 
     /// Each function's glyph in ASCII, and its marker on a braille curve without colour.
-    static let glyphs: [Character] = ["*", "#", "o", "x", "@", "%", "&", "$"]
+    static let glyphs: [Character] = [
+        "*", "#", "o", "x", "@", "%", "&", "$", "v", "s", "z", "w", "?", "n", "m", "!",
+    ]
     /// The differences' glyphs.
     static let differenceGlyphs: [Character] = ["~", "^", "=", "\""]
 
@@ -330,7 +332,15 @@ public struct TerminalChart: Sendable {
             let marker = paint(ascii ? "O" : "\u{25CF}", code: code(owner: mark.function))
             lines.append(String((marker + " " + plain(mark.label)).prefix(width + 12)))
         }
-        for note in figure.notes {
+        let functions = Set(figure.series.filter { !$0.role.isDifference }.map(\.function)).count
+        var notes = figure.notes
+        if functions > Self.glyphs.count {
+            notes.append(
+                Figure.Note(
+                    "functions \(Self.glyphs.count + 1) to \(functions) repeat the glyphs and colours of 1 "
+                        + "to \(functions - Self.glyphs.count); an image (-o plot.png) tells them apart"))
+        }
+        for note in notes {
             let marker = paint(ascii ? "!" : "\u{203A}", code: note.function.map { code(owner: $0) })
             for (k, line) in TextWrap.lines(plain(note.text), width: width - 2).enumerated() {
                 lines.append((k == 0 ? marker : " ") + " " + line)
