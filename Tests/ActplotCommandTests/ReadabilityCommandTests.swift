@@ -175,3 +175,21 @@ struct TerminalInkTests {
         #expect(!fewer.stdout.contains("repeat the glyphs"))
     }
 }
+
+/// `compare` of three functions with its statistics fits an 80×24 terminal.
+@Suite("Compare in a small terminal")
+struct CompareFitTests {
+    @Test("compare gelu silu mish at 80×24: panels in one row, the whole within 24 lines and 80 columns")
+    func fits() throws {
+        let r = try InProcess.run(
+            ["compare", "gelu", "silu", "mish"],
+            environment: ["COLUMNS": "80", "LINES": "24", "NO_COLOR": "1"])
+        #expect(r.status == 0)
+        let lines = (r.stdout + r.stderr).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count <= 24, "\(lines.count) lines")
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(
+            lines.first?.contains("gelu") == true && lines.first?.contains("mish") == true,
+            "\(lines.first ?? "")")
+    }
+}

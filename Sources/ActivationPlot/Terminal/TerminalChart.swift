@@ -182,7 +182,8 @@ public struct TerminalChart: Sendable {
     /// Draws the panels of a grid in the terminal's width and height: side by side when each
     /// gets at least ``minimumPanelWidth`` columns, else in rows of two, else one under the
     /// other (or as the grid's arrangement says), each panel as tall as the chart's height
-    /// shared among the rows allows, down to the smallest chart.
+    /// shared among the rows allows, down to the smallest chart; where rows would be shorter
+    /// than that, in one row of narrower panels, so that the whole fits the terminal.
     /// - Parameters:
     ///   - grid: The panels and the title above them.
     ///   - out: Where the text goes.
@@ -201,6 +202,13 @@ public struct TerminalChart: Sendable {
             columns =
                 across(n) >= Self.minimumPanelWidth
                 ? n : n >= 3 && across(2) >= Self.minimumPanelWidth ? 2 : 1
+            // Rows too short for a chart: one row of narrower panels fits the terminal instead.
+            let rows = (n + columns - 1) / columns
+            if rows > 1, (height - lines.count) / rows < Self.minimumSize.height,
+                across(n) >= Self.minimumSize.width
+            {
+                columns = n
+            }
         }
         // A forced row or grid still needs charts of the smallest width.
         while columns > 1 && across(columns) < Self.minimumSize.width { columns -= 1 }
