@@ -155,10 +155,14 @@ struct FastPathTests {
         "Batches on the lanes give the scalar path's bits at every point",
         arguments: [
             "sigmoid", "tanh", "log_sigmoid", "softplus", "softplus:beta=2", "torch.softplus", "silu",
-            "gelu:approximate=sigmoid", "silu:beta=0.5", "silu:beta=3e300",
+            "gelu:approximate=sigmoid", "silu:beta=0.5", "silu:beta=3e300", "softmax", "softmin",
+            "log_softmax",
+            "softmax others 1 -2 3.5", "softmin others 700 -5", "softmax others 1e300",
         ])
     func lanes(spec: String) throws {
-        let f = try Catalog.activation(spec)
+        let words = spec.split(separator: " ")
+        let others = words.count > 2 ? words.dropFirst(2).compactMap { Double($0) } : nil
+        let f = try Catalog.activation(String(words[0]), others: others)
         let input = Self.batchInputs
         var (values, slopes, alone) = (input, input, input)
         input.withUnsafeBufferPointer { x in
@@ -177,5 +181,24 @@ struct FastPathTests {
         }
         #expect(
             differing.count == 0, "\(spec): \(differing.count) inputs differ, first \(differing.prefix(5))")
+    }
+
+    /// Softmax's and softmin's fast f and f′ (s = σ(±x − L) and ±s·(1 − s) from the rounded s
+    /// and 1 − s) against the sums of ``SoftmaxTerms``, the kernel's other path and the whole
+    /// vector's: the same bits.
+    @Test(
+        "softmax and softmin: the fast f and f′ are the double-double ones",
+        arguments: [[0], [1, -2, 3.5], [700, -5], [-0.25]])
+    func softmax(others: [Double]) throws {
+        for name in ["softmax", "softmin"] {
+            let f = try Catalog.activation(name, others: others)
+            let kernel = try #require(f.kernel as? SoftmaxComponent)
+            let l = try #require(kernel.logTotal)
+            let sign = name == "softmin" ? -1.0 : 1.0
+            let applicable = Self.xs.filter { abs(sign * $0 - l.hi) <= 600 }
+            var tally = Tally(total: applicable.count)
+            for x in applicable { tally.add(kernel.fastValueAndSlope(at: x), kernel.fullJet(at: x)) }
+            tally.expectGood("\(name) \(others)", applicable: applicable.count)
+        }
     }
 }

@@ -18,9 +18,17 @@ struct SoftmaxTerms {
     let infinities: Int
     /// S = Σ e^{xⱼ − m}, at least 1 (the largest input's term) when the inputs are finite.
     let total: DoubleDouble
+    /// The first input's input and term, e^{x₀ − m}.
+    let first: (input: Double, term: DoubleDouble)
+    /// The sum of the other terms, Σⱼ₌₁ e^{xⱼ − m}: 1 − s₀ without a difference.
+    let others: DoubleDouble
 
-    /// The sums over `first` followed by `rest`: the same additions, in the same order, for a
-    /// whole vector and for one component with the others fixed.
+    /// The sums over `first` and `rest`.
+    ///
+    /// They are the same additions, in the same order, for a whole vector and for one
+    /// component with the others fixed. The other terms are summed apart and the first's added
+    /// last, so that the first component's 1 − s is their sum over S,
+    /// not S minus its own term (which near s = 1 keeps only S's absolute accuracy, 2⁻¹⁰⁶).
     init(first: Double, rest: some Collection<Double>) {
         var largest = first
         var infinities = first == .infinity ? 1 : 0
@@ -30,12 +38,15 @@ struct SoftmaxTerms {
         }
         self.largest = first.isNaN ? first : largest
         self.infinities = infinities
-        var total = DoubleDouble(0)
+        var others = DoubleDouble(0)
+        var term = DoubleDouble(0)
         if infinities == 0 {
-            total = total.plus(Self.term(first, largest: self.largest))
-            for v in rest { total = total.plus(Self.term(v, largest: self.largest)) }
+            for v in rest { others = others.plus(Self.term(v, largest: self.largest)) }
+            term = Self.term(first, largest: self.largest)
         }
-        self.total = total
+        self.others = others
+        self.first = (first, term)
+        self.total = others.plus(term)
     }
 
     /// xᵢ − m, exactly.
@@ -51,16 +62,31 @@ struct SoftmaxTerms {
         return DoubleDouble(d.lo == 0 || e == 0 ? e : e * (1 + d.lo))
     }
 
+    /// The first component's s, 1 − s, log s and (1 − s) − s (``component(_:)``), its 1 − s
+    /// from the other terms' own sum.
+    func firstComponent() -> (share: Double, rest: Double, logShare: Double, balance: Double) {
+        component(first.input, term: first.term, others: others)
+    }
+
     /// sᵢ, 1 − sᵢ, log sᵢ and (1 − sᵢ) − sᵢ of the component whose input is x, each rounded
     /// once from double-double.
     func component(_ x: Double) -> (share: Double, rest: Double, logShare: Double, balance: Double) {
+        guard infinities == 0 && largest.isFinite else {
+            return component(x, term: DoubleDouble(0), others: others)
+        }
+        let e = Self.term(x, largest: largest)
+        return component(x, term: e, others: total.minus(e))
+    }
+
+    /// ``component(_:)`` from the component's term and the sum of the others'.
+    private func component(_ x: Double, term e: DoubleDouble, others: DoubleDouble) -> (
+        share: Double, rest: Double, logShare: Double, balance: Double
+    ) {
         if infinities > 0 || !largest.isFinite {
             // One +∞ has all the weight; otherwise (several +∞, all −∞, a NaN) nothing is defined.
             guard infinities == 1, !largest.isNaN else { return (.nan, .nan, .nan, .nan) }
             return x == .infinity ? (1, 0, 0, -1) : (0, 1, -.infinity, 1)
         }
-        let e = Self.term(x, largest: largest)
-        let others = total.minus(e)
         let logShare = Self.offset(x, largest: largest).minus(DoubleDouble.log1p(total.plus(-1)))
         let scale = total.reciprocal
         let balance = others.minus(e).times(scale)
@@ -77,25 +103,40 @@ struct SoftmaxTerms {
 /// softmin:  f = s(−x; −o), f′ = −s(1 − s), f″ = s(1 − s)(1 − 2s)
 /// ```
 /// s, 1 − s, log s and (1 − s) − s come from ``SoftmaxTerms``, as the whole vector's do.
-/// With others = [0], softmax is σ(x).
-struct SoftmaxComponent: ScalarKernel {
+/// With others = [0], softmax is σ(x). Softmax's and softmin's f and f′ take a fast path
+/// first: s = σ(±x − L) and 1 − s, L = log Σ e^{oⱼ} of the others, formed once.
+struct SoftmaxComponent: FastPathKernel {
     enum Variant: Sendable { case softmax, logSoftmax, softmin }
 
     var others: [Double]
     var variant: Variant
+    /// L = log Σ e^{oⱼ} over the (sign-flipped, for softmin) others as hi + lo, for softmax
+    /// and softmin when the others are finite, not empty, and |L| ≤ 2²⁰; else nil.
+    let logTotal: DoubleDouble?
 
     init(others: [Double], variant: Variant) {
         self.variant = variant
         self.others = variant == .softmin ? others.map { -$0 } : others
+        self.logTotal = variant == .logSoftmax ? nil : Self.logTotal(self.others)
+    }
+
+    /// log Σ e^{oⱼ} = m + log1p(S − 1) from ``SoftmaxTerms``' own sums (to about 2⁻¹⁰⁰
+    /// relative), where it is finite and at most 2²⁰ in size.
+    private static func logTotal(_ others: [Double]) -> DoubleDouble? {
+        guard let first = others.first, others.allSatisfy(\.isFinite) else { return nil }
+        let terms = SoftmaxTerms(first: first, rest: others.dropFirst())
+        let l = DoubleDouble.log1p(terms.total.plus(-1)).plus(terms.largest)
+        return abs(l.hi) <= 0x1p20 ? l : nil
     }
 
     @inline(__always)
     private func component(_ x: Double) -> (share: Double, rest: Double, logShare: Double, balance: Double) {
-        SoftmaxTerms(first: x, rest: others).component(x)
+        SoftmaxTerms(first: x, rest: others).firstComponent()
     }
 
     @inline(__always)
     func value(at x: Double) -> Double {
+        if let fast = fastValueAndSlope(at: x) { return fast.value }
         if x.isNaN { return x }
         switch variant {
         case .softmax: return component(x).share
@@ -104,8 +145,28 @@ struct SoftmaxComponent: ScalarKernel {
         }
     }
 
+    /// s = σ(v) and 1 − s = σ(−v) at v = ±x − L, where the fast path's bounds decide their
+    /// rounding, and f′ = ±s·(1 − s) from the two rounded numbers, as ``fullJet(at:)`` and the
+    /// whole vector's Jacobian form it: their bits, from one evaluation instead of a sum over
+    /// the others.
+    ///
+    /// v is formed as hi + lo (the two-sum of ±x and −L, then of the parts), within 2⁻⁷⁵ of
+    /// ±x − L for |L| ≤ 2²⁰, which moves σ by less than 2⁻⁷⁵ relatively: both stay within the
+    /// 2⁻⁶² of ``FastPath/logistic(_:)-(DoubleDouble)``, checked with a factor of 2 to spare.
     @inline(__always)
-    func jet(at x: Double) -> Jet {
+    func fastValueAndSlope(at x: Double) -> (value: Double, slope: Double)? {
+        guard let l = logTotal else { return nil }
+        let sum = DoubleDouble.sum(variant == .softmin ? -x : x, -l.hi)
+        guard abs(sum.hi) <= 650 else { return nil }
+        let (s, n) = FastPath.logistic(DoubleDouble.sum(sum.hi, sum.lo - l.lo))
+        guard let f = FastPath.decided(s.hi, s.lo, error: 0x1p-61 * s.hi),
+            let rest = FastPath.decided(n.hi, n.lo, error: 0x1p-61 * n.hi)
+        else { return nil }
+        return (f, variant == .softmin ? -(f * rest) : f * rest)
+    }
+
+    @inline(__always)
+    func fullJet(at x: Double) -> Jet {
         if x.isNaN { return Jet(nan: x) }
         let input = variant == .softmin ? -x : x
         let (s, r, logShare, sums) = component(input)
@@ -116,6 +177,24 @@ struct SoftmaxComponent: ScalarKernel {
         case .logSoftmax: return Jet(value: logShare, derivative: r, secondDerivative: -slope)
         case .softmin: return Jet(value: s, derivative: -slope, secondDerivative: curvature)
         }
+    }
+}
+
+extension SoftmaxComponent: LaneKernel {
+    /// ``fastValueAndSlope(at:)`` per lane; no lane without L.
+    @inline(__always)
+    func fastLanes(_ x: Lanes, table: UnsafeBufferPointer<DoubleDouble>) -> (
+        value: Lanes, slope: Lanes, decided: LaneMask
+    ) {
+        guard let l = logTotal else { return (x, x, LaneMask(repeating: false)) }
+        let sum = FastLanes.twoSum(variant == .softmin ? -x : x, Lanes(repeating: -l.hi))
+        let v = FastLanes.twoSum(sum.hi, sum.lo - l.lo)
+        let (s, n) = FastLanes.logistic(v, table: table)
+        let f = FastLanes.decided(s.hi, s.lo, error: 0x1p-61 * s.hi)
+        let rest = FastLanes.decided(n.hi, n.lo, error: 0x1p-61 * n.hi)
+        let slope = f.value * rest.value
+        let inside = FastLanes.magnitude(sum.hi) .<= 650
+        return (f.value, variant == .softmin ? -slope : slope, f.decided .& rest.decided .& inside)
     }
 }
 
@@ -196,8 +275,8 @@ extension VectorFunction {
     private static func components(_ x: [Double]) -> [(share: Double, rest: Double, logShare: Double)] {
         guard let first = x.first else { return [] }
         let terms = SoftmaxTerms(first: first, rest: x.dropFirst())
-        return x.map { v in
-            let c = terms.component(v)
+        return x.enumerated().map { i, v in
+            let c = i == 0 ? terms.firstComponent() : terms.component(v)
             return (c.share, c.rest, c.logShare)
         }
     }
