@@ -15,18 +15,27 @@ public enum TextWrap {
         precondition(width >= 1, "a line holds at least one character")
         var lines: [String] = []
         var line = ""
+        // Lengths are kept as counts: a String's count walks its characters each time.
+        var length = 0
         for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
+            let count = word.count
+            if length > 0 && length + 1 + count > width {
                 lines.append(line)
-                line = ""
+                (line, length) = ("", 0)
             }
-            line += (line.isEmpty ? "" : " ") + word
-            while line.count > width {
+            if length > 0 {
+                line += " "
+                length += 1
+            }
+            line.append(contentsOf: word)  // the Substring overload: `+=` is generic, and casts
+            length += count
+            while length > width {
                 lines.append(String(line.prefix(width)))
                 line = String(line.dropFirst(width))
+                length -= width
             }
         }
-        if !line.isEmpty { lines.append(line) }
+        if length > 0 { lines.append(line) }
         return lines
     }
 }
