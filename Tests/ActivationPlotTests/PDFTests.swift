@@ -9,14 +9,6 @@ import Testing
 /// pdftoppm against the PNG of the same figure.
 @Suite("PDF")
 struct PDFTests {
-    func figure(_ specs: [String]) throws -> Figure {
-        let functions = try specs.map { spec in
-            let f = try Catalog.activation(spec)
-            return (name: f.name, function: f)
-        }
-        return Figure(functions: functions, sampling: Sampling(from: -5, to: 5, count: 1200))
-    }
-
     /// Where `needle` first occurs in `bytes` at or after `start`.
     func find(_ needle: String, in bytes: [UInt8], from start: Int = 0) -> Int? {
         let n = Array(needle.utf8)
@@ -70,8 +62,8 @@ struct PDFTests {
         "qpdf finds no fault, and pdftoppm draws the page as the PNG is drawn",
         arguments: [["gelu", "silu", "mish"], ["relu", "sigmoid"]])
     func rendered(specs: [String]) throws {
-        let figure = try figure(specs)
-        let grid = FigureGrid(panels: [figure])
+        let plot = try figure(specs)
+        let grid = FigureGrid(panels: [plot])
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("actplot-pdf-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -90,7 +82,7 @@ struct PDFTests {
         #expect(render.status == 0, "\(render.output)")
         let page = try #require(
             DecodedPNG(try Data(contentsOf: URL(fileURLWithPath: out + ".png")).map { $0 }))
-        let png = try #require(DecodedPNG(try figure.png(width: 1200, height: 800, comment: "")))
+        let png = try #require(DecodedPNG(try plot.png(width: 1200, height: 800, comment: "")))
         #expect(page.width == png.width && page.height == png.height)
         var differing = 0
         var ink = 0
@@ -111,11 +103,10 @@ struct PDFTests {
 @Suite("Themes")
 struct ThemeTests {
     func grid(_ theme: Theme) throws -> (grid: FigureGrid, figure: Figure) {
-        let f = try Catalog.activation("relu")
-        let figure = Figure(functions: [(f.name, f)], sampling: Sampling(from: -5, to: 5, count: 1200))
-        var grid = FigureGrid(panels: [figure])
+        let relu = try figure(["relu"])
+        var grid = FigureGrid(panels: [relu])
         grid.theme = theme
-        return (grid, figure)
+        return (grid, relu)
     }
 
     @Test("dark: the ground is #1a1a1a, relu's blue is lifted towards white, the text is light")

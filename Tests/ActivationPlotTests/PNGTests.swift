@@ -39,17 +39,18 @@ final class XMLSummary: NSObject, XMLParserDelegate {
     }
 }
 
+/// A figure of catalog specs over [−5, 5], 1,200 samples: what the image tests draw.
+func figure(_ specs: [String]) throws -> Figure {
+    let functions = try specs.map { spec in
+        let f = try Catalog.activation(spec)
+        return (name: f.name, function: f)
+    }
+    return Figure(functions: functions, sampling: Sampling(from: -5, to: 5, count: 1200))
+}
+
 /// PNG output decoded and checked pixel by pixel; SVG parsed as XML.
 @Suite("PNG and SVG")
 struct PNGTests {
-    func figure(_ specs: [String]) throws -> Figure {
-        let functions = try specs.map { spec in
-            let f = try Catalog.activation(spec)
-            return (name: f.name, function: f)
-        }
-        return Figure(functions: functions, sampling: Sampling(from: -5, to: 5, count: 1200))
-    }
-
     @Test("size, white background, the curve's colour at relu(2), axis and text ink, same bytes twice")
     func pixels() throws {
         let f = try figure(["relu"])

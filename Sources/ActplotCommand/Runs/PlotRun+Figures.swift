@@ -73,20 +73,13 @@ extension PlotRun {
             functions: functions, sampling: sampling, derivative: o.orders.contains(1),
             secondDerivative: o.orders.contains(2), title: o.title)
         decorate(&all, plan, functions, first: 0)
+        // Each panel keeps one order; `finished` then adds what every function panel takes (its
+        // own keepOrders(o.orders) changes nothing left).
         var panels = o.orders.sorted().enumerated().map { index, order in
             var panel = all
             panel.keepOrders([order])
             if index > 0 { panel.title = "" }
-            return panel
-        }
-        panels = panels.map { panel in
-            var panel = panel
-            panel.fixedYRange = o.ylim?.closedRange
-            panel.applyYScale(o.yAxisScale)
-            panel.xLabel = o.xlabel ?? panel.xLabel
-            panel.yLabel = o.ylabel ?? panel.yLabel
-            panel.legend = o.legendPlacement
-            return panel
+            return finished(panel)
         }
         if o.diff { panels.append(differences(functions, sampling: sampling)) }
         var grid = FigureGrid(panels: panels)
