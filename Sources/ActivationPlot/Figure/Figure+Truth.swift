@@ -35,7 +35,9 @@ extension Figure {
             let h = x[i + 1] - x[i]
             if let rate {
                 let allowed = 4 * h * Swift.max(abs(rate[i]), abs(rate[i + 1]))
-                if !(step <= allowed) { candidates.insert(i) }
+                // Moving against the rate at both ends, as across tan's poles, also needs a look.
+                let against = rate[i] * rate[i + 1] > 0 && (y[i + 1] - y[i]) * rate[i] < 0
+                if !(step <= allowed) || against { candidates.insert(i) }
             } else {
                 let before = i > 0 ? abs(y[i] - y[i - 1]) : 0
                 let after = i + 2 < y.count ? abs(y[i + 2] - y[i + 1]) : 0

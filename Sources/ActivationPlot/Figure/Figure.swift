@@ -117,6 +117,8 @@ public struct Figure: Sendable {
     /// Facts the curves alone do not show: where a curve is ±∞ or NaN, which component of a
     /// vector function is drawn, what f and g stand for.
     public var notes: [Note] = []
+    /// Where curves leave the frame (``markExits()``): arrowheads on its edge.
+    public var exits: [Exit] = []
 
     /// A line of text about the figure, optionally tied to an edge at x (drawn as a faint rule
     /// in its function's colour).
@@ -456,11 +458,12 @@ public struct Figure: Sendable {
         return low <= high ? low...high : nil
     }
 
-    /// The y interval to draw: the data range padded by 4 % (a flat curve gets ±1, or ±10 %,
-    /// around it), never beyond the largest finite double.
+    /// The y interval to draw: the fixed range, or the automatic one (``automaticYRange``)
+    /// padded by 4 % (a flat curve gets ±1, or ±10 %, around it), never beyond the largest
+    /// finite double.
     public var yRange: ClosedRange<Double> {
         if let fixedYRange { return fixedYRange }
-        guard let data = dataYRange else { return -1...1 }
+        guard let data = automaticYRange else { return -1...1 }
         let span = data.upperBound - data.lowerBound
         if span.isInfinite { return data }
         let pad = span > 0 ? 0.04 * span : Swift.max(abs(data.lowerBound) * 0.1, 1)

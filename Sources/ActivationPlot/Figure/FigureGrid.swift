@@ -67,6 +67,11 @@ public struct FigureGrid: Sendable {
         for i in chosen { panels[i].fixedYRange = range }
     }
 
+    /// Marks where each panel's curves leave its y range (``Figure/markExits()``).
+    public mutating func markExits() {
+        for i in panels.indices { panels[i].markExits() }
+    }
+
     /// The text for an image's title element: the grid's title, else the panels'.
     var caption: String {
         title.isEmpty ? panels.map(\.title).joined(separator: " | ") : title

@@ -102,11 +102,18 @@ extension PlotLayout {
         return (best.0, best.1, bestCount)
     }
 
-    /// A note as a line per clause (`f = torch.Hardsigmoid,` / `g = dl4j.HardSigmoid`); any
-    /// other entry as it is.
+    /// A note as a line per clause (`f = torch.Hardsigmoid,` / `g = dl4j.HardSigmoid`), a list of
+    /// numbers kept on its clause's line; any other entry as it is.
     static func clauses(_ entry: LegendEntry) -> [LegendEntry] {
         guard entry.swatch.isNone else { return [entry] }
-        let clauses = entry.name.split(separator: ", ")
+        let clauses = entry.name.split(separator: ", ").reduce(into: [String]()) { joined, piece in
+            let numeric = piece.first.map { $0.isNumber || $0 == "-" || $0 == "−" } ?? false
+            if numeric, let last = joined.popLast() {
+                joined.append(last + ", " + piece)
+            } else {
+                joined.append(String(piece))
+            }
+        }
         return clauses.enumerated().map { k, clause in
             LegendEntry(
                 name: String(clause) + (k < clauses.count - 1 ? "," : ""), color: entry.color, swatch: .none)

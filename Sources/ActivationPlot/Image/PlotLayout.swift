@@ -126,6 +126,7 @@ struct PlotLayout {
         drawEdges(figure)
         drawBands(figure)
         drawCurves(figure)
+        drawExits(figure)
         drawMarks(figure)
         drawFrame()
         drawTickLabels()
@@ -243,10 +244,10 @@ struct PlotLayout {
         }
     }
 
-    /// A series in plot coordinates, cut where it leaves the y range (a fixed `--ylim`): a
-    /// segment between a point inside and a finite point outside ends where it crosses the edge,
-    /// unless the outside point lies more than four ranges beyond it, which is a pole, not a
-    /// curve leaving the window; there, and at points not finite, the curve breaks (NaN).
+    /// A series in plot coordinates, cut where it leaves the y range: a segment between a
+    /// point inside and a finite point outside ends where it crosses the edge (jumps and poles
+    /// were broken already, ``Figure/breakingJumps(_:rate:corners:evaluate:)``); at points not
+    /// finite the curve breaks (NaN).
     func clipped(_ xs: [Double], _ ys: [Double]) -> [(x: Double, y: Double)] {
         let g = geometry
         let (low, high) = (g.yRange.lowerBound, g.yRange.upperBound)
@@ -254,7 +255,7 @@ struct PlotLayout {
         // Where the segment from (x, y) inside towards (u, v) outside meets the edge, if it does.
         func edge(_ x: Double, _ y: Double, _ u: Double, _ v: Double) -> (x: Double, y: Double)? {
             let bound = v > high ? high : low
-            guard v.isFinite, abs(v - bound) <= 4 * (high - low) else { return nil }
+            guard v.isFinite else { return nil }
             let t = (bound - y) / (v - y)
             return (g.x(x + t * (u - x)), g.y(bound))
         }
@@ -278,6 +279,24 @@ struct PlotLayout {
     private func visibleMarks(_ figure: Figure) -> [Figure.Mark] {
         let g = geometry
         return figure.marks.filter { $0.y.isFinite && g.yRange.contains($0.y) && g.xRange.contains($0.x) }
+    }
+
+    /// An arrowhead in the curve's colour inside the frame's edge wherever a curve leaves the
+    /// y range (``Figure/markExits()``), pointing the way it goes.
+    private mutating func drawExits(_ figure: Figure) {
+        let (g, s) = (geometry, geometry.scale)
+        for exit in figure.exits where g.xRange.contains(exit.x) {
+            let family = exit.isDifference ? Self.differencePalette : Self.palette
+            let (cx, size) = (g.x(exit.x), 7 * s)
+            let (edge, inward) = exit.upward ? (g.top, 1.0) : (g.bottom, -1.0)
+            let tip = (x: cx, y: edge + inward * 1.5 * s)
+            let base = edge + inward * (1.5 * s + size)
+            drawings.append(
+                .polygon(
+                    points: [tip, (cx - 0.6 * size, base), (cx + 0.6 * size, base)],
+                    color: RGB(family[exit.identity % family.count]), alpha: 1))
+            occupied.append((cx, base))
+        }
     }
 
     /// Marked points: a dot ringed in white for each, then the values beside them.

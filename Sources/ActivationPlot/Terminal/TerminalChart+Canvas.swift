@@ -37,6 +37,9 @@ extension TerminalChart {
         var shaded: [Int]
         /// Cells holding a marked point (`--mark`), with the mark's function.
         var markers: [Int: Int] = [:]
+        /// Cells on the top or bottom row where a curve leaves the y range, with the curve's owner
+        /// and whether it leaves upward.
+        var exits: [Int: (owner: Int, upward: Bool)] = [:]
         /// Cells holding a curve's glyph on braille (without colour), with the curve's owner.
         var glyphs: [Int: Int] = [:]
 
@@ -129,6 +132,21 @@ extension TerminalChart {
             (0..<rows).map { renderRow($0, chart: chart, overlay: nil) }
         }
 
+        /// What a cell shows instead of dots, if anything: a marked point, an arrowhead where a
+        /// curve leaves, or a curve's glyph.
+        private func symbol(at i: Int) -> (owner: Int, text: String)? {
+            if let marker = markers.isEmpty ? nil : markers[i] { return (marker, ascii ? "O" : "\u{25CF}") }
+            if let exit = exits.isEmpty ? nil : exits[i] {
+                return (
+                    exit.owner, ascii ? (exit.upward ? "^" : "v") : (exit.upward ? "\u{25B2}" : "\u{25BC}")
+                )
+            }
+            if let owner = glyphs.isEmpty ? nil : glyphs[i] {
+                return (owner, String(TerminalChart.glyph(owner: owner)))
+            }
+            return nil
+        }
+
         /// One canvas row; `overlay` replaces `width` cells from `column` with ready text.
         ///
         /// Written as UTF-8 bytes, a cell at a time: a chart draws thousands of cells at every
@@ -156,15 +174,9 @@ extension TerminalChart {
                     continue
                 }
                 let i = row * columns + column
-                if let marker = markers.isEmpty ? nil : markers[i] {
-                    setColour(chart.code(owner: marker))
-                    out += (ascii ? "O" : "\u{25CF}").utf8
-                    column += 1
-                    continue
-                }
-                if let owner = glyphs.isEmpty ? nil : glyphs[i] {
-                    setColour(chart.code(owner: owner))
-                    out += String(TerminalChart.glyph(owner: owner)).utf8
+                if let symbol = symbol(at: i) {
+                    setColour(chart.code(owner: symbol.owner))
+                    out += symbol.text.utf8
                     column += 1
                     continue
                 }

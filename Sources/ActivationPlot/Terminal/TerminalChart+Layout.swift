@@ -110,6 +110,13 @@ extension TerminalChart {
                 let b = Swift.min(canvasColumns - 1, dot(shade.range.upperBound, 0).0 / chart.dots.across)
                 if a <= b { for column in a...b { canvas.shaded[column] = shade.function } }
             }
+            for exit in figure.exits where xRange.contains(exit.x) {
+                let column = dot(exit.x, 0).0 / chart.dots.across
+                let owner = exit.isDifference ? TerminalChart.differenceOwner + exit.identity : exit.identity
+                canvas.exits[(exit.upward ? 0 : canvasRows - 1) * canvasColumns + column] = (
+                    owner, exit.upward
+                )
+            }
             for mark in figure.marks
             where mark.y.isFinite && yRange.contains(mark.y) && xRange.contains(mark.x) {
                 let (column, row) = dot(mark.x, mark.y)

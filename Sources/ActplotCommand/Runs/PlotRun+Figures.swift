@@ -33,6 +33,7 @@ extension PlotRun {
         // f's scale they would be flat); the x axis is the same.
         if o.diff { grid.panels.append(differences(functions, sampling: sampling)) }
         style(&grid)
+        if o.ylim == nil { grid.markExits() }
         return grid
     }
 
@@ -85,6 +86,7 @@ extension PlotRun {
         var grid = FigureGrid(panels: panels)
         grid.arrangement = .column
         style(&grid)
+        if o.ylim == nil { grid.markExits() }
         return grid
     }
 
