@@ -632,8 +632,9 @@ struct StackedLayoutTests {
             #expect(
                 texts.filter { $0 == label }.count == 1, "\(label): \(texts.filter { $0 == label }.count)")
         }
+        // In the short f panel gelu lies mostly under silu, and its entry says so.
         for name in ["gelu", "gelu′", "gelu″", "silu″", "f″ − g″"] {
-            #expect(texts.contains(name), "\(name)")
+            #expect(texts.contains { $0 == name || $0.hasPrefix(name + " (under ") }, "\(name)")
         }
         #expect(texts.filter { $0 == "gelu, silu" }.count == 1)
         let chart = try InProcess.run([
@@ -643,5 +644,46 @@ struct StackedLayoutTests {
         #expect(
             rows.contains { $0.hasPrefix("f(x) +") } && rows.contains { $0.hasPrefix("f'(x) +") },
             "\(chart.stdout)")
+    }
+}
+
+/// A curve hidden piece by piece under later ones is drawn first and wider, and says so.
+@Suite("Plot: curves under others")
+struct CoveredCurveTests {
+    /// Each stroked path of an SVG: its colour, width, and whether it is dashed, in drawing order.
+    func strokes(_ svg: String) -> [(colour: String, width: Double, dashed: Bool)] {
+        svg.components(separatedBy: "<path d=\"").dropFirst().compactMap { element in
+            guard let tag = element.components(separatedBy: "/>").first, tag.contains("fill=\"none\""),
+                let colour = tag.components(separatedBy: "stroke=\"").dropFirst().first?.prefix(7),
+                let width = tag.components(separatedBy: "stroke-width=\"").dropFirst().first?
+                    .prefix(while: { $0 != "\"" })
+            else { return nil }
+            return (String(colour), Double(width) ?? 0, tag.contains("stroke-dasharray"))
+        }
+    }
+
+    @Test("binary_step lies under relu′: it is drawn first, 2.5 times as wide, and its legend entry says so")
+    func binaryStep() throws {
+        let run = try InProcess.run(["binary_step", "relu", "hardtanh", "--range", "-3:3", "--format", "svg"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(">binary_step (under relu′)<"), "\(run.stdout)")
+        #expect(run.stdout.contains(">hardtanh<") && run.stdout.contains(">hardtanh′<"))
+        let curves = strokes(run.stdout).filter { $0.width > 1.9 }
+        let step = try #require(curves.firstIndex { $0.colour == "#0072b2" && !$0.dashed })
+        let hardtanh = try #require(curves.firstIndex { $0.colour == "#009e73" && !$0.dashed })
+        #expect(curves[step].width >= 2.5 * 2 && curves[hardtanh].width == 2)
+        #expect(step < hardtanh)
+        // Two curves that merely cross are not covered.
+        let plain = try InProcess.run(["tanh", "sigmoid", "--format", "svg"])
+        #expect(!plain.stdout.contains("(under "))
+    }
+
+    @Test("torch.LeakyReLU′ = 1 for x > 0 lies under keras′, and its legend entry names it")
+    func leakyFrameworks() throws {
+        let run = try InProcess.run([
+            "torch.leaky_relu", "keras.layers.LeakyReLU", "--range", "-3:3", "--format", "svg",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(">torch.LeakyReLU′ (under keras.layers.LeakyReLU′)<"), "\(run.stdout)")
     }
 }

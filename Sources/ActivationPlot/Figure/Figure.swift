@@ -59,6 +59,13 @@ public struct Figure: Sendable {
         /// The names of curves drawn later that cover this one over the whole range (legends
         /// say "torch.hardsigmoid = keras.hard_sigmoid", images draw it wider underneath).
         public var coveredBy: [String] = []
+        /// The names of curves drawn later that hide most of this one piece by piece (an image
+        /// finds them at its own line width, draws it wider underneath, and its legend says
+        /// "under NAME").
+        public var under: [String] = []
+        /// How deep it lies under curves that are covered themselves: 0 uncovered, 1 under
+        /// curves not covered, 2 and 3 deeper (an image widens it accordingly).
+        public var coverDepth = 0
 
         /// Which colour and glyph of its family the curve takes: the function's index, or for a
         /// difference the index of its g among the differences (0 for the first).
@@ -66,7 +73,8 @@ public struct Figure: Sendable {
 
         /// The legend text: the name, and the curves that coincide with it.
         public var legendName: String {
-            coveredBy.isEmpty ? name : name + " = " + coveredBy.joined(separator: " = ")
+            if !coveredBy.isEmpty { return name + " = " + coveredBy.joined(separator: " = ") }
+            return under.isEmpty ? name : name + " (under " + under.joined(separator: ", ") + ")"
         }
 
         /// A curve through (x[i], y[i]); `x` and `y` have the same length.

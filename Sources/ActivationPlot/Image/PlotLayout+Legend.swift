@@ -34,7 +34,7 @@ extension PlotLayout {
                 name: series.legendName, color: stroke.color,
                 swatch: .line(
                     width: figure.lineWidth * scale,
-                    dash: series.coveredBy.isEmpty ? stroke.dash : stroke.dash.map { $0 / 2.6 }))
+                    dash: stroke.dash.map { $0 * figure.lineWidth * scale / stroke.width }))
         }
         entries += figure.bands.map {
             LegendEntry(name: $0.name, color: color(function: $0.function), swatch: .fill(0.2))

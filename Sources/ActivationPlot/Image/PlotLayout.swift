@@ -121,6 +121,7 @@ struct PlotLayout {
     private init(figure: Figure, width: Int, height: Int, scale: Double, below: Double?) {
         geometry = PlotGeometry(figure: figure, width: width, height: height, scale: scale, below: below ?? 0)
         legendBelow = below != nil
+        let figure = Self.markingCovered(figure, geometry: geometry)
         drawShades(figure)
         drawGrid()
         drawEdges(figure)
@@ -153,7 +154,7 @@ struct PlotLayout {
     /// How a curve is drawn: its colour, width and dash pattern.
     ///
     /// The colour is its family's for its identity (a function's, or the differences' greys),
-    /// the dash pattern its role's in the identity's variant. A curve covered by a later one is drawn 2.6 times as wide, so that it shows
+    /// the dash pattern its role's in the identity's variant. A curve covered by later ones is drawn 2.5 times as wide, so that it shows
     /// on both sides of the one on top.
     static func stroke(_ series: Figure.Series, scale: Double, lineWidth: Double = 2) -> (
         color: RGB, width: Double, dash: [Double]
@@ -163,7 +164,8 @@ struct PlotLayout {
         let width = lineWidth * scale
         let variant = dashes[(identity / family.count) % dashes.count]
         let dash = variant[Swift.min(series.role.order, 2)].map { $0 * width }
-        let drawn = series.coveredBy.isEmpty ? width : 2.6 * width
+        let drawn =
+            series.coveredBy.isEmpty ? widening(depth: series.coverDepth) * width : coveredWidth * width
         return (RGB(family[identity % family.count]), drawn, dash.map { $0 * drawn / width })
     }
 
