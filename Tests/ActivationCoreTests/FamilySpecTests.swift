@@ -60,4 +60,22 @@ struct FamilySpecTests {
             }
         }
     }
+
+    @Test("labels: a leading identifier and one '=', or a label= setting running to the next name=")
+    func labels() {
+        let cases: [(String, String?, String)] = [
+            ("sGELU=x*sigmoid(1.702*x)", "sGELU", "x*sigmoid(1.702*x)"),
+            ("my.gelu_2 = gelu", "my.gelu_2", "gelu"),
+            ("gelu:label=GELU, erf form", "GELU, erf form", "gelu"),
+            ("gelu:approximate=tanh,label=tanh form", "tanh form", "gelu:approximate=tanh"),
+            ("softplus:label=a, b,beta=1,2", "a, b", "softplus:beta=1,2"),
+            ("x==1", nil, "x==1"), ("x>=1", nil, "x>=1"),
+            ("leaky_relu:alpha=0.2", nil, "leaky_relu:alpha=0.2"),
+            ("2=x", nil, "2=x"), ("gelu:label=", nil, "gelu"),
+        ]
+        for (spec, label, rest) in cases {
+            let got = Catalog.labeled(spec)
+            #expect(got.label == label && got.spec == rest, "\(spec): \(got)")
+        }
+    }
 }

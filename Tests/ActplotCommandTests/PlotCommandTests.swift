@@ -403,11 +403,75 @@ struct LegendOptionTests {
         let bad = try InProcess.run(["gelu", "--legend", "top"])
         #expect(
             bad.status == 64
-                && bad.stderr == "actplot: error: '--legend' takes auto, inside, below or none, got 'top'\n")
+                && bad.stderr
+                    == "actplot: error: '--legend' takes auto, inside, outside, below, upper-left, upper-right, "
+                    + "lower-left, lower-right or none, got 'top'\n"
+        )
         let csv = try InProcess.run(["gelu", "--legend", "none", "--format", "csv"])
         #expect(
             csv.status == 64 && csv.stderr.contains("'--legend' applies to terminal charts, PNG, SVG and PDF")
         )
+    }
+}
+
+/// `--legend` corners and outside, and series names typed with the spec.
+@Suite("Plot: legend places and series names")
+struct LegendPlaceTests {
+    /// The first legend box of an SVG, and the frame's right and bottom edges.
+    func layout(_ arguments: [String]) throws -> (box: [Double], right: Double, bottom: Double, svg: String) {
+        let run = try InProcess.run(arguments + ["--format", "svg"])
+        #expect(run.status == 0, "\(run.stderr)")
+        func rectangles(_ marker: String) -> [[Double]] {
+            run.stdout.components(separatedBy: "<rect ").dropFirst().filter {
+                $0.prefix { $0 != ">" }.contains(marker)
+            }
+            .map { element in
+                ["x", "y", "width", "height"].map { name in
+                    Double(
+                        element.components(separatedBy: "\(name)=\"").dropFirst().first?.prefix { $0 != "\"" }
+                            ?? "") ?? .nan
+                }
+            }
+        }
+        let box = try #require(rectangles("fill-opacity=\"0.85\"").first)
+        let frame = rectangles("fill=\"#595959\"")
+        let right = frame.map { $0[0] + $0[2] }.max() ?? .nan
+        let bottom = frame.map { $0[1] + $0[3] }.max() ?? .nan
+        return (box, right, bottom, run.stdout)
+    }
+
+    @Test("each corner puts the box there; outside puts it right of the frame, inside the image")
+    func corners() throws {
+        let upperLeft = try layout(["gelu", "--legend", "upper-left"])
+        let lowerRight = try layout(["gelu", "--legend", "lower-right"])
+        #expect(upperLeft.box[0] < 100 && upperLeft.box[1] < 100)
+        #expect(lowerRight.box[0] > 900 && lowerRight.box[1] + lowerRight.box[3] > lowerRight.bottom - 30)
+        #expect(lowerRight.box[1] + lowerRight.box[3] < lowerRight.bottom)
+        let outside = try layout(["gelu", "silu", "mish", "--legend", "outside"])
+        #expect(outside.box[0] > outside.right && outside.box[0] + outside.box[2] <= 1200, "\(outside.box)")
+        let chart = try InProcess.run([
+            "gelu", "--legend", "lower-right", "--width", "60", "--height", "14", "--ascii",
+        ])
+        let rows = chart.stdout.split(separator: "\n").map(String.init)
+        let entry = try #require(rows.lastIndex { $0.contains("gelu'") })
+        #expect(rows[entry + 1].contains("+--") && rows[entry].hasSuffix("gelu' |"), "\(chart.stdout)")
+    }
+
+    @Test("a leading NAME= and a label= setting name the curves and the CSV columns; == is a formula")
+    func names() throws {
+        let csv = try InProcess.run([
+            "sGELU=x*sigmoid(1.702*x)", "gelu:label=GELU, erf form", "sp=softplus:beta=1,2", "x==0",
+            "--samples", "3", "--format", "csv",
+        ])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(
+            csv.stdout.hasPrefix(
+                "x,sGELU,sGELU',\"GELU, erf form\",\"GELU, erf form'\",sp(beta=1),sp(beta=1)',sp(beta=2),sp(beta=2)',"
+                    + "x==0,x==0'\n"), "\(csv.stdout)")
+        let svg = try layout(["sGELU=x*sigmoid(1.702*x)", "relu"]).svg
+        #expect(svg.contains(">sGELU<") && svg.contains(">sGELU′") && !svg.contains("1.702"))
+        let eval = try InProcess.run(["eval", "sG=x*sigmoid(x)", "1"])
+        #expect(eval.status == 0 && eval.stdout.contains("0.7310585786300049"), "\(eval.stdout)")
     }
 }
 

@@ -483,12 +483,35 @@ public struct Figure: Sendable {
 
 /// Where a figure's legend goes.
 public enum LegendPlacement: String, Sendable, CaseIterable {
-    /// Inside the plot where it covers no data, else under the plot.
+    /// Inside the plot where it covers no data, else outside the axes (under them, or beside
+    /// them when that does not fit).
     case auto
     /// Inside the plot, in the place that covers the least data.
     case inside
+    /// Outside the axes: beside them on the right where it fits, else under them (images; a
+    /// terminal chart puts it under the chart). The axes shrink; the image does not grow.
+    case outside
     /// Under the plot.
     case below
+    /// In the plot's upper left corner, whatever it covers.
+    case upperLeft = "upper-left"
+    /// In the plot's upper right corner, whatever it covers.
+    case upperRight = "upper-right"
+    /// In the plot's lower left corner, whatever it covers.
+    case lowerLeft = "lower-left"
+    /// In the plot's lower right corner, whatever it covers.
+    case lowerRight = "lower-right"
     /// No legend (notes under a chart stay).
     case none
+
+    /// The corner asked for, as (right, lower), or nil for the other placements.
+    public var corner: (right: Bool, lower: Bool)? {
+        switch self {
+        case .upperLeft: (false, false)
+        case .upperRight: (true, false)
+        case .lowerLeft: (false, true)
+        case .lowerRight: (true, true)
+        default: nil
+        }
+    }
 }

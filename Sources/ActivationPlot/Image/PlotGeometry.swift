@@ -28,8 +28,10 @@ struct PlotGeometry {
     /// text size that makes every line fit.
     let title: (lines: [String], size: Double)
 
-    /// - Parameter below: Pixels kept free under the x axis's name, for a legend there.
-    init(figure: Figure, width: Int, height: Int, scale s: Double, below: Double = 0) {
+    /// - Parameters:
+    ///   - below: Pixels kept free under the x axis's name, for a legend there.
+    ///   - beside: Pixels kept free right of the plot area, for a legend there.
+    init(figure: Figure, width: Int, height: Int, scale s: Double, below: Double = 0, beside: Double = 0) {
         self.below = below
         self.yScale = figure.yScale
         self.width = width
@@ -52,7 +54,7 @@ struct PlotGeometry {
         let yLabels = yTicks.map { Self.typographic($0.label) }
         let labelWidth = yLabels.map { font.width(of: $0, size: tickSize) }.max() ?? 0
         let left = (14 * s + labelWidth + 8 * s + 6 * s).rounded()
-        let right = Double(width) - 28 * s
+        let right = Double(width) - 28 * s - beside
         let xRange = figure.xRange
         let xOf = { (v: Double) -> Double in left + fraction(v, in: xRange) * (right - left) }
         // At least five labelled ticks where they fit (the fit check drops labellings that touch).

@@ -57,25 +57,61 @@ extension PlotLayout {
         )
     }
 
-    /// The height a legend under the plot takes, gap included, at full text size; nil when it
-    /// would be wider than the plot area.
-    func legendRoomBelow(_ figure: Figure) -> Double? {
+    /// The room a legend under the plot takes, gap included, with its text as large as fits
+    /// across the plot area (never below 9 pixels at scale 1); nil when it does not fit, or
+    /// would leave the plot area less than `least` of the image's height.
+    func legendRoomBelow(_ figure: Figure, least: Double) -> Room? {
         let (g, s) = (geometry, geometry.scale)
-        let entries = Self.legendEntries(figure, scale: s).flatMap(Self.clauses)
+        guard let (size, text) = outsideLegend(figure, fitting: g.right - g.left) else { return nil }
+        let room = size.height + 12 * s
+        guard g.bottom - g.top - room >= least * Double(g.height) else { return nil }
+        return .below(room, text: text)
+    }
+
+    /// The room a legend beside the plot takes, gap included, with its text as large as fits in
+    /// `most` of the image's width (never below 9 pixels at scale 1); nil when it does not fit,
+    /// or is taller than the plot area.
+    func legendRoomBeside(_ figure: Figure, most: Double) -> Room? {
+        let (g, s) = (geometry, geometry.scale)
+        guard let (size, text) = outsideLegend(figure, fitting: most * Double(g.width) - 12 * s),
+            size.height <= g.bottom - g.top
+        else { return nil }
+        return .beside(size.width + 12 * s, text: text)
+    }
+
+    /// The size of the legend outside the axes (notes a line per clause) and its text size: the
+    /// largest, from the figure's own down to 9 pixels at scale 1, at which it is at most `width`
+    /// wide; nil when none is.
+    private func outsideLegend(_ figure: Figure, fitting width: Double)
+        -> (size: (width: Double, height: Double), text: Double)?
+    {
+        let g = geometry
+        let entries = Self.legendEntries(figure, scale: g.scale).flatMap(Self.clauses)
         guard !entries.isEmpty else { return nil }
-        let size = legendSize(entries, size: g.legendSize)
-        guard size.width <= g.right - g.left else { return nil }
-        return size.height + 12 * s
+        var text = g.legendSize
+        while text >= Self.smallestText * g.scale {
+            let size = legendSize(entries, size: text)
+            if size.width <= width { return (size, text) }
+            text = Swift.max(
+                text * 0.92, text > Self.smallestText * g.scale ? Self.smallestText * g.scale : 0)
+        }
+        return nil
     }
 
     /// Where the box covers the fewest occupied points, and how many: under the x axis's name
     /// when the layout keeps room there, else trying matplotlib's places in its order (upper
     /// right, upper left, lower left, lower right, right, centre left, centre right, lower
     /// centre, upper centre, centre) and taking the first that covers none.
-    private func legendPlace(width: Double, height: Double) -> (x: Double, y: Double, covers: Int) {
+    private func legendPlace(width: Double, height: Double, corner: (right: Bool, lower: Bool)?)
+        -> (x: Double, y: Double, covers: Int)
+    {
         if legendBelow {
             let g = geometry
             return (g.left, Double(g.height) - 10 * g.scale - height, 0)
+        }
+        if legendBeside {
+            let g = geometry
+            return (g.right + 12 * g.scale, g.top, 0)
         }
         let (g, s) = (geometry, geometry.scale)
         let margin = 12 * s
@@ -86,20 +122,30 @@ extension PlotLayout {
             (x1, y0), (x0, y0), (x0, y1), (x1, y1), (x1, ym), (x0, ym), (x1, ym), (xm, y1), (xm, y0),
             (xm, ym),
         ]
+        if let corner {
+            let place = (corner.right ? x1 : x0, corner.lower ? y1 : y0)
+            return (place.0, place.1, covering(x: place.0, y: place.1, width: width, height: height))
+        }
         var best = candidates[0]
         var bestCount = Int.max
         for (cx, cy) in candidates {
-            let count = occupied.reduce(0) { n, p in
-                n
-                    + (p.0 >= cx - 4 * s && p.0 <= cx + width + 4 * s && p.1 >= cy - 4 * s
-                        && p.1 <= cy + height + 4 * s ? 1 : 0)
-            }
+            let count = covering(x: cx, y: cy, width: width, height: height)
             if count < bestCount {
                 (best, bestCount) = ((cx, cy), count)
                 if count == 0 { break }
             }
         }
         return (best.0, best.1, bestCount)
+    }
+
+    /// How many occupied points a box at (x, y) covers, with a margin of 4 pixels at scale 1.
+    private func covering(x: Double, y: Double, width: Double, height: Double) -> Int {
+        let s = geometry.scale
+        return occupied.reduce(0) { n, p in
+            n
+                + (p.0 >= x - 4 * s && p.0 <= x + width + 4 * s && p.1 >= y - 4 * s
+                    && p.1 <= y + height + 4 * s ? 1 : 0)
+        }
     }
 
     /// A note as a line per clause (`f = torch.Hardsigmoid,` / `g = dl4j.HardSigmoid`), a list of
@@ -120,13 +166,12 @@ extension PlotLayout {
         }
     }
 
-    /// The legend, on top of everything: in the plot area, its text shrunk (down to 60 %) until
-    /// it fits across and down the area; never left out, since a panel without its legend
-    /// cannot be read.
-    mutating func drawLegend(_ figure: Figure) {
+    /// The legend's entries and text size as drawn in the plot area (shrunk to fit it) or
+    /// outside (at the size its room was measured for); nil when there is no legend.
+    private func fittedLegend(_ figure: Figure) -> (entries: [LegendEntry], textSize: Double)? {
         let (g, s) = (geometry, geometry.scale)
         var entries = Self.legendEntries(figure, scale: s)
-        guard !entries.isEmpty, figure.legend != .none else { return }
+        guard !entries.isEmpty, figure.legend != .none else { return nil }
         var textSize = g.legendSize
         var size = legendSize(entries, size: textSize)
         if size.width > g.right - g.left - 8 * s {
@@ -134,15 +179,29 @@ extension PlotLayout {
             entries = entries.flatMap(Self.clauses)
             size = legendSize(entries, size: textSize)
         }
+        let smallest = Swift.max(0.6 * g.legendSize, Self.smallestText * s)
         while (size.width > g.right - g.left - 8 * s || size.height > g.bottom - g.top - 8 * s)
-            && textSize > 0.6 * g.legendSize
+            && textSize > smallest
         {
-            textSize *= 0.92
+            textSize = Swift.max(textSize * 0.92, smallest)
             size = legendSize(entries, size: textSize)
         }
-        if legendBelow { entries = entries.flatMap(Self.clauses) }
-        size = legendSize(entries, size: textSize)
-        let place = legendPlace(width: size.width, height: size.height)
+        if let outside = outsideTextSize {
+            // Outside the axes, at the size its room was measured for.
+            return (entries.flatMap(Self.clauses), outside)
+        }
+        return (entries, textSize)
+    }
+
+    /// The legend, on top of everything: in the plot area, its text shrunk (down to 60 %, and
+    /// never below 9 pixels at scale 1) until it fits across and down the area, or outside the
+    /// axes at the size its room was measured for; never left out, since a panel without its
+    /// legend cannot be read.
+    mutating func drawLegend(_ figure: Figure) {
+        let (g, s) = (geometry, geometry.scale)
+        guard let (entries, textSize) = fittedLegend(figure) else { return }
+        let size = legendSize(entries, size: textSize)
+        let place = legendPlace(width: size.width, height: size.height, corner: figure.legend.corner)
         legendCovers = place.covers
         let (x0, y0) = (pixel(place.x), pixel(place.y))
         let (x1, y1) = (pixel(place.x + size.width), pixel(place.y + size.height))

@@ -95,33 +95,74 @@ struct PlotLayout {
     /// Points the legend should not cover: the curves' samples, marked points, their labels.
     var occupied: [(Double, Double)] = []
 
-    /// Where the legend went: inside the plot area, or under it.
+    /// The figure as drawn: with the curves found under others (``markingCovered(_:geometry:)``)
+    /// drawn first.
+    var drawnFigure: Figure
+    /// Where the legend went: inside the plot area, under it, or beside it.
     var legendBelow = false
+    var legendBeside = false
+    /// The legend's text size outside the axes, as its room was measured; nil inside.
+    var outsideTextSize: Double?
     /// How many occupied points the legend covers (0 below the plot).
     var legendCovers = 0
 
-    /// The layout, with the legend where the figure asks (``Figure/legend``); for `auto`, inside
-    /// the plot area where some place covers no data, and otherwise under the x axis when the
-    /// plot area keeps at least half the image's height.
+    /// The layout, with the legend where the figure asks (``Figure/legend``).
+    ///
+    /// For `auto`, inside the plot area where some place covers no data; otherwise outside the
+    /// axes: under the x axis when the plot area keeps at least half the image's height, else
+    /// beside the plot when the legend takes at most 40 % of the width. `outside` tries beside
+    /// first, then under.
     init(figure: Figure, width: Int, height: Int, scale: Double) {
-        var layout = PlotLayout(figure: figure, width: width, height: height, scale: scale, below: nil)
-        // `below` asks for it; `auto` only where inside covers data and half the height stays.
-        let wanted = figure.legend == .below || (figure.legend == .auto && layout.legendCovers > 0)
-        if wanted, let room = layout.legendRoomBelow(figure),
-            layout.geometry.bottom - layout.geometry.top - room >= (figure.legend == .below ? 0.3 : 0.5)
-                * Double(height)
-        {
-            layout = PlotLayout(figure: figure, width: width, height: height, scale: scale, below: room)
+        let inside = PlotLayout(figure: figure, width: width, height: height, scale: scale, room: .inside)
+        // The legend as drawn: with the curves found under others.
+        let drawn = inside.drawnFigure
+        var tries: [Room?] = []
+        switch figure.legend {
+        case .below: tries = [inside.legendRoomBelow(drawn, least: 0.3)]
+        case .outside:
+            tries = [inside.legendRoomBeside(drawn, most: 0.4), inside.legendRoomBelow(drawn, least: 0.3)]
+        case .auto where inside.legendCovers > 0:
+            // Outside rather than over data, even where the axes must shrink a good deal.
+            tries = [
+                inside.legendRoomBelow(drawn, least: 0.5), inside.legendRoomBeside(drawn, most: 0.4),
+                inside.legendRoomBelow(drawn, least: 0.25), inside.legendRoomBeside(drawn, most: 0.55),
+            ]
+        default: break
         }
-        self = layout
+        self =
+            tries.compactMap { $0 }.first.map {
+                PlotLayout(figure: figure, width: width, height: height, scale: scale, room: $0)
+            }
+            ?? inside
     }
 
-    /// The layout with the legend inside (`below` nil) or under the plot, `below` pixels kept
-    /// for it.
-    private init(figure: Figure, width: Int, height: Int, scale: Double, below: Double?) {
-        geometry = PlotGeometry(figure: figure, width: width, height: height, scale: scale, below: below ?? 0)
-        legendBelow = below != nil
+    /// Where the legend goes, with the pixels kept for it outside the axes.
+    enum Room {
+        /// In the plot area.
+        case inside
+        /// Under the x axis's name, this many pixels high, with text of this size.
+        case below(Double, text: Double)
+        /// Right of the plot area, this many pixels wide, with text of this size.
+        case beside(Double, text: Double)
+    }
+
+    /// The smallest text an image draws, in pixels at scale 1.
+    static let smallestText = 9.0
+
+    /// The layout with the legend in the plot area or in the room kept for it outside.
+    private init(figure: Figure, width: Int, height: Int, scale: Double, room: Room) {
+        var (below, beside) = (0.0, 0.0)
+        switch room {
+        case .inside: break
+        case .below(let pixels, let text): (below, outsideTextSize) = (pixels, text)
+        case .beside(let pixels, let text): (beside, outsideTextSize) = (pixels, text)
+        }
+        geometry = PlotGeometry(
+            figure: figure, width: width, height: height, scale: scale, below: below, beside: beside)
+        legendBelow = below > 0
+        legendBeside = beside > 0
         let figure = Self.markingCovered(figure, geometry: geometry)
+        drawnFigure = figure
         drawShades(figure)
         drawGrid()
         drawEdges(figure)

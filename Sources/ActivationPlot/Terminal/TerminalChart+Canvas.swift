@@ -109,12 +109,15 @@ extension TerminalChart {
         }
 
         /// The first corner (top-left, top-right, bottom-right, bottom-left) where a box of the
-        /// given size, one cell from the frame, covers no series dot.
-        func findCorner(width: Int, height: Int) -> (column: Int, row: Int)? {
+        /// given size, one cell from the frame, covers no series dot; or the corner `only` names,
+        /// whatever it covers.
+        func findCorner(width: Int, height: Int, only: (right: Bool, lower: Bool)? = nil)
+            -> (column: Int, row: Int)?
+        {
             guard height > 0, width + 2 <= columns, height + 2 <= rows else { return nil }
-            let corners = [
-                (1, 0), (columns - width - 1, 0), (columns - width - 1, rows - height), (1, rows - height),
-            ]
+            let (left, right, top, bottom) = (1, columns - width - 1, 0, rows - height)
+            if let only { return (only.right ? right : left, only.lower ? bottom : top) }
+            let corners = [(left, top), (right, top), (right, bottom), (left, bottom)]
             for (column, row) in corners {
                 var clear = true
                 for r in Swift.max(0, row - 1)..<Swift.min(rows, row + height + 1) {

@@ -296,10 +296,13 @@ public struct TerminalChart: Sendable {
     /// for its legend below gets it there, and `none` gets none.
     func plan(for figure: Figure) -> Plan {
         let legend = figure.legend == .none ? [] : legendEntries(figure)
-        if figure.legend == .below && !legend.isEmpty { return planBelow(figure, legend: legend, lines: nil) }
+        if [.below, .outside].contains(figure.legend) && !legend.isEmpty {
+            return planBelow(figure, legend: legend, lines: nil)
+        }
         let layout = Layout(chart: self, figure: figure, legendBelow: false)
         let canvas = layout.drawCanvas(figure)
-        let corner = canvas.findCorner(width: legend.map(\.width).max() ?? 0, height: legend.count)
+        let corner = canvas.findCorner(
+            width: legend.map(\.width).max() ?? 0, height: legend.count, only: figure.legend.corner)
         guard corner != nil || legend.isEmpty else { return planBelow(figure, legend: legend, lines: nil) }
         return Plan(
             figure: figure, layout: layout, legend: legend, corner: corner, canvas: canvas, legendLines: nil)

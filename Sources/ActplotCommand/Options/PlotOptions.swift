@@ -108,7 +108,8 @@ struct PlotOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "auto (inside where it covers no data, else under the plot), inside, below or none.",
+            "auto (inside where it covers no data, else outside), inside, outside, below, upper-left, "
+                + "upper-right, lower-left, lower-right or none.",
             valueName: "WHERE"),
         completion: .legends)
     var legend: String?

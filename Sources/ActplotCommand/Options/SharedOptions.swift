@@ -61,15 +61,43 @@ struct OthersOption: ParsableArguments {
     /// - Throws: The library's error for a bad spec, and a usage error when `--others` is given
     ///   but every function is element-wise, so that it would be ignored.
     func activations(_ specs: [String]) throws -> [Activation] {
-        let functions = try specs.flatMap { try Catalog.family($0) }.map {
-            try Catalog.activation($0, others: others)
+        try named(specs).map(\.function)
+    }
+
+    /// The activations `specs` name, each with the name its curves and columns carry: the
+    /// spec's label when it has one (`sGELU=x*sigmoid(1.702*x)`, `gelu:label=GELU`), followed
+    /// by the parameters that tell a family's members apart; else a name that tells it from the
+    /// others (``Activation/distinctNames(_:)``).
+    /// - Parameter specs: Function specs, as typed.
+    /// - Returns: Each member of every spec, in order, with its name.
+    /// - Throws: As ``activations(_:)``.
+    func named(_ specs: [String]) throws -> [(name: String, function: Activation)] {
+        var labels: [String?] = []
+        var functions: [Activation] = []
+        for spec in specs {
+            let (label, text) = Catalog.labeled(spec)
+            let members = try Catalog.family(text).map { try Catalog.activation($0, others: others) }
+            labels += Array(repeating: label, count: members.count)
+            functions += members
         }
+        try check(functions)
+        let names = Activation.distinctNames(functions)
+        return zip(zip(labels, names), functions).map { pair, f in
+            guard let label = pair.0 else { return (pair.1, f) }
+            // A family member keeps what tells it apart: `sp(beta=2)`.
+            let base = f.preset?.qualifiedName ?? f.entry.name
+            let rest = pair.1.hasPrefix(base) && pair.1.hasSuffix(")") ? pair.1.dropFirst(base.count) : ""
+            return (label + rest, f)
+        }
+    }
+
+    /// Refuses `--others` when every function is element-wise.
+    private func check(_ functions: [Activation]) throws {
         if others != nil, !functions.isEmpty, !functions.contains(where: \.entry.isVector) {
             let names = functions.map(\.entry.name)
             let what = names.count == 1 ? "\(names[0]) is" : "\(names.joined(separator: ", ")) are"
             throw ValidationError("'--others' applies to vector functions only; \(what) element-wise")
         }
-        return functions
     }
 }
 

@@ -76,10 +76,7 @@ struct PlotRun {
         let format = try o.resolvedFormat()
         let layout = o.layout.flatMap { PlotOptions.Layout(rawValue: $0.lowercased()) } ?? defaultLayout
         let marks = try o.markedPoints(in: o.interval)
-        let activations = try o.others.activations(specs)
-        let functions = zip(Activation.distinctNames(activations), activations).map {
-            (name: $0, function: $1)
-        }
+        let functions = try o.others.named(specs)
         if o.diff && functions.count < 2 {
             throw ValidationError("'--diff' needs two or more functions: the first minus each other one")
         }
@@ -133,7 +130,10 @@ struct PlotRun {
                     + "with --format or -o")
         }
         if let legend = o.legend, LegendPlacement(rawValue: legend.lowercased()) == nil {
-            throw ValidationError("'--legend' takes auto, inside, below or none, got '\(legend)'")
+            let places = LegendPlacement.allCases.map(\.rawValue)
+            throw ValidationError(
+                "'--legend' takes \(places.dropLast().joined(separator: ", ")) or \(places.last ?? ""), "
+                    + "got '\(legend)'")
         }
         if let style = o.header, !["primes", "plain"].contains(style.lowercased()) {
             throw ValidationError("'--header' takes primes or plain, got '\(style)'")
