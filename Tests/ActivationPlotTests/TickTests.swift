@@ -121,6 +121,16 @@ struct TickTests {
 /// Log and symlog axes: positions and their inverse, and ticks written as values.
 @Suite("Axis scales")
 struct AxisScaleTests {
+    @Test("a log axis has minor ticks at 2…9 times each decade, none past 12 decades or off log")
+    func minorTicks() {
+        let ticks = AxisScale.log.minorTicks(from: -3, to: 3)
+        #expect(ticks.count == 48 && ticks.first.map { abs($0 - (-3 + log10(2))) < 1e-12 } == true)
+        #expect(ticks.allSatisfy { $0 > -3 && $0 < 3 && $0 != $0.rounded() })
+        #expect(AxisScale.log.minorTicks(from: -20, to: 20).isEmpty)
+        #expect(AxisScale.linear.minorTicks(from: 0, to: 1).isEmpty)
+        #expect(AxisScale.symlog(threshold: 1).minorTicks(from: 0, to: 3).isEmpty)
+    }
+
     @Test("position and value are inverse; log has no place for y ≤ 0; symlog is odd and linear near 0")
     func inverse() {
         for scale in [AxisScale.log, .symlog(threshold: 0.01), .symlog(threshold: 3)] {

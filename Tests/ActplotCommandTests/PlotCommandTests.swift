@@ -604,11 +604,46 @@ struct ScaleTests {
         )
     }
 
+    @Test("log(x) on a log x axis is a straight line under decade ticks, sampled evenly in log x")
+    func logX() throws {
+        let run = try InProcess.run([
+            "log(x)", "--range", "0.01:100", "--xscale", "log", "--no-derivative", "--format", "svg",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let points = try path(run.stdout, colour: "#0072b2")
+        let (a, b) = (try #require(points.first), try #require(points.last))
+        let slope = (b.y - a.y) / (b.x - a.x)
+        let offsets: [Double] = points.map { p in abs(a.y + slope * (p.x - a.x) - p.y) }
+        let worst = offsets.max() ?? .infinity
+        #expect(points.count > 100 && worst < 1.0, "\(worst) px off the line")
+        // Evenly spaced in pixels: the samples are log-spaced.
+        let steps: [Double] = zip(points, points.dropFirst()).map { $1.x - $0.x }
+        #expect((steps.max() ?? 0) - (steps.min() ?? 0) < 0.05, "\(steps.min() ?? 0)…\(steps.max() ?? 0)")
+        for label in [">0.01<", ">0.1<", ">1<", ">10<", ">100<"] {
+            #expect(run.stdout.contains(label), "\(label)")
+        }
+        let chart = try InProcess.run([
+            "softplus", "--range", "1e-3:1e3", "--xscale", "log", "--ascii", "--width", "80",
+        ])
+        let axis = try #require(chart.stdout.split(separator: "\n").last)
+        #expect(axis.contains("0.001") && axis.contains("1000") && axis.contains(" 1 "), "\(axis)")
+    }
+
     @Test("bad scales, thresholds, limits and themes are usage errors")
     func errors() throws {
         for (arguments, message) in [
             (["relu", "--yscale", "ln"], "'--yscale' takes linear, log or symlog, got 'ln'"),
-            (["relu", "--linthresh", "1"], "'--linthresh' sets a symlog axis; add --yscale symlog"),
+            (
+                ["relu", "--linthresh", "1"],
+                "'--linthresh' sets a symlog axis; add --yscale symlog or --xscale symlog"
+            ),
+            (["relu", "--xscale", "log"], "a log x axis shows only x > 0, but the range -5:5 starts at -5"),
+            (["relu", "--xscale", "log", "--range", "1:10", "--step", "0.5"], "'--step' spaces x evenly"),
+            (["relu", "--xscale", "lg"], "'--xscale' takes linear, log or symlog, got 'lg'"),
+            (
+                ["relu", "--xscale", "log", "--range", "1:2", "--format", "csv"],
+                "'--xscale' applies to terminal"
+            ),
             (["relu", "--yscale", "symlog", "--linthresh", "0"], "'--linthresh' must be a positive number"),
             (["relu", "--yscale", "log", "--ylim", "0:10"], "a log axis shows only y > 0"),
             (

@@ -78,6 +78,25 @@ public enum AxisScale: Sendable, Equatable {
         }
     }
 
+    /// The minor ticks of a log axis between two positions: 2·10ᵏ … 9·10ᵏ, where every decade
+    /// between `low` and `high` carries a major tick (a span of at most 12 decades); none on a
+    /// linear or symlog axis.
+    /// - Parameters:
+    ///   - low: The axis's lower end, as a position.
+    ///   - high: The axis's upper end, as a position.
+    /// - Returns: The positions of the minor ticks, ascending.
+    public func minorTicks(from low: Double, to high: Double) -> [Double] {
+        guard self == .log, high - low >= 0.3, high - low <= 12 else { return [] }
+        var ticks: [Double] = []
+        for k in Int(low.rounded(.down))...Int(high.rounded(.up)) {
+            for m in 2...9 {
+                let p = Double(k) + Double.log10(Double(m))
+                if p > low && p < high { ticks.append(p) }
+            }
+        }
+        return ticks
+    }
+
     /// Whole positions from `first` to `last`, every 1st, 2nd, 5th, 10th… so that at most
     /// `target` remain and their labels fit.
     private static func decades(from first: Double, to last: Double, target: Int, fits: ([Tick]) -> Bool)

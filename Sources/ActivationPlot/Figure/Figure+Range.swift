@@ -132,7 +132,11 @@ extension Figure {
                         isDifference: series.role.isDifference, identity: series.identity))
             }
             let places = Self.merged(stretches.map(\.x), within: 0.02 * span)
-            let shown = places.prefix(places.count > 4 ? 3 : 4).map { Self.place($0, span: span) }
+            let shown = places.prefix(places.count > 4 ? 3 : 4).map { p in
+                // On a log or symlog x axis, two digits of the value.
+                xScale == .linear
+                    ? Self.place(p, span: span) : NumberText.format(xScale.value(at: p), significantDigits: 2)
+            }
             let list =
                 places.count > 4
                 ? shown.joined(separator: ", ") + " and \(places.count - 3) more places"

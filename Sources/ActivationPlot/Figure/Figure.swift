@@ -108,6 +108,9 @@ public struct Figure: Sendable {
     /// How the y axis places values; off linear, every y is held as its position
     /// (``applyYScale(_:)``).
     public var yScale = AxisScale.linear
+    /// How the x axis places values; off linear, every x is held as its position
+    /// (``applyXScale(_:)``).
+    public var xScale = AxisScale.linear
     /// The curves, drawn in order (later ones on top).
     public var series: [Series]
     /// The x interval shown.
@@ -176,8 +179,10 @@ public struct Figure: Sendable {
 
     /// One marked point of a function.
     public struct Mark: Sendable {
-        /// Where.
+        /// Where on the x axis: x, or its position on a log or symlog axis.
         public var x: Double
+        /// x, as the label writes it.
+        public var at: Double
         /// Where on the y axis: f(x), or its position on a log or symlog axis.
         public var y: Double
         /// f(x), as the label writes it.
@@ -192,6 +197,7 @@ public struct Figure: Sendable {
         /// A marked point (x, y) with the slope there, labelled with the function's name.
         public init(x: Double, y: Double, slope: Double, name: String, function: Int) {
             self.x = x
+            self.at = x
             self.y = y
             self.value = y
             self.slope = slope
@@ -201,7 +207,7 @@ public struct Figure: Sendable {
 
         /// `gelu(0.5) = 0.34571, gelu′ = 0.86718` with 5 significant digits.
         public var label: String {
-            let x = DecimalText.shortest(self.x)
+            let x = DecimalText.shortest(at)
             return "\(name)(\(x)) = \(NumberText.format(value, significantDigits: 5)), "
                 + "\(name)′ = \(NumberText.format(slope, significantDigits: 5))"
         }
@@ -362,6 +368,28 @@ public struct Figure: Sendable {
             let (low, high) = (scale.position(range.lowerBound), scale.position(range.upperBound))
             if low.isFinite && high.isFinite && low < high { fixedYRange = low...high }
         }
+    }
+
+    /// Puts the figure on a log or symlog x axis.
+    ///
+    /// Every x becomes its position on the axis, the curves', bands', marks', shaded intervals'
+    /// and notes' alike, and the x range with them, so that every writer draws it as it draws a
+    /// linear axis. The figure should be sampled evenly on that axis (``Sampling/scale``).
+    /// - Parameter scale: The axis; a log axis needs the x range above 0.
+    public mutating func applyXScale(_ scale: AxisScale) {
+        xScale = scale
+        guard scale != .linear else { return }
+        let position = scale.position
+        for i in series.indices { series[i].x = series[i].x.map(position) }
+        for i in bands.indices { bands[i].x = bands[i].x.map(position) }
+        for i in marks.indices { marks[i].x = position(marks[i].x) }
+        for i in notes.indices { notes[i].x = notes[i].x.map(position) }
+        shades = shades.compactMap { shade in
+            let (a, b) = (position(shade.range.lowerBound), position(shade.range.upperBound))
+            guard a.isFinite && b.isFinite && a <= b else { return nil }
+            return Shade(range: a...b, function: shade.function)
+        }
+        xRange = position(xRange.lowerBound)...position(xRange.upperBound)
     }
 
     /// Keeps only the curves of the given derivative orders (0: f and f − g, 1: f′ and f′ − g′,

@@ -18,7 +18,10 @@ public struct Sampling: Sendable, Hashable, RandomAccessCollection {
     /// How many x values.
     public let count: Int
     /// x_i = (start·denominator + i·increment)/denominator · 10^exponent, exactly.
-    private let grid: DecimalGrid?
+    private var grid: DecimalGrid?
+    /// How the samples are spaced: evenly in x (linear), or evenly in their position on a log
+    /// or symlog axis.
+    public private(set) var scale: AxisScale
 
     /// `count` samples from `lower` to `upper` inclusive: x_i = lower + i·(upper − lower)/(n−1).
     /// - Parameters:
@@ -32,7 +35,26 @@ public struct Sampling: Sendable, Hashable, RandomAccessCollection {
         self.lower = lower
         self.upper = upper
         self.count = count
+        self.scale = .linear
         grid = DecimalGrid(lower, upper, intervals: count - 1)
+    }
+
+    /// `count` samples from `lower` to `upper` inclusive, evenly spaced on an axis of `scale`.
+    ///
+    /// Log-spaced on a log axis (`lower` > 0), evenly in sign(x)·log₁₀(1 + |x|/t) on a symlog
+    /// one. The ends are `lower` and `upper` exactly.
+    /// - Parameters:
+    ///   - lower: The first x, finite (positive on a log axis).
+    ///   - upper: The last x, finite and greater than `lower`.
+    ///   - count: At least 2.
+    ///   - scale: The x axis's scale.
+    public init(from lower: Double, to upper: Double, count: Int, scale: AxisScale) {
+        self.init(from: lower, to: upper, count: count)
+        if scale != .linear {
+            precondition(scale.position(lower).isFinite, "a log axis needs lower > 0")
+            self.scale = scale
+            grid = nil
+        }
     }
 
     /// Samples a step h apart from `lower`: when (upper − lower)/h is a whole number (to 1e-9),
@@ -45,6 +67,7 @@ public struct Sampling: Sendable, Hashable, RandomAccessCollection {
         let n = spans ? whole : intervals.rounded(.down)
         guard n >= 1, n < 0x1p62 else { return nil }
         self.lower = lower
+        self.scale = .linear
         self.count = Int(n) + 1
         if spans {
             self.upper = upper
@@ -64,6 +87,10 @@ public struct Sampling: Sendable, Hashable, RandomAccessCollection {
     public subscript(i: Int) -> Double {
         if i == 0 { return lower }
         if i == count - 1 { return upper }
+        if scale != .linear {
+            let (a, b) = (scale.position(lower), scale.position(upper))
+            return scale.value(at: a + (b - a) * Double(i) / Double(count - 1))
+        }
         if let x = grid?.x(i) { return x }
         let n = Double(count - 1)
         let (a, b) = (lower * (n - Double(i)), upper * Double(i))
@@ -75,7 +102,7 @@ public struct Sampling: Sendable, Hashable, RandomAccessCollection {
 
     /// Samplings are equal when they give the same x values.
     public static func == (a: Sampling, b: Sampling) -> Bool {
-        a.lower == b.lower && a.upper == b.upper && a.count == b.count
+        a.lower == b.lower && a.upper == b.upper && a.count == b.count && a.scale == b.scale
     }
 
     /// Hashes the ends and the count.

@@ -19,8 +19,8 @@ struct PlotGeometry {
     let left, top, right, bottom: Double
     /// The intervals shown (y's as positions on its axis).
     let xRange, yRange: ClosedRange<Double>
-    /// How the y axis places values.
-    let yScale: AxisScale
+    /// How the axes place values.
+    let yScale, xScale: AxisScale
     /// The ticks of each axis; y's labels with typographic minus signs.
     let xTicks, yTicks: [Tick]
     let yLabels: [String]
@@ -34,6 +34,7 @@ struct PlotGeometry {
     init(figure: Figure, width: Int, height: Int, scale s: Double, below: Double = 0, beside: Double = 0) {
         self.below = below
         self.yScale = figure.yScale
+        self.xScale = figure.xScale
         self.width = width
         self.height = height
         self.scale = s
@@ -59,7 +60,8 @@ struct PlotGeometry {
         let xOf = { (v: Double) -> Double in left + fraction(v, in: xRange) * (right - left) }
         // At least five labelled ticks where they fit (the fit check drops labellings that touch).
         let xTarget = Swift.max(5, Swift.min(11, Int((right - left) / (5 * tickSize))))
-        xTicks = TickEngine.ticks(from: xRange.lowerBound, to: xRange.upperBound, target: xTarget) { ticks in
+        xTicks = figure.xScale.ticks(from: xRange.lowerBound, to: xRange.upperBound, target: xTarget) {
+            ticks in
             var end = -Double.infinity
             for tick in ticks {
                 let w = font.width(of: Self.typographic(tick.label), size: tickSize)
@@ -94,8 +96,9 @@ struct PlotGeometry {
     ///
     /// At `size` if it can, else smaller (down to 80 %), else broken at spaces into lines of
     /// that size, each made to fit (down to half size for a word longer than the width). At
-    /// most three lines, and a line still too wide at half size, are cut with an ellipsis: a
-    /// title of thousands of characters stays readable instead of shrinking to nothing.
+    /// most two lines: the second, and a line still too wide at half size, are cut with an
+    /// ellipsis; a title of thousands of characters stays readable instead of shrinking to
+    /// nothing.
     static func fit(_ text: String, width: Double, size: Double, font: GlyphFont) -> (
         lines: [String], size: Double
     ) {
@@ -115,14 +118,14 @@ struct PlotGeometry {
             }
         }
         lines.append(line)
-        if lines.count > 3 { lines = Array(lines.prefix(3)) + [""] }
+        if lines.count > 2 { lines = Array(lines.prefix(2)) + [""] }
         let widest = lines.map { font.width(of: $0, size: smaller) }.max() ?? 0
         // Shrunk to fit down to half size; a line that would need less is cut at 80 % instead.
         let fitting = smaller * width / Swift.max(widest, 1)
         let final = widest > width && fitting >= 0.5 * size ? fitting : smaller
-        let cut = lines.count > 3
-        lines = lines.prefix(3).enumerated().map { i, text in
-            let last = cut && i == 2
+        let cut = lines.count > 2
+        lines = lines.prefix(2).enumerated().map { i, text in
+            let last = cut && i == 1
             guard last || font.width(of: text, size: final) > width else { return text }
             // The longest prefix that fits with the ellipsis, by bisection (a title may be 128 KiB).
             let characters = Array(text)

@@ -246,7 +246,7 @@ struct PlotLayout {
         for tick in g.yTicks { horizontal(tick.value, Self.grid) }
         // A log axis has no 0; its position 0 is y = 1.
         if g.yRange.contains(0) && g.yScale != .log { horizontal(0, Self.zeroAxis) }
-        if g.xRange.contains(0) { vertical(0, Self.zeroAxis) }
+        if g.xRange.contains(0) && g.xScale != .log { vertical(0, Self.zeroAxis) }
     }
 
     /// A faint rule in a function's colour at each edge a note describes (where f becomes ±∞).
@@ -444,10 +444,23 @@ struct PlotLayout {
         }
     }
 
-    /// Tick marks and their labels on both axes.
+    /// Tick marks and their labels on both axes, and a log axis's minor ticks (shorter, without
+    /// labels).
     private mutating func drawTickLabels() {
         let (g, s, size) = (geometry, geometry.scale, geometry.tickSize)
         let (e, rule, mark) = (g.pixelEdges, g.rule, g.length(6))
+        let minor = g.length(3)
+        for p in g.yScale.minorTicks(from: g.yRange.lowerBound, to: g.yRange.upperBound) {
+            let y = pixel(floor(g.y(p)))
+            drawings.append(
+                .rectangle(x0: e.left - minor, y0: y, x1: e.left, y1: y + rule, color: Self.frame, alpha: 1))
+        }
+        for p in g.xScale.minorTicks(from: g.xRange.lowerBound, to: g.xRange.upperBound) {
+            let x = pixel(floor(g.x(p)))
+            drawings.append(
+                .rectangle(
+                    x0: x, y0: e.bottom, x1: x + rule, y1: e.bottom + minor, color: Self.frame, alpha: 1))
+        }
         for (tick, label) in zip(g.yTicks, g.yLabels) {
             let y = pixel(floor(g.y(tick.value)))
             drawings.append(

@@ -13,6 +13,8 @@ extension TerminalChart {
         let yRange: ClosedRange<Double>
         /// Whether y = 0 has a row (not on a log axis, whose position 0 is y = 1).
         let zeroRow: Bool
+        /// Whether x = 0 has a column (not on a log axis).
+        let zeroColumn: Bool
         let xTicks: [Tick]
         let yTicks: [Tick]
         let yLabel: String
@@ -45,7 +47,7 @@ extension TerminalChart {
             let columnOf = { (x: Double) -> Int in
                 pixel(fraction(x, in: xRange) * dotColumns) / dots.across
             }
-            let xTicks = TickEngine.ticks(
+            let xTicks = figure.xScale.ticks(
                 from: xRange.lowerBound, to: xRange.upperBound, target: Swift.max(2, columns / 10 + 1)
             ) { ticks in
                 // Centred labels may not touch: at least two spaces between neighbours, and all on the line.
@@ -66,6 +68,7 @@ extension TerminalChart {
             self.xRange = xRange
             self.yRange = yRange
             self.zeroRow = figure.yScale != .log
+            self.zeroColumn = figure.xScale != .log
             self.xTicks = xTicks
             self.yTicks = yTicks
             self.yLabel = chart.plain(figure.yLabel)
@@ -135,7 +138,7 @@ extension TerminalChart {
                     canvas.plot(column, row, owner: Canvas.axis, mark: "-")
                 }
             }
-            if xRange.contains(0) {
+            if xRange.contains(0) && zeroColumn {
                 let (column, _) = dot(0, yRange.lowerBound)
                 for row in stride(from: 0, to: canvas.dotRows, by: step) {
                     canvas.plot(column, row, owner: Canvas.axis, mark: "|")

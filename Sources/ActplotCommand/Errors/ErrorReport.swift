@@ -43,7 +43,7 @@ package struct ErrorReport {
     static let otherTools: [String: String] = [
         "--dpi": "use --scale for an image's pixel density",
         "--log": "a log y axis is --yscale log", "--logy": "a log y axis is --yscale log",
-        "--logx": "actplot has no log x axis yet; --yscale log sets the y axis",
+        "--logx": "a log x axis is --xscale log",
         "--log-scale": "a log y axis is --yscale log", "--logscale": "a log y axis is --yscale log",
         "--y-range": "the y interval is --ylim MIN:MAX (--range is the x range)",
         "--yrange": "the y interval is --ylim MIN:MAX (--range is the x range)",

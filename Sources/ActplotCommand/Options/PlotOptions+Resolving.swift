@@ -53,8 +53,11 @@ extension PlotOptions {
         }.filter { seen.insert($0).inserted }
     }
 
-    /// The x grid: --step, else --samples, else `count`.
-    func sampling(_ interval: RangeArgument, default count: Int, limit: Int) throws -> Sampling {
+    /// The x grid: --step, else --samples, else `count`; evenly spaced on the x axis's scale
+    /// when `onAxis` (charts and images), else evenly in x.
+    func sampling(_ interval: RangeArgument, default count: Int, limit: Int, onAxis: Bool = false) throws
+        -> Sampling
+    {
         if let step {
             guard let h = DecimalText.parse(step.trimmingWhitespace), h.isFinite, h > 0 else {
                 throw ValidationError(
@@ -76,7 +79,8 @@ extension PlotOptions {
         guard n <= limit else {
             throw ValidationError("'--samples' must be at most \(limit) for this output, got \(n)")
         }
-        return Sampling(from: interval.lower, to: interval.upper, count: n)
+        let scale = onAxis ? xAxisScale : .linear
+        return Sampling(from: interval.lower, to: interval.upper, count: n, scale: scale)
     }
 
     /// The colours of images: `--theme`, checked by ``PlotOptions/validate()``, or light.

@@ -66,7 +66,13 @@ struct PlotOptions: ParsableArguments {
     var yscale: String?
 
     @Option(
-        help: ArgumentHelp("Where a symlog y axis turns from linear to decades (default 1).", valueName: "T"))
+        help: ArgumentHelp(
+            "linear, log (decades, sampled log-spaced; needs --range MIN > 0) or symlog.", valueName: "SCALE")
+    )
+    var xscale: String?
+
+    @Option(
+        help: ArgumentHelp("Where a symlog axis turns from linear to decades (default 1).", valueName: "T"))
     var linthresh: Double?
 
     @Flag(help: "Add the differences f − g from the first function (a panel, or series in overlay).")
@@ -227,16 +233,21 @@ struct PlotOptions: ParsableArguments {
         }
     }
 
-    /// `--yscale` and `--linthresh`: a known scale, a positive finite threshold given only for
-    /// symlog, and a `--ylim` a log axis can show.
+    /// `--yscale`, `--xscale` and `--linthresh`: known scales, a positive finite threshold given
+    /// only for symlog, a `--ylim` a log axis can show, and a range and sampling a log x axis can
+    /// take.
     private func validateScale() throws {
         let scale = yscale?.lowercased()
-        if let scale, !["linear", "log", "symlog"].contains(scale) {
-            throw ValidationError("'--yscale' takes linear, log or symlog, got '\(yscale ?? "")'")
+        for (option, given) in [("--yscale", yscale), ("--xscale", xscale)] {
+            if let given, !["linear", "log", "symlog"].contains(given.lowercased()) {
+                throw ValidationError("'\(option)' takes linear, log or symlog, got '\(given)'")
+            }
         }
+        try validateXScale()
         if let linthresh {
-            guard scale == "symlog" else {
-                throw ValidationError("'--linthresh' sets a symlog axis; add --yscale symlog")
+            guard scale == "symlog" || xscale?.lowercased() == "symlog" else {
+                throw ValidationError(
+                    "'--linthresh' sets a symlog axis; add --yscale symlog or --xscale symlog")
             }
             guard linthresh.isFinite && linthresh > 0 else {
                 throw ValidationError(
@@ -248,6 +259,32 @@ struct PlotOptions: ParsableArguments {
             throw ValidationError(
                 "a log axis shows only y > 0, but '--ylim \(ylim)' starts at \(DecimalText.shortest(ylim.lower)); "
                     + "give a positive MIN, e.g. --ylim 1e-6:\(DecimalText.shortest(ylim.upper))")
+        }
+    }
+
+    /// A log x axis starts above 0; an axis off linear is sampled evenly on it, not by `--step`.
+    private func validateXScale() throws {
+        guard let x = xscale?.lowercased(), x != "linear" else { return }
+        if x == "log" && interval.lower <= 0 {
+            let upper = Swift.max(interval.upper, 100)
+            throw ValidationError(
+                "a log x axis shows only x > 0, but the range \(interval) starts at "
+                    + "\(DecimalText.shortest(interval.lower)); give --range with MIN > 0, e.g. --range "
+                    + "0.01:\(DecimalText.shortest(upper))")
+        }
+        if step != nil {
+            throw ValidationError(
+                "'--step' spaces x evenly, and a \(x) x axis is sampled evenly on the axis: give --samples instead"
+            )
+        }
+    }
+
+    /// The x axis: `--xscale`, linear by default.
+    var xAxisScale: AxisScale {
+        switch xscale?.lowercased() {
+        case "log": .log
+        case "symlog": .symlog(threshold: linthresh ?? 1)
+        default: .linear
         }
     }
 

@@ -45,6 +45,7 @@ extension PlotRun {
         figure.keepOrders(o.orders)
         figure.fixedYRange = o.ylim?.closedRange
         figure.applyYScale(o.yAxisScale)
+        figure.applyXScale(o.xAxisScale)
         figure.xLabel = o.xlabel ?? figure.xLabel
         figure.yLabel = o.ylabel ?? figure.yLabel
         figure.legend = o.legendPlacement
@@ -59,6 +60,7 @@ extension PlotRun {
             secondDerivative: o.orders.contains(2))
         differences.keepOrders(o.orders)
         differences.applyYScale(o.yAxisScale)
+        differences.applyXScale(o.xAxisScale)
         differences.xLabel = o.xlabel ?? differences.xLabel
         differences.legend = o.legendPlacement
         return differences

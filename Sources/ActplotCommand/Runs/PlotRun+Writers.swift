@@ -74,7 +74,8 @@ extension PlotRun {
         let columns = chart.samples(
             for: plan.functions, over: o.interval.closedRange, derivative: o.orders.contains(1),
             secondDerivative: o.orders.contains(2), title: o.title)
-        let sampling = try o.sampling(o.interval, default: columns, limit: Self.chartSampleLimit)
+        let sampling = try o.sampling(
+            o.interval, default: columns, limit: Self.chartSampleLimit, onAxis: true)
         let grid = figures(plan, sampling: sampling)
         try emit(plan, on: &console) { chart.render(grid, to: &$0) }
     }
@@ -101,7 +102,7 @@ extension PlotRun {
                     + "redirect stdout")
         }
         let sampling = try o.sampling(
-            o.interval, default: Swift.max(2, Int(pw)), limit: Self.chartSampleLimit)
+            o.interval, default: Swift.max(2, Int(pw)), limit: Self.chartSampleLimit, onAxis: true)
         let grid = figures(plan, sampling: sampling)
         // Quoted for a shell, so that the command can be pasted back (`'x*tanh(x)'`).
         let command = o.noMetadata ? "" : ShellQuote.command(["actplot"] + console.environment.arguments)

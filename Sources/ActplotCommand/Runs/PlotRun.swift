@@ -112,7 +112,8 @@ struct PlotRun {
             (o.noMetadata, "--no-metadata", [.png]), (o.ylim != nil, "--ylim", drawn),
             (o.xlabel != nil, "--xlabel", drawn), (o.ylabel != nil, "--ylabel", drawn),
             (o.legend != nil, "--legend", drawn), (o.yscale != nil, "--yscale", drawn),
-            (o.linthresh != nil, "--linthresh", drawn), (o.theme != nil, "--theme", images),
+            (o.linthresh != nil, "--linthresh", drawn), (o.xscale != nil, "--xscale", drawn),
+            (o.theme != nil, "--theme", images),
             (o.lineWidth != nil, "--line-width", images), (o.fontSize != nil, "--font-size", images),
         ]
         let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
