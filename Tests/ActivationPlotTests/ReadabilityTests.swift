@@ -252,9 +252,9 @@ struct ReadabilityTests {
         let font = GlyphFont.dejaVuSans
         let long =
             "differences from torch.LeakyReLU(negative_slope=0.2), jax.leaky_relu, keras.layers.LeakyReLU"
-        let fit = PlotGeometry.fit(long, width: 300, size: 19, font: font)
+        let fit = PlotGeometry.fit(long, width: 460, size: 19, font: font)
         #expect(fit.lines.count > 1 && fit.lines.joined(separator: " ") == long)
-        #expect(fit.lines.allSatisfy { font.width(of: $0, size: fit.size) <= 300 })
+        #expect(fit.lines.allSatisfy { font.width(of: $0, size: fit.size) <= 460 })
         #expect(PlotGeometry.fit("relu", width: 300, size: 19, font: font).lines == ["relu"])
     }
 

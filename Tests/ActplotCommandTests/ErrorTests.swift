@@ -36,7 +36,7 @@ struct ErrorTests {
         Case(arguments: ["gelu", "--ylim", "2"], mentions: "'--ylim' needs MIN:MAX"),
         Case(
             arguments: ["gelu", "--ylim", "0:1", "--format", "csv"],
-            mentions: "'--ylim' applies to terminal charts, PNG, SVG and PDF, not to CSV"),
+            mentions: "'--ylim' applies to terminal charts, PNG, SVG, PDF and pgfplots, not to CSV"),
         Case(
             arguments: ["gelu", "relu", "--layout", "row", "--independent-y", "--ylim", "0:1"],
             mentions: "'--ylim' gives every panel the same y range and '--independent-y' each its own"),
@@ -45,10 +45,10 @@ struct ErrorTests {
         Case(arguments: ["gelu", "--width", "1e3"], mentions: "takes a whole number, 20 to 16384"),
         Case(
             arguments: ["relu", "--title", "t", "--format", "csv"],
-            mentions: "'--title' applies to terminal charts, PNG, SVG and PDF, not to CSV"),
+            mentions: "'--title' applies to terminal charts, PNG, SVG, PDF and pgfplots, not to CSV"),
         Case(
             arguments: ["relu", "--scale", "2"],
-            mentions: "'--scale' applies to PNG, SVG and PDF, not to a terminal chart"),
+            mentions: "'--scale' applies to PNG, SVG, PDF and pgfplots, not to a terminal chart"),
         Case(
             arguments: ["relu", "--ascii", "--format", "svg"],
             mentions: "'--ascii' applies to terminal charts"),

@@ -178,7 +178,8 @@ struct PlotCommandTests {
         Case(arguments: ["relu", "--step", "20"], status: 64, mentions: "fewer than 2"),
         Case(arguments: ["relu", "--step", "0.1", "--samples", "5"], status: 64, mentions: "not both"),
         Case(
-            arguments: ["relu", "--format", "jpeg"], status: 64, mentions: "chart, csv, tsv, png, svg or pdf"),
+            arguments: ["relu", "--format", "jpeg"], status: 64,
+            mentions: "chart, csv, tsv, png, svg, pdf or tex"),
         Case(arguments: ["relu", "-o", "plot.xyz"], status: 64, mentions: "'.xyz'"),
         Case(arguments: ["relu", "-o", "/nonexistent-dir/x.csv"], status: 1, mentions: "cannot create"),
         Case(arguments: ["relu", "-o", "/tmp"], status: 64, mentions: "is a directory"),
@@ -409,7 +410,8 @@ struct LegendOptionTests {
         )
         let csv = try InProcess.run(["gelu", "--legend", "none", "--format", "csv"])
         #expect(
-            csv.status == 64 && csv.stderr.contains("'--legend' applies to terminal charts, PNG, SVG and PDF")
+            csv.status == 64
+                && csv.stderr.contains("'--legend' applies to terminal charts, PNG, SVG, PDF and pgfplots")
         )
     }
 }
@@ -493,7 +495,8 @@ struct AxisLabelTests {
         #expect(chart.stdout.split(separator: "\n").contains { $0.hasPrefix("relu(z) ┌") })
         let csv = try InProcess.run(["relu", "--xlabel", "z", "--format", "csv"])
         #expect(
-            csv.status == 64 && csv.stderr.contains("'--xlabel' applies to terminal charts, PNG, SVG and PDF")
+            csv.status == 64
+                && csv.stderr.contains("'--xlabel' applies to terminal charts, PNG, SVG, PDF and pgfplots")
         )
     }
 }
@@ -648,7 +651,7 @@ struct ScaleTests {
             (["relu", "--yscale", "log", "--ylim", "0:10"], "a log axis shows only y > 0"),
             (
                 ["relu", "--yscale", "log", "--format", "csv"],
-                "'--yscale' applies to terminal charts, PNG, SVG and PDF"
+                "'--yscale' applies to terminal charts, PNG, SVG, PDF and pgfplots"
             ),
         ] {
             let result = try InProcess.run(arguments)
@@ -677,7 +680,7 @@ struct StyleTests {
             (["gelu", "--line-width", "0", "-o", "x.svg"], "'--line-width' must be 0.25 to 20 pixels"),
             (
                 ["gelu", "--line-width", "3"],
-                "'--line-width' applies to PNG, SVG and PDF, not to a terminal chart"
+                "'--line-width' applies to PNG, SVG, PDF and pgfplots, not to a terminal chart"
             ),
         ] {
             let result = try InProcess.run(arguments)

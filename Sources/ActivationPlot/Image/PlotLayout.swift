@@ -31,7 +31,7 @@ enum Drawing {
 extension FigureGrid {
     /// The narrowest panel of an image that still reads, at scale 1: room for five x labels
     /// and a legend.
-    static let readablePanelWidth = 400.0
+    public static let readablePanelWidth = 400.0
 
     /// The drawings of every panel in one image, under the grid's title: in a row, a column or
     /// a grid (``shape(width:readable:)``).

@@ -68,6 +68,10 @@ struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     static let pdf = OutputFormat(
         name: "pdf", summary: "a PDF page", extensions: ["pdf"], example: "plot.pdf", isBinary: true,
         measure: .pixels, writer: .image(PDFEncoder()))
+    /// A pgfplots picture for LaTeX (`--standalone`: a whole document).
+    static let tex = OutputFormat(
+        name: "tex", summary: "a pgfplots picture for LaTeX", extensions: ["tex"], example: "plot.tex",
+        isBinary: false, measure: .pixels, writer: .image(PGFPlotsEncoder()))
     /// eval's aligned table.
     static let table = OutputFormat(
         name: "table", summary: "an aligned table", extensions: [], example: "points.txt", isBinary: false,
@@ -78,7 +82,7 @@ struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
         isBinary: false, measure: .none, writer: .rows)
 
     /// What plot and compare write.
-    static let plot: [OutputFormat] = [.chart, .csv, .tsv, .png, .svg, .pdf]
+    static let plot: [OutputFormat] = [.chart, .csv, .tsv, .png, .svg, .pdf, .tex]
     /// What eval writes (besides `--json`'s one document).
     static let eval: [OutputFormat] = [.table, .csv, .jsonl]
 

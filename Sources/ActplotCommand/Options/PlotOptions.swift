@@ -140,6 +140,9 @@ struct PlotOptions: ParsableArguments {
     @Flag(help: "Leave the command line out of a PNG (its tEXt chunk records it, paths included).")
     var noMetadata = false
 
+    @Flag(help: "With -o FILE.tex: a whole LaTeX document (pdflatex makes a page the figure's size).")
+    var standalone = false
+
     @Option(
         help: ArgumentHelp(
             "CSV and TSV column names: primes (gelu, gelu') or plain (gelu, gelu_d1: as numpy, pandas and R "

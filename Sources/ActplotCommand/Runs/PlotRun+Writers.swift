@@ -10,7 +10,9 @@ extension PlotRun {
         switch plan.format.writer {
         case .rows: try writeTable(plan, on: &console)
         case .chart: try drawChart(plan, reserve: reserve, on: &console)
-        case .image(let encoder): try drawImage(plan, encoder, on: &console)
+        case .image(let encoder):
+            let standalone = PGFPlotsEncoder(standalone: options.standalone)
+            try drawImage(plan, plan.format == .tex ? standalone : encoder, on: &console)
         }
     }
 
@@ -83,7 +85,10 @@ extension PlotRun {
     /// An image, encoded whole, then written.
     private func drawImage(_ plan: Plan, _ encoder: any ImageEncoder, on console: inout Console) throws {
         let o = options
-        let (w, h) = (o.width ?? 1200, o.height ?? 800)
+        // A pgfplots figure is set in a page's text: 460 × 300 pixels are 345 × 225 pt, an
+        // article's text width.
+        let tex = plan.format == .tex
+        var (w, h) = (o.width ?? (tex ? 460 : 1200), o.height ?? (tex ? 300 : 800))
         let (pw, ph) = (Double(w) * o.scale, Double(h) * o.scale)
         guard pw <= Double(Figure.maximumPixels), ph <= Double(Figure.maximumPixels) else {
             throw ValidationError(
@@ -101,9 +106,17 @@ extension PlotRun {
                 "refusing to write \(format.name.uppercased()) bytes to a terminal; use -o \(format.example) or "
                     + "redirect stdout")
         }
+        // pgfplots takes 400 points a curve: TeX is slow, and a printed figure needs no more.
+        let samples = format == .tex ? 400 : Swift.max(2, Int(pw))
         let sampling = try o.sampling(
-            o.interval, default: Swift.max(2, Int(pw)), limit: Self.chartSampleLimit, onAxis: true)
+            o.interval, default: samples, limit: Self.chartSampleLimit, onAxis: true)
         let grid = figures(plan, sampling: sampling)
+        if tex {
+            // Each panel of a pgfplots grid keeps the default size.
+            let (columns, rows) = grid.shape(width: Double(w), readable: FigureGrid.readablePanelWidth)
+            if o.width == nil { w *= columns }
+            if o.height == nil { h *= rows }
+        }
         // Quoted for a shell, so that the command can be pasted back (`'x*tanh(x)'`).
         let command = o.noMetadata ? "" : ShellQuote.command(["actplot"] + console.environment.arguments)
         let image: EncodedImage

@@ -101,26 +101,12 @@ struct PlotRun {
     /// An option the chosen output does not use is a usage error, naming the outputs it is for:
     /// `--title` with CSV, `--scale` with a chart, `--independent-y` with one overlaid panel.
     static func refuseUnused(_ o: PlotOptions, format: OutputFormat, layout: PlotOptions.Layout) throws {
-        let drawn = OutputFormat.plot.filter { $0.measure != .none }
-        let images = OutputFormat.plot.filter { $0.measure == .pixels }
-        let rules: [(given: Bool, option: String, for: [OutputFormat])] = [
-            (o.title != nil, "--title", drawn), (o.width != nil, "--width", drawn),
-            (o.height != nil, "--height", drawn), (o.layout != nil, "--layout", drawn),
-            (o.scale != 1, "--scale", images), (o.ascii, "--ascii", [.chart]),
-            (o.color.lowercased() != "auto", "--color", [.chart]),
-            (o.header != nil, "--header", [.csv, .tsv]), (o.csvLayout != nil, "--csv-layout", [.csv, .tsv]),
-            (o.noMetadata, "--no-metadata", [.png]), (o.ylim != nil, "--ylim", drawn),
-            (o.xlabel != nil, "--xlabel", drawn), (o.ylabel != nil, "--ylabel", drawn),
-            (o.legend != nil, "--legend", drawn), (o.yscale != nil, "--yscale", drawn),
-            (o.linthresh != nil, "--linthresh", drawn), (o.xscale != nil, "--xscale", drawn),
-            (o.theme != nil, "--theme", images),
-            (o.lineWidth != nil, "--line-width", images), (o.fontSize != nil, "--font-size", images),
-        ]
-        let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : f.name.uppercased()
-        }
+        let rules = optionRules(o)
+        let spoken = { (f: OutputFormat) in f == .tex ? "pgfplots" : f.name.uppercased() }
+        let named = { (f: OutputFormat) in f.measure == .characters ? "a terminal chart" : spoken(f) }
         for rule in rules where rule.given && !rule.for.contains(where: { $0.name == format.name }) {
             let outputs = rule.for.map {
-                $0.measure == .characters ? "terminal charts" : $0.name.uppercased()
+                $0.measure == .characters ? "terminal charts" : spoken($0)
             }
             let list =
                 outputs.dropLast().isEmpty
@@ -158,6 +144,27 @@ struct PlotRun {
                 "'--independent-y' gives each panel its own y range; --layout overlay draws one panel: "
                     + "use --layout side-by-side, row, column or grid")
         }
+    }
+
+    /// Each option that only some outputs use: whether it was given, and those outputs.
+    private static func optionRules(_ o: PlotOptions) -> [(given: Bool, option: String, for: [OutputFormat])]
+    {
+        let drawn = OutputFormat.plot.filter { $0.measure != .none }
+        let images = OutputFormat.plot.filter { $0.measure == .pixels }
+        let rendered = images.filter { $0 != .tex }
+        return [
+            (o.title != nil, "--title", drawn), (o.width != nil, "--width", drawn),
+            (o.height != nil, "--height", drawn), (o.layout != nil, "--layout", drawn),
+            (o.scale != 1, "--scale", images), (o.ascii, "--ascii", [.chart]),
+            (o.color.lowercased() != "auto", "--color", [.chart]),
+            (o.header != nil, "--header", [.csv, .tsv]), (o.csvLayout != nil, "--csv-layout", [.csv, .tsv]),
+            (o.noMetadata, "--no-metadata", [.png]), (o.ylim != nil, "--ylim", drawn),
+            (o.xlabel != nil, "--xlabel", drawn), (o.ylabel != nil, "--ylabel", drawn),
+            (o.legend != nil, "--legend", drawn), (o.yscale != nil, "--yscale", drawn),
+            (o.linthresh != nil, "--linthresh", drawn), (o.xscale != nil, "--xscale", drawn),
+            (o.theme != nil, "--theme", rendered), (o.lineWidth != nil, "--line-width", images),
+            (o.fontSize != nil, "--font-size", rendered), (o.standalone, "--standalone", [.tex]),
+        ]
     }
 
     /// The format and arithmetic of the run, or nil without --dtype.
