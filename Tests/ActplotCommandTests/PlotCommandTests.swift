@@ -692,7 +692,7 @@ struct StyleTests {
 /// Family specs on the command line: one curve or column per value.
 @Suite("Plot: families")
 struct FamilyCommandTests {
-    @Test("a list and a range give a column per value, named by it; compare takes a family; eval refuses one")
+    @Test("a list and a range give a column per value, named by it; compare takes a family")
     func family() throws {
         let csv = try InProcess.run([
             "leaky_relu:alpha=0.01,0.1,0.3", "softplus:beta=0.5..2/4", "--samples", "2", "--no-derivative",
@@ -709,12 +709,38 @@ struct FamilyCommandTests {
         #expect(csv.stdout.split(separator: "\n")[1].hasPrefix("-5,-0.05,-0.5,-1.5,"))
         let compare = try InProcess.run(["compare", "elu:alpha=0.5,1", "--width", "80", "--height", "20"])
         #expect(compare.status == 0 && compare.stdout.contains("elu(alpha=0.5)"), "\(compare.stderr)")
-        let eval = try InProcess.run(["eval", "elu:alpha=0.5,1", "0"])
-        #expect(
-            eval.status == 64
-                && eval.stderr.contains("eval takes one function, but 'elu:alpha=0.5,1' is a family of 2"))
         let big = try InProcess.run(["softplus:beta=1..2/9,threshold=1..2/9"])
         #expect(big.status == 64 && big.stderr.contains("a family of more than 64 functions"))
+    }
+
+    @Test("eval and info give a table or a row per member; eval's CSV of a family says how to get one")
+    func evalAndInfo() throws {
+        let eval = try InProcess.run(["eval", "elu:alpha=0.5,1", "-1", "2"])
+        #expect(eval.status == 0, "\(eval.stderr)")
+        let blocks = eval.stdout.components(separatedBy: "\n\n")
+        #expect(
+            blocks.count == 2 && blocks[0].hasPrefix("elu(alpha=0.5)") && blocks[1].hasPrefix("elu(alpha=1)"))
+        #expect(blocks[0].contains("-0.3160602794142788") && blocks[1].contains("-0.6321205588285577"))
+        let json = try #require(
+            try parseJSON(InProcess.run(["eval", "elu:alpha=0.5,1", "-1", "--json"]).stdout) as? [Any])
+        let alphas = json.compactMap {
+            (($0 as? [String: Any])?["parameters"] as? [String: Any])?["alpha"] as? Double
+        }
+        #expect(alphas == [0.5, 1])
+        let csv = try InProcess.run(["eval", "elu:alpha=0.5,1", "0", "--format", "csv"])
+        #expect(
+            csv.status == 64
+                && csv.stderr.contains("for CSV, plot it: actplot 'elu:alpha=0.5,1' --format csv"))
+        let info = try InProcess.run(["info", "leaky_relu:alpha=0.01,0.1,0.3"])
+        #expect(info.status == 0, "\(info.stderr)")
+        let rows = info.stdout.split(separator: "\n").filter { $0.hasPrefix("leaky_relu(alpha=") }
+        #expect(
+            rows.count == 3 && rows[0].contains("[-0.05, 5]") && rows[2].contains("[-1.5, 5]"),
+            "\(info.stdout)")
+        let document = try #require(
+            try parseJSON(InProcess.run(["info", "elu:alpha=1,2", "--json"]).stdout) as? [String: Any])
+        #expect(
+            (document["members"] as? [Any])?.count == 2 && document["family"] as? String == "elu:alpha=1,2")
     }
 }
 

@@ -57,6 +57,31 @@ struct EvalRun {
         try writer.end()
     }
 
+    /// A family (`leaky_relu:alpha=0.01,0.1,0.3`): each member's table in turn, a blank line
+    /// between, or an array of their JSON documents, at points typed (`points`; nil for a
+    /// vector).
+    static func family(
+        _ members: [Activation], spec: String, points: Points?, output: PointOutput, format: NumberFormat?,
+        arithmetic: FormatEvaluation.Arithmetic, precision: Int?, on console: Console
+    ) throws {
+        guard let points, case .typed = points, output == .table || output == .json else {
+            throw ValidationError(
+                "eval takes a family ('\(spec)', \(members.count) functions) with points typed, as tables or "
+                    + "--json; for CSV, plot it: actplot '\(spec)' --format csv --step 0.5")
+        }
+        var console = console
+        if output == .json { try console.write("[\n") }
+        for (k, f) in members.enumerated() {
+            if k > 0 { try console.write(output == .json ? ",\n" : "\n") }
+            try EvalRun(
+                function: f, points: points,
+                evaluation: format.map { FormatEvaluation(f, format: $0, arithmetic: arithmetic) },
+                output: output, precision: precision
+            ).run(on: console)
+        }
+        if output == .json { try console.write("]\n") }
+    }
+
     /// Numbers in order; a bad one is named with its position among several.
     private static func numbers(_ texts: [String]) throws -> [Double] {
         try texts.enumerated().map { index, text in

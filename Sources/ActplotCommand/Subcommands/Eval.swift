@@ -82,7 +82,15 @@ extension Actplot {
         }
 
         func run(on console: inout Console) throws {
-            let f = try others.activation(function, for: "eval")
+            let members = try others.activations([function])
+            if members.count > 1 {
+                return try EvalRun.family(
+                    members, spec: function, points: vector == nil ? source.points : nil,
+                    output: try PointOutput(format: format, json: numbers.json),
+                    format: try precision.format(),
+                    arithmetic: try precision.arithmetic(), precision: numbers.precision, on: console)
+            }
+            let f = members[0]
             let dtype = try precision.format()
             if let vector {
                 if dtype != nil {

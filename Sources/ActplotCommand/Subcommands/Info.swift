@@ -59,8 +59,12 @@ extension Actplot {
                 throw ValidationError(
                     "give a function (actplot info gelu) or a format (actplot info --dtype bf16)")
             }
-            let f = try others.activation(function, for: "info")
-            try console.print(FunctionReport(f, over: range.range.closedRange), json: output.json)
+            let members = try others.activations([function])
+            if members.count > 1 {
+                let report = FamilyReport(function, members: members, over: range.range.closedRange)
+                return try console.print(report, json: output.json)
+            }
+            try console.print(FunctionReport(members[0], over: range.range.closedRange), json: output.json)
         }
     }
 }
