@@ -713,6 +713,37 @@ struct FamilyCommandTests {
         #expect(big.status == 64 && big.stderr.contains("a family of more than 64 functions"))
     }
 
+    @Test("a family is drawn in one colour's ramp, lightest first, with a compact legend and title")
+    func ramp() throws {
+        let run = try InProcess.run([
+            "softplus:beta=0.5..4/8", "--range", "-3:3", "--no-derivative", "--format", "svg",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let colours = run.stdout.components(separatedBy: "<path d=\"").dropFirst().compactMap {
+            element -> String? in
+            guard let tag = element.components(separatedBy: "/>").first, tag.contains("stroke-width=\"2\""),
+                let hex = tag.components(separatedBy: "stroke=\"#").dropFirst().first?.prefix(6)
+            else { return nil }
+            return String(hex)
+        }
+        // Eight curves and two legend swatches, the curves in ever darker blues.
+        let curves = Array(colours.prefix(8))
+        let lightness = curves.compactMap { UInt32($0, radix: 16) }.map {
+            ($0 >> 16) + ($0 >> 8 & 0xFF) + ($0 & 0xFF)
+        }
+        #expect(Set(curves).count == 8 && lightness == lightness.sorted(by: >), "\(curves)")
+        #expect(
+            curves.allSatisfy { hex in
+                (UInt32(hex, radix: 16).map { $0 & 0xFF } ?? 0)
+                    >= (UInt32(hex, radix: 16).map { $0 >> 16 } ?? 255)
+            })
+        #expect(
+            run.stdout.contains(">softplus(beta=0.5 … 4)<") && run.stdout.contains(">softplus(beta=0.5)<"))
+        #expect(
+            run.stdout.contains(">… 6 more, lighter to darker: beta = 0.5 … 4<")
+                && !run.stdout.contains(">softplus(beta=2)<"))
+    }
+
     @Test("eval and info give a table or a row per member; eval's CSV of a family says how to get one")
     func evalAndInfo() throws {
         let eval = try InProcess.run(["eval", "elu:alpha=0.5,1", "-1", "2"])

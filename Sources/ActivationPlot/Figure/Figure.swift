@@ -63,6 +63,10 @@ public struct Figure: Sendable {
         /// finds them at its own line width, draws it wider underneath, and its legend says
         /// "under NAME").
         public var under: [String] = []
+        /// Where its function lies in a family drawn in a sequential colour ramp: the family's
+        /// index among the figure's ``families`` and the member's place, 0 (first, lightest) to
+        /// 1 (last, darkest); nil for a function drawn in its own colour.
+        public var ramp: (family: Int, step: Double)?
         /// How deep it lies under curves that are covered themselves: 0 uncovered, 1 under
         /// curves not covered, 2 and 3 deeper (an image widens it accordingly).
         public var coverDepth = 0
@@ -128,6 +132,9 @@ public struct Figure: Sendable {
     /// Facts the curves alone do not show: where a curve is ±∞ or NaN, which component of a
     /// vector function is drawn, what f and g stand for.
     public var notes: [Note] = []
+    /// The families among the functions (``applyFamilies(_:)``): drawn in colour ramps, with a
+    /// compact legend.
+    public var families: [FamilyGroup] = []
     /// Where curves leave the frame (``markExits()``): arrowheads on its edge.
     public var exits: [Exit] = []
 
@@ -392,6 +399,34 @@ public struct Figure: Sendable {
         xRange = position(xRange.lowerBound)...position(xRange.upperBound)
     }
 
+    /// Functions that are the members of one family spec (`softplus:beta=0.5..4/8`).
+    public struct FamilyGroup: Sendable, Hashable {
+        /// The members' indices among the functions plotted, in order.
+        public var functions: ClosedRange<Int>
+        /// What varies, from the first member to the last: `beta = 0.5 … 4`.
+        public var varying: String
+
+        /// A family of the functions in `functions`.
+        public init(functions: ClosedRange<Int>, varying: String) {
+            self.functions = functions
+            self.varying = varying
+        }
+    }
+
+    /// Draws each family of three or more members in a sequential ramp of one colour, lightest
+    /// first, and gives it a compact legend (``FamilyGroup/varying``).
+    /// - Parameter groups: The families, by the indices of their functions.
+    public mutating func applyFamilies(_ groups: [FamilyGroup]) {
+        families = groups.filter { $0.functions.count >= 3 }
+        for (k, group) in families.enumerated() {
+            let n = Double(group.functions.count - 1)
+            for i in series.indices
+            where group.functions.contains(series[i].function) && !series[i].role.isDifference {
+                series[i].ramp = (k, Double(series[i].function - group.functions.lowerBound) / n)
+            }
+        }
+    }
+
     /// Keeps only the curves of the given derivative orders (0: f and f − g, 1: f′ and f′ − g′,
     /// 2: f″ and f″ − g″), as `--show` asks, and where f is left out names what is drawn on the
     /// y axis (`f′(x)`, `f′(x) − g′(x)`) unless it was named already; without f, its marked
@@ -470,6 +505,28 @@ public struct Figure: Sendable {
             let (a, b) = (key($0.element), key($1.element))
             return a != b ? a < b : $0.offset < $1.offset
         }.map(\.element)
+    }
+
+    /// What the legend lists of the curves: each series in legend order, except that a family
+    /// of more than four members shows its first and last members with a line between (the
+    /// `String`: `… 6 more, lighter to darker: beta = 0.5 … 4`).
+    public var legendItems: [(series: Series?, note: String?)] {
+        var items: [(series: Series?, note: String?)] = []
+        var summarised = Set<Int>()
+        for series in legendOrder {
+            if let ramp = series.ramp, families.indices.contains(ramp.family) {
+                let group = families[ramp.family]
+                if group.functions.count > 4 && series.function != group.functions.lowerBound {
+                    guard series.function == group.functions.upperBound else { continue }
+                    if summarised.insert(ramp.family).inserted {
+                        let more = group.functions.count - 2
+                        items.append((nil, "… \(more) more, lighter to darker: \(group.varying)"))
+                    }
+                }
+            }
+            items.append((series, nil))
+        }
+        return items
     }
 
     /// The legend text of each function's flat zones, one per function that has them:

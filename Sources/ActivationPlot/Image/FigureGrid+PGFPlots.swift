@@ -249,7 +249,11 @@ struct PGFPlotsPanel {
         let stroke = PlotLayout.stroke(series, scale: 1, lineWidth: figure.lineWidth)
         let family = series.role.isDifference ? PlotLayout.differencePalette : PlotLayout.palette
         let offset = series.role.isDifference ? PlotLayout.palette.count : 0
-        let color = "actplot" + FigureGrid.letter(offset + series.identity % family.count)
+        // A family's ramp colour is written out; every other is the palette's name.
+        let color =
+            series.ramp == nil
+            ? "actplot" + FigureGrid.letter(offset + series.identity % family.count)
+            : "{rgb,255:red,\(stroke.color.red);green,\(stroke.color.green);blue,\(stroke.color.blue)}"
         let points = 0.75 * scale
         var style =
             "color=\(color), line width=\(Self.number((stroke.width * points * 100).rounded() / 100))pt"
@@ -376,10 +380,10 @@ struct PGFPlotsPanel {
 
     /// The legend's lines: a swatch's style (nil for a note) and the text.
     func legendEntries(_ drawn: Figure) -> [(image: String?, text: String)] {
-        var entries: [(image: String?, text: String)] = drawn.legendOrder.map { series in
-            var plain = series
+        var entries: [(image: String?, text: String)] = drawn.legendItems.map { item in
+            guard var plain = item.series else { return (nil, item.note ?? "") }
             plain.coverDepth = 0
-            return (style(plain), series.legendName)
+            return (style(plain), plain.legendName)
         }
         entries += figure.bands.map {
             ("area legend, draw=none, fill=\(color(function: $0.function)), fill opacity=0.2", $0.name)

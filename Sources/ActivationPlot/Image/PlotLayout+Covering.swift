@@ -1,7 +1,7 @@
 /// Curves hidden piece by piece under later ones.
 ///
 /// A curve is covered at a sample when a curve drawn after it passes within one line width
-/// there. A curve covered at more than half of its samples inside the frame is drawn first and
+/// there (members of one family drawn in a ramp do not cover each other). A curve covered at more than half of its samples inside the frame is drawn first and
 /// 2.5 times as wide, so that it shows on both sides of those on top, and its legend entry says
 /// what it lies under: `binary_step (under relu, hardtanh′)`. Under a curve that is itself
 /// covered it is drawn wider still (4 and 5.5 times), and before it.
@@ -33,7 +33,7 @@ extension PlotLayout {
             let inside = pixels[i].filter { $0.1.isFinite }
             guard !inside.isEmpty else { continue }
             var hiding: [(index: Int, near: [Bool])] = []
-            for j in series.indices where j > i {
+            for j in series.indices where j > i && !sameFamily(series[i], series[j]) {
                 let near = covered(inside, under: pixels[j], within: tolerance)
                 if near.contains(true) { hiding.append((j, near)) }
             }
@@ -51,6 +51,13 @@ extension PlotLayout {
             ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset)
         }.map(\.element.0)
         return figure
+    }
+
+    /// Whether two curves belong to members of one family: those meet by design (leaky_relu's
+    /// members all are x for x > 0), and the ramp tells them apart.
+    private static func sameFamily(_ a: Figure.Series, _ b: Figure.Series) -> Bool {
+        guard let p = a.ramp, let q = b.ramp else { return false }
+        return p.family == q.family
     }
 
     /// The curves that together hide nine tenths of what is hidden, the one hiding most first,

@@ -26,9 +26,13 @@ extension PlotLayout {
     }
 
     /// The entries: series in legend order (each function with its derivatives, then the
-    /// differences), bands, one entry per function for its shaded flat zones, then the notes.
+    /// differences; of a family of more than four, the first and last members with a line
+    /// between), bands, one entry per function for its shaded flat zones, then the notes.
     static func legendEntries(_ figure: Figure, scale: Double) -> [LegendEntry] {
-        var entries = figure.legendOrder.map { series in
+        var entries: [LegendEntry] = figure.legendItems.map { item in
+            guard let series = item.series else {
+                return LegendEntry(name: item.note ?? "", color: ink, swatch: .none)
+            }
             let stroke = stroke(series, scale: scale, lineWidth: figure.lineWidth)
             return LegendEntry(
                 name: series.legendName, color: stroke.color,

@@ -203,11 +203,27 @@ struct PlotLayout {
         let family = series.role.isDifference ? differencePalette : palette
         let identity = series.identity
         let width = lineWidth * scale
-        let variant = dashes[(identity / family.count) % dashes.count]
+        // A family's members share the plain patterns; their ramp tells them apart.
+        let variant = series.ramp == nil ? dashes[(identity / family.count) % dashes.count] : dashes[0]
         let dash = variant[Swift.min(series.role.order, 2)].map { $0 * width }
         let drawn =
             series.coveredBy.isEmpty ? widening(depth: series.coverDepth) * width : coveredWidth * width
-        return (RGB(family[identity % family.count]), drawn, dash.map { $0 * drawn / width })
+        let color =
+            series.ramp.map { ramp(family: $0.family, step: $0.step) } ?? RGB(family[identity % family.count])
+        return (color, drawn, dash.map { $0 * drawn / width })
+    }
+
+    /// A family's colour at a step of its ramp: the palette's colour for the family, from a tint
+    /// (60 % white) at 0 to a shade (45 % black) at 1, so that the members read in order.
+    static func ramp(family: Int, step: Double) -> RGB {
+        let base = RGB(palette[family % palette.count])
+        // Lightness from +0.6 (towards white) to −0.45 (towards black).
+        let t = 0.6 - 1.05 * Swift.min(1, Swift.max(0, step))
+        func channel(_ c: UInt8, _ shift: UInt32) -> UInt32 {
+            let v = Double(c)
+            return UInt32((t >= 0 ? v + (255 - v) * t : v * (1 + t)).rounded()) << shift
+        }
+        return RGB(channel(base.red, 16) | channel(base.green, 8) | channel(base.blue, 0))
     }
 
     // MARK: - Layers, bottom to top

@@ -14,8 +14,9 @@ extension PlotRun {
         if plan.layout == .overlay || functions.count == 1 {
             var figure = Figure(
                 functions: functions, sampling: sampling, derivative: o.orders.contains(1),
-                secondDerivative: o.orders.contains(2), title: o.title)
+                secondDerivative: o.orders.contains(2), title: o.title ?? plan.title)
             decorate(&figure, plan, functions, first: 0)
+            figure.applyFamilies(plan.families)
             grid = FigureGrid(panels: [finished(figure)])
         } else {
             let panels = functions.enumerated().map { index, item in
@@ -74,8 +75,9 @@ extension PlotRun {
         let functions = plan.functions
         var all = Figure(
             functions: functions, sampling: sampling, derivative: o.orders.contains(1),
-            secondDerivative: o.orders.contains(2), title: o.title)
+            secondDerivative: o.orders.contains(2), title: o.title ?? plan.title)
         decorate(&all, plan, functions, first: 0)
+        all.applyFamilies(plan.families)
         // Each panel keeps one order; `finished` then adds what every function panel takes (its
         // own keepOrders(o.orders) changes nothing left).
         var panels = o.orders.sorted().enumerated().map { index, order in

@@ -30,6 +30,11 @@ struct PlotRun {
         let layout: PlotOptions.Layout
         let marks: [Double]
         let toStandardOutput: Bool
+        /// The families among the functions.
+        let families: [Figure.FamilyGroup]
+        /// The title naming each spec once; nil where it would name each function, as the
+        /// figure does by itself.
+        let title: String?
     }
 
     /// Draws or writes the output, then the difference statistics where they are asked for: after
@@ -76,7 +81,8 @@ struct PlotRun {
         let format = try o.resolvedFormat()
         let layout = o.layout.flatMap { PlotOptions.Layout(rawValue: $0.lowercased()) } ?? defaultLayout
         let marks = try o.markedPoints(in: o.interval)
-        let functions = try o.others.named(specs)
+        let list = try FunctionList(specs, options: o.others)
+        let functions = list.functions
         if o.diff && functions.count < 2 {
             throw ValidationError("'--diff' needs two or more functions: the first minus each other one")
         }
@@ -95,7 +101,8 @@ struct PlotRun {
         }
         return Plan(
             functions: functions, evaluations: try evaluations(functions), format: format, layout: layout,
-            marks: marks, toStandardOutput: toStandardOutput)
+            marks: marks, toStandardOutput: toStandardOutput, families: list.families,
+            title: list.families.isEmpty ? nil : list.title)
     }
 
     /// An option the chosen output does not use is a usage error, naming the outputs it is for:
