@@ -837,6 +837,21 @@ struct CoveredCurveTests {
         #expect(!plain.stdout.contains("(under "))
     }
 
+    @Test("identical curves share one legend entry, functions and differences alike")
+    func merged() throws {
+        let texts = { (arguments: [String]) throws -> [String] in
+            try InProcess.run(arguments + ["--format", "svg"]).stdout.components(separatedBy: "</text>")
+                .dropLast()
+                .compactMap { $0.components(separatedBy: ">").last }
+        }
+        let plain = try texts(["relu", "torch.relu"])
+        #expect(plain.contains("relu = torch.ReLU") && !plain.contains("torch.ReLU"), "\(plain)")
+        let differences = try texts(["compare", "relu", "torch.relu", "jax.nn.relu", "--diff"])
+        #expect(
+            differences.contains("f − torch.ReLU = f − jax.relu") && !differences.contains("f − jax.relu"),
+            "\(differences)")
+    }
+
     @Test("torch.LeakyReLU′ = 1 for x > 0 lies under keras′, and its legend entry names it")
     func leakyFrameworks() throws {
         let run = try InProcess.run([

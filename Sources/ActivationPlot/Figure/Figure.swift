@@ -340,6 +340,8 @@ public struct Figure: Sendable {
             figure.series.append(series(.difference, \.value))
         }
         if single { figure.notes.append(Note("f = \(functions[0].name), g = \(functions[1].name)")) }
+        // Identical differences (two g's that agree) share one legend entry.
+        figure.series = markingCoincidences(figure.series)
         figure.yLabel = "f(x) − g(x)"
         return figure
     }
@@ -507,13 +509,16 @@ public struct Figure: Sendable {
         }.map(\.element)
     }
 
-    /// What the legend lists of the curves: each series in legend order, except that a family
-    /// of more than four members shows its first and last members with a line between (the
-    /// `String`: `… 6 more, lighter to darker: beta = 0.5 … 4`).
+    /// What the legend lists of the curves: each series in legend order, except that curves
+    /// that coincide share the first one's entry (`relu = torch.ReLU`), and a family of more
+    /// than four members shows its first and last members with a line between (the `String`:
+    /// `… 6 more, lighter to darker: beta = 0.5 … 4`).
     public var legendItems: [(series: Series?, note: String?)] {
         var items: [(series: Series?, note: String?)] = []
         var summarised = Set<Int>()
-        for series in legendOrder {
+        // A curve named in another's entry (`relu = torch.ReLU`) gets no entry of its own.
+        let merged = Set(series.flatMap { s in s.coveredBy.map { "\(s.role)|\($0)" } })
+        for series in legendOrder where !merged.contains("\(series.role)|\(series.name)") {
             if let ramp = series.ramp, families.indices.contains(ramp.family) {
                 let group = families[ramp.family]
                 if group.functions.count > 4 && series.function != group.functions.lowerBound {

@@ -23,6 +23,9 @@ extension PlotLayout {
         let name: String
         let color: RGB
         let swatch: Swatch
+        /// Lines drawn over the swatch, as the curves that coincide with it are drawn over it:
+        /// their colours and dash patterns.
+        var over: [(color: RGB, dash: [Double])] = []
     }
 
     /// The entries: series in legend order (each function with its derivatives, then the
@@ -34,11 +37,19 @@ extension PlotLayout {
                 return LegendEntry(name: item.note ?? "", color: ink, swatch: .none)
             }
             let stroke = stroke(series, scale: scale, lineWidth: figure.lineWidth)
+            let width = figure.lineWidth * scale
+            // The curves on top of a coinciding one are drawn over its (wider) swatch.
+            let over = figure.series.filter { $0.role == series.role && series.coveredBy.contains($0.name) }
+                .map {
+                    let top = self.stroke($0, scale: scale, lineWidth: figure.lineWidth)
+                    return (color: top.color, dash: top.dash)
+                }
             return LegendEntry(
                 name: series.legendName, color: stroke.color,
                 swatch: .line(
-                    width: figure.lineWidth * scale,
-                    dash: stroke.dash.map { $0 * figure.lineWidth * scale / stroke.width }))
+                    width: over.isEmpty ? width : stroke.width,
+                    dash: over.isEmpty ? stroke.dash.map { $0 * width / stroke.width } : stroke.dash),
+                over: over)
         }
         entries += figure.bands.map {
             LegendEntry(name: $0.name, color: color(function: $0.function), swatch: .fill(0.2))
@@ -227,6 +238,13 @@ extension PlotLayout {
                 drawings.append(
                     .polyline(
                         points: [(left, mid), (right, mid)], width: width, color: entry.color, dash: dash))
+                for top in entry.over {
+                    drawings.append(
+                        .polyline(
+                            points: [(left, mid), (right, mid)], width: figure.lineWidth * s,
+                            color: top.color,
+                            dash: top.dash))
+                }
             case .fill(let alpha):
                 let (top, bottom) = (mid - 0.4 * textSize, mid + 0.4 * textSize)
                 drawings.append(
