@@ -337,7 +337,9 @@ struct FamilyLabelTests {
 /// under the plot.
 @Suite("Plot: legend placement")
 struct LegendPlacementTests {
-    @Test("compare torch.hardsigmoid dl4j.hardsigmoid --diff: the differences' legend goes under their panel")
+    @Test(
+        "compare torch.hardsigmoid dl4j.hardsigmoid --diff: the differences' legend goes under their panel, and the row's with it"
+    )
     func below() throws {
         let r = try InProcess.run([
             "compare", "torch.hardsigmoid", "dl4j.hardsigmoid", "--diff", "--format", "svg",
@@ -360,8 +362,9 @@ struct LegendPlacementTests {
         let frame = rectangles("fill=\"#595959\"").filter { $0.x >= low.x - 60 && $0.x <= low.x + low.width }
         let frameBottom = try #require(frame.map(\.y).max())
         #expect(low.y > frameBottom, "legend at \(low.y), frame bottom at \(frameBottom)")
-        // The two function panels keep theirs inside, where it covers nothing.
-        #expect(boxes.filter { $0.y < 100 }.count == 2)
+        // The panels of the row keep the same room below, so their axes line up: every legend
+        // is under its plot, the three at one height.
+        #expect(boxes.allSatisfy { $0.y > frameBottom - 1 && $0.y == boxes[0].y }, "\(boxes)")
     }
 }
 
@@ -742,6 +745,31 @@ struct FamilyCommandTests {
         #expect(
             run.stdout.contains(">… 6 more, lighter to darker: beta = 0.5 … 4<")
                 && !run.stdout.contains(">softplus(beta=2)<"))
+    }
+
+    @Test("compare of two families pairs them by value: a panel and a report per pair")
+    func paired() throws {
+        let json = try InProcess.run([
+            "compare", "gelu:approximate=none,tanh", "silu:beta=1.702,1.5", "--json", "-o", "/dev/null",
+            "--format", "svg",
+        ])
+        #expect(json.status == 0, "\(json.stderr)")
+        let reports = try #require(try parseJSON(json.stdout) as? [[String: Any]])
+        #expect(reports.map { $0["reference"] as? String } == ["gelu", "gelu(approximate=tanh)"])
+        let compared = reports.compactMap {
+            (($0["comparisons"] as? [[String: Any]])?.first?["function"]) as? String
+        }
+        #expect(compared == ["silu(beta=1.702)", "silu(beta=1.5)"], "\(compared)")
+        let svg = try InProcess.run([
+            "compare", "gelu:approximate=none,tanh", "silu:beta=1.702,1.5", "--diff", "--format", "svg",
+        ]).stdout
+        for text in [">approximate=tanh<", ">differences f − g, pair by pair<", ">f − g, approximate=tanh<"] {
+            #expect(svg.contains(text), "\(text)")
+        }
+        // Families of different sizes are compared against the first function, as before.
+        let unpaired = try InProcess.run(["compare", "elu:alpha=1,2", "silu:beta=1,2,3", "--json"])
+        let single = try #require(try parseJSON(unpaired.stdout) as? [String: Any])
+        #expect((single["comparisons"] as? [Any])?.count == 4)
     }
 
     @Test("eval and info give a table or a row per member; eval's CSV of a family says how to get one")

@@ -346,6 +346,13 @@ public struct Figure: Sendable {
         return figure
     }
 
+    /// Finds again the curves that coincide over the whole range (``Series/coveredBy``), after
+    /// curves were added or renamed: the legend names them in one entry.
+    public mutating func markCoincidences() {
+        for i in series.indices { series[i].coveredBy = [] }
+        series = Self.markingCoincidences(series)
+    }
+
     /// Puts the figure on a log or symlog y axis.
     ///
     /// Every y becomes its position on the axis (see ``AxisScale``), the curves, bands, marks

@@ -73,11 +73,12 @@ extension PlotLayout {
     }
 
     /// The room a legend under the plot takes, gap included, with its text as large as fits
-    /// across the plot area (never below 9 pixels at scale 1); nil when it does not fit, or
-    /// would leave the plot area less than `least` of the image's height.
+    /// across the panel (never below 9 pixels at scale 1); nil when it does not fit, or would
+    /// leave the plot area less than `least` of the image's height.
     func legendRoomBelow(_ figure: Figure, least: Double) -> Room? {
         let (g, s) = (geometry, geometry.scale)
-        guard let (size, text) = outsideLegend(figure, fitting: g.right - g.left) else { return nil }
+        // It may reach left under the tick labels: the panel's width, less a margin each side.
+        guard let (size, text) = outsideLegend(figure, fitting: Double(g.width) - 16 * s) else { return nil }
         let room = size.height + 12 * s
         guard g.bottom - g.top - room >= least * Double(g.height) else { return nil }
         return .below(room, text: text)
@@ -122,7 +123,9 @@ extension PlotLayout {
     {
         if legendBelow {
             let g = geometry
-            return (g.left, Double(g.height) - 10 * g.scale - height, 0)
+            // At the top of the room kept for it, so that the legends of a row line up.
+            let x = Swift.max(8 * g.scale, Swift.min(g.left, Double(g.width) - 8 * g.scale - width))
+            return (x, Double(g.height) - g.below + 2 * g.scale, 0)
         }
         if legendBeside {
             let g = geometry
@@ -153,9 +156,14 @@ extension PlotLayout {
         return (best.0, best.1, bestCount)
     }
 
-    /// How many occupied points a box at (x, y) covers, with a margin of 4 pixels at scale 1.
+    /// How many occupied points a box at (x, y) covers, with a margin of 4 pixels at scale 1; a
+    /// box that does not fit in the plot area counts as covering everything, so that `auto`
+    /// takes it outside.
     private func covering(x: Double, y: Double, width: Double, height: Double) -> Int {
-        let s = geometry.scale
+        let (g, s) = (geometry, geometry.scale)
+        guard x >= g.left, x + width <= g.right, y >= g.top, y + height <= g.bottom else {
+            return Swift.max(1, occupied.count)
+        }
         return occupied.reduce(0) { n, p in
             n
                 + (p.0 >= x - 4 * s && p.0 <= x + width + 4 * s && p.1 >= y - 4 * s
@@ -163,10 +171,25 @@ extension PlotLayout {
         }
     }
 
+    /// How the line under a curve's entry that says what it lies under begins.
+    static let underPrefix = "    under "
+
     /// A note as a line per clause (`f = torch.Hardsigmoid,` / `g = dl4j.HardSigmoid`), a list of
-    /// numbers kept on its clause's line; any other entry as it is.
+    /// numbers kept on its clause's line; a curve's "(under …)" on a line under it; any other
+    /// entry as it is.
     static func clauses(_ entry: LegendEntry) -> [LegendEntry] {
-        guard entry.swatch.isNone else { return [entry] }
+        if !entry.swatch.isNone, let under = entry.name.firstRange(of: " (under "), entry.name.hasSuffix(")")
+        {
+            // A curve's "(under …)" goes on a line of its own.
+            let rest = entry.name[under.upperBound..<entry.name.index(before: entry.name.endIndex)]
+            return [
+                LegendEntry(
+                    name: String(entry.name[..<under.lowerBound]), color: entry.color, swatch: entry.swatch,
+                    over: entry.over),
+                LegendEntry(name: Self.underPrefix + rest, color: entry.color, swatch: .none),
+            ]
+        }
+        guard entry.swatch.isNone, !entry.name.hasPrefix(Self.underPrefix) else { return [entry] }
         let clauses = entry.name.split(separator: ", ").reduce(into: [String]()) { joined, piece in
             let numeric = piece.first.map { $0.isNumber || $0 == "-" || $0 == "−" } ?? false
             if numeric, let last = joined.popLast() {

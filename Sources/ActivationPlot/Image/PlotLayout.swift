@@ -60,8 +60,34 @@ extension FigureGrid {
         }
         let (columns, rows) = shape(width: Double(width), readable: Self.readablePanelWidth * scale)
         let (panelWidth, panelHeight) = (width / columns, (height - band) / rows)
-        for (k, panel) in panels.enumerated() {
-            let layout = PlotLayout(figure: panel, width: panelWidth, height: panelHeight, scale: scale)
+        var layouts = panels.map {
+            PlotLayout(figure: $0, width: panelWidth, height: panelHeight, scale: scale)
+        }
+        // Panels of a row keep the same room below, so that their axes line up.
+        for row in 0..<rows {
+            let indices = Array((row * columns)..<Swift.min(layouts.count, (row + 1) * columns))
+            guard indices.contains(where: { layouts[$0].legendBelow }),
+                indices.contains(where: { !layouts[$0].legendBelow && panels[$0].legend != .none })
+            else { continue }
+            // The most room any of them needs under its plot.
+            let room =
+                indices.compactMap { k -> Double? in
+                    let layout = layouts[k]
+                    if layout.legendBelow { return layout.geometry.below }
+                    guard case .below(let own, _)? = layout.legendRoomBelow(layout.drawnFigure, least: 0.25)
+                    else {
+                        return nil
+                    }
+                    return own
+                }.max() ?? 0
+            for k in indices {
+                layouts[k] =
+                    PlotLayout(
+                        figure: panels[k], width: panelWidth, height: panelHeight, scale: scale, below: room)
+                    ?? layouts[k]
+            }
+        }
+        for (k, layout) in layouts.enumerated() {
             let (column, row) = (k % columns, k / columns)
             d += layout.drawings.map { $0.translated(dx: column * panelWidth, dy: band + row * panelHeight) }
         }
@@ -129,11 +155,27 @@ struct PlotLayout {
             ]
         default: break
         }
+        // The curves found under others at the inside layout's size stay so: the legend's room
+        // was measured with their entries.
         self =
             tries.compactMap { $0 }.first.map {
-                PlotLayout(figure: figure, width: width, height: height, scale: scale, room: $0)
+                PlotLayout(figure: drawn, width: width, height: height, scale: scale, room: $0, marked: true)
             }
             ?? inside
+    }
+
+    /// The layout with the legend under the plot in `below` pixels (the room its neighbours in a
+    /// row keep), or nil when the legend does not fit there.
+    init?(figure: Figure, width: Int, height: Int, scale: Double, below: Double) {
+        let inside = PlotLayout(figure: figure, width: width, height: height, scale: scale, room: .inside)
+        guard [.auto, .below, .outside].contains(figure.legend),
+            case .below(let own, let text)? = inside.legendRoomBelow(inside.drawnFigure, least: 0),
+            own <= below
+        else { return nil }
+        self.init(
+            figure: inside.drawnFigure, width: width, height: height, scale: scale,
+            room: .below(below, text: text),
+            marked: true)
     }
 
     /// Where the legend goes, with the pixels kept for it outside the axes.
@@ -150,7 +192,7 @@ struct PlotLayout {
     static let smallestText = 9.0
 
     /// The layout with the legend in the plot area or in the room kept for it outside.
-    private init(figure: Figure, width: Int, height: Int, scale: Double, room: Room) {
+    private init(figure: Figure, width: Int, height: Int, scale: Double, room: Room, marked: Bool = false) {
         var (below, beside) = (0.0, 0.0)
         switch room {
         case .inside: break
@@ -161,7 +203,7 @@ struct PlotLayout {
             figure: figure, width: width, height: height, scale: scale, below: below, beside: beside)
         legendBelow = below > 0
         legendBeside = beside > 0
-        let figure = Self.markingCovered(figure, geometry: geometry)
+        let figure = marked ? figure : Self.markingCovered(figure, geometry: geometry)
         drawnFigure = figure
         drawShades(figure)
         drawGrid()

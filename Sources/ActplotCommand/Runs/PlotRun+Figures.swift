@@ -10,6 +10,7 @@ extension PlotRun {
         let o = options
         let functions = plan.functions
         if plan.layout == .stacked { return stacked(plan, sampling: sampling) }
+        if let n = plan.pairs, plan.layout != .overlay { return paired(plan, sampling: sampling, pairs: n) }
         var grid: FigureGrid
         if plan.layout == .overlay || functions.count == 1 {
             var figure = Figure(
@@ -89,6 +90,52 @@ extension PlotRun {
         if o.diff { panels.append(differences(functions, sampling: sampling)) }
         var grid = FigureGrid(panels: panels)
         grid.arrangement = .column
+        style(&grid)
+        if o.ylim == nil { grid.markExits() }
+        return grid
+    }
+
+    /// compare of two families member by member: a panel per pair, titled by the value that
+    /// makes it (`alpha=0.1`), each with f and g in the families' colours, and with --diff a
+    /// panel of every pair's f − g.
+    private func paired(_ plan: Plan, sampling: Sampling, pairs n: Int) -> FigureGrid {
+        let o = options
+        let functions = plan.functions
+        let value = { (i: Int) -> String in
+            // What tells the pair apart: the first family's member name, inside its brackets.
+            let name = functions[i].name
+            guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return name }
+            return String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        }
+        let panels = (0..<n).map { i -> Figure in
+            var figure = Figure(
+                functions: [functions[i], functions[n + i]], sampling: sampling,
+                derivative: o.orders.contains(1), secondDerivative: o.orders.contains(2), title: value(i))
+            decorate(&figure, plan, [functions[i], functions[n + i]], first: 0)
+            return finished(figure)
+        }
+        var grid = FigureGrid(panels: panels, title: o.title ?? plan.title ?? "")
+        grid.arrangement = plan.layout.arrangement
+        if o.ylim == nil && !o.independentY { grid.shareYRange() }
+        if o.diff {
+            var all = differences([functions[0], functions[n]], sampling: sampling)
+            all.series = []
+            let (f, g) = (plan.functions[0].function, plan.functions[n].function)
+            let names = (f.preset?.qualifiedName ?? f.entry.name, g.preset?.qualifiedName ?? g.entry.name)
+            all.notes = [Figure.Note("f = \(names.0) and g = \(names.1) paired by value")]
+            all.title = "differences f − g, pair by pair"
+            for i in 0..<n {
+                let pair = differences([functions[i], functions[n + i]], sampling: sampling)
+                all.series += pair.series.map { series in
+                    var series = series
+                    (series.function, series.name) = (i + 1, series.name + ", " + value(i))
+                    return series
+                }
+                all.notes += pair.notes.filter { !$0.text.hasPrefix("f = ") }
+            }
+            all.markCoincidences()
+            grid.panels.append(all)
+        }
         style(&grid)
         if o.ylim == nil { grid.markExits() }
         return grid

@@ -35,6 +35,9 @@ struct PlotRun {
         /// The title naming each spec once; nil where it would name each function, as the
         /// figure does by itself.
         let title: String?
+        /// compare of two families of equal size: how many pairs, member by member (the first
+        /// family's i-th against the second's); nil otherwise.
+        let pairs: Int?
     }
 
     /// Draws or writes the output, then the difference statistics where they are asked for: after
@@ -62,17 +65,23 @@ struct PlotRun {
     }
 
     /// The difference statistics, when the run reports them.
-    private func comparison(_ plan: Plan) throws -> ComparisonReport? {
+    private func comparison(_ plan: Plan) throws -> ComparisonReports? {
         guard reportsDifferences && plan.functions.count >= 2 else { return nil }
         let o = options
         let count =
             o.samples != nil || o.step != nil
             ? try o.sampling(o.interval, default: 0, limit: Self.chartSampleLimit).count
             : Self.statisticsSamples
-        return ComparisonReport(
-            functions: plan.functions, range: o.interval.closedRange, samples: count,
-            precision: o.numbers.precision,
-            evaluations: plan.evaluations)
+        // Two families are compared member by member; anything else against the first.
+        let groups: [[Int]] =
+            plan.pairs.map { n in (0..<n).map { [$0, n + $0] } } ?? [Array(plan.functions.indices)]
+        return ComparisonReports(
+            parts: groups.map { indices in
+                ComparisonReport(
+                    functions: indices.map { plan.functions[$0] }, range: o.interval.closedRange,
+                    samples: count, precision: o.numbers.precision,
+                    evaluations: plan.evaluations.map { all in indices.map { all[$0] } })
+            })
     }
 
     /// The functions and choices of the run, checked against each other.
@@ -102,7 +111,15 @@ struct PlotRun {
         return Plan(
             functions: functions, evaluations: try evaluations(functions), format: format, layout: layout,
             marks: marks, toStandardOutput: toStandardOutput, families: list.families,
-            title: list.families.isEmpty ? nil : list.title)
+            title: list.families.isEmpty ? nil : list.title, pairs: pairs(list))
+    }
+
+    /// compare of exactly two families of one size pairs their members by position.
+    private func pairs(_ list: FunctionList) -> Int? {
+        guard reportsDifferences, specs.count == 2, list.families.count == 2,
+            list.families[0].functions.count == list.families[1].functions.count
+        else { return nil }
+        return list.families[0].functions.count
     }
 
     /// An option the chosen output does not use is a usage error, naming the outputs it is for:
