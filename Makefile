@@ -249,13 +249,20 @@ IMAGES := \
 	"inverse-symlog.png 1/x --range -2:2 --yscale symlog --linthresh 0.1" \
 	"marks-gelu-silu.png gelu silu --mark 1 --mark -2 --saturation --range -6:4" \
 	"softmax-component.png softmax --others 1,2 --range -6:6" \
-	"sigmoid-bf16.png sigmoid --dtype bf16 --arith naive --range 4:8" \
+	"sigmoid-bf16.png sigmoid --dtype bf16 --arith naive --range 4:8 --layout stacked" \
 	"sigmoid-bf16-error.png sigmoid --dtype bf16 --arith naive --range 4:8 --error" \
 	"sigmoid-bf16-derivative.png sigmoid --dtype bf16 --arith naive --range 4:8 --show f′" \
 	"gelu-silu-mish.pdf gelu silu mish --range -5:3" \
 	"gelu-silu-mish-dark.png gelu silu mish --range -5:3 --theme dark" \
 	"gelu-silu-stacked.png gelu silu --layout stacked --second-derivative --range -5:4" \
-	"softplus-family.png softplus:beta=0.5..4/8 --range -3:3 --no-derivative"
+	"softplus-family.png softplus:beta=0.5..4/8 --range -3:3 --no-derivative" \
+	"log-automatic-range.png log(x) --range -2:4" \
+	"tan-poles.png tan(x) --no-derivative" \
+	"log-log-axes.png softplus x*sigmoid(x) --range 0.001:1000 --xscale log --yscale log" \
+	"compare-families.png compare gelu:approximate=none,tanh silu:beta=1.702,1.5 --diff" \
+	"legend-outside.png gelu silu mish --range -5:3 --legend outside" \
+	"leaky-relu-family.png leaky_relu:alpha=0.01,0.1,0.3 --range -3:3" \
+	"gelu-silu-mish.tex gelu silu mish --range -5:3 --standalone"
 
 samples: build
 	@mkdir -p Samples

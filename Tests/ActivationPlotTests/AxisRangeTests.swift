@@ -89,4 +89,14 @@ struct AxisRangeTests {
             #expect(f.exits.isEmpty, "\(spec): \(f.notes.map(\.text))")
         }
     }
+
+    @Test("σ′ beside σ ≈ 1 on [4, 8]: f keeps its share, and σ′, wholly below, is named with its range")
+    func whollyOutside() throws {
+        var f = try figure("sigmoid", range: 4...8, samples: 401)
+        f.markExits()
+        let note = try #require(f.notes.first { $0.text.contains("lies below the plot") })
+        #expect(
+            note.text == "sigmoid′ lies below the plot (0.000335 … 0.0177): draw it on a scale of its own")
+        #expect(f.exits.count == 1 && f.exits.first?.x == 4 && f.exits.first?.upward == false)
+    }
 }

@@ -125,6 +125,10 @@ extension Figure {
         for series in series {
             let stretches = Self.stretches(of: series, beyond: range)
             guard !stretches.isEmpty else { continue }
+            if !series.y.contains(where: { $0.isFinite && range.contains($0) }) {
+                noteWhollyOutside(series, below: stretches.allSatisfy { !$0.upward })
+                continue
+            }
             for stretch in stretches {
                 exits.append(
                     Exit(
@@ -154,6 +158,32 @@ extension Figure {
                 Note(
                     "\(item.names.joined(separator: ", ")) \(verb) the plot near x = \(item.places)",
                     function: item.function))
+        }
+    }
+
+    /// A note for a curve with no point in the frame (σ′ under σ ≈ 1, where f keeps 40 % of the
+    /// height), with its range and that it needs a scale of its own (alone, or in a panel of its
+    /// own), and one arrowhead where it is nearest.
+    private mutating func noteWhollyOutside(_ series: Series, below: Bool) {
+        let finite = series.y.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return }
+        let range = yScale == .linear ? (low, high) : (yScale.value(at: low), yScale.value(at: high))
+        let span =
+            NumberText.format(range.0, significantDigits: 3) + " … "
+            + NumberText.format(range.1, significantDigits: 3)
+        notes.append(
+            Note(
+                "\(series.name) lies \(below ? "below" : "above") the plot (\(span)): draw it on a scale of "
+                    + "its own",
+                function: series.function))
+        let nearest = zip(series.x, series.y).filter { $0.1.isFinite }.max {
+            below ? $0.1 < $1.1 : $0.1 > $1.1
+        }
+        if let nearest {
+            exits.append(
+                Exit(
+                    x: nearest.0, upward: !below, function: series.function,
+                    isDifference: series.role.isDifference, identity: series.identity))
         }
     }
 
