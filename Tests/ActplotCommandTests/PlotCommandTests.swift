@@ -635,6 +635,13 @@ struct ScaleTests {
         #expect(axis.contains("0.001") && axis.contains("1000") && axis.contains(" 1 "), "\(axis)")
     }
 
+    @Test("--xlim is --range by another name")
+    func xlim() throws {
+        let a = try InProcess.run(["gelu", "--xlim", "-2:3", "--samples", "6", "--format", "csv"])
+        let b = try InProcess.run(["gelu", "--range", "-2:3", "--samples", "6", "--format", "csv"])
+        #expect(a.status == 0 && a.stdout == b.stdout && a.stdout.hasPrefix("x,gelu,gelu'\n-2,"))
+    }
+
     @Test("bad scales, thresholds, limits and themes are usage errors")
     func errors() throws {
         for (arguments, message) in [

@@ -7,8 +7,10 @@ import ArgumentParser
 /// `--range MIN:MAX`: the x interval (plot, compare, info).
 struct RangeOption: ParsableArguments {
     @Option(
+        name: [.customLong("range"), .customLong("xlim")],
         parsing: .unconditional,
-        help: ArgumentHelp("The x interval (default: \(RangeArgument.standard)).", valueName: "MIN:MAX"),
+        help: ArgumentHelp(
+            "The x interval (default: \(RangeArgument.standard)); --xlim is the same.", valueName: "MIN:MAX"),
         transform: RangeArgument.init(parsing:))
     var range = RangeArgument.standard
 }
