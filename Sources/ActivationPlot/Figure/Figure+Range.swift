@@ -116,9 +116,12 @@ extension Figure {
     ///
     /// Each stretch beyond the frame gets an arrowhead, and each curve a note ("log′ leaves the
     /// plot near x = 0"). Values that are not finite are not marked: their own notes say where
-    /// they are.
+    /// they are. The y range is fixed at the one chosen (``fixedYRange``), so that writers do not
+    /// choose it again.
     public mutating func markExits() {
         let range = yRange
+        // The range is settled: writers read it again and again.
+        fixedYRange = range
         let span = xRange.upperBound - xRange.lowerBound
         // One note per function and list of places: `tan, tan′ leave the plot near x = 1.6`.
         var said: [(function: Int, places: String, names: [String])] = []
