@@ -867,9 +867,16 @@ struct CoveredCurveTests {
         let hardtanh = try #require(curves.firstIndex { $0.colour == "#009e73" && !$0.dashed })
         #expect(curves[step].width >= 2.5 * 2 && curves[hardtanh].width == 2)
         #expect(step < hardtanh)
-        // Two curves that merely cross are not covered.
+        // Two curves that merely cross are not covered, nor are variants of one function, which
+        // meet by design (every elu is x for x > 0).
         let plain = try InProcess.run(["tanh", "sigmoid", "--format", "svg"])
         #expect(!plain.stdout.contains("(under "))
+        let variants = try InProcess.run(["elu:alpha=1", "elu:alpha=2", "--format", "svg"])
+        #expect(variants.status == 0 && !variants.stdout.contains("(under "), "\(variants.stdout)")
+        let overlay = try InProcess.run([
+            "compare", "elu:alpha=1,2", "elu:alpha=3,4", "--layout", "overlay", "--diff", "--format", "svg",
+        ])
+        #expect(overlay.stdout.contains(">differences f − g, pair by pair<"))
     }
 
     @Test("identical curves share one legend entry, functions and differences alike")

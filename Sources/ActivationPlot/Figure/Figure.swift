@@ -67,6 +67,10 @@ public struct Figure: Sendable {
         /// index among the figure's ``families`` and the member's place, 0 (first, lightest) to
         /// 1 (last, darkest); nil for a function drawn in its own colour.
         public var ramp: (family: Int, step: Double)?
+        /// Which group of variants of one function (the same function or preset with different
+        /// parameters) its function belongs to, or nil: variants meet by design (every leaky
+        /// ReLU is x for x > 0), so they do not count as covering each other.
+        public var variants: Int?
         /// How deep it lies under curves that are covered themselves: 0 uncovered, 1 under
         /// curves not covered, 2 and 3 deeper (an image widens it accordingly).
         public var coverDepth = 0
@@ -432,6 +436,16 @@ public struct Figure: Sendable {
             for i in series.indices
             where group.functions.contains(series[i].function) && !series[i].role.isDifference {
                 series[i].ramp = (k, Double(series[i].function - group.functions.lowerBound) / n)
+            }
+        }
+    }
+
+    /// Marks the variants of one function among the figure's curves (``Series/variants``).
+    /// - Parameter groups: Each group's function indices (two or more).
+    public mutating func markVariants(_ groups: [[Int]]) {
+        for (k, group) in groups.enumerated() where group.count >= 2 {
+            for i in series.indices where group.contains(series[i].function) && !series[i].role.isDifference {
+                series[i].variants = k
             }
         }
     }

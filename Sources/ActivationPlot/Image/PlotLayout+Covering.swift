@@ -1,7 +1,7 @@
 /// Curves hidden piece by piece under later ones.
 ///
 /// A curve is covered at a sample when a curve drawn after it passes within one line width
-/// there (members of one family drawn in a ramp do not cover each other). A curve covered at more than half of its samples inside the frame is drawn first and
+/// there (variants of one function, and members of one family, do not cover each other). A curve covered at more than half of its samples inside the frame is drawn first and
 /// 2.5 times as wide, so that it shows on both sides of those on top, and its legend entry says
 /// what it lies under: `binary_step (under relu, hardtanh′)`. Under a curve that is itself
 /// covered it is drawn wider still (4 and 5.5 times), and before it.
@@ -53,9 +53,10 @@ extension PlotLayout {
         return figure
     }
 
-    /// Whether two curves belong to members of one family: those meet by design (leaky_relu's
-    /// members all are x for x > 0), and the ramp tells them apart.
+    /// Whether two curves belong to variants of one function (``Figure/Series/variants``) or to
+    /// members of one family: those meet by design (every leaky ReLU is x for x > 0).
     private static func sameFamily(_ a: Figure.Series, _ b: Figure.Series) -> Bool {
+        if let p = a.variants, p == b.variants { return true }
         guard let p = a.ramp, let q = b.ramp else { return false }
         return p.family == q.family
     }

@@ -18,32 +18,40 @@ extension PlotRun {
                 secondDerivative: o.orders.contains(2), title: o.title ?? plan.title)
             decorate(&figure, plan, functions, first: 0)
             figure.applyFamilies(plan.families)
-            grid = FigureGrid(panels: [finished(figure)])
+            grid = FigureGrid(panels: [finished(figure, plan)])
         } else {
             let panels = functions.enumerated().map { index, item in
                 var figure = Figure(
                     functions: [item], sampling: sampling, derivative: o.orders.contains(1),
                     secondDerivative: o.orders.contains(2), firstFunction: index)
                 decorate(&figure, plan, [item], first: index)
-                return finished(figure)
+                return finished(figure, plan)
             }
             grid = FigureGrid(panels: panels, title: o.title ?? "")
             grid.arrangement = plan.layout.arrangement
             if o.ylim == nil && !o.independentY { grid.shareYRange() }
         }
         // The differences take a panel of their own, with their own y range and y label (on
-        // f's scale they would be flat); the x axis is the same.
-        if o.diff { grid.panels.append(differences(functions, sampling: sampling)) }
+        // f's scale they would be flat); the x axis is the same. Two families compared member
+        // by member show each pair's.
+        if o.diff {
+            grid.panels.append(
+                plan.pairs.map { pairedDifferences(plan, sampling: sampling, pairs: $0) }
+                    ?? differences(functions, sampling: sampling))
+        }
         style(&grid)
         if o.ylim == nil { grid.markExits() }
         return grid
     }
 
     /// A function panel with the options every panel takes: the curves `--show` names, the y
-    /// interval and scale, the axis names and the legend's place.
-    private func finished(_ figure: Figure) -> Figure {
+    /// interval and scale, the axis names and the legend's place; and, where its functions carry
+    /// the plan's indices (`variants`), which of them are variants of one function.
+    private func finished(_ figure: Figure, _ plan: Plan, variants: Bool = true) -> Figure {
         let o = options
         var figure = figure
+        // A pair's panel numbers its two functions 0 and 1, not by the plan's indices.
+        if variants { figure.markVariants(plan.variants) }
         figure.keepOrders(o.orders)
         figure.fixedYRange = o.ylim?.closedRange
         figure.applyYScale(o.yAxisScale)
@@ -85,7 +93,7 @@ extension PlotRun {
             var panel = all
             panel.keepOrders([order])
             if index > 0 { panel.title = "" }
-            return finished(panel)
+            return finished(panel, plan)
         }
         if o.diff { panels.append(differences(functions, sampling: sampling)) }
         var grid = FigureGrid(panels: panels)
@@ -101,44 +109,56 @@ extension PlotRun {
     private func paired(_ plan: Plan, sampling: Sampling, pairs n: Int) -> FigureGrid {
         let o = options
         let functions = plan.functions
-        let value = { (i: Int) -> String in
-            // What tells the pair apart: the first family's member name, inside its brackets.
-            let name = functions[i].name
-            guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return name }
-            return String(name[name.index(after: open)..<name.index(before: name.endIndex)])
-        }
+        let value = pairValue(plan)
         let panels = (0..<n).map { i -> Figure in
             var figure = Figure(
                 functions: [functions[i], functions[n + i]], sampling: sampling,
                 derivative: o.orders.contains(1), secondDerivative: o.orders.contains(2), title: value(i))
             decorate(&figure, plan, [functions[i], functions[n + i]], first: 0)
-            return finished(figure)
+            return finished(figure, plan, variants: false)
         }
         var grid = FigureGrid(panels: panels, title: o.title ?? plan.title ?? "")
         grid.arrangement = plan.layout.arrangement
         if o.ylim == nil && !o.independentY { grid.shareYRange() }
-        if o.diff {
-            var all = differences([functions[0], functions[n]], sampling: sampling)
-            all.series = []
-            let (f, g) = (plan.functions[0].function, plan.functions[n].function)
-            let names = (f.preset?.qualifiedName ?? f.entry.name, g.preset?.qualifiedName ?? g.entry.name)
-            all.notes = [Figure.Note("f = \(names.0) and g = \(names.1) paired by value")]
-            all.title = "differences f − g, pair by pair"
-            for i in 0..<n {
-                let pair = differences([functions[i], functions[n + i]], sampling: sampling)
-                all.series += pair.series.map { series in
-                    var series = series
-                    (series.function, series.name) = (i + 1, series.name + ", " + value(i))
-                    return series
-                }
-                all.notes += pair.notes.filter { !$0.text.hasPrefix("f = ") }
-            }
-            all.markCoincidences()
-            grid.panels.append(all)
-        }
+        if o.diff { grid.panels.append(pairedDifferences(plan, sampling: sampling, pairs: n)) }
         style(&grid)
         if o.ylim == nil { grid.markExits() }
         return grid
+    }
+
+    /// The --diff panel of two families compared member by member: every pair's f − g, named by
+    /// the pair's value.
+    private func pairedDifferences(_ plan: Plan, sampling: Sampling, pairs n: Int) -> Figure {
+        let functions = plan.functions
+        let value = pairValue(plan)
+        var all = differences([functions[0], functions[n]], sampling: sampling)
+        all.series = []
+        let (f, g) = (functions[0].function, functions[n].function)
+        let names = (f.preset?.qualifiedName ?? f.entry.name, g.preset?.qualifiedName ?? g.entry.name)
+        all.notes = [Figure.Note("f = \(names.0) and g = \(names.1) paired by value")]
+        all.title = "differences f − g, pair by pair"
+        for i in 0..<n {
+            let pair = differences([functions[i], functions[n + i]], sampling: sampling)
+            all.series += pair.series.map { series in
+                var series = series
+                (series.function, series.name) = (i + 1, series.name + ", " + value(i))
+                return series
+            }
+            all.notes += pair.notes.filter { !$0.text.hasPrefix("f = ") }
+        }
+        all.markCoincidences()
+        return all
+    }
+
+    /// What tells the i-th pair apart: the first family's member name inside its brackets
+    /// (`alpha=0.1`), or the name where it has none.
+    private func pairValue(_ plan: Plan) -> (Int) -> String {
+        let functions = plan.functions
+        return { i in
+            let name = functions[i].name
+            guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return name }
+            return String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        }
     }
 
     /// The images' theme, line width and text size, on every panel.

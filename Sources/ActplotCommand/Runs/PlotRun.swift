@@ -38,6 +38,13 @@ struct PlotRun {
         /// compare of two families of equal size: how many pairs, member by member (the first
         /// family's i-th against the second's); nil otherwise.
         let pairs: Int?
+        /// The functions that are variants of one function or preset (`elu:alpha=1 elu:alpha=2`),
+        /// by their indices: they do not count as covering each other.
+        var variants: [[Int]] {
+            let base = { (f: Activation) in f.preset?.qualifiedName ?? f.entry.name }
+            let groups = Dictionary(grouping: functions.indices) { base(functions[$0].function) }
+            return groups.values.filter { $0.count >= 2 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        }
     }
 
     /// Draws or writes the output, then the difference statistics where they are asked for: after
