@@ -15,14 +15,13 @@ struct FunctionList {
     /// The functions of `specs`, named by `options` (labels, and the parameters that tell
     /// members apart).
     init(_ specs: [String], options: OthersOption) throws {
-        let functions = try options.named(specs)
+        let read = try options.read(specs)
+        let functions = OthersOption.named(read)
         var families: [Figure.FamilyGroup] = []
         var parts: [String] = []
         var start = 0
-        for spec in specs {
-            let (label, text) = Catalog.labeled(spec)
-            let count = try Catalog.family(text).count
-            let members = functions[start..<start + count].map(\.function)
+        for (label, members) in read {
+            let count = members.count
             if count > 1 {
                 let varying = Self.varying(members)
                 families.append(Figure.FamilyGroup(functions: start...(start + count - 1), varying: varying))

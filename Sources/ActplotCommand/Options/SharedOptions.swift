@@ -74,15 +74,28 @@ struct OthersOption: ParsableArguments {
     /// - Returns: Each member of every spec, in order, with its name.
     /// - Throws: As ``activations(_:)``.
     func named(_ specs: [String]) throws -> [(name: String, function: Activation)] {
-        var labels: [String?] = []
-        var functions: [Activation] = []
-        for spec in specs {
+        Self.named(try read(specs))
+    }
+
+    /// Each spec's label, if it has one, and its members (one function, or a family's), each
+    /// spec read once.
+    /// - Parameter specs: Function specs, as typed.
+    /// - Throws: As ``activations(_:)``.
+    func read(_ specs: [String]) throws -> [(label: String?, members: [Activation])] {
+        let read = try specs.map { spec -> (label: String?, members: [Activation]) in
             let (label, text) = Catalog.labeled(spec)
-            let members = try Catalog.family(text).map { try Catalog.activation($0, others: others) }
-            labels += Array(repeating: label, count: members.count)
-            functions += members
+            return (label, try Catalog.family(text).map { try Catalog.activation($0, others: others) })
         }
-        try check(functions)
+        try check(read.flatMap(\.members))
+        return read
+    }
+
+    /// The names of specs read by ``read(_:)``, as ``named(_:)`` gives them.
+    static func named(_ read: [(label: String?, members: [Activation])]) -> [(
+        name: String, function: Activation
+    )] {
+        let functions = read.flatMap(\.members)
+        let labels = read.flatMap { spec in Array(repeating: spec.label, count: spec.members.count) }
         let names = Activation.distinctNames(functions)
         return zip(zip(labels, names), functions).map { pair, f in
             guard let label = pair.0 else { return (pair.1, f) }
