@@ -81,9 +81,6 @@ struct ComparisonReport: Report {
         NumberText.format(v, significantDigits: precision ?? 5)
     }
 
-    /// Lines of the text in a style, blank ones included.
-    func lineCount(in style: TextStyle) -> Int { text(in: style).reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } }
-
     /// The report as aligned text, one block per function.
     func text(in style: TextStyle) -> String {
         var out = ""

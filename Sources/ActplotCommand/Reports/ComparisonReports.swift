@@ -11,9 +11,6 @@ struct ComparisonReports: Report {
         parts.map { $0.text(in: style) }.joined(separator: "\n")
     }
 
-    /// The lines the text takes.
-    func lineCount(in style: TextStyle) -> Int { text(in: style).reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } }
-
     /// The one report's JSON, or an array of them.
     var json: JSONValue { parts.count == 1 ? parts[0].json : .array(parts.map(\.json)) }
 }

@@ -11,6 +11,11 @@ package protocol Report {
     var json: JSONValue { get }
 }
 
+extension Report {
+    /// The lines the report's text takes in a style.
+    func lineCount(in style: TextStyle) -> Int { text(in: style).reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } }
+}
+
 /// How a text report is written: its character set and the width tables wrap to.
 package struct TextStyle: Sendable {
     /// Whether the text may use Unicode (f′, −∞, braille); otherwise it is spelled in ASCII.
