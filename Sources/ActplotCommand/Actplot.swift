@@ -176,6 +176,7 @@ public struct Actplot: ParsableCommand {
     /// first cast to a protocol costs a scan of every conformance).
     static let commands: [any ConsoleCommand.Type] = [
         Plot.self, Compare.self, Eval.self, Info.self, Stats.self, Precision.self, List.self,
+        GoldenTable.self,
     ]
 
     /// The subcommands' names, sorted (so that a tie in ``Suggestion`` always goes the same way).
