@@ -42,11 +42,26 @@ struct GoldenTableTests {
         #expect(rows[1 + 0x7F].hasPrefix("0x7f,nan,") && rows[1 + 0x38].hasPrefix("0x38,1,0x38,1,0x38,1,"))
         for (arguments, message) in [
             (["table", "relu"], "give the format with --dtype"),
-            (["table", "relu", "--dtype", "f32"], "float32 is 32 bits"),
+            (["table", "relu", "--dtype", "f32"], "takes --every"),
             (["table", "relu", "--dtype", "bf16", "--format", "xml"], "must be npy or csv"),
         ] {
             let result = try InProcess.run(arguments)
             #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }
+    }
+
+    @Test("f32 --every: every float32 of the range in value order, across 0 without −0")
+    func everyFloat() throws {
+        let run = try InProcess.run([
+            "table", "sigmoid", "--dtype", "f32", "--every", "--range", "-1e-45:2e-45", "--format", "csv",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let bits = run.stdout.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }
+        #expect(bits == ["0x80000001", "0x00000000", "0x00000001"], "\(bits)")
+        let one = try InProcess.run([
+            "table", "sigmoid", "--dtype", "f32", "--every", "--range", "1:1.0000001",
+        ])
+        #expect(
+            one.stdout.contains("0x3f800000,1,0x3f3b26a8,0.7310585975646973,0x3e4954a3,"), "\(one.stdout)")
     }
 }

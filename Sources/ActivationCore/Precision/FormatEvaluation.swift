@@ -105,8 +105,9 @@ public struct FormatEvaluation: Sendable {
     /// - Parameters:
     ///   - inputs: The inputs.
     ///   - points: Receives a point per input; as long as `inputs`.
-    func evaluate(_ inputs: UnsafeBufferPointer<Double>, into points: UnsafeMutableBufferPointer<FormatPoint>)
-    {
+    public func evaluate(
+        _ inputs: UnsafeBufferPointer<Double>, into points: UnsafeMutableBufferPointer<FormatPoint>
+    ) {
         precondition(points.count >= inputs.count, "the points buffer is shorter than the inputs")
         if usesFormula, let programs {
             let plain = format.isPlainFloat32

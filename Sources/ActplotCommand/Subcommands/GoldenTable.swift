@@ -30,6 +30,11 @@ extension Actplot {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE ('-' for stdout).", valueName: "FILE"))
         var output: String?
 
+        @OptionGroup var range: RangeOption
+
+        @Flag(help: "With --dtype f32: every float32 in --range.")
+        var every = false
+
         @OptionGroup var others: OthersOption
 
         @OptionGroup var precision: PrecisionOptions
@@ -39,11 +44,6 @@ extension Actplot {
             guard let dtype = try precision.format() else {
                 throw ValidationError(
                     "give the format with --dtype, e.g. actplot table \(function) --dtype bf16")
-            }
-            guard dtype.bitWidth <= 16 else {
-                throw ValidationError(
-                    "table covers every input of an 8- or 16-bit format; \(dtype.name) is \(dtype.bitWidth) bits"
-                )
             }
             if precision.arith != nil {
                 throw ValidationError("table holds the correctly rounded values: drop --arith")
@@ -58,14 +58,28 @@ extension Actplot {
                 throw ValidationError(
                     "refusing to write .npy bytes to a terminal; use -o table.npy or redirect stdout")
             }
-            let bytes = TableRun(function: f, format: dtype, output: kind).bytes()
+            let run = TableRun(function: f, format: dtype, output: kind, inputs: try inputs(dtype))
             if toStandardOutput {
-                console.output.write(bytes)
-                return try console.output.check()
+                try run.write { bytes in
+                    console.output.write(bytes)
+                    try console.output.check()
+                }
+                return
             }
             let file = try OutputFile(path: output ?? "", example: "table.\(kind)")
-            file.stream.write(bytes)
+            try run.write { file.stream.write($0) }
             try file.commit()
+        }
+
+        /// Every pattern of an 8- or 16-bit format; with --every, every float32 in --range.
+        private func inputs(_ dtype: NumberFormat) throws -> TableRun.Inputs {
+            if dtype.bitWidth <= 16 { return .everyPattern }
+            guard dtype.bitWidth == 32 && every else {
+                throw ValidationError(
+                    "a table of \(dtype.name) takes --every (every float32 in --range); float64 is not yet done"
+                )
+            }
+            return .everyFloat(lower: Float(range.range.lower), upper: Float(range.range.upper))
         }
     }
 }
