@@ -134,6 +134,37 @@ public struct FormatEvaluation: Sendable {
         }
     }
 
+    /// The true f″ at each input (a value of the format), rounded once to the format, and
+    /// whether the double's margin of error (16 double ulps) leaves that rounding in no doubt.
+    /// - Parameters:
+    ///   - inputs: Values of the format.
+    ///   - values: Receives f″ rounded; as long as `inputs`.
+    ///   - certain: Receives whether each rounding is certain; as long as `inputs`.
+    public func curvatures(
+        _ inputs: UnsafeBufferPointer<Double>, into values: UnsafeMutableBufferPointer<Double>,
+        certain: UnsafeMutableBufferPointer<Bool>
+    ) {
+        let n = inputs.count
+        precondition(
+            values.count >= n && certain.count >= n, "the output buffers are shorter than the inputs")
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * n)
+        defer { scratch.deallocate() }
+        function.evaluate(
+            inputs, values: UnsafeMutableBufferPointer(rebasing: scratch[0..<n]),
+            derivatives: UnsafeMutableBufferPointer(rebasing: scratch[n..<2 * n]), secondDerivatives: values)
+        func round(_ rounding: some FormatRounding) {
+            for i in 0..<n {
+                (values[i], certain[i]) = rounding.correctlyRounded(
+                    values[i], bound: Self.curvatureErrorBound)
+            }
+        }
+        if format.isPlainFloat32 { round(HardwareFloat32()) } else { round(SoftwareRounding(format: format)) }
+    }
+
+    /// How far the double f″ may be from the truth, in double ulps (the accuracy tests hold
+    /// it within 4).
+    static let curvatureErrorBound = 16.0
+
     /// ``evaluate(_:into:)`` for exact rounding, specialised for a way of rounding.
     @inline(__always)
     private func exactBlock(
@@ -231,7 +262,7 @@ public struct FormatEvaluation: Sendable {
         }
         return FormatPoint(
             input: input, value: value, derivative: slope, exactValue: truth.value,
-            exactDerivative: truth.derivative, certain: sure && sureSlope)
+            exactDerivative: truth.derivative, valueCertain: sure, derivativeCertain: sureSlope)
     }
 
     /// The true f and f′ rounded to float64, where something beyond the double decides them.
@@ -254,7 +285,8 @@ public struct FormatEvaluation: Sendable {
         return FormatPoint(
             input: input, value: value, derivative: slope, exactValue: truth.value,
             exactDerivative: truth.derivative,
-            certain: sure && sureSlope || !input.isFinite && !value.isFinite)
+            valueCertain: sure || !input.isFinite && !value.isFinite,
+            derivativeCertain: sureSlope || !input.isFinite && !value.isFinite)
     }
 
     /// The side of the double on which the exact product f′·x lies, on a linear piece through 0.
@@ -326,9 +358,38 @@ public struct FormatPoint: Sendable, Hashable {
     public let exactValue: Double
     /// The true f′ at the rounded input.
     public let exactDerivative: Double
-    /// For exact rounding: whether the double's margin of error leaves the rounding in no
+    /// For exact rounding: whether the double's margin of error leaves f's rounding in no
     /// doubt (false only within a few double ulps of a rounding boundary of the format).
-    public let certain: Bool
+    public let valueCertain: Bool
+    /// The same for f′.
+    public let derivativeCertain: Bool
+
+    /// Whether both roundings are certain.
+    public var certain: Bool { valueCertain && derivativeCertain }
+
+    /// A point whose f and f′ are certain or uncertain alike.
+    init(
+        input: Double, value: Double, derivative: Double, exactValue: Double, exactDerivative: Double,
+        certain: Bool
+    ) {
+        self.init(
+            input: input, value: value, derivative: derivative, exactValue: exactValue,
+            exactDerivative: exactDerivative, valueCertain: certain, derivativeCertain: certain)
+    }
+
+    /// A point with f's and f′'s certainty apart.
+    public init(
+        input: Double, value: Double, derivative: Double, exactValue: Double, exactDerivative: Double,
+        valueCertain: Bool, derivativeCertain: Bool
+    ) {
+        self.input = input
+        self.value = value
+        self.derivative = derivative
+        self.exactValue = exactValue
+        self.exactDerivative = exactDerivative
+        self.valueCertain = valueCertain
+        self.derivativeCertain = derivativeCertain
+    }
 }
 
 /// A formula's programs for blocks of inputs: f, f′ (reading y), and where the formula chooses

@@ -224,6 +224,9 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     /// The bit pattern of a value of the format (a result of ``rounded(_:)``); NaN has the
     /// canonical pattern (quiet, positive: 0x7FC0 for bfloat16, 0x7F for E4M3FN).
     public func bits(of v: Double) -> UInt64 {
+        // float32 and float64 are the processor's own: their patterns are the conversion's.
+        if limits.isFloat32 { return UInt64(Float(v).bitPattern) }
+        if fractionBits == 52 { return v.isNaN ? Double.nan.bitPattern : v.bitPattern }
         let sign: UInt64 = v.sign == .minus && !v.isNaN ? 1 << UInt64(bitWidth - 1) : 0
         let topExponent = UInt64((1 << exponentBits) - 1)
         if v.isNaN {
@@ -242,6 +245,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     /// The value of a bit pattern (NaN for NaN patterns).
     public func value(bits: UInt64) -> Double {
         if limits.isFloat32 { return Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) }
+        if fractionBits == 52 { return Double(bitPattern: bits) }
         let fractionMask = (UInt64(1) << UInt64(fractionBits)) - 1
         let topExponent = (1 << exponentBits) - 1
         let negative = bits >> UInt64(bitWidth - 1) & 1 == 1
