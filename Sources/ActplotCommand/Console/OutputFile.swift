@@ -50,7 +50,7 @@ final class OutputFile {
     /// every reader, and waiting for the disk would double the time of a large table.
     /// - Throws: ``OutputError`` for a failed write, close or rename (the temporary file is removed).
     func commit() throws {
-        defer { Self.removeOnInterrupt(nil) }
+        defer { Self.removeOnInterrupt(nil, removing: temporaryPath) }
         guard let temporaryPath else {
             let failure = stream.failure
             if !POSIX.close(descriptor) || failure != nil {
@@ -73,34 +73,49 @@ final class OutputFile {
     func discard() {
         POSIX.close(descriptor)
         temporaryPath?.withCString(POSIX.remove)
-        Self.removeOnInterrupt(nil)
+        Self.removeOnInterrupt(nil, removing: temporaryPath)
     }
 
     /// The descriptor of the file being written.
     private var descriptor: Int32 { stream.descriptor ?? -1 }
 
-    /// The address of the temporary file that SIGINT and SIGTERM remove, or 0 for none.
-    ///
-    /// It is the file a run is writing (a run writes one at a time), exchanged atomically, so
-    /// that a handler reads either the old path or the new one.
-    private static let pendingPath = Atomic<UInt>(0)
+    /// The temporary files being written, which SIGINT and SIGTERM remove.
+    private static let pending = Mutex<[String]>([])
 
-    /// Makes SIGINT and SIGTERM remove `path` (nil: nothing) before the process ends.
-    private static func removeOnInterrupt(_ path: String?) {
-        let copy = path.map { text in
-            let bytes = Array(text.utf8CString)
-            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
-            copy.initialize(from: bytes, count: bytes.count)
-            return copy
+    /// The address of the temporary files' paths, or 0 for none: what a signal handler can read.
+    ///
+    /// Each path ends with a NUL and the list with another. The address is exchanged atomically,
+    /// so that a handler reads either the old list or the new one.
+    private static let pendingPaths = Atomic<UInt>(0)
+
+    /// Adds `path` to the temporary files that SIGINT and SIGTERM remove, and drops `removing`.
+    ///
+    /// A run writes one file at a time, or a table's columns together; nil adds nothing.
+    private static func removeOnInterrupt(_ path: String?, removing: String? = nil) {
+        let paths = pending.withLock { paths in
+            paths.removeAll { $0 == removing }
+            if let path { paths.append(path) }
+            return paths
         }
-        let old = pendingPath.exchange(UInt(bitPattern: copy), ordering: .sequentiallyConsistent)
+        var bytes = paths.flatMap { Array($0.utf8CString) }
+        var copy: UnsafeMutablePointer<CChar>?
+        if !bytes.isEmpty {
+            bytes.append(0)
+            copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+            copy?.initialize(from: bytes, count: bytes.count)
+        }
+        let old = pendingPaths.exchange(UInt(bitPattern: copy), ordering: .sequentiallyConsistent)
         UnsafeMutablePointer<CChar>(bitPattern: old)?.deallocate()
         if path != nil { POSIX.onInterrupt(onSignal) }
     }
 
     private static let onSignal: @convention(c) (Int32) -> Void = { signal in
-        let address = OutputFile.pendingPath.load(ordering: .sequentiallyConsistent)
-        if let path = UnsafeMutablePointer<CChar>(bitPattern: address) { POSIX.remove(path) }
+        let address = OutputFile.pendingPaths.load(ordering: .sequentiallyConsistent)
+        var path = UnsafeMutablePointer<CChar>(bitPattern: address)
+        while let next = path, next.pointee != 0 {
+            POSIX.remove(next)
+            path = next + POSIX.length(next) + 1
+        }
         POSIX.exitNow(128 + signal)
     }
 }

@@ -100,6 +100,9 @@ enum POSIX {
     /// Removes a file (async-signal-safe: a signal handler may call it).
     static func remove(_ path: UnsafePointer<CChar>) { unlink(path) }
 
+    /// The length of a C string, without its NUL (async-signal-safe).
+    static func length(_ text: UnsafePointer<CChar>) -> Int { strlen(text) }
+
     /// Writes all of `bytes`, retrying after interruptions.
     /// - Returns: nil, or why the write failed; `brokenPipe` when the reader went away.
     static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> WriteFailure? {

@@ -11,10 +11,15 @@ struct NPYWriter {
         let type: String
     }
 
-    /// The file's header for `count` records of `fields`.
-    static func header(fields: [Field], count: Int) -> [UInt8] {
-        let descr = fields.map { "('\($0.name)', '\($0.type)')" }.joined(separator: ", ")
-        var dict = "{'descr': [\(descr)], 'fortran_order': False, 'shape': (\(count),), }"
+    /// The `descr` of a structured dtype: `[('x_bits', '<u2'), ('x', '<f4')]`.
+    static func structured(_ fields: [Field]) -> String {
+        "[" + fields.map { "('\($0.name)', '\($0.type)')" }.joined(separator: ", ") + "]"
+    }
+
+    /// The file's header for a one-dimensional array of `count` elements of `descr` (a type
+    /// string in quotes, `'<u2'`, or a structured dtype's list).
+    static func header(descr: String, count: Int) -> [UInt8] {
+        var dict = "{'descr': \(descr), 'fortran_order': False, 'shape': (\(count),), }"
         // Magic (6) + version (2) + length (2) + dict + "\n", to a multiple of 64.
         let unpadded = 10 + dict.utf8.count + 1
         dict += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
@@ -22,10 +27,5 @@ struct NPYWriter {
         let length = UInt16(dict.utf8.count)
         bytes += [UInt8(length & 0xFF), UInt8(length >> 8)]
         return bytes + Array(dict.utf8)
-    }
-
-    /// Appends `value`'s `width` low bytes, least significant first.
-    static func append(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {
-        for k in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * k))) }
     }
 }

@@ -6,17 +6,27 @@ extension Actplot {
     struct GoldenTable: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "table",
-            abstract: "The correctly rounded f and f′ at every input of an 8- or 16-bit format.",
+            abstract:
+                "The correctly rounded f and f′ at every input of a format: a golden table for kernel tests.",
             discussion: """
-                One row per bit pattern of the format, from 0 upwards, NaN patterns included: the \
-                input, f and f′ rounded once from the exact values, each as its bits and as float32 \
-                (exact for these formats), and flags (bit 0: f uncertain, bit 1: f′ uncertain; an \
-                uncertain rounding sets both). As NumPy .npy (a structured array np.load reads \
-                without ml_dtypes) or CSV with the bits in hexadecimal.
+                One row per input: every bit pattern of an 8- or 16-bit format from 0 upwards, NaN \
+                patterns included; with --range, the format's values there in value order; for \
+                float32, --every (every float32 in --range, or all 2^32 patterns) or --samples N. \
+                Each value twice: its bits (x_bits, f_bits, df_bits as <u1/<u2/<u4/<u8) and its \
+                value as float32, exact for every format up to 32 bits (float64 for float64). flags: \
+                bit 0 f uncertain, bit 1 f′ uncertain, bit 2 f″ uncertain (where the double's margin \
+                of error straddles a rounding boundary: flagged, never guessed).
+
+                Formats: npy (a structured array np.load reads without ml_dtypes), csv (bits in \
+                hexadecimal beside the values), columns (one .npy per column beside -o NAME.npy), \
+                raw (one headerless little-endian file per column). Written a block at a time, in \
+                constant memory.
 
                 Examples:
                   actplot table sigmoid --dtype bf16 -o sigmoid-bf16.npy
                   actplot table gelu --dtype e4m3 --format csv
+                  actplot table silu --dtype f32 --every --range 1:2 -o silu.npy --columns
+                  actplot table sigmoid --dtype f32 --every -o - | wc -c
                 """
         )
 
@@ -24,16 +34,15 @@ extension Actplot {
         var function: String
 
         @Option(
-            help: ArgumentHelp("npy or csv (default: from -o's extension, else csv).", valueName: "FORMAT"))
+            help: ArgumentHelp(
+                "npy, csv, columns or raw (default: from -o's extension, else npy; csv on a terminal).",
+                valueName: "FORMAT"))
         var format: String?
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE ('-' for stdout).", valueName: "FILE"))
         var output: String?
 
-        @OptionGroup var range: RangeOption
-
-        @Flag(help: "With --dtype f32: every float32 in --range.")
-        var every = false
+        @OptionGroup var table: TableOptions
 
         @OptionGroup var others: OthersOption
 
@@ -48,38 +57,55 @@ extension Actplot {
             if precision.arith != nil {
                 throw ValidationError("table holds the correctly rounded values: drop --arith")
             }
-            let implied = output.flatMap { $0.split(separator: ".").last.map(String.init)?.lowercased() }
-            let kind = (format ?? (implied == "npy" ? "npy" : "csv")).lowercased()
-            guard ["npy", "csv"].contains(kind) else {
-                throw ValidationError("'--format' of table must be npy or csv, got '\(format ?? kind)'")
-            }
+            let layout = try self.layout(on: console)
+            let run = TableRun(
+                function: f, format: dtype, inputs: try table.inputs(dtype, function: function),
+                columns: try table.chosenColumns())
             let toStandardOutput = output == nil || output == "-"
-            if kind == "npy" && toStandardOutput && console.environment.standardOutputIsTerminal {
+            if layout.isPlanar {
+                guard let output, !toStandardOutput else {
+                    throw ValidationError(
+                        "--format \(layout.rawValue) writes one file per column: give -o NAME.npy")
+                }
+                return try run.writeColumns(layout, to: run.columnPaths(beside: output, layout))
+            }
+            if layout == .npy && toStandardOutput && console.environment.standardOutputIsTerminal {
                 throw ValidationError(
                     "refusing to write .npy bytes to a terminal; use -o table.npy or redirect stdout")
             }
-            let run = TableRun(function: f, format: dtype, output: kind, inputs: try inputs(dtype))
             if toStandardOutput {
-                try run.write { bytes in
+                return try run.write(layout) { bytes in
                     console.output.write(bytes)
                     try console.output.check()
                 }
-                return
             }
-            let file = try OutputFile(path: output ?? "", example: "table.\(kind)")
-            try run.write { file.stream.write($0) }
+            let file = try OutputFile(path: output ?? "", example: "table.\(layout.rawValue)")
+            do {
+                try run.write(layout) { file.stream.write($0) }
+            } catch {
+                file.discard()
+                throw error
+            }
             try file.commit()
         }
 
-        /// Every pattern of an 8- or 16-bit format; with --every, every float32 in --range.
-        private func inputs(_ dtype: NumberFormat) throws -> TableRun.Inputs {
-            if dtype.bitWidth <= 16 { return .everyPattern }
-            guard dtype.bitWidth == 32 && every else {
-                throw ValidationError(
-                    "a table of \(dtype.name) takes --every (every float32 in --range); float64 is not yet done"
-                )
+        /// The layout from --format, --columns and -o's extension; else npy, or CSV on a terminal.
+        private func layout(on console: Console) throws -> TableRun.Layout {
+            let implied = output.flatMap { $0.split(separator: ".").last.map(String.init)?.lowercased() }
+            let byExtension = ["npy": "npy", "csv": "csv", "bin": "raw", "raw": "raw"]
+            let terminal = (output == nil || output == "-") && console.environment.standardOutputIsTerminal
+            let name =
+                format ?? implied.flatMap { byExtension[$0] } ?? (terminal && !table.columns ? "csv" : "npy")
+            guard var layout = TableRun.Layout(rawValue: name.lowercased()) else {
+                throw ValidationError("'--format' of table must be npy, csv, columns or raw, got '\(name)'")
             }
-            return .everyFloat(lower: Float(range.range.lower), upper: Float(range.range.upper))
+            if table.columns {
+                guard layout == .npy || layout == .columns else {
+                    throw ValidationError("--columns writes .npy files; drop --format \(name) or --columns")
+                }
+                layout = .columns
+            }
+            return layout
         }
     }
 }
