@@ -116,7 +116,9 @@ enum CompletionScript {
         text = text.replacing(
             #"    local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")"#,
             with: #"    local -a unparsed_words=("${__actplot_words[@]:1:${__actplot_cword}}")"#)
-        let commands = "plot compare eval info stats precision list help"
+        // The subcommands in the order the argument parser lists them, as its script has them.
+        let commands = (Actplot.commands.compactMap { $0.configuration.commandName } + ["help"]).joined(
+            separator: " ")
         text = text.replacing(
             """
                 *)
