@@ -93,7 +93,8 @@ let package = Package(
         /// The commands run in process, into memory: what they print, their status, their files.
         .testTarget(
             name: "ActplotCommandTests",
-            dependencies: ["ActivationCore", "ActivationPlot", "ActplotCommand", "TestSupport"]
+            dependencies: ["ActivationCore", "ActivationPlot", "ActplotCommand", "TestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         /// The built actplot as a process: signals, pipes, full disks, locales, atomic files, and
         /// one run of every command.

@@ -30,6 +30,8 @@ public struct Actplot: ParsableCommand {
               actplot eval gelu -1 0 1
               actplot info torch.softplus
               actplot list --framework dl4j
+              actplot table gelu --dtype bf16 -o gelu-bf16.npy
+              actplot check gelu --dtype bf16 --input x.npy --output y.npy --max-ulp 2
 
             Shell completion: actplot --generate-completion-script bash|zsh|fish > FILE, then \
             source FILE (bash) or put it where the shell looks for completions.
@@ -71,6 +73,8 @@ public struct Actplot: ParsableCommand {
             return 0
         } catch OutputError.brokenPipe {
             return 0
+        } catch let verdict as FailedVerdict {
+            return verdict.status
         } catch {
             if exitCode(for: error) == .success {
                 // Help, in ASCII when the locale is not UTF-8 (it speaks of f′ and f″).
@@ -176,7 +180,7 @@ public struct Actplot: ParsableCommand {
     /// first cast to a protocol costs a scan of every conformance).
     static let commands: [any ConsoleCommand.Type] = [
         Plot.self, Compare.self, Eval.self, Info.self, Stats.self, Precision.self, List.self,
-        GoldenTable.self,
+        GoldenTable.self, Check.self,
     ]
 
     /// The subcommands' names, sorted (so that a tie in ``Suggestion`` always goes the same way).

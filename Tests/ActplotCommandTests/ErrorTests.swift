@@ -77,7 +77,7 @@ struct ErrorTests {
         Case(arguments: ["relu", "-o", "/tmp", "--format", "png"], mentions: "e.g. -o /tmp/plot.png"),
         Case(
             arguments: ["help", "bogus"],
-            mentions: "no help on 'bogus': it is not a command; the commands are compare"),
+            mentions: "no help on 'bogus': it is not a command; the commands are check, compare"),
         Case(arguments: ["help", "evl"], mentions: "did you mean 'eval'?"),
         Case(
             arguments: ["help", "gelu"],

@@ -23,6 +23,9 @@ package struct ErrorReport {
         case let error as ActivationError:
             text = Self.oneLine(error.description + Self.advice(for: error))
             code = .validationFailure
+        case let error as DumpError:
+            text = Self.oneLine(error.description)
+            code = ExitCode(2)
         case let error as OutputError:
             text = Self.oneLine(error.description)
             code = error.isUsage ? .validationFailure : .failure

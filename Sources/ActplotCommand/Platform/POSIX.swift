@@ -59,6 +59,13 @@ enum POSIX {
         return descriptor >= 0 ? descriptor : nil
     }
 
+    /// The size of the regular file open at `descriptor`; nil for a pipe, a terminal, a device.
+    static func regularFileSize(_ descriptor: Int32) -> Int? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Reads up to `buffer.count` bytes, retrying after interruptions; 0 at the end.
     static func read(_ descriptor: Int32, into buffer: inout [UInt8]) -> Result<Int, ReadFailure> {
         while true {

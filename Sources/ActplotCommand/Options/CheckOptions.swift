@@ -1,0 +1,98 @@
+import ActivationCore
+import ArgumentParser
+
+/// The files `actplot check` reads, and how.
+struct CheckFiles: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The kernel's inputs (default: every bit pattern in order, from 0).", valueName: "X"))
+    var input: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The kernel's f: .npy, .csv (one value per line) or raw with --raw-layout.", valueName: "Y"))
+    var output: String
+
+    @Option(help: ArgumentHelp("The kernel's f′, to check as well.", valueName: "DY"))
+    var derivative: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A golden table from actplot table to check against, instead of computing.", valueName: "T.npy"))
+    var expected: String?
+
+    @Option(
+        name: .customLong("raw-layout"),
+        help: ArgumentHelp(
+            "The files are raw little-endian elements: bits, f16, f32 or f64.", valueName: "TYPE"))
+    var rawLayout: String?
+
+    /// The element type of raw files, or nil for files read by their names.
+    func rawElement(_ format: NumberFormat) throws -> NPYHeader.Element? {
+        guard let rawLayout else { return nil }
+        let bytes = (format.bitWidth + 7) / 8
+        let types: [String: NPYHeader.Element] = [
+            "bits": .init(kind: "u", width: bytes, bigEndian: false),
+            "f16": .init(kind: "f", width: 2, bigEndian: false),
+            "f32": .init(kind: "f", width: 4, bigEndian: false),
+            "f64": .init(kind: "f", width: 8, bigEndian: false),
+        ]
+        if let element = types[rawLayout.lowercased()] { return element }
+        if let element = try? NPYHeader.element(rawLayout, path: "") { return element }
+        throw ValidationError(
+            "--raw-layout takes bits, f16, f32 or f64 (or a NumPy type such as '<u2'), got '\(rawLayout)'")
+    }
+
+    /// The columns to read, opened.
+    func open(_ format: NumberFormat) throws -> (
+        inputs: DumpColumn?, outputs: DumpColumn, derivatives: DumpColumn?,
+        expected: (f: DumpColumn, df: DumpColumn?, x: DumpColumn?)?
+    ) {
+        let raw = try rawElement(format)
+        let column = { (path: String) in try DumpColumn(path: path, format: format, raw: raw) }
+        let expected = try self.expected.map { path in
+            (
+                f: try DumpColumn(path: path, format: format, field: "f_bits"),
+                df: derivative == nil ? nil : try DumpColumn(path: path, format: format, field: "df_bits"),
+                x: try DumpColumn(path: path, format: format, field: "x_bits")
+            )
+        }
+        return (try input.map(column), try column(output), try derivative.map(column), expected)
+    }
+}
+
+/// What `actplot check` accepts, and how it reports.
+struct CheckBounds: ParsableArguments {
+    @Option(
+        name: .customLong("max-ulp"),
+        help: ArgumentHelp("The largest error of f allowed, in ulps (default: 1).", valueName: "N"))
+    var maxUlp: Double = 1
+
+    @Option(
+        name: .customLong("max-ulp-derivative"),
+        help: ArgumentHelp("The largest error of f′ allowed (default: --max-ulp).", valueName: "N"))
+    var maxUlpDerivative: Double?
+
+    @Flag(name: .customLong("ignore-zero-sign"), help: "Accept −0 for +0 and +0 for −0.")
+    var ignoreZeroSign = false
+
+    @Flag(
+        name: .customLong("allow-ftz"),
+        help: "Accept subnormal results flushed to zero, and subnormal inputs read as 0.")
+    var allowFlushToZero = false
+
+    @Option(help: ArgumentHelp("How many of the worst rows to list (default: 5).", valueName: "K"))
+    var worst = 5
+
+    /// Checks the bounds.
+    func validate() throws {
+        for (name, bound) in [("--max-ulp", maxUlp), ("--max-ulp-derivative", maxUlpDerivative ?? 0)] {
+            guard bound >= 0 && bound.isFinite else {
+                throw ValidationError("\(name) takes a finite number of ulps of at least 0, got \(bound)")
+            }
+        }
+        guard worst >= 0 && worst <= 1000 else {
+            throw ValidationError("--worst takes 0 to 1000, got \(worst)")
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import ActivationCore
+
+/// One run of `actplot check`: a kernel's dump read a block at a time beside the correctly
+/// rounded values (computed, or read from a golden table), and what it got wrong, by region.
+struct CheckRun {
+    let function: Activation
+    let format: NumberFormat
+    /// The dump's inputs; nil for an exhaustive dump in bit-pattern order.
+    let inputs: DumpColumn?
+    /// The kernel's f.
+    let outputs: DumpColumn
+    /// The kernel's f′, if dumped.
+    let derivatives: DumpColumn?
+    /// A golden table's f_bits and df_bits (and x_bits, if it has them), instead of computing.
+    let expected: (f: DumpColumn, df: DumpColumn?, x: DumpColumn?)?
+    /// Whether flushed subnormals (results, or inputs read as 0) are accepted.
+    let allowFlushToZero: Bool
+    /// How many of the worst rows to keep.
+    let worstCount: Int
+
+    /// Rows a block.
+    static let block = 1 << 18
+
+    /// What was found for f or for f′.
+    struct Part {
+        /// Per region (``CheckRegion`` order).
+        var regions = [ErrorSummary](repeating: ErrorSummary(), count: CheckRegion.allCases.count)
+        var worst: WorstRows
+        /// The previous row's correctly rounded value and result, for monotonicity.
+        var previous: (expected: Double, y: Double)?
+    }
+
+    /// What the run found.
+    struct Outcome {
+        var rows = 0
+        /// Whether the dump holds every bit pattern of the format (NaN patterns included), or
+        /// every one but the NaN patterns.
+        var coverage: Coverage = .partial
+        var value: Part
+        var derivative: Part?
+    }
+
+    /// How much of the format's inputs a dump covers.
+    enum Coverage: String {
+        case everyPattern = "every bit pattern"
+        case everyNonNaN = "every input but the NaN patterns"
+        case partial = "some inputs"
+    }
+
+    /// Reads the dump through and compares it.
+    /// - Throws: ``DumpError`` where a file cannot be read or the columns do not fit.
+    func run() throws(DumpError) -> Outcome {
+        var outcome = Outcome(
+            value: Part(worst: WorstRows(limit: worstCount)),
+            derivative: derivatives == nil ? nil : Part(worst: WorstRows(limit: worstCount)))
+        try checkLengths()
+        // A small dump needs small buffers.
+        let buffers = CheckBuffers(capacity: Swift.max(1, Swift.min(Self.block, outputs.count ?? Self.block)))
+        defer { buffers.deallocate() }
+        let evaluation = FormatEvaluation(function, format: format, arithmetic: .exact)
+        let atZero = (
+            format.bits(of: evaluation.evaluate(at: 0).value),
+            format.bits(of: evaluation.evaluate(at: -0.0).value)
+        )
+        var seen = format.bitWidth <= 16 ? [Bool](repeating: false, count: 1 << format.bitWidth) : []
+        var inOrder = true
+        while true {
+            let n = try readBlock(buffers, from: outcome.rows)
+            if n == 0 { break }
+            for i in 0..<n {
+                let bits = buffers.xBits[i]
+                if !seen.isEmpty { seen[Int(bits)] = true }
+                inOrder = inOrder && bits == UInt64(outcome.rows + i)
+                buffers.xs[i] = format.value(bits: bits)
+            }
+            try truth(buffers, n, evaluation)
+            let comparison = RowComparison(
+                format: format, allowFlushToZero: allowFlushToZero, atZero: atZero, worstCount: worstCount)
+            comparison.add(buffers, n, derivative: false, to: &outcome.value)
+            if var part = outcome.derivative {
+                // Taken out first, so that its histograms are not copied to be changed.
+                outcome.derivative = nil
+                comparison.add(buffers, n, derivative: true, to: &part)
+                outcome.derivative = part
+            }
+            outcome.rows += n
+        }
+        outcome.coverage = coverage(seen: seen, inOrder: inOrder, rows: outcome.rows)
+        return outcome
+    }
+
+    /// The dump's coverage of the format's inputs.
+    private func coverage(seen: [Bool], inOrder: Bool, rows: Int) -> Coverage {
+        let all = format.bitWidth >= 64 ? Int.max : 1 << format.bitWidth
+        if inOrder && rows == all || !seen.isEmpty && !seen.contains(false) { return .everyPattern }
+        guard !seen.isEmpty else { return .partial }
+        let missing = seen.indices.filter { !seen[$0] }
+        return missing.allSatisfy { format.value(bits: UInt64($0)).isNaN } ? .everyNonNaN : .partial
+    }
+
+    /// Checks, before anything is computed, that the columns whose lengths are known agree.
+    private func checkLengths() throws(DumpError) {
+        let columns = [inputs, derivatives, expected?.f, expected?.df, expected?.x].compactMap { $0 }
+        if let count = outputs.count {
+            for column in columns {
+                if let other = column.count, other != count {
+                    throw DumpError(
+                        column.path,
+                        "it holds \(other) values and \(outputs.path) \(count); they must be as long")
+                }
+            }
+            let all = format.bitWidth >= 63 ? Int.max : 1 << format.bitWidth
+            if inputs == nil && expected?.x == nil && count != all {
+                throw DumpError(
+                    outputs.path,
+                    "without --input the dump must hold every bit pattern of \(format.name) in order (\(all) values), "
+                        + "but it holds \(count); give the inputs with --input")
+            }
+        }
+    }
+
+    /// Reads the next block of every column; 0 at the end.
+    private func readBlock(_ buffers: CheckBuffers, from start: Int) throws(DumpError) -> Int {
+        let n = try outputs.next(into: buffers.yBits)
+        func same(_ column: DumpColumn?, _ into: UnsafeMutableBufferPointer<UInt64>) throws(DumpError) {
+            guard let column else { return }
+            let k = try column.next(into: UnsafeMutableBufferPointer(rebasing: into[0..<Swift.max(n, 1)]))
+            guard k == n else {
+                let (short, long) = k < n ? (column.path, outputs.path) : (outputs.path, column.path)
+                throw DumpError(
+                    short,
+                    "it ends after \(start + Swift.min(k, n)) values, before \(long); they must be as long")
+            }
+        }
+        try same(derivatives, buffers.dyBits)
+        if let inputs {
+            try same(inputs, buffers.xBits)
+            if let x = expected?.x {
+                try same(x, buffers.tableX)
+                if let i = (0..<n).first(where: { buffers.tableX[$0] != buffers.xBits[$0] }) {
+                    throw DumpError(
+                        x.path,
+                        "its row \(start + i) is for input 0x\(String(buffers.tableX[i], radix: 16)), the dump's for "
+                            + "0x\(String(buffers.xBits[i], radix: 16)): a table's rows must follow the dump's inputs"
+                    )
+                }
+            }
+        } else if let x = expected?.x {
+            try same(x, buffers.xBits)
+        } else {
+            for i in 0..<n { buffers.xBits[i] = UInt64(start + i) }
+            let all = format.bitWidth >= 63 ? Int.max : 1 << format.bitWidth
+            if n > 0 && start + n > all {
+                throw DumpError(
+                    outputs.path, "it holds more values than \(format.name) has bit patterns; give --input")
+            }
+        }
+        if let expected {
+            try same(expected.f, buffers.expectedF)
+            try same(expected.df, buffers.expectedDF)
+        }
+        return n
+    }
+
+    /// The correctly rounded values of a block: computed, or the table's.
+    private func truth(_ buffers: CheckBuffers, _ n: Int, _ evaluation: FormatEvaluation) throws(DumpError) {
+        let inputs = UnsafeBufferPointer(rebasing: buffers.xs[0..<n])
+        guard let expected else {
+            evaluation.evaluate(inputs, into: UnsafeMutableBufferPointer(rebasing: buffers.points[0..<n]))
+            return
+        }
+        for i in 0..<n {
+            let f = format.value(bits: buffers.expectedF[i])
+            let df = expected.df == nil ? Double.nan : format.value(bits: buffers.expectedDF[i])
+            buffers.points[i] = FormatPoint(
+                input: buffers.xs[i], value: f, derivative: df, exactValue: f, exactDerivative: df,
+                valueCertain: true, derivativeCertain: true)
+        }
+    }
+}
+
+/// The buffers of one block of a check.
+struct CheckBuffers {
+    let xBits, yBits, dyBits, expectedF, expectedDF, tableX: UnsafeMutableBufferPointer<UInt64>
+    let xs: UnsafeMutableBufferPointer<Double>
+    let points: UnsafeMutableBufferPointer<FormatPoint>
+
+    init(capacity: Int) {
+        (xBits, yBits, dyBits) = (
+            .allocate(capacity: capacity), .allocate(capacity: capacity), .allocate(capacity: capacity)
+        )
+        (expectedF, expectedDF) = (.allocate(capacity: capacity), .allocate(capacity: capacity))
+        tableX = .allocate(capacity: capacity)
+        xs = .allocate(capacity: capacity)
+        points = .allocate(capacity: capacity)
+    }
+
+    func deallocate() {
+        for buffer in [xBits, yBits, dyBits, expectedF, expectedDF, tableX] { buffer.deallocate() }
+        xs.deallocate()
+        points.deallocate()
+    }
+}

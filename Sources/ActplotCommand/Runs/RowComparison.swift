@@ -1,0 +1,286 @@
+import ActivationCore
+import Dispatch
+
+/// How one block's results compare with the correctly rounded values, row by row.
+///
+/// Each row's error in ulps and relative, and the events counted apart, go to a part's
+/// summaries. The cores each take a chunk of the block into a tally of their own; the tallies
+/// are added in order.
+struct RowComparison: Sendable {
+    let format: NumberFormat
+    let allowFlushToZero: Bool
+    /// The bits of f(+0) and f(−0) correctly rounded: what a subnormal input read as zero gives.
+    let atZero: (UInt64, UInt64)
+    /// How many of the worst rows a part keeps.
+    let worstCount: Int
+    /// What the comparison reads of the format at every row, read once (a plain value: no
+    /// reference counting, no calls across modules).
+    let limits: Limits
+
+    /// The format's magnitudes and exponents.
+    struct Limits {
+        let leastNormal: Double
+        let leastNonzero: Double
+        let maximumExponent: Int
+        let fractionBits: Int
+        /// Whether the format is float32, whose patterns the processor decodes.
+        let isFloat32: Bool
+
+        init(_ format: NumberFormat) {
+            leastNormal = format.leastNormalMagnitude
+            leastNonzero = format.leastNonzeroMagnitude
+            maximumExponent = format.maximumExponent
+            fractionBits = format.fractionBits
+            isFloat32 = format == .float32
+        }
+
+        /// The quantum at a magnitude (≥ 0, finite): its binade's, subnormals sharing the least
+        /// normal binade's.
+        @inline(__always)
+        func ulp(_ a: Double) -> Double {
+            a < leastNormal
+                ? leastNonzero
+                : Double(
+                    sign: .plus, exponent: Swift.min(Int(a.exponent), maximumExponent) - fractionBits,
+                    significand: 1)
+        }
+    }
+
+    /// A comparison in a format.
+    init(format: NumberFormat, allowFlushToZero: Bool, atZero: (UInt64, UInt64), worstCount: Int) {
+        self.format = format
+        self.allowFlushToZero = allowFlushToZero
+        self.atZero = atZero
+        self.worstCount = worstCount
+        limits = Limits(format)
+    }
+
+    /// The value of a bit pattern.
+    @inline(__always)
+    func value(_ bits: UInt64) -> Double {
+        limits.isFloat32
+            ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : format.value(bits: bits)
+    }
+
+    /// Rows a core compares at once.
+    static let chunk = 1 << 16
+
+    /// Adds a block's rows for f (or f′) to `part`.
+    func add(_ buffers: CheckBuffers, _ n: Int, derivative: Bool, to part: inout CheckRun.Part) {
+        let chunks = (n + Self.chunk - 1) / Self.chunk
+        let tallies = UnsafeMutableBufferPointer<ChunkTally>.allocate(capacity: chunks)
+        defer {
+            tallies.baseAddress?.deinitialize(count: chunks)
+            tallies.deallocate()
+        }
+        let shared = UncheckedSendable((buffers, tallies, part.previous))
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let (buffers, tallies, previous) = shared.value
+            let range = k * Self.chunk..<Swift.min(n, (k + 1) * Self.chunk)
+            var tally = ChunkTally(worst: worstCount)
+            let before = k == 0 ? previous : row(buffers, range.lowerBound - 1, derivative: derivative)
+            tally.add(range, buffers, derivative: derivative, after: before, self)
+            tallies.initializeElement(at: k, to: tally)
+        }
+        for tally in tallies {
+            for k in CheckRegion.allCases.indices where k != CheckRegion.all.rawValue {
+                let histogram = tally.histograms[k * ErrorSummary.bins..<(k + 1) * ErrorSummary.bins]
+                part.regions[k].add(tally.summaries[k])
+                part.regions[k].add(histogram: histogram)
+                // Every row is in one of these, so `all` is their sum (one update a row fewer).
+                if CheckRegion.exclusive.contains(k) {
+                    part.regions[CheckRegion.all.rawValue].add(tally.summaries[k])
+                    part.regions[CheckRegion.all.rawValue].add(histogram: histogram)
+                }
+            }
+            part.worst.add(tally.worst)
+        }
+        part.previous = n > 0 ? row(buffers, n - 1, derivative: derivative) : part.previous
+    }
+
+    /// Row i's correctly rounded value and result, where both are finite.
+    private func row(_ buffers: CheckBuffers, _ i: Int, derivative: Bool) -> (expected: Double, y: Double)? {
+        let r = derivative ? buffers.points[i].derivative : buffers.points[i].value
+        let y = format.value(bits: derivative ? buffers.dyBits[i] : buffers.yBits[i])
+        return r.isFinite && y.isFinite ? (r, y) : nil
+    }
+}
+
+/// What a row is, beside the error measured.
+private enum RowKind {
+    case measured
+    case nonFinite
+    case zeroSign
+    case flushed
+}
+
+/// One chunk's counts: each region's summary (without its histogram), the histograms in one
+/// flat buffer, and the worst rows.
+private struct ChunkTally {
+    var summaries = [ErrorSummary](
+        repeating: ErrorSummary(histogram: false), count: CheckRegion.allCases.count)
+    var histograms = [Int](repeating: 0, count: CheckRegion.allCases.count * ErrorSummary.bins)
+    var worst: WorstRows
+
+    init(worst: Int) { self.worst = WorstRows(limit: worst) }
+
+    /// Compares rows `range`, the row before the first being `before`.
+    mutating func add(
+        _ range: Range<Int>, _ buffers: CheckBuffers, derivative: Bool,
+        after before: (expected: Double, y: Double)?,
+        _ comparison: RowComparison
+    ) {
+        var previous = before
+        let bins = ErrorSummary.bins
+        summaries.withUnsafeMutableBufferPointer { summaries in
+            histograms.withUnsafeMutableBufferPointer { histograms in
+                for i in range {
+                    let row = Row(i, buffers, derivative: derivative, after: &previous, comparison)
+                    var mask = row.regions
+                    var k = 0
+                    while mask != 0 {
+                        if mask & 1 != 0 {
+                            Self.update(
+                                &summaries[k],
+                                UnsafeMutableBufferPointer(rebasing: histograms[k * bins..<(k + 1) * bins]),
+                                row)
+                        }
+                        mask >>= 1
+                        k += 1
+                    }
+                    if row.ulps > 0 && (row.measured || row.kind == .nonFinite) && worst.admits(row.ulps) {
+                        let format = comparison.format
+                        worst.offer(
+                            CheckedValue(
+                                x: row.x, xBits: buffers.xBits[i], y: row.y, yBits: row.yBits,
+                                expected: row.expected,
+                                expectedBits: format.bits(of: row.expected), exact: row.exact, ulps: row.ulps)
+                        )
+                    }
+                }
+            }
+        }
+    }
+
+    /// One row's findings.
+    private struct Row {
+        let x: Double
+        let y: Double
+        let yBits: UInt64
+        /// The correctly rounded value, and the exact one the error is measured from.
+        let expected: Double
+        let exact: Double
+        let exactBits: Bool
+        let kind: RowKind
+        let measured: Bool
+        let ulps: Double
+        /// −1 where not measured.
+        let relative: Double
+        let falseZero: Bool
+        let violation: Bool
+        let uncertain: Bool
+        /// The regions, as bits in ``CheckRegion`` order.
+        let regions: Int
+
+        /// Row i of a block, after the row `previous` (its correctly rounded value and result,
+        /// where finite), which becomes this one.
+        @inline(__always)
+        init(
+            _ i: Int, _ buffers: CheckBuffers, derivative: Bool,
+            after previous: inout (expected: Double, y: Double)?,
+            _ comparison: RowComparison
+        ) {
+            let limits = comparison.limits
+            let leastNormal = limits.leastNormal
+            let p = buffers.points[i]
+            x = buffers.xs[i]
+            yBits = derivative ? buffers.dyBits[i] : buffers.yBits[i]
+            let r = derivative ? p.derivative : p.value
+            y = comparison.value(yBits)
+            var t = derivative ? p.exactDerivative : p.exactValue
+            if !t.isFinite || !r.isFinite { t = r }
+            (expected, exact) = (r, t)
+            exactBits = y == r && y.sign == r.sign || y.isNaN && r.isNaN
+            kind = Self.kind(x, y, yBits, r, exactBits: exactBits, derivative: derivative, comparison)
+            ulps =
+                kind == .nonFinite
+                ? .infinity : y.isNaN ? 0 : abs(y - t) / limits.ulp(abs(t))
+            let current: (expected: Double, y: Double)? = r.isFinite && y.isFinite ? (r, y) : nil
+            if let current, let previous {
+                violation =
+                    current.expected > previous.expected && current.y < previous.y
+                    || current.expected < previous.expected && current.y > previous.y
+            } else {
+                violation = false
+            }
+            previous = current
+            measured = kind == .measured || kind == .flushed && !comparison.allowFlushToZero
+            relative = t != 0 && measured && y.isFinite && t.isFinite ? abs(y - t) / abs(t) : -1
+            falseZero = y == 0 && abs(r) >= leastNormal && r.isFinite
+            uncertain = !(derivative ? p.derivativeCertain : p.valueCertain)
+            regions = Self.regionMask(x, p, limits)
+        }
+
+        /// What a row that is not bit-exact is: a non-finite or sign-of-zero mismatch, a
+        /// subnormal flushed (or a subnormal input read as 0), or an error to measure.
+        @inline(__always)
+        private static func kind(
+            _ x: Double, _ y: Double, _ yBits: UInt64, _ r: Double, exactBits: Bool, derivative: Bool,
+            _ comparison: RowComparison
+        ) -> RowKind {
+            if exactBits { return .measured }
+            if !y.isFinite || !r.isFinite { return .nonFinite }
+            if y == 0 && r == 0 { return .zeroSign }
+            let leastNormal = comparison.limits.leastNormal
+            if y == 0 && abs(r) < leastNormal { return .flushed }
+            let readAsZero = yBits == comparison.atZero.0 || yBits == comparison.atZero.1
+            return !derivative && x != 0 && abs(x) < leastNormal && readAsZero ? .flushed : .measured
+        }
+
+        /// The regions of a row, as bits in ``CheckRegion`` order.
+        @inline(__always)
+        private static func regionMask(_ x: Double, _ p: FormatPoint, _ limits: RowComparison.Limits) -> Int {
+            guard x.isFinite else { return 1 << CheckRegion.nonFinite.rawValue }
+            var mask = 0
+            let near = 0x1p-6
+            mask |= 1 << (x <= -near ? CheckRegion.negative : x >= near ? .positive : .nearZero).rawValue
+            if x != 0 && abs(x) < limits.leastNormal { mask |= 1 << CheckRegion.subnormal.rawValue }
+            let (f, df) = (p.exactValue, p.exactDerivative)
+            if f.isFinite && df.isFinite && abs(df) < limits.ulp(abs(f)) {
+                mask |= 1 << CheckRegion.saturated.rawValue
+            }
+            return mask
+        }
+    }
+
+    /// Adds one row to a region's summary and histogram.
+    @inline(__always)
+    private static func update(
+        _ s: inout ErrorSummary, _ histogram: UnsafeMutableBufferPointer<Int>, _ row: Row
+    ) {
+        s.rows += 1
+        if row.exactBits { s.bitExact += 1 }
+        if row.uncertain { s.uncertain += 1 }
+        if row.violation { s.monotonicity += 1 }
+        if row.falseZero { s.falseZeros += 1 }
+        switch row.kind {
+        case .nonFinite: s.nonFinite += 1
+        case .zeroSign: s.zeroSign += 1
+        case .flushed:
+            s.flushed += 1
+            s.flushedFrom = Swift.min(s.flushedFrom, row.x)
+            s.flushedTo = Swift.max(s.flushedTo, row.x)
+        case .measured: break
+        }
+        guard row.measured else { return }
+        s.measured += 1
+        s.sumUlps += row.ulps
+        s.maxUlps = Swift.max(s.maxUlps, row.ulps)
+        histogram[ErrorSummary.bin(row.ulps)] += 1
+        if row.relative >= 0 {
+            s.relativeRows += 1
+            s.sumRelative += row.relative
+            s.maxRelative = Swift.max(s.maxRelative, row.relative)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ActivationCore
+import ArgumentParser
+
+extension Actplot {
+    /// `actplot check FUNCTION --dtype NAME --output Y`: a kernel's dump against the correctly rounded values.
+    struct Check: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Check a kernel's results against the correctly rounded values, with a verdict for CI.",
+            discussion: """
+                Reads the kernel's inputs (--input; without it, the dump holds every bit pattern of the \
+                format in order, from 0), its f (--output) and optionally its f′ (--derivative): .npy files \
+                (bits as unsigned integers, ml_dtypes' |V1/<V2 as bits, or values as float16/32/64 that must \
+                be exact in the format), CSV with one value per line (decimal, or 0x bits), or raw \
+                little-endian files with --raw-layout. Reports, overall and by region, the error in ulps of \
+                the format (|y − t| / ulp(t), t the exact value) and relative to |t|, and counts apart false \
+                zeros, non-finite and sign-of-zero mismatches, flushed subnormals and monotonicity violations.
+
+                Exit status: 0 pass, 1 fail, 2 a dump that cannot be read or does not fit, 64 usage; one \
+                summary line on stderr.
+
+                Examples:
+                  actplot check gelu --dtype bf16 --input x.npy --output y.npy --max-ulp 2
+                  actplot check sigmoid --dtype bf16 --output y.npy --derivative dy.npy --json
+                  actplot check silu --dtype f32 --input x.bin --output y.bin --raw-layout f32
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The function.", valueName: "FUNCTION"), completion: .functionNames)
+        var function: String
+
+        @OptionGroup var files: CheckFiles
+
+        @OptionGroup var bounds: CheckBounds
+
+        @Flag(help: "Print the report as JSON.")
+        var json = false
+
+        @OptionGroup var others: OthersOption
+
+        @OptionGroup var precision: PrecisionOptions
+
+        func run(on console: inout Console) throws {
+            let f = try others.activation(function, for: "check")
+            guard let format = try precision.format() else {
+                throw ValidationError(
+                    "give the kernel's format with --dtype, e.g. actplot check \(function) --dtype bf16 ...")
+            }
+            if precision.arith != nil {
+                throw ValidationError("check compares with the correctly rounded values: drop --arith")
+            }
+            if precision.ftz {
+                throw ValidationError(
+                    "for a kernel that flushes subnormals, give --allow-ftz instead of --ftz")
+            }
+            let columns = try files.open(format)
+            let run = CheckRun(
+                function: f, format: format, inputs: columns.inputs, outputs: columns.outputs,
+                derivatives: columns.derivatives, expected: columns.expected,
+                allowFlushToZero: bounds.allowFlushToZero, worstCount: bounds.worst)
+            let report = CheckReport(
+                function: function, format: format, against: files.expected, outcome: try run.run(),
+                bounds: (bounds.maxUlp, bounds.maxUlpDerivative ?? bounds.maxUlp),
+                ignoreZeroSign: bounds.ignoreZeroSign)
+            try console.print(report, json: json)
+            console.warn("actplot: check: \(report.summary)\n")
+            if !report.failures.isEmpty { throw FailedVerdict(status: 1) }
+        }
+    }
+}

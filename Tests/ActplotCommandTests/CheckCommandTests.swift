@@ -1,0 +1,232 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `actplot check`: kernels' dumps against the correctly rounded values, with a verdict.
+@Suite("check")
+struct CheckCommandTests {
+    /// The committed dumps and their expected counts (Scripts/make-check-dumps.py).
+    static let fixtures = Bundle.module.bundleURL.appendingPathComponent("Fixtures/check")
+
+    /// expected.tsv: (dump, part) → key → value.
+    static func expected() throws -> [String: [String: Double]] {
+        let text = try String(contentsOf: fixtures.appendingPathComponent("expected.tsv"), encoding: .utf8)
+        var table: [String: [String: Double]] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: "\t").map(String.init)
+            table["\(fields[0]) \(fields[1])", default: [:]][fields[2]] = Double(fields[3]) ?? .nan
+        }
+        return table
+    }
+
+    /// The arguments that check each dump.
+    static let dumps: [(name: String, arguments: [String], parts: [String])] = [
+        (
+            "sigmoid-bf16",
+            [
+                "sigmoid", "--dtype", "bf16", "--input", "sigmoid-bf16.x.npy", "--output",
+                "sigmoid-bf16.y.npy",
+                "--derivative", "sigmoid-bf16.dy.npy",
+            ], ["f", "df"]
+        ),
+        ("softplus-f16", ["softplus", "--dtype", "f16", "--output", "softplus-f16.y.npy"], ["f"]),
+        (
+            "gelu-tanh-f16", ["gelu:approximate=tanh", "--dtype", "f16", "--output", "gelu-tanh-f16.y.npy"],
+            ["f"]
+        ),
+    ]
+
+    /// A dump's check as JSON.
+    static func report(_ arguments: [String], in directory: URL = fixtures, status: Int32 = 1) throws
+        -> [String: Any]
+    {
+        let paths = arguments.map { $0.hasSuffix(".npy") ? directory.appendingPathComponent($0).path : $0 }
+        let run = try InProcess.run(["check"] + paths + ["--json"])
+        #expect(run.status == status, "\(arguments): \(run.stderr)")
+        return try #require(try parseJSON(run.stdout) as? [String: Any])
+    }
+
+    @Test("known-bad formulas: exactly the counts the script computed from mpmath", arguments: [0, 1, 2])
+    func knownBad(index: Int) throws {
+        let dump = Self.dumps[index]
+        let expected = try Self.expected()
+        let json = try Self.report(dump.arguments)
+        #expect(json["coverage"] as? String == "every bit pattern" && json["rows"] as? Double == 65536)
+        for part in dump.parts {
+            let want = try #require(expected["\(dump.name) \(part)"])
+            let regions = try #require((json[part] as? [String: Any])?["regions"] as? [String: [String: Any]])
+            let all = try #require(regions["all"])
+            for key in ["bit_exact", "false_zeros", "flushed"] {
+                #expect(all[key] as? Double == want[key], "\(dump.name) \(part) \(key)")
+            }
+            #expect(all["non_finite_mismatches"] as? Double == want["non_finite_mismatches"])
+            #expect(all["zero_sign_mismatches"] as? Double == want["zero_sign_mismatches"])
+            let maxUlp = try #require(all["max_ulp"] as? Double)
+            #expect(abs(maxUlp - want["max_ulp"]!) <= 1e-9 * want["max_ulp"]!, "\(dump.name) \(part)")
+            for (region, counts) in regions {
+                #expect(counts["rows"] as? Double == want["rows.\(region)"], "\(dump.name) \(part) \(region)")
+                #expect(
+                    counts["bit_exact"] as? Double == want["bit_exact.\(region)"], "\(dump.name) \(region)")
+            }
+        }
+    }
+
+    @Test("the s(1 − s) report: the cancelling derivative's worst rows and the one-line verdict")
+    func sigmoidReport() throws {
+        let paths = Self.dumps[0].arguments.map {
+            $0.hasSuffix(".npy") ? Self.fixtures.appendingPathComponent($0).path : $0
+        }
+        let run = try InProcess.run(["check"] + paths + ["--max-ulp", "0.5", "--max-ulp-derivative", "2"])
+        #expect(run.status == 1)
+        // σ′(15.25) = 2.4e-7 is a normal bfloat16; s·(1 − s) gives 0 once s rounds to 1.
+        #expect(run.stdout.contains("f′: 487 zeros where the true value is a normal number"), "\(run.stdout)")
+        #expect(run.stdout.contains("x 0x4174 (15.25)"), "\(run.stdout)")
+        #expect(
+            run.stderr.hasPrefix(
+                "actplot: check: FAIL sigmoid bfloat16: 65536 rows (every bit pattern); f max "))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("a dump that is the table itself passes with 0 ulp; against the table given with --expected")
+    func tableItself() throws {
+        let directory = try GoldenTableTests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let table = directory.appendingPathComponent("t.npy").path
+        #expect(
+            try InProcess.run(["table", "silu", "--dtype", "bf16", "-o", table, "--columns"]).status == 0)
+        #expect(try InProcess.run(["table", "silu", "--dtype", "bf16", "-o", table]).status == 0)
+        let json = try Self.report(
+            [
+                "silu", "--dtype", "bf16", "--input", "t.x_bits.npy", "--output", "t.f_bits.npy",
+                "--derivative",
+                "t.df_bits.npy", "--max-ulp", "0.5",
+            ], in: directory, status: 0)
+        let all = try #require(
+            ((json["df"] as? [String: Any])?["regions"] as? [String: Any])?["all"] as? [String: Any])
+        #expect(all["bit_exact"] as? Double == 65536 && json["verdict"] as? String == "pass")
+        let against = try Self.report(
+            ["silu", "--dtype", "bf16", "--output", "t.f.npy", "--expected", "t.npy", "--max-ulp", "0"],
+            in: directory, status: 0)
+        let f = try #require(
+            ((against["f"] as? [String: Any])?["regions"] as? [String: Any])?["all"] as? [String: Any])
+        #expect(f["max_ulp"] as? Double == 0 && f["bit_exact"] as? Double == 65536)
+        // Inputs in another order than the table's rows: refused, not compared row by row.
+        let reversed = (0..<65536).reversed().flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try Data(NPYTestFile.header(descr: "'<u2'", count: 65536) + reversed).write(
+            to: directory.appendingPathComponent("reversed.npy"))
+        let misplaced = try InProcess.run([
+            "check", "silu", "--dtype", "bf16", "--input", directory.path + "/reversed.npy", "--output",
+            directory.path + "/t.f.npy", "--expected", table,
+        ])
+        #expect(
+            misplaced.status == 2 && misplaced.stderr.contains("a table's rows must follow the dump's inputs")
+        )
+    }
+
+    @Test("CSV, raw and big-endian dumps read as the same values")
+    func otherLayouts() throws {
+        let directory = try GoldenTableTests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let write = { (name: String, bytes: [UInt8]) in
+            try Data(bytes).write(to: directory.appendingPathComponent(name))
+        }
+        // relu in bfloat16 at −1, 0, 2.5: 0, 0, 2.5 (one wrong: −0.5 for −1).
+        try write("x.csv", Array("x\n-1\n0\n0x4020\n".utf8))
+        try write("y.csv", Array("# kernel\n-0.5\n0\n2.5\n".utf8))
+        let csv = try InProcess.run([
+            "check", "relu", "--dtype", "bf16", "--input", directory.path + "/x.csv", "--output",
+            directory.path + "/y.csv",
+        ])
+        #expect(csv.status == 1 && csv.stderr.contains("FAIL relu bfloat16: 3 rows; f max"), "\(csv.stderr)")
+        try write("x.bin", [0x80, 0xBF, 0x00, 0x00, 0x20, 0x40])
+        try write("y.bin", [0x00, 0x00, 0x00, 0x00, 0x20, 0x40])
+        let raw = try InProcess.run([
+            "check", "relu", "--dtype", "bf16", "--input", directory.path + "/x.bin", "--output",
+            directory.path + "/y.bin", "--raw-layout", "bits",
+        ])
+        #expect(raw.status == 0, "\(raw.stderr)")
+        let header = NPYTestFile.header(descr: "'>u2'", count: 3)
+        try write("x.npy", header + [0xBF, 0x80, 0x00, 0x00, 0x40, 0x20])
+        try write("y.npy", header + [0x00, 0x00, 0x00, 0x00, 0x40, 0x20])
+        let big = try InProcess.run([
+            "check", "relu", "--dtype", "bf16", "--input", directory.path + "/x.npy", "--output",
+            directory.path + "/y.npy",
+        ])
+        #expect(big.status == 0, "\(big.stderr)")
+    }
+
+    @Test("unreadable or unfit dumps: exit 2 with one line saying what is wrong")
+    func badDumps() throws {
+        let directory = try GoldenTableTests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = { (name: String) in directory.appendingPathComponent(name).path }
+        let write = { (name: String, bytes: [UInt8]) in
+            try Data(bytes).write(to: URL(fileURLWithPath: path(name)))
+        }
+        let u2 = NPYTestFile.header(descr: "'<u2'", count: 4)
+        try write("good.npy", u2 + [UInt8](repeating: 0, count: 8))
+        try write("short.npy", u2 + [UInt8](repeating: 0, count: 6))
+        try write("cut.npy", Array(u2.prefix(30)))
+        try write("magic.npy", Array("PK\u{3}\u{4}not numpy at all".utf8))
+        try write("u4.npy", NPYTestFile.header(descr: "'<u4'", count: 4) + [UInt8](repeating: 0, count: 16))
+        try write(
+            "fortran.npy",
+            NPYTestFile.header(descr: "'<u2'", count: 4, shape: "(2, 2)", fortran: true)
+                + [UInt8](repeating: 0, count: 8))
+        try write("three.npy", NPYTestFile.header(descr: "'<u2'", count: 3) + [UInt8](repeating: 0, count: 6))
+        try write(
+            "f4.npy",
+            NPYTestFile.header(descr: "'<f4'", count: 4)
+                + Array(repeating: [0xCD, 0xCC, 0xCC, 0x3D], count: 4).flatMap { $0 })
+        try write("nested.npy", NPYTestFile.header(descr: String(repeating: "[", count: 100), count: 1))
+        for (output, message) in [
+            ("short.npy", "the header says 4 elements of 2 bytes, but the file has 6 bytes of data"),
+            ("cut.npy", "the .npy file ends inside its header"),
+            ("magic.npy", "not a .npy file"),
+            ("u4.npy", "<u4 elements cannot hold bfloat16"),
+            ("fortran.npy", "in Fortran order"),
+            ("three.npy", "3; they must be as long"),
+            ("f4.npy", "element 0 is 0.10000000149011612, not a bfloat16 value"),
+            ("nested.npy", "nests too deeply"),
+            ("missing.npy", "No such file or directory"),
+        ] {
+            let run = try InProcess.run([
+                "check", "relu", "--dtype", "bf16", "--input", path("good.npy"), "--output", path(output),
+            ])
+            #expect(run.status == 2 && run.stderr.contains(message), "\(output): \(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1, "\(output): \(run.stderr)")
+        }
+        let exhaustive = try InProcess.run(["check", "relu", "--dtype", "bf16", "--output", path("good.npy")])
+        #expect(
+            exhaustive.status == 2
+                && exhaustive.stderr.contains("without --input the dump must hold every bit pattern"))
+        for (arguments, message) in [
+            (["check", "relu", "--output", "y.npy"], "give the kernel's format with --dtype"),
+            (["check", "relu", "--dtype", "bf16"], "missing expected argument '--output <Y>'"),
+            (
+                ["check", "relu", "--dtype", "bf16", "--output", "y.npy", "--max-ulp", "inf"],
+                "--max-ulp takes"
+            ),
+            (
+                ["check", "relu", "--dtype", "bf16", "--output", "y.npy", "--raw-layout", "u3"],
+                "--raw-layout takes"
+            ),
+        ] {
+            let run = try InProcess.run(arguments)
+            #expect(run.status == 64 && run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+    }
+}
+
+/// `.npy` headers for hand-made test files.
+enum NPYTestFile {
+    /// A version 1.0 header for `count` elements of `descr`.
+    static func header(descr: String, count: Int, shape: String? = nil, fortran: Bool = false) -> [UInt8] {
+        var dict =
+            "{'descr': \(descr), 'fortran_order': \(fortran ? "True" : "False"), 'shape': \(shape ?? "(\(count),)"), }"
+        dict += String(repeating: " ", count: (64 - (10 + dict.utf8.count + 1) % 64) % 64) + "\n"
+        let length = dict.utf8.count
+        return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(length & 0xFF), UInt8(length >> 8)]
+            + Array(dict.utf8)
+    }
+}
