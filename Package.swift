@@ -125,6 +125,10 @@ if fuzzing {
         .executableTarget(
             name: "FuzzCommandLine", dependencies: ["ActplotCommand", "FuzzDriver"], path: "Fuzz/CommandLine",
             swiftSettings: harness),
+        /// `actplot check` reading a hostile .npy, raw or CSV dump.
+        .executableTarget(
+            name: "FuzzNPY", dependencies: ["ActplotCommand", "FuzzDriver"], path: "Fuzz/NPY",
+            swiftSettings: harness),
     ]
     package.targets.removeAll { ["actplot", "KernelBenchmarks", "ActivationExample"].contains($0.name) }
     package.products.removeAll { $0.name == "actplot" }

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
 seed=${FUZZ_SEED:+-seed=$FUZZ_SEED}
-targets=${FUZZ_TARGETS:-"Spec Expression CommandLine Render"}
+targets=${FUZZ_TARGETS:-"Spec Expression CommandLine Render NPY"}
 scratch=.build-fuzz
 
 echo "fuzz: building the harnesses with -sanitize=fuzzer,address"
