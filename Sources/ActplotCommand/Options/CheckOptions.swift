@@ -32,10 +32,10 @@ struct CheckFiles: ParsableArguments {
         guard let rawLayout else { return nil }
         let bytes = (format.bitWidth + 7) / 8
         let types: [String: NPYHeader.Element] = [
-            "bits": .init(kind: "u", width: bytes, bigEndian: false),
-            "f16": .init(kind: "f", width: 2, bigEndian: false),
-            "f32": .init(kind: "f", width: 4, bigEndian: false),
-            "f64": .init(kind: "f", width: 8, bigEndian: false),
+            "bits": NPYHeader.Element(kind: "u", width: bytes, bigEndian: false),
+            "f16": NPYHeader.Element(kind: "f", width: 2, bigEndian: false),
+            "f32": NPYHeader.Element(kind: "f", width: 4, bigEndian: false),
+            "f64": NPYHeader.Element(kind: "f", width: 8, bigEndian: false),
         ]
         if let element = types[rawLayout.lowercased()] { return element }
         if let element = try? NPYHeader.element(rawLayout, path: "") { return element }
@@ -66,7 +66,7 @@ struct CheckBounds: ParsableArguments {
     @Option(
         name: .customLong("max-ulp"),
         help: ArgumentHelp("The largest error of f allowed, in ulps (default: 1).", valueName: "N"))
-    var maxUlp: Double = 1
+    var maxUlp: Double?
 
     @Option(
         name: .customLong("max-ulp-derivative"),
@@ -82,17 +82,46 @@ struct CheckBounds: ParsableArguments {
     var allowFlushToZero = false
 
     @Option(help: ArgumentHelp("How many of the worst rows to list (default: 5).", valueName: "K"))
-    var worst = 5
+    var worst: Int?
+
+    /// The bounds of f and f′, in ulps.
+    var bounds: (value: Double, derivative: Double) { (maxUlp ?? 1, maxUlpDerivative ?? maxUlp ?? 1) }
+
+    /// How many of the worst rows to list.
+    var worstCount: Int { worst ?? 5 }
 
     /// Checks the bounds.
     func validate() throws {
-        for (name, bound) in [("--max-ulp", maxUlp), ("--max-ulp-derivative", maxUlpDerivative ?? 0)] {
+        for (name, bound) in [("--max-ulp", bounds.value), ("--max-ulp-derivative", bounds.derivative)] {
             guard bound >= 0 && bound.isFinite else {
                 throw ValidationError("\(name) takes a finite number of ulps of at least 0, got \(bound)")
             }
         }
-        guard worst >= 0 && worst <= 1000 else {
-            throw ValidationError("--worst takes 0 to 1000, got \(worst)")
+        guard (0...1000).contains(worstCount) else {
+            throw ValidationError("--worst takes 0 to 1000, got \(worstCount)")
         }
+    }
+}
+
+/// `--dtype NAME --overflow RULE`: the format a kernel's dump is in.
+struct CheckFormat: ParsableArguments {
+    @Option(help: .dtype, completion: .numberFormats)
+    var dtype: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Past the largest finite value the true results round to: standard (±∞, or NaN in "
+                + "float8_e4m3fn) or saturate (±max).", valueName: "RULE"),
+        completion: .overflows)
+    var overflow: String?
+
+    /// The format, with its overflow rule.
+    func format(for function: String) throws -> NumberFormat {
+        let arguments = (dtype.map { ["--dtype", $0] } ?? []) + (overflow.map { ["--overflow", $0] } ?? [])
+        guard let format = try PrecisionOptions.parse(arguments).format() else {
+            throw ValidationError(
+                "give the kernel's format with --dtype, e.g. actplot check \(function) --dtype bf16 ...")
+        }
+        return format
     }
 }

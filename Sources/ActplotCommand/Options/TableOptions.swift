@@ -6,7 +6,7 @@ struct TableOptions: ParsableArguments {
     @Option(
         name: [.customLong("range"), .customLong("xlim")], parsing: .unconditional,
         help: ArgumentHelp(
-            "Only the inputs from MIN to MAX, in value order (default: every bit pattern of a 8- or 16-bit format, or of float32 with --every).",
+            "Only the inputs from MIN to MAX, in value order (default: every bit pattern of an 8- or 16-bit format, or of float32 with --every).",
             valueName: "MIN:MAX"),
         transform: RangeArgument.init(parsing:))
     var range: RangeArgument?

@@ -38,29 +38,19 @@ extension Actplot {
 
         @OptionGroup var others: OthersOption
 
-        @OptionGroup var precision: PrecisionOptions
+        @OptionGroup var dumpFormat: CheckFormat
 
         func run(on console: inout Console) throws {
             let f = try others.activation(function, for: "check")
-            guard let format = try precision.format() else {
-                throw ValidationError(
-                    "give the kernel's format with --dtype, e.g. actplot check \(function) --dtype bf16 ...")
-            }
-            if precision.arith != nil {
-                throw ValidationError("check compares with the correctly rounded values: drop --arith")
-            }
-            if precision.ftz {
-                throw ValidationError(
-                    "for a kernel that flushes subnormals, give --allow-ftz instead of --ftz")
-            }
+            let format = try dumpFormat.format(for: function)
             let columns = try files.open(format)
             let run = CheckRun(
                 function: f, format: format, inputs: columns.inputs, outputs: columns.outputs,
                 derivatives: columns.derivatives, expected: columns.expected,
-                allowFlushToZero: bounds.allowFlushToZero, worstCount: bounds.worst)
+                allowFlushToZero: bounds.allowFlushToZero, worstCount: bounds.worstCount)
             let report = CheckReport(
                 function: function, format: format, against: files.expected, outcome: try run.run(),
-                bounds: (bounds.maxUlp, bounds.maxUlpDerivative ?? bounds.maxUlp),
+                bounds: bounds.bounds,
                 ignoreZeroSign: bounds.ignoreZeroSign)
             try console.print(report, json: json)
             console.warn("actplot: check: \(report.summary)\n")
