@@ -87,6 +87,28 @@ struct CheckCommandTests {
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test("--explain: the arithmetic each dump was made in, found from its wrong results")
+    func explain() throws {
+        // softplus's log(1 + exp(x)) was computed with every operation in float16.
+        let softplus = try Self.report(Self.dumps[1].arguments + ["--explain"])
+        let regions = try #require((softplus["explain"] as? [String: Any])?["f"] as? [String: [String: Any]])
+        let all = try #require(regions["all"])
+        let (wrong, naive) = (
+            try #require(all["wrong"] as? Double), try #require(all["wrong_naive"] as? Double)
+        )
+        #expect(wrong > 30000 && naive >= 0.99 * wrong, "\(all)")
+        #expect(all["cause"] as? String == "the textbook formulas with every operation in float16")
+        // sigmoid's f was computed in float32 and stored in bfloat16: opmath's arithmetic.
+        let paths = Self.dumps[0].arguments.map {
+            $0.hasSuffix(".npy") ? Self.fixtures.appendingPathComponent($0).path : $0
+        }
+        let run = try InProcess.run(["check"] + paths + ["--explain"])
+        #expect(
+            run.stdout.contains(
+                "f matches the textbook formulas in float32, stored in bfloat16 at 100 % of inputs"))
+        #expect(run.stdout.contains("f is wrong for x from -92.5 to -89\n"), "\(run.stdout)")
+    }
+
     @Test("a dump that is the table itself passes with 0 ulp; against the table given with --expected")
     func tableItself() throws {
         let directory = try GoldenTableTests.scratch()

@@ -65,6 +65,7 @@ struct CheckReport: Report {
         for (name, part, _, _) in parts {
             out += "\n" + partText(name, part, style)
         }
+        if let explanation = outcome.explanation { out += explanationText(explanation, style) }
         out +=
             "\n"
             + (failures.isEmpty
@@ -134,6 +135,7 @@ struct CheckReport: Report {
             ("reasons", .array(failures.map(JSONValue.string))),
             ("bounds", .object([("f", .number(bounds.value)), ("df", .number(bounds.derivative))])),
             ("f", partJSON(outcome.value)), ("df", outcome.derivative.map(partJSON) ?? .null),
+            ("explain", outcome.explanation.map(explanationJSON) ?? .null),
         ])
     }
 

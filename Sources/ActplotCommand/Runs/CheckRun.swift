@@ -17,6 +17,8 @@ struct CheckRun {
     let allowFlushToZero: Bool
     /// How many of the worst rows to keep.
     let worstCount: Int
+    /// Whether to compare with the textbook formulas' naive and opmath results too.
+    var explain = false
 
     /// Rows a block.
     static let block = 1 << 18
@@ -38,6 +40,8 @@ struct CheckRun {
         var coverage: Coverage = .partial
         var value: Part
         var derivative: Part?
+        /// What naive and opmath give, with --explain.
+        var explanation: CheckExplanation?
     }
 
     /// How much of the format's inputs a dump covers.
@@ -64,6 +68,9 @@ struct CheckRun {
         )
         var seen = format.bitWidth <= 16 ? [Bool](repeating: false, count: 1 << format.bitWidth) : []
         var inOrder = true
+        var explainer = explain ? Explainer(function, format) : nil
+        defer { explainer?.deallocate() }
+        outcome.explanation = explain ? CheckExplanation(function) : nil
         while true {
             let n = try readBlock(buffers, from: outcome.rows)
             if n == 0 { break }
@@ -74,6 +81,7 @@ struct CheckRun {
                 buffers.xs[i] = format.value(bits: bits)
             }
             try truth(buffers, n, evaluation)
+            explainer?.add(buffers, n, derivatives: derivatives != nil, to: &outcome.explanation)
             let comparison = RowComparison(
                 format: format, allowFlushToZero: allowFlushToZero, atZero: atZero, worstCount: worstCount)
             comparison.add(buffers, n, derivative: false, to: &outcome.value)
@@ -199,5 +207,32 @@ struct CheckBuffers {
         for buffer in [xBits, yBits, dyBits, expectedF, expectedDF, tableX] { buffer.deallocate() }
         xs.deallocate()
         points.deallocate()
+    }
+}
+
+/// The naive and opmath evaluations of a check with --explain, and their points' buffers.
+struct Explainer {
+    let naive: FormatEvaluation
+    let opmath: FormatEvaluation
+    let points: UnsafeMutableBufferPointer<FormatPoint>
+
+    init(_ function: Activation, _ format: NumberFormat) {
+        naive = FormatEvaluation(function, format: format, arithmetic: .naive)
+        opmath = FormatEvaluation(function, format: format, arithmetic: .opmath)
+        points = .allocate(capacity: 2 * CheckRun.block)
+    }
+
+    func deallocate() { points.deallocate() }
+
+    /// Evaluates a block both ways and adds it to the explanation.
+    func add(_ buffers: CheckBuffers, _ n: Int, derivatives: Bool, to explanation: inout CheckExplanation?) {
+        let inputs = UnsafeBufferPointer(rebasing: buffers.xs[0..<n])
+        let (first, second) = (points[0..<n], points[CheckRun.block..<CheckRun.block + n])
+        naive.evaluate(inputs, into: UnsafeMutableBufferPointer(rebasing: first))
+        opmath.evaluate(inputs, into: UnsafeMutableBufferPointer(rebasing: second))
+        explanation?.add(
+            buffers, n, naive: UnsafeBufferPointer(rebasing: first),
+            opmath: UnsafeBufferPointer(rebasing: second),
+            format: naive.format, derivatives: derivatives)
     }
 }

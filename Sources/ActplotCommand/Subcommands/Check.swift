@@ -36,6 +36,9 @@ extension Actplot {
         @Flag(help: "Print the report as JSON.")
         var json = false
 
+        @Flag(help: "Compare the wrong results with the textbook formulas in the format and in float32.")
+        var explain = false
+
         @OptionGroup var others: OthersOption
 
         @OptionGroup var dumpFormat: CheckFormat
@@ -44,10 +47,11 @@ extension Actplot {
             let f = try others.activation(function, for: "check")
             let format = try dumpFormat.format(for: function)
             let columns = try files.open(format)
-            let run = CheckRun(
+            var run = CheckRun(
                 function: f, format: format, inputs: columns.inputs, outputs: columns.outputs,
                 derivatives: columns.derivatives, expected: columns.expected,
                 allowFlushToZero: bounds.allowFlushToZero, worstCount: bounds.worstCount)
+            run.explain = explain
             let report = CheckReport(
                 function: function, format: format, against: files.expected, outcome: try run.run(),
                 bounds: bounds.bounds,
