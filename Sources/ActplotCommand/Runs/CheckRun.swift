@@ -74,11 +74,15 @@ struct CheckRun {
         while true {
             let n = try readBlock(buffers, from: outcome.rows)
             if n == 0 { break }
+            let isFloat32 = format == .float32
             for i in 0..<n {
                 let bits = buffers.xBits[i]
                 if !seen.isEmpty { seen[Int(bits)] = true }
                 inOrder = inOrder && bits == UInt64(outcome.rows + i)
-                buffers.xs[i] = format.value(bits: bits)
+                // float32's patterns are the processor's own: no call into the library a row.
+                buffers.xs[i] =
+                    isFloat32
+                    ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : format.value(bits: bits)
             }
             try truth(buffers, n, evaluation)
             explainer?.add(buffers, n, derivatives: derivatives != nil, to: &outcome.explanation)
