@@ -199,6 +199,41 @@ def main():
           [ACTPLOT, "precision", "sigmoid", "--dtype", "f32", "--arith", "exact", "--stride", "2^14"], [],
           "< 1 s", runs=5)
 
+    print("bench: golden tables and checks", file=sys.stderr)
+    table_bf16, numpy_bf16 = os.path.join(OUT, "table-bf16.npy"), os.path.join(OUT, "numpy-bf16.npy")
+    timed("table: σ, σ′ at every bfloat16 pattern, correctly rounded, as .npy",
+          [ACTPLOT, "table", "sigmoid", "--dtype", "bf16", "-o", table_bf16],
+          [("numpy + ml_dtypes (no margin check)", [PY, os.path.join(PEERS, "table_numpy.py"), "bf16", numpy_bf16])],
+          "≤ 0.5 s", runs=10)
+    f32_rows = 0x41000000 - 0x3F800000 + 1
+    table_f32, numpy_f32 = os.path.join(OUT, "table-f32.npy"), os.path.join(OUT, "numpy-f32.npy")
+    medians = hyperfine([[ACTPLOT, "table", "sigmoid", "--dtype", "f32", "--every", "--range", "1:8", "-o", table_f32],
+                         [PY, os.path.join(PEERS, "table_numpy.py"), "f32", numpy_f32]], runs=3, warmup=1)
+    rows.append((f"table: σ, σ′ at every float32 in [1, 8] ({f32_rows:,} rows)",
+                 f"{medians[0]:.2f} s, {f32_rows / medians[0] / 1e6:.0f} M rows/s", "numpy (no margin check)",
+                 f"{medians[1]:.2f} s, {f32_rows / medians[1] / 1e6:.0f} M rows/s",
+                 f"{medians[1] / medians[0]:.1f}× faster", ""))
+    fixtures = os.path.join(ROOT, "Tests", "ActplotCommandTests", "Fixtures", "check")
+    x, y = os.path.join(fixtures, "sigmoid-bf16.x.npy"), os.path.join(fixtures, "sigmoid-bf16.y.npy")
+    timed("check: a bfloat16 σ dump (65,536 rows) against the correctly rounded values",
+          [ACTPLOT, "check", "sigmoid", "--dtype", "bf16", "--input", x, "--output", y, "--max-ulp", "100"],
+          [("numpy + ml_dtypes (fewer statistics)", [PY, os.path.join(PEERS, "check_numpy.py"), "bf16", x, y])],
+          "≤ 0.5 s", runs=10)
+    columns = os.path.join(OUT, "dump.npy")
+    run([ACTPLOT, "table", "sigmoid", "--dtype", "f32", "--every", "--range", "1:8", "--fields", "x_bits,f_bits",
+         "--columns", "-o", columns])
+    x, y = os.path.join(OUT, "dump.x_bits.npy"), os.path.join(OUT, "dump.f_bits.npy")
+    medians = hyperfine([[ACTPLOT, "check", "sigmoid", "--dtype", "f32", "--input", x, "--output", y],
+                         [ACTPLOT, "table", "sigmoid", "--dtype", "f32", "--every", "--range", "1:8", "-o", "/dev/null"],
+                         [ACTPLOT, "check", "sigmoid", "--dtype", "f32", "--output", y, "--expected", table_f32],
+                         [PY, os.path.join(PEERS, "check_numpy.py"), "f32", x, y]], runs=3, warmup=1)
+    speed = lambda s: f"{s:.2f} s, {f32_rows / s / 1e6:.0f} M rows/s"
+    rows.append((f"check: a float32 σ dump ({f32_rows:,} rows)", speed(medians[0]), "table of the same rows",
+                 speed(medians[1]), f"{medians[1] / medians[0]:.0%} of table's rate", "≥ 90 % of table's rate"))
+    rows.append((f"check --expected: the same dump against a table", speed(medians[2]),
+                 "numpy + ml_dtypes (fewer statistics)", speed(medians[3]), f"{medians[3] / medians[2]:.1f}× faster",
+                 "≥ 100 M rows/s"))
+
     print("bench: every float32 input (minutes)", file=sys.stderr)
 
     def seconds(command):
