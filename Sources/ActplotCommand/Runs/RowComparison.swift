@@ -215,7 +215,8 @@ private struct ChunkTally {
             }
             previous = current
             measured = kind == .measured || kind == .flushed && !comparison.allowFlushToZero
-            relative = t != 0 && measured && y.isFinite && t.isFinite ? abs(y - t) / abs(t) : -1
+            // Relative to the correctly rounded value, as tt-metal's helpers measure: 0 when y is it.
+            relative = r != 0 && measured && y.isFinite && r.isFinite ? abs(y - r) / abs(r) : -1
             falseZero = y == 0 && abs(r) >= leastNormal && r.isFinite
             uncertain = !(derivative ? p.derivativeCertain : p.valueCertain)
             regions = Self.regionMask(x, p, limits)

@@ -13,7 +13,7 @@ extension Actplot {
                 (bits as unsigned integers, ml_dtypes' |V1/<V2 as bits, or values as float16/32/64 that must \
                 be exact in the format), CSV with one value per line (decimal, or 0x bits), or raw \
                 little-endian files with --raw-layout. Reports, overall and by region, the error in ulps of \
-                the format (|y − t| / ulp(t), t the exact value) and relative to |t|, and counts apart false \
+                the format (|y − t| / ulp(t), t the exact value) and relative to the correctly rounded value, and counts apart false \
                 zeros, non-finite and sign-of-zero mismatches, flushed subnormals and monotonicity violations.
 
                 Exit status: 0 pass, 1 fail, 2 a dump that cannot be read or does not fit, 64 usage; one \
