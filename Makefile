@@ -16,7 +16,8 @@
 #   make reference regenerate the high-precision test fixture (needs mpmath)
 #   make accuracy  print the largest error of every spec against that fixture, in ulps
 #   make check-formats  --arith exact against mpmath at every input of bf16, f16, e4m3, e5m2, for every
-#                    catalog function (about 25 minutes; FORMATS=bf16 and SPECS="gelu tanh" narrow it)
+#                    catalog function (about 25 minutes; FORMATS=bf16 and SPECS="gelu tanh" narrow it),
+#                    then every row of the e4m3 and e5m2 golden tables (actplot table) read back by numpy
 #   make check-dense  the dense accuracy check: 100,000 points per function against mpmath; fails
 #                  over 1 / 2 / 4 ulp for f / f′ / f″ (DENSE='--points 20000 mish' for a part)
 #   make check-frameworks  the presets against the running tf-keras, Keras 3, TensorFlow, JAX
@@ -305,6 +306,8 @@ check-formats: release
 	@.build/generators/bin/python -c 'import mpmath, numpy, ml_dtypes' 2>/dev/null || \
 	    { python3 -m venv .build/generators && .build/generators/bin/pip install -q mpmath==1.3.0 numpy ml_dtypes; }
 	.build/generators/bin/python Scripts/check-formats.py --formats $(FORMATS) $(SPECS)
+	# The golden tables of the 8-bit formats, read back with np.load, every row.
+	.build/generators/bin/python Scripts/check-formats.py --source table --formats e4m3,e5m2 $(SPECS)
 
 check-frameworks: release
 	@.build/frameworks/bin/python -c 'import tf_keras, keras, jax, mpmath' 2>/dev/null || \
