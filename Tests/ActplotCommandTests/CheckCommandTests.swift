@@ -223,7 +223,10 @@ struct CheckCommandTests {
             exhaustive.status == 2
                 && exhaustive.stderr.contains("without --input the dump must hold every bit pattern"))
         for (arguments, message) in [
-            (["check", "relu", "--output", "y.npy"], "give the kernel's format with --dtype"),
+            (
+                ["check", "relu", "--output", "y.npy"],
+                "give the format with --dtype, e.g. actplot check relu --dtype bf16 --output y.npy"
+            ),
             (["check", "relu", "--dtype", "bf16"], "missing expected argument '--output <Y>'"),
             (
                 ["check", "relu", "--dtype", "bf16", "--output", "y.npy", "--max-ulp", "inf"],

@@ -155,7 +155,7 @@ struct GoldenTableTests {
     @Test("usage errors name the fix")
     func errors() throws {
         for (arguments, message) in [
-            (["table", "relu"], "give the format with --dtype"),
+            (["table", "relu"], "give the format with --dtype, e.g. actplot table relu --dtype bf16"),
             (["table", "relu", "--dtype", "f32"], "needs --every (every value in --range) or --samples N"),
             (["table", "relu", "--dtype", "bf16", "--format", "xml"], "must be npy, csv, columns or raw"),
             (["table", "relu", "--dtype", "bf16", "--format", "raw"], "writes one file per column: give -o"),
@@ -166,7 +166,7 @@ struct GoldenTableTests {
             ),
             (["table", "relu", "--dtype", "f64", "--every"], "--every over float64 needs --range"),
             (["table", "relu", "--dtype", "f32", "--every", "--range", "1e-45:1.2e-45"], "holds no value"),
-            (["table", "relu", "--dtype", "bf16", "--arith", "naive"], "drop --arith"),
+            (["table", "relu", "--dtype", "bf16", "--arith", "naive"], "unknown option '--arith'"),
         ] {
             let result = try InProcess.run(arguments)
             #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")

@@ -103,24 +103,26 @@ struct CheckBounds: ParsableArguments {
     }
 }
 
-/// `--dtype NAME --overflow RULE`: the format a kernel's dump is in.
-struct CheckFormat: ParsableArguments {
+/// `--dtype NAME --overflow RULE`: the format of a table or of a kernel's dump (table, check).
+struct FormatOption: ParsableArguments {
     @Option(help: .dtype, completion: .numberFormats)
     var dtype: String?
 
     @Option(
         help: ArgumentHelp(
-            "Past the largest finite value the true results round to: standard (±∞, or NaN in "
-                + "float8_e4m3fn) or saturate (±max).", valueName: "RULE"),
+            "Past the largest finite value, the correctly rounded results are: standard (±∞, or NaN in "
+                + "float8_e4m3fn, as ml_dtypes) or saturate (±max).", valueName: "RULE"),
         completion: .overflows)
     var overflow: String?
 
-    /// The format, with its overflow rule.
-    func format(for function: String) throws -> NumberFormat {
-        let arguments = (dtype.map { ["--dtype", $0] } ?? []) + (overflow.map { ["--overflow", $0] } ?? [])
+    /// The format, with its overflow rule, flushing subnormals where `flushing`.
+    /// - Parameter example: A command line with `--dtype bf16` for the error without --dtype.
+    func format(flushing: Bool = false, example: String) throws -> NumberFormat {
+        let arguments =
+            (dtype.map { ["--dtype", $0] } ?? []) + (overflow.map { ["--overflow", $0] } ?? [])
+            + (flushing ? ["--ftz"] : [])
         guard let format = try PrecisionOptions.parse(arguments).format() else {
-            throw ValidationError(
-                "give the kernel's format with --dtype, e.g. actplot check \(function) --dtype bf16 ...")
+            throw ValidationError("give the format with --dtype, e.g. \(example)")
         }
         return format
     }

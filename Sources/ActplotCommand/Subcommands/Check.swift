@@ -41,11 +41,12 @@ extension Actplot {
 
         @OptionGroup var others: OthersOption
 
-        @OptionGroup var dumpFormat: CheckFormat
+        @OptionGroup var dumpFormat: FormatOption
 
         func run(on console: inout Console) throws {
             let f = try others.activation(function, for: "check")
-            let format = try dumpFormat.format(for: function)
+            let format = try dumpFormat.format(
+                example: "actplot check \(function) --dtype bf16 --output y.npy")
             let columns = try files.open(format)
             var run = CheckRun(
                 function: f, format: format, inputs: columns.inputs, outputs: columns.outputs,

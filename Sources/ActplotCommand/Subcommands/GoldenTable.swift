@@ -46,17 +46,15 @@ extension Actplot {
 
         @OptionGroup var others: OthersOption
 
-        @OptionGroup var precision: PrecisionOptions
+        @OptionGroup var tableFormat: FormatOption
+
+        @Flag(help: "Flush subnormal results to zero: the table of a kernel that does (FTZ/DAZ).")
+        var ftz = false
 
         func run(on console: inout Console) throws {
             let f = try others.activation(function, for: "table")
-            guard let dtype = try precision.format() else {
-                throw ValidationError(
-                    "give the format with --dtype, e.g. actplot table \(function) --dtype bf16")
-            }
-            if precision.arith != nil {
-                throw ValidationError("table holds the correctly rounded values: drop --arith")
-            }
+            let dtype = try tableFormat.format(
+                flushing: ftz, example: "actplot table \(function) --dtype bf16")
             let layout = try self.layout(on: console)
             let run = TableRun(
                 function: f, format: dtype, inputs: try table.inputs(dtype, function: function),
