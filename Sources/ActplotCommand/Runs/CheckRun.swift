@@ -68,7 +68,7 @@ struct CheckRun {
         )
         var seen = format.bitWidth <= 16 ? [Bool](repeating: false, count: 1 << format.bitWidth) : []
         var inOrder = true
-        var explainer = explain ? Explainer(function, format) : nil
+        let explainer = explain ? Explainer(function, format) : nil
         defer { explainer?.deallocate() }
         outcome.explanation = explain ? CheckExplanation(function) : nil
         while true {
