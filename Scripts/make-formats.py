@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Regenerate Tests/ActivationCoreTests/Fixtures/formats.tsv: how ml_dtypes (bfloat16,
-float8_e4m3fn, float8_e5m2) and numpy (float16) decode every bit pattern and round every
-boundary double, for NumberTests' exhaustive check of NumberFormat.
+"""Regenerate Tests/ActivationCoreTests/Fixtures/formats.tsv: how ml_dtypes (bfloat16, the
+float8 formats e4m3fn, e5m2, e4m3fnuz, e5m2fnuz, e4m3b11fnuz, e3m4, e4m3, the float6 formats
+e2m3fn, e3m2fn and float4_e2m1fn) and numpy (float16) decode every bit pattern and round every
+boundary double, for NumberFormatTests' exhaustive check of NumberFormat.
 
 For each format F (8 or 16 bits):
   decode    every pattern 0 .. 2^w - 1, as the float64 value it stands for;
@@ -21,7 +22,10 @@ import ml_dtypes
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "Tests/ActivationCoreTests/Fixtures/formats.tsv"
 FORMATS = [("bfloat16", ml_dtypes.bfloat16, np.uint16), ("float16", np.float16, np.uint16),
-           ("float8_e4m3fn", ml_dtypes.float8_e4m3fn, np.uint8), ("float8_e5m2", ml_dtypes.float8_e5m2, np.uint8)]
+           ("float8_e4m3fn", ml_dtypes.float8_e4m3fn, np.uint8), ("float8_e5m2", ml_dtypes.float8_e5m2, np.uint8)] + [
+    (name, getattr(ml_dtypes, name), np.uint8)
+    for name in ["float8_e4m3fnuz", "float8_e5m2fnuz", "float8_e4m3b11fnuz", "float8_e3m4", "float8_e4m3",
+                 "float6_e2m3fn", "float6_e3m2fn", "float4_e2m1fn"]]
 NAN = 0xFFFFFFFFFFFFFFFF
 MASK = (1 << 64) - 1
 
@@ -58,7 +62,8 @@ def main():
              + ml_dtypes.__version__ + ", numpy " + np.__version__ + ")"]
     samples = []
     for name, dtype, uint in FORMATS:
-        width = np.dtype(uint).itemsize * 8
+        # float6 and float4 take the low bits of a byte.
+        width = ml_dtypes.finfo(dtype).bits if name.startswith("float") and "_" in name else np.dtype(uint).itemsize * 8
         patterns = np.arange(1 << width, dtype=np.uint64).astype(uint)
         decoded = patterns.view(dtype).astype(np.float64)
         lines.append(f"{name}\tdecode\t{len(decoded)}\t{fnv(words(decoded)):016x}")

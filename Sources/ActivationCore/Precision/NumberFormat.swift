@@ -49,13 +49,15 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         /// Whether the fields are float32's.
         let isFloat32: Bool
 
-        init(exponentBits: Int, fractionBits: Int, encoding: Encoding) {
+        init(exponentBits: Int, fractionBits: Int, encoding: Encoding, bias: Int?) {
             isFloat32 = exponentBits == 8 && fractionBits == 23 && encoding == .ieee
-            bias = (1 << (exponentBits - 1)) - 1
-            minimumExponent = 1 - bias
-            maximumExponent = encoding == .ieee ? bias : bias + 1
+            self.bias = bias ?? (1 << (exponentBits - 1)) - 1
+            minimumExponent = 1 - self.bias
+            // IEEE keeps the top exponent field for ±∞ and NaN; the others hold values there.
+            let topField = (1 << exponentBits) - 1
+            maximumExponent = (encoding == .ieee ? topField - 1 : topField) - self.bias
             // With NaN at all ones, the top binade lacks its last value (S.1111.111).
-            let missing = encoding == .ieee ? 0 : 1
+            let missing = encoding == .finiteNaNAtAllOnes ? 1 : 0
             greatestFinite = (2 - Double.pow2(missing - fractionBits)) * Double.pow2(maximumExponent)
             leastNormal = Double.pow2(minimumExponent)
             leastNonzero = Double.pow2(minimumExponent - fractionBits)
@@ -63,13 +65,17 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A format of the given fields.
-    init(name: String, shortName: String, exponentBits: Int, fractionBits: Int, encoding: Encoding) {
+    init(
+        name: String, shortName: String, exponentBits: Int, fractionBits: Int, encoding: Encoding,
+        bias: Int? = nil
+    ) {
         self.name = name
         self.shortName = shortName
         self.exponentBits = exponentBits
         self.fractionBits = fractionBits
         self.encoding = encoding
-        limits = Limits(exponentBits: exponentBits, fractionBits: fractionBits, encoding: encoding)
+        limits = Limits(
+            exponentBits: exponentBits, fractionBits: fractionBits, encoding: encoding, bias: bias)
     }
 
     /// What a format does with its top exponent field, the one IEEE 754 keeps for ±∞ and NaN.
@@ -79,6 +85,12 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         /// No infinities: the top exponent holds finite values, all but the pattern of all ones
         /// (S.1111.111 in E4M3FN), which is the one NaN; ml_dtypes' "fn" formats.
         case finiteNaNAtAllOnes
+        /// No infinities and no negative zero: every pattern is a value but 1.0000.000, the one
+        /// NaN; ml_dtypes' "fnuz" formats. Overflow, ±∞ and NaN give NaN; −0 gives +0.
+        case finiteNaNAtNegativeZero
+        /// Every pattern a finite value, no NaN: ml_dtypes' float6 and float4 "fn" formats.
+        /// Overflow and ±∞ saturate to ±max; NaN becomes −0, as ml_dtypes converts it.
+        case finite
     }
 
     /// What rounding past the largest finite value gives.
@@ -110,9 +122,39 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public static let float8E5M2 = NumberFormat(
         name: "float8_e5m2", shortName: "e5m2", exponentBits: 5, fractionBits: 2, encoding: .ieee)
 
+    /// float8_e4m3fnuz (AMD, Graphcore): bias 8, largest 240, NaN at 0x80, no −0 or ∞.
+    public static let float8E4M3FNUZ = NumberFormat(
+        name: "float8_e4m3fnuz", shortName: "e4m3fnuz", exponentBits: 4, fractionBits: 3,
+        encoding: .finiteNaNAtNegativeZero, bias: 8)
+    /// float8_e5m2fnuz: bias 16, largest 57344, NaN at 0x80, no −0 or ∞.
+    public static let float8E5M2FNUZ = NumberFormat(
+        name: "float8_e5m2fnuz", shortName: "e5m2fnuz", exponentBits: 5, fractionBits: 2,
+        encoding: .finiteNaNAtNegativeZero, bias: 16)
+    /// float8_e4m3b11fnuz (Graphcore, TPU): bias 11, largest 30, NaN at 0x80, no −0 or ∞.
+    public static let float8E4M3B11FNUZ = NumberFormat(
+        name: "float8_e4m3b11fnuz", shortName: "e4m3b11fnuz", exponentBits: 4, fractionBits: 3,
+        encoding: .finiteNaNAtNegativeZero, bias: 11)
+    /// float8_e3m4: IEEE-like, bias 3, largest 15.5, with ±∞ and NaN.
+    public static let float8E3M4 = NumberFormat(
+        name: "float8_e3m4", shortName: "e3m4", exponentBits: 3, fractionBits: 4, encoding: .ieee)
+    /// float8_e4m3: IEEE-like, bias 7, largest 240, with ±∞ and NaN (not OCP's E4M3, which is
+    /// float8_e4m3fn, `e4m3`).
+    public static let float8E4M3 = NumberFormat(
+        name: "float8_e4m3", shortName: "e4m3ieee", exponentBits: 4, fractionBits: 3, encoding: .ieee)
+    /// float6_e2m3fn (OCP MX FP6): largest 7.5, no NaN or ∞.
+    public static let float6E2M3FN = NumberFormat(
+        name: "float6_e2m3fn", shortName: "e2m3", exponentBits: 2, fractionBits: 3, encoding: .finite)
+    /// float6_e3m2fn (OCP MX FP6): largest 28, no NaN or ∞.
+    public static let float6E3M2FN = NumberFormat(
+        name: "float6_e3m2fn", shortName: "e3m2", exponentBits: 3, fractionBits: 2, encoding: .finite)
+    /// float4_e2m1fn (OCP MX FP4, NVFP4's elements): the values 0, 0.5, 1, 1.5, 2, 3, 4, 6.
+    public static let float4E2M1FN = NumberFormat(
+        name: "float4_e2m1fn", shortName: "e2m1", exponentBits: 2, fractionBits: 1, encoding: .finite)
+
     /// Every format, widest first.
     public static let all: [NumberFormat] = [
-        .float64, .float32, .bfloat16, .float16, .float8E4M3FN, .float8E5M2,
+        .float64, .float32, .bfloat16, .float16, .float8E4M3FN, .float8E5M2, .float8E4M3FNUZ, .float8E5M2FNUZ,
+        .float8E4M3B11FNUZ, .float8E3M4, .float8E4M3, .float6E2M3FN, .float6E3M2FN, .float4E2M1FN,
     ]
 
     /// The format with this full or short name (any case; `fp16`, `half`, `e4m3fn` too), or nil.
@@ -121,7 +163,8 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         let aliases: [String: NumberFormat] = [
             "double": .float64, "fp64": .float64, "float": .float32, "fp32": .float32, "bfloat": .bfloat16,
             "half": .float16, "fp16": .float16, "e4m3fn": .float8E4M3FN, "fp8e4m3": .float8E4M3FN,
-            "fp8e5m2": .float8E5M2, "float8e4m3": .float8E4M3FN,
+            "fp8e5m2": .float8E5M2, "fp6e2m3": .float6E2M3FN, "fp6e3m2": .float6E3M2FN,
+            "fp4e2m1": .float4E2M1FN,
         ]
         return all.first { $0.name.filter { $0 != "_" } == key || $0.shortName == key } ?? aliases[key]
     }
@@ -151,8 +194,10 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public var bias: Int { limits.bias }
     /// The exponent of the smallest normal binade.
     public var minimumExponent: Int { limits.minimumExponent }
-    /// Whether the format has ±∞ (all but E4M3FN).
+    /// Whether the format has ±∞ (the IEEE-like ones).
     public var hasInfinity: Bool { encoding == .ieee }
+    /// Whether the format has −0 (all but the fnuz formats).
+    public var hasNegativeZero: Bool { encoding != .finiteNaNAtNegativeZero }
     /// The exponent of the largest finite binade (E4M3FN uses the top exponent field too).
     public var maximumExponent: Int { limits.maximumExponent }
 
@@ -192,14 +237,16 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     /// x rounded to the format by operations on the double's bits.
     private func roundedInSoftware(_ x: Double) -> Double {
         guard x.isFinite else {
-            if x.isNaN || hasInfinity && overflow == .standard { return x }
-            return overflow == .saturate ? (x < 0 ? -greatestFiniteMagnitude : greatestFiniteMagnitude) : .nan
+            if x.isNaN { return encoding == .finite ? -0.0 : x }
+            if hasInfinity && overflow == .standard { return x }
+            let saturates = overflow == .saturate || encoding == .finite
+            return saturates ? (x < 0 ? -greatestFiniteMagnitude : greatestFiniteMagnitude) : .nan
         }
         if fractionBits == 52 {
             return flushesSubnormals && abs(x) < leastNormalMagnitude ? (x < 0 ? -0.0 : 0) : x
         }
         let a = abs(x)
-        guard a != 0 else { return x }
+        guard a != 0 else { return hasNegativeZero ? x : 0 }
         var r: Double
         if a >= limits.leastNormal {
             // A normal value of the format: the double's fraction rounded to fractionBits bits,
@@ -214,11 +261,13 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
             r = (a / quantum).rounded(.toNearestOrEven) * quantum
         }
         if r > greatestFiniteMagnitude {
-            r = overflow == .saturate ? greatestFiniteMagnitude : hasInfinity ? .infinity : .nan
+            let saturates = overflow == .saturate || encoding == .finite
+            r = saturates ? greatestFiniteMagnitude : hasInfinity ? .infinity : .nan
         } else if flushesSubnormals && r < leastNormalMagnitude {
             r = 0
         }
-        return x < 0 ? -r : r
+        // Without −0, a negative value that rounds to zero is +0.
+        return x < 0 && (r != 0 || hasNegativeZero) ? -r : r
     }
 
     /// The bit pattern of a value of the format (a result of ``rounded(_:)``); NaN has the
@@ -227,12 +276,17 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         // float32 and float64 are the processor's own: their patterns are the conversion's.
         if limits.isFloat32 { return UInt64(Float(v).bitPattern) }
         if fractionBits == 52 { return v.isNaN ? Double.nan.bitPattern : v.bitPattern }
-        let sign: UInt64 = v.sign == .minus && !v.isNaN ? 1 << UInt64(bitWidth - 1) : 0
+        let signBit = UInt64(1) << UInt64(bitWidth - 1)
+        let sign: UInt64 = v.sign == .minus && !v.isNaN && (v != 0 || hasNegativeZero) ? signBit : 0
         let topExponent = UInt64((1 << exponentBits) - 1)
-        if v.isNaN {
-            let mantissa: UInt64 =
-                encoding == .ieee ? 1 << UInt64(fractionBits - 1) : (1 << UInt64(fractionBits)) - 1
-            return topExponent << UInt64(fractionBits) | mantissa
+        if v.isNaN || v.isInfinite && !hasInfinity {
+            switch encoding {
+            case .ieee: return topExponent << UInt64(fractionBits) | 1 << UInt64(fractionBits - 1)
+            case .finiteNaNAtAllOnes:
+                return topExponent << UInt64(fractionBits) | (1 << UInt64(fractionBits)) - 1
+            // fnuz's NaN, and −0, what the float6 and float4 formats make of NaN.
+            case .finiteNaNAtNegativeZero, .finite: return signBit
+            }
         }
         if v.isInfinite { return sign | topExponent << UInt64(fractionBits) }
         let a = abs(v)
@@ -252,7 +306,11 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         let field = Int(bits >> UInt64(fractionBits)) & topExponent
         let fraction = bits & fractionMask
         let magnitude: Double
-        if field == topExponent && (encoding == .ieee || fraction == fractionMask) {
+        if encoding == .finiteNaNAtNegativeZero && bits == UInt64(1) << UInt64(bitWidth - 1) {
+            return .nan
+        } else if field == topExponent
+            && (encoding == .ieee || encoding == .finiteNaNAtAllOnes && fraction == fractionMask)
+        {
             magnitude = encoding == .ieee && fraction == 0 ? .infinity : .nan
         } else if field == 0 {
             magnitude = Double(fraction) * leastNonzeroMagnitude

@@ -50,6 +50,20 @@ package struct NumberFormatReport: Report {
                     + (saturates
                         ? "±\(largest), saturating (--overflow saturate)"
                         : "NaN, as ml_dtypes converts (--overflow saturate gives ±\(largest))"))
+        case .finiteNaNAtNegativeZero:
+            let zeros = String(repeating: "0", count: f.bitWidth - 1)
+            lines.append(
+                "no infinities and no −0: every pattern is a value up to \(largest), but 1\(zeros) "
+                    + "(where −0 would be), the one NaN; −0 becomes +0 (exponent bias \(f.bias))")
+            lines.append(
+                "past \(largest) (from \(n(f.overflowThreshold))) and ±∞: "
+                    + (saturates
+                        ? "±\(largest), saturating (--overflow saturate)"
+                        : "NaN, as ml_dtypes converts (--overflow saturate gives ±\(largest))"))
+        case .finite:
+            lines.append(
+                "no infinities and no NaN: every pattern is a value up to \(largest); past it and ±∞ saturate "
+                    + "to ±\(largest), and NaN becomes −0, as ml_dtypes converts")
         }
         lines.append(
             f.flushesSubnormals
