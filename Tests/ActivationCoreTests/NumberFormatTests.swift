@@ -120,7 +120,22 @@ struct NumberFormatTests {
             (.float16, 65504, 0x1p-14, 0x1p-24),
             (.float8E4M3FN, 448, 0x1p-6, 0x1p-9),
             (.float8E5M2, 57344, 0x1p-14, 0x1p-16),
+            // ml_dtypes.finfo's max, smallest_normal and smallest_subnormal.
+            (.float8E4M3FNUZ, 240, 0x1p-7, 0x1p-10), (.float8E5M2FNUZ, 57344, 0x1p-15, 0x1p-17),
+            (.float8E4M3B11FNUZ, 30, 0x1p-10, 0x1p-13), (.float8E3M4, 15.5, 0x1p-2, 0x1p-6),
+            (.float8E4M3, 240, 0x1p-6, 0x1p-9), (.float6E2M3FN, 7.5, 1, 0x1p-3),
+            (.float6E3M2FN, 28, 0x1p-2, 0x1p-4),
+            (.float4E2M1FN, 6, 1, 0.5),
         ]
+        // What NaN converts to, as ml_dtypes converts it: the canonical NaN, 0x80 (fnuz), −0 (float6/4).
+        let nans: [(NumberFormat, UInt64)] = [
+            (.bfloat16, 0x7FC0), (.float16, 0x7E00), (.float8E4M3FN, 0x7F), (.float8E5M2, 0x7E),
+            (.float8E4M3FNUZ, 0x80), (.float8E5M2FNUZ, 0x80), (.float8E4M3B11FNUZ, 0x80), (.float8E3M4, 0x78),
+            (.float8E4M3, 0x7C), (.float6E2M3FN, 0x20), (.float6E3M2FN, 0x20), (.float4E2M1FN, 0x8),
+        ]
+        for (format, bits) in nans {
+            #expect(format.bits(of: format.rounded(.nan)) == bits, "\(format)")
+        }
         for (format, most, normal, least) in table {
             #expect(format.greatestFiniteMagnitude == most, "\(format)")
             #expect(
@@ -130,6 +145,10 @@ struct NumberFormatTests {
             NumberFormat.named("BF16") == .bfloat16 && NumberFormat.named("float8_e4m3fn") == .float8E4M3FN)
         #expect(NumberFormat.named("e4m3") == .float8E4M3FN && NumberFormat.named("half") == .float16)
         #expect(NumberFormat.named("f8") == nil)
+        #expect(
+            NumberFormat.named("float8_e4m3") == .float8E4M3 && NumberFormat.named("e4m3ieee") == .float8E4M3)
+        #expect(
+            NumberFormat.named("e2m1") == .float4E2M1FN && NumberFormat.named("fp4_e2m1") == .float4E2M1FN)
         #expect(NumberFormat.float8E4M3FN.rounded(464) == 448 && NumberFormat.float8E4M3FN.rounded(465).isNaN)
         #expect(NumberFormat.float8E4M3FN.saturating.rounded(1e6) == 448)
         #expect(NumberFormat.float8E4M3FN.saturating.rounded(-.infinity) == -448)

@@ -151,6 +151,10 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public static let float4E2M1FN = NumberFormat(
         name: "float4_e2m1fn", shortName: "e2m1", exponentBits: 2, fractionBits: 1, encoding: .finite)
 
+    /// The formats `precision` surveys when none is named: float32, bfloat16, float16 and OCP's
+    /// two float8s.
+    public static let common: [NumberFormat] = [.float32, .bfloat16, .float16, .float8E4M3FN, .float8E5M2]
+
     /// Every format, widest first.
     public static let all: [NumberFormat] = [
         .float64, .float32, .bfloat16, .float16, .float8E4M3FN, .float8E5M2, .float8E4M3FNUZ, .float8E5M2FNUZ,
@@ -281,9 +285,9 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         let topExponent = UInt64((1 << exponentBits) - 1)
         if v.isNaN || v.isInfinite && !hasInfinity {
             switch encoding {
-            case .ieee: return topExponent << UInt64(fractionBits) | 1 << UInt64(fractionBits - 1)
+            case .ieee: return topExponent << UInt64(fractionBits) | (1 << UInt64(fractionBits - 1))
             case .finiteNaNAtAllOnes:
-                return topExponent << UInt64(fractionBits) | (1 << UInt64(fractionBits)) - 1
+                return topExponent << UInt64(fractionBits) | ((1 << UInt64(fractionBits)) - 1)
             // fnuz's NaN, and −0, what the float6 and float4 formats make of NaN.
             case .finiteNaNAtNegativeZero, .finite: return signBit
             }

@@ -51,7 +51,7 @@ extension Actplot {
         func run(on console: inout Console) throws {
             let f = try others.activations([function])[0]
             let named = try precision.format()
-            let formats = named.map { [$0] } ?? NumberFormat.all.filter { $0 != .float64 }
+            let formats = named.map { [$0] } ?? NumberFormat.common
             let fallback = Self.defaultCoverage(named)
             let (arithmetics, coverage) = (
                 try precision.arithmetics(), try survey.coverage(fallback, formats: formats)
