@@ -301,7 +301,7 @@ check-dense: release
 # (Scripts/check-keras.py, Scripts/check-jax.py; one framework per process), in a venv of their
 # own: TensorFlow is about 600 MB.
 # The exhaustive format check (Scripts/check-formats.py) on the release build, in the generators' venv
-FORMATS ?= bf16,f16,e4m3,e5m2
+FORMATS ?= bf16,f16,e4m3,e5m2,e4m3fnuz,e5m2fnuz,e4m3b11fnuz,e3m4,e4m3ieee,e2m3,e3m2,e2m1
 check-formats: release
 	@.build/generators/bin/python -c 'import mpmath, numpy, ml_dtypes' 2>/dev/null || \
 	    { python3 -m venv .build/generators && .build/generators/bin/pip install -q mpmath==1.3.0 numpy ml_dtypes; }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Check `--arith exact` for every catalog function at every finite input of bfloat16,
-float16, float8_e4m3fn and float8_e5m2: actplot's f and f′ (`eval --dtype NAME --json`)
+float16 and the ten 8-, 6- and 4-bit formats (float8_e4m3fn, e5m2, e4m3fnuz, e5m2fnuz,
+e4m3b11fnuz, e3m4, e4m3, float6_e2m3fn, e3m2fn, float4_e2m1fn): actplot's f and f′ (`eval --dtype NAME --json`)
 against mpmath's true values (Scripts/make-reference.py's definitions, at its working
 precision, more near 0) rounded once to the format.
 
@@ -42,11 +43,32 @@ def load(name, file):
 reference = load("reference", "make-reference.py")
 rounding = load("rounding", "make-format-reference.py")
 
-# name: (numpy dtype, exponent bits, fraction bits, has infinity)
+# name: (numpy dtype, exponent bits, fraction bits, has infinity); the other formats are
+# described from ml_dtypes below.
 FORMATS = {
     "bf16": (ml_dtypes.bfloat16, 8, 7, True), "f16": (np.float16, 5, 10, True),
     "e4m3": (ml_dtypes.float8_e4m3fn, 4, 3, False), "e5m2": (ml_dtypes.float8_e5m2, 5, 2, True),
 }
+# actplot's short name: ml_dtypes' type. Bias, largest value and overflow come from finfo and
+# from converting inf (NaN: fnuz; saturating: float6 and float4; inf: IEEE-like).
+MORE = {"e4m3fnuz": "float8_e4m3fnuz", "e5m2fnuz": "float8_e5m2fnuz", "e4m3b11fnuz": "float8_e4m3b11fnuz",
+        "e3m4": "float8_e3m4", "e4m3ieee": "float8_e4m3", "e2m3": "float6_e2m3fn", "e3m2": "float6_e3m2fn",
+        "e2m1": "float4_e2m1fn"}
+
+
+def layout(name):
+    """(dtype, exponent bits, fraction bits, bits, rounding keywords) of a format."""
+    if name in FORMATS:
+        dtype, eb, fb, infinity = FORMATS[name]
+        return dtype, eb, fb, 16 if name in ("bf16", "f16") else 8, dict(infinity=infinity)
+    dtype = getattr(ml_dtypes, MORE[name])
+    info = ml_dtypes.finfo(dtype)
+    with np.errstate(invalid="ignore", over="ignore"):
+        inf = float(np.array(np.inf, dtype=np.float32).astype(dtype).astype(np.float64))
+    overflow = "nan" if np.isnan(inf) else "inf" if np.isinf(inf) else "saturate"
+    eb, fb = info.bits - 1 - info.nmant, info.nmant
+    keywords = dict(infinity=overflow == "inf", bias=1 - info.minexp, largest=float(info.max), overflow=overflow)
+    return dtype, eb, fb, info.bits, keywords
 
 
 def same(a, b):
@@ -55,6 +77,7 @@ def same(a, b):
 
 def inputs(dtype, width):
     patterns = np.arange(1 << width, dtype=np.uint32).astype(np.uint16 if width == 16 else np.uint8)
+    # float6 and float4 take a byte's low bits.
     with np.errstate(invalid="ignore"):
         values = patterns.view(dtype).astype(np.float64)
     return [float(v) for v in values if np.isfinite(v)]
@@ -83,11 +106,11 @@ def table_values(actplot, spec, name, xs):
     return [(float(r["f"]), float(r["df"]), r["flags"] == 0) for r in rows]
 
 
-def on_midpoint(v, exponent_bits, fraction_bits):
+def on_midpoint(v, exponent_bits, fraction_bits, bias=None):
     """Whether v (mpf) lies exactly halfway between two neighbours of the format."""
     if not mp.isfinite(v) or v == 0:
         return False
-    e_min = 2 - (1 << (exponent_bits - 1))
+    e_min = 1 - ((1 << (exponent_bits - 1)) - 1 if bias is None else bias)
     e = max(int(mp.floor(mp.log(abs(v), 2))), e_min)
     n = abs(v) / mp.mpf(2) ** (e - fraction_bits)
     return n - mp.floor(n) == 0.5
@@ -98,15 +121,16 @@ def decided(definition, p, kink, x, k, value, formats):
     precision while it lies on a midpoint of the format: x - tanh x at x = 258 is
     257 + 2e^-516, which a few hundred bits round to the midpoint 257. The rounding runs at
     the same precision. A true tie (x^3 of a float16) stays where it is."""
-    eb, fb, infinity = formats
+    eb, fb, keywords = formats
+    bias = keywords.get("bias")
     prec = 800
-    while on_midpoint(value, eb, fb) and prec <= 1 << 14:
+    while on_midpoint(value, eb, fb, bias) and prec <= 1 << 14:
         with mp.workprec(prec):
             value = definition(mp.mpf(x), p, kink)[k]
-            if not on_midpoint(value, eb, fb):
-                return rounding.round_to(value, eb, fb, infinity)
+            if not on_midpoint(value, eb, fb, bias):
+                return rounding.round_to(value, eb, fb, **keywords)
         prec *= 4
-    return rounding.round_to(value, eb, fb, infinity)
+    return rounding.round_to(value, eb, fb, **keywords)
 
 
 def number(v):
@@ -116,7 +140,7 @@ def number(v):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--actplot", default=".build/release/actplot")
-    parser.add_argument("--formats", default="bf16,f16,e4m3,e5m2")
+    parser.add_argument("--formats", default="bf16,f16,e4m3,e5m2,e4m3fnuz,e5m2fnuz,e4m3b11fnuz,e3m4,e4m3ieee,e2m3,e3m2,e2m1")
     parser.add_argument("--source", choices=["eval", "table"], default="eval",
                         help="read actplot's values from eval --json, or from a table read back with np.load")
     parser.add_argument("specs", nargs="*")
@@ -129,8 +153,8 @@ def main():
     for spec in specs:
         definition, p, kink, corners, smooth = reference.parse_spec(spec)
         for name in args.formats.split(","):
-            dtype, eb, fb, infinity = FORMATS[name]
-            xs = inputs(dtype, 16 if name in ("bf16", "f16") else 8)
+            dtype, eb, fb, width, keywords = layout(name)
+            xs = inputs(dtype, width)
             read = table_values if args.source == "table" else actplot_values
             mine = read(args.actplot, spec, name, xs)
             bad = [0, 0]
@@ -140,7 +164,7 @@ def main():
             for x, (f, d, certain) in zip(xs, mine):
                 truth = reference.evaluate(definition, p, kink, x)
                 for k, (got, true) in enumerate([(number(f), truth[0]), (number(d), truth[1])]):
-                    want = decided(definition, p, kink, x, k, true, (eb, fb, infinity))
+                    want = decided(definition, p, kink, x, k, true, (eb, fb, keywords))
                     if not same(got, want) and not certain:
                         # Flagged, not guessed: an uncertain result that differs is counted apart.
                         flagged += 1

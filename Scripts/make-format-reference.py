@@ -30,17 +30,32 @@ FUNCTIONS = {
 MASK = (1 << 64) - 1
 
 
-def round_to(v, exponent_bits, fraction_bits, infinity=True):
+def round_to(v, exponent_bits, fraction_bits, infinity=True, bias=None, largest=None, overflow=None):
     """v (mpf) rounded once to the format, as a Python float (exact in float64). Without
     infinity (float8_e4m3fn) the top exponent holds values up to (2 - 2^(1-fraction_bits))·
-    2^(bias+1) = 448, and past it (and for ±inf) the result is NaN, as ml_dtypes converts."""
-    if mp.isnan(v) or (mp.isinf(v) and not infinity):
+    2^(bias+1) = 448, and past it (and for ±inf) the result is NaN, as ml_dtypes converts.
+    Other formats give their bias, largest value and what overflow gives ("inf", "nan" or
+    "saturate": ml_dtypes' float6 and float4)."""
+    overflow = overflow or ("inf" if infinity else "nan")
+    if mp.isnan(v):
         return float("nan")
+    bias = (1 << (exponent_bits - 1)) - 1 if bias is None else bias
+    if largest is None:
+        if infinity:
+            largest = (2 - mp.mpf(2) ** -fraction_bits) * mp.mpf(2) ** bias
+        else:
+            largest = (2 - mp.mpf(2) ** (1 - fraction_bits)) * mp.mpf(2) ** (bias + 1)
+    largest = mp.mpf(largest)
+
+    def past(sign):
+        if overflow == "saturate":
+            return float(largest) * sign
+        return float("nan") if overflow == "nan" else float("inf") * sign
+
     if mp.isinf(v):
-        return float(v)
+        return past(1 if v > 0 else -1)
     if v == 0:
         return 0.0
-    bias = (1 << (exponent_bits - 1)) - 1
     e_min = 1 - bias
     a = abs(v)
     e = int(mp.floor(mp.log(a, 2)))
@@ -55,12 +70,8 @@ def round_to(v, exponent_bits, fraction_bits, infinity=True):
     if rest > 0.5 or (rest == 0.5 and int(fl) % 2 == 1):
         fl += 1
     r = fl * q
-    if infinity:
-        largest = (2 - mp.mpf(2) ** -fraction_bits) * mp.mpf(2) ** bias
-    else:
-        largest = (2 - mp.mpf(2) ** (1 - fraction_bits)) * mp.mpf(2) ** (bias + 1)
     if r > largest:
-        return float("nan") if not infinity else float("inf") if v > 0 else float("-inf")
+        return past(1 if v > 0 else -1)
     r = float(r)
     return r if v > 0 else -r
 
