@@ -71,23 +71,19 @@ struct CheckRun {
         let explainer = explain ? Explainer(function, format) : nil
         defer { explainer?.deallocate() }
         outcome.explanation = explain ? CheckExplanation(function) : nil
+        let comparison = RowComparison(
+            format: format, allowFlushToZero: allowFlushToZero, atZero: atZero, worstCount: worstCount)
         while true {
             let n = try readBlock(buffers, from: outcome.rows)
             if n == 0 { break }
-            let isFloat32 = format == .float32
             for i in 0..<n {
                 let bits = buffers.xBits[i]
                 if !seen.isEmpty { seen[Int(bits)] = true }
                 inOrder = inOrder && bits == UInt64(outcome.rows + i)
-                // float32's patterns are the processor's own: no call into the library a row.
-                buffers.xs[i] =
-                    isFloat32
-                    ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : format.value(bits: bits)
+                buffers.xs[i] = comparison.value(bits)
             }
             try truth(buffers, n, evaluation)
             explainer?.add(buffers, n, derivatives: derivatives != nil, to: &outcome.explanation)
-            let comparison = RowComparison(
-                format: format, allowFlushToZero: allowFlushToZero, atZero: atZero, worstCount: worstCount)
             comparison.add(buffers, n, derivative: false, to: &outcome.value)
             if var part = outcome.derivative {
                 // Taken out first, so that its histograms are not copied to be changed.

@@ -55,7 +55,8 @@ struct RowComparison: Sendable {
         limits = Limits(format)
     }
 
-    /// The value of a bit pattern.
+    /// The value of a bit pattern: float32's the processor decodes, with no call into the library
+    /// a row (the inputs' and the results' alike).
     @inline(__always)
     func value(_ bits: UInt64) -> Double {
         limits.isFloat32
