@@ -301,13 +301,13 @@ check-dense: release
 # (Scripts/check-keras.py, Scripts/check-jax.py; one framework per process), in a venv of their
 # own: TensorFlow is about 600 MB.
 # The exhaustive format check (Scripts/check-formats.py) on the release build, in the generators' venv
-FORMATS ?= bf16,f16,e4m3,e5m2,e4m3fnuz,e5m2fnuz,e4m3b11fnuz,e3m4,e4m3ieee,e2m3,e3m2,e2m1
+FORMATS ?= bf16,f16,e4m3,e5m2,e4m3fnuz,e5m2fnuz,e4m3b11fnuz,e3m4,e4m3ieee,e2m3,e3m2,e2m1,e8m0
 check-formats: release
 	@.build/generators/bin/python -c 'import mpmath, numpy, ml_dtypes' 2>/dev/null || \
 	    { python3 -m venv .build/generators && .build/generators/bin/pip install -q mpmath==1.3.0 numpy ml_dtypes; }
 	.build/generators/bin/python Scripts/check-formats.py --formats $(FORMATS) $(SPECS)
 	# The golden tables of the 8-bit formats, read back with np.load, every row.
-	.build/generators/bin/python Scripts/check-formats.py --source table --formats e4m3,e5m2 $(SPECS)
+	.build/generators/bin/python Scripts/check-formats.py --source table --formats e4m3,e5m2,e8m0 $(SPECS)
 
 check-frameworks: release
 	@.build/frameworks/bin/python -c 'import tf_keras, keras, jax, mpmath' 2>/dev/null || \

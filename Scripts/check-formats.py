@@ -58,6 +58,9 @@ MORE = {"e4m3fnuz": "float8_e4m3fnuz", "e5m2fnuz": "float8_e5m2fnuz", "e4m3b11fn
 
 def layout(name):
     """(dtype, exponent bits, fraction bits, bits, rounding keywords) of a format."""
+    if name == "e8m0":
+        # The block scale: unsigned powers of two, rounded by round_scale.
+        return ml_dtypes.float8_e8m0fnu, 8, 0, 8, dict(scale=True)
     if name in FORMATS:
         dtype, eb, fb, infinity = FORMATS[name]
         return dtype, eb, fb, 16 if name in ("bf16", "f16") else 8, dict(infinity=infinity)
@@ -69,6 +72,30 @@ def layout(name):
     eb, fb = info.bits - 1 - info.nmant, info.nmant
     keywords = dict(infinity=overflow == "inf", bias=1 - info.minexp, largest=float(info.max), overflow=overflow)
     return dtype, eb, fb, info.bits, keywords
+
+
+def round_scale(v):
+    """v (mpf) rounded to float8_e8m0fnu as ml_dtypes converts: the nearer power of two in linear
+    space, ties up; below 2^-127, 2^-127; 0, negatives, NaN, inf and from 1.5 * 2^127 on, NaN."""
+    if mp.isnan(v) or mp.isinf(v) or v <= 0:
+        return float("nan")
+    if v < mp.mpf(2) ** -127:
+        return 2.0 ** -127
+    e = int(mp.floor(mp.log(v, 2)))
+    if mp.mpf(2) ** e > v:
+        e -= 1
+    if mp.mpf(2) ** (e + 1) <= v:
+        e += 1
+    power = mp.mpf(2) ** e
+    r = 2 * power if v >= mp.mpf(3) / 2 * power else power
+    return float("nan") if r > mp.mpf(2) ** 127 else float(r)
+
+
+def round_value(value, eb, fb, keywords):
+    """value (mpf) rounded once to the format of these fields and keywords."""
+    if keywords.get("scale"):
+        return round_scale(value)
+    return rounding.round_to(value, eb, fb, **keywords)
 
 
 def same(a, b):
@@ -128,9 +155,9 @@ def decided(definition, p, kink, x, k, value, formats):
         with mp.workprec(prec):
             value = definition(mp.mpf(x), p, kink)[k]
             if not on_midpoint(value, eb, fb, bias):
-                return rounding.round_to(value, eb, fb, **keywords)
+                return round_value(value, eb, fb, keywords)
         prec *= 4
-    return rounding.round_to(value, eb, fb, **keywords)
+    return round_value(value, eb, fb, keywords)
 
 
 def number(v):
@@ -140,7 +167,8 @@ def number(v):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--actplot", default=".build/release/actplot")
-    parser.add_argument("--formats", default="bf16,f16,e4m3,e5m2,e4m3fnuz,e5m2fnuz,e4m3b11fnuz,e3m4,e4m3ieee,e2m3,e3m2,e2m1")
+    parser.add_argument("--formats",
+                        default="bf16,f16,e4m3,e5m2,e4m3fnuz,e5m2fnuz,e4m3b11fnuz,e3m4,e4m3ieee,e2m3,e3m2,e2m1,e8m0")
     parser.add_argument("--source", choices=["eval", "table"], default="eval",
                         help="read actplot's values from eval --json, or from a table read back with np.load")
     parser.add_argument("specs", nargs="*")

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Regenerate Tests/ActivationCoreTests/Fixtures/formats.tsv: how ml_dtypes (bfloat16, the
 float8 formats e4m3fn, e5m2, e4m3fnuz, e5m2fnuz, e4m3b11fnuz, e3m4, e4m3, the float6 formats
-e2m3fn, e3m2fn and float4_e2m1fn) and numpy (float16) decode every bit pattern and round every
-boundary double, for NumberFormatTests' exhaustive check of NumberFormat.
+e2m3fn, e3m2fn, float4_e2m1fn, and the block scale float8_e8m0fnu) and numpy (float16)
+decode every bit pattern and round every boundary double, for NumberFormatTests' exhaustive
+check of NumberFormat.
 
 For each format F (8 or 16 bits):
   decode    every pattern 0 .. 2^w - 1, as the float64 value it stands for;
@@ -25,7 +26,7 @@ FORMATS = [("bfloat16", ml_dtypes.bfloat16, np.uint16), ("float16", np.float16, 
            ("float8_e4m3fn", ml_dtypes.float8_e4m3fn, np.uint8), ("float8_e5m2", ml_dtypes.float8_e5m2, np.uint8)] + [
     (name, getattr(ml_dtypes, name), np.uint8)
     for name in ["float8_e4m3fnuz", "float8_e5m2fnuz", "float8_e4m3b11fnuz", "float8_e3m4", "float8_e4m3",
-                 "float6_e2m3fn", "float6_e3m2fn", "float4_e2m1fn"]]
+                 "float6_e2m3fn", "float6_e3m2fn", "float4_e2m1fn", "float8_e8m0fnu"]]
 NAN = 0xFFFFFFFFFFFFFFFF
 MASK = (1 << 64) - 1
 

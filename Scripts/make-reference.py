@@ -460,9 +460,10 @@ def snake(x, p, k):
 def laplace(x, p, k):
     mu, sigma = p["mu"], p["sigma"]
     z = (x - mu) / sigma
-    if abs(z) > 10 ** 4:  # as in gelu: mpmath's erfc stops here, and the tails are 0 or 1 far below
-        return (mpf(1) if z > 0 else mpf(0)), mpf(0), mpf(0)
     density = exp(-z * z / 2) / (sigma * sqrt(2 * pi))
+    if abs(z) > 10 ** 4:  # as in gelu: mpmath's erfc stops here, and the tails are 0 or 1 far below
+        # f' and f'' stay exact (tiny, not 0): float8_e8m0fnu rounds any positive value to 2^-127.
+        return (mpf(1) if z > 0 else mpf(0)), density, -z / sigma * density
     return erfc(-z / sqrt(2)) / 2, density, -z / sigma * density
 
 

@@ -31,7 +31,7 @@ struct NumberFormatTests {
     }
 
     /// Every format of 16 bits or fewer: each is checked pattern by pattern against the fixture.
-    static let narrow: [NumberFormat] = NumberFormat.all.filter { $0.bitWidth <= 16 }
+    static let narrow: [NumberFormat] = (NumberFormat.all + NumberFormat.scales).filter { $0.bitWidth <= 16 }
 
     /// The fixture's lines for a format: its lists (count, hash) and its samples.
     static func fixture(_ format: NumberFormat) -> (
@@ -125,13 +125,14 @@ struct NumberFormatTests {
             (.float8E4M3B11FNUZ, 30, 0x1p-10, 0x1p-13), (.float8E3M4, 15.5, 0x1p-2, 0x1p-6),
             (.float8E4M3, 240, 0x1p-6, 0x1p-9), (.float6E2M3FN, 7.5, 1, 0x1p-3),
             (.float6E3M2FN, 28, 0x1p-2, 0x1p-4),
-            (.float4E2M1FN, 6, 1, 0.5),
+            (.float4E2M1FN, 6, 1, 0.5), (.float8E8M0FNU, 0x1p127, 0x1p-127, 0x1p-127),
         ]
         // What NaN converts to, as ml_dtypes converts it: the canonical NaN, 0x80 (fnuz), −0 (float6/4).
         let nans: [(NumberFormat, UInt64)] = [
             (.bfloat16, 0x7FC0), (.float16, 0x7E00), (.float8E4M3FN, 0x7F), (.float8E5M2, 0x7E),
             (.float8E4M3FNUZ, 0x80), (.float8E5M2FNUZ, 0x80), (.float8E4M3B11FNUZ, 0x80), (.float8E3M4, 0x78),
             (.float8E4M3, 0x7C), (.float6E2M3FN, 0x20), (.float6E3M2FN, 0x20), (.float4E2M1FN, 0x8),
+            (.float8E8M0FNU, 0xFF),
         ]
         for (format, bits) in nans {
             #expect(format.bits(of: format.rounded(.nan)) == bits, "\(format)")
@@ -162,5 +163,26 @@ struct NumberFormatTests {
                 && ftz.rounded(0x1p-14) == 0x1p-14)
         #expect(NumberFormat.float16.ulp(of: 1) == 0x1p-10 && NumberFormat.float16.ulp(of: 0) == 0x1p-24)
         #expect(NumberFormat.bfloat16.ulpError(1.0078125, exact: 1) == 1)
+    }
+
+    @Test("float8_e8m0fnu: unsigned powers of two, ties up in linear space, NaN for 0 and negatives")
+    func blockScale() {
+        let e8m0 = NumberFormat.float8E8M0FNU
+        #expect(e8m0.bitWidth == 8 && !e8m0.hasSign && e8m0.signMask == 0 && e8m0.isScale)
+        #expect(NumberFormat.named("e8m0") == e8m0 && NumberFormat.named("float8_e8m0fnu") == e8m0)
+        #expect(!NumberFormat.all.contains(e8m0), "plots and surveys take element formats only")
+        // ml_dtypes 0.7: 1.5 → 2, 3 → 4, 0.75 → 1; just below the midpoint, down.
+        let cases: [(Double, Double)] = [
+            (1.5, 2), (3, 4), (0.75, 1), (1.4999999, 1), (1e-300, 0x1p-127), (0x1p-128, 0x1p-127),
+            (0x1p127, 0x1p127), (0x1.7ffffffffffffp127, 0x1p127),
+        ]
+        for (x, r) in cases { #expect(e8m0.rounded(x) == r, "\(x)") }
+        for x in [0, -0.0, -1, .infinity, -.infinity, .nan, 0x1.8p127, 1e300] {
+            #expect(e8m0.rounded(x).isNaN && e8m0.bits(of: e8m0.rounded(x)) == 0xFF, "\(x)")
+        }
+        #expect(e8m0.saturating.rounded(1e300) == 0x1p127)
+        #expect(
+            e8m0.bits(of: 1) == 0x7F && e8m0.value(bits: 0) == 0x1p-127 && e8m0.value(bits: 0xFE) == 0x1p127)
+        #expect(e8m0.ulp(of: 3) == 2 && e8m0.ulpError(2, exact: 3) == 0.5)
     }
 }

@@ -177,6 +177,35 @@ struct CheckCommandTests {
         #expect(big.status == 0, "\(big.stderr)")
     }
 
+    @Test("a float8_e8m0fnu kernel of exp: powers of two by hand, one wrong tie caught")
+    func blockScale() throws {
+        let directory = try GoldenTableTests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // exp(2^k) rounded to a power of two by hand: e^x = 2^(x·log2 e); the power below p = 2^⌊·⌋,
+        // and 2p from 1.5p (ties up); past 1.5 · 2^127 (and for the NaN pattern) NaN.
+        var y = [UInt8](repeating: 0xFF, count: 256)
+        for k in 0..<255 {
+            let x = pow(2.0, Double(k - 127))
+            let e = exp(x)
+            guard e.isFinite, e < 1.5 * 0x1p127 else { continue }
+            let below = e.exponent
+            y[k] = UInt8(Int(below) + (e >= 1.5 * pow(2.0, Double(below)) ? 1 : 0) + 127)
+        }
+        try Data(y).write(to: directory.appendingPathComponent("y.bin"))
+        let good = try InProcess.run([
+            "check", "exp", "--dtype", "e8m0", "--output", directory.path + "/y.bin", "--raw-layout", "bits",
+        ])
+        #expect(good.status == 0 && good.stdout.contains("256 rows, every bit pattern"), "\(good.stderr)")
+        // e^1 = 2.718 is below 3, the midpoint of 2 and 4: a kernel giving 4 is 0.64 ulp (of 2) off.
+        y[0x7F] = 0x81
+        try Data(y).write(to: directory.appendingPathComponent("y.bin"))
+        let bad = try InProcess.run([
+            "check", "exp", "--dtype", "e8m0", "--output", directory.path + "/y.bin", "--raw-layout", "bits",
+            "--max-ulp", "0.5",
+        ])
+        #expect(bad.status == 1 && bad.stdout.contains("x 0x7f (1)"), "\(bad.stdout)")
+    }
+
     @Test("unreadable or unfit dumps: exit 2 with one line saying what is wrong")
     func badDumps() throws {
         let directory = try GoldenTableTests.scratch()

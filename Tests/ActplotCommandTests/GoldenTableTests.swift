@@ -152,6 +152,34 @@ struct GoldenTableTests {
         #expect(wrong == 0)
     }
 
+    @Test("float8_e8m0fnu: powers of two, ties up, an underflowed σ′ is 2^-127, not the NaN of 0")
+    func blockScale() throws {
+        let run = try InProcess.run(["table", "sigmoid", "--dtype", "e8m0", "--format", "csv"])
+        let rows = run.stdout.split(separator: "\n").map(String.init)
+        #expect(run.status == 0 && rows.count == 257, "\(run.stderr)")
+        // σ(1) = 0.731 < 0.75, the midpoint of 0.5 and 1: 0.5; σ′(1) = 0.197 ≥ 0.1875: 0.25.
+        #expect(rows[1 + 0x7F] == "0x7f,1,0x7e,0.5,0x7d,0.25,0", "\(rows[1 + 0x7F])")
+        // σ(2^-127) = 0.5 and σ′ = 0.25 exactly; 0xFF is NaN.
+        #expect(
+            rows[1].hasPrefix("0x00,5.877471754111438e-39,0x7e,0.5,0x7d,0.25,0")
+                && rows[256].hasPrefix("0xff,nan,0xff,nan,0xff,nan,"))
+        // σ′(1024) = e^-1024 underflows a double, but is positive: the least power, 2^-127.
+        #expect(rows[1 + 0x89].hasPrefix("0x89,1024,0x7f,1,0x00,"), "\(rows[1 + 0x89])")
+        // relu6(8) = 6, a tie between 4 and 8 decided up (a constant piece: certain); relu6′(8) = 0: NaN.
+        let relu6 = try InProcess.run(["table", "relu6", "--dtype", "e8m0", "--format", "csv"])
+        #expect(relu6.stdout.split(separator: "\n")[1 + 0x82] == "0x82,8,0x82,8,0xff,nan,0")
+        let eval = try InProcess.run(["eval", "gelu", "3", "-1", "--dtype", "e8m0", "--format", "csv"])
+        #expect(eval.status == 0, "\(eval.stderr)")
+        for (arguments, message) in [
+            (["gelu", "--dtype", "e8m0"], "float8_e8m0fnu is a block scale"),
+            (["precision", "gelu", "--dtype", "e8m0"], "eval, table, check and info --dtype take it"),
+            (["eval", "gelu", "1", "--dtype", "e8m0", "--arith", "opmath"], "leave out '--arith opmath'"),
+        ] {
+            let result = try InProcess.run(arguments)
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("usage errors name the fix")
     func errors() throws {
         for (arguments, message) in [

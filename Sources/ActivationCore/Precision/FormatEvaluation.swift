@@ -176,6 +176,11 @@ public struct FormatEvaluation: Sendable {
         defer { scratch.deallocate() }
         let (rounded, values, slopes) = (scratch[0..<n], scratch[n..<2 * n], scratch[2 * n..<3 * n])
         for i in 0..<n { scratch[i] = rounding.rounded(inputs[i]) }
+        if format.isScale {
+            // Every point by the careful path: a scale format's 0 needs deciding (256 inputs).
+            for i in 0..<n { points[i] = exactPoint(at: scratch[i], function.jet(at: scratch[i])) }
+            return
+        }
         function.evaluate(
             UnsafeBufferPointer(rebasing: rounded), values: UnsafeMutableBufferPointer(rebasing: values),
             derivatives: UnsafeMutableBufferPointer(rebasing: slopes))
@@ -251,6 +256,15 @@ public struct FormatEvaluation: Sendable {
             // On a linear piece through 0, f′ is the piece's slope, a double exactly.
             (slope, sureSlope) = (format.rounded(truth.derivative), true)
         }
+        if !sure && onConstantPiece(truth) {
+            // A constant piece's value (relu6's 6, a midpoint of float8_e8m0fnu) is a double exactly.
+            (value, sure) = (format.rounded(truth.value), true)
+        }
+        if format.isScale {
+            (value, sure) = scaleRounding(truth.value, value, sure, derivative: false, at: input)
+            (slope, sureSlope) = scaleRounding(
+                truth.derivative, slope, sureSlope, derivative: true, at: input)
+        }
         if !(sure && sureSlope), let precise = function.preciseJet(at: input) {
             if !sure {
                 (value, sure) = Self.correctlyRounded(precise.value, format, error: precise.error.value)
@@ -263,6 +277,40 @@ public struct FormatEvaluation: Sendable {
         return FormatPoint(
             input: input, value: value, derivative: slope, exactValue: truth.value,
             exactDerivative: truth.derivative, valueCertain: sure, derivativeCertain: sureSlope)
+    }
+
+    /// Whether f is constant where the jet was taken, on a piece of a piecewise function
+    /// (hardtanh's ±1, relu6's 6) whose constant is a short binary fraction: f′ and f″ are 0 and
+    /// the function is not smooth (a smooth function's f′ is 0 only at isolated points, or in
+    /// a tail where it underflows).
+    func onConstantPiece(_ truth: Jet) -> Bool {
+        truth.derivative == 0 && truth.secondDerivative == 0 && function.smoothness != .smooth
+            && function.parametersAreShortBinary && function.entry.family != .expression
+    }
+
+    /// A double 0 rounded to a scale format (float8_e8m0fnu), where 0 is NaN but any positive
+    /// value, however small, is 2^-127: the 0 is exact (a flat piece) or a value that underflowed.
+    ///
+    /// The tail's sign decides: f (or f′) at x halved (or doubled, below 1) step by step towards
+    /// 1, without crossing a corner, until a double is not 0. A smooth function's zeros are
+    /// isolated, so that sign is the tail's; a piece that stays 0 up to its corner is flat, its 0
+    /// exact. Other results pass through.
+    private func scaleRounding(
+        _ v: Double, _ rounded: Double, _ sure: Bool, derivative: Bool, at x: Double
+    ) -> (Double, Bool) {
+        guard v == 0, x.isFinite, x > 0, function.entry.family != .expression else { return (rounded, sure) }
+        let corners = function.corners
+        var probe = x
+        for _ in 0..<256 {
+            let next = probe > 1 ? probe / 2 : probe * 2
+            // The piece ends at a corner between the probe and the next point.
+            if corners.contains(where: { ($0 - probe) * ($0 - next) <= 0 }) || probe == 1 { break }
+            probe = next
+            let jet = function.jet(at: probe)
+            let w = derivative ? jet.derivative : jet.value
+            if w != 0 { return (w > 0 ? format.leastNormalMagnitude : .nan, w.isFinite) }
+        }
+        return (rounded, true)
     }
 
     /// The true f and f′ rounded to float64, where something beyond the double decides them.

@@ -52,10 +52,12 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         init(exponentBits: Int, fractionBits: Int, encoding: Encoding, bias: Int?) {
             isFloat32 = exponentBits == 8 && fractionBits == 23 && encoding == .ieee
             self.bias = bias ?? (1 << (exponentBits - 1)) - 1
-            minimumExponent = 1 - self.bias
+            // Without subnormals the lowest exponent field holds a normal binade too.
+            minimumExponent = (encoding == .exponentOnly ? 0 : 1) - self.bias
             // IEEE keeps the top exponent field for ±∞ and NaN; the others hold values there.
             let topField = (1 << exponentBits) - 1
-            maximumExponent = (encoding == .ieee ? topField - 1 : topField) - self.bias
+            maximumExponent =
+                (encoding == .ieee || encoding == .exponentOnly ? topField - 1 : topField) - self.bias
             // With NaN at all ones, the top binade lacks its last value (S.1111.111).
             let missing = encoding == .finiteNaNAtAllOnes ? 1 : 0
             greatestFinite = (2 - Double.pow2(missing - fractionBits)) * Double.pow2(maximumExponent)
@@ -91,6 +93,11 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         /// Every pattern a finite value, no NaN: ml_dtypes' float6 and float4 "fn" formats.
         /// Overflow and ±∞ saturate to ±max; NaN becomes −0, as ml_dtypes converts it.
         case finite
+        /// No sign and no fraction: every pattern but all ones is a power of two, 2^(field − bias),
+        /// and all ones is NaN; ml_dtypes' float8_e8m0fnu, the MX block scale. There is no zero:
+        /// rounding is in linear space, ties up (1.5 → 2); what lies below the least power becomes
+        /// it, and 0, negatives, ±∞, NaN and overflow become NaN, as ml_dtypes converts them.
+        case exponentOnly
     }
 
     /// What rounding past the largest finite value gives.
@@ -151,11 +158,22 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public static let float4E2M1FN = NumberFormat(
         name: "float4_e2m1fn", shortName: "e2m1", exponentBits: 2, fractionBits: 1, encoding: .finite)
 
+    /// float8_e8m0fnu, OCP MX's block scale E8M0.
+    ///
+    /// Unsigned powers of two from 2^-127 to 2^127, NaN at 0xFF, no zero. A scale, not an
+    /// element format: eval, table and check take it.
+    public static let float8E8M0FNU = NumberFormat(
+        name: "float8_e8m0fnu", shortName: "e8m0", exponentBits: 8, fractionBits: 0,
+        encoding: .exponentOnly, bias: 127)
+
     /// The formats `precision` surveys when none is named: float32, bfloat16, float16 and OCP's
     /// two float8s.
     public static let common: [NumberFormat] = [.float32, .bfloat16, .float16, .float8E4M3FN, .float8E5M2]
 
-    /// Every format, widest first.
+    /// The scale formats (float8_e8m0fnu): values, but no arithmetic to plot or survey.
+    public static let scales: [NumberFormat] = [.float8E8M0FNU]
+
+    /// Every element format, widest first (``scales`` apart).
     public static let all: [NumberFormat] = [
         .float64, .float32, .bfloat16, .float16, .float8E4M3FN, .float8E5M2, .float8E4M3FNUZ, .float8E5M2FNUZ,
         .float8E4M3B11FNUZ, .float8E3M4, .float8E4M3, .float6E2M3FN, .float6E3M2FN, .float4E2M1FN,
@@ -168,9 +186,10 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
             "double": .float64, "fp64": .float64, "float": .float32, "fp32": .float32, "bfloat": .bfloat16,
             "half": .float16, "fp16": .float16, "e4m3fn": .float8E4M3FN, "fp8e4m3": .float8E4M3FN,
             "fp8e5m2": .float8E5M2, "fp6e2m3": .float6E2M3FN, "fp6e3m2": .float6E3M2FN,
-            "fp4e2m1": .float4E2M1FN,
+            "fp4e2m1": .float4E2M1FN, "e8m0fnu": .float8E8M0FNU, "fp8e8m0": .float8E8M0FNU,
         ]
-        return all.first { $0.name.filter { $0 != "_" } == key || $0.shortName == key } ?? aliases[key]
+        return (all + scales).first { $0.name.filter { $0 != "_" } == key || $0.shortName == key }
+            ?? aliases[key]
     }
 
     /// The same format with out-of-range values saturating to ±(largest finite value).
@@ -193,7 +212,13 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Bits in all.
-    public var bitWidth: Int { 1 + exponentBits + fractionBits }
+    public var bitWidth: Int { (hasSign ? 1 : 0) + exponentBits + fractionBits }
+    /// Whether the format has a sign bit (all but float8_e8m0fnu).
+    public var hasSign: Bool { encoding != .exponentOnly }
+    /// The sign bit's mask in a pattern: 0x80 for the 8-bit formats; 0 without a sign.
+    public var signMask: UInt64 { hasSign ? UInt64(1) << UInt64(bitWidth - 1) : 0 }
+    /// Whether this is a scale format (float8_e8m0fnu): eval, table and check only.
+    public var isScale: Bool { encoding == .exponentOnly }
     /// The exponent bias.
     public var bias: Int { limits.bias }
     /// The exponent of the smallest normal binade.
@@ -201,7 +226,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     /// Whether the format has ±∞ (the IEEE-like ones).
     public var hasInfinity: Bool { encoding == .ieee }
     /// Whether the format has −0 (all but the fnuz formats).
-    public var hasNegativeZero: Bool { encoding != .finiteNaNAtNegativeZero }
+    public var hasNegativeZero: Bool { encoding != .finiteNaNAtNegativeZero && encoding != .exponentOnly }
     /// The exponent of the largest finite binade (E4M3FN uses the top exponent field too).
     public var maximumExponent: Int { limits.maximumExponent }
 
@@ -240,6 +265,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// x rounded to the format by operations on the double's bits.
     private func roundedInSoftware(_ x: Double) -> Double {
+        if encoding == .exponentOnly { return roundedToPowerOfTwo(x) }
         guard x.isFinite else {
             if x.isNaN { return encoding == .finite ? -0.0 : x }
             if hasInfinity && overflow == .standard { return x }
@@ -274,12 +300,27 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         return x < 0 && (r != 0 || hasNegativeZero) ? -r : r
     }
 
+    /// x rounded to a power of two of float8_e8m0fnu: the nearer in linear space, ties up;
+    /// below the least power, the least; 0, negatives, NaN, +∞ and past max + ½ ulp, NaN (or,
+    /// ``saturating``, past max, max).
+    private func roundedToPowerOfTwo(_ x: Double) -> Double {
+        guard x > 0, !x.isNaN else { return .nan }
+        guard x < overflowThreshold else { return overflow == .saturate ? greatestFiniteMagnitude : .nan }
+        guard x > leastNormalMagnitude else { return leastNormalMagnitude }
+        let power = Double.pow2(x.exponent)
+        return x >= 1.5 * power ? 2 * power : power
+    }
+
     /// The bit pattern of a value of the format (a result of ``rounded(_:)``); NaN has the
     /// canonical pattern (quiet, positive: 0x7FC0 for bfloat16, 0x7F for E4M3FN).
     public func bits(of v: Double) -> UInt64 {
         // float32 and float64 are the processor's own: their patterns are the conversion's.
         if limits.isFloat32 { return UInt64(Float(v).bitPattern) }
         if fractionBits == 52 { return v.isNaN ? Double.nan.bitPattern : v.bitPattern }
+        if encoding == .exponentOnly {
+            let all = UInt64(1) << UInt64(exponentBits) - 1
+            return v > 0 && v.isFinite ? UInt64(Swift.max(0, v.exponent + bias)) : all
+        }
         let signBit = UInt64(1) << UInt64(bitWidth - 1)
         let sign: UInt64 = v.sign == .minus && !v.isNaN && (v != 0 || hasNegativeZero) ? signBit : 0
         let topExponent = UInt64((1 << exponentBits) - 1)
@@ -290,6 +331,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
                 return topExponent << UInt64(fractionBits) | ((1 << UInt64(fractionBits)) - 1)
             // fnuz's NaN, and −0, what the float6 and float4 formats make of NaN.
             case .finiteNaNAtNegativeZero, .finite: return signBit
+            case .exponentOnly: return topExponent
             }
         }
         if v.isInfinite { return sign | topExponent << UInt64(fractionBits) }
@@ -304,6 +346,10 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public func value(bits: UInt64) -> Double {
         if limits.isFloat32 { return Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) }
         if fractionBits == 52 { return Double(bitPattern: bits) }
+        if encoding == .exponentOnly {
+            let field = Int(bits & (UInt64(1) << UInt64(exponentBits) - 1))
+            return field == (1 << exponentBits) - 1 ? .nan : Double.pow2(field - bias)
+        }
         let fractionMask = (UInt64(1) << UInt64(fractionBits)) - 1
         let topExponent = (1 << exponentBits) - 1
         let negative = bits >> UInt64(bitWidth - 1) & 1 == 1

@@ -121,7 +121,7 @@ struct FormatOption: ParsableArguments {
         let arguments =
             (dtype.map { ["--dtype", $0] } ?? []) + (overflow.map { ["--overflow", $0] } ?? [])
             + (flushing ? ["--ftz"] : [])
-        guard let format = try PrecisionOptions.parse(arguments).format() else {
+        guard let format = try PrecisionOptions.parse(arguments).format(scales: true) else {
             throw ValidationError("give the format with --dtype, e.g. \(example)")
         }
         return format

@@ -38,7 +38,8 @@ extension ArgumentHelp {
     /// `--dtype`: every format's names, from NumberFormat.all.
     static let dtype = ArgumentHelp(
         "Evaluate in a format: \(NumberFormat.all.map(\.name).joined(separator: ", ")) (or "
-            + "\(NumberFormat.all.map(\.shortName).joined(separator: ", "))).", valueName: "NAME")
+            + "\(NumberFormat.all.map(\.shortName).joined(separator: ", "))); eval, table and check also "
+            + "take the block scale float8_e8m0fnu (e8m0).", valueName: "NAME")
 
     /// `--arith`: every arithmetic with its summary.
     static let arith = ArgumentHelp(
@@ -51,7 +52,8 @@ extension CompletionKind {
     /// eval's formats.
     static let evalFormats = CompletionKind.list(OutputFormat.eval.map(\.name))
     /// Every number format, full and short names.
-    static let numberFormats = CompletionKind.list(NumberFormat.all.flatMap { [$0.name, $0.shortName] })
+    static let numberFormats = CompletionKind.list(
+        (NumberFormat.all + NumberFormat.scales).flatMap { [$0.name, $0.shortName] })
     /// The arithmetics.
     static let arithmetics = CompletionKind.list(FormatEvaluation.Arithmetic.allCases.map(\.rawValue))
     /// `--overflow`'s rules.

@@ -23,7 +23,9 @@ struct PrecisionOptions: ParsableArguments {
     var overflow: String?
 
     /// The format asked for, with its flush and overflow rules, or nil without --dtype.
-    func format() throws -> NumberFormat? {
+    /// - Parameter scales: Whether a scale format (float8_e8m0fnu) is accepted (eval, info);
+    ///   plots and surveys need an element format.
+    func format(scales: Bool = false) throws -> NumberFormat? {
         guard let dtype else {
             if arith != nil || ftz || overflow != nil {
                 throw ValidationError("'--arith', '--ftz' and '--overflow' need a format: add --dtype bf16")
@@ -33,7 +35,17 @@ struct PrecisionOptions: ParsableArguments {
         guard var format = NumberFormat.named(dtype) else {
             throw ValidationError(
                 "unknown format '\(dtype)'; use one of "
-                    + NumberFormat.all.map { "\($0.name) (\($0.shortName))" }.joined(separator: ", "))
+                    + (NumberFormat.all + NumberFormat.scales).map { "\($0.name) (\($0.shortName))" }.joined(
+                        separator: ", "))
+        }
+        if format.isScale && !scales {
+            throw ValidationError(
+                "\(format.name) is a block scale, powers of two without arithmetic: eval, table, check and "
+                    + "info --dtype take it; for this, name an element format such as e4m3")
+        }
+        if format.isScale && arith != nil && arith?.lowercased() != "exact" {
+            throw ValidationError(
+                "\(format.name) has no arithmetic to round operations in: leave out '--arith \(arith ?? "")'")
         }
         if ftz { format = format.flushingSubnormals }
         switch overflow?.lowercased() {

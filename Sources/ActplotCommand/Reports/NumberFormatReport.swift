@@ -24,6 +24,7 @@ package struct NumberFormatReport: Report {
         let f = format
         let n = { (v: Double) in DecimalText.shortest(v) }
         let largest = n(f.greatestFiniteMagnitude)
+        if f.isScale { return scaleRules }
         var lines = [
             "\(f.bitWidth) bits: sign, \(f.exponentBits) exponent (bias \(f.bias)), \(f.fractionBits) fraction; "
                 + "\(f.fractionBits + 1) significant bits",
@@ -60,6 +61,8 @@ package struct NumberFormatReport: Report {
                     + (saturates
                         ? "±\(largest), saturating (--overflow saturate)"
                         : "NaN, as ml_dtypes converts (--overflow saturate gives ±\(largest))"))
+        case .exponentOnly:
+            break
         case .finite:
             lines.append(
                 "no infinities and no NaN: every pattern is a value up to \(largest); past it and ±∞ saturate "
@@ -70,6 +73,22 @@ package struct NumberFormatReport: Report {
                 ? "flush to zero: subnormal results and inputs become zeros of their sign (FTZ/DAZ)"
                 : "subnormals kept (--ftz flushes subnormal results and inputs to zeros of their sign)")
         return lines
+    }
+
+    /// The rules of a scale format (float8_e8m0fnu), a line each.
+    private var scaleRules: [String] {
+        let f = format
+        let n = { (v: Double) in DecimalText.shortest(v) }
+        return [
+            "\(f.bitWidth) bits: \(f.exponentBits) exponent (bias \(f.bias)), no sign, no fraction: "
+                + "the powers of two 2^\(f.minimumExponent) (0x00) to 2^\(f.maximumExponent) (0xFE), NaN at 0xFF; no zero",
+            "a block scale (OCP MX): eval, table and check take it; it has no arithmetic to plot or survey",
+            "from float64: the nearer power in linear space, ties up (1.5 → 2, 3 → 4, 0.75 → 1), as ml_dtypes",
+            "below 2^\(f.minimumExponent): 2^\(f.minimumExponent); 0, negatives, NaN and ±∞: NaN",
+            "from \(n(f.overflowThreshold)) (1.5 · 2^\(f.maximumExponent)) up: "
+                + (f.overflow == .saturate
+                    ? "2^\(f.maximumExponent), saturating" : "NaN, as ml_dtypes converts"),
+        ]
     }
 
     /// The format's name, its rules indented, and the survey's tables after a blank line.

@@ -45,10 +45,12 @@ struct TableRun {
     /// ≥ x (`above`), or the greatest ≤ x; x beyond the finite values counts as the largest.
     static func ordinal(_ x: Double, in format: NumberFormat, above: Bool) -> Int {
         let greatest = format.greatestFiniteMagnitude
-        let clamped = Swift.max(-greatest, Swift.min(greatest, x))
+        // Without a sign the values start at the least power of two (float8_e8m0fnu).
+        let least = format.hasSign ? -greatest : format.leastNormalMagnitude
+        if !above && x < least { return -1 }
+        let clamped = Swift.max(least, Swift.min(greatest, x))
         let r = format.rounded(clamped)
-        let sign = UInt64(1) << UInt64(format.bitWidth - 1)
-        let magnitude = Int(truncatingIfNeeded: format.bits(of: r) & (sign - 1))
+        let magnitude = Int(truncatingIfNeeded: format.bits(of: r) & ~format.signMask)
         let k = r.sign == .minus ? -magnitude : magnitude
         if above && r < clamped { return k + 1 }
         if !above && r > clamped { return k - 1 }
@@ -62,8 +64,7 @@ struct TableRun {
         case .everyPattern: return UInt64(i)
         case .everyValue(let lower, _):
             let k = lower + i
-            let sign = UInt64(1) << UInt64(format.bitWidth - 1)
-            return k < 0 ? UInt64(-k) | sign : UInt64(k)
+            return k < 0 ? UInt64(-k) | format.signMask : UInt64(k)
         case .samples(let lower, let upper, let count):
             let x =
                 i == count - 1

@@ -87,11 +87,11 @@ extension Actplot {
                 return try EvalRun.family(
                     members, spec: function, points: vector == nil ? source.points : nil,
                     output: try PointOutput(format: format, json: numbers.json),
-                    format: try precision.format(),
+                    format: try precision.format(scales: true),
                     arithmetic: try precision.arithmetic(), precision: numbers.precision, on: console)
             }
             let f = members[0]
-            let dtype = try precision.format()
+            let dtype = try precision.format(scales: true)
             if let vector {
                 if dtype != nil {
                     throw ValidationError(

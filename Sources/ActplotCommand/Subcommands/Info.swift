@@ -39,7 +39,7 @@ extension Actplot {
         @OptionGroup var output: JSONOption
 
         func run(on console: inout Console) throws {
-            if let format = try precision.format() {
+            if let format = try precision.format(scales: function == nil) {
                 let coverage = try self.survey.coverage(.standard, formats: [format])
                 let progress = SurveyProgress()
                 let survey = try function.map { name in
