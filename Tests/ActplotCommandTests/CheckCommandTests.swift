@@ -87,6 +87,50 @@ struct CheckCommandTests {
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test("--plot: the error against x as a PNG (f′'s 100-ulp band past x = 2, none left of 0) and a chart")
+    func plot() throws {
+        let directory = try GoldenTableTests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let paths = Self.dumps[0].arguments.map {
+            $0.hasSuffix(".npy") ? Self.fixtures.appendingPathComponent($0).path : $0
+        }
+        let png = directory.appendingPathComponent("errors.png").path
+        let run = try InProcess.run(["check"] + paths + ["--max-ulp", "2", "--plot", png])
+        #expect(run.status == 1 && run.stdout.contains("f′: 487 zeros"), "\(run.stderr)")
+        let image = try #require(DecodedPNG([UInt8](try Data(contentsOf: URL(fileURLWithPath: png)))))
+        #expect(image.width == 1200 && image.height == 800)
+        // Coloured (not grey) pixels in a box of the plot: the curves, not the grid or text.
+        func coloured(_ xs: Range<Int>, _ ys: Range<Int>) -> Int {
+            var count = 0
+            for x in xs {
+                for y in ys {
+                    let (r, g, b) = image.pixel(x, y)
+                    if Swift.max(r, g, b) - Swift.min(r, g, b) > 80 { count += 1 }
+                }
+            }
+            return count
+        }
+        // x runs from −92.5 to 92.5 across about 70…1170 px; errors above 100 ulps lie in the top
+        // fifth on the symlog axis: s·(1 − s) from x ≈ 6 on, nothing of the kind for −20 < x < −2.
+        #expect(coloured(800..<1100, 70..<170) > 200)
+        #expect(coloured(470..<590, 70..<400) == 0)
+        let text = directory.appendingPathComponent("errors.txt").path
+        let chart = try InProcess.run(
+            ["check"] + paths + ["--plot", text, "--plot-range", "-10:10"], environment: ["LANG": "C.UTF-8"])
+        let drawn = try String(contentsOfFile: text, encoding: .utf8)
+        #expect(chart.status == 1 && drawn.contains("f′ error") && drawn.contains("--max-ulp 1"), "\(drawn)")
+        #expect(drawn.contains("-10") && drawn.contains("10") && !drawn.contains("90"))
+        for (arguments, message) in [
+            (["--plot", directory.path + "/errors.gif"], "--plot takes a file ending in .png, .svg, .pdf"),
+            (["--plot-range", "0:1"], "--plot-range needs --plot"),
+            (["--plot", "chart", "--json"], "--plot chart would break the JSON"),
+        ] {
+            let result = try InProcess.run(["check"] + paths + arguments)
+            #expect(result.status == 64 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/errors.gif"))
+    }
+
     @Test("--explain: the arithmetic each dump was made in, found from its wrong results")
     func explain() throws {
         // softplus's log(1 + exp(x)) was computed with every operation in float16.

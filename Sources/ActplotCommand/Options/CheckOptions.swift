@@ -127,3 +127,37 @@ struct FormatOption: ParsableArguments {
         return format
     }
 }
+
+/// `--plot FILE|chart --plot-range MIN:MAX`: check's error against x.
+struct CheckPlotOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Draw the worst error against x: to a .png, .svg, .pdf, .tex or .txt file, or 'chart' on the "
+                + "terminal after the report.", valueName: "FILE"))
+    var plot: String?
+
+    @Option(
+        name: .customLong("plot-range"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The x interval of --plot (default: where the results worse than correctly rounded lie).",
+            valueName: "MIN:MAX"))
+    var plotRange: String?
+
+    /// The plot asked for, or nil.
+    /// - Parameter json: Whether the report is JSON (which a chart on the terminal would break).
+    func plot(json: Bool) throws -> CheckPlot? {
+        guard let plot else {
+            if plotRange != nil { throw ValidationError("--plot-range needs --plot, e.g. --plot errors.png") }
+            return nil
+        }
+        let range = try plotRange.map {
+            try RangeArgument(parsing: $0, option: "--plot-range", example: "-8:8").closedRange
+        }
+        let drawing = CheckPlot(target: plot, range: range)
+        _ = try drawing.outputFormat()
+        if json && drawing.onTerminal {
+            throw ValidationError("--plot chart would break the JSON on stdout: give --plot errors.png")
+        }
+        return drawing
+    }
+}

@@ -19,6 +19,8 @@ struct CheckRun {
     let worstCount: Int
     /// Whether to compare with the textbook formulas' naive and opmath results too.
     var explain = false
+    /// Whether to keep the worst error along x, for --plot.
+    var profile = false
 
     /// Rows a block.
     static let block = 1 << 18
@@ -42,6 +44,8 @@ struct CheckRun {
         var derivative: Part?
         /// What naive and opmath give, with --explain.
         var explanation: CheckExplanation?
+        /// The worst error along x, with --plot.
+        var profile: ErrorProfile?
     }
 
     /// How much of the format's inputs a dump covers.
@@ -71,6 +75,7 @@ struct CheckRun {
         let explainer = explain ? Explainer(function, format) : nil
         defer { explainer?.deallocate() }
         outcome.explanation = explain ? CheckExplanation(function) : nil
+        outcome.profile = profile ? ErrorProfile(format: format, derivative: derivatives != nil) : nil
         let comparison = RowComparison(
             format: format, allowFlushToZero: allowFlushToZero, atZero: atZero, worstCount: worstCount)
         while true {
@@ -85,11 +90,13 @@ struct CheckRun {
             try truth(buffers, n, evaluation)
             explainer?.add(buffers, n, derivatives: derivatives != nil, to: &outcome.explanation)
             comparison.add(buffers, n, derivative: false, to: &outcome.value)
+            outcome.profile?.add(buffers, n, derivative: false)
             if var part = outcome.derivative {
                 // Taken out first, so that its histograms are not copied to be changed.
                 outcome.derivative = nil
                 comparison.add(buffers, n, derivative: true, to: &part)
                 outcome.derivative = part
+                outcome.profile?.add(buffers, n, derivative: true)
             }
             outcome.rows += n
         }
@@ -190,7 +197,8 @@ struct CheckRun {
 /// The buffers of one block of a check.
 struct CheckBuffers {
     let xBits, yBits, dyBits, expectedF, expectedDF, tableX: UnsafeMutableBufferPointer<UInt64>
-    let xs: UnsafeMutableBufferPointer<Double>
+    /// Each row's error as the comparison measured it (for --plot).
+    let xs, ulps: UnsafeMutableBufferPointer<Double>
     let points: UnsafeMutableBufferPointer<FormatPoint>
 
     init(capacity: Int) {
@@ -199,13 +207,14 @@ struct CheckBuffers {
         )
         (expectedF, expectedDF) = (.allocate(capacity: capacity), .allocate(capacity: capacity))
         tableX = .allocate(capacity: capacity)
-        xs = .allocate(capacity: capacity)
+        (xs, ulps) = (.allocate(capacity: capacity), .allocate(capacity: capacity))
         points = .allocate(capacity: capacity)
     }
 
     func deallocate() {
         for buffer in [xBits, yBits, dyBits, expectedF, expectedDF, tableX] { buffer.deallocate() }
         xs.deallocate()
+        ulps.deallocate()
         points.deallocate()
     }
 }

@@ -137,6 +137,8 @@ private struct ChunkTally {
             histograms.withUnsafeMutableBufferPointer { histograms in
                 for i in range {
                     let row = Row(i, buffers, derivative: derivative, after: &previous, comparison)
+                    // For --plot: the error measured, ∞ for a non-finite mismatch, −1 for none.
+                    buffers.ulps[i] = row.measured || row.kind == .nonFinite ? row.ulps : -1
                     var mask = row.regions
                     var k = 0
                     while mask != 0 {

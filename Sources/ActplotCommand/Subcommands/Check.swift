@@ -23,6 +23,7 @@ extension Actplot {
                   actplot check gelu --dtype bf16 --input x.npy --output y.npy --max-ulp 2
                   actplot check sigmoid --dtype bf16 --output y.npy --derivative dy.npy --json
                   actplot check silu --dtype f32 --input x.bin --output y.bin --raw-layout f32
+                  actplot check gelu --dtype bf16 --output y.npy --plot errors.png
                 """
         )
 
@@ -39,6 +40,8 @@ extension Actplot {
         @Flag(help: "Compare the wrong results with the textbook formulas in the format and in float32.")
         var explain = false
 
+        @OptionGroup var plot: CheckPlotOptions
+
         @OptionGroup var others: OthersOption
 
         @OptionGroup var dumpFormat: FormatOption
@@ -53,11 +56,17 @@ extension Actplot {
                 derivatives: columns.derivatives, expected: columns.expected,
                 allowFlushToZero: bounds.allowFlushToZero, worstCount: bounds.worstCount)
             run.explain = explain
+            let plotting = try plot.plot(json: json)
+            run.profile = plotting != nil
             let report = CheckReport(
                 function: function, format: format, against: files.expected, outcome: try run.run(),
                 bounds: bounds.bounds,
                 ignoreZeroSign: bounds.ignoreZeroSign)
             try console.print(report, json: json)
+            if let plotting, let profile = report.outcome.profile {
+                try plotting.draw(
+                    profile, title: "\(f.name) in \(format.name)", bounds: bounds.bounds, on: &console)
+            }
             console.warn("actplot: check: \(report.summary)\n")
             if !report.failures.isEmpty { throw FailedVerdict(status: 1) }
         }
