@@ -69,6 +69,36 @@ struct FormatBlockTests {
         #expect(found.isEmpty, "\(found.count) differ: \(found.prefix(4).joined(separator: "; "))")
     }
 
+    @Test("without f′ (roundsDerivatives off), f and its certainty are the same bits")
+    func valuesAlone() throws {
+        for name in Catalog.all.map(\.name) {
+            let f = try Catalog.activation(name)
+            for format in [NumberFormat.bfloat16, .float32, .float8E8M0FNU] {
+                let xs = Self.inputs(format, Strides(bfloat16: 64, float16: 64, float32: 1 << 22))
+                var both = FormatEvaluation(f, format: format)
+                var alone = both
+                alone.roundsDerivatives = false
+                both.roundsDerivatives = true
+                let blank = FormatPoint(
+                    input: 0, value: 0, derivative: 0, exactValue: 0, exactDerivative: 0, certain: false)
+                var (p, q) = (
+                    [FormatPoint](repeating: blank, count: xs.count),
+                    [FormatPoint](repeating: blank, count: xs.count)
+                )
+                xs.withUnsafeBufferPointer { x in
+                    p.withUnsafeMutableBufferPointer { both.evaluate(x, into: $0) }
+                    q.withUnsafeMutableBufferPointer { alone.evaluate(x, into: $0) }
+                }
+                for (a, b) in zip(p, q) {
+                    #expect(
+                        a.value.bitPattern == b.value.bitPattern || a.value.isNaN && b.value.isNaN,
+                        "\(name) \(format) \(a.input)")
+                    #expect(a.valueCertain == b.valueCertain)
+                }
+            }
+        }
+    }
+
     @Test("each preset and typed formulas: blocks give evaluate(at:)'s bits")
     func presets() throws {
         let specs =

@@ -51,6 +51,10 @@ public struct FormatEvaluation: Sendable {
     public let formula: NaiveFormula?
     /// The formulas compiled for blocks of inputs, where f′ is written (not autograd).
     private let programs: FormulaPrograms?
+    /// Whether exact rounding of a block rounds f′ too (on by default); off, a block's points may
+    /// have f′ = NaN (certain) where that saves work, for a caller that needs f alone (a check
+    /// of a kernel's f).
+    public var roundsDerivatives = true
 
     /// How far the double results may be from the truth, in double ulps, for the certainty
     /// check of exact rounding: f, f′ (the catalog's accuracy tests hold them within 1 and 2).
@@ -187,14 +191,26 @@ public struct FormatEvaluation: Sendable {
         for i in 0..<n {
             let (x, f, d) = (scratch[i], scratch[n + i], scratch[2 * n + i])
             let (value, sure) = rounding.correctlyRounded(f, bound: Self.doubleErrorBound.value)
-            let (slope, sureSlope) = rounding.correctlyRounded(d, bound: Self.doubleErrorBound.derivative)
+            let (slope, sureSlope) =
+                roundsDerivatives
+                ? rounding.correctlyRounded(d, bound: Self.doubleErrorBound.derivative) : (.nan, true)
             points[i] =
                 sure && sureSlope
                 ? FormatPoint(
                     input: x, value: value, derivative: slope, exactValue: f, exactDerivative: d,
                     certain: true)
-                : exactPoint(at: x, function.jet(at: x))
+                : roundsDerivatives
+                    ? exactPoint(at: x, function.jet(at: x)) : valuePoint(at: x, function.jet(at: x))
         }
+    }
+
+    /// ``exactPoint(at:_:)`` with f′ left out (NaN, certain; its double kept as the exact value).
+    private func valuePoint(at input: Double, _ truth: Jet) -> FormatPoint {
+        let point = exactPoint(at: input, truth)
+        return FormatPoint(
+            input: input, value: point.value, derivative: .nan, exactValue: truth.value,
+            exactDerivative: truth.derivative,
+            valueCertain: point.valueCertain, derivativeCertain: true)
     }
 
     /// ``evaluate(_:into:)`` for written formulas: each compiled program over the block, its

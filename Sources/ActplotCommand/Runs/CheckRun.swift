@@ -1,4 +1,5 @@
 import ActivationCore
+import Dispatch
 
 /// One run of `actplot check`: a kernel's dump read a block at a time beside the correctly
 /// rounded values (computed, or read from a golden table), and what it got wrong, by region.
@@ -65,7 +66,9 @@ struct CheckRun {
         // A small dump needs small buffers.
         let buffers = CheckBuffers(capacity: Swift.max(1, Swift.min(Self.block, outputs.count ?? Self.block)))
         defer { buffers.deallocate() }
-        let evaluation = FormatEvaluation(function, format: format, arithmetic: .exact)
+        var evaluation = FormatEvaluation(function, format: format, arithmetic: .exact)
+        // Without the kernel's f′ (and without --explain, which reads it), f′ is not rounded.
+        evaluation.roundsDerivatives = derivatives != nil || explain
         let atZero = (
             format.bits(of: evaluation.evaluate(at: 0).value),
             format.bits(of: evaluation.evaluate(at: -0.0).value)
@@ -76,8 +79,10 @@ struct CheckRun {
         defer { explainer?.deallocate() }
         outcome.explanation = explain ? CheckExplanation(function) : nil
         outcome.profile = profile ? ErrorProfile(format: format, derivative: derivatives != nil) : nil
-        let comparison = RowComparison(
+        let decode = RowComparison.Decoder(format)
+        var comparison = RowComparison(
             format: format, allowFlushToZero: allowFlushToZero, atZero: atZero, worstCount: worstCount)
+        comparison.profiling = profile
         while true {
             let n = try readBlock(buffers, from: outcome.rows)
             if n == 0 { break }
@@ -85,19 +90,11 @@ struct CheckRun {
                 let bits = buffers.xBits[i]
                 if !seen.isEmpty { seen[Int(bits)] = true }
                 inOrder = inOrder && bits == UInt64(outcome.rows + i)
-                buffers.xs[i] = comparison.value(bits)
+                buffers.xs[i] = decode.value(bits)
             }
-            try truth(buffers, n, evaluation)
+            truth(buffers, n, evaluation)
             explainer?.add(buffers, n, derivatives: derivatives != nil, to: &outcome.explanation)
-            comparison.add(buffers, n, derivative: false, to: &outcome.value)
-            outcome.profile?.add(buffers, n, derivative: false)
-            if var part = outcome.derivative {
-                // Taken out first, so that its histograms are not copied to be changed.
-                outcome.derivative = nil
-                comparison.add(buffers, n, derivative: true, to: &part)
-                outcome.derivative = part
-                outcome.profile?.add(buffers, n, derivative: true)
-            }
+            comparison.add(buffers, n, to: &outcome)
             outcome.rows += n
         }
         outcome.coverage = coverage(seen: seen, inOrder: inOrder, rows: outcome.rows)
@@ -177,19 +174,28 @@ struct CheckRun {
         return n
     }
 
-    /// The correctly rounded values of a block: computed, or the table's.
-    private func truth(_ buffers: CheckBuffers, _ n: Int, _ evaluation: FormatEvaluation) throws(DumpError) {
-        let inputs = UnsafeBufferPointer(rebasing: buffers.xs[0..<n])
-        guard let expected else {
-            evaluation.evaluate(inputs, into: UnsafeMutableBufferPointer(rebasing: buffers.points[0..<n]))
-            return
-        }
-        for i in 0..<n {
-            let f = format.value(bits: buffers.expectedF[i])
-            let df = expected.df == nil ? Double.nan : format.value(bits: buffers.expectedDF[i])
-            buffers.points[i] = FormatPoint(
-                input: buffers.xs[i], value: f, derivative: df, exactValue: f, exactDerivative: df,
-                valueCertain: true, derivativeCertain: true)
+    /// The correctly rounded values of a block: computed, or the table's; each core a chunk.
+    private func truth(_ buffers: CheckBuffers, _ n: Int, _ evaluation: FormatEvaluation) {
+        let chunk = RowComparison.chunk
+        let table = expected.map { $0.df != nil }
+        let shared = UncheckedSendable(buffers)
+        let decode = RowComparison.Decoder(format)
+        DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { k in
+            let buffers = shared.value
+            let range = k * chunk..<Swift.min(n, (k + 1) * chunk)
+            guard let derivatives = table else {
+                evaluation.evaluate(
+                    UnsafeBufferPointer(rebasing: buffers.xs[range]),
+                    into: UnsafeMutableBufferPointer(rebasing: buffers.points[range]))
+                return
+            }
+            for i in range {
+                let f = decode.value(buffers.expectedF[i])
+                let df = derivatives ? decode.value(buffers.expectedDF[i]) : .nan
+                buffers.points[i] = FormatPoint(
+                    input: buffers.xs[i], value: f, derivative: df, exactValue: f, exactDerivative: df,
+                    valueCertain: true, derivativeCertain: true)
+            }
         }
     }
 }

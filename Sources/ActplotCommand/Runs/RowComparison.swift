@@ -13,6 +13,8 @@ struct RowComparison: Sendable {
     let atZero: (UInt64, UInt64)
     /// How many of the worst rows a part keeps.
     let worstCount: Int
+    /// Whether each row's error is kept in the buffers, for --plot.
+    var profiling = false
     /// What the comparison reads of the format at every row, read once (a plain value: no
     /// reference counting, no calls across modules).
     let limits: Limits
@@ -25,6 +27,15 @@ struct RowComparison: Sendable {
         let fractionBits: Int
         /// Whether the format is float32, whose patterns the processor decodes.
         let isFloat32: Bool
+        /// Whether 1/ulp is a double at every magnitude (not in float64: 2^1074), so that errors
+        /// are multiplied by it, not divided by the ulp.
+        let multiplies: Bool
+        /// 1/ulp of the subnormals.
+        let inverseLeastNonzero: Double
+        /// The largest finite binade's exponent field, in a double's bits.
+        let topExponentBits: UInt64
+        /// A double's exponent field of 2^fractionBits · 2^1023 · 2 (1/ulp = 2^(p − e)).
+        let inverseBias: UInt64
 
         init(_ format: NumberFormat) {
             leastNormal = format.leastNormalMagnitude
@@ -32,6 +43,26 @@ struct RowComparison: Sendable {
             maximumExponent = format.maximumExponent
             fractionBits = format.fractionBits
             isFloat32 = format == .float32
+            multiplies = format.fractionBits - format.minimumExponent <= 1023
+            inverseLeastNonzero = 1 / format.leastNonzeroMagnitude
+            topExponentBits = UInt64(format.maximumExponent + 1023) << 52
+            inverseBias = UInt64(format.fractionBits + 2046) << 52
+        }
+
+        /// |v| / ulp(|t|): the error v in ulps of the format at t (finite).
+        @inline(__always)
+        func ulps(_ v: Double, at t: Double) -> Double {
+            guard multiplies else { return abs(v) / ulp(abs(t)) }
+            return abs(v) * inverseUlp(abs(t))
+        }
+
+        /// 1/ulp at a magnitude (≥ 0, finite), a power of two: its exponent field from the
+        /// magnitude's own (no division, no decoding of the exponent).
+        @inline(__always)
+        func inverseUlp(_ a: Double) -> Double {
+            guard a >= leastNormal else { return inverseLeastNonzero }
+            return Double(
+                bitPattern: inverseBias &- Swift.min(a.bitPattern & 0x7FF0_0000_0000_0000, topExponentBits))
         }
 
         /// The quantum at a magnitude (≥ 0, finite): its binade's, subnormals sharing the least
@@ -55,8 +86,25 @@ struct RowComparison: Sendable {
         limits = Limits(format)
     }
 
-    /// The value of a bit pattern: float32's the processor decodes, with no call into the library
-    /// a row (the inputs' and the results' alike).
+    /// Values of bit patterns: float32's the processor decodes, with no call into the library a
+    /// row (the inputs', the results' and a table's alike).
+    struct Decoder {
+        let format: NumberFormat
+        let isFloat32: Bool
+
+        init(_ format: NumberFormat) {
+            self.format = format
+            isFloat32 = format == .float32
+        }
+
+        /// The value of a bit pattern.
+        @inline(__always)
+        func value(_ bits: UInt64) -> Double {
+            isFloat32 ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : format.value(bits: bits)
+        }
+    }
+
+    /// The value of a bit pattern (``Decoder/value(_:)``).
     @inline(__always)
     func value(_ bits: UInt64) -> Double {
         limits.isFloat32
@@ -66,8 +114,24 @@ struct RowComparison: Sendable {
     /// Rows a core compares at once.
     static let chunk = 1 << 16
 
-    /// Adds a block's rows for f (or f′) to `part`.
-    func add(_ buffers: CheckBuffers, _ n: Int, derivative: Bool, to part: inout CheckRun.Part) {
+    /// Adds a block's rows for f and f′ to the outcome's parts, each core a chunk of rows for
+    /// both, and their errors to its profile (with --plot).
+    func add(_ buffers: CheckBuffers, _ n: Int, to outcome: inout CheckRun.Outcome) {
+        outcome.value = add(buffers, n, derivative: false, to: outcome.value)
+        outcome.profile?.add(buffers, n, derivative: false)
+        if let part = outcome.derivative {
+            // Taken out first, so that its histograms are not copied to be changed.
+            outcome.derivative = nil
+            outcome.derivative = add(buffers, n, derivative: true, to: part)
+            outcome.profile?.add(buffers, n, derivative: true)
+        }
+    }
+
+    /// A block's rows for f (or f′) added to `part`.
+    private func add(_ buffers: CheckBuffers, _ n: Int, derivative: Bool, to given: CheckRun.Part)
+        -> CheckRun.Part
+    {
+        var part = given
         let chunks = (n + Self.chunk - 1) / Self.chunk
         let tallies = UnsafeMutableBufferPointer<ChunkTally>.allocate(capacity: chunks)
         defer {
@@ -97,6 +161,7 @@ struct RowComparison: Sendable {
             part.worst.add(tally.worst)
         }
         part.previous = n > 0 ? row(buffers, n - 1, derivative: derivative) : part.previous
+        return part
     }
 
     /// Row i's correctly rounded value and result, where both are finite.
@@ -137,19 +202,18 @@ private struct ChunkTally {
             histograms.withUnsafeMutableBufferPointer { histograms in
                 for i in range {
                     let row = Row(i, buffers, derivative: derivative, after: &previous, comparison)
-                    // For --plot: the error measured, ∞ for a non-finite mismatch, −1 for none.
-                    buffers.ulps[i] = row.measured || row.kind == .nonFinite ? row.ulps : -1
+                    if comparison.profiling {
+                        // For --plot: the error measured, ∞ for a non-finite mismatch, −1 for none.
+                        buffers.ulps[i] = row.measured || row.kind == .nonFinite ? row.ulps : -1
+                    }
                     var mask = row.regions
-                    var k = 0
                     while mask != 0 {
-                        if mask & 1 != 0 {
-                            Self.update(
-                                &summaries[k],
-                                UnsafeMutableBufferPointer(rebasing: histograms[k * bins..<(k + 1) * bins]),
-                                row)
-                        }
-                        mask >>= 1
-                        k += 1
+                        let k = mask.trailingZeroBitCount
+                        Self.update(
+                            &summaries[k],
+                            UnsafeMutableBufferPointer(rebasing: histograms[k * bins..<(k + 1) * bins]),
+                            row)
+                        mask &= mask - 1
                     }
                     if row.ulps > 0 && (row.measured || row.kind == .nonFinite) && worst.admits(row.ulps) {
                         let format = comparison.format
@@ -205,9 +269,7 @@ private struct ChunkTally {
             (expected, exact) = (r, t)
             exactBits = y == r && y.sign == r.sign || y.isNaN && r.isNaN
             kind = Self.kind(x, y, yBits, r, exactBits: exactBits, derivative: derivative, comparison)
-            ulps =
-                kind == .nonFinite
-                ? .infinity : y.isNaN ? 0 : abs(y - t) / limits.ulp(abs(t))
+            ulps = kind == .nonFinite ? .infinity : y.isNaN ? 0 : limits.ulps(y - t, at: t)
             let current: (expected: Double, y: Double)? = r.isFinite && y.isFinite ? (r, y) : nil
             if let current, let previous {
                 violation =
@@ -219,7 +281,8 @@ private struct ChunkTally {
             previous = current
             measured = kind == .measured || kind == .flushed && !comparison.allowFlushToZero
             // Relative to the correctly rounded value, as tt-metal's helpers measure: 0 when y is it.
-            relative = r != 0 && measured && y.isFinite && r.isFinite ? abs(y - r) / abs(r) : -1
+            relative =
+                r == 0 || !measured || !y.isFinite || !r.isFinite ? -1 : exactBits ? 0 : abs(y - r) / abs(r)
             falseZero = y == 0 && abs(r) >= leastNormal && r.isFinite
             uncertain = !(derivative ? p.derivativeCertain : p.valueCertain)
             regions = Self.regionMask(x, p, limits)
@@ -250,7 +313,7 @@ private struct ChunkTally {
             mask |= 1 << (x <= -near ? CheckRegion.negative : x >= near ? .positive : .nearZero).rawValue
             if x != 0 && abs(x) < limits.leastNormal { mask |= 1 << CheckRegion.subnormal.rawValue }
             let (f, df) = (p.exactValue, p.exactDerivative)
-            if f.isFinite && df.isFinite && abs(df) < limits.ulp(abs(f)) {
+            if f.isFinite && df.isFinite && limits.ulps(df, at: f) < 1 {
                 mask |= 1 << CheckRegion.saturated.rawValue
             }
             return mask
