@@ -66,6 +66,21 @@ enum POSIX {
         return Int(info.st_size)
     }
 
+    /// The first `size` bytes of the regular file open at `descriptor`, mapped read-only (the
+    /// page cache's pages themselves, read in order), or nil where it cannot be mapped.
+    static func map(_ descriptor: Int32, size: Int) -> UnsafeRawBufferPointer? {
+        guard size > 0 else { return nil }
+        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
+        guard let address, address != MAP_FAILED else { return nil }
+        _ = madvise(address, size, MADV_SEQUENTIAL)
+        return UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    /// Unmaps what ``map(_:size:)`` mapped.
+    static func unmap(_ bytes: UnsafeRawBufferPointer) {
+        _ = munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+    }
+
     /// Reads up to `buffer.count` bytes, retrying after interruptions; 0 at the end.
     static func read(_ descriptor: Int32, into buffer: inout [UInt8]) -> Result<Int, ReadFailure> {
         while true {

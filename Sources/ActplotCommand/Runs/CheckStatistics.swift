@@ -185,6 +185,9 @@ struct WorstRows {
         rows.count < limit || !rows.isEmpty && ulps > rows[rows.count - 1].ulps
     }
 
+    /// The error a row must exceed to be kept: 0 while the list is not full.
+    var threshold: Double { rows.count < limit || rows.isEmpty ? 0 : rows[rows.count - 1].ulps }
+
     /// Keeps `row` if it is among the worst.
     @inline(__always)
     mutating func offer(_ row: CheckedValue) {

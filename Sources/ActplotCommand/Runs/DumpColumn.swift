@@ -53,11 +53,18 @@ final class DumpColumn {
             let header = try reader.npyHeader()
             (storage, count) = try Self.binary(header, field: field, path: path, fileSize: size)
         }
+        if case .binary = storage, let size {
+            // A regular file's elements are read where the page cache holds them, not copied.
+            reader.map(size: size)
+        }
         self.reader = reader
         if case .binary(let element, _, _) = storage { try Self.check(element, fits: format, path: path) }
     }
 
-    deinit { _ = POSIX.close(reader.descriptor) }
+    deinit {
+        if let mapped = reader.mapped { POSIX.unmap(mapped) }
+        _ = POSIX.close(reader.descriptor)
+    }
 
     /// The storage and length of a `.npy` column, checked against the file's size.
     private static func binary(
@@ -181,7 +188,7 @@ extension DumpColumn {
         into bits: UnsafeMutableBufferPointer<UInt64>
     ) {
         let width = element.width
-        reader.pending.withUnsafeBytes { raw in
+        reader.withBytes { raw in
             // Little-endian words are loaded whole.
             if !element.bigEndian || width == 1 {
                 switch width {
@@ -287,6 +294,11 @@ struct ByteReader {
     var start = 0
     /// Whether the file has ended.
     private(set) var atEnd = false
+    /// The whole file, mapped, once ``map(size:)`` has mapped it; `start` counts from its first
+    /// byte then.
+    private(set) var mapped: UnsafeRawBufferPointer?
+    /// Bytes dropped from the front of `pending` so far.
+    private var trimmed = 0
 
     init(descriptor: Int32, path: String) {
         self.descriptor = descriptor
@@ -294,12 +306,33 @@ struct ByteReader {
     }
 
     /// Bytes read and not yet used.
-    var available: Int { pending.count - start }
+    var available: Int { (mapped?.count ?? pending.count) - start }
+
+    /// Maps the file (`size` bytes, a regular file) to read its bytes in place.
+    ///
+    /// `start` keeps its place: the bytes read so far (a header) begin at the file's first byte,
+    /// never trimmed.
+    mutating func map(size: Int) {
+        guard trimmed == 0, pending.count <= size, let bytes = POSIX.map(descriptor, size: size) else {
+            return
+        }
+        mapped = bytes
+        pending = []
+        atEnd = true
+    }
+
+    /// Calls `body` with the bytes: the mapped file, or those read.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let mapped { return body(mapped) }
+        return pending.withUnsafeBytes(body)
+    }
 
     /// Reads more bytes until `minimum` are available or the file ends.
     mutating func fill(minimum: Int) throws(DumpError) {
+        guard mapped == nil else { return }
         if start > 0 && start >= pending.count / 2 {
             pending.removeFirst(start)
+            trimmed += start
             start = 0
         }
         var chunk = [UInt8](repeating: 0, count: Swift.max(1 << 16, minimum - available))

@@ -198,6 +198,10 @@ private struct ChunkTally {
     ) {
         var previous = before
         let bins = ErrorSummary.bins
+        // The worst rows kept in a local, and the error a row must exceed to join them.
+        var worst = self.worst
+        var threshold = worst.threshold
+        defer { self.worst = worst }
         summaries.withUnsafeMutableBufferPointer { summaries in
             histograms.withUnsafeMutableBufferPointer { histograms in
                 for i in range {
@@ -210,13 +214,13 @@ private struct ChunkTally {
                     while mask != 0 {
                         let k = mask.trailingZeroBitCount
                         Self.update(
-                            &summaries[k],
-                            UnsafeMutableBufferPointer(rebasing: histograms[k * bins..<(k + 1) * bins]),
-                            row)
+                            summaries.baseAddress.unsafelyUnwrapped + k,
+                            histograms.baseAddress.unsafelyUnwrapped + k * bins, row)
                         mask &= mask - 1
                     }
-                    if row.ulps > 0 && (row.measured || row.kind == .nonFinite) && worst.admits(row.ulps) {
+                    if row.ulps > threshold && (row.measured || row.kind == .nonFinite) {
                         let format = comparison.format
+                        defer { threshold = worst.threshold }
                         worst.offer(
                             CheckedValue(
                                 x: row.x, xBits: buffers.xBits[i], y: row.y, yBits: row.yBits,
@@ -320,34 +324,35 @@ private struct ChunkTally {
         }
     }
 
-    /// Adds one row to a region's summary and histogram.
+    /// Adds one row to a region's summary and histogram, in place (through pointers: an inout
+    /// element of the summaries would be copied out and back, its histogram array retained).
     @inline(__always)
     private static func update(
-        _ s: inout ErrorSummary, _ histogram: UnsafeMutableBufferPointer<Int>, _ row: Row
+        _ s: UnsafeMutablePointer<ErrorSummary>, _ histogram: UnsafeMutablePointer<Int>, _ row: Row
     ) {
-        s.rows += 1
-        if row.exactBits { s.bitExact += 1 }
-        if row.uncertain { s.uncertain += 1 }
-        if row.violation { s.monotonicity += 1 }
-        if row.falseZero { s.falseZeros += 1 }
+        s.pointee.rows += 1
+        if row.exactBits { s.pointee.bitExact += 1 }
+        if row.uncertain { s.pointee.uncertain += 1 }
+        if row.violation { s.pointee.monotonicity += 1 }
+        if row.falseZero { s.pointee.falseZeros += 1 }
         switch row.kind {
-        case .nonFinite: s.nonFinite += 1
-        case .zeroSign: s.zeroSign += 1
+        case .nonFinite: s.pointee.nonFinite += 1
+        case .zeroSign: s.pointee.zeroSign += 1
         case .flushed:
-            s.flushed += 1
-            s.flushedFrom = Swift.min(s.flushedFrom, row.x)
-            s.flushedTo = Swift.max(s.flushedTo, row.x)
+            s.pointee.flushed += 1
+            s.pointee.flushedFrom = Swift.min(s.pointee.flushedFrom, row.x)
+            s.pointee.flushedTo = Swift.max(s.pointee.flushedTo, row.x)
         case .measured: break
         }
         guard row.measured else { return }
-        s.measured += 1
-        s.sumUlps += row.ulps
-        s.maxUlps = Swift.max(s.maxUlps, row.ulps)
+        s.pointee.measured += 1
+        s.pointee.sumUlps += row.ulps
+        s.pointee.maxUlps = Swift.max(s.pointee.maxUlps, row.ulps)
         histogram[ErrorSummary.bin(row.ulps)] += 1
         if row.relative >= 0 {
-            s.relativeRows += 1
-            s.sumRelative += row.relative
-            s.maxRelative = Swift.max(s.maxRelative, row.relative)
+            s.pointee.relativeRows += 1
+            s.pointee.sumRelative += row.relative
+            s.pointee.maxRelative = Swift.max(s.pointee.maxRelative, row.relative)
         }
     }
 }
