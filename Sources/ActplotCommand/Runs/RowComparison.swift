@@ -36,6 +36,9 @@ struct RowComparison: Sendable {
         let topExponentBits: UInt64
         /// A double's exponent field of 2^fractionBits · 2^1023 · 2 (1/ulp = 2^(p − e)).
         let inverseBias: UInt64
+        /// Where the tails' plain rows begin: 2⁻⁶, or the least normal value where that is larger
+        /// (float4's 1), so that no plain input is subnormal.
+        let plainFrom: Double
 
         init(_ format: NumberFormat) {
             leastNormal = format.leastNormalMagnitude
@@ -47,6 +50,7 @@ struct RowComparison: Sendable {
             inverseLeastNonzero = 1 / format.leastNonzeroMagnitude
             topExponentBits = UInt64(format.maximumExponent + 1023) << 52
             inverseBias = UInt64(format.fractionBits + 2046) << 52
+            plainFrom = Swift.max(0x1p-6, format.leastNormalMagnitude)
         }
 
         /// |v| / ulp(|t|): the error v in ulps of the format at t (finite).
@@ -204,7 +208,13 @@ private struct ChunkTally {
         defer { self.worst = worst }
         summaries.withUnsafeMutableBufferPointer { summaries in
             histograms.withUnsafeMutableBufferPointer { histograms in
+                var plain = PlainCounts()
+                defer { plain.flush(into: summaries, histograms) }
                 for i in range {
+                    if plain.add(i, buffers, derivative: derivative, after: &previous, comparison, threshold)
+                    {
+                        continue
+                    }
                     let row = Row(i, buffers, derivative: derivative, after: &previous, comparison)
                     if comparison.profiling {
                         // For --plot: the error measured, ∞ for a non-finite mismatch, −1 for none.
@@ -354,5 +364,121 @@ private struct ChunkTally {
             s.pointee.sumRelative += row.relative
             s.pointee.maxRelative = Swift.max(s.pointee.maxRelative, row.relative)
         }
+    }
+}
+
+/// The counts of a chunk's plain rows, kept apart from ``ErrorSummary``.
+///
+/// So the common row costs a few dozen instructions: a finite input at least 2⁻⁶ from 0 (one
+/// of the two tails' regions) and normal, whose result and correctly rounded value are finite and not 0, certain, not
+/// saturated, and whose error does not put it among the worst rows. Every other row goes
+/// through ``ChunkTally``'s general path; the counts join the summaries at the chunk's end.
+private struct PlainCounts {
+    /// Per tail (0: x ≤ −2⁻⁶, 1: x ≥ 2⁻⁶): rows (all measured, with a relative error),
+    /// bit-exact rows, monotonicity violations, the sums and maxima of the errors.
+    var rows = (0, 0)
+    var bitExact = (0, 0)
+    var violations = (0, 0)
+    var sumUlps = (0.0, 0.0)
+    var maxUlps = (0.0, 0.0)
+    var sumRelative = (0.0, 0.0)
+    var maxRelative = (0.0, 0.0)
+    /// Rows per histogram bin below 64 ulps, per tail (no array: no uniqueness check a row).
+    let bins: UnsafeMutableBufferPointer<Int>
+
+    /// Empty counts; ``flush(into:_:)`` deallocates them.
+    init() {
+        bins = .allocate(capacity: 2 * (64 * 64 + 1))
+        bins.initialize(repeating: 0)
+    }
+
+    /// Counts row i if it is plain, after the row `previous`, which it becomes; false (and
+    /// nothing changed) if it is not.
+    @inline(__always)
+    mutating func add(
+        _ i: Int, _ buffers: CheckBuffers, derivative: Bool,
+        after previous: inout (expected: Double, y: Double)?,
+        _ comparison: RowComparison, _ threshold: Double
+    ) -> Bool {
+        let p = buffers.points[i]
+        let x = buffers.xs[i]
+        let (r, t) = derivative ? (p.derivative, p.exactDerivative) : (p.value, p.exactValue)
+        let limits = comparison.limits
+        guard abs(x) >= limits.plainFrom, abs(x) < .infinity,
+            derivative ? p.derivativeCertain : p.valueCertain,
+            r != 0, abs(r) < .infinity, abs(t) < .infinity,
+            !(abs(p.exactValue) < .infinity && limits.ulps(p.exactDerivative, at: p.exactValue) < 1)
+        else { return false }
+        let y = comparison.value(derivative ? buffers.dyBits[i] : buffers.yBits[i])
+        guard y != 0, abs(y) < .infinity else { return false }
+        let ulps = limits.ulps(y - t, at: t)
+        guard ulps <= threshold || ulps == 0, ulps < 64 else { return false }
+        let exact = y.bitPattern == r.bitPattern
+        let relative = exact ? 0 : abs(y - r) / abs(r)
+        var violation = false
+        if let previous {
+            violation = r > previous.expected && y < previous.y || r < previous.expected && y > previous.y
+        }
+        previous = (r, y)
+        if comparison.profiling { buffers.ulps[i] = ulps }
+        // 1 + ⌊64 · ulps⌋ (0 < ulps < 64), read from a double's fraction bits: no range check.
+        let bin =
+            ulps == 0
+            ? 0 : 1 + Int(truncatingIfNeeded: ((ulps * 64).rounded(.towardZero) + 0x1p52).bitPattern & 0xFFFF)
+        if x < 0 {
+            rows.0 += 1
+            bitExact.0 += exact ? 1 : 0
+            violations.0 += violation ? 1 : 0
+            sumUlps.0 += ulps
+            maxUlps.0 = Swift.max(maxUlps.0, ulps)
+            sumRelative.0 += relative
+            maxRelative.0 = Swift.max(maxRelative.0, relative)
+            bins[bin] += 1
+        } else {
+            rows.1 += 1
+            bitExact.1 += exact ? 1 : 0
+            violations.1 += violation ? 1 : 0
+            sumUlps.1 += ulps
+            maxUlps.1 = Swift.max(maxUlps.1, ulps)
+            sumRelative.1 += relative
+            maxRelative.1 = Swift.max(maxRelative.1, relative)
+            bins[64 * 64 + 1 + bin] += 1
+        }
+        return true
+    }
+
+    /// Adds the counts to the negative and positive regions' summaries and histograms, and
+    /// frees them.
+    func flush(
+        into summaries: UnsafeMutableBufferPointer<ErrorSummary>,
+        _ histograms: UnsafeMutableBufferPointer<Int>
+    ) {
+        let tails = [
+            (
+                CheckRegion.negative.rawValue, rows.0, bitExact.0, violations.0, sumUlps.0, maxUlps.0,
+                sumRelative.0, maxRelative.0
+            ),
+            (
+                CheckRegion.positive.rawValue, rows.1, bitExact.1, violations.1, sumUlps.1, maxUlps.1,
+                sumRelative.1, maxRelative.1
+            ),
+        ]
+        for (side, (k, n, exact, violations, sum, most, sumRelative, maxRelative)) in tails.enumerated()
+        where n > 0 {
+            let s = summaries.baseAddress.unsafelyUnwrapped + k
+            s.pointee.rows += n
+            s.pointee.measured += n
+            s.pointee.relativeRows += n
+            s.pointee.bitExact += exact
+            s.pointee.monotonicity += violations
+            s.pointee.sumUlps += sum
+            s.pointee.maxUlps = Swift.max(s.pointee.maxUlps, most)
+            s.pointee.sumRelative += sumRelative
+            s.pointee.maxRelative = Swift.max(s.pointee.maxRelative, maxRelative)
+            for b in 0..<(64 * 64 + 1) where bins[side * (64 * 64 + 1) + b] != 0 {
+                histograms[k * ErrorSummary.bins + b] += bins[side * (64 * 64 + 1) + b]
+            }
+        }
+        bins.deallocate()
     }
 }
