@@ -279,6 +279,12 @@ samples: build
 	    echo "| [$$file]($$file) | \`actplot $$* -o $$file\` |" >> Samples/README.md; \
 	    echo "Samples/$$file"; \
 	done
+	@# check exits 1 for this dump (its verdict is FAIL); the plot is what the sample shows.
+	@cd Tests/ActplotCommandTests/Fixtures/check && LANG=C.UTF-8 ../../../../$(DEMO) check sigmoid --dtype bf16 \
+	    --output sigmoid-bf16.y.npy --derivative sigmoid-bf16.dy.npy --max-ulp 2 \
+	    --plot ../../../../Samples/check-sigmoid-bf16.png > /dev/null 2>&1; test $$? -le 1
+	@echo "| [check-sigmoid-bf16.png](check-sigmoid-bf16.png) | \`actplot check sigmoid --dtype bf16 --output sigmoid-bf16.y.npy --derivative sigmoid-bf16.dy.npy --max-ulp 2 --plot check-sigmoid-bf16.png\` |" >> Samples/README.md
+	@echo "Samples/check-sigmoid-bf16.png"
 	@set -f; for cmd in $(SAMPLES); do \
 	    name=$$(echo "$$cmd" | tr ' :,' '___' | tr -cd 'A-Za-z0-9._-' | cut -c1-60); \
 	    { echo "\$$ actplot $$cmd"; LANG=C.UTF-8 $(DEMO) $$cmd; } > "Samples/$$name.txt" || exit 1; \
