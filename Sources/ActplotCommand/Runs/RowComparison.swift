@@ -210,11 +210,10 @@ private struct ChunkTally {
             histograms.withUnsafeMutableBufferPointer { histograms in
                 var plain = PlainCounts()
                 defer { plain.flush(into: summaries, histograms) }
+                // What the plain path reads, taken out of the structures once.
+                let block = PlainRows(buffers, derivative: derivative, comparison)
                 for i in range {
-                    if plain.add(i, buffers, derivative: derivative, after: &previous, comparison, threshold)
-                    {
-                        continue
-                    }
+                    if plain.add(i, block, after: &previous, threshold) { continue }
                     let row = Row(i, buffers, derivative: derivative, after: &previous, comparison)
                     if comparison.profiling {
                         // For --plot: the error measured, ∞ for a non-finite mismatch, −1 for none.
@@ -396,20 +395,22 @@ private struct PlainCounts {
     /// nothing changed) if it is not.
     @inline(__always)
     mutating func add(
-        _ i: Int, _ buffers: CheckBuffers, derivative: Bool,
-        after previous: inout (expected: Double, y: Double)?,
-        _ comparison: RowComparison, _ threshold: Double
+        _ i: Int, _ block: PlainRows, after previous: inout (expected: Double, y: Double)?,
+        _ threshold: Double
     ) -> Bool {
-        let p = buffers.points[i]
-        let x = buffers.xs[i]
-        let (r, t) = derivative ? (p.derivative, p.exactDerivative) : (p.value, p.exactValue)
-        let limits = comparison.limits
+        let p = block.points[i]
+        let x = block.xs[i]
+        let (r, t) = block.derivative ? (p.derivative, p.exactDerivative) : (p.value, p.exactValue)
+        let limits = block.limits
         guard abs(x) >= limits.plainFrom, abs(x) < .infinity,
-            derivative ? p.derivativeCertain : p.valueCertain,
+            block.derivative ? p.derivativeCertain : p.valueCertain,
             r != 0, abs(r) < .infinity, abs(t) < .infinity,
             !(abs(p.exactValue) < .infinity && limits.ulps(p.exactDerivative, at: p.exactValue) < 1)
         else { return false }
-        let y = comparison.value(derivative ? buffers.dyBits[i] : buffers.yBits[i])
+        let bits = block.results[i]
+        let y =
+            limits.isFloat32
+            ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : block.decode.value(bits)
         guard y != 0, abs(y) < .infinity else { return false }
         let ulps = limits.ulps(y - t, at: t)
         guard ulps <= threshold || ulps == 0, ulps < 64 else { return false }
@@ -420,7 +421,7 @@ private struct PlainCounts {
             violation = r > previous.expected && y < previous.y || r < previous.expected && y > previous.y
         }
         previous = (r, y)
-        if comparison.profiling { buffers.ulps[i] = ulps }
+        if block.profiling { block.ulps[i] = ulps }
         // 1 + ⌊64 · ulps⌋ (0 < ulps < 64), read from a double's fraction bits: no range check.
         let bin =
             ulps == 0
@@ -480,5 +481,28 @@ private struct PlainCounts {
             }
         }
         bins.deallocate()
+    }
+}
+
+/// What the plain path reads of a block, taken out of ``CheckBuffers`` and ``RowComparison``
+/// once per chunk: plain pointers and values, nothing reference-counted in the loop.
+private struct PlainRows {
+    let xs: UnsafeMutableBufferPointer<Double>
+    let points: UnsafeMutableBufferPointer<FormatPoint>
+    /// The kernel's f or f′, as bits.
+    let results: UnsafeMutableBufferPointer<UInt64>
+    let ulps: UnsafeMutableBufferPointer<Double>
+    let derivative: Bool
+    let profiling: Bool
+    let limits: RowComparison.Limits
+    let decode: RowComparison.Decoder
+
+    init(_ buffers: CheckBuffers, derivative: Bool, _ comparison: RowComparison) {
+        (xs, points, ulps) = (buffers.xs, buffers.points, buffers.ulps)
+        results = derivative ? buffers.dyBits : buffers.yBits
+        self.derivative = derivative
+        profiling = comparison.profiling
+        limits = comparison.limits
+        decode = RowComparison.Decoder(comparison.format)
     }
 }
