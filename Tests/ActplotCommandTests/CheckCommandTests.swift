@@ -176,17 +176,39 @@ struct CheckCommandTests {
         let f = try #require(
             ((against["f"] as? [String: Any])?["regions"] as? [String: Any])?["all"] as? [String: Any])
         #expect(f["max_ulp"] as? Double == 0 && f["bit_exact"] as? Double == 65536)
-        // Inputs in another order than the table's rows: refused, not compared row by row.
+        // Inputs in another order than a whole table's rows: looked up by input.
         let reversed = (0..<65536).reversed().flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         try Data(NPYTestFile.header(descr: "'<u2'", count: 65536) + reversed).write(
             to: directory.appendingPathComponent("reversed.npy"))
+        let bits = try NPYFile(Data(contentsOf: directory.appendingPathComponent("t.f_bits.npy"))).column("")
+        let y = bits.reversed().flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try Data(NPYTestFile.header(descr: "'<u2'", count: 65536) + y).write(
+            to: directory.appendingPathComponent("reversed-y.npy"))
+        let lookedUp = try Self.report(
+            [
+                "silu", "--dtype", "bf16", "--input", "reversed.npy", "--output", "reversed-y.npy",
+                "--expected",
+                "t.npy", "--max-ulp", "0",
+            ], in: directory, status: 0)
+        let whole = try #require(
+            ((lookedUp["f"] as? [String: Any])?["regions"] as? [String: Any])?["all"] as? [String: Any])
+        #expect(whole["bit_exact"] as? Double == 65536)
+        // A part of a table (--range) must follow the dump's inputs row by row: refused otherwise.
+        let part = directory.appendingPathComponent("part.npy").path
+        #expect(
+            try InProcess.run(["table", "silu", "--dtype", "bf16", "--range", "1:1.5", "-o", part]).status
+                == 0)
+        let backwards = (0x3F80...0x3FC0).reversed().flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try Data(NPYTestFile.header(descr: "'<u2'", count: 65) + backwards).write(
+            to: directory.appendingPathComponent("px.npy"))
         let misplaced = try InProcess.run([
-            "check", "silu", "--dtype", "bf16", "--input", directory.path + "/reversed.npy", "--output",
-            directory.path + "/t.f.npy", "--expected", table,
+            "check", "silu", "--dtype", "bf16", "--input", directory.path + "/px.npy", "--output",
+            directory.path + "/px.npy", "--expected", part,
         ])
         #expect(
-            misplaced.status == 2 && misplaced.stderr.contains("a table's rows must follow the dump's inputs")
-        )
+            misplaced.status == 2
+                && misplaced.stderr.contains("a table's rows must follow the dump's inputs"),
+            "\(misplaced.stderr)")
     }
 
     @Test("CSV, raw and big-endian dumps read as the same values")

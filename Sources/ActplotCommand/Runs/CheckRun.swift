@@ -63,6 +63,8 @@ struct CheckRun {
             value: Part(worst: WorstRows(limit: worstCount)),
             derivative: derivatives == nil ? nil : Part(worst: WorstRows(limit: worstCount)))
         try checkLengths()
+        // A whole table of a narrow format is looked up by input, in whatever order the dump has them.
+        let table = try lookupTable.map { expected throws(DumpError) in try TableLookup(expected, format) }
         // A small dump needs small buffers.
         let buffers = CheckBuffers(capacity: Swift.max(1, Swift.min(Self.block, outputs.count ?? Self.block)))
         defer { buffers.deallocate() }
@@ -84,7 +86,7 @@ struct CheckRun {
             format: format, allowFlushToZero: allowFlushToZero, atZero: atZero, worstCount: worstCount)
         comparison.profiling = profile
         while true {
-            let n = try readBlock(buffers, from: outcome.rows)
+            let n = try readBlock(buffers, from: outcome.rows, lookup: table != nil)
             if n == 0 { break }
             for i in 0..<n {
                 let bits = buffers.xBits[i]
@@ -92,7 +94,7 @@ struct CheckRun {
                 inOrder = inOrder && bits == UInt64(outcome.rows + i)
                 buffers.xs[i] = decode.value(bits)
             }
-            truth(buffers, n, evaluation)
+            truth(buffers, n, evaluation, table)
             explainer?.add(buffers, n, derivatives: derivatives != nil, to: &outcome.explanation)
             comparison.add(buffers, n, to: &outcome)
             outcome.rows += n
@@ -110,9 +112,19 @@ struct CheckRun {
         return missing.allSatisfy { format.value(bits: UInt64($0)).isNaN } ? .everyNonNaN : .partial
     }
 
+    /// The table given with --expected, where it holds every input of an 8- or 16-bit format
+    /// and the dump gives its inputs: looked up by input then, not read row beside row.
+    private var lookupTable: (f: DumpColumn, df: DumpColumn?, x: DumpColumn?)? {
+        guard let expected, inputs != nil, expected.x != nil, format.bitWidth <= 16,
+            expected.f.count == 1 << format.bitWidth
+        else { return nil }
+        return expected
+    }
+
     /// Checks, before anything is computed, that the columns whose lengths are known agree.
     private func checkLengths() throws(DumpError) {
-        let columns = [inputs, derivatives, expected?.f, expected?.df, expected?.x].compactMap { $0 }
+        let table = lookupTable == nil ? [expected?.f, expected?.df, expected?.x] : []
+        let columns = ([inputs, derivatives] + table).compactMap { $0 }
         if let count = outputs.count {
             for column in columns {
                 if let other = column.count, other != count {
@@ -132,7 +144,7 @@ struct CheckRun {
     }
 
     /// Reads the next block of every column; 0 at the end.
-    private func readBlock(_ buffers: CheckBuffers, from start: Int) throws(DumpError) -> Int {
+    private func readBlock(_ buffers: CheckBuffers, from start: Int, lookup: Bool) throws(DumpError) -> Int {
         let n = try outputs.next(into: buffers.yBits)
         func same(_ column: DumpColumn?, _ into: UnsafeMutableBufferPointer<UInt64>) throws(DumpError) {
             guard let column else { return }
@@ -147,7 +159,7 @@ struct CheckRun {
         try same(derivatives, buffers.dyBits)
         if let inputs {
             try same(inputs, buffers.xBits)
-            if let x = expected?.x {
+            if let x = expected?.x, !lookup {
                 try same(x, buffers.tableX)
                 if let i = (0..<n).first(where: { buffers.tableX[$0] != buffers.xBits[$0] }) {
                     throw DumpError(
@@ -167,7 +179,7 @@ struct CheckRun {
                     outputs.path, "it holds more values than \(format.name) has bit patterns; give --input")
             }
         }
-        if let expected {
+        if let expected, !lookup {
             try same(expected.f, buffers.expectedF)
             try same(expected.df, buffers.expectedDF)
         }
@@ -175,7 +187,18 @@ struct CheckRun {
     }
 
     /// The correctly rounded values of a block: computed, or the table's; each core a chunk.
-    private func truth(_ buffers: CheckBuffers, _ n: Int, _ evaluation: FormatEvaluation) {
+    private func truth(
+        _ buffers: CheckBuffers, _ n: Int, _ evaluation: FormatEvaluation, _ lookup: TableLookup?
+    ) {
+        if let lookup {
+            for i in 0..<n {
+                let (f, df) = lookup.values(buffers.xBits[i])
+                buffers.points[i] = FormatPoint(
+                    input: buffers.xs[i], value: f, derivative: df, exactValue: f, exactDerivative: df,
+                    valueCertain: true, derivativeCertain: true)
+            }
+            return
+        }
         let chunk = RowComparison.chunk
         let table = expected.map { $0.df != nil }
         let shared = UncheckedSendable(buffers)
@@ -249,5 +272,42 @@ struct Explainer {
             buffers, n, naive: UnsafeBufferPointer(rebasing: first),
             opmath: UnsafeBufferPointer(rebasing: second),
             format: naive.format, derivatives: derivatives)
+    }
+}
+
+/// A golden table of an 8- or 16-bit format read whole: f and f′ by input bit pattern.
+struct TableLookup {
+    let f: [Double]
+    let df: [Double]?
+
+    /// Reads the table's columns; its rows must be the format's bit patterns in order, as
+    /// `actplot table` writes them.
+    init(_ table: (f: DumpColumn, df: DumpColumn?, x: DumpColumn?), _ format: NumberFormat) throws(DumpError)
+    {
+        let count = 1 << format.bitWidth
+        func column(_ column: DumpColumn) throws(DumpError) -> [UInt64] {
+            let bits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+            defer { bits.deallocate() }
+            let n = try column.next(into: bits)
+            guard n == count else { throw DumpError(column.path, "it ends after \(n) of its \(count) rows") }
+            return Array(bits)
+        }
+        if let x = table.x {
+            let inputs = try column(x)
+            if let row = inputs.indices.first(where: { inputs[$0] != UInt64($0) }) {
+                throw DumpError(
+                    x.path,
+                    "its row \(row) is for input 0x\(String(inputs[row], radix: 16)): a whole table must hold the "
+                        + "bit patterns in order, as actplot table writes it")
+            }
+        }
+        f = try column(table.f).map { format.value(bits: $0) }
+        df = try table.df.map { c throws(DumpError) in try column(c).map { format.value(bits: $0) } }
+    }
+
+    /// f and f′ (NaN without a column) at an input's bit pattern.
+    func values(_ bits: UInt64) -> (Double, Double) {
+        let i = Int(truncatingIfNeeded: bits)
+        return (f[i], df?[i] ?? .nan)
     }
 }
