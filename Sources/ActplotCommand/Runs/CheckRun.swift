@@ -81,19 +81,16 @@ struct CheckRun {
         defer { explainer?.deallocate() }
         outcome.explanation = explain ? CheckExplanation(function) : nil
         outcome.profile = profile ? ErrorProfile(format: format, derivative: derivatives != nil) : nil
-        let decode = RowComparison.Decoder(format)
         var comparison = RowComparison(
             format: format, allowFlushToZero: allowFlushToZero, atZero: atZero, worstCount: worstCount)
         comparison.profiling = profile
         while true {
             let n = try readBlock(buffers, from: outcome.rows, lookup: table != nil)
             if n == 0 { break }
-            for i in 0..<n {
-                let bits = buffers.xBits[i]
-                if !seen.isEmpty { seen[Int(bits)] = true }
-                inOrder = inOrder && bits == UInt64(outcome.rows + i)
-                buffers.xs[i] = decode.value(bits)
+            if !seen.isEmpty {
+                for i in 0..<n { seen[Int(buffers.xBits[i])] = true }
             }
+            if inOrder { inOrder = (0..<n).allSatisfy { buffers.xBits[$0] == UInt64(outcome.rows + $0) } }
             truth(buffers, n, evaluation, table)
             explainer?.add(buffers, n, derivatives: derivatives != nil, to: &outcome.explanation)
             comparison.add(buffers, n, to: &outcome)
@@ -190,7 +187,9 @@ struct CheckRun {
     private func truth(
         _ buffers: CheckBuffers, _ n: Int, _ evaluation: FormatEvaluation, _ lookup: TableLookup?
     ) {
+        let decode = RowComparison.Decoder(format)
         if let lookup {
+            for i in 0..<n { buffers.xs[i] = decode.value(buffers.xBits[i]) }
             for i in 0..<n {
                 let (f, df) = lookup.values(buffers.xBits[i])
                 buffers.points[i] = FormatPoint(
@@ -202,10 +201,11 @@ struct CheckRun {
         let chunk = RowComparison.chunk
         let table = expected.map { $0.df != nil }
         let shared = UncheckedSendable(buffers)
-        let decode = RowComparison.Decoder(format)
         DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { k in
             let buffers = shared.value
             let range = k * chunk..<Swift.min(n, (k + 1) * chunk)
+            // The inputs decoded here, each core its chunk.
+            for i in range { buffers.xs[i] = decode.value(buffers.xBits[i]) }
             guard let derivatives = table else {
                 evaluation.evaluate(
                     UnsafeBufferPointer(rebasing: buffers.xs[range]),

@@ -1,4 +1,5 @@
 import ActivationCore
+import Dispatch
 
 /// One column of a kernel's dump (its inputs, outputs or derivatives), read a block at a time.
 ///
@@ -161,6 +162,8 @@ extension DumpColumn {
         load(n, element, reader.start + offset, stride, into: bits)
         let width = element.width
         if element.kind != "f" {
+            // Elements no wider than the format's patterns hold nothing else.
+            if width * 8 <= format.bitWidth { return }
             let limit: UInt64 = format.bitWidth >= 64 ? .max : (1 << UInt64(format.bitWidth)) - 1
             if let bad = (0..<n).first(where: { bits[$0] > limit }) {
                 throw DumpError(
@@ -182,43 +185,55 @@ extension DumpColumn {
         }
     }
 
-    /// Loads `n` elements' words, from byte `first` of the pending bytes, `stride` apart.
+    /// Loads `n` elements' words, from byte `first` of the pending bytes, `stride` apart; a
+    /// large block on every core, each a part.
     private func load(
         _ n: Int, _ element: NPYHeader.Element, _ first: Int, _ stride: Int,
         into bits: UnsafeMutableBufferPointer<UInt64>
     ) {
-        let width = element.width
+        let part = 1 << 16
         reader.withBytes { raw in
-            // Little-endian words are loaded whole.
-            if !element.bigEndian || width == 1 {
-                switch width {
-                case 1: for i in 0..<n { bits[i] = UInt64(raw[first + i * stride]) }
-                case 2:
-                    for i in 0..<n {
-                        bits[i] = UInt64(
-                            raw.loadUnaligned(fromByteOffset: first + i * stride, as: UInt16.self)
-                                .littleEndian)
-                    }
-                case 4:
-                    for i in 0..<n {
-                        bits[i] = UInt64(
-                            raw.loadUnaligned(fromByteOffset: first + i * stride, as: UInt32.self)
-                                .littleEndian)
-                    }
-                default:
-                    for i in 0..<n {
-                        bits[i] =
-                            raw.loadUnaligned(fromByteOffset: first + i * stride, as: UInt64.self)
-                            .littleEndian
-                    }
+            guard n > part else { return Self.load(0..<n, element, raw, first, stride, into: bits) }
+            let shared = UncheckedSendable((raw, bits))
+            DispatchQueue.concurrentPerform(iterations: (n + part - 1) / part) { k in
+                let (raw, bits) = shared.value
+                Self.load(k * part..<Swift.min(n, (k + 1) * part), element, raw, first, stride, into: bits)
+            }
+        }
+    }
+
+    /// Loads elements `range` (counted from byte `first`, `stride` apart) into `bits[range]`.
+    private static func load(
+        _ range: Range<Int>, _ element: NPYHeader.Element, _ raw: UnsafeRawBufferPointer, _ first: Int,
+        _ stride: Int, into bits: UnsafeMutableBufferPointer<UInt64>
+    ) {
+        let width = element.width
+        // Little-endian words are loaded whole.
+        if !element.bigEndian || width == 1 {
+            switch width {
+            case 1: for i in range { bits[i] = UInt64(raw[first + i * stride]) }
+            case 2:
+                for i in range {
+                    bits[i] = UInt64(
+                        raw.loadUnaligned(fromByteOffset: first + i * stride, as: UInt16.self).littleEndian)
                 }
-                return
+            case 4:
+                for i in range {
+                    bits[i] = UInt64(
+                        raw.loadUnaligned(fromByteOffset: first + i * stride, as: UInt32.self).littleEndian)
+                }
+            default:
+                for i in range {
+                    bits[i] =
+                        raw.loadUnaligned(fromByteOffset: first + i * stride, as: UInt64.self).littleEndian
+                }
             }
-            for i in 0..<n {
-                var word: UInt64 = 0
-                for k in 0..<width { word = word << 8 | UInt64(raw[first + i * stride + k]) }
-                bits[i] = word
-            }
+            return
+        }
+        for i in range {
+            var word: UInt64 = 0
+            for k in 0..<width { word = word << 8 | UInt64(raw[first + i * stride + k]) }
+            bits[i] = word
         }
     }
 
