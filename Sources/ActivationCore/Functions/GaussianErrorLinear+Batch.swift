@@ -35,13 +35,16 @@ enum GELUBatchKernel {
         _ x: UnsafePointer<Double>, count: Int, values: UnsafeMutablePointer<Double>,
         slopes: UnsafeMutablePointer<Double>?, curvatures: UnsafeMutablePointer<Double>?
     ) -> Bool {
-        GaussianTables.mills.withUnsafeBufferPointer { mills in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 7 * block) { doubles in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: block) { rows in
+        // Scratch for a block, or for fewer points when there are fewer: a point alone (the
+        // scalar path) keeps its few doubles on the stack instead of allocating 14 KB.
+        let stride = Swift.max(1, Swift.min(block, count))
+        return GaussianTables.mills.withUnsafeBufferPointer { mills in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 7 * stride) { doubles in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: stride) { rows in
                     guard let table = mills.baseAddress, let doubles = doubles.baseAddress,
                         let rows = rows.baseAddress
                     else { return count == 0 }
-                    let scratch = Scratch(doubles, rows)
+                    let scratch = Scratch(doubles, rows, stride: stride)
                     var outside = 0
                     var start = 0
                     while start < count {
@@ -70,10 +73,11 @@ enum GELUBatchKernel {
         /// The table offset of each point's row, then the indices of the points near the zero.
         let rows: UnsafeMutablePointer<Int>
 
-        init(_ doubles: UnsafeMutablePointer<Double>, _ rows: UnsafeMutablePointer<Int>) {
-            (scales, growths, highs) = (doubles, doubles + block, doubles + 2 * block)
-            (lows, points, sums) = (doubles + 3 * block, doubles + 4 * block, doubles + 5 * block)
-            corrections = doubles + 6 * block
+        /// Seven arrays of `stride` doubles in `doubles`, and `rows`.
+        init(_ doubles: UnsafeMutablePointer<Double>, _ rows: UnsafeMutablePointer<Int>, stride: Int) {
+            (scales, growths, highs) = (doubles, doubles + stride, doubles + 2 * stride)
+            (lows, points, sums) = (doubles + 3 * stride, doubles + 4 * stride, doubles + 5 * stride)
+            corrections = doubles + 6 * stride
             self.rows = rows
         }
     }
