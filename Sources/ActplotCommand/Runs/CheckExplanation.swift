@@ -47,7 +47,7 @@ struct CheckExplanation {
     ) {
         for i in 0..<n {
             let x = buffers.xs[i]
-            let region = Self.region(x)
+            let region = CheckRegion.containing(x)
             let points = (buffers.points[i], naive[i], opmath[i])
             Self.add(
                 &value, x, region, buffers.yBits[i], points.0.value, points.1.value, points.2.value, format)
@@ -57,12 +57,6 @@ struct CheckExplanation {
                     points.2.derivative, format)
             }
         }
-    }
-
-    /// The region every row is in one of: x ≤ −2⁻⁶, |x| < 2⁻⁶, x ≥ 2⁻⁶, NaN and ±∞.
-    private static func region(_ x: Double) -> CheckRegion {
-        guard x.isFinite else { return .nonFinite }
-        return x <= -0x1p-6 ? .negative : x >= 0x1p-6 ? .positive : .nearZero
     }
 
     /// Adds one row of a part.

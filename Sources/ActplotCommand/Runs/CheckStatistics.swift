@@ -22,6 +22,13 @@ enum CheckRegion: Int, CaseIterable {
         $0.insert($1)
     }
 
+    /// The region of x among those every row is in one of: x ≤ −2⁻⁶, |x| < 2⁻⁶, x ≥ 2⁻⁶, NaN and ±∞.
+    @inline(__always)
+    static func containing(_ x: Double) -> CheckRegion {
+        guard x.isFinite else { return .nonFinite }
+        return x <= -0x1p-6 ? .negative : x >= 0x1p-6 ? .positive : .nearZero
+    }
+
     /// The region's name in reports.
     func name(unicode: Bool) -> String {
         switch self {
@@ -96,7 +103,11 @@ struct ErrorSummary {
     @inline(__always)
     static func bin(_ ulps: Double) -> Int {
         if ulps == 0 { return 0 }
-        if ulps < 64 { return 1 + Int(ulps * 64) }
+        // 1 + ⌊64 · ulps⌋, read from a double's fraction bits: no range check on the hot path.
+        if ulps < 64 {
+            return 1
+                + Int(truncatingIfNeeded: ((ulps * 64).rounded(.towardZero) + 0x1p52).bitPattern & 0xFFFF)
+        }
         let v = ulps / 64
         guard v < 0x1p58 else { return bins - 1 }
         let sixteenth = Int((v.significand - 1) * 16)

@@ -18,6 +18,8 @@ struct RowComparison: Sendable {
     /// What the comparison reads of the format at every row, read once (a plain value: no
     /// reference counting, no calls across modules).
     let limits: Limits
+    /// The values of the format's bit patterns (the results', the inputs', a table's).
+    let decode: Decoder
 
     /// The format's magnitudes and exponents.
     struct Limits {
@@ -25,8 +27,6 @@ struct RowComparison: Sendable {
         let leastNonzero: Double
         let maximumExponent: Int
         let fractionBits: Int
-        /// Whether the format is float32, whose patterns the processor decodes.
-        let isFloat32: Bool
         /// Whether 1/ulp is a double at every magnitude (not in float64: 2^1074), so that errors
         /// are multiplied by it, not divided by the ulp.
         let multiplies: Bool
@@ -45,7 +45,6 @@ struct RowComparison: Sendable {
             leastNonzero = format.leastNonzeroMagnitude
             maximumExponent = format.maximumExponent
             fractionBits = format.fractionBits
-            isFloat32 = format == .float32
             multiplies = format.fractionBits - format.minimumExponent <= 1023
             inverseLeastNonzero = 1 / format.leastNonzeroMagnitude
             topExponentBits = UInt64(format.maximumExponent + 1023) << 52
@@ -88,6 +87,7 @@ struct RowComparison: Sendable {
         self.atZero = atZero
         self.worstCount = worstCount
         limits = Limits(format)
+        decode = Decoder(format)
     }
 
     /// Values of bit patterns: float32's the processor decodes, with no call into the library a
@@ -106,13 +106,6 @@ struct RowComparison: Sendable {
         func value(_ bits: UInt64) -> Double {
             isFloat32 ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : format.value(bits: bits)
         }
-    }
-
-    /// The value of a bit pattern (``Decoder/value(_:)``).
-    @inline(__always)
-    func value(_ bits: UInt64) -> Double {
-        limits.isFloat32
-            ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : format.value(bits: bits)
     }
 
     /// Rows a core compares at once.
@@ -171,7 +164,7 @@ struct RowComparison: Sendable {
     /// Row i's correctly rounded value and result, where both are finite.
     private func row(_ buffers: CheckBuffers, _ i: Int, derivative: Bool) -> (expected: Double, y: Double)? {
         let r = derivative ? buffers.points[i].derivative : buffers.points[i].value
-        let y = format.value(bits: derivative ? buffers.dyBits[i] : buffers.yBits[i])
+        let y = decode.value(derivative ? buffers.dyBits[i] : buffers.yBits[i])
         return r.isFinite && y.isFinite ? (r, y) : nil
     }
 }
@@ -276,7 +269,7 @@ private struct ChunkTally {
             x = buffers.xs[i]
             yBits = derivative ? buffers.dyBits[i] : buffers.yBits[i]
             let r = derivative ? p.derivative : p.value
-            y = comparison.value(yBits)
+            y = comparison.decode.value(yBits)
             var t = derivative ? p.exactDerivative : p.exactValue
             if !t.isFinite || !r.isFinite { t = r }
             (expected, exact) = (r, t)
@@ -322,8 +315,7 @@ private struct ChunkTally {
         private static func regionMask(_ x: Double, _ p: FormatPoint, _ limits: RowComparison.Limits) -> Int {
             guard x.isFinite else { return 1 << CheckRegion.nonFinite.rawValue }
             var mask = 0
-            let near = 0x1p-6
-            mask |= 1 << (x <= -near ? CheckRegion.negative : x >= near ? .positive : .nearZero).rawValue
+            mask |= 1 << CheckRegion.containing(x).rawValue
             if x != 0 && abs(x) < limits.leastNormal { mask |= 1 << CheckRegion.subnormal.rawValue }
             let (f, df) = (p.exactValue, p.exactDerivative)
             if f.isFinite && df.isFinite && limits.ulps(df, at: f) < 1 {
@@ -373,21 +365,55 @@ private struct ChunkTally {
 /// saturated, and whose error does not put it among the worst rows. Every other row goes
 /// through ``ChunkTally``'s general path; the counts join the summaries at the chunk's end.
 private struct PlainCounts {
-    /// Per tail (0: x ≤ −2⁻⁶, 1: x ≥ 2⁻⁶): rows (all measured, with a relative error),
-    /// bit-exact rows, monotonicity violations, the sums and maxima of the errors.
-    var rows = (0, 0)
-    var bitExact = (0, 0)
-    var violations = (0, 0)
-    var sumUlps = (0.0, 0.0)
-    var maxUlps = (0.0, 0.0)
-    var sumRelative = (0.0, 0.0)
-    var maxRelative = (0.0, 0.0)
+    /// The counts of x ≤ −2⁻⁶ and of x ≥ 2⁻⁶.
+    var negative = Tail()
+    var positive = Tail()
+
+    /// One tail's counts: every plain row is measured and has a relative error.
+    struct Tail {
+        var rows = 0
+        var bitExact = 0
+        var violations = 0
+        var sumUlps = 0.0
+        var maxUlps = 0.0
+        var sumRelative = 0.0
+        var maxRelative = 0.0
+
+        /// Counts a row.
+        @inline(__always)
+        mutating func add(_ ulps: Double, _ relative: Double, exact: Bool, violation: Bool) {
+            rows += 1
+            bitExact += exact ? 1 : 0
+            violations += violation ? 1 : 0
+            sumUlps += ulps
+            maxUlps = Swift.max(maxUlps, ulps)
+            sumRelative += relative
+            maxRelative = Swift.max(maxRelative, relative)
+        }
+
+        /// Adds the counts to a region's summary.
+        func flush(into s: UnsafeMutablePointer<ErrorSummary>) {
+            s.pointee.rows += rows
+            s.pointee.measured += rows
+            s.pointee.relativeRows += rows
+            s.pointee.bitExact += bitExact
+            s.pointee.monotonicity += violations
+            s.pointee.sumUlps += sumUlps
+            s.pointee.maxUlps = Swift.max(s.pointee.maxUlps, maxUlps)
+            s.pointee.sumRelative += sumRelative
+            s.pointee.maxRelative = Swift.max(s.pointee.maxRelative, maxRelative)
+        }
+    }
+
     /// Rows per histogram bin below 64 ulps, per tail (no array: no uniqueness check a row).
     let bins: UnsafeMutableBufferPointer<Int>
 
+    /// The histogram's bins below 64 ulps: 0 ulp, then 1/64 ulp wide (``ErrorSummary/bin(_:)``).
+    static let binsPerTail = 64 * 64 + 1
+
     /// Empty counts; ``flush(into:_:)`` deallocates them.
     init() {
-        bins = .allocate(capacity: 2 * (64 * 64 + 1))
+        bins = .allocate(capacity: 2 * Self.binsPerTail)
         bins.initialize(repeating: 0)
     }
 
@@ -408,9 +434,7 @@ private struct PlainCounts {
             !(abs(p.exactValue) < .infinity && limits.ulps(p.exactDerivative, at: p.exactValue) < 1)
         else { return false }
         let bits = block.results[i]
-        let y =
-            limits.isFloat32
-            ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : block.decode.value(bits)
+        let y = block.decode.value(bits)
         guard y != 0, abs(y) < .infinity else { return false }
         let ulps = limits.ulps(y - t, at: t)
         guard ulps <= threshold || ulps == 0, ulps < 64 else { return false }
@@ -422,28 +446,13 @@ private struct PlainCounts {
         }
         previous = (r, y)
         if block.profiling { block.ulps[i] = ulps }
-        // 1 + ⌊64 · ulps⌋ (0 < ulps < 64), read from a double's fraction bits: no range check.
-        let bin =
-            ulps == 0
-            ? 0 : 1 + Int(truncatingIfNeeded: ((ulps * 64).rounded(.towardZero) + 0x1p52).bitPattern & 0xFFFF)
+        let bin = ErrorSummary.bin(ulps)
         if x < 0 {
-            rows.0 += 1
-            bitExact.0 += exact ? 1 : 0
-            violations.0 += violation ? 1 : 0
-            sumUlps.0 += ulps
-            maxUlps.0 = Swift.max(maxUlps.0, ulps)
-            sumRelative.0 += relative
-            maxRelative.0 = Swift.max(maxRelative.0, relative)
+            negative.add(ulps, relative, exact: exact, violation: violation)
             bins[bin] += 1
         } else {
-            rows.1 += 1
-            bitExact.1 += exact ? 1 : 0
-            violations.1 += violation ? 1 : 0
-            sumUlps.1 += ulps
-            maxUlps.1 = Swift.max(maxUlps.1, ulps)
-            sumRelative.1 += relative
-            maxRelative.1 = Swift.max(maxRelative.1, relative)
-            bins[64 * 64 + 1 + bin] += 1
+            positive.add(ulps, relative, exact: exact, violation: violation)
+            bins[Self.binsPerTail + bin] += 1
         }
         return true
     }
@@ -454,30 +463,11 @@ private struct PlainCounts {
         into summaries: UnsafeMutableBufferPointer<ErrorSummary>,
         _ histograms: UnsafeMutableBufferPointer<Int>
     ) {
-        let tails = [
-            (
-                CheckRegion.negative.rawValue, rows.0, bitExact.0, violations.0, sumUlps.0, maxUlps.0,
-                sumRelative.0, maxRelative.0
-            ),
-            (
-                CheckRegion.positive.rawValue, rows.1, bitExact.1, violations.1, sumUlps.1, maxUlps.1,
-                sumRelative.1, maxRelative.1
-            ),
-        ]
-        for (side, (k, n, exact, violations, sum, most, sumRelative, maxRelative)) in tails.enumerated()
-        where n > 0 {
-            let s = summaries.baseAddress.unsafelyUnwrapped + k
-            s.pointee.rows += n
-            s.pointee.measured += n
-            s.pointee.relativeRows += n
-            s.pointee.bitExact += exact
-            s.pointee.monotonicity += violations
-            s.pointee.sumUlps += sum
-            s.pointee.maxUlps = Swift.max(s.pointee.maxUlps, most)
-            s.pointee.sumRelative += sumRelative
-            s.pointee.maxRelative = Swift.max(s.pointee.maxRelative, maxRelative)
-            for b in 0..<(64 * 64 + 1) where bins[side * (64 * 64 + 1) + b] != 0 {
-                histograms[k * ErrorSummary.bins + b] += bins[side * (64 * 64 + 1) + b]
+        let tails = [(CheckRegion.negative.rawValue, negative), (CheckRegion.positive.rawValue, positive)]
+        for (side, (k, tail)) in tails.enumerated() where tail.rows > 0 {
+            tail.flush(into: summaries.baseAddress.unsafelyUnwrapped + k)
+            for b in 0..<Self.binsPerTail where bins[side * Self.binsPerTail + b] != 0 {
+                histograms[k * ErrorSummary.bins + b] += bins[side * Self.binsPerTail + b]
             }
         }
         bins.deallocate()
@@ -503,6 +493,6 @@ private struct PlainRows {
         self.derivative = derivative
         profiling = comparison.profiling
         limits = comparison.limits
-        decode = RowComparison.Decoder(comparison.format)
+        decode = comparison.decode
     }
 }
