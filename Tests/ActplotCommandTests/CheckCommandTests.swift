@@ -36,6 +36,11 @@ struct CheckCommandTests {
         ),
     ]
 
+    /// One region's summary of a part (`f`, `df`) in a check's JSON.
+    static func region(_ name: String, of part: String, in json: [String: Any]) throws -> [String: Any] {
+        try #require(((json[part] as? [String: Any])?["regions"] as? [String: Any])?[name] as? [String: Any])
+    }
+
     /// A dump's check as JSON.
     static func report(_ arguments: [String], in directory: URL = fixtures, status: Int32 = 1) throws
         -> [String: Any]
@@ -167,14 +172,12 @@ struct CheckCommandTests {
                 "--derivative",
                 "t.df_bits.npy", "--max-ulp", "0.5",
             ], in: directory, status: 0)
-        let all = try #require(
-            ((json["df"] as? [String: Any])?["regions"] as? [String: Any])?["all"] as? [String: Any])
+        let all = try Self.region("all", of: "df", in: json)
         #expect(all["bit_exact"] as? Double == 65536 && json["verdict"] as? String == "pass")
         let against = try Self.report(
             ["silu", "--dtype", "bf16", "--output", "t.f.npy", "--expected", "t.npy", "--max-ulp", "0"],
             in: directory, status: 0)
-        let f = try #require(
-            ((against["f"] as? [String: Any])?["regions"] as? [String: Any])?["all"] as? [String: Any])
+        let f = try Self.region("all", of: "f", in: against)
         #expect(f["max_ulp"] as? Double == 0 && f["bit_exact"] as? Double == 65536)
         // Inputs in another order than a whole table's rows: looked up by input.
         let reversed = (0..<65536).reversed().flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -190,8 +193,7 @@ struct CheckCommandTests {
                 "--expected",
                 "t.npy", "--max-ulp", "0",
             ], in: directory, status: 0)
-        let whole = try #require(
-            ((lookedUp["f"] as? [String: Any])?["regions"] as? [String: Any])?["all"] as? [String: Any])
+        let whole = try Self.region("all", of: "f", in: lookedUp)
         #expect(whole["bit_exact"] as? Double == 65536)
         // A part of a table (--range) must follow the dump's inputs row by row: refused otherwise.
         let part = directory.appendingPathComponent("part.npy").path
