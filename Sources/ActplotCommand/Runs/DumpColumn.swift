@@ -26,6 +26,11 @@ final class DumpColumn {
     private(set) var delivered = 0
     /// CSV: the line being read.
     private var line = 1
+    /// CSV: the values of the last claim, as bits.
+    private var csvBits: [UInt64] = []
+
+    /// The column whose mapping of the file this one reads, if not its own.
+    private let mappingOwner: DumpColumn?
 
     /// Opens a column.
     /// - Parameters:
@@ -33,9 +38,12 @@ final class DumpColumn {
     ///   - format: The format its values are in.
     ///   - raw: For raw bytes, their element type (`<u2`, `<f4`); nil to read the file by its name.
     ///   - field: The field of a structured `.npy` to read (nil: a plain array).
-    init(path: String, format: NumberFormat, raw: NPYHeader.Element? = nil, field: String? = nil)
-        throws(DumpError)
-    {
+    ///   - sibling: Another field's column of the same file, whose mapping this one shares (a
+    ///     file mapped once is faulted into memory once).
+    init(
+        path: String, format: NumberFormat, raw: NPYHeader.Element? = nil, field: String? = nil,
+        sharing sibling: DumpColumn? = nil
+    ) throws(DumpError) {
         guard let descriptor = POSIX.openForReading(path) else { throw DumpError(path, POSIX.lastError) }
         self.path = path
         self.format = format
@@ -54,16 +62,24 @@ final class DumpColumn {
             let header = try reader.npyHeader()
             (storage, count) = try Self.binary(header, field: field, path: path, fileSize: size)
         }
+        var owner: DumpColumn?
         if case .binary = storage, let size {
             // A regular file's elements are read where the page cache holds them, not copied.
-            reader.map(size: size)
+            if let sibling, sibling.path == path, let mapped = sibling.reader.mapped, mapped.count == size,
+                reader.use(mapped)
+            {
+                owner = sibling
+            } else {
+                reader.map(size: size)
+            }
         }
+        mappingOwner = owner
         self.reader = reader
         if case .binary(let element, _, _) = storage { try Self.check(element, fits: format, path: path) }
     }
 
     deinit {
-        if let mapped = reader.mapped { POSIX.unmap(mapped) }
+        if mappingOwner == nil, let mapped = reader.mapped { POSIX.unmap(mapped) }
         _ = POSIX.close(reader.descriptor)
     }
 
@@ -133,72 +149,92 @@ final class DumpColumn {
     /// Reads up to `bits.count` elements as the format's bit patterns.
     /// - Returns: How many were read; fewer only at the end.
     func next(into bits: UnsafeMutableBufferPointer<UInt64>) throws(DumpError) -> Int {
-        let n: Int
+        let claim = try claim(upTo: bits.count)
+        try read(0..<claim.count, of: claim, into: bits)
+        return claim.count
+    }
+
+    /// Elements taken from the column in order, for ``read(_:of:into:)`` to read on any core.
+    struct Claim {
+        /// The first element's index in the column.
+        let first: Int
+        let count: Int
+        /// Where its bytes begin (binary storage).
+        let byteStart: Int
+    }
+
+    /// Takes the next elements, up to `limit`, in order; their bytes stay readable until the
+    /// next claim.
+    /// - Returns: The elements taken: fewer than `limit` only at the end.
+    func claim(upTo limit: Int) throws(DumpError) -> Claim {
+        let claim: Claim
         switch storage {
-        case .binary(let element, let offset, let stride):
-            let wanted = Swift.min(bits.count, count.map { $0 - delivered } ?? bits.count)
+        case .binary(_, let offset, let stride):
+            let wanted = Swift.min(limit, count.map { $0 - delivered } ?? limit)
             try reader.fill(minimum: wanted * stride)
-            n = Swift.min(wanted, reader.available / stride)
+            let n = Swift.min(wanted, reader.available / stride)
             if let count, n < wanted {
                 throw DumpError(path, "the file ends after \(delivered + n) of its \(count) elements")
             }
-            try decode(n, element, offset, stride, into: bits)
+            claim = Claim(first: delivered, count: n, byteStart: reader.start + offset)
             reader.start += n * stride
         case .csv:
-            n = try csv(into: bits)
+            csvBits.removeAll(keepingCapacity: true)
+            try csv(upTo: limit)
+            claim = Claim(first: delivered, count: csvBits.count, byteStart: 0)
         }
-        delivered += n
-        return n
+        delivered += claim.count
+        return claim
+    }
+
+    /// Reads elements `range` of a claim (counted from its first) into `bits[range]`.
+    ///
+    /// As the format's bit patterns; several cores may read one claim at once, each its own range.
+    func read(_ range: Range<Int>, of claim: Claim, into bits: UnsafeMutableBufferPointer<UInt64>)
+        throws(DumpError)
+    {
+        switch storage {
+        case .binary(let element, _, let stride):
+            reader.withBytes { raw in Self.load(range, element, raw, claim.byteStart, stride, into: bits) }
+            try check(range, element, first: claim.first, in: bits)
+        case .csv:
+            for i in range { bits[i] = csvBits[i] }
+        }
     }
 }
 
 /// Decoding elements into bit patterns.
 extension DumpColumn {
-    /// Decodes `n` pending elements into `bits`.
-    private func decode(
-        _ n: Int, _ element: NPYHeader.Element, _ offset: Int, _ stride: Int,
-        into bits: UnsafeMutableBufferPointer<UInt64>
+    /// Checks the words loaded into `bits[range]` as the format's patterns.
+    ///
+    /// Bits must be within the format's width, floats exact in it (replaced by their bits).
+    /// `first` is the index of the claim's first element, for the message.
+    private func check(
+        _ range: Range<Int>, _ element: NPYHeader.Element, first: Int,
+        in bits: UnsafeMutableBufferPointer<UInt64>
     ) throws(DumpError) {
-        load(n, element, reader.start + offset, stride, into: bits)
         let width = element.width
         if element.kind != "f" {
             // Elements no wider than the format's patterns hold nothing else.
             if width * 8 <= format.bitWidth { return }
             let limit: UInt64 = format.bitWidth >= 64 ? .max : (1 << UInt64(format.bitWidth)) - 1
-            if let bad = (0..<n).first(where: { bits[$0] > limit }) {
+            if let bad = range.first(where: { bits[$0] > limit }) {
                 throw DumpError(
                     path,
-                    "element \(delivered + bad) is 0x\(String(bits[bad], radix: 16)), not a \(format.name) bit pattern"
+                    "element \(first + bad) is 0x\(String(bits[bad], radix: 16)), not a \(format.name) bit pattern"
                 )
             }
             return
         }
         if width * 8 == format.bitWidth && !format.flushesSubnormals { return }
-        for i in 0..<n {
+        for i in range {
             let v: Double =
                 switch width {
                 case 2: Double(Float16(bitPattern: UInt16(truncatingIfNeeded: bits[i])))
                 case 4: Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits[i])))
                 default: Double(bitPattern: bits[i])
                 }
-            bits[i] = try pattern(of: v, element: delivered + i)
-        }
-    }
-
-    /// Loads `n` elements' words, from byte `first` of the pending bytes, `stride` apart; a
-    /// large block on every core, each a part.
-    private func load(
-        _ n: Int, _ element: NPYHeader.Element, _ first: Int, _ stride: Int,
-        into bits: UnsafeMutableBufferPointer<UInt64>
-    ) {
-        let part = 1 << 16
-        reader.withBytes { raw in
-            guard n > part else { return Self.load(0..<n, element, raw, first, stride, into: bits) }
-            let shared = UncheckedSendable((raw, bits))
-            DispatchQueue.concurrentPerform(iterations: (n + part - 1) / part) { k in
-                let (raw, bits) = shared.value
-                Self.load(k * part..<Swift.min(n, (k + 1) * part), element, raw, first, stride, into: bits)
-            }
+            bits[i] = try pattern(of: v, element: first + i)
         }
     }
 
@@ -211,22 +247,10 @@ extension DumpColumn {
         // Little-endian words are loaded whole.
         if !element.bigEndian || width == 1 {
             switch width {
-            case 1: for i in range { bits[i] = UInt64(raw[first + i * stride]) }
-            case 2:
-                for i in range {
-                    bits[i] = UInt64(
-                        raw.loadUnaligned(fromByteOffset: first + i * stride, as: UInt16.self).littleEndian)
-                }
-            case 4:
-                for i in range {
-                    bits[i] = UInt64(
-                        raw.loadUnaligned(fromByteOffset: first + i * stride, as: UInt32.self).littleEndian)
-                }
-            default:
-                for i in range {
-                    bits[i] =
-                        raw.loadUnaligned(fromByteOffset: first + i * stride, as: UInt64.self).littleEndian
-                }
+            case 1: load(UInt8.self, range, raw, first, stride, into: bits)
+            case 2: load(UInt16.self, range, raw, first, stride, into: bits)
+            case 4: load(UInt32.self, range, raw, first, stride, into: bits)
+            default: load(UInt64.self, range, raw, first, stride, into: bits)
             }
             return
         }
@@ -234,6 +258,21 @@ extension DumpColumn {
             var word: UInt64 = 0
             for k in 0..<width { word = word << 8 | UInt64(raw[first + i * stride + k]) }
             bits[i] = word
+        }
+    }
+
+    /// Loads little-endian words of type `Word` for elements `range`, stepping a pointer
+    /// through the bytes (the claim has checked that they are there).
+    @inline(__always)
+    private static func load<Word: FixedWidthInteger & UnsignedInteger>(
+        _: Word.Type, _ range: Range<Int>, _ raw: UnsafeRawBufferPointer, _ first: Int, _ stride: Int,
+        into bits: UnsafeMutableBufferPointer<UInt64>
+    ) {
+        guard !range.isEmpty, let base = raw.baseAddress else { return }
+        var p = base + (first + range.lowerBound * stride)
+        for i in range {
+            bits[i] = UInt64(p.loadUnaligned(as: Word.self).littleEndian)
+            p += stride
         }
     }
 
@@ -251,11 +290,10 @@ extension DumpColumn {
         return format.bits(of: v)
     }
 
-    /// Reads up to `bits.count` values from CSV lines: one per line, decimal or 0x-hexadecimal
-    /// bits; blank lines, `#` comments and a first line of column names are skipped.
-    func csv(into bits: UnsafeMutableBufferPointer<UInt64>) throws(DumpError) -> Int {
-        var n = 0
-        while n < bits.count {
+    /// Reads up to `limit` values from CSV lines into ``csvBits``: one per line, decimal or
+    /// 0x-hexadecimal bits; blank lines, `#` comments and a first line of column names are skipped.
+    func csv(upTo limit: Int) throws(DumpError) {
+        while csvBits.count < limit {
             let newline = reader.pending[reader.start...].firstIndex(of: 10)
             if newline == nil && !reader.atEnd {
                 try reader.fill(minimum: reader.available + 1 << 16)
@@ -270,12 +308,8 @@ extension DumpColumn {
             if text.contains(UInt8(ascii: ",")) {
                 throw DumpError(path, "line \(line) has several fields; check reads one value per line")
             }
-            if let pattern = try csvValue(&text) {
-                bits[n] = pattern
-                n += 1
-            }
+            if let pattern = try csvValue(&text) { csvBits.append(pattern) }
         }
-        return n
     }
 
     /// One CSV field's bit pattern; nil for a first line of names.
@@ -331,9 +365,17 @@ struct ByteReader {
         guard trimmed == 0, pending.count <= size, let bytes = POSIX.map(descriptor, size: size) else {
             return
         }
+        _ = use(bytes)
+    }
+
+    /// Reads the file's bytes from a mapping of it made before (by another reader of the file).
+    /// - Returns: Whether the bytes read so far allow it (nothing trimmed yet).
+    mutating func use(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard trimmed == 0, pending.count <= bytes.count else { return false }
         mapped = bytes
         pending = []
         atEnd = true
+        return true
     }
 
     /// Calls `body` with the bytes: the mapped file, or those read.
