@@ -213,6 +213,26 @@ struct CheckCommandTests {
             "\(misplaced.stderr)")
     }
 
+    @Test("against a table, the saturated rows are told without the kernel's f′, as against the truth")
+    func saturatedAgainstTable() throws {
+        let directory = try GoldenTableTests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // σ′ ≤ σ′(17) ≈ 4.1e-8 < 2⁻²⁴, an ulp of σ there: every row is saturated.
+        let table = directory.appendingPathComponent("t.npy").path
+        for extra in [["--columns"], []] {
+            let arguments = [
+                "table", "sigmoid", "--dtype", "f32", "--every", "--range", "17:17.25", "-o", table,
+            ]
+            #expect(try InProcess.run(arguments + extra).status == 0)
+        }
+        for against in [["--input", "t.x_bits.npy"], ["--expected", "t.npy"]] {
+            let json = try Self.report(
+                ["sigmoid", "--dtype", "f32", "--output", "t.f_bits.npy"] + against, in: directory, status: 0)
+            let saturated = try Self.region("saturated", of: "f", in: json)
+            #expect(saturated["rows"] as? Double == 131_073, "\(against)")
+        }
+    }
+
     @Test("CSV, raw and big-endian dumps read as the same values")
     func otherLayouts() throws {
         let directory = try GoldenTableTests.scratch()
