@@ -213,6 +213,42 @@ struct CheckCommandTests {
             "\(misplaced.stderr)")
     }
 
+    @Test(
+        "a float32 dump over several chunks and blocks: monotonicity at their edges, computed or from a table"
+    )
+    func chunkEdges() throws {
+        let directory = try GoldenTableTests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 262,145 rows: four chunks of 65,536 and a block of one row.
+        let table = directory.appendingPathComponent("t.npy").path
+        for extra in [["--columns"], []] {
+            let arguments = [
+                "table", "sigmoid", "--dtype", "f32", "--every", "--range", "1:1.03125", "-o", table,
+            ]
+            #expect(try InProcess.run(arguments + extra).status == 0)
+        }
+        let f = try NPYFile(Data(contentsOf: directory.appendingPathComponent("t.f_bits.npy"))).column("")
+        #expect(f.count == 262_145)
+        // Rows made one float32 step below the row before's correct result: each breaks
+        // monotonicity once where the correct results rise there (positive floats order as bits).
+        let broken = [1000, 65536, 131_072, 196_608, 262_144]
+        var y = f
+        for k in broken { y[k] = f[k - 1] - 1 }
+        let expected = broken.filter { f[$0] > f[$0 - 1] }.count
+        #expect(expected >= 3, "the range should rise at most of the edges")
+        let bytes = y.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+        try Data(NPYTestFile.header(descr: "'<u4'", count: y.count) + bytes).write(
+            to: directory.appendingPathComponent("y.npy"))
+        for against in [["--input", "t.x_bits.npy"], ["--expected", "t.npy"]] {
+            let json = try Self.report(
+                ["sigmoid", "--dtype", "f32", "--output", "y.npy", "--max-ulp", "0.25"] + against,
+                in: directory)
+            let all = try Self.region("all", of: "f", in: json)
+            #expect(all["monotonicity_violations"] as? Double == Double(expected), "\(against)")
+            #expect(all["rows"] as? Double == 262_145 && all["bit_exact"] as? Double == 262_140, "\(against)")
+        }
+    }
+
     @Test("against a table, the saturated rows are told without the kernel's f′, as against the truth")
     func saturatedAgainstTable() throws {
         let directory = try GoldenTableTests.scratch()

@@ -25,6 +25,8 @@ struct CheckRun {
 
     /// Rows a block.
     static let block = 1 << 18
+    /// Rows a core reads, computes and compares at once.
+    static let part = 1 << 12
 
     /// What was found for f or for f′.
     struct Part {
@@ -83,21 +85,72 @@ struct CheckRun {
         outcome.profile = profile ? ErrorProfile(format: format, derivative: derivatives != nil) : nil
         var comparison = RowComparison(
             format: format, allowFlushToZero: allowFlushToZero, atZero: atZero, worstCount: worstCount)
+        defer { comparison.deallocate() }
         comparison.profiling = profile
+        if let expected, table == nil { comparison.truth = .table(derivatives: expected.df != nil) }
+        // Each chunk of a block counts into a tally of its own, kept from block to block.
+        let tallies = TallyPool(
+            count: (buffers.capacity + RowComparison.chunk - 1) / RowComparison.chunk, worst: worstCount,
+            derivatives: derivatives != nil)
+        defer { tallies.deallocate() }
+        let context = BlockContext(
+            buffers: buffers, evaluation: evaluation, lookup: table, comparison: comparison, tallies: tallies)
         while true {
-            let n = try readBlock(buffers, from: outcome.rows, lookup: table != nil)
+            let claims = try claim(from: outcome.rows, upTo: buffers.capacity, lookup: table != nil)
+            let n = claims.count
             if n == 0 { break }
+            let ordered = try compare(claims, from: outcome.rows, context)
             if !seen.isEmpty {
                 for i in 0..<n { seen[Int(buffers.xBits[i])] = true }
             }
-            if inOrder { inOrder = (0..<n).allSatisfy { buffers.xBits[$0] == UInt64(outcome.rows + $0) } }
-            truth(buffers, n, evaluation, table)
+            inOrder = inOrder && ordered
             explainer?.add(buffers, n, derivatives: derivatives != nil, to: &outcome.explanation)
-            comparison.add(buffers, n, to: &outcome)
+            add(n, context, to: &outcome)
             outcome.rows += n
         }
         outcome.coverage = coverage(seen: seen, inOrder: inOrder, rows: outcome.rows)
         return outcome
+    }
+
+    /// Reads and compares a block, each core a chunk at a time (read, the truth, the comparison,
+    /// while the chunk's rows are in its cache), into the block's tallies.
+    /// - Returns: Whether the block's inputs are the bit patterns from row `start` on, in order.
+    /// - Throws: The first error in the dump's order, as a reading in order would meet it.
+    private func compare(_ claims: BlockClaims, from start: Int, _ context: BlockContext) throws(DumpError)
+        -> Bool
+    {
+        let n = claims.count
+        let chunks = (n + RowComparison.chunk - 1) / RowComparison.chunk
+        let results = UnsafeMutableBufferPointer<ChunkResult>.allocate(capacity: chunks)
+        defer {
+            results.baseAddress?.deinitialize(count: chunks)
+            results.deallocate()
+        }
+        let shared = UncheckedSendable((self, claims, results, context))
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let (run, claims, results, context) = shared.value
+            let range = k * RowComparison.chunk..<Swift.min(n, (k + 1) * RowComparison.chunk)
+            results.initializeElement(at: k, to: run.chunk(range, claims, start: start, context, tally: k))
+        }
+        if let error = results.lazy.compactMap(\.error).first { throw error }
+        return results.allSatisfy(\.inOrder)
+    }
+
+    /// Adds a block's tallies to the outcome's parts, and its errors to the profile (--plot).
+    private func add(_ n: Int, _ context: BlockContext, to outcome: inout Outcome) {
+        let chunks = (n + RowComparison.chunk - 1) / RowComparison.chunk
+        let (buffers, comparison, tallies) = (context.buffers, context.comparison, context.tallies)
+        let value = UnsafeMutableBufferPointer(rebasing: tallies.value.prefix(chunks))
+        comparison.merge(value, buffers, n, derivative: false, into: &outcome.value)
+        outcome.profile?.add(buffers, n, derivative: false)
+        if var part = outcome.derivative, let derivatives = tallies.derivative {
+            // Taken out first, so that its histograms are not copied to be changed.
+            outcome.derivative = nil
+            let slopes = UnsafeMutableBufferPointer(rebasing: derivatives.prefix(chunks))
+            comparison.merge(slopes, buffers, n, derivative: true, into: &part)
+            outcome.derivative = part
+            outcome.profile?.add(buffers, n, derivative: true)
+        }
     }
 
     /// The dump's coverage of the format's inputs.
@@ -140,25 +193,89 @@ struct CheckRun {
         }
     }
 
-    /// Reads the next block of every column; 0 at the end.
-    private func readBlock(_ buffers: CheckBuffers, from start: Int, lookup: Bool) throws(DumpError) -> Int {
-        let n = try outputs.next(into: buffers.yBits)
-        func same(_ column: DumpColumn?, _ into: UnsafeMutableBufferPointer<UInt64>) throws(DumpError) {
-            guard let column else { return }
-            let k = try column.next(into: UnsafeMutableBufferPointer(rebasing: into[0..<Swift.max(n, 1)]))
-            guard k == n else {
-                let (short, long) = k < n ? (column.path, outputs.path) : (outputs.path, column.path)
+    /// Takes the next block of every column, up to `limit` rows, checking that they are as long.
+    private func claim(from start: Int, upTo limit: Int, lookup: Bool) throws(DumpError) -> BlockClaims {
+        let taken = try outputs.claim(upTo: limit)
+        let n = taken.count
+        func same(_ column: DumpColumn?) throws(DumpError) -> BlockClaims.Taken? {
+            guard let column else { return nil }
+            let claim = try column.claim(upTo: Swift.max(n, 1))
+            guard claim.count == n else {
+                let (short, long) =
+                    claim.count < n ? (column.path, outputs.path) : (outputs.path, column.path)
                 throw DumpError(
                     short,
-                    "it ends after \(start + Swift.min(k, n)) values, before \(long); they must be as long")
+                    "it ends after \(start + Swift.min(claim.count, n)) values, before \(long); they must be as long"
+                )
             }
+            return (column, claim)
         }
-        try same(derivatives, buffers.dyBits)
-        if let inputs {
-            try same(inputs, buffers.xBits)
-            if let x = expected?.x, !lookup {
-                try same(x, buffers.tableX)
-                if let i = (0..<n).first(where: { buffers.tableX[$0] != buffers.xBits[$0] }) {
+        var claims = BlockClaims(count: n, outputs: (outputs, taken))
+        claims.derivatives = try same(derivatives)
+        claims.inputs = try same(inputs)
+        if !lookup { claims.tableX = try same(expected?.x) }
+        let all = format.bitWidth >= 63 ? Int.max : 1 << format.bitWidth
+        if claims.inputs == nil && claims.tableX == nil && n > 0 && start + n > all {
+            throw DumpError(
+                outputs.path, "it holds more values than \(format.name) has bit patterns; give --input")
+        }
+        if !lookup {
+            claims.tableF = try same(expected?.f)
+            claims.tableDF = try same(expected?.df)
+        }
+        return claims
+    }
+
+    /// Rows `range` of a block (row `start` of the dump its first): read, their correctly
+    /// rounded values, and f and f′ compared.
+    private func chunk(
+        _ range: Range<Int>, _ claims: BlockClaims, start: Int, _ context: BlockContext, tally k: Int
+    ) -> ChunkResult {
+        let (buffers, comparison) = (context.buffers, context.comparison)
+        let value = context.tallies.value.baseAddress.unsafelyUnwrapped + k
+        let derivative = context.tallies.derivative.map { $0.baseAddress.unsafelyUnwrapped + k }
+        var inOrder = true
+        value.pointee.reset()
+        derivative?.pointee.reset()
+        // A few thousand rows at a time, so that what is read and computed for them is in the
+        // core's cache when it is next read.
+        for part in stride(from: range.lowerBound, to: range.upperBound, by: Self.part) {
+            let rows = part..<Swift.min(part + Self.part, range.upperBound)
+            do throws(DumpError) {
+                try read(rows, claims, start: start, buffers)
+            } catch {
+                return ChunkResult(error: error)
+            }
+            truth(rows, buffers, context.evaluation, context.lookup, comparison)
+            inOrder = inOrder && rows.allSatisfy { buffers.xBits[$0] == UInt64(start + $0) }
+            value.pointee.add(rows, buffers, derivative: false, comparison)
+            derivative?.pointee.add(rows, buffers, derivative: true, comparison)
+        }
+        value.pointee.finish()
+        derivative?.pointee.finish()
+        return ChunkResult(inOrder: inOrder)
+    }
+
+    /// Reads rows `range` of every column's block into the buffers.
+    private func read(_ range: Range<Int>, _ claims: BlockClaims, start: Int, _ buffers: CheckBuffers)
+        throws(DumpError)
+    {
+        func read(_ taken: BlockClaims.Taken?, into buffer: UnsafeMutableBufferPointer<UInt64>)
+            throws(DumpError)
+        {
+            guard let (column, claim) = taken else { return }
+            try column.read(range, of: claim, into: buffer)
+        }
+        try read(claims.outputs, into: buffers.yBits)
+        try read(claims.derivatives, into: buffers.dyBits)
+        if claims.inputs == nil, claims.tableX != nil {
+            // The table's inputs are the dump's.
+            try read(claims.tableX, into: buffers.xBits)
+        } else if claims.inputs != nil {
+            try read(claims.inputs, into: buffers.xBits)
+            if let (x, _) = claims.tableX {
+                try read(claims.tableX, into: buffers.tableX)
+                if let i = range.first(where: { buffers.tableX[$0] != buffers.xBits[$0] }) {
                     throw DumpError(
                         x.path,
                         "its row \(start + i) is for input 0x\(String(buffers.tableX[i], radix: 16)), the dump's for "
@@ -166,59 +283,88 @@ struct CheckRun {
                     )
                 }
             }
-        } else if let x = expected?.x {
-            try same(x, buffers.xBits)
         } else {
-            for i in 0..<n { buffers.xBits[i] = UInt64(start + i) }
-            let all = format.bitWidth >= 63 ? Int.max : 1 << format.bitWidth
-            if n > 0 && start + n > all {
-                throw DumpError(
-                    outputs.path, "it holds more values than \(format.name) has bit patterns; give --input")
-            }
+            for i in range { buffers.xBits[i] = UInt64(start + i) }
         }
-        if let expected, !lookup {
-            try same(expected.f, buffers.expectedF)
-            try same(expected.df, buffers.expectedDF)
-        }
-        return n
+        try read(claims.tableF, into: buffers.expectedF)
+        try read(claims.tableDF, into: buffers.expectedDF)
     }
 
-    /// The correctly rounded values of a block: computed, or the table's; each core a chunk.
+    /// The correctly rounded values of rows `range`: computed, or the table's.
+    ///
+    /// A table read beside the dump is left as bits for the comparison to read (made into
+    /// points only for --explain).
     private func truth(
-        _ buffers: CheckBuffers, _ n: Int, _ evaluation: FormatEvaluation, _ lookup: TableLookup?
+        _ range: Range<Int>, _ buffers: CheckBuffers, _ evaluation: FormatEvaluation, _ lookup: TableLookup?,
+        _ comparison: RowComparison
     ) {
-        let decode = RowComparison.Decoder(format)
+        let decode = comparison.decode
+        for i in range { buffers.xs[i] = decode.value(buffers.xBits[i]) }
         if let lookup {
-            for i in 0..<n { buffers.xs[i] = decode.value(buffers.xBits[i]) }
-            for i in 0..<n {
+            for i in range {
                 let (f, df) = lookup.values(buffers.xBits[i])
                 buffers.points[i] = FormatPoint(
                     input: buffers.xs[i], value: f, derivative: df, exactValue: f, exactDerivative: df,
                     valueCertain: true, derivativeCertain: true)
             }
-            return
+        } else if comparison.truth == .points {
+            evaluation.evaluate(
+                UnsafeBufferPointer(rebasing: buffers.xs[range]),
+                into: UnsafeMutableBufferPointer(rebasing: buffers.points[range]))
+        } else if explain {
+            for i in range { buffers.points[i] = comparison.point(i, buffers) }
         }
-        let chunk = RowComparison.chunk
-        let table = expected.map { $0.df != nil }
-        let shared = UncheckedSendable(buffers)
-        DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { k in
-            let buffers = shared.value
-            let range = k * chunk..<Swift.min(n, (k + 1) * chunk)
-            // The inputs decoded here, each core its chunk.
-            for i in range { buffers.xs[i] = decode.value(buffers.xBits[i]) }
-            guard let derivatives = table else {
-                evaluation.evaluate(
-                    UnsafeBufferPointer(rebasing: buffers.xs[range]),
-                    into: UnsafeMutableBufferPointer(rebasing: buffers.points[range]))
-                return
-            }
-            for i in range {
-                let f = decode.value(buffers.expectedF[i])
-                let df = derivatives ? decode.value(buffers.expectedDF[i]) : .nan
-                buffers.points[i] = FormatPoint(
-                    input: buffers.xs[i], value: f, derivative: df, exactValue: f, exactDerivative: df,
-                    valueCertain: true, derivativeCertain: true)
-            }
+    }
+}
+
+/// The columns' elements taken for one block of a check, each with its claim.
+private struct BlockClaims {
+    typealias Taken = (column: DumpColumn, claim: DumpColumn.Claim)
+    let count: Int
+    let outputs: Taken
+    var derivatives, inputs: Taken?
+    /// A golden table's x_bits, f_bits and df_bits read beside the dump.
+    var tableX, tableF, tableDF: Taken?
+}
+
+/// What every block of a check uses: its buffers, the truth, the comparison and the tallies.
+private struct BlockContext {
+    let buffers: CheckBuffers
+    let evaluation: FormatEvaluation
+    /// A whole narrow table, looked up by input.
+    let lookup: TableLookup?
+    let comparison: RowComparison
+    let tallies: TallyPool
+}
+
+/// What one chunk of a block found besides its counts: a reading error, or whether its inputs
+/// are the bit patterns in order.
+private struct ChunkResult {
+    var error: DumpError?
+    var inOrder = false
+}
+
+/// The tallies of a block's chunks, for f and for f′, made once for every block.
+private struct TallyPool {
+    let value: UnsafeMutableBufferPointer<ChunkTally>
+    let derivative: UnsafeMutableBufferPointer<ChunkTally>?
+
+    init(count: Int, worst: Int, derivatives: Bool) {
+        // Each made apart: a tally's bins are its own.
+        func tallies() -> UnsafeMutableBufferPointer<ChunkTally> {
+            let tallies = UnsafeMutableBufferPointer<ChunkTally>.allocate(capacity: count)
+            for k in 0..<count { tallies.initializeElement(at: k, to: ChunkTally(worst: worst)) }
+            return tallies
+        }
+        value = tallies()
+        derivative = derivatives ? tallies() : nil
+    }
+
+    func deallocate() {
+        for tallies in [value] + (derivative.map { [$0] } ?? []) {
+            for tally in tallies { tally.deallocate() }
+            tallies.baseAddress?.deinitialize(count: tallies.count)
+            tallies.deallocate()
         }
     }
 }
@@ -229,6 +375,11 @@ struct CheckBuffers {
     /// Each row's error as the comparison measured it (for --plot).
     let xs, ulps: UnsafeMutableBufferPointer<Double>
     let points: UnsafeMutableBufferPointer<FormatPoint>
+    /// Each row's mark for the plain path's bit-exact rows (``RowComparison``).
+    let marks: UnsafeMutableBufferPointer<UInt8>
+
+    /// Rows a block holds.
+    var capacity: Int { xBits.count }
 
     init(capacity: Int) {
         (xBits, yBits, dyBits) = (
@@ -238,6 +389,7 @@ struct CheckBuffers {
         tableX = .allocate(capacity: capacity)
         (xs, ulps) = (.allocate(capacity: capacity), .allocate(capacity: capacity))
         points = .allocate(capacity: capacity)
+        marks = .allocate(capacity: capacity)
     }
 
     func deallocate() {
@@ -245,6 +397,7 @@ struct CheckBuffers {
         xs.deallocate()
         ulps.deallocate()
         points.deallocate()
+        marks.deallocate()
     }
 }
 

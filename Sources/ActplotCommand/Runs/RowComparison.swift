@@ -15,6 +15,8 @@ struct RowComparison: Sendable {
     let worstCount: Int
     /// Whether each row's error is kept in the buffers, for --plot.
     var profiling = false
+    /// Where the correctly rounded values are read.
+    var truth = Truth.points
     /// What the comparison reads of the format at every row, read once (a plain value: no
     /// reference counting, no calls across modules).
     let limits: Limits
@@ -80,6 +82,26 @@ struct RowComparison: Sendable {
         }
     }
 
+    /// Where a block's correctly rounded values are.
+    enum Truth: Equatable {
+        /// The block's points, computed.
+        case points
+        /// A golden table's bits read beside the dump (`expectedF`, and `expectedDF` where the
+        /// table has f′), decoded where a row reads them: no points are made.
+        case table(derivatives: Bool)
+    }
+
+    /// Row i's correctly rounded values: its point, or made from the table's bits.
+    @inline(__always)
+    func point(_ i: Int, _ buffers: CheckBuffers) -> FormatPoint {
+        guard case .table(let derivatives) = truth else { return buffers.points[i] }
+        let f = decode.value(buffers.expectedF[i])
+        let df = derivatives ? decode.value(buffers.expectedDF[i]) : .nan
+        return FormatPoint(
+            input: buffers.xs[i], value: f, derivative: df, exactValue: f, exactDerivative: df,
+            valueCertain: true, derivativeCertain: true)
+    }
+
     /// A comparison in a format.
     init(format: NumberFormat, allowFlushToZero: Bool, atZero: (UInt64, UInt64), worstCount: Int) {
         self.format = format
@@ -90,80 +112,112 @@ struct RowComparison: Sendable {
         decode = Decoder(format)
     }
 
-    /// Values of bit patterns: float32's the processor decodes, with no call into the library a
-    /// row (the inputs', the results' and a table's alike).
-    struct Decoder {
-        let format: NumberFormat
-        let isFloat32: Bool
+    /// Frees the decoder's table.
+    func deallocate() { decode.deallocate() }
+
+    /// Values of bit patterns (the inputs', the results', a table's), with no call a row.
+    ///
+    /// float32's and float64's as the processor reads them, a narrow format's from a table of
+    /// its values made once: a small plain value the loops keep in registers. Sendable: its
+    /// table is only read once made.
+    struct Decoder: @unchecked Sendable {
+        private enum Kind { case float32, float64, table }
+        private let kind: Kind
+        /// A narrow format's value at every bit pattern (empty for float32 and float64).
+        private let values: UnsafeMutableBufferPointer<Double>
+        /// The bits a narrow format's patterns have.
+        private let mask: UInt64
 
         init(_ format: NumberFormat) {
-            self.format = format
-            isFloat32 = format == .float32
+            if format == .float32 || format.bitWidth == 64 {
+                (kind, values, mask) = (
+                    format == .float32 ? .float32 : .float64, .init(start: nil, count: 0), 0
+                )
+                return
+            }
+            kind = .table
+            values = .allocate(capacity: 1 << format.bitWidth)
+            mask = UInt64(values.count - 1)
+            for bits in values.indices { values[bits] = format.value(bits: UInt64(bits)) }
         }
+
+        /// Whether the format is float32.
+        var isFloat32: Bool { kind == .float32 }
+
+        /// Frees a narrow format's table.
+        func deallocate() { values.deallocate() }
 
         /// The value of a bit pattern.
         @inline(__always)
         func value(_ bits: UInt64) -> Double {
-            isFloat32 ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))) : format.value(bits: bits)
+            switch kind {
+            case .float32: Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits)))
+            case .float64: Double(bitPattern: bits)
+            case .table: values[Int(truncatingIfNeeded: bits & mask)]
+            }
         }
     }
 
     /// Rows a core compares at once.
     static let chunk = 1 << 16
 
-    /// Adds a block's rows for f and f′ to the outcome's parts, each core a chunk of rows for
-    /// both, and their errors to its profile (with --plot).
-    func add(_ buffers: CheckBuffers, _ n: Int, to outcome: inout CheckRun.Outcome) {
-        outcome.value = add(buffers, n, derivative: false, to: outcome.value)
-        outcome.profile?.add(buffers, n, derivative: false)
-        if let part = outcome.derivative {
-            // Taken out first, so that its histograms are not copied to be changed.
-            outcome.derivative = nil
-            outcome.derivative = add(buffers, n, derivative: true, to: part)
-            outcome.profile?.add(buffers, n, derivative: true)
-        }
-    }
-
-    /// A block's rows for f (or f′) added to `part`.
-    private func add(_ buffers: CheckBuffers, _ n: Int, derivative: Bool, to given: CheckRun.Part)
-        -> CheckRun.Part
-    {
-        var part = given
-        let chunks = (n + Self.chunk - 1) / Self.chunk
-        let tallies = UnsafeMutableBufferPointer<ChunkTally>.allocate(capacity: chunks)
-        defer {
-            tallies.baseAddress?.deinitialize(count: chunks)
-            tallies.deallocate()
-        }
-        let shared = UncheckedSendable((buffers, tallies, part.previous))
-        DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            let (buffers, tallies, previous) = shared.value
-            let range = k * Self.chunk..<Swift.min(n, (k + 1) * Self.chunk)
-            var tally = ChunkTally(worst: worstCount)
-            let before = k == 0 ? previous : row(buffers, range.lowerBound - 1, derivative: derivative)
-            tally.add(range, buffers, derivative: derivative, after: before, self)
-            tallies.initializeElement(at: k, to: tally)
-        }
-        for tally in tallies {
-            for k in CheckRegion.allCases.indices where k != CheckRegion.all.rawValue {
+    /// Adds a block's chunk tallies (of chunks of ``chunk`` rows, in order) to a part, with
+    /// each chunk's first row compared with the row before it (the previous block's last, for
+    /// the first chunk): a tally leaves its first row's monotonicity to this.
+    func merge(
+        _ tallies: UnsafeMutableBufferPointer<ChunkTally>, _ buffers: CheckBuffers, _ n: Int,
+        derivative: Bool,
+        into part: inout CheckRun.Part
+    ) {
+        let all = CheckRegion.all.rawValue
+        for (k, tally) in tallies.enumerated() {
+            let first = k * Self.chunk
+            let before = first == 0 ? part.previous : row(buffers, first - 1, derivative: derivative)
+            if let before, let current = row(buffers, first, derivative: derivative),
+                current.expected > before.expected && current.y < before.y
+                    || current.expected < before.expected && current.y > before.y
+            {
+                var mask = regions(buffers.xs[first], point(first, buffers))
+                while mask != 0 {
+                    part.regions[mask.trailingZeroBitCount].monotonicity += 1
+                    mask &= mask - 1
+                }
+                part.regions[all].monotonicity += 1
+            }
+            // (A region without rows has an empty histogram.)
+            for k in CheckRegion.allCases.indices where k != all && tally.summaries[k].rows > 0 {
                 let histogram = tally.histograms[k * ErrorSummary.bins..<(k + 1) * ErrorSummary.bins]
                 part.regions[k].add(tally.summaries[k])
                 part.regions[k].add(histogram: histogram)
                 // Every row is in one of these, so `all` is their sum (one update a row fewer).
                 if CheckRegion.exclusive.contains(k) {
-                    part.regions[CheckRegion.all.rawValue].add(tally.summaries[k])
-                    part.regions[CheckRegion.all.rawValue].add(histogram: histogram)
+                    part.regions[all].add(tally.summaries[k])
+                    part.regions[all].add(histogram: histogram)
                 }
             }
             part.worst.add(tally.worst)
         }
         part.previous = n > 0 ? row(buffers, n - 1, derivative: derivative) : part.previous
-        return part
+    }
+
+    /// The regions of a row at x, as bits in ``CheckRegion`` order (`all` apart).
+    @inline(__always)
+    func regions(_ x: Double, _ p: FormatPoint) -> Int {
+        guard x.isFinite else { return 1 << CheckRegion.nonFinite.rawValue }
+        var mask = 0
+        mask |= 1 << CheckRegion.containing(x).rawValue
+        if x != 0 && abs(x) < limits.leastNormal { mask |= 1 << CheckRegion.subnormal.rawValue }
+        let (f, df) = (p.exactValue, p.exactDerivative)
+        if f.isFinite && df.isFinite && limits.ulps(df, at: f) < 1 {
+            mask |= 1 << CheckRegion.saturated.rawValue
+        }
+        return mask
     }
 
     /// Row i's correctly rounded value and result, where both are finite.
     private func row(_ buffers: CheckBuffers, _ i: Int, derivative: Bool) -> (expected: Double, y: Double)? {
-        let r = derivative ? buffers.points[i].derivative : buffers.points[i].value
+        let p = point(i, buffers)
+        let r = derivative ? p.derivative : p.value
         let y = decode.value(derivative ? buffers.dyBits[i] : buffers.yBits[i])
         return r.isFinite && y.isFinite ? (r, y) : nil
     }
@@ -179,34 +233,66 @@ private enum RowKind {
 
 /// One chunk's counts: each region's summary (without its histogram), the histograms in one
 /// flat buffer, and the worst rows.
-private struct ChunkTally {
+struct ChunkTally {
     var summaries = [ErrorSummary](
         repeating: ErrorSummary(histogram: false), count: CheckRegion.allCases.count)
     var histograms = [Int](repeating: 0, count: CheckRegion.allCases.count * ErrorSummary.bins)
     var worst: WorstRows
+    /// The last row's correctly rounded value and result, where finite: nil before the first.
+    private var last: (expected: Double, y: Double)?
+    /// The plain rows' counts, until ``finish()`` adds them.
+    private var plain = PlainCounts()
 
     init(worst: Int) { self.worst = WorstRows(limit: worst) }
 
-    /// Compares rows `range`, the row before the first being `before`.
+    /// Empties the tally for another chunk: only the regions that have rows need clearing.
+    mutating func reset() {
+        for k in summaries.indices where summaries[k].rows > 0 {
+            summaries[k] = ErrorSummary(histogram: false)
+            for b in k * ErrorSummary.bins..<(k + 1) * ErrorSummary.bins { histograms[b] = 0 }
+        }
+        worst = WorstRows(limit: worst.limit)
+        last = nil
+        plain.reset()
+    }
+
+    /// Frees the plain rows' bins.
+    func deallocate() { plain.deallocate() }
+
+    /// Adds the plain rows' counts to the summaries and histograms: the tally is complete.
+    mutating func finish() {
+        let plain = self.plain
+        summaries.withUnsafeMutableBufferPointer { summaries in
+            histograms.withUnsafeMutableBufferPointer { histograms in plain.flush(into: summaries, histograms)
+            }
+        }
+    }
+
+    /// Compares rows `range`, which follow those added before (the first rows of a chunk
+    /// without a row before them).
     mutating func add(
-        _ range: Range<Int>, _ buffers: CheckBuffers, derivative: Bool,
-        after before: (expected: Double, y: Double)?,
-        _ comparison: RowComparison
+        _ range: Range<Int>, _ buffers: CheckBuffers, derivative: Bool, _ comparison: RowComparison
     ) {
-        var previous = before
+        var previous = last
+        defer { last = previous }
         let bins = ErrorSummary.bins
         // The worst rows kept in a local, and the error a row must exceed to join them.
         var worst = self.worst
         var threshold = worst.threshold
         defer { self.worst = worst }
+        var plain = self.plain
+        defer { self.plain = plain }
         summaries.withUnsafeMutableBufferPointer { summaries in
             histograms.withUnsafeMutableBufferPointer { histograms in
-                var plain = PlainCounts()
-                defer { plain.flush(into: summaries, histograms) }
                 // What the plain path reads, taken out of the structures once.
                 let block = PlainRows(buffers, derivative: derivative, comparison)
-                for i in range {
-                    if plain.add(i, block, after: &previous, threshold) { continue }
+                let marked = plain.mark(range, block)
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    // Plain rows counted in a tight loop, up to the next row that is not.
+                    i = plain.count(i..<range.upperBound, block, after: &previous, threshold, marked: marked)
+                    guard i < range.upperBound else { break }
+                    defer { i += 1 }
                     let row = Row(i, buffers, derivative: derivative, after: &previous, comparison)
                     if comparison.profiling {
                         // For --plot: the error measured, ∞ for a non-finite mismatch, −1 for none.
@@ -265,7 +351,7 @@ private struct ChunkTally {
         ) {
             let limits = comparison.limits
             let leastNormal = limits.leastNormal
-            let p = buffers.points[i]
+            let p = comparison.point(i, buffers)
             x = buffers.xs[i]
             yBits = derivative ? buffers.dyBits[i] : buffers.yBits[i]
             let r = derivative ? p.derivative : p.value
@@ -291,7 +377,7 @@ private struct ChunkTally {
                 r == 0 || !measured || !y.isFinite || !r.isFinite ? -1 : exactBits ? 0 : abs(y - r) / abs(r)
             falseZero = y == 0 && abs(r) >= leastNormal && r.isFinite
             uncertain = !(derivative ? p.derivativeCertain : p.valueCertain)
-            regions = Self.regionMask(x, p, limits)
+            regions = comparison.regions(x, p)
         }
 
         /// What a row that is not bit-exact is: a non-finite or sign-of-zero mismatch, a
@@ -308,20 +394,6 @@ private struct ChunkTally {
             if y == 0 && abs(r) < leastNormal { return .flushed }
             let readAsZero = yBits == comparison.atZero.0 || yBits == comparison.atZero.1
             return !derivative && x != 0 && abs(x) < leastNormal && readAsZero ? .flushed : .measured
-        }
-
-        /// The regions of a row, as bits in ``CheckRegion`` order.
-        @inline(__always)
-        private static func regionMask(_ x: Double, _ p: FormatPoint, _ limits: RowComparison.Limits) -> Int {
-            guard x.isFinite else { return 1 << CheckRegion.nonFinite.rawValue }
-            var mask = 0
-            mask |= 1 << CheckRegion.containing(x).rawValue
-            if x != 0 && abs(x) < limits.leastNormal { mask |= 1 << CheckRegion.subnormal.rawValue }
-            let (f, df) = (p.exactValue, p.exactDerivative)
-            if f.isFinite && df.isFinite && limits.ulps(df, at: f) < 1 {
-                mask |= 1 << CheckRegion.saturated.rawValue
-            }
-            return mask
         }
     }
 
@@ -355,144 +427,5 @@ private struct ChunkTally {
             s.pointee.sumRelative += row.relative
             s.pointee.maxRelative = Swift.max(s.pointee.maxRelative, row.relative)
         }
-    }
-}
-
-/// The counts of a chunk's plain rows, kept apart from ``ErrorSummary``.
-///
-/// So the common row costs a few dozen instructions: a finite input at least 2⁻⁶ from 0 (one
-/// of the two tails' regions) and normal, whose result and correctly rounded value are finite and not 0, certain, not
-/// saturated, and whose error does not put it among the worst rows. Every other row goes
-/// through ``ChunkTally``'s general path; the counts join the summaries at the chunk's end.
-private struct PlainCounts {
-    /// The counts of x ≤ −2⁻⁶ and of x ≥ 2⁻⁶.
-    var negative = Tail()
-    var positive = Tail()
-
-    /// One tail's counts: every plain row is measured and has a relative error.
-    struct Tail {
-        var rows = 0
-        var bitExact = 0
-        var violations = 0
-        var sumUlps = 0.0
-        var maxUlps = 0.0
-        var sumRelative = 0.0
-        var maxRelative = 0.0
-
-        /// Counts a row.
-        @inline(__always)
-        mutating func add(_ ulps: Double, _ relative: Double, exact: Bool, violation: Bool) {
-            rows += 1
-            bitExact += exact ? 1 : 0
-            violations += violation ? 1 : 0
-            sumUlps += ulps
-            maxUlps = Swift.max(maxUlps, ulps)
-            sumRelative += relative
-            maxRelative = Swift.max(maxRelative, relative)
-        }
-
-        /// Adds the counts to a region's summary.
-        func flush(into s: UnsafeMutablePointer<ErrorSummary>) {
-            s.pointee.rows += rows
-            s.pointee.measured += rows
-            s.pointee.relativeRows += rows
-            s.pointee.bitExact += bitExact
-            s.pointee.monotonicity += violations
-            s.pointee.sumUlps += sumUlps
-            s.pointee.maxUlps = Swift.max(s.pointee.maxUlps, maxUlps)
-            s.pointee.sumRelative += sumRelative
-            s.pointee.maxRelative = Swift.max(s.pointee.maxRelative, maxRelative)
-        }
-    }
-
-    /// Rows per histogram bin below 64 ulps, per tail (no array: no uniqueness check a row).
-    let bins: UnsafeMutableBufferPointer<Int>
-
-    /// The histogram's bins below 64 ulps: 0 ulp, then 1/64 ulp wide (``ErrorSummary/bin(_:)``).
-    static let binsPerTail = 64 * 64 + 1
-
-    /// Empty counts; ``flush(into:_:)`` deallocates them.
-    init() {
-        bins = .allocate(capacity: 2 * Self.binsPerTail)
-        bins.initialize(repeating: 0)
-    }
-
-    /// Counts row i if it is plain, after the row `previous`, which it becomes; false (and
-    /// nothing changed) if it is not.
-    @inline(__always)
-    mutating func add(
-        _ i: Int, _ block: PlainRows, after previous: inout (expected: Double, y: Double)?,
-        _ threshold: Double
-    ) -> Bool {
-        let p = block.points[i]
-        let x = block.xs[i]
-        let (r, t) = block.derivative ? (p.derivative, p.exactDerivative) : (p.value, p.exactValue)
-        let limits = block.limits
-        guard abs(x) >= limits.plainFrom, abs(x) < .infinity,
-            block.derivative ? p.derivativeCertain : p.valueCertain,
-            r != 0, abs(r) < .infinity, abs(t) < .infinity,
-            !(abs(p.exactValue) < .infinity && limits.ulps(p.exactDerivative, at: p.exactValue) < 1)
-        else { return false }
-        let bits = block.results[i]
-        let y = block.decode.value(bits)
-        guard y != 0, abs(y) < .infinity else { return false }
-        let ulps = limits.ulps(y - t, at: t)
-        guard ulps <= threshold || ulps == 0, ulps < 64 else { return false }
-        let exact = y.bitPattern == r.bitPattern
-        let relative = exact ? 0 : abs(y - r) / abs(r)
-        var violation = false
-        if let previous {
-            violation = r > previous.expected && y < previous.y || r < previous.expected && y > previous.y
-        }
-        previous = (r, y)
-        if block.profiling { block.ulps[i] = ulps }
-        let bin = ErrorSummary.bin(ulps)
-        if x < 0 {
-            negative.add(ulps, relative, exact: exact, violation: violation)
-            bins[bin] += 1
-        } else {
-            positive.add(ulps, relative, exact: exact, violation: violation)
-            bins[Self.binsPerTail + bin] += 1
-        }
-        return true
-    }
-
-    /// Adds the counts to the negative and positive regions' summaries and histograms, and
-    /// frees them.
-    func flush(
-        into summaries: UnsafeMutableBufferPointer<ErrorSummary>,
-        _ histograms: UnsafeMutableBufferPointer<Int>
-    ) {
-        let tails = [(CheckRegion.negative.rawValue, negative), (CheckRegion.positive.rawValue, positive)]
-        for (side, (k, tail)) in tails.enumerated() where tail.rows > 0 {
-            tail.flush(into: summaries.baseAddress.unsafelyUnwrapped + k)
-            for b in 0..<Self.binsPerTail where bins[side * Self.binsPerTail + b] != 0 {
-                histograms[k * ErrorSummary.bins + b] += bins[side * Self.binsPerTail + b]
-            }
-        }
-        bins.deallocate()
-    }
-}
-
-/// What the plain path reads of a block, taken out of ``CheckBuffers`` and ``RowComparison``
-/// once per chunk: plain pointers and values, nothing reference-counted in the loop.
-private struct PlainRows {
-    let xs: UnsafeMutableBufferPointer<Double>
-    let points: UnsafeMutableBufferPointer<FormatPoint>
-    /// The kernel's f or f′, as bits.
-    let results: UnsafeMutableBufferPointer<UInt64>
-    let ulps: UnsafeMutableBufferPointer<Double>
-    let derivative: Bool
-    let profiling: Bool
-    let limits: RowComparison.Limits
-    let decode: RowComparison.Decoder
-
-    init(_ buffers: CheckBuffers, derivative: Bool, _ comparison: RowComparison) {
-        (xs, points, ulps) = (buffers.xs, buffers.points, buffers.ulps)
-        results = derivative ? buffers.dyBits : buffers.yBits
-        self.derivative = derivative
-        profiling = comparison.profiling
-        limits = comparison.limits
-        decode = comparison.decode
     }
 }
