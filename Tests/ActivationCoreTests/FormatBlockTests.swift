@@ -38,7 +38,10 @@ struct FormatBlockTests {
         var found: [String] = []
         for format in formats {
             let xs = inputs(format, strides)
-            for arithmetic in FormatEvaluation.Arithmetic.allCases {
+            // The framework's arithmetic where it has a kernel for the preset.
+            let framework: [FormatEvaluation.Arithmetic] =
+                FrameworkKernel(f, format: format) == nil ? [] : [.framework]
+            for arithmetic in FormatEvaluation.Arithmetic.textbook + framework {
                 let evaluation = FormatEvaluation(f, format: format, arithmetic: arithmetic)
                 var points = [FormatPoint](
                     repeating: FormatPoint(

@@ -18,15 +18,16 @@ struct SurveyCoverageTests {
 
     @Test("one core or two, the same thresholds, worst errors and uncertain counts")
     func threads() throws {
-        for spec in ["sigmoid", "gelu", "softplus"] {
-            for arithmetic in FormatEvaluation.Arithmetic.allCases {
-                let e = FormatEvaluation(
-                    try Catalog.activation(spec), format: .float32, arithmetic: arithmetic)
-                let one = FormatSurvey(e, coverage: .stride(16), threads: 1)
-                let two = FormatSurvey(e, coverage: .stride(16), threads: 2)
-                #expect(one.thresholds == two.thresholds && one.worst == two.worst, "\(spec) \(arithmetic)")
-                #expect(one.uncertain == two.uncertain && one.inputs == two.inputs)
-            }
+        let cases =
+            ["sigmoid", "gelu", "softplus"].flatMap { spec in
+                FormatEvaluation.Arithmetic.textbook.map { (spec, $0) }
+            } + [("torch.GELU", FormatEvaluation.Arithmetic.framework)]
+        for (spec, arithmetic) in cases {
+            let e = FormatEvaluation(try Catalog.activation(spec), format: .float32, arithmetic: arithmetic)
+            let one = FormatSurvey(e, coverage: .stride(16), threads: 1)
+            let two = FormatSurvey(e, coverage: .stride(16), threads: 2)
+            #expect(one.thresholds == two.thresholds && one.worst == two.worst, "\(spec) \(arithmetic)")
+            #expect(one.uncertain == two.uncertain && one.inputs == two.inputs)
         }
     }
 

@@ -157,7 +157,28 @@ struct PrecisionCommandTests {
         arguments: [
             (["eval", "gelu", "--dtype", "fp12", "1"], "unknown format 'fp12'"),
             (["eval", "gelu", "--arith", "naive", "1"], "need a format"),
-            (["eval", "gelu", "--dtype", "bf16", "--arith", "fast", "1"], "exact, naive or opmath"),
+            (
+                ["eval", "gelu", "--dtype", "bf16", "--arith", "fast", "1"],
+                "exact, naive, opmath or framework"
+            ),
+            (["eval", "sigmoid", "--dtype", "bf16", "--arith", "framework", "1"], "covers torch presets"),
+            (["eval", "jax.sigmoid", "--dtype", "bf16", "--arith", "framework", "1"], "not jax.sigmoid"),
+            (
+                ["eval", "torch.Sigmoid", "--dtype", "e4m3", "--arith", "framework", "1"],
+                "covers bf16, f16, f32"
+            ),
+            (
+                ["eval", "torch.Sigmoid", "--dtype", "bf16", "--arith", "framework", "--ftz", "1"],
+                "drop --ftz"
+            ),
+            (
+                [
+                    "precision", "torch.Tanh", "--dtype", "f16", "--arith", "framework", "--overflow",
+                    "saturate",
+                ],
+                "drop --overflow"
+            ),
+            (["plot", "torch.Sigmoid", "relu", "--dtype", "bf16", "--arith", "framework"], "not relu"),
             (["precision", "gelu", "--dtype", "e4m3", "--overflow", "wrap"], "standard or saturate"),
             (["eval", "softmax", "--dtype", "bf16", "--vector", "1,2"], "drop one of them"),
         ])
@@ -165,6 +186,27 @@ struct PrecisionCommandTests {
         let r = try InProcess.run(c.0)
         #expect(r.status == 64 && r.stdout.isEmpty)
         #expect(r.stderr.hasPrefix("actplot: error: ") && r.stderr.contains(c.1), "\(r.stderr)")
+    }
+
+    @Test(
+        "--arith framework: torch's float16 σ′ rounds every operation, (1 − y)·y in float16 (0x33FF, not 0x3400)"
+    )
+    func framework() throws {
+        let r = try InProcess.run([
+            "eval", "torch.Sigmoid", "--dtype", "f16", "--arith", "framework", "-0.000488758", "--json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
+        #expect(object["arith"] as? String == "framework")
+        let point = try #require((object["points"] as? [[String: Any]])?.first)
+        #expect(
+            point["dtype_value_bits"] as? String == "0x37FF"
+                && point["dtype_derivative_bits"] as? String == "0x33FF")
+        let opmath = try InProcess.run([
+            "eval", "torch.Sigmoid", "--dtype", "f16", "--arith", "opmath", "-0.000488758", "--json",
+        ])
+        let other = try #require(try JSONSerialization.jsonObject(with: opmath.stdoutData) as? [String: Any])
+        #expect((other["points"] as? [[String: Any]])?.first?["dtype_derivative_bits"] as? String == "0x3400")
     }
 
     @Test("float8_e4m3fn: NaN past 448 by default, 448 with --overflow saturate")

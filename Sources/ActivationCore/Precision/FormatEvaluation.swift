@@ -27,6 +27,11 @@ public struct FormatEvaluation: Sendable {
         case naive
         /// Textbook formulas in float32, inputs and outputs in the format.
         case opmath
+        /// A framework preset as the framework computes it on CPU (``FrameworkKernel``).
+        case framework
+
+        /// The three that every function has (framework needs a framework preset).
+        public static let textbook: [Arithmetic] = [.exact, .naive, .opmath]
 
         /// What the arithmetic computes, in a few words, for a format named `format`:
         /// `textbook formulas, every operation in bfloat16`.
@@ -37,6 +42,7 @@ public struct FormatEvaluation: Sendable {
             case .exact: "the true f and f′ at the rounded input, each rounded once"
             case .naive: "textbook formulas, every operation in \(format)"
             case .opmath: "textbook formulas in float32, input and output in \(format)"
+            case .framework: "as the preset's framework computes it on CPU"
             }
         }
     }
@@ -51,6 +57,8 @@ public struct FormatEvaluation: Sendable {
     public let formula: NaiveFormula?
     /// The formulas compiled for blocks of inputs, where f′ is written (not autograd).
     private let programs: FormulaPrograms?
+    /// The framework's kernel, for ``Arithmetic/framework``.
+    public let kernel: FrameworkKernel?
     /// Whether exact rounding of a block rounds f′ too (on by default); off, a block's points may
     /// have f′ = NaN (certain) where that saves work, for a caller that needs f alone (a check
     /// of a kernel's f).
@@ -70,16 +78,27 @@ public struct FormatEvaluation: Sendable {
         self.format = format
         self.arithmetic = arithmetic
         self.formula = function.naiveFormula
-        programs = arithmetic == .exact ? nil : formula.flatMap(FormulaPrograms.init)
+        let textbook = arithmetic == .naive || arithmetic == .opmath
+        programs = textbook ? formula.flatMap(FormulaPrograms.init) : nil
+        kernel = arithmetic == .framework ? FrameworkKernel(function, format: format) : nil
+        precondition(
+            arithmetic != .framework || kernel != nil,
+            "no framework kernel for \(function.name) in \(format.name)")
     }
 
     /// Whether f and f′ come from the textbook formulas (naive and opmath with a formula).
-    public var usesFormula: Bool { arithmetic != .exact && formula != nil }
+    public var usesFormula: Bool { (arithmetic == .naive || arithmetic == .opmath) && formula != nil }
 
     /// f and f′ at x as the format computes them, beside the true values at the rounded input.
     public func evaluate(at x: Double) -> FormatPoint {
         let input = format.rounded(x)
         let truth = function.jet(at: input)
+        if let kernel {
+            let (value, slope) = kernel.evaluate(at: input, format: format)
+            return FormatPoint(
+                input: input, value: value, derivative: slope, exactValue: truth.value,
+                exactDerivative: truth.derivative, certain: true)
+        }
         guard usesFormula, let formula else { return exactPoint(at: input, truth) }
         let inner = arithmetic == .naive ? format : .float32
         let machine = RoundedArithmetic(format: inner)
@@ -127,7 +146,7 @@ public struct FormatEvaluation: Sendable {
             }
             return
         }
-        guard !usesFormula, format.bitWidth < 64 else {
+        guard !usesFormula, kernel == nil, format.bitWidth < 64 else {
             for (i, x) in inputs.enumerated() { points[i] = evaluate(at: x) }
             return
         }

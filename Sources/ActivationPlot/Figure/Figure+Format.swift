@@ -81,9 +81,11 @@ extension Figure {
 
 extension FormatEvaluation {
     /// What a curve as the format computes it is called after its function's name:
-    /// `[bf16 naive]`, or `[bf16 exact]` where the function has no textbook formula.
+    /// `[bf16 naive]`, `[bf16 framework]`, or `[bf16 exact]` where the function has no textbook
+    /// formula.
     public var curveSuffix: String {
-        "[\(format.shortName) \(usesFormula || arithmetic == .exact ? arithmetic.rawValue : "exact")]"
+        let named = usesFormula || arithmetic == .exact || kernel != nil
+        return "[\(format.shortName) \(named ? arithmetic.rawValue : "exact")]"
     }
 }
 

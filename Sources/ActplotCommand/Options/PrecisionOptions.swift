@@ -57,9 +57,64 @@ struct PrecisionOptions: ParsableArguments {
         return format
     }
 
-    /// The arithmetic asked for, or all three when none is.
+    /// The arithmetic asked for, or the three textbook ones when none is.
     func arithmetics() throws -> [FormatEvaluation.Arithmetic] {
-        arith == nil ? FormatEvaluation.Arithmetic.allCases : [try arithmetic()]
+        arith == nil ? FormatEvaluation.Arithmetic.textbook : [try arithmetic()]
+    }
+
+    /// The arithmetics asked for, checked against the functions and formats they evaluate:
+    /// `--arith framework` needs a framework preset it has a kernel for, in a format it covers,
+    /// and takes the framework's own flush and overflow rules (no `--ftz`, no `--overflow`).
+    func arithmetics(for functions: [Activation], in formats: [NumberFormat]) throws
+        -> [FormatEvaluation.Arithmetic]
+    {
+        let arithmetics = try arithmetics()
+        guard arithmetics.contains(.framework) else { return arithmetics }
+        if ftz || overflow != nil {
+            let option = ftz ? "--ftz" : "--overflow"
+            throw ValidationError(
+                "'\(option)' beside '--arith framework': the framework's own rules apply; drop \(option)")
+        }
+        for function in functions {
+            for format in formats {
+                if let reason = FrameworkKernel.unsupported(function, format: format) {
+                    throw ValidationError(Self.frameworkMessage(reason, function, format))
+                }
+            }
+        }
+        return arithmetics
+    }
+
+    /// Why `--arith framework` cannot evaluate a function in a format, saying what it covers.
+    static func frameworkMessage(
+        _ reason: FrameworkKernel.Unsupported, _ function: Activation, _ format: NumberFormat
+    )
+        -> String
+    {
+        let frameworks = FrameworkKernel.frameworks.map(\.rawValue).joined(separator: ", ")
+        switch reason {
+        case .notAPreset:
+            return
+                "--arith framework computes a framework preset as the framework does; it covers \(frameworks) "
+                + "presets so far (torch.Sigmoid, torch.GELU), not \(function.name)"
+        case .format:
+            let formats = FrameworkKernel.formats.map(\.shortName).joined(separator: ", ")
+            return "--arith framework covers \(formats), not \(format.name)"
+        case .noKernel:
+            let framework = function.preset?.framework ?? .torch
+            return
+                "--arith framework has no kernel for \(function.name) (the \(framework.rawValue) presets it covers, "
+                + "with \(framework.rawValue)'s own parameters: "
+                + FrameworkKernel.covered(framework).joined(separator: ", ") + ")"
+        }
+    }
+
+    /// ``arithmetic()`` checked as ``arithmetics(for:in:)`` checks it, for one format (or none).
+    func arithmetic(for functions: [Activation], in format: NumberFormat?) throws
+        -> FormatEvaluation.Arithmetic
+    {
+        guard let format else { return try arithmetic() }
+        return try arithmetics(for: functions, in: [format])[0]
     }
 
     /// The arithmetic asked for (exact by default).

@@ -65,6 +65,15 @@ package struct SurveyReport: Report {
     /// exact alone.
     private var formulaNote: String {
         guard arithmetics != [.exact] else { return "" }
+        if arithmetics == [.framework] {
+            // The kernel of each format surveyed (torch's float16 σ′ rounds where bfloat16's does not).
+            return surveys.flatMap { $0 }.compactMap { survey in
+                survey.evaluation.kernel.map { kernel in
+                    "framework in \(survey.evaluation.format.name):\n"
+                        + kernel.description.map { "  \($0)\n" }.joined()
+                }
+            }.joined()
+        }
         guard let formula = function.naiveFormula else {
             return
                 "\(function.name) has no textbook formula in the catalog: naive and opmath are computed exactly\n"

@@ -205,7 +205,7 @@ struct PlotRun {
             throw ValidationError("'--error' draws the error in ulps of a format: add --dtype bf16")
         }
         guard let format = try o.precision.format() else { return nil }
-        let arithmetic = try o.precision.arithmetic()
+        let arithmetic = try o.precision.arithmetic(for: functions.map(\.function), in: format)
         return functions.map { FormatEvaluation($0.function, format: format, arithmetic: arithmetic) }
     }
 

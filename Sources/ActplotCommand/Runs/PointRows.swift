@@ -140,7 +140,7 @@ struct FormatRows: PointRows {
     var title: String {
         let e = evaluation
         let how =
-            e.arithmetic != .exact && e.formula == nil
+            e.arithmetic != .exact && e.formula == nil && e.kernel == nil
             ? "no textbook formula in the catalog, so computed exactly"
             : e.arithmetic.summary(in: e.format.name)
         return "\(e.function.name) in \(e.format), \(e.arithmetic.rawValue): \(how)"
@@ -152,6 +152,7 @@ struct FormatRows: PointRows {
             ("dtype", .string(e.format.name)), ("arith", .string(e.arithmetic.rawValue)),
             ("overflow", .string(e.format.overflow.rawValue)), ("ftz", .bool(e.format.flushesSubnormals)),
             ("formula", e.usesFormula ? .string(e.formula?.value ?? "") : .null),
+            ("kernel", e.kernel.map { .array($0.description.map(JSONValue.string)) } ?? .null),
         ]
     }
 
@@ -208,6 +209,7 @@ struct FormatRows: PointRows {
             out += "  f = \(formula.value)\n"
             out += "  f′ = \(formula.derivativeText)\n"
         }
+        for line in evaluation.kernel?.description ?? [] { out += "  \(line)\n" }
         return out
             + "  ulps: |computed − true| in units of the format's spacing at the true value (at the rounded x)\n"
     }

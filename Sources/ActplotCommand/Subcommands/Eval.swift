@@ -83,15 +83,16 @@ extension Actplot {
 
         func run(on console: inout Console) throws {
             let members = try others.activations([function])
+            let dtype = try precision.format(scales: true)
             if members.count > 1 {
                 return try EvalRun.family(
                     members, spec: function, points: vector == nil ? source.points : nil,
-                    output: try PointOutput(format: format, json: numbers.json),
-                    format: try precision.format(scales: true),
-                    arithmetic: try precision.arithmetic(), precision: numbers.precision, on: console)
+                    output: try PointOutput(format: format, json: numbers.json), format: dtype,
+                    arithmetic: try precision.arithmetic(for: members, in: dtype),
+                    precision: numbers.precision,
+                    on: console)
             }
             let f = members[0]
-            let dtype = try precision.format(scales: true)
             if let vector {
                 if dtype != nil {
                     throw ValidationError(
@@ -110,7 +111,7 @@ extension Actplot {
             try EvalRun(
                 function: f, points: source.points,
                 evaluation: try dtype.map {
-                    FormatEvaluation(f, format: $0, arithmetic: try precision.arithmetic())
+                    FormatEvaluation(f, format: $0, arithmetic: try precision.arithmetic(for: [f], in: $0))
                 },
                 output: try PointOutput(format: format, json: numbers.json), precision: numbers.precision
             ).run(on: console)

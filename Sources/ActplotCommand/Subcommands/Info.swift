@@ -44,7 +44,7 @@ extension Actplot {
                 let progress = SurveyProgress()
                 let survey = try function.map { name in
                     let f = try others.activation(name, for: "info")
-                    let arithmetics = try precision.arithmetics()
+                    let arithmetics = try precision.arithmetics(for: [f], in: [format])
                     return ProgressBar.run(
                         progress, label: "\(f.name) in \(format.name)", in: console.environment
                     ) {

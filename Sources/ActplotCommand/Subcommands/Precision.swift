@@ -54,7 +54,8 @@ extension Actplot {
             let formats = named.map { [$0] } ?? NumberFormat.common
             let fallback = Self.defaultCoverage(named)
             let (arithmetics, coverage) = (
-                try precision.arithmetics(), try survey.coverage(fallback, formats: formats)
+                try precision.arithmetics(for: [f], in: formats),
+                try survey.coverage(fallback, formats: formats)
             )
             let progress = SurveyProgress()
             let label = "\(f.name) in \(named?.name ?? "every format")"

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""`actplot eval --arith framework` against the running framework, bit for bit.
+
+For each framework preset `--arith framework` covers, every finite bfloat16 and float16 input
+(both zeros and every subnormal) goes through the framework once, as one contiguous 1-D tensor in
+bit-pattern order, f and f' (autograd with a ones cotangent, in the same format); actplot
+evaluates the same inputs; the bits are compared (any NaN equals any NaN, the sign of a zero
+counts). Prints one row per function and format: inputs whose f or f' differ, how many of those
+only in the sign of a zero, and the first few. Exits 1 if a function's rate of difference is above
+its bound (--bound, 0.1 % by default) and its kernel names no residue.
+
+Conditions (as ../shared/reference/framework-numerics.md measured): torch eager on CPU,
+torch.set_num_threads(1), oneDNN on (the default).
+
+Needs the framework (one per process), numpy (a venv under .build/, not needed by make test):
+    .build/frameworks/bin/python Scripts/check-framework-arithmetic.py torch [--actplot PATH]
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+FORMATS = {"bf16": (0x7F80, 7), "f16": (0x7C00, 10)}  # (exponent mask, fraction bits)
+# Functions whose kernel says what it does not reproduce (FrameworkKernel's residue).
+RESIDUE = {"torch.GELU": "oneDNN's eltwise_gelu_erf"}
+
+
+def finite_patterns(fmt):
+    """Every finite 16-bit pattern of the format, in bit-pattern order."""
+    mask, _ = FORMATS[fmt]
+    bits = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16)
+    return bits[(bits & mask) != mask]
+
+
+def is_nan(bits, fmt):
+    mask, _ = FORMATS[fmt]
+    return ((bits & mask) == mask) & ((bits & 0x7FFF) != mask)
+
+
+def values(bits, fmt):
+    """The patterns as doubles (exact), for actplot's points file."""
+    if fmt == "f16":
+        return bits.view(np.float16).astype(np.float64)
+    return (bits.astype(np.uint32) << 16).view(np.float32).astype(np.float64)
+
+
+def torch_side(fmt):
+    import torch
+    import torch.nn.functional as F
+
+    torch.set_num_threads(1)
+    dtype = {"bf16": torch.bfloat16, "f16": torch.float16}[fmt]
+    functions = {
+        "torch.Sigmoid": torch.sigmoid, "torch.Tanh": torch.tanh, "torch.ReLU": F.relu,
+        "torch.GELU": F.gelu, "torch.GELU:approximate=tanh": lambda t: F.gelu(t, approximate="tanh"),
+        "torch.SiLU": F.silu, "torch.Mish": F.mish, "torch.Softplus": F.softplus, "torch.ELU": F.elu,
+        "torch.SELU": F.selu, "torch.CELU": F.celu, "torch.LeakyReLU": F.leaky_relu,
+        "torch.Hardswish": F.hardswish, "torch.Hardsigmoid": F.hardsigmoid, "torch.LogSigmoid": F.logsigmoid,
+        "torch.Softsign": F.softsign, "torch.ReLU6": F.relu6,
+    }
+
+    def run(spec, bits):
+        x = torch.from_numpy(bits.view(np.int16).copy()).view(dtype).requires_grad_(True)
+        y = functions[spec](x)
+        assert y.dtype == dtype
+        y.backward(torch.ones_like(y))
+        f = y.detach().view(torch.int16).numpy().view(np.uint16)
+        df = x.grad.view(torch.int16).numpy().view(np.uint16)
+        return f, df
+
+    return functions, run, f"torch {torch.__version__} ({torch.backends.cpu.get_cpu_capability()})"
+
+
+def actplot_side(actplot, spec, fmt, xs, folder):
+    """actplot's f and f' bits at the inputs."""
+    path = os.path.join(folder, "points.txt")
+    with open(path, "w") as out:
+        out.write("\n".join(repr(float(x)) for x in xs))
+    result = subprocess.run(
+        [actplot, "eval", spec, "--points-file", path, "--dtype", fmt, "--arith", "framework", "--format", "csv"],
+        capture_output=True, text=True, check=True)
+    lines = result.stdout.splitlines()
+    header = lines[0].split(",")
+    fi, di = header.index("dtype_value_bits"), header.index("dtype_derivative_bits")
+    rows = [line.split(",") for line in lines[1:]]
+    f = np.array([int(r[fi], 16) for r in rows], dtype=np.uint16)
+    df = np.array([int(r[di], 16) for r in rows], dtype=np.uint16)
+    return f, df
+
+
+def differing(a, b, fmt):
+    """Indices where two arrays of bits differ (NaN = NaN), and how many only by a zero's sign."""
+    both_nan = is_nan(a, fmt) & is_nan(b, fmt)
+    differ = (a != b) & ~both_nan
+    zeros = differ & ((a & 0x7FFF) == 0) & ((b & 0x7FFF) == 0)
+    return np.nonzero(differ)[0], int(zeros.sum())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("framework", choices=["torch"])
+    parser.add_argument("--actplot", default=os.path.join(ROOT, ".build", "release", "actplot"))
+    parser.add_argument("--formats", default="bf16,f16")
+    parser.add_argument("--bound", type=float, default=0.1, help="percent of inputs allowed to differ")
+    parser.add_argument("--only", help="one spec")
+    args = parser.parse_args()
+    functions, run, version = torch_side("bf16")
+    print(f"{version}; actplot {args.actplot}; every finite input, f and f' bit for bit")
+    print("| format | function | f differ | f' differ | first differences (x: framework / actplot) |")
+    print("|---|---|---|---|---|")
+    failed, summary = [], {}
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in args.formats.split(","):
+            _, run, _ = torch_side(fmt)
+            bits = finite_patterns(fmt)
+            xs = values(bits, fmt)
+            for spec in functions:
+                if args.only and spec != args.only:
+                    continue
+                ours = actplot_side(args.actplot, spec, fmt, xs, folder)
+                theirs = run(spec, bits)
+                cells, examples = [], []
+                for part, (a, b) in enumerate(zip(theirs, ours)):
+                    where, zeros = differing(a, b, fmt)
+                    share = 100 * len(where) / len(bits)
+                    cells.append(f"{len(where)} ({share:.2f} %{f', {zeros} ±0' if zeros else ''})")
+                    examples += [f"{'f' if part == 0 else 'df'} x={xs[i]:.6g} (0x{bits[i]:04X}): "
+                                 f"0x{a[i]:04X} / 0x{b[i]:04X}" for i in where[:2]]
+                    summary.setdefault((fmt, part), []).append((len(where) == 0, share <= args.bound))
+                    if share > args.bound and spec not in RESIDUE:
+                        failed.append(f"{fmt} {spec} {'f' if part == 0 else 'df'} {share:.2f} %")
+                print(f"| {fmt} | {spec} | {cells[0]} | {cells[1]} | {'; '.join(examples[:3])} |", flush=True)
+    print()
+    print(f"| framework | format | f: bit-exact | f: ≤ {args.bound} % differ | f': bit-exact | f': ≤ {args.bound} % differ |")
+    print("|---|---|---|---|---|---|")
+    for fmt in args.formats.split(","):
+        cells = []
+        for part in (0, 1):
+            rows = summary.get((fmt, part), [])
+            cells += [f"{sum(e for e, _ in rows)}/{len(rows)}", f"{sum(b for _, b in rows)}/{len(rows)}"]
+        print(f"| {args.framework} | {fmt} | " + " | ".join(cells) + " |")
+    named = ", ".join(f"{k} ({v})" for k, v in RESIDUE.items())
+    print(f"residue named by the kernel, not counted as a failure: {named}")
+    if failed:
+        print("above the bound: " + ", ".join(failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

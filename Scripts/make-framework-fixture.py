@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Tests/ActivationCoreTests/Fixtures/torch-kernels.tsv: what torch returns at chosen inputs.
+
+For each torch preset `--arith framework` reproduces (all but GELU's erf form, which torch sends
+to oneDNN), in bfloat16 and float16: the inputs where torch's f or f' differs from the correctly
+rounded value (`actplot eval --arith exact`), the first and last few of them, and a few plain
+ones (0, −0, the least subnormal, 1, −2.5). Each row is torch's own bits, from torch itself
+(eager, one contiguous tensor, one thread, autograd with a ones cotangent): the unit test
+(FrameworkKernelTests) holds actplot to them without torch installed.
+
+    .build/frameworks/bin/python Scripts/make-framework-fixture.py [--actplot PATH]
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+check = __import__("check-framework-arithmetic")
+
+SKIP = {"torch.GELU"}  # oneDNN's kernel: not reproduced yet
+PLAIN = [0.0, -0.0, 1.0, -2.5]
+
+
+def exact_bits(actplot, spec, fmt, xs, folder):
+    """actplot's correctly rounded f and f' bits at the inputs."""
+    path = os.path.join(folder, "points.txt")
+    with open(path, "w") as out:
+        out.write("\n".join(repr(float(x)) for x in xs))
+    lines = subprocess.run(
+        [actplot, "eval", spec, "--points-file", path, "--dtype", fmt, "--arith", "exact", "--format", "csv"],
+        capture_output=True, text=True, check=True).stdout.splitlines()
+    header = lines[0].split(",")
+    fi, di = header.index("dtype_value_bits"), header.index("dtype_derivative_bits")
+    rows = [line.split(",") for line in lines[1:]]
+    return (np.array([int(r[fi], 16) for r in rows], dtype=np.uint16),
+            np.array([int(r[di], 16) for r in rows], dtype=np.uint16))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--actplot", default=os.path.join(ROOT, ".build", "release", "actplot"))
+    parser.add_argument("--output", default=os.path.join(ROOT, "Tests", "ActivationCoreTests", "Fixtures",
+                                                         "torch-kernels.tsv"))
+    args = parser.parse_args()
+    functions, _, version = check.torch_side("bf16")
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in ("bf16", "f16"):
+            _, run, _ = check.torch_side(fmt)
+            bits = check.finite_patterns(fmt)
+            xs = check.values(bits, fmt)
+            for spec in functions:
+                if spec in SKIP:
+                    continue
+                tf, tdf = run(spec, bits)
+                ef, edf = exact_bits(args.actplot, spec, fmt, xs, folder)
+                where = set()
+                for a, b in ((tf, ef), (tdf, edf)):
+                    d, _ = check.differing(a, b, fmt)
+                    where |= set(d[:4].tolist()) | set(d[-2:].tolist())
+                plain = [int(np.nonzero(xs == v)[0][0]) if v != 0 else int(np.nonzero(
+                    (xs == 0) & (np.signbit(xs) == (str(v) == "-0.0")))[0][0]) for v in PLAIN]
+                where |= set(plain) | {1}
+                for i in sorted(where):
+                    rows.append(f"{spec}\t{fmt}\t0x{bits[i]:04X}\t0x{tf[i]:04X}\t0x{tdf[i]:04X}")
+    with open(args.output, "w") as out:
+        out.write(f"# {version}: torch's f and f' bits (Scripts/make-framework-fixture.py)\n")
+        out.write("spec\tformat\tx_bits\tf_bits\tdf_bits\n")
+        out.write("\n".join(rows) + "\n")
+    print(f"{args.output}: {len(rows)} rows")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+import Foundation
+
+/// How a framework computes one of its presets on CPU in a format (`--arith framework`): the
+/// forward formula and the backward as the framework's code writes them, and where each one's
+/// operations are rounded.
+///
+/// ```swift
+/// let softsign = try Catalog.activation("torch.Softsign")
+/// let kernel = FrameworkKernel(softsign, format: .float16)   // autograd through x/(1 + |x|)
+/// ```
+/// The backward is written out as the framework runs it: a hand-written kernel reading the
+/// saved output y (torch's σ′ = (1 − y)·y), a saved intermediate stored in the format (torch's
+/// log_sigmoid buffer), or autograd through a composite, each operation's gradient in the
+/// order the framework's derivative rules compute it. The elementary functions are correctly
+/// rounded (``RoundedArithmetic``); where the framework's own vectorised library decides a
+/// result (Sleef, oneDNN, ATen's erf polynomial), the kernel's ``residue`` says so.
+public struct FrameworkKernel: Sendable {
+    /// Where a formula's operations are rounded.
+    public enum Rounding: String, Sendable {
+        /// In float32, the result stored in the format: a kernel's opmath.
+        case float32 = "float32, stored in the format"
+        /// Every operation in the format, as operations dispatched one by one round.
+        case format = "every operation in the format"
+    }
+
+    /// A formula in x (and y, what the forward saved) and its rounding.
+    public struct Step: Sendable {
+        /// The formula in the expression grammar.
+        public let text: String
+        /// Where its operations are rounded.
+        public let rounding: Rounding
+        let node: ExpressionNode
+
+        init(_ text: String, _ rounding: Rounding) {
+            self.text = text
+            self.rounding = rounding
+            var parser = ExpressionParser(text, allowsOutput: true)
+            do {
+                node = try parser.parse()
+            } catch {
+                preconditionFailure("a framework kernel's formula does not parse: \(text): \(error)")
+            }
+        }
+
+        /// The formula at x (a value of the format), y the saved value, stored in the format.
+        func run(x: Double, y: Double, _ format: NumberFormat) -> Double {
+            let machine = RoundedArithmetic(format: rounding == .float32 ? .float32 : format)
+            return format.rounded(machine.value(node, x: x, y: y))
+        }
+    }
+
+    /// The framework.
+    public let framework: Framework
+    /// f.
+    public let value: Step
+    /// What the forward saves for the backward, stored in the format and read as y; nil: the
+    /// output.
+    public let saved: Step?
+    /// f′ with a cotangent of 1, in x and y.
+    public let derivative: Step
+    /// Where the code is (the framework's source files and functions).
+    public let source: String
+    /// What the framework does that this does not reproduce, if anything: its vectorised
+    /// library's own results, measured.
+    public let residue: String?
+
+    /// f and f′ at x, a value of the format, as the framework returns them.
+    public func evaluate(at x: Double, format: NumberFormat) -> (value: Double, derivative: Double) {
+        let f = value.run(x: x, y: .nan, format)
+        let y = saved.map { $0.run(x: x, y: .nan, format) } ?? f
+        return (f, derivative.run(x: x, y: y, format))
+    }
+
+    /// The kernel in a few lines: f, what the forward saves, f′ (each with where it rounds),
+    /// where the code is, and what is not reproduced.
+    public var description: [String] {
+        var lines = ["f = \(value.text) (\(value.rounding.rawValue))"]
+        if let saved { lines.append("saved y = \(saved.text) (\(saved.rounding.rawValue))") }
+        lines.append("f′ = \(derivative.text) (\(derivative.rounding.rawValue))")
+        lines.append("from \(framework.rawValue): \(source)")
+        if let residue { lines.append("not reproduced: \(residue)") }
+        return lines
+    }
+
+    /// The formats `--arith framework` covers.
+    public static let formats: [NumberFormat] = [.bfloat16, .float16, .float32]
+
+    /// The frameworks whose presets `--arith framework` covers, so far.
+    public static let frameworks: [Framework] = [.torch]
+
+    /// The kernel of a framework preset in a format, or nil where there is none: the function
+    /// is not a preset of a covered framework, the format is not bfloat16, float16 or float32,
+    /// or the framework's kernel for it is not written yet.
+    public init?(_ function: Activation, format: NumberFormat) {
+        guard let preset = function.preset, Self.formats.contains(format),
+            var kernel = Self.kernel(preset.framework, function, format)
+        else { return nil }
+        if format == .float32 {
+            kernel = kernel.with(
+                residue:
+                    "in float32 the framework's vectorised exp, tanh, log1p and erf (Sleef's, ATen's, oneDNN's) "
+                    + "decide the last bits; they are taken here as correctly rounded, so expect an ulp's difference "
+                    + "at some inputs" + (kernel.residue.map { "; also: " + $0 } ?? ""))
+        }
+        self = kernel
+    }
+
+    init(
+        _ framework: Framework, _ value: Step, saved: Step? = nil, _ derivative: Step, source: String,
+        residue: String? = nil
+    ) {
+        self.framework = framework
+        self.value = value
+        self.saved = saved
+        self.derivative = derivative
+        self.source = source
+        self.residue = residue
+    }
+
+    private static func kernel(_ framework: Framework, _ function: Activation, _ format: NumberFormat)
+        -> FrameworkKernel?
+    {
+        switch framework {
+        case .torch: torch(function, format)
+        default: nil
+        }
+    }
+
+    /// Why there is no kernel for a function in a format.
+    public enum Unsupported: Sendable, Equatable {
+        /// Not a preset of a covered framework.
+        case notAPreset
+        /// A format not covered.
+        case format
+        /// A covered framework's preset without a kernel yet (or with parameters its framework
+        /// does not have).
+        case noKernel
+    }
+
+    /// Why ``init(_:format:)`` gives no kernel for a function in a format, or nil if it does.
+    public static func unsupported(_ function: Activation, format: NumberFormat) -> Unsupported? {
+        guard let preset = function.preset, frameworks.contains(preset.framework) else { return .notAPreset }
+        guard formats.contains(format) else { return .format }
+        return FrameworkKernel(function, format: format) == nil ? .noKernel : nil
+    }
+
+    /// The presets of `framework` that have a kernel, by qualified name.
+    public static func covered(_ framework: Framework) -> [String] {
+        let entries = framework == .torch ? torchEntries.map(\.name) : []
+        return FrameworkPreset.all.filter {
+            $0.framework == framework && $0.namespace == .main && entries.contains($0.function)
+        }
+        .map(\.qualifiedName).sorted()
+    }
+}
