@@ -269,6 +269,41 @@ struct CheckCommandTests {
         }
     }
 
+    @Test(
+        "--arith framework: a float16 σ dump made as torch makes it passes against torch, not against the truth"
+    )
+    func againstFramework() throws {
+        let directory = try GoldenTableTests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // torch's float16 σ: 1/(1 + e^−x) in float32, stored in float16; σ′ = (1 − y)·y with every
+        // operation in float16 on the stored y. By hand, at every finite float16 input.
+        let inputs = (0..<65536).filter { $0 & 0x7C00 != 0x7C00 }.map(UInt16.init)
+        let xs = inputs.map { Double(Float16(bitPattern: $0)) }
+        let y = xs.map { Float16(Float(1) / (Float(1) + Float(Foundation.exp(-$0)))) }
+        let dy = y.map { (Float16(1) - $0) * $0 }
+        let bytes = { (values: [UInt16]) in values.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        for (name, values) in [("x", inputs), ("y", y.map(\.bitPattern)), ("dy", dy.map(\.bitPattern))] {
+            try Data(NPYTestFile.header(descr: "'<u2'", count: values.count) + bytes(values)).write(
+                to: directory.appendingPathComponent("\(name).npy"))
+        }
+        let arguments = [
+            "torch.Sigmoid", "--dtype", "f16", "--input", "x.npy", "--output", "y.npy", "--derivative",
+            "dy.npy",
+        ]
+        let torch = try Self.report(
+            arguments + ["--arith", "framework", "--max-ulp", "0"], in: directory, status: 0)
+        #expect(torch["against"] as? String == "framework:torch")
+        #expect(try Self.region("all", of: "df", in: torch)["bit_exact"] as? Double == Double(inputs.count))
+        let exact = try Self.report(arguments + ["--max-ulp", "0.5"], in: directory)
+        #expect((try Self.region("all", of: "df", in: exact)["max_ulp"] as? Double ?? 0) > 0.5)
+        let table = directory.appendingPathComponent("t.npy").path
+        #expect(try InProcess.run(["table", "sigmoid", "--dtype", "f16", "-o", table]).status == 0)
+        let both = try InProcess.run(
+            ["check"] + arguments.map { $0.hasSuffix(".npy") ? directory.path + "/" + $0 : $0 }
+                + ["--arith", "framework", "--expected", table])
+        #expect(both.status == 64 && both.stderr.contains("give one of them"), "\(both.stderr)")
+    }
+
     @Test("CSV, raw and big-endian dumps read as the same values")
     func otherLayouts() throws {
         let directory = try GoldenTableTests.scratch()

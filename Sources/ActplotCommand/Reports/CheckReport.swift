@@ -3,7 +3,8 @@ import ActivationCore
 /// `actplot check`'s answer: a kernel's dump against the correctly rounded values, overall and by
 /// region, for f and f′, with the events counted apart, the worst rows and the verdict.
 ///
-/// JSON members: `function`, `format`, `against` (`exact` or the table's path), `rows`,
+/// JSON members: `function`, `format`, `against` (`exact`, the table's path, or
+/// `framework:torch`), `rows`,
 /// `coverage`, `verdict` (`pass` or `fail`), `reasons` (why it failed), `bounds` (`f`, `df` in
 /// ulps), and `f` and `df` (null when no derivatives were given), each with `regions` (by key:
 /// `all`, `negative`, `near_zero`, `positive`, `subnormal`, `saturated`, `non_finite`; each
@@ -16,6 +17,8 @@ struct CheckReport: Report {
     let format: NumberFormat
     /// `the correctly rounded values`, or the table's path.
     let against: String?
+    /// The framework whose results are the reference (`check --arith framework`), if any.
+    var framework: Framework?
     let outcome: CheckRun.Outcome
     let bounds: (value: Double, derivative: Double)
     let ignoreZeroSign: Bool
@@ -58,10 +61,13 @@ struct CheckReport: Report {
     }
 
     func text(in style: TextStyle) -> String {
-        var out = "check \(function) in \(format.name) against \(against ?? "the correctly rounded values"): "
+        let reference =
+            framework.map { "what \($0.rawValue) returns on CPU (--arith framework)" } ?? against
+            ?? "the correctly rounded values"
+        var out = "check \(function) in \(format.name) against \(reference): "
         out += "\(outcome.rows) rows, \(outcome.coverage.rawValue)\n"
-        out +=
-            "errors in ulps of \(format.name), |y − t| / ulp(t) from the \(against == nil ? "exact" : "table's") t\n"
+        let t = framework.map { "\($0.rawValue)'s" } ?? (against == nil ? "the exact" : "the table's")
+        out += "errors in ulps of \(format.name), |y − t| / ulp(t) from \(t) t\n"
         for (name, part, _, _) in parts {
             out += "\n" + partText(name, part, style)
         }
@@ -129,7 +135,8 @@ struct CheckReport: Report {
     var json: JSONValue {
         .object([
             ("function", .string(function)), ("format", .string(format.name)),
-            ("against", .string(against ?? "exact")), ("rows", .number(Double(outcome.rows))),
+            ("against", .string(framework.map { "framework:\($0.rawValue)" } ?? against ?? "exact")),
+            ("rows", .number(Double(outcome.rows))),
             ("coverage", .string(outcome.coverage.rawValue)),
             ("verdict", .string(failures.isEmpty ? "pass" : "fail")),
             ("reasons", .array(failures.map(JSONValue.string))),

@@ -22,6 +22,9 @@ struct CheckRun {
     var explain = false
     /// Whether to keep the worst error along x, for --plot.
     var profile = false
+    /// What the dump is compared with where no table is given: the correctly rounded values
+    /// (exact), or what the preset's framework returns (framework).
+    var arithmetic = FormatEvaluation.Arithmetic.exact
 
     /// Rows a block.
     static let block = 1 << 18
@@ -70,7 +73,7 @@ struct CheckRun {
         // A small dump needs small buffers.
         let buffers = CheckBuffers(capacity: Swift.max(1, Swift.min(Self.block, outputs.count ?? Self.block)))
         defer { buffers.deallocate() }
-        var evaluation = FormatEvaluation(function, format: format, arithmetic: .exact)
+        var evaluation = FormatEvaluation(function, format: format, arithmetic: arithmetic)
         // Without the kernel's f′ (and without --explain, which reads it), f′ is not rounded.
         evaluation.roundsDerivatives = derivatives != nil || explain
         let atZero = (
@@ -311,6 +314,15 @@ struct CheckRun {
             evaluation.evaluate(
                 UnsafeBufferPointer(rebasing: buffers.xs[range]),
                 into: UnsafeMutableBufferPointer(rebasing: buffers.points[range]))
+            if evaluation.arithmetic == .framework {
+                // The framework's results are the reference: errors are measured from them.
+                for i in range {
+                    let p = buffers.points[i]
+                    buffers.points[i] = FormatPoint(
+                        input: p.input, value: p.value, derivative: p.derivative, exactValue: p.value,
+                        exactDerivative: p.derivative, valueCertain: true, derivativeCertain: true)
+                }
+            }
         } else if explain {
             for i in range { buffers.points[i] = comparison.point(i, buffers) }
         }

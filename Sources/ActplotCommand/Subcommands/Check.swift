@@ -40,6 +40,13 @@ extension Actplot {
         @Flag(help: "Compare the wrong results with the textbook formulas in the format and in float32.")
         var explain = false
 
+        @Option(
+            help: ArgumentHelp(
+                "What the dump is compared with: exact (the correctly rounded values, the default) or framework "
+                    + "(what the preset's framework returns on CPU: torch.GELU as torch computes it).",
+                valueName: "MODE"))
+        var arith: String?
+
         @OptionGroup var plot: CheckPlotOptions
 
         @OptionGroup var others: OthersOption
@@ -56,12 +63,14 @@ extension Actplot {
                 derivatives: columns.derivatives, expected: columns.expected,
                 allowFlushToZero: bounds.allowFlushToZero, worstCount: bounds.worstCount)
             run.explain = explain
+            run.arithmetic = try reference(f, format)
             let plotting = try plot.plot(json: json)
             run.profile = plotting != nil
-            let report = CheckReport(
+            var report = CheckReport(
                 function: function, format: format, against: files.expected, outcome: try run.run(),
                 bounds: bounds.bounds,
                 ignoreZeroSign: bounds.ignoreZeroSign)
+            if run.arithmetic == .framework { report.framework = f.preset?.framework }
             try console.print(report, json: json)
             if let plotting, let profile = report.outcome.profile {
                 try plotting.draw(
@@ -69,6 +78,29 @@ extension Actplot {
             }
             console.warn("actplot: check: \(report.summary)\n")
             if !report.failures.isEmpty { throw FailedVerdict(status: 1) }
+        }
+
+        /// The arithmetic of the reference: exact, or framework for a preset its framework has a
+        /// kernel for (not beside a table, which is a reference of its own).
+        private func reference(_ f: Activation, _ format: NumberFormat) throws -> FormatEvaluation.Arithmetic
+        {
+            switch arith?.lowercased() {
+            case nil, "exact": return .exact
+            case "framework":
+                if files.expected != nil {
+                    throw ValidationError(
+                        "'--arith framework' and '--expected' both name what to compare with: give one of them"
+                    )
+                }
+                if let reason = FrameworkKernel.unsupported(f, format: format) {
+                    throw ValidationError(PrecisionOptions.frameworkMessage(reason, f, format))
+                }
+                return .framework
+            default:
+                throw ValidationError(
+                    "'--arith' must be exact or framework (what the preset's framework returns), got '\(arith ?? "")'"
+                )
+            }
         }
     }
 }
