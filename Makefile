@@ -21,8 +21,9 @@
 #   make check-dense  the dense accuracy check: 100,000 points per function against mpmath; fails
 #                  over 1 / 2 / 4 ulp for f / f′ / f″ (DENSE='--points 20000 mish' for a part)
 #   make check-frameworks  the presets against the running tf-keras, Keras 3, TensorFlow, JAX
-#                  (.build/frameworks), transformers, timm, onnxruntime and MLX (.build/hfvenv), and
-#                  the coverage of their activation names (installs them; not for make test)
+#                  (.build/frameworks), transformers, timm, onnxruntime and MLX (.build/hfvenv), the
+#                  coverage of their activation names, and --arith framework bit for bit against
+#                  torch 2.15 at every bf16 and f16 input (.build/torch) (installs them; not for make test)
 #   make generated remake the generated tables (Sources/*/Generated, the font); make check-generated
 #                  regenerates them into a scratch folder and fails if one differs
 #   make format    format the sources in place; make lint checks them (and Scripts/check-structure.py)
@@ -332,6 +333,9 @@ check-frameworks: release
 	.build/hfvenv/bin/python Scripts/check-onnx.py
 	.build/hfvenv/bin/python Scripts/check-mlx.py
 	.build/hfvenv/bin/python Scripts/activation-coverage.py torch transformers timm onnx mlx
+	@.build/torch/bin/python -c 'import numpy, torch; assert torch.__version__.startswith("2.15.0")' \
+	    2>/dev/null || { python3 -m venv .build/torch && .build/torch/bin/pip install -q torch==2.15.0 numpy; }
+	.build/torch/bin/python Scripts/check-framework-arithmetic.py torch
 
 # The generated tables (Sources/*/Generated, the font): remade, or checked against their generators.
 generated:
