@@ -1,5 +1,3 @@
-import Foundation
-
 /// PyTorch 2.15's CPU kernels, from its source: `aten/src/ATen/native/cpu/Activation.cpp`
 /// (forward and backward kernels of the activations), `UnaryOpsKernel.cpp` (sigmoid, tanh),
 /// `BinaryOpsKernel.cpp` (sigmoid_backward, tanh_backward), `TensorCompare.cpp` (clamp) and

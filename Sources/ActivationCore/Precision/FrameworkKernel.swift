@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a framework computes one of its presets on CPU in a format (`--arith framework`): the
 /// forward formula and the backward as the framework's code writes them, and where each one's
 /// operations are rounded.
