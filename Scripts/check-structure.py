@@ -10,7 +10,9 @@
      name (words that are also parameter names or choices, such as `threshold`, are exempt);
      and a parameter is declared with its typed key (`Parameter.real(.alpha, ...)`).
   4. The libraries speak math, not the tool: no string literal in ActivationCore or
-     ActivationPlot names a command-line flag (`--ftz`) or the command (`actplot ...`).
+     ActivationPlot names a command-line flag (`--ftz`) or the command (`actplot ...`); and they
+     import no Foundation (the standard library and Glibc do: Foundation, linked statically,
+     doubles the binary and its start-up relocations).
   5. Subcommands stay thin: each file in ActplotCommand/Subcommands/ is at most 120 lines and
      names no other subcommand's type.
   6. The environment is read once: `getenv` only in a Platform/ shim, and its wrapper
@@ -198,6 +200,8 @@ def layering(path, source, code, literals, subcommands):
     """Rules 4 to 6 for one file."""
     problems = []
     if path.startswith(LIBRARIES):
+        if re.search(r"^\s*(@_implementationOnly\s+)?import\s+Foundation\b", code, re.MULTILINE):
+            problems.append(f"{path}: a library imports Foundation")
         for line, text in literals:
             if re.search(r"(^|[\s(\[`'])--[a-z]", text) or "actplot " in text:
                 problems.append(f"{path}:{line}: the library speaks of the command line: \"{text[:60]}\"")
