@@ -306,9 +306,7 @@ struct CheckRun {
         if let lookup {
             for i in range {
                 let (f, df) = lookup.values(buffers.xBits[i])
-                buffers.points[i] = FormatPoint(
-                    input: buffers.xs[i], value: f, derivative: df, exactValue: f, exactDerivative: df,
-                    valueCertain: true, derivativeCertain: true)
+                buffers.points[i] = RowComparison.reference(input: buffers.xs[i], value: f, derivative: df)
             }
         } else if comparison.truth == .points {
             evaluation.evaluate(
@@ -318,9 +316,8 @@ struct CheckRun {
                 // The framework's results are the reference: errors are measured from them.
                 for i in range {
                     let p = buffers.points[i]
-                    buffers.points[i] = FormatPoint(
-                        input: p.input, value: p.value, derivative: p.derivative, exactValue: p.value,
-                        exactDerivative: p.derivative, valueCertain: true, derivativeCertain: true)
+                    buffers.points[i] = RowComparison.reference(
+                        input: p.input, value: p.value, derivative: p.derivative)
                 }
             }
         } else if explain {

@@ -97,8 +97,15 @@ struct RowComparison: Sendable {
         guard case .table(let derivatives) = truth else { return buffers.points[i] }
         let f = decode.value(buffers.expectedF[i])
         let df = derivatives ? decode.value(buffers.expectedDF[i]) : .nan
-        return FormatPoint(
-            input: buffers.xs[i], value: f, derivative: df, exactValue: f, exactDerivative: df,
+        return Self.reference(input: buffers.xs[i], value: f, derivative: df)
+    }
+
+    /// A point whose values are the reference itself (a table's, a framework's): its exact
+    /// values are its rounded ones, certain, so errors are measured from them.
+    static func reference(input: Double, value: Double, derivative: Double) -> FormatPoint {
+        FormatPoint(
+            input: input, value: value, derivative: derivative, exactValue: value,
+            exactDerivative: derivative,
             valueCertain: true, derivativeCertain: true)
     }
 
