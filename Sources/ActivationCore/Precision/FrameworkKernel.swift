@@ -32,12 +32,7 @@ public struct FrameworkKernel: Sendable {
         init(_ text: String, _ rounding: Rounding) {
             self.text = text
             self.rounding = rounding
-            var parser = ExpressionParser(text, allowsOutput: true)
-            do {
-                node = try parser.parse()
-            } catch {
-                preconditionFailure("a framework kernel's formula does not parse: \(text): \(error)")
-            }
+            node = NaiveFormula.parse(text, allowsOutput: true)
         }
 
         /// The formula at x (a value of the format), y the saved value, stored in the format.

@@ -47,13 +47,14 @@ public struct NaiveFormula: Sendable {
         )
     }
 
-    /// A formula of the catalog, parsed (a programming error if it does not parse).
-    private static func parse(_ text: String, allowsOutput: Bool = false) -> ExpressionNode {
+    /// A formula written in the code (the catalog's, a framework kernel's), parsed (a
+    /// programming error if it does not parse).
+    static func parse(_ text: String, allowsOutput: Bool = false) -> ExpressionNode {
         var parser = ExpressionParser(text, allowsOutput: allowsOutput)
         do {
             return try parser.parse()
         } catch {
-            preconditionFailure("a naive formula does not parse: \(error)")
+            preconditionFailure("a formula written in the code does not parse: \(text): \(error)")
         }
     }
 
