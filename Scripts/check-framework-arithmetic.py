@@ -76,13 +76,13 @@ def torch_side(fmt):
     return functions, run, f"torch {torch.__version__} ({torch.backends.cpu.get_cpu_capability()})"
 
 
-def actplot_side(actplot, spec, fmt, xs, folder):
-    """actplot's f and f' bits at the inputs."""
+def actplot_side(actplot, spec, fmt, xs, folder, arith="framework"):
+    """actplot's f and f' bits at the inputs, in an arithmetic (`--arith framework` by default)."""
     path = os.path.join(folder, "points.txt")
     with open(path, "w") as out:
         out.write("\n".join(repr(float(x)) for x in xs))
     result = subprocess.run(
-        [actplot, "eval", spec, "--points-file", path, "--dtype", fmt, "--arith", "framework", "--format", "csv"],
+        [actplot, "eval", spec, "--points-file", path, "--dtype", fmt, "--arith", arith, "--format", "csv"],
         capture_output=True, text=True, check=True)
     lines = result.stdout.splitlines()
     header = lines[0].split(",")

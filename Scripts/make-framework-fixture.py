@@ -12,7 +12,6 @@ ones (0, −0, the least subnormal, 1, −2.5). Each row is torch's own bits, fr
 """
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 
@@ -25,21 +24,6 @@ check = __import__("check-framework-arithmetic")
 
 SKIP = {"torch.GELU"}  # oneDNN's kernel: not reproduced yet
 PLAIN = [0.0, -0.0, 1.0, -2.5]
-
-
-def exact_bits(actplot, spec, fmt, xs, folder):
-    """actplot's correctly rounded f and f' bits at the inputs."""
-    path = os.path.join(folder, "points.txt")
-    with open(path, "w") as out:
-        out.write("\n".join(repr(float(x)) for x in xs))
-    lines = subprocess.run(
-        [actplot, "eval", spec, "--points-file", path, "--dtype", fmt, "--arith", "exact", "--format", "csv"],
-        capture_output=True, text=True, check=True).stdout.splitlines()
-    header = lines[0].split(",")
-    fi, di = header.index("dtype_value_bits"), header.index("dtype_derivative_bits")
-    rows = [line.split(",") for line in lines[1:]]
-    return (np.array([int(r[fi], 16) for r in rows], dtype=np.uint16),
-            np.array([int(r[di], 16) for r in rows], dtype=np.uint16))
 
 
 def main():
@@ -59,7 +43,7 @@ def main():
                 if spec in SKIP:
                     continue
                 tf, tdf = run(spec, bits)
-                ef, edf = exact_bits(args.actplot, spec, fmt, xs, folder)
+                ef, edf = check.actplot_side(args.actplot, spec, fmt, xs, folder, arith="exact")
                 where = set()
                 for a, b in ((tf, ef), (tdf, edf)):
                     d, _ = check.differing(a, b, fmt)
