@@ -213,6 +213,16 @@ struct CheckCommandTests {
             "\(misplaced.stderr)")
     }
 
+    /// σ's float32 golden table over every input of a range, as `t.npy` and as columns beside it
+    /// (`t.x_bits.npy`, `t.f_bits.npy`, …).
+    static func sigmoidTables(range: String, in directory: URL) throws {
+        let table = directory.appendingPathComponent("t.npy").path
+        for extra in [["--columns"], []] {
+            let arguments = ["table", "sigmoid", "--dtype", "f32", "--every", "--range", range, "-o", table]
+            #expect(try InProcess.run(arguments + extra).status == 0)
+        }
+    }
+
     @Test(
         "a float32 dump over several chunks and blocks: monotonicity at their edges, computed or from a table"
     )
@@ -220,13 +230,7 @@ struct CheckCommandTests {
         let directory = try GoldenTableTests.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         // 262,145 rows: four chunks of 65,536 and a block of one row.
-        let table = directory.appendingPathComponent("t.npy").path
-        for extra in [["--columns"], []] {
-            let arguments = [
-                "table", "sigmoid", "--dtype", "f32", "--every", "--range", "1:1.03125", "-o", table,
-            ]
-            #expect(try InProcess.run(arguments + extra).status == 0)
-        }
+        try Self.sigmoidTables(range: "1:1.03125", in: directory)
         let f = try NPYFile(Data(contentsOf: directory.appendingPathComponent("t.f_bits.npy"))).column("")
         #expect(f.count == 262_145)
         // Rows made one float32 step below the row before's correct result: each breaks
@@ -254,13 +258,7 @@ struct CheckCommandTests {
         let directory = try GoldenTableTests.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         // σ′ ≤ σ′(17) ≈ 4.1e-8 < 2⁻²⁴, an ulp of σ there: every row is saturated.
-        let table = directory.appendingPathComponent("t.npy").path
-        for extra in [["--columns"], []] {
-            let arguments = [
-                "table", "sigmoid", "--dtype", "f32", "--every", "--range", "17:17.25", "-o", table,
-            ]
-            #expect(try InProcess.run(arguments + extra).status == 0)
-        }
+        try Self.sigmoidTables(range: "17:17.25", in: directory)
         for against in [["--input", "t.x_bits.npy"], ["--expected", "t.npy"]] {
             let json = try Self.report(
                 ["sigmoid", "--dtype", "f32", "--output", "t.f_bits.npy"] + against, in: directory, status: 0)
