@@ -9,10 +9,32 @@
 struct RoundedArithmetic: Sendable {
     /// The rounding of every result.
     let format: NumberFormat
+    /// Whether the machine computes in float32 with FTZ and DAZ (XLA's and Eigen's CPU code):
+    /// an operand below 2⁻¹²⁶ is read as zero, a result below it becomes zero before it is
+    /// rounded to the format; a `select` passes its operand's bits through untouched.
+    var flushes = false
+    /// Whether tanh returns its argument, untouched, below 0.0004 (XLA's CPU tanh).
+    var tanhPassesTinyArguments = false
+    /// The elementary functions whose argument is computed in float32 and not rounded to the
+    /// format (a function XLA expands in float32 reading its operand without a round trip).
+    var float32Arguments: Set<Elementary> = []
+
+    /// The float32 flush threshold, 2⁻¹²⁶.
+    private static let float32LeastNormal = Double(Float.leastNormalMagnitude)
 
     /// A value rounded.
     @inline(__always)
-    func r(_ v: Double) -> Double { format.rounded(v) }
+    func r(_ v: Double) -> Double {
+        if flushes && abs(v) < Self.float32LeastNormal { return v.sign == .minus ? -0.0 : 0 }
+        return format.rounded(v)
+    }
+
+    /// A value as an arithmetic operation reads it: zero below 2⁻¹²⁶ when the machine flushes.
+    @inline(__always)
+    private func operand(_ v: Double) -> Double {
+        if flushes && abs(v) < Self.float32LeastNormal { return v.sign == .minus ? -0.0 : 0 }
+        return v
+    }
 
     /// f at x (already in the format) with every operation rounded; `y` is the stored output
     /// a derivative formula reads.
@@ -23,9 +45,9 @@ struct RoundedArithmetic: Sendable {
         case .output: return y
         case .negate(let a): return -value(a, x: x, y: y)
         case .chain(let first, let links):
-            var v = value(first, x: x, y: y)
-            for (op, operand) in links {
-                let w = value(operand, x: x, y: y)
+            var v = operand(value(first, x: x, y: y))
+            for (op, term) in links {
+                let w = operand(value(term, x: x, y: y))
                 switch op {
                 case .add: v = r(v + w)
                 case .subtract: v = r(v - w)
@@ -34,19 +56,13 @@ struct RoundedArithmetic: Sendable {
                 }
             }
             return v
-        case .power(let a, let b): return r(pow(value(a, x: x, y: y), value(b, x: x, y: y)))
+        case .power(let a, let b):
+            return r(pow(operand(value(a, x: x, y: y)), operand(value(b, x: x, y: y))))
         case .elementary(let f, let arguments):
-            let u = arguments.map { value($0, x: x, y: y) }
-            switch f {
-            case .min: return ExpressionProgram.minimum(u[0], u[1])
-            case .max: return ExpressionProgram.maximum(u[0], u[1])
-            case .pow: return r(pow(u[0], u[1]))
-            case .hypot: return r(hypot(u[0], u[1]))
-            default: return r(ElementaryMath.apply(f, u[0]))
-            }
-        case .activation(let f, let a): return r(f.value(at: value(a, x: x, y: y)))
+            return elementaryValue(f, arguments, x: x, y: y)
+        case .activation(let f, let a): return r(f.value(at: operand(value(a, x: x, y: y))))
         case .comparison(let op, let a, let b):
-            return op.holds(value(a, x: x, y: y), value(b, x: x, y: y)) ? 1 : 0
+            return op.holds(operand(value(a, x: x, y: y)), operand(value(b, x: x, y: y))) ? 1 : 0
         case .logical(let op, let a, let b):
             return ExpressionProgram.logical(op, value(a, x: x, y: y), value(b, x: x, y: y))
         case .not(let a): return value(a, x: x, y: y) == 0 ? 1 : 0
@@ -54,6 +70,27 @@ struct RoundedArithmetic: Sendable {
             let condition = value(c, x: x, y: y)
             if condition.isNaN { return .nan }
             return condition != 0 ? value(a, x: x, y: y) : value(b, x: x, y: y)
+        }
+    }
+
+    /// An elementary function's value with its arguments read as the machine reads them.
+    private func elementaryValue(_ f: Elementary, _ arguments: [ExpressionNode], x: Double, y: Double)
+        -> Double
+    {
+        var inner = self
+        if float32Arguments.contains(f) {
+            inner = RoundedArithmetic(
+                format: .float32, flushes: flushes, tanhPassesTinyArguments: tanhPassesTinyArguments)
+        }
+        let raw = arguments.map { inner.value($0, x: x, y: y) }
+        if tanhPassesTinyArguments && f == .tanh && abs(raw[0]) < 0.0004 { return raw[0] }
+        let u = raw.map(operand)
+        switch f {
+        case .min: return ExpressionProgram.minimum(u[0], u[1])
+        case .max: return ExpressionProgram.maximum(u[0], u[1])
+        case .pow: return r(pow(u[0], u[1]))
+        case .hypot: return r(hypot(u[0], u[1]))
+        default: return r(ElementaryMath.apply(f, u[0]))
         }
     }
 
