@@ -23,7 +23,8 @@
 #   make check-frameworks  the presets against the running tf-keras, Keras 3, TensorFlow, JAX
 #                  (.build/frameworks), transformers, timm, onnxruntime and MLX (.build/hfvenv), the
 #                  coverage of their activation names, and --arith framework bit for bit against
-#                  torch 2.15 at every bf16 and f16 input (.build/torch) (installs them; not for make test)
+#                  torch 2.15, jax 0.10.2 and TensorFlow 2.21 + Keras 3.15 at every bf16 and f16
+#                  input (.build/torch, .build/jax, .build/tf) (installs them; not for make test)
 #   make generated remake the generated tables (Sources/*/Generated, the font); make check-generated
 #                  regenerates them into a scratch folder and fails if one differs
 #   make format    format the sources in place; make lint checks them (and Scripts/check-structure.py)
@@ -336,6 +337,13 @@ check-frameworks: release
 	@.build/torch/bin/python -c 'import numpy, torch; assert torch.__version__.startswith("2.15.0")' \
 	    2>/dev/null || { python3 -m venv .build/torch && .build/torch/bin/pip install -q torch==2.15.0 numpy; }
 	.build/torch/bin/python Scripts/check-framework-arithmetic.py torch
+	@.build/jax/bin/python -c 'import numpy, jax; assert jax.__version__ == "0.10.2"' 2>/dev/null || \
+	    { python3 -m venv .build/jax && .build/jax/bin/pip install -q 'jax[cpu]==0.10.2' numpy; }
+	.build/jax/bin/python Scripts/check-framework-arithmetic.py jax
+	@.build/tf/bin/python -c 'import numpy, tensorflow as t, keras as k; \
+	    assert (t.__version__, k.__version__) == ("2.21.0", "3.15.1")' 2>/dev/null || \
+	    { python3 -m venv .build/tf && .build/tf/bin/pip install -q tensorflow-cpu==2.21.0 keras==3.15.1 numpy; }
+	.build/tf/bin/python Scripts/check-framework-arithmetic.py tf
 
 # The generated tables (Sources/*/Generated, the font): remade, or checked against their generators.
 generated:

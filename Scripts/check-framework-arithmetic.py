@@ -76,6 +76,71 @@ def torch_side(fmt):
     return functions, run, f"torch {torch.__version__} ({torch.backends.cpu.get_cpu_capability()})"
 
 
+def jax_side(fmt):
+    """JAX's f and f' under jax.jit of the whole function, f' by jax.vjp with a ones cotangent."""
+    import jax
+    import jax.numpy as jnp
+
+    jax.config.update("jax_platforms", "cpu")
+    dtype = {"bf16": jnp.bfloat16, "f16": jnp.float16}[fmt]
+    nn = jax.nn
+    functions = {
+        "jax.sigmoid": nn.sigmoid, "jax.tanh": jnp.tanh, "jax.relu": nn.relu,
+        "jax.gelu:approximate=none": lambda t: nn.gelu(t, approximate=False), "jax.gelu": nn.gelu,
+        "jax.silu": nn.silu, "jax.mish": nn.mish, "jax.softplus": nn.softplus, "jax.elu": nn.elu,
+        "jax.selu": nn.selu, "jax.celu": nn.celu, "jax.leaky_relu": nn.leaky_relu,
+        "jax.hard_silu": nn.hard_silu, "jax.hard_sigmoid": nn.hard_sigmoid, "jax.log_sigmoid": nn.log_sigmoid,
+        "jax.soft_sign": nn.soft_sign, "jax.relu6": nn.relu6,
+    }
+
+    def run(spec, bits):
+        function = functions[spec]
+        x = jnp.asarray(bits.view(np.int16)).view(dtype)
+        y = jax.jit(function)(x)
+        df = jax.jit(lambda t: jax.vjp(function, t)[1](jnp.ones_like(t))[0])(x)
+        assert y.dtype == dtype and df.dtype == dtype
+        return np.asarray(y.view(jnp.uint16)), np.asarray(df.view(jnp.uint16))
+
+    return functions, run, f"jax {jax.__version__} (XLA CPU, jit)"
+
+
+def tf_side(fmt):
+    """TensorFlow eager (oneDNN opts on, the default), f' by GradientTape with a ones cotangent; tf.nn has
+    no mish, celu, hard_silu or hard_sigmoid: those are Keras 3's, on the TensorFlow backend."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    import tensorflow as tf
+    import keras
+
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    dtype = {"bf16": tf.bfloat16, "f16": tf.float16}[fmt]
+    ka = keras.activations
+    functions = {
+        "tf.sigmoid": tf.math.sigmoid, "tf.tanh": tf.math.tanh, "tf.relu": tf.nn.relu,
+        "tf.gelu": lambda t: tf.nn.gelu(t, approximate=False),
+        "tf.gelu:approximate=tanh": lambda t: tf.nn.gelu(t, approximate=True),
+        "tf.silu": tf.nn.silu, "keras.mish": ka.mish, "tf.softplus": tf.math.softplus, "tf.elu": tf.nn.elu,
+        "tf.selu": tf.nn.selu, "keras.celu": ka.celu, "tf.leaky_relu": tf.nn.leaky_relu,
+        "keras.hard_silu": ka.hard_silu, "keras.hard_sigmoid": ka.hard_sigmoid,
+        "tf.log_sigmoid": tf.math.log_sigmoid, "tf.softsign": tf.nn.softsign, "tf.relu6": tf.nn.relu6,
+    }
+
+    def run(spec, bits):
+        x = tf.bitcast(tf.constant(bits.view(np.int16)), dtype)
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = functions[spec](x)
+        df = tape.gradient(y, x, output_gradients=tf.ones_like(y))
+        assert y.dtype == dtype and df.dtype == dtype
+        return (tf.bitcast(y, tf.uint16).numpy(), tf.bitcast(df, tf.uint16).numpy())
+
+    return functions, run, f"tensorflow {tf.__version__}, keras {keras.__version__} (eager, CPU)"
+
+
+SIDES = {"torch": torch_side, "jax": jax_side, "tf": tf_side}
+
+
 def actplot_side(actplot, spec, fmt, xs, folder, arith="framework"):
     """actplot's f and f' bits at the inputs, in an arithmetic (`--arith framework` by default)."""
     path = os.path.join(folder, "points.txt")
@@ -103,20 +168,21 @@ def differing(a, b, fmt):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("framework", choices=["torch"])
+    parser.add_argument("framework", choices=sorted(SIDES))
     parser.add_argument("--actplot", default=os.path.join(ROOT, ".build", "release", "actplot"))
     parser.add_argument("--formats", default="bf16,f16")
     parser.add_argument("--bound", type=float, default=0.1, help="percent of inputs allowed to differ")
     parser.add_argument("--only", help="one spec")
     args = parser.parse_args()
-    functions, run, version = torch_side("bf16")
+    side = SIDES[args.framework]
+    functions, run, version = side("bf16")
     print(f"{version}; actplot {args.actplot}; every finite input, f and f' bit for bit")
     print("| format | function | f differ | f' differ | first differences (x: framework / actplot) |")
     print("|---|---|---|---|---|")
     failed, summary = [], {}
     with tempfile.TemporaryDirectory() as folder:
         for fmt in args.formats.split(","):
-            _, run, _ = torch_side(fmt)
+            _, run, _ = side(fmt)
             bits = finite_patterns(fmt)
             xs = values(bits, fmt)
             for spec in functions:
