@@ -2,12 +2,13 @@ import ActivationCore
 import Foundation
 import Testing
 
-/// `--arith framework` against what torch returned (Fixtures/torch-kernels.tsv, written by
-/// Scripts/make-framework-fixture.py from torch 2.15 itself): the inputs where torch differs
-/// from the correctly rounded values, and plain ones.
+/// `--arith framework` against what the frameworks returned (Fixtures/torch-kernels.tsv,
+/// jax-kernels.tsv and tf-kernels.tsv, written by Scripts/make-framework-fixture.py from torch
+/// 2.15, JAX 0.10.2 and TensorFlow 2.21 with Keras 3.15 themselves): the inputs where each
+/// differs from the correctly rounded values, and plain ones.
 @Suite("Framework arithmetic")
 struct FrameworkKernelTests {
-    /// One row: torch's f and f′ bits at an input.
+    /// One row: a framework's f and f′ bits at an input.
     struct Row: Sendable, CustomTestStringConvertible {
         let spec: String
         let format: NumberFormat
@@ -18,29 +19,41 @@ struct FrameworkKernelTests {
         var testDescription: String { "\(spec) \(format.shortName) 0x\(String(x, radix: 16))" }
     }
 
-    static let rows: [Row] = fixtureLines("torch-kernels").dropFirst().compactMap { line in
-        let f = line.split(separator: "\t").map(String.init)
-        let bits = { (text: String) in UInt64(text.dropFirst(2), radix: 16) ?? 0 }
-        guard f.count == 5, let format = NumberFormat.named(f[1]) else { return nil }
-        return Row(spec: f[0], format: format, x: bits(f[2]), f: bits(f[3]), df: bits(f[4]))
+    static let rows: [Row] = ["torch-kernels", "jax-kernels", "tf-kernels"].flatMap { name in
+        fixtureLines(name).dropFirst().compactMap { line -> Row? in
+            let f = line.split(separator: "\t").map(String.init)
+            let bits = { (text: String) in UInt64(text.dropFirst(2), radix: 16) ?? 0 }
+            guard f.count == 5, let format = NumberFormat.named(f[1]) else { return nil }
+            return Row(spec: f[0], format: format, x: bits(f[2]), f: bits(f[3]), df: bits(f[4]))
+        }
     }
 
-    /// The rows where torch's float32 library (Sleef), not the formula, decides the result, as
-    /// each kernel's residue says: (spec, format, input bits).
+    /// The rows where the framework's float32 library (Sleef in torch, Eigen's polynomials in
+    /// TensorFlow), not the formula, decides the result, as each kernel's residue says: (spec,
+    /// format, input bits).
     static let residue: Set<String> = [
         "torch.GELU:approximate=tanh bf16 0xc0a2", "torch.GELU:approximate=tanh bf16 0xc0a3",
         "torch.GELU:approximate=tanh f16 0xba05",
         "torch.LogSigmoid bf16 0x42ce", "torch.LogSigmoid bf16 0x42cf",
         "torch.LogSigmoid f16 0x566e", "torch.LogSigmoid f16 0x566f", "torch.LogSigmoid f16 0x5670",
+        "tf.sigmoid f16 0x1f79", "tf.sigmoid f16 0x25cf", "tf.silu f16 0x1f79", "tf.silu f16 0x25cf",
+        "tf.softplus f16 0x1f79", "tf.softplus f16 0x25cf", "tf.log_sigmoid f16 0x9f79",
+        "tf.log_sigmoid f16 0xa5cf", "keras.mish f16 0x25cf", "keras.mish f16 0xc318", "tf.tanh f16 0x2745",
+        "tf.tanh f16 0xa745", "keras.celu f16 0xb94e",
     ]
 
-    @Test("the fixture holds every kernel torch has here, in both formats")
+    @Test("the fixtures hold every kernel torch, JAX and TensorFlow have here, in both formats")
     func coverage() {
-        #expect(Self.rows.count > 250)
-        #expect(Set(Self.rows.map(\.spec)).count == 16)
+        let torch = Self.rows.filter { $0.spec.hasPrefix("torch.") }
+        let jax = Self.rows.filter { $0.spec.hasPrefix("jax.") }
+        let tf = Self.rows.filter { $0.spec.hasPrefix("tf.") || $0.spec.hasPrefix("keras.") }
+        #expect(torch.count > 250 && jax.count > 400 && tf.count > 400)
+        #expect(Set(torch.map(\.spec)).count == 16 && Set(jax.map(\.spec)).count == 17)
+        #expect(Set(tf.map(\.spec)).count == 17)
+        #expect(Set(Self.rows.map(\.format.shortName)) == ["bf16", "f16"])
     }
 
-    @Test("f and f′ are torch's bits (NaN for NaN)", arguments: rows)
+    @Test("f and f′ are the framework's bits (NaN for NaN)", arguments: rows)
     func torchBits(_ row: Row) throws {
         let function = try Catalog.activation(row.spec)
         let evaluation = FormatEvaluation(function, format: row.format, arithmetic: .framework)
@@ -68,6 +81,27 @@ struct FrameworkKernelTests {
         #expect(softsign.derivative.rounding == .format && softsign.source.contains("derivatives.yaml"))
         #expect(FrameworkKernel(try Catalog.activation("sigmoid"), format: .bfloat16) == nil)
         #expect(FrameworkKernel(try Catalog.activation("torch.Sigmoid"), format: .float8E4M3FN) == nil)
-        #expect(FrameworkKernel(try Catalog.activation("jax.sigmoid"), format: .bfloat16) == nil)
+        #expect(FrameworkKernel(try Catalog.activation("dl4j.Sigmoid"), format: .bfloat16) == nil)
+    }
+
+    @Test(
+        "JAX's kernels flush float32 subnormals, read erfc's bfloat16 argument unrounded, fold s·κ in float16"
+    )
+    func xla() throws {
+        let gelu = try Catalog.activation("jax.gelu:approximate=none")
+        let bf16 = try #require(FrameworkKernel(gelu, format: .bfloat16))
+        #expect(bf16.flushesFloat32Subnormals && bf16.value.rounding == .format)
+        // 0.5390625: −x·√½ read unrounded gives erfc 1.41012 → 1.40625 and f = 0x3EC2 (JAX's bits).
+        #expect(
+            NumberFormat.bfloat16.bits(of: bf16.evaluate(at: 0.5390625, format: .bfloat16).value) == 0x3EC2)
+        // A bfloat16 subnormal goes through tanh's small-argument path untouched, and relu flushes it.
+        let tiny = NumberFormat.bfloat16.value(bits: 0x0001)
+        let tanh = try #require(FrameworkKernel(try Catalog.activation("jax.tanh"), format: .bfloat16))
+        #expect(tanh.evaluate(at: tiny, format: .bfloat16).value == tiny)
+        let relu = try #require(FrameworkKernel(try Catalog.activation("jax.relu"), format: .bfloat16))
+        #expect(relu.evaluate(at: tiny, format: .bfloat16).value == 0)
+        let f16 = try #require(FrameworkKernel(try Catalog.activation("jax.gelu"), format: .float16))
+        #expect(
+            !f16.derivative.text.contains("*0.044715") && bf16.description.contains { $0.contains("FTZ") })
     }
 }

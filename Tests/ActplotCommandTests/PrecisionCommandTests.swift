@@ -161,8 +161,15 @@ struct PrecisionCommandTests {
                 ["eval", "gelu", "--dtype", "bf16", "--arith", "fast", "1"],
                 "exact, naive, opmath or framework"
             ),
-            (["eval", "sigmoid", "--dtype", "bf16", "--arith", "framework", "1"], "covers torch presets"),
-            (["eval", "jax.sigmoid", "--dtype", "bf16", "--arith", "framework", "1"], "not jax.sigmoid"),
+            (
+                ["eval", "sigmoid", "--dtype", "bf16", "--arith", "framework", "1"],
+                "covers torch, jax, tf and keras presets"
+            ),
+            (["eval", "dl4j.Sigmoid", "--dtype", "bf16", "--arith", "framework", "1"], "not dl4j.Sigmoid"),
+            (
+                ["eval", "jax.gelu:approximate=sigmoid", "--dtype", "bf16", "--arith", "framework", "1"],
+                "no kernel for jax.gelu(approximate=sigmoid)"
+            ),
             (
                 ["eval", "torch.Sigmoid", "--dtype", "e4m3", "--arith", "framework", "1"],
                 "covers bf16, f16, f32"

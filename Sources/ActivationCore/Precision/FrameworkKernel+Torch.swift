@@ -192,6 +192,8 @@ extension FrameworkKernel {
 extension FrameworkKernel {
     /// The kernel with a residue noted.
     func with(residue: String) -> FrameworkKernel {
-        FrameworkKernel(framework, value, saved: saved, derivative, source: source, residue: residue)
+        FrameworkKernel(
+            framework, value, saved: saved, derivative, source: source, residue: residue,
+            flushesFloat32Subnormals: flushesFloat32Subnormals, float32Arguments: float32Arguments)
     }
 }

@@ -35,9 +35,13 @@ public struct FrameworkKernel: Sendable {
             node = NaiveFormula.parse(text, allowsOutput: true)
         }
 
-        /// The formula at x (a value of the format), y the saved value, stored in the format.
-        func run(x: Double, y: Double, _ format: NumberFormat) -> Double {
-            let machine = RoundedArithmetic(format: rounding == .float32 ? .float32 : format)
+        /// The formula at x (a value of the format), y the saved value, stored in the format,
+        /// on the kernel's machine.
+        func run(x: Double, y: Double, _ format: NumberFormat, _ kernel: FrameworkKernel) -> Double {
+            var machine = RoundedArithmetic(format: rounding == .float32 ? .float32 : format)
+            machine.flushes = kernel.flushesFloat32Subnormals
+            machine.float32Arguments = kernel.float32Arguments
+            machine.tanhPassesTinyArguments = kernel.framework == .jax
             return format.rounded(machine.value(node, x: x, y: y))
         }
     }
@@ -56,12 +60,19 @@ public struct FrameworkKernel: Sendable {
     /// What the framework does that this does not reproduce, if anything: its vectorised
     /// library's own results, measured.
     public let residue: String?
+    /// Whether float32 subnormals are flushed (inputs read as zero, results below 2⁻¹²⁶ made
+    /// zero), as XLA's and Eigen's CPU code runs: bfloat16 and float32 subnormals vanish,
+    /// float16 ones (float32 normals) survive.
+    public let flushesFloat32Subnormals: Bool
+    /// The elementary functions whose argument the framework computes in float32 without
+    /// rounding it to the format (XLA's bfloat16 erfc, expanded in float32).
+    let float32Arguments: Set<Elementary>
 
     /// f and f′ at x, a value of the format, as the framework returns them.
     public func evaluate(at x: Double, format: NumberFormat) -> (value: Double, derivative: Double) {
-        let f = value.run(x: x, y: .nan, format)
-        let y = saved.map { $0.run(x: x, y: .nan, format) } ?? f
-        return (f, derivative.run(x: x, y: y, format))
+        let f = value.run(x: x, y: .nan, format, self)
+        let y = saved.map { $0.run(x: x, y: .nan, format, self) } ?? f
+        return (f, derivative.run(x: x, y: y, format, self))
     }
 
     /// The kernel in a few lines: f, what the forward saves, f′ (each with where it rounds),
@@ -70,6 +81,9 @@ public struct FrameworkKernel: Sendable {
         var lines = ["f = \(value.text) (\(value.rounding.rawValue))"]
         if let saved { lines.append("saved y = \(saved.text) (\(saved.rounding.rawValue))") }
         lines.append("f′ = \(derivative.text) (\(derivative.rounding.rawValue))")
+        if flushesFloat32Subnormals {
+            lines.append("float32 subnormals flushed to zero, inputs and results (FTZ and DAZ)")
+        }
         lines.append("from \(framework.rawValue): \(source)")
         if let residue { lines.append("not reproduced: \(residue)") }
         return lines
@@ -79,7 +93,7 @@ public struct FrameworkKernel: Sendable {
     public static let formats: [NumberFormat] = [.bfloat16, .float16, .float32]
 
     /// The frameworks whose presets `--arith framework` covers, so far.
-    public static let frameworks: [Framework] = [.torch]
+    public static let frameworks: [Framework] = [.torch, .jax, .tf, .keras]
 
     /// The kernel of a framework preset in a format, or nil where there is none: the function
     /// is not a preset of a covered framework, the format is not bfloat16, float16 or float32,
@@ -91,7 +105,10 @@ public struct FrameworkKernel: Sendable {
         if format == .float32 {
             kernel = kernel.with(
                 residue:
-                    "in float32 the framework's vectorised exp, tanh, log1p and erf (Sleef's, ATen's, oneDNN's) "
+                    "in float32 the framework's vectorised exp, tanh, log1p and erf ("
+                    + (preset.framework == .torch
+                        ? "Sleef's, ATen's, oneDNN's"
+                        : preset.framework == .jax ? "XLA's CPU approximations" : "Eigen's") + ") "
                     + "decide the last bits; they are taken here as correctly rounded, so expect an ulp's difference "
                     + "at some inputs" + (kernel.residue.map { "; also: " + $0 } ?? ""))
         }
@@ -100,8 +117,10 @@ public struct FrameworkKernel: Sendable {
 
     init(
         _ framework: Framework, _ value: Step, saved: Step? = nil, _ derivative: Step, source: String,
-        residue: String? = nil
+        residue: String? = nil, flushesFloat32Subnormals: Bool = false, float32Arguments: Set<Elementary> = []
     ) {
+        self.flushesFloat32Subnormals = flushesFloat32Subnormals
+        self.float32Arguments = float32Arguments
         self.framework = framework
         self.value = value
         self.saved = saved
@@ -115,6 +134,8 @@ public struct FrameworkKernel: Sendable {
     {
         switch framework {
         case .torch: torch(function, format)
+        case .jax: jax(function, format)
+        case .tf, .keras: tensorFlow(function, format)
         default: nil
         }
     }
@@ -139,7 +160,12 @@ public struct FrameworkKernel: Sendable {
 
     /// The presets of `framework` that have a kernel, by qualified name.
     public static func covered(_ framework: Framework) -> [String] {
-        let entries = framework == .torch ? torchEntries.map(\.name) : []
+        let entries: [String] =
+            switch framework {
+            case .torch: torchEntries.map(\.name)
+            case .jax: jaxEntries.map(\.name)
+            default: tensorFlowEntries[framework]?.map(\.name) ?? []
+            }
         return FrameworkPreset.all.filter {
             $0.framework == framework && $0.namespace == .main && entries.contains($0.function)
         }

@@ -91,12 +91,13 @@ struct PrecisionOptions: ParsableArguments {
     )
         -> String
     {
-        let frameworks = FrameworkKernel.frameworks.map(\.rawValue).joined(separator: ", ")
+        let names = FrameworkKernel.frameworks.map(\.rawValue)
+        let frameworks = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
         switch reason {
         case .notAPreset:
             return
                 "--arith framework computes a framework preset as the framework does; it covers \(frameworks) "
-                + "presets so far (torch.Sigmoid, torch.GELU), not \(function.name)"
+                + "presets so far (torch.Sigmoid, jax.gelu), not \(function.name)"
         case .format:
             let formats = FrameworkKernel.formats.map(\.shortName).joined(separator: ", ")
             return "--arith framework covers \(formats), not \(format.name)"

@@ -43,7 +43,7 @@ extension Actplot {
         @Option(
             help: ArgumentHelp(
                 "What the dump is compared with: exact (the correctly rounded values, the default) or framework "
-                    + "(what the preset's framework returns on CPU: torch.GELU as torch computes it).",
+                    + "(what the preset's framework returns on CPU: jax.gelu as JAX computes it).",
                 valueName: "MODE"))
         var arith: String?
 
