@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Tests/ActivationCoreTests/Fixtures/FRAMEWORK-kernels.tsv: what a framework returns at chosen inputs.
 
-For each preset of the framework `--arith framework` reproduces (for torch all but GELU's erf form,
-which torch sends to oneDNN), in bfloat16 and float16: the inputs where the framework's f or f'
+For each preset of the framework `--arith framework` reproduces, in bfloat16 and float16: the inputs where the framework's f or f'
 differs from the correctly rounded value (`actplot eval --arith exact`), the first and last few of
 them, and a few plain ones (0, −0, the least subnormal, 1, −2.5). Each row is the framework's own
 bits, from the framework itself under the conditions of check-framework-arithmetic.py (torch eager,
@@ -24,7 +23,6 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 check = __import__("check-framework-arithmetic")
 
-SKIP = {"torch.GELU"}  # oneDNN's kernel: not reproduced yet
 PLAIN = [0.0, -0.0, 1.0, -2.5]
 
 
@@ -45,8 +43,6 @@ def main():
             bits = check.finite_patterns(fmt)
             xs = check.values(bits, fmt)
             for spec in functions:
-                if spec in SKIP:
-                    continue
                 tf, tdf = run(spec, bits)
                 ef, edf = check.actplot_side(args.actplot, spec, fmt, xs, folder, arith="exact")
                 where = set()

@@ -73,7 +73,7 @@ extension FrameworkKernel {
                 "softplus_kernel; softplus_backward_kernel"
             ).with(residue: "Sleef's float32 exp and log1p: 1 float16 input's f′ differs by an ulp")
         case CatalogEntry.gelu.name:
-            return torchGELU(function)
+            return torchGELU(function, format)
         case CatalogEntry.elu.name:
             return torchELU(alpha: literal(function, .alpha), scale: "1", inputScale: "1")
         case CatalogEntry.celu.name:
@@ -156,7 +156,7 @@ extension FrameworkKernel {
 
     /// GeluKernelImpl and GeluBackwardKernelImpl, erf or tanh form (nil for the sigmoid form,
     /// which torch does not have).
-    private static func torchGELU(_ function: Activation) -> FrameworkKernel? {
+    private static func torchGELU(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
         let form =
             function.parameter(.approximate).flatMap { CatalogEntry.GELUForm(rawValue: $0.description) }
             ?? .none
@@ -177,15 +177,21 @@ extension FrameworkKernel {
         }
         let alpha = NaiveFormula.literal(0.5.squareRoot())
         let beta = NaiveFormula.literal(geluBeta.erf)
+        let value = Step("x*0.5*(1 + erf(x*\(alpha)))", .float32)
+        let derivative = Step("0.5*(1 + erf(x*\(alpha))) + x*(\(beta)*exp(x*x*(-0.5)))", .float32)
+        if format != .float16 {
+            // gelu_out_cpu → use_onednn: bfloat16 on AVX512-BF16 and float32, forward and backward.
+            return FrameworkKernel(
+                .torch, value, derivative,
+                source: "gelu_out_cpu and gelu_backward_out_cpu → oneDNN eltwise_gelu_erf (use_onednn)",
+                routine: .oneDNNGELUErf)
+        }
+        // float16: ATen's own kernel, with its vectorised erf (Abramowitz–Stegun 7.1.26).
         return FrameworkKernel(
-            .torch, Step("x*0.5*(1 + erf(x*\(alpha)))", .float32),
-            Step("0.5*(1 + erf(x*\(alpha))) + x*(\(beta)*exp(x*x*(-0.5)))", .float32),
-            source: "GeluKernelImpl, GeluBackwardKernelImpl (approximate = none)",
-            residue:
-                "torch sends GELU (erf form) to oneDNN's eltwise_gelu_erf on this machine, float16 through "
-                + "float32: its erf polynomial and exp are its own and flush subnormals, so the negative tail differs "
-                + "and f′ is 0 from x ≈ −6.1 (about 1 % of bfloat16 and 0.6 % of float16 inputs' f; not reproduced "
-                + "yet). ATen's own kernel, which this formula is, runs with torch.backends.mkldnn disabled")
+            .torch, value, derivative,
+            source: "GeluKernelImpl, GeluBackwardKernelImpl (approximate = none); Vectorized<float>::erf "
+                + "(vec512_float.h)",
+            usesATenErf: true)
     }
 }
 
@@ -194,6 +200,8 @@ extension FrameworkKernel {
     func with(residue: String) -> FrameworkKernel {
         FrameworkKernel(
             framework, value, saved: saved, derivative, source: source, residue: residue,
-            flushesFloat32Subnormals: flushesFloat32Subnormals, float32Arguments: float32Arguments)
+            flushesFloat32Subnormals: flushesFloat32Subnormals, float32Arguments: float32Arguments,
+            routine: routine,
+            usesATenErf: usesATenErf)
     }
 }

@@ -42,6 +42,7 @@ public struct FrameworkKernel: Sendable {
             machine.flushes = kernel.flushesFloat32Subnormals
             machine.float32Arguments = kernel.float32Arguments
             machine.tanhPassesTinyArguments = kernel.framework == .jax
+            if kernel.usesATenErf { machine.float32Erf = ATen.erf }
             return format.rounded(machine.value(node, x: x, y: y))
         }
     }
@@ -64,12 +65,48 @@ public struct FrameworkKernel: Sendable {
     /// zero), as XLA's and Eigen's CPU code runs: bfloat16 and float32 subnormals vanish,
     /// float16 ones (float32 normals) survive.
     public let flushesFloat32Subnormals: Bool
+    /// A library routine the framework calls for f and f′, reproduced bit for bit, in place of
+    /// the formulas (which then say what it approximates).
+    public let routine: Routine?
+    /// Whether erf is ATen's vectorised float32 erf (``ATen``) rather than correctly rounded.
+    public let usesATenErf: Bool
     /// The elementary functions whose argument the framework computes in float32 without
     /// rounding it to the format (XLA's bfloat16 erfc, expanded in float32).
     let float32Arguments: Set<Elementary>
 
+    /// A vectorised library routine reproduced bit for bit.
+    public enum Routine: Sendable {
+        /// oneDNN 3.13's eltwise_gelu_erf on AVX-512: a piecewise minimax polynomial forward,
+        /// Abramowitz–Stegun with oneDNN's exp backward, in float32 (``OneDNN``).
+        case oneDNNGELUErf
+
+        /// What the routine computes, in a sentence.
+        public var text: String {
+            switch self {
+            case .oneDNNGELUErf:
+                "oneDNN 3.13's eltwise_gelu_erf on AVX-512, in float32: forward 0.5·x·(1 + erf), erf(x/√2) a "
+                    + "degree-5 minimax polynomial of |x| (25 pieces, ±1 past 5.5425806, float32 subnormals "
+                    + "flushed); backward 0.5 + x/√(2π)·e^(−x²/2) + 0.5·erf with Abramowitz–Stegun 7.1.26 and "
+                    + "oneDNN's exp"
+            }
+        }
+
+        /// f and f′ at x, rounded to the format.
+        func evaluate(at x: Double, format: NumberFormat) -> (value: Double, derivative: Double) {
+            switch self {
+            case .oneDNNGELUErf:
+                let input = Float(x)
+                return (
+                    format.rounded(Double(OneDNN.geluErf(input))),
+                    format.rounded(Double(OneDNN.geluErfDerivative(input)))
+                )
+            }
+        }
+    }
+
     /// f and f′ at x, a value of the format, as the framework returns them.
     public func evaluate(at x: Double, format: NumberFormat) -> (value: Double, derivative: Double) {
+        if let routine { return routine.evaluate(at: x, format: format) }
         let f = value.run(x: x, y: .nan, format, self)
         let y = saved.map { $0.run(x: x, y: .nan, format, self) } ?? f
         return (f, derivative.run(x: x, y: y, format, self))
@@ -78,6 +115,12 @@ public struct FrameworkKernel: Sendable {
     /// The kernel in a few lines: f, what the forward saves, f′ (each with where it rounds),
     /// where the code is, and what is not reproduced.
     public var description: [String] {
+        if let routine {
+            return [
+                "f, f′: " + routine.text, "approximating f = \(value.text), f′ = \(derivative.text)",
+                "from \(framework.rawValue): \(source)",
+            ] + (residue.map { ["not reproduced: " + $0] } ?? [])
+        }
         var lines = ["f = \(value.text) (\(value.rounding.rawValue))"]
         if let saved { lines.append("saved y = \(saved.text) (\(saved.rounding.rawValue))") }
         lines.append("f′ = \(derivative.text) (\(derivative.rounding.rawValue))")
@@ -102,7 +145,7 @@ public struct FrameworkKernel: Sendable {
         guard let preset = function.preset, Self.formats.contains(format),
             var kernel = Self.kernel(preset.framework, function, format)
         else { return nil }
-        if format == .float32 {
+        if format == .float32 && kernel.routine == nil {
             kernel = kernel.with(
                 residue:
                     "in float32 the framework's vectorised exp, tanh, log1p and erf ("
@@ -117,8 +160,12 @@ public struct FrameworkKernel: Sendable {
 
     init(
         _ framework: Framework, _ value: Step, saved: Step? = nil, _ derivative: Step, source: String,
-        residue: String? = nil, flushesFloat32Subnormals: Bool = false, float32Arguments: Set<Elementary> = []
+        residue: String? = nil, flushesFloat32Subnormals: Bool = false,
+        float32Arguments: Set<Elementary> = [],
+        routine: Routine? = nil, usesATenErf: Bool = false
     ) {
+        self.routine = routine
+        self.usesATenErf = usesATenErf
         self.flushesFloat32Subnormals = flushesFloat32Subnormals
         self.float32Arguments = float32Arguments
         self.framework = framework

@@ -18,6 +18,8 @@ struct RoundedArithmetic: Sendable {
     /// The elementary functions whose argument is computed in float32 and not rounded to the
     /// format (a function XLA expands in float32 reading its operand without a round trip).
     var float32Arguments: Set<Elementary> = []
+    /// A framework's own float32 erf in place of the correctly rounded one (ATen's).
+    var float32Erf: (@Sendable (Float) -> Float)? = nil
 
     /// The float32 flush threshold, 2⁻¹²⁶.
     private static let float32LeastNormal = Double(Float.leastNormalMagnitude)
@@ -85,6 +87,7 @@ struct RoundedArithmetic: Sendable {
         let raw = arguments.map { inner.value($0, x: x, y: y) }
         if tanhPassesTinyArguments && f == .tanh && abs(raw[0]) < 0.0004 { return raw[0] }
         let u = raw.map(operand)
+        if f == .erf, let float32Erf { return r(Double(float32Erf(Float(u[0])))) }
         switch f {
         case .min: return ExpressionProgram.minimum(u[0], u[1])
         case .max: return ExpressionProgram.maximum(u[0], u[1])
