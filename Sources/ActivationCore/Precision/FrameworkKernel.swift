@@ -85,9 +85,9 @@ public struct FrameworkKernel: Sendable {
             switch self {
             case .oneDNNGELUErf:
                 "oneDNN 3.13's eltwise_gelu_erf on AVX-512, in float32: forward 0.5·x·(1 + erf), erf(x/√2) a "
-                    + "degree-5 minimax polynomial of |x| (25 pieces, ±1 past 5.5425806, float32 subnormals "
-                    + "flushed); backward 0.5 + x/√(2π)·e^(−x²/2) + 0.5·erf with Abramowitz–Stegun 7.1.26 and "
-                    + "oneDNN's exp"
+                    + "degree-5 minimax polynomial of |x| (25 pieces, ±1 past 5.5425806); bfloat16 stored by "
+                    + "VCVTNEPS2BF16, which flushes float32 subnormals; backward 0.5 + x/√(2π)·e^(−x²/2) + "
+                    + "0.5·erf with Abramowitz–Stegun 7.1.26 and oneDNN's exp"
             }
         }
 
@@ -95,11 +95,9 @@ public struct FrameworkKernel: Sendable {
         func evaluate(at x: Double, format: NumberFormat) -> (value: Double, derivative: Double) {
             switch self {
             case .oneDNNGELUErf:
-                let input = Float(x)
-                return (
-                    format.rounded(Double(OneDNN.geluErf(input))),
-                    format.rounded(Double(OneDNN.geluErfDerivative(input)))
-                )
+                let (f, df) = (OneDNN.geluErf(Float(x)), OneDNN.geluErfDerivative(Float(x)))
+                if format == .bfloat16 { return (OneDNN.bfloat16(f), OneDNN.bfloat16(df)) }
+                return (format.rounded(Double(f)), format.rounded(Double(df)))
             }
         }
     }

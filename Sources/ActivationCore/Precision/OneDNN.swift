@@ -5,14 +5,14 @@
 ///
 /// - forward, `gelu_erf_minimax_approx_compute_vector_fwd`: erf(x/√2) as a degree-5 minimax
 ///   polynomial in |x|, one of 25 chosen by x's exponent and two leading fraction bits (1 past
-///   5.5425806, where erf is ±1), evaluated with FMAs; then 0.5·x·(1 + erf), float32
-///   subnormals flushed;
+///   5.5425806, where erf is ±1), evaluated with FMAs; then 0.5·x·(1 + erf);
 /// - backward, `gelu_erf_compute_vector_bwd`: Abramowitz and Stegun's 7.1.26 for erf and
 ///   oneDNN's own exp (`exp_compute_vector_fwd`: 2ⁿ·p(r), a degree-5 polynomial) for the
 ///   density, 0.5 + x/√(2π)·e^(−x²/2) + 0.5·erf.
 ///
-/// Measured against torch 2.15 on this kind of machine: every finite bfloat16 input's f and f′,
-/// and the float32 values of every float16 input, bit-exact.
+/// bfloat16 results are stored by VCVTNEPS2BF16, which flushes float32 subnormals to zero
+/// (``bfloat16(_:)``). Measured against torch 2.15 on this kind of machine: every finite
+/// bfloat16 input's f and f′, and a float32 sample, bit-exact.
 enum OneDNN {
     /// The forward's 25 polynomials: `coefficients[degree][index]`, from the injector's table.
     private static let coefficients: [[UInt32]] = [
@@ -54,15 +54,16 @@ enum OneDNN {
         ],
     ]
 
-    /// Zero for a float32 subnormal (its sign kept), as the forward's FTZ and DAZ make it.
-    @inline(__always)
-    private static func flushed(_ v: Float) -> Float {
-        abs(v) < Float.leastNormalMagnitude ? (v.sign == .minus ? -0.0 : 0) : v
+    /// A float32 result stored as bfloat16 by AVX512-BF16's VCVTNEPS2BF16: rounded to nearest
+    /// even, a float32 subnormal flushed to zero (its sign kept) whatever MXCSR says.
+    static func bfloat16(_ v: Float) -> Double {
+        let flushed = abs(v) < Float.leastNormalMagnitude ? (v.sign == .minus ? -0.0 : 0) : v
+        return NumberFormat.bfloat16.rounded(Double(flushed))
     }
 
     /// GELU (erf form) at x, as oneDNN's AVX-512 forward computes it in float32.
     static func geluErf(_ input: Float) -> Float {
-        let x = flushed(input)
+        let x = input
         let magnitude = Float(bitPattern: x.bitPattern & 0x7fff_ffff)
         // Index: (|x|'s bits + 0xc21fffff) >> 21 (arithmetic), clamped to [1, 24]; 23 past rbound.
         var index = Int(Int32(bitPattern: magnitude.bitPattern &+ 0xc21f_ffff) >> 21)
@@ -70,11 +71,10 @@ enum OneDNN {
         if Float(bitPattern: 0x40b1_5cee) < magnitude { index = 23 }
         var erf = Float(bitPattern: coefficients[5][index])
         for degree in stride(from: 4, through: 0, by: -1) {
-            erf = flushed(Float(bitPattern: coefficients[degree][index]).addingProduct(erf, magnitude))
+            erf = Float(bitPattern: coefficients[degree][index]).addingProduct(erf, magnitude)
         }
         if x.sign == .minus { erf = -erf }
-        let cdf = flushed(erf + 1)
-        return flushed(flushed(x * cdf) * 0.5)
+        return x * (erf + 1) * 0.5
     }
 
     /// GELU′ (erf form) at x, as oneDNN's backward computes it in float32.
