@@ -31,7 +31,7 @@ extension FrameworkKernel {
                 || function.name == function.preset?.qualifiedName
         else { return nil }
         let kernel =
-            tfSmooth(function, format) ?? tfExponential(function, format) ?? tfPiecewise(function)
+            tfSmooth(function, format) ?? tfExponential(function, format) ?? tfPiecewise(function, format)
             ?? kerasComposite(function, format)
         guard format == .float16, let kernel, let residue = eigenResidue[function.entry.name] else {
             return kernel
@@ -79,12 +79,17 @@ extension FrameworkKernel {
         return "(\(u) > -\(t) ? \(u) : (\(u) < \(t) ? exp(\(u)) : log1p(exp(\(u)))))"
     }
 
-    /// Eigen's cwiseMax(u, 0) as std::max writes it, u < 0 ? 0 : u: −0 stays −0, and a DAZ'd
-    /// subnormal is read as ±0 (the product with 1 is that read).
-    private static func maxZero(_ u: String) -> String { "(\(u) < 0 ? 0 : \(u)*1)" }
+    /// Eigen's cwiseMax(u, 0): for bfloat16 and half as std::max writes it, u < 0 ? 0 : u, so −0
+    /// stays −0 and a DAZ'd subnormal is read as ±0 (the product with 1 is that read); float32
+    /// packets take MAXPS, which returns the +0 for a zero or a DAZ'd subnormal.
+    private static func maxZero(_ u: String, _ format: NumberFormat) -> String {
+        format == .float32 ? "(\(u) > 0 ? \(u) : 0)" : "(\(u) < 0 ? 0 : \(u)*1)"
+    }
 
-    /// Eigen's cwiseMin(u, 0), 0 < u ? 0 : u, read the same way.
-    private static func minZero(_ u: String) -> String { "(0 < \(u) ? 0 : \(u)*1)" }
+    /// Eigen's cwiseMin(u, 0), 0 < u ? 0 : u (MINPS for float32 packets), read the same way.
+    private static func minZero(_ u: String, _ format: NumberFormat) -> String {
+        format == .float32 ? "(\(u) < 0 ? \(u) : 0)" : "(0 < \(u) ? 0 : \(u)*1)"
+    }
 
     /// sigmoid, tanh, silu, softplus, log_sigmoid and gelu.
     private static func tfSmooth(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
@@ -132,13 +137,14 @@ extension FrameworkKernel {
     }
 
     /// relu, relu6, leaky_relu (oneDNN's on x86) and softsign.
-    private static func tfPiecewise(_ function: Activation) -> FrameworkKernel? {
+    private static func tfPiecewise(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
         switch function.entry.name {
         case CatalogEntry.relu.name:
-            return eigen(maxZero("x"), "x > 0 ? 1 : 0", "Relu: cwiseMax(0); ReluGrad: dy·(x > 0)")
+            return eigen(maxZero("x", format), "x > 0 ? 1 : 0", "Relu: cwiseMax(0); ReluGrad: dy·(x > 0)")
         case CatalogEntry.relu6.name:
             return eigen(
-                "x < 0 ? 0 : (6 < x ? 6 : x*1)", "x > 0 && x < 6 ? 1 : 0",
+                format == .float32 ? "x > 0 ? (x < 6 ? x : 6) : 0" : "x < 0 ? 0 : (6 < x ? 6 : x*1)",
+                "x > 0 && x < 6 ? 1 : 0",
                 "Relu6: cwiseMax(0).cwiseMin(6); Relu6Grad: dy·(0 < x < 6)")
         case CatalogEntry.leakyReLU.name:
             let alpha = NaiveFormula.literal(Double(Float(function.parameter(.alpha)?.number ?? .nan)))
@@ -167,8 +173,8 @@ extension FrameworkKernel {
             // both take the tie: f′(0) = 2.
             let alpha = NaiveFormula.literal(function.parameter(.alpha)?.number ?? .nan)
             return eigen(
-                "\(maxZero("x")) + \(alpha)*expm1(\(minZero("x"))/\(alpha))",
-                "(x <= 0 ? \(alpha)*exp(\(minZero("x"))/\(alpha))/\(alpha) : 0) + (x >= 0 ? 1 : 0)",
+                "\(maxZero("x", format)) + \(alpha)*expm1(\(minZero("x", format))/\(alpha))",
+                "(x <= 0 ? \(alpha)*exp(\(minZero("x", format))/\(alpha))/\(alpha) : 0) + (x >= 0 ? 1 : 0)",
                 "keras celu (backend/tensorflow/nn.py); math_grad's Maximum, Minimum (ties to x), Expm1",
                 framework: .keras)
         case CatalogEntry.hardSigmoid.name:
