@@ -113,10 +113,11 @@ public struct FrameworkKernel: Sendable {
     /// The kernel in a few lines: f, what the forward saves, f′ (each with where it rounds),
     /// where the code is, and what is not reproduced.
     public var description: [String] {
+        let measured = "as " + Self.measured(framework)
         if let routine {
             return [
                 "f, f′: " + routine.text, "approximating f = \(value.text), f′ = \(derivative.text)",
-                "from \(framework.rawValue): \(source)",
+                "from \(framework.rawValue): \(source)", measured,
             ] + (residue.map { ["not reproduced: " + $0] } ?? [])
         }
         var lines = ["f = \(value.text) (\(value.rounding.rawValue))"]
@@ -126,8 +127,21 @@ public struct FrameworkKernel: Sendable {
             lines.append("float32 subnormals flushed to zero, inputs and results (FTZ and DAZ)")
         }
         lines.append("from \(framework.rawValue): \(source)")
+        lines.append(measured)
         if let residue { lines.append("not reproduced: \(residue)") }
         return lines
+    }
+
+    /// The framework version, build and instruction set the kernels reproduce, as
+    /// Scripts/check-framework-arithmetic.py measured them (`make check-frameworks`).
+    public static func measured(_ framework: Framework) -> String {
+        let machine = "on x86-64 with AVX-512 and AVX512-BF16"
+        switch framework {
+        case .torch:
+            return "torch 2.15.0 runs it \(machine) (CPU capability AVX512, oneDNN 3.13, eager, one thread)"
+        case .jax: return "JAX 0.10.2 runs it \(machine) (XLA CPU, under jax.jit)"
+        default: return "TensorFlow 2.21.0 with Keras 3.15.1 runs it \(machine) (eager, oneDNN opts on)"
+        }
     }
 
     /// The formats `--arith framework` covers.
