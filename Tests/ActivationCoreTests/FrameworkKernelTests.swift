@@ -89,6 +89,49 @@ struct FrameworkKernelTests {
     }
 
     @Test(
+        "oneDNN's gelu_erf in float32: torch's bits at chosen inputs (its tail is 0 past 5.54, f′ 0 from −6.1)",
+        arguments: [
+            // x, then torch 2.15's float32 GELU and GELU′ bits (gelu and backward on one float32 tensor).
+            (Float(-5.5425806), UInt32(0x8000_0000), UInt32(0xb4f0_0000)),
+            (Float(1), UInt32(0x3f57_625e), UInt32(0x3f8a_aa14)),
+            (Float(-6.15625), UInt32(0x8000_0000), UInt32(0x0000_0000)),
+            (Float(0.5390625), UInt32(0x3ec2_9a00), UInt32(0x3f64_1be6)),
+            (Float(0), UInt32(0x0000_0000), UInt32(0x3f00_0000)),
+            (Float(2), UInt32(0x3ffa_2d0c), UInt32(0x3f8a_e8e1)),
+        ])
+    func oneDNN(_ c: (Float, UInt32, UInt32)) {
+        let (f, df) = (OneDNN.geluErf(c.0), OneDNN.geluErfDerivative(c.0))
+        #expect(f.bitPattern == c.1, "f: 0x\(String(f.bitPattern, radix: 16))")
+        #expect(df.bitPattern == c.2, "f′: 0x\(String(df.bitPattern, radix: 16))")
+        // Never a trap; ±∞ gives NaN in f and f′, as torch 2.15 returns (0·∞ in the polynomial).
+        #expect(OneDNN.geluErfDerivative(.nan).isNaN && OneDNN.geluErf(.nan).isNaN)
+        #expect(OneDNN.geluErf(.infinity).isNaN && OneDNN.geluErf(-.infinity).isNaN)
+        #expect(OneDNN.geluErfDerivative(.infinity).isNaN && OneDNN.exp(-.infinity) == 0)
+    }
+
+    @Test(
+        "transformers' and timm's activations that call torch run torch's kernels; their composites have none"
+    )
+    func torchLibraries() throws {
+        for (library, torchName) in [
+            ("transformers.gelu", "torch.GELU"), ("timm.hard_swish", "torch.Hardswish"),
+        ] {
+            for format in [NumberFormat.bfloat16, .float16] {
+                let mine = try #require(FrameworkKernel(try Catalog.activation(library), format: format))
+                let torch = try #require(FrameworkKernel(try Catalog.activation(torchName), format: format))
+                #expect(mine.framework.rawValue == library.split(separator: ".")[0].description)
+                for x in [-6.15625, -2.5, -0.75, 0.001, 1, 3] {
+                    let (a, b) = (mine.evaluate(at: x, format: format), torch.evaluate(at: x, format: format))
+                    #expect(format.bits(of: a.value) == format.bits(of: b.value))
+                    #expect(format.bits(of: a.derivative) == format.bits(of: b.derivative))
+                }
+            }
+        }
+        #expect(FrameworkKernel(try Catalog.activation("transformers.gelu_new"), format: .bfloat16) == nil)
+        #expect(FrameworkKernel.covered(.transformers).contains("transformers.gelu_pytorch_tanh"))
+    }
+
+    @Test(
         "JAX's kernels flush float32 subnormals, read erfc's bfloat16 argument unrounded, fold s·κ in float16"
     )
     func xla() throws {

@@ -96,6 +96,7 @@ enum OneDNN {
     /// oneDNN's float32 exp (`exp_compute_vector_fwd`): x = n·ln 2 + r, 2·2ⁿ⁻¹·p(r), zero below
     /// log(FLT_MIN).
     static func exp(_ input: Float) -> Float {
+        guard !input.isNaN else { return .nan }
         let low = Float(bitPattern: 0xc2ae_ac50)
         let x = Swift.max(Swift.min(input, Float(bitPattern: 0x42b1_7218)), low)
         let n = ((x * Float(bitPattern: 0x3fb8_aa3b)) + 0.5).rounded(.down)
