@@ -23,8 +23,9 @@
 #   make check-frameworks  the presets against the running tf-keras, Keras 3, TensorFlow, JAX
 #                  (.build/frameworks), transformers, timm, onnxruntime and MLX (.build/hfvenv), the
 #                  coverage of their activation names, and --arith framework bit for bit against
-#                  torch 2.15, jax 0.10.2 and TensorFlow 2.21 + Keras 3.15 at every bf16 and f16
-#                  input (.build/torch, .build/jax, .build/tf) (installs them; not for make test)
+#                  torch 2.15 (and transformers, timm on it), jax 0.10.2 and TensorFlow 2.21 + Keras
+#                  3.15 at every bf16 and f16 input and a float32 sample (.build/torch, .build/jax,
+#                  .build/tf) (installs them; not for make test)
 #   make generated remake the generated tables (Sources/*/Generated, the font); make check-generated
 #                  regenerates them into a scratch folder and fails if one differs
 #   make format    format the sources in place; make lint checks them (and Scripts/check-structure.py)
@@ -334,9 +335,12 @@ check-frameworks: release
 	.build/hfvenv/bin/python Scripts/check-onnx.py
 	.build/hfvenv/bin/python Scripts/check-mlx.py
 	.build/hfvenv/bin/python Scripts/activation-coverage.py torch transformers timm onnx mlx
-	@.build/torch/bin/python -c 'import numpy, torch; assert torch.__version__.startswith("2.15.0")' \
-	    2>/dev/null || { python3 -m venv .build/torch && .build/torch/bin/pip install -q torch==2.15.0 numpy; }
+	@.build/torch/bin/python -c 'import numpy, torch, transformers, timm; \
+	    assert torch.__version__.startswith("2.15.0")' 2>/dev/null || { python3 -m venv .build/torch && \
+	    .build/torch/bin/pip install -q torch==2.15.0 transformers==5.25.0 timm==1.0.31 numpy; }
 	.build/torch/bin/python Scripts/check-framework-arithmetic.py torch
+	.build/torch/bin/python Scripts/check-framework-arithmetic.py transformers
+	.build/torch/bin/python Scripts/check-framework-arithmetic.py timm
 	@.build/jax/bin/python -c 'import numpy, jax; assert jax.__version__ == "0.10.2"' 2>/dev/null || \
 	    { python3 -m venv .build/jax && .build/jax/bin/pip install -q 'jax[cpu]==0.10.2' numpy; }
 	.build/jax/bin/python Scripts/check-framework-arithmetic.py jax

@@ -73,22 +73,14 @@ def values(bits, fmt):
     return (bits.astype(np.uint32) << 16).view(np.float32).astype(np.float64)
 
 
-def torch_side(fmt):
+def torch_runner(fmt, functions):
+    """Runs torch callables on one contiguous tensor of the patterns: f and f' (backward of ones)."""
     import torch
-    import torch.nn.functional as F
 
     torch.set_num_threads(1)
     dtype = {"bf16": torch.bfloat16, "f16": torch.float16, "f32": torch.float32}[fmt]
     _, _, unsigned, signed = FORMATS[fmt]
     ints = {np.int16: torch.int16, np.int32: torch.int32}[signed]
-    functions = {
-        "torch.Sigmoid": torch.sigmoid, "torch.Tanh": torch.tanh, "torch.ReLU": F.relu,
-        "torch.GELU": F.gelu, "torch.GELU:approximate=tanh": lambda t: F.gelu(t, approximate="tanh"),
-        "torch.SiLU": F.silu, "torch.Mish": F.mish, "torch.Softplus": F.softplus, "torch.ELU": F.elu,
-        "torch.SELU": F.selu, "torch.CELU": F.celu, "torch.LeakyReLU": F.leaky_relu,
-        "torch.Hardswish": F.hardswish, "torch.Hardsigmoid": F.hardsigmoid, "torch.LogSigmoid": F.logsigmoid,
-        "torch.Softsign": F.softsign, "torch.ReLU6": F.relu6,
-    }
 
     def run(spec, bits):
         x = torch.from_numpy(bits.view(signed).copy()).view(dtype).requires_grad_(True)
@@ -99,7 +91,48 @@ def torch_side(fmt):
         df = x.grad.view(ints).numpy().view(unsigned)
         return f, df
 
-    return functions, run, f"torch {torch.__version__} ({torch.backends.cpu.get_cpu_capability()})"
+    return run
+
+
+def torch_side(fmt):
+    import torch
+    import torch.nn.functional as F
+
+    functions = {
+        "torch.Sigmoid": torch.sigmoid, "torch.Tanh": torch.tanh, "torch.ReLU": F.relu,
+        "torch.GELU": F.gelu, "torch.GELU:approximate=tanh": lambda t: F.gelu(t, approximate="tanh"),
+        "torch.SiLU": F.silu, "torch.Mish": F.mish, "torch.Softplus": F.softplus, "torch.ELU": F.elu,
+        "torch.SELU": F.selu, "torch.CELU": F.celu, "torch.LeakyReLU": F.leaky_relu,
+        "torch.Hardswish": F.hardswish, "torch.Hardsigmoid": F.hardsigmoid, "torch.LogSigmoid": F.logsigmoid,
+        "torch.Softsign": F.softsign, "torch.ReLU6": F.relu6,
+    }
+    return functions, torch_runner(fmt, functions), \
+        f"torch {torch.__version__} ({torch.backends.cpu.get_cpu_capability()})"
+
+
+def transformers_side(fmt):
+    """transformers' ACT2FN activations that call torch (its Python composites are not covered)."""
+    import torch
+    import transformers
+    from transformers.activations import ACT2FN
+
+    names = ["gelu", "gelu_pytorch_tanh", "hardswish", "leaky_relu", "mish", "relu", "relu6", "sigmoid",
+             "silu", "swish", "tanh"]
+    functions = {f"transformers.{n}": ACT2FN[n] for n in names}
+    return functions, torch_runner(fmt, functions), \
+        f"transformers {transformers.__version__} on torch {torch.__version__}"
+
+
+def timm_side(fmt):
+    """timm's activations by get_act_layer, the ones that call torch."""
+    import timm
+    import torch
+    from timm.layers import get_act_layer
+
+    names = ["silu", "swish", "mish", "relu", "relu6", "leaky_relu", "elu", "celu", "selu", "gelu", "gelu_tanh",
+             "sigmoid", "tanh", "hard_sigmoid", "hard_swish"]
+    functions = {f"timm.{n}": get_act_layer(n)() for n in names}
+    return functions, torch_runner(fmt, functions), f"timm {timm.__version__} on torch {torch.__version__}"
 
 
 def jax_side(fmt):
@@ -167,7 +200,8 @@ def tf_side(fmt):
     return functions, run, f"tensorflow {tf.__version__}, keras {keras.__version__} (eager, CPU)"
 
 
-SIDES = {"torch": torch_side, "jax": jax_side, "tf": tf_side}
+SIDES = {"torch": torch_side, "jax": jax_side, "tf": tf_side, "transformers": transformers_side,
+         "timm": timm_side}
 
 
 def actplot_side(actplot, spec, fmt, xs, folder, arith="framework"):

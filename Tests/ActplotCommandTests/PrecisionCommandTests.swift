@@ -163,7 +163,7 @@ struct PrecisionCommandTests {
             ),
             (
                 ["eval", "sigmoid", "--dtype", "bf16", "--arith", "framework", "1"],
-                "covers torch, jax, tf and keras presets"
+                "covers torch, jax, tf, keras, transformers and timm presets"
             ),
             (["eval", "dl4j.Sigmoid", "--dtype", "bf16", "--arith", "framework", "1"], "not dl4j.Sigmoid"),
             (

@@ -140,6 +140,9 @@ public struct FrameworkKernel: Sendable {
         case .torch:
             return "torch 2.15.0 runs it \(machine) (CPU capability AVX512, oneDNN 3.13, eager, one thread)"
         case .jax: return "JAX 0.10.2 runs it \(machine) (XLA CPU, under jax.jit)"
+        case .transformers, .timm:
+            return
+                "\(framework.rawValue) on torch 2.15.0 runs it \(machine) (CPU capability AVX512, oneDNN 3.13)"
         default: return "TensorFlow 2.21.0 with Keras 3.15.1 runs it \(machine) (eager, oneDNN opts on)"
         }
     }
@@ -148,7 +151,7 @@ public struct FrameworkKernel: Sendable {
     public static let formats: [NumberFormat] = [.bfloat16, .float16, .float32]
 
     /// The frameworks whose presets `--arith framework` covers, so far.
-    public static let frameworks: [Framework] = [.torch, .jax, .tf, .keras]
+    public static let frameworks: [Framework] = [.torch, .jax, .tf, .keras, .transformers, .timm]
 
     /// The kernel of a framework preset in a format, or nil where there is none: the function
     /// is not a preset of a covered framework, the format is not bfloat16, float16 or float32,
@@ -195,6 +198,7 @@ public struct FrameworkKernel: Sendable {
         case .torch: torch(function, format)
         case .jax: jax(function, format)
         case .tf, .keras: tensorFlow(function, format)
+        case .transformers, .timm: onTorch(function, format)
         default: nil
         }
     }
@@ -219,6 +223,10 @@ public struct FrameworkKernel: Sendable {
 
     /// The presets of `framework` that have a kernel, by qualified name.
     public static func covered(_ framework: Framework) -> [String] {
+        if let names = torchLibraryNames[framework] {
+            return FrameworkPreset.all.filter { $0.framework == framework && names.contains($0.name) }
+                .map(\.qualifiedName).sorted()
+        }
         let entries: [String] =
             switch framework {
             case .torch: torchEntries.map(\.name)

@@ -2,6 +2,12 @@
 // run in float64 on torch (Scripts/check-timm.py).
 
 extension FrameworkPreset {
+    /// The timm activations get_act_layer resolves to a torch module or functional.
+    static let timmCallingTorch: Set<String> = [
+        "silu", "swish", "mish", "relu", "relu6", "leaky_relu", "elu", "celu", "selu", "gelu", "gelu_tanh",
+        "sigmoid", "tanh", "hard_sigmoid", "hard_swish",
+    ]
+
     /// timm's activations, as `timm.layers.create_act_layer` names them.
     ///
     /// The names `create_act_layer` and `get_act_layer` take (PyTorch Image Models). The layers

@@ -2,6 +2,13 @@
 // forward), run in float64 on torch (Scripts/check-transformers.py).
 
 extension FrameworkPreset {
+    /// The transformers activations whose ACT2CLS entry is a torch module or functional (nn.ReLU,
+    /// nn.SiLU, nn.functional.gelu, …), not a Python composite: they run torch's kernels.
+    static let transformersCallingTorch: Set<String> = [
+        "gelu", "gelu_pytorch_tanh", "hardswish", "leaky_relu", "mish", "relu", "relu6", "sigmoid", "silu",
+        "swish", "tanh",
+    ]
+
     /// Hugging Face transformers' activations, as model configs name them.
     ///
     /// The `hidden_act` names (the keys of `ACT2CLS`), each also under its class's name. The
