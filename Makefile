@@ -348,6 +348,7 @@ check-frameworks: release
 	    assert (t.__version__, k.__version__) == ("2.21.0", "3.15.1")' 2>/dev/null || \
 	    { python3 -m venv .build/tf && .build/tf/bin/pip install -q tensorflow-cpu==2.21.0 keras==3.15.1 numpy; }
 	.build/tf/bin/python Scripts/check-framework-arithmetic.py tf
+	.build/tf/bin/python Scripts/check-framework-arithmetic.py keras
 
 # The generated tables (Sources/*/Generated, the font): remade, or checked against their generators.
 generated:

@@ -164,29 +164,13 @@ def jax_side(fmt):
     return functions, run, f"jax {jax.__version__} (XLA CPU, jit)"
 
 
-def tf_side(fmt):
-    """TensorFlow eager (oneDNN opts on, the default), f' by GradientTape with a ones cotangent; tf.nn has
-    no mish, celu, hard_silu or hard_sigmoid: those are Keras 3's, on the TensorFlow backend."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+def tf_runner(fmt, functions):
+    """TensorFlow eager: f, and f' by GradientTape with a ones cotangent."""
     import tensorflow as tf
-    import keras
 
-    tf.config.threading.set_intra_op_parallelism_threads(1)
-    tf.config.threading.set_inter_op_parallelism_threads(1)
     dtype = {"bf16": tf.bfloat16, "f16": tf.float16, "f32": tf.float32}[fmt]
     _, _, unsigned, signed = FORMATS[fmt]
     tf_unsigned = {np.uint16: tf.uint16, np.uint32: tf.uint32}[unsigned]
-    ka = keras.activations
-    functions = {
-        "tf.sigmoid": tf.math.sigmoid, "tf.tanh": tf.math.tanh, "tf.relu": tf.nn.relu,
-        "tf.gelu": lambda t: tf.nn.gelu(t, approximate=False),
-        "tf.gelu:approximate=tanh": lambda t: tf.nn.gelu(t, approximate=True),
-        "tf.silu": tf.nn.silu, "keras.mish": ka.mish, "tf.softplus": tf.math.softplus, "tf.elu": tf.nn.elu,
-        "tf.selu": tf.nn.selu, "keras.celu": ka.celu, "tf.leaky_relu": tf.nn.leaky_relu,
-        "keras.hard_silu": ka.hard_silu, "keras.hard_sigmoid": ka.hard_sigmoid,
-        "tf.log_sigmoid": tf.math.log_sigmoid, "tf.softsign": tf.nn.softsign, "tf.relu6": tf.nn.relu6,
-    }
 
     def run(spec, bits):
         x = tf.bitcast(tf.constant(bits.view(signed)), dtype)
@@ -197,11 +181,50 @@ def tf_side(fmt):
         assert y.dtype == dtype and df.dtype == dtype
         return (tf.bitcast(y, tf_unsigned).numpy(), tf.bitcast(df, tf_unsigned).numpy())
 
-    return functions, run, f"tensorflow {tf.__version__}, keras {keras.__version__} (eager, CPU)"
+    return run
 
 
-SIDES = {"torch": torch_side, "jax": jax_side, "tf": tf_side, "transformers": transformers_side,
-         "timm": timm_side}
+def load_tf():
+    """TensorFlow and Keras 3 on its backend, one thread, quiet, oneDNN opts on (the default)."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    import tensorflow as tf
+    import keras
+
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    return tf, keras
+
+
+def tf_side(fmt):
+    """tf.nn and tf.math; tf.nn has no mish, celu, hard_silu or hard_sigmoid: those are Keras 3's, on the
+    TensorFlow backend."""
+    tf, keras = load_tf()
+    ka = keras.activations
+    functions = {
+        "tf.sigmoid": tf.math.sigmoid, "tf.tanh": tf.math.tanh, "tf.relu": tf.nn.relu,
+        "tf.gelu": lambda t: tf.nn.gelu(t, approximate=False),
+        "tf.gelu:approximate=tanh": lambda t: tf.nn.gelu(t, approximate=True),
+        "tf.silu": tf.nn.silu, "keras.mish": ka.mish, "tf.softplus": tf.math.softplus, "tf.elu": tf.nn.elu,
+        "tf.selu": tf.nn.selu, "keras.celu": ka.celu, "tf.leaky_relu": tf.nn.leaky_relu,
+        "keras.hard_silu": ka.hard_silu, "keras.hard_sigmoid": ka.hard_sigmoid,
+        "tf.log_sigmoid": tf.math.log_sigmoid, "tf.softsign": tf.nn.softsign, "tf.relu6": tf.nn.relu6,
+    }
+    return functions, tf_runner(fmt, functions), f"tensorflow {tf.__version__}, keras {keras.__version__} (eager, CPU)"
+
+
+def keras_side(fmt):
+    """keras.activations on the TensorFlow backend: its own composites and those calling tf.nn (keras.relu,
+    with its negative_slope, max_value and threshold, is a function of its own: not covered)."""
+    tf, keras = load_tf()
+    names = ["sigmoid", "tanh", "relu6", "leaky_relu", "gelu", "silu", "softplus", "elu", "selu",
+             "log_sigmoid", "softsign", "mish", "celu", "hard_silu", "hard_sigmoid"]
+    functions = {f"keras.{n}": getattr(keras.activations, n) for n in names}
+    return functions, tf_runner(fmt, functions), f"keras {keras.__version__} on tensorflow {tf.__version__}"
+
+
+SIDES = {"torch": torch_side, "jax": jax_side, "tf": tf_side, "keras": keras_side,
+         "transformers": transformers_side, "timm": timm_side}
 
 
 def actplot_side(actplot, spec, fmt, xs, folder, arith="framework"):

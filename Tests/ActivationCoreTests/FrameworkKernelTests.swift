@@ -129,6 +129,7 @@ struct FrameworkKernelTests {
         }
         #expect(FrameworkKernel(try Catalog.activation("transformers.gelu_new"), format: .bfloat16) == nil)
         #expect(FrameworkKernel.covered(.transformers).contains("transformers.gelu_pytorch_tanh"))
+        #expect(FrameworkKernel(try Catalog.activation("keras.relu"), format: .bfloat16) == nil)
     }
 
     @Test(

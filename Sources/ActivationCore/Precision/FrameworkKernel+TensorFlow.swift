@@ -17,7 +17,11 @@ extension FrameworkKernel {
             .sigmoid, .tanh, .relu, .relu6, .leakyReLU, .gelu, .silu, .softplus, .elu, .selu, .logSigmoid,
             .softsign,
         ],
-        .keras: [.mish, .celu, .hardSwish, .hardSigmoid],
+        // Keras 3 on its TensorFlow backend: its own composites, and the rest calling tf.nn.
+        .keras: [
+            .mish, .celu, .hardSwish, .hardSigmoid, .sigmoid, .tanh, .relu, .relu6, .leakyReLU, .gelu, .silu,
+            .softplus, .elu, .selu, .logSigmoid, .softsign,
+        ],
     ]
 
     /// TensorFlow's kernel for a tf or keras preset's function in a format.
@@ -30,12 +34,18 @@ extension FrameworkKernel {
             honoured.contains(where: { $0.name == function.entry.name })
                 || function.name == function.preset?.qualifiedName
         else { return nil }
-        let kernel =
-            tfSmooth(function, format) ?? tfExponential(function, format) ?? tfPiecewise(function, format)
-            ?? kerasComposite(function, format)
-        guard format == .float16, let kernel, let residue = eigenResidue[function.entry.name] else {
-            return kernel
+        guard
+            var kernel = tfSmooth(function, format) ?? tfExponential(function, format)
+                ?? tfPiecewise(function, format) ?? kerasComposite(function, format)
+        else { return nil }
+        if framework == .keras && kernel.framework == .tf, let preset = function.preset {
+            // keras.activations.relu, sigmoid, gelu, …: the backend calls tf.nn's op.
+            kernel = FrameworkKernel(
+                .keras, kernel.value, kernel.derivative,
+                source: "\(preset.qualifiedName) calls TensorFlow (keras/src/backend/tensorflow/nn.py): "
+                    + kernel.source, flushesFloat32Subnormals: true)
         }
+        guard format == .float16, let residue = eigenResidue[function.entry.name] else { return kernel }
         return kernel.with(residue: residue)
     }
 
