@@ -339,6 +339,7 @@ check-frameworks: release
 	    assert torch.__version__.startswith("2.15.0")' 2>/dev/null || { python3 -m venv .build/torch && \
 	    .build/torch/bin/pip install -q torch==2.15.0 transformers==5.25.0 timm==1.0.31 numpy; }
 	.build/torch/bin/python Scripts/check-framework-arithmetic.py torch
+	.build/torch/bin/python Scripts/check-framework-arithmetic.py torch --isa avx2
 	.build/torch/bin/python Scripts/check-framework-arithmetic.py transformers
 	.build/torch/bin/python Scripts/check-framework-arithmetic.py timm
 	@.build/jax/bin/python -c 'import numpy, jax; assert jax.__version__ == "0.10.2"' 2>/dev/null || \

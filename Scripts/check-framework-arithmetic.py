@@ -227,13 +227,14 @@ SIDES = {"torch": torch_side, "jax": jax_side, "tf": tf_side, "keras": keras_sid
          "transformers": transformers_side, "timm": timm_side}
 
 
-def actplot_side(actplot, spec, fmt, xs, folder, arith="framework"):
+def actplot_side(actplot, spec, fmt, xs, folder, arith="framework", isa=None):
     """actplot's f and f' bits at the inputs, in an arithmetic (`--arith framework` by default)."""
     path = os.path.join(folder, "points.txt")
     with open(path, "w") as out:
         out.write("\n".join(repr(float(x)) for x in xs))
     result = subprocess.run(
-        [actplot, "eval", spec, "--points-file", path, "--dtype", fmt, "--arith", arith, "--format", "csv"],
+        [actplot, "eval", spec, "--points-file", path, "--dtype", fmt, "--arith", arith, "--format", "csv"]
+        + (["--isa", isa] if isa else []),
         capture_output=True, text=True, check=True)
     lines = result.stdout.splitlines()
     header = lines[0].split(",")
@@ -260,7 +261,13 @@ def main():
     parser.add_argument("--formats", default="bf16,f16,f32")
     parser.add_argument("--bound", type=float, default=0.1, help="percent of inputs allowed to differ")
     parser.add_argument("--only", help="one spec")
+    parser.add_argument("--isa", choices=["avx512", "avx2"], default="avx512",
+                        help="avx2: torch dispatched as on an AVX2 machine (ATEN_CPU_CAPABILITY=avx2, "
+                             "ONEDNN_MAX_CPU_ISA=AVX2), against actplot --isa avx2")
     args = parser.parse_args()
+    if args.isa == "avx2":
+        os.environ["ATEN_CPU_CAPABILITY"] = "avx2"
+        os.environ["ONEDNN_MAX_CPU_ISA"] = "AVX2"
     side = SIDES[args.framework]
     functions, run, version = side("bf16")
     print(f"{version}; actplot {args.actplot}; every finite bf16 and f16 input and {len(finite_patterns('f32'))} "
@@ -276,7 +283,8 @@ def main():
             for spec in functions:
                 if args.only and spec != args.only:
                     continue
-                ours = actplot_side(args.actplot, spec, fmt, xs, folder)
+                ours = actplot_side(args.actplot, spec, fmt, xs, folder,
+                                    isa=args.isa if args.isa != "avx512" else None)
                 theirs = run(spec, bits)
                 cells, examples = [], []
                 for part, (a, b) in enumerate(zip(theirs, ours)):

@@ -186,6 +186,11 @@ struct PrecisionCommandTests {
                 "drop --overflow"
             ),
             (["plot", "torch.Sigmoid", "relu", "--dtype", "bf16", "--arith", "framework"], "not relu"),
+            (["eval", "torch.GELU", "--dtype", "bf16", "--isa", "avx2", "1"], "add --arith framework"),
+            (
+                ["eval", "torch.GELU", "--dtype", "bf16", "--arith", "framework", "--isa", "neon", "1"],
+                "avx512 or avx2"
+            ),
             (["precision", "gelu", "--dtype", "e4m3", "--overflow", "wrap"], "standard or saturate"),
             (["eval", "softmax", "--dtype", "bf16", "--vector", "1,2"], "drop one of them"),
         ])

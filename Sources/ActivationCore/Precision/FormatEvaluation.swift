@@ -73,14 +73,18 @@ public struct FormatEvaluation: Sendable {
     ///   - function: A catalog function or typed expression.
     ///   - format: The format of inputs and outputs.
     ///   - arithmetic: How the operations are rounded.
-    public init(_ function: Activation, format: NumberFormat, arithmetic: Arithmetic = .exact) {
+    ///   - isa: With ``Arithmetic/framework``, the instruction set whose dispatch to follow.
+    public init(
+        _ function: Activation, format: NumberFormat, arithmetic: Arithmetic = .exact,
+        isa: FrameworkKernel.InstructionSet = .avx512
+    ) {
         self.function = function
         self.format = format
         self.arithmetic = arithmetic
         self.formula = function.naiveFormula
         let textbook = arithmetic == .naive || arithmetic == .opmath
         programs = textbook ? formula.flatMap(FormulaPrograms.init) : nil
-        kernel = arithmetic == .framework ? FrameworkKernel(function, format: format) : nil
+        kernel = arithmetic == .framework ? FrameworkKernel(function, format: format, isa: isa) : nil
         precondition(
             arithmetic != .framework || kernel != nil,
             "no framework kernel for \(function.name) in \(format.name)")

@@ -21,14 +21,16 @@ extension FrameworkKernel {
     )
 
     /// torch's kernel for a preset's function in a format.
-    static func torch(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
+    static func torch(_ function: Activation, _ format: NumberFormat, _ isa: InstructionSet = .avx512)
+        -> FrameworkKernel?
+    {
         // Parameters torch has are honoured; others must keep the preset's values.
         let honoured: [CatalogEntry] = [.leakyReLU, .gelu, .softplus, .elu, .celu, .selu]
         guard
             honoured.contains(where: { $0.name == function.entry.name })
                 || function.name == function.preset?.qualifiedName
         else { return nil }
-        return torchSmooth(function, format) ?? torchPiecewise(function) ?? torchComposite(function)
+        return torchSmooth(function, format, isa) ?? torchPiecewise(function) ?? torchComposite(function)
     }
 
     /// The value of a parameter as formula text.
@@ -42,7 +44,9 @@ extension FrameworkKernel {
     }
 
     /// The smooth functions' kernels (UnaryOpsKernel.cpp, Activation.cpp).
-    private static func torchSmooth(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
+    private static func torchSmooth(_ function: Activation, _ format: NumberFormat, _ isa: InstructionSet)
+        -> FrameworkKernel?
+    {
         switch function.entry.name {
         case CatalogEntry.sigmoid.name:
             // Vectorized<Half> arithmetic for f16 (every operation rounded); bfloat16 in float32.
@@ -73,7 +77,7 @@ extension FrameworkKernel {
                 "softplus_kernel; softplus_backward_kernel"
             ).with(residue: "Sleef's float32 exp and log1p: 1 float16 input's f′ differs by an ulp")
         case CatalogEntry.gelu.name:
-            return torchGELU(function, format)
+            return torchGELU(function, format, isa)
         case CatalogEntry.elu.name:
             return torchELU(alpha: literal(function, .alpha), scale: "1", inputScale: "1")
         case CatalogEntry.celu.name:
@@ -156,7 +160,9 @@ extension FrameworkKernel {
 
     /// GeluKernelImpl and GeluBackwardKernelImpl, erf or tanh form (nil for the sigmoid form,
     /// which torch does not have).
-    private static func torchGELU(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
+    private static func torchGELU(_ function: Activation, _ format: NumberFormat, _ isa: InstructionSet)
+        -> FrameworkKernel?
+    {
         let form =
             function.parameter(.approximate).flatMap { CatalogEntry.GELUForm(rawValue: $0.description) }
             ?? .none
@@ -179,14 +185,15 @@ extension FrameworkKernel {
         let beta = NaiveFormula.literal(geluBeta.erf)
         let value = Step("x*0.5*(1 + erf(x*\(alpha)))", .float32)
         let derivative = Step("0.5*(1 + erf(x*\(alpha))) + x*(\(beta)*exp(x*x*(-0.5)))", .float32)
-        if format != .float16 {
-            // gelu_out_cpu → use_onednn: bfloat16 on AVX512-BF16 and float32, forward and backward.
+        // gelu_out_cpu → use_onednn: float32, and bfloat16 on a machine with AVX512-BF16.
+        if format == .float32 || (format == .bfloat16 && isa == .avx512) {
             return FrameworkKernel(
                 .torch, value, derivative,
                 source: "gelu_out_cpu and gelu_backward_out_cpu → oneDNN eltwise_gelu_erf (use_onednn)",
-                routine: .oneDNNGELUErf)
+                routine: isa == .avx512 ? .oneDNNGELUErf : .oneDNNGELUErfAVX2)
         }
-        // float16: ATen's own kernel, with its vectorised erf (Abramowitz–Stegun 7.1.26).
+        // float16, and bfloat16 without AVX512-BF16: ATen's own kernel, with its vectorised erf
+        // (Abramowitz–Stegun 7.1.26; vec256's is the same computation as vec512's).
         return FrameworkKernel(
             .torch, value, derivative,
             source: "GeluKernelImpl, GeluBackwardKernelImpl (approximate = none); Vectorized<float>::erf "

@@ -9,10 +9,12 @@ extension FrameworkKernel {
     ]
 
     /// torch's kernel for a transformers or timm preset that calls torch, relabelled.
-    static func onTorch(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
+    static func onTorch(_ function: Activation, _ format: NumberFormat, _ isa: InstructionSet)
+        -> FrameworkKernel?
+    {
         guard let preset = function.preset,
             torchLibraryNames[preset.framework]?.contains(preset.name) == true,
-            let kernel = torch(function, format)
+            let kernel = torch(function, format, isa)
         else { return nil }
         return FrameworkKernel(
             preset.framework, kernel.value, saved: kernel.saved, kernel.derivative,

@@ -79,10 +79,16 @@ public struct FrameworkKernel: Sendable {
         /// oneDNN 3.13's eltwise_gelu_erf on AVX-512: a piecewise minimax polynomial forward,
         /// Abramowitz–Stegun with oneDNN's exp backward, in float32 (``OneDNN``).
         case oneDNNGELUErf
+        /// oneDNN's eltwise_gelu_erf below AVX-512: Abramowitz–Stegun with oneDNN's exp both
+        /// ways, in float32.
+        case oneDNNGELUErfAVX2
 
         /// What the routine computes, in a sentence.
         public var text: String {
             switch self {
+            case .oneDNNGELUErfAVX2:
+                "oneDNN 3.13's eltwise_gelu_erf on AVX2, in float32: forward S + S·erf with S = 0.5·x and erf by "
+                    + "Abramowitz–Stegun 7.1.26 with oneDNN's exp; backward as on AVX-512"
             case .oneDNNGELUErf:
                 "oneDNN 3.13's eltwise_gelu_erf on AVX-512, in float32: forward 0.5·x·(1 + erf), erf(x/√2) a "
                     + "degree-5 minimax polynomial of |x| (25 pieces, ±1 past 5.5425806); bfloat16 stored by "
@@ -94,8 +100,9 @@ public struct FrameworkKernel: Sendable {
         /// f and f′ at x, rounded to the format.
         func evaluate(at x: Double, format: NumberFormat) -> (value: Double, derivative: Double) {
             switch self {
-            case .oneDNNGELUErf:
-                let (f, df) = (OneDNN.geluErf(Float(x)), OneDNN.geluErfDerivative(Float(x)))
+            case .oneDNNGELUErf, .oneDNNGELUErfAVX2:
+                let forward = self == .oneDNNGELUErf ? OneDNN.geluErf : OneDNN.geluErfAbramowitzStegun
+                let (f, df) = (forward(Float(x)), OneDNN.geluErfDerivative(Float(x)))
                 if format == .bfloat16 { return (OneDNN.bfloat16(f), OneDNN.bfloat16(df)) }
                 return (format.rounded(Double(f)), format.rounded(Double(df)))
             }
@@ -113,7 +120,7 @@ public struct FrameworkKernel: Sendable {
     /// The kernel in a few lines: f, what the forward saves, f′ (each with where it rounds),
     /// where the code is, and what is not reproduced.
     public var description: [String] {
-        let measured = "as " + Self.measured(framework)
+        let measured = "as " + Self.measured(framework, instructionSet)
         if let routine {
             return [
                 "f, f′: " + routine.text, "approximating f = \(value.text), f′ = \(derivative.text)",
@@ -134,15 +141,18 @@ public struct FrameworkKernel: Sendable {
 
     /// The framework version, build and instruction set the kernels reproduce, as
     /// Scripts/check-framework-arithmetic.py measured them (`make check-frameworks`).
-    public static func measured(_ framework: Framework) -> String {
-        let machine = "on x86-64 with AVX-512 and AVX512-BF16"
+    public static func measured(_ framework: Framework, _ isa: InstructionSet = .avx512) -> String {
+        let machine = isa == .avx512 ? "on x86-64 with AVX-512 and AVX512-BF16" : "on x86-64 with AVX2"
+        let torch =
+            isa == .avx512
+            ? "CPU capability AVX512, oneDNN 3.13"
+            : "ATEN_CPU_CAPABILITY=avx2, ONEDNN_MAX_CPU_ISA=AVX2, oneDNN 3.13"
         switch framework {
         case .torch:
-            return "torch 2.15.0 runs it \(machine) (CPU capability AVX512, oneDNN 3.13, eager, one thread)"
+            return "torch 2.15.0 runs it \(machine) (\(torch), eager, one thread)"
         case .jax: return "JAX 0.10.2 runs it \(machine) (XLA CPU, under jax.jit)"
         case .transformers, .timm:
-            return
-                "\(framework.rawValue) on torch 2.15.0 runs it \(machine) (CPU capability AVX512, oneDNN 3.13)"
+            return "\(framework.rawValue) on torch 2.15.0 runs it \(machine) (\(torch))"
         default: return "TensorFlow 2.21.0 with Keras 3.15.1 runs it \(machine) (eager, oneDNN opts on)"
         }
     }
@@ -153,13 +163,27 @@ public struct FrameworkKernel: Sendable {
     /// The frameworks whose presets `--arith framework` covers, so far.
     public static let frameworks: [Framework] = [.torch, .jax, .tf, .keras, .transformers, .timm]
 
+    /// The instruction set whose dispatch a kernel follows: what the framework's CPU code picks on
+    /// a machine with it (torch's GELU goes to oneDNN's AVX-512 kernel, or ATen's own on AVX2).
+    public enum InstructionSet: String, CaseIterable, Sendable {
+        /// x86-64 with AVX-512 and AVX512-BF16, the measured machine (the default).
+        case avx512
+        /// x86-64 with AVX2 and FMA (torch with ATEN_CPU_CAPABILITY=avx2, oneDNN at AVX2).
+        case avx2
+    }
+
+    /// The instruction set whose dispatch this kernel follows.
+    public private(set) var instructionSet: InstructionSet = .avx512
+
     /// The kernel of a framework preset in a format, or nil where there is none: the function
     /// is not a preset of a covered framework, the format is not bfloat16, float16 or float32,
     /// or the framework's kernel for it is not written yet.
-    public init?(_ function: Activation, format: NumberFormat) {
+    /// - Parameter isa: The instruction set whose dispatch to follow (AVX-512 by default).
+    public init?(_ function: Activation, format: NumberFormat, isa: InstructionSet = .avx512) {
         guard let preset = function.preset, Self.formats.contains(format),
-            var kernel = Self.kernel(preset.framework, function, format)
+            var kernel = Self.kernel(preset.framework, function, format, isa)
         else { return nil }
+        kernel.instructionSet = isa
         if format == .float32 && kernel.routine == nil {
             kernel = kernel.with(
                 residue:
@@ -191,14 +215,14 @@ public struct FrameworkKernel: Sendable {
         self.residue = residue
     }
 
-    private static func kernel(_ framework: Framework, _ function: Activation, _ format: NumberFormat)
-        -> FrameworkKernel?
-    {
+    private static func kernel(
+        _ framework: Framework, _ function: Activation, _ format: NumberFormat, _ isa: InstructionSet
+    ) -> FrameworkKernel? {
         switch framework {
-        case .torch: torch(function, format)
+        case .torch: torch(function, format, isa)
         case .jax: jax(function, format)
         case .tf, .keras: tensorFlow(function, format)
-        case .transformers, .timm: onTorch(function, format)
+        case .transformers, .timm: onTorch(function, format, isa)
         default: nil
         }
     }

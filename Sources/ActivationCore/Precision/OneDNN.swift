@@ -77,17 +77,37 @@ enum OneDNN {
         return x * (erf + 1) * 0.5
     }
 
+    /// GELU (erf form) at s, as oneDNN's forward computes it below AVX-512
+    /// (`gelu_erf_compute_vector_fwd`): Abramowitz and Stegun's 7.1.26 with oneDNN's exp,
+    /// S + S·erf with S = 0.5·s.
+    static func geluErfAbramowitzStegun(_ s: Float) -> Float {
+        let x = s * Float(bitPattern: 0x3f35_04f3)  // s/√2
+        let t = 1 / Float(1).addingProduct(Float(bitPattern: 0x3ea7_ba05), abs(x))
+        let q = -exp(-(x * x))
+        let polynomial = abramowitzStegun(t)
+        var erf = Float(1).addingProduct(q * t, polynomial)
+        if s.sign == .minus { erf = -erf }
+        let half = s * 0.5
+        return half.addingProduct(erf, half)
+    }
+
+    /// Abramowitz and Stegun's 7.1.26 polynomial p1 + p2·t + … + p5·t⁴, by FMAs from p5.
+    private static func abramowitzStegun(_ t: Float) -> Float {
+        let terms: [UInt32] = [0x3e82_7906, 0xbe91_a98e, 0x3fb5_f0e3, 0xbfba_00e3, 0x3f87_dc22]
+        var polynomial = Float(bitPattern: terms[4])
+        for k in stride(from: 3, through: 0, by: -1) {
+            polynomial = Float(bitPattern: terms[k]).addingProduct(polynomial, t)
+        }
+        return polynomial
+    }
+
     /// GELU′ (erf form) at x, as oneDNN's backward computes it in float32.
     static func geluErfDerivative(_ x: Float) -> Float {
         let r = x * Float(bitPattern: 0x3f35_04f3)  // x/√2
         let q = exp(-(r * r))
         let density = r * Float(bitPattern: 0x3f10_6eba) * q  // r/√π·q
         let w = 1 / Float(1).addingProduct(Float(bitPattern: 0x3ea7_ba05), abs(r))  // 1/(p·|r| + 1)
-        let terms: [UInt32] = [0x3e82_7906, 0xbe91_a98e, 0x3fb5_f0e3, 0xbfba_00e3, 0x3f87_dc22]
-        var polynomial = Float(bitPattern: terms[4])
-        for k in stride(from: 3, through: 0, by: -1) {
-            polynomial = Float(bitPattern: terms[k]).addingProduct(polynomial, w)
-        }
+        let polynomial = abramowitzStegun(w)
         var erf = Float(1).addingProduct(-q * w, polynomial)
         if r.sign == .minus { erf = -erf }
         return (density + 0.5).addingProduct(erf, 0.5)

@@ -44,7 +44,7 @@ struct PointSource {
     /// The value options of eval, whose next argument is their value (`--precision 3`), not a point.
     static let valueOptions: Set<String> = [
         "--points", "--points-file", "--vector", "--others", "--precision", "--format", "--dtype", "--arith",
-        "--overflow",
+        "--overflow", "--isa",
     ]
 
     /// The command line with eval's points packed into one argument, NUL-separated.

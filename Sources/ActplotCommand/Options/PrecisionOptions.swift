@@ -12,6 +12,14 @@ struct PrecisionOptions: ParsableArguments {
         help: .arith, completion: .arithmetics)
     var arith: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --arith framework, the machine whose dispatch to follow: avx512 (with AVX512-BF16, the "
+                + "default) or avx2 (torch's bfloat16 GELU then runs ATen's kernel, not oneDNN's).",
+            valueName: "ISA"),
+        completion: .list(FrameworkKernel.InstructionSet.allCases.map(\.rawValue)))
+    var isa: String?
+
     @Flag(help: "Flush subnormal results and inputs of the format to zero (FTZ/DAZ).")
     var ftz = false
 
@@ -116,6 +124,26 @@ struct PrecisionOptions: ParsableArguments {
     {
         guard let format else { return try arithmetic() }
         return try arithmetics(for: functions, in: [format])[0]
+    }
+
+    /// The instruction set `--arith framework` follows (AVX-512 by default); `--isa` needs it.
+    func instructionSet() throws -> FrameworkKernel.InstructionSet {
+        guard let isa else { return .avx512 }
+        guard let set = FrameworkKernel.InstructionSet(rawValue: isa.lowercased()) else {
+            throw ValidationError("'--isa' must be avx512 or avx2, got '\(isa)'")
+        }
+        guard try arithmetic() == .framework else {
+            throw ValidationError(
+                "'--isa' chooses the machine --arith framework follows: add --arith framework")
+        }
+        return set
+    }
+
+    /// A function in a format, with the arithmetic and instruction set asked for, checked.
+    func evaluation(of function: Activation, in format: NumberFormat) throws -> FormatEvaluation {
+        FormatEvaluation(
+            function, format: format, arithmetic: try arithmetic(for: [function], in: format),
+            isa: try instructionSet())
     }
 
     /// The arithmetic asked for (exact by default).

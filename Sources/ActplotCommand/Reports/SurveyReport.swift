@@ -29,14 +29,16 @@ package struct SurveyReport: Report {
     ///   - threads: Cores to scan on, nil for all.
     ///   - progress: Counts the inputs visited, for a progress bar; every survey's inputs are
     ///     planned in it before the first starts.
+    ///   - isa: The instruction set `--arith framework` follows.
     package init(
         of function: Activation, in formats: [NumberFormat], arithmetics: [FormatEvaluation.Arithmetic],
-        coverage: FormatSurvey.Coverage = .standard, threads: Int? = nil, progress: SurveyProgress? = nil
+        coverage: FormatSurvey.Coverage = .standard, threads: Int? = nil, progress: SurveyProgress? = nil,
+        isa: FrameworkKernel.InstructionSet = .avx512
     ) {
         self.function = function
         self.arithmetics = arithmetics
         let evaluations = formats.map { format in
-            arithmetics.map { FormatEvaluation(function, format: format, arithmetic: $0) }
+            arithmetics.map { FormatEvaluation(function, format: format, arithmetic: $0, isa: isa) }
         }
         // Surveyed as a copy of naive's.
         let copied = { (e: FormatEvaluation) in

@@ -206,7 +206,10 @@ struct PlotRun {
         }
         guard let format = try o.precision.format() else { return nil }
         let arithmetic = try o.precision.arithmetic(for: functions.map(\.function), in: format)
-        return functions.map { FormatEvaluation($0.function, format: format, arithmetic: arithmetic) }
+        let isa = try o.precision.instructionSet()
+        return functions.map {
+            FormatEvaluation($0.function, format: format, arithmetic: arithmetic, isa: isa)
+        }
     }
 
     /// Writes through `body` to stdout, or to the output file atomically.

@@ -110,9 +110,7 @@ extension Actplot {
             }
             try EvalRun(
                 function: f, points: source.points,
-                evaluation: try dtype.map {
-                    FormatEvaluation(f, format: $0, arithmetic: try precision.arithmetic(for: [f], in: $0))
-                },
+                evaluation: try dtype.map { try precision.evaluation(of: f, in: $0) },
                 output: try PointOutput(format: format, json: numbers.json), precision: numbers.precision
             ).run(on: console)
         }

@@ -45,12 +45,13 @@ extension Actplot {
                 let survey = try function.map { name in
                     let f = try others.activation(name, for: "info")
                     let arithmetics = try precision.arithmetics(for: [f], in: [format])
+                    let isa = try precision.instructionSet()
                     return ProgressBar.run(
                         progress, label: "\(f.name) in \(format.name)", in: console.environment
                     ) {
                         SurveyReport(
                             of: f, in: [format], arithmetics: arithmetics, coverage: coverage,
-                            threads: self.survey.threads, progress: progress)
+                            threads: self.survey.threads, progress: progress, isa: isa)
                     }
                 }
                 return try console.print(NumberFormatReport(format, survey: survey), json: output.json)

@@ -57,12 +57,12 @@ extension Actplot {
                 try precision.arithmetics(for: [f], in: formats),
                 try survey.coverage(fallback, formats: formats)
             )
-            let progress = SurveyProgress()
+            let (progress, isa) = (SurveyProgress(), try precision.instructionSet())
             let label = "\(f.name) in \(named?.name ?? "every format")"
             let report = ProgressBar.run(progress, label: label, in: console.environment) {
                 SurveyReport(
                     of: f, in: formats, arithmetics: arithmetics, coverage: coverage, threads: survey.threads,
-                    progress: progress)
+                    progress: progress, isa: isa)
             }
             try console.print(report, json: json)
         }
