@@ -300,6 +300,16 @@ struct CheckCommandTests {
             ["check"] + arguments.map { $0.hasSuffix(".npy") ? directory.path + "/" + $0 : $0 }
                 + ["--arith", "framework", "--expected", table])
         #expect(both.status == 64 && both.stderr.contains("give one of them"), "\(both.stderr)")
+        // --isa follows another machine's dispatch (torch's sigmoid is the same there), and needs
+        // --arith framework.
+        let avx2 = try Self.report(
+            arguments + ["--arith", "framework", "--isa", "avx2", "--max-ulp", "0"], in: directory, status: 0)
+        #expect(try Self.region("all", of: "df", in: avx2)["bit_exact"] as? Double == Double(inputs.count))
+        let alone = try InProcess.run(
+            ["check"] + arguments.map { $0.hasSuffix(".npy") ? directory.path + "/" + $0 : $0 } + [
+                "--isa", "avx2",
+            ])
+        #expect(alone.status == 64 && alone.stderr.contains("add --arith framework"), "\(alone.stderr)")
     }
 
     @Test("CSV, raw and big-endian dumps read as the same values")

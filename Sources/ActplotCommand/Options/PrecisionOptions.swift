@@ -128,11 +128,17 @@ struct PrecisionOptions: ParsableArguments {
 
     /// The instruction set `--arith framework` follows (AVX-512 by default); `--isa` needs it.
     func instructionSet() throws -> FrameworkKernel.InstructionSet {
+        try Self.instructionSet(isa, framework: try arithmetic() == .framework)
+    }
+
+    /// `--isa`'s value checked: a known set, given only beside `--arith framework` (check has
+    /// its own options, checked the same way).
+    static func instructionSet(_ isa: String?, framework: Bool) throws -> FrameworkKernel.InstructionSet {
         guard let isa else { return .avx512 }
         guard let set = FrameworkKernel.InstructionSet(rawValue: isa.lowercased()) else {
             throw ValidationError("'--isa' must be avx512 or avx2, got '\(isa)'")
         }
-        guard try arithmetic() == .framework else {
+        guard framework else {
             throw ValidationError(
                 "'--isa' chooses the machine --arith framework follows: add --arith framework")
         }

@@ -25,6 +25,8 @@ struct CheckRun {
     /// What the dump is compared with where no table is given: the correctly rounded values
     /// (exact), or what the preset's framework returns (framework).
     var arithmetic = FormatEvaluation.Arithmetic.exact
+    /// The instruction set the framework arithmetic follows.
+    var instructionSet = FrameworkKernel.InstructionSet.avx512
 
     /// Rows a block.
     static let block = 1 << 18
@@ -73,7 +75,8 @@ struct CheckRun {
         // A small dump needs small buffers.
         let buffers = CheckBuffers(capacity: Swift.max(1, Swift.min(Self.block, outputs.count ?? Self.block)))
         defer { buffers.deallocate() }
-        var evaluation = FormatEvaluation(function, format: format, arithmetic: arithmetic)
+        var evaluation = FormatEvaluation(
+            function, format: format, arithmetic: arithmetic, isa: instructionSet)
         // Without the kernel's f′ (and without --explain, which reads it), f′ is not rounded.
         evaluation.roundsDerivatives = derivatives != nil || explain
         let atZero = (

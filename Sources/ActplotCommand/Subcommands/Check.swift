@@ -47,6 +47,13 @@ extension Actplot {
                 valueName: "MODE"))
         var arith: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "With --arith framework, the machine whose dispatch to follow: avx512 (the default) or avx2.",
+                valueName: "ISA"),
+            completion: .list(FrameworkKernel.InstructionSet.allCases.map(\.rawValue)))
+        var isa: String?
+
         @OptionGroup var plot: CheckPlotOptions
 
         @OptionGroup var others: OthersOption
@@ -64,6 +71,8 @@ extension Actplot {
                 allowFlushToZero: bounds.allowFlushToZero, worstCount: bounds.worstCount)
             run.explain = explain
             run.arithmetic = try reference(f, format)
+            run.instructionSet = try PrecisionOptions.instructionSet(
+                isa, framework: run.arithmetic == .framework)
             let plotting = try plot.plot(json: json)
             run.profile = plotting != nil
             var report = CheckReport(
