@@ -133,6 +133,39 @@ struct FrameworkKernelTests {
     }
 
     @Test(
+        "--isa avx2: oneDNN's Abramowitz–Stegun forward in float32, ATen's kernel for bfloat16 (torch's bits)"
+    )
+    func avx2() throws {
+        // torch 2.15 with ATEN_CPU_CAPABILITY=avx2 and ONEDNN_MAX_CPU_ISA=AVX2, a float32 tensor.
+        let float32: [(Float, UInt32)] = [
+            (-5.5425806, 0xb431_5cd2), (1, 0x3f57_625e), (-6.15625, 0), (0.5390625, 0x3ec2_9a02),
+            (2, 0x3ffa_2d0e),
+        ]
+        for (x, bits) in float32 { #expect(OneDNN.geluErfAbramowitzStegun(x).bitPattern == bits, "x = \(x)") }
+        let gelu = try Catalog.activation("torch.GELU")
+        let f32 = try #require(FrameworkKernel(gelu, format: .float32, isa: .avx2))
+        #expect(f32.routine == .oneDNNGELUErfAVX2 && f32.description.contains { $0.contains("AVX2") })
+        // The same, a bfloat16 tensor: ATen's GeluKernelImpl, not oneDNN (no AVX512-BF16).
+        let bf16 = try #require(FrameworkKernel(gelu, format: .bfloat16, isa: .avx2))
+        #expect(bf16.routine == nil && bf16.usesATenErf)
+        for (x, bits) in [(-5.34375, UInt64(0xb4ab)), (0.5390625, 0x3ec3), (-3, 0xbb85), (1.5, 0x3fb3)] {
+            #expect(NumberFormat.bfloat16.bits(of: bf16.evaluate(at: x, format: .bfloat16).value) == bits)
+        }
+    }
+
+    @Test("Sleef's expf: torch's float32 sigmoid bit for bit where the correctly rounded exp is an ulp off")
+    func sleef() throws {
+        // torch 2.15's float32 sigmoid (its vectorised kernel, 1/(1 + exp(−x)) with Sleef_expf16_u10).
+        let sigmoid = try #require(FrameworkKernel(try Catalog.activation("torch.Sigmoid"), format: .float32))
+        for (x, bits): (UInt32, UInt64) in [(0x3D90_366E, 0x3F04_8139), (0x3DA0_A9BF, 0x3F05_04A5)] {
+            let value = sigmoid.evaluate(at: Double(Float(bitPattern: x)), format: .float32).value
+            #expect(NumberFormat.float32.bits(of: value) == bits)
+        }
+        #expect(Sleef.expf(.nan).isNaN && Sleef.expf(-104.5) == 0 && Sleef.expf(100.5) == .infinity)
+        #expect(Sleef.expf(0) == 1 && Sleef.expf(-.infinity) == 0 && Sleef.expf(.infinity) == .infinity)
+    }
+
+    @Test(
         "JAX's kernels flush float32 subnormals, read erfc's bfloat16 argument unrounded, fold s·κ in float16"
     )
     func xla() throws {

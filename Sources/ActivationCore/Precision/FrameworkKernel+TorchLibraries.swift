@@ -24,3 +24,8 @@ extension FrameworkKernel {
             routine: kernel.routine, usesATenErf: kernel.usesATenErf)
     }
 }
+
+extension Framework {
+    /// Whether the framework's activations run torch's CPU kernels (torch, and the libraries on it).
+    var runsOnTorch: Bool { self == .torch || self == .transformers || self == .timm }
+}

@@ -43,6 +43,7 @@ public struct FrameworkKernel: Sendable {
             machine.float32Arguments = kernel.float32Arguments
             machine.tanhPassesTinyArguments = kernel.framework == .jax
             if kernel.usesATenErf { machine.float32Erf = ATen.erf }
+            if kernel.framework.runsOnTorch { machine.float32Exp = Sleef.expf }
             return format.rounded(machine.value(node, x: x, y: y))
         }
     }
@@ -186,13 +187,13 @@ public struct FrameworkKernel: Sendable {
         kernel.instructionSet = isa
         if format == .float32 && kernel.routine == nil {
             kernel = kernel.with(
-                residue:
-                    "in float32 the framework's vectorised exp, tanh, log1p and erf ("
-                    + (preset.framework == .torch
-                        ? "Sleef's, ATen's, oneDNN's"
-                        : preset.framework == .jax ? "XLA's CPU approximations" : "Eigen's") + ") "
-                    + "decide the last bits; they are taken here as correctly rounded, so expect an ulp's difference "
-                    + "at some inputs" + (kernel.residue.map { "; also: " + $0 } ?? ""))
+                residue: (preset.framework.runsOnTorch
+                    ? "in float32 Sleef's tanh, log1p and expm1 (its exp is reproduced) decide the last bits"
+                    : "in float32 the framework's vectorised exp, tanh, log1p and erf ("
+                        + (preset.framework == .jax ? "XLA's CPU approximations" : "Eigen's")
+                        + ") decide the last bits")
+                    + "; they are taken here as correctly rounded, so expect an ulp's difference at some inputs"
+                    + (kernel.residue.map { "; also: " + $0 } ?? ""))
         }
         self = kernel
     }

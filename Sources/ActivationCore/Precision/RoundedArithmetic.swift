@@ -20,6 +20,8 @@ struct RoundedArithmetic: Sendable {
     var float32Arguments: Set<Elementary> = []
     /// A framework's own float32 erf in place of the correctly rounded one (ATen's).
     var float32Erf: (@Sendable (Float) -> Float)? = nil
+    /// A framework's own float32 exp, in a float32 machine (Sleef's, in torch's kernels).
+    var float32Exp: (@Sendable (Float) -> Float)? = nil
 
     /// The float32 flush threshold, 2⁻¹²⁶.
     private static let float32LeastNormal = Double(Float.leastNormalMagnitude)
@@ -88,6 +90,7 @@ struct RoundedArithmetic: Sendable {
         if tanhPassesTinyArguments && f == .tanh && abs(raw[0]) < 0.0004 { return raw[0] }
         let u = raw.map(operand)
         if f == .erf, let float32Erf { return r(Double(float32Erf(Float(u[0])))) }
+        if f == .exp, let float32Exp, format.isPlainFloat32 { return r(Double(float32Exp(Float(u[0])))) }
         switch f {
         case .min: return ExpressionProgram.minimum(u[0], u[1])
         case .max: return ExpressionProgram.maximum(u[0], u[1])
