@@ -161,6 +161,10 @@ struct FrameworkKernelTests {
             let value = sigmoid.evaluate(at: Double(Float(bitPattern: x)), format: .float32).value
             #expect(NumberFormat.float32.bits(of: value) == bits)
         }
+        // torch's float32 tanh′ = 1 − y·y as one FMA (GCC contracts the vectorised kernel).
+        let tanh = try #require(FrameworkKernel(try Catalog.activation("torch.Tanh"), format: .float32))
+        let slope = tanh.evaluate(at: Double(Float(bitPattern: 0x3E2F_061D)), format: .float32).derivative
+        #expect(NumberFormat.float32.bits(of: slope) == 0x3F78_AA19)
         #expect(Sleef.expf(.nan).isNaN && Sleef.expf(-104.5) == 0 && Sleef.expf(100.5) == .infinity)
         #expect(Sleef.expf(0) == 1 && Sleef.expf(-.infinity) == 0 && Sleef.expf(.infinity) == .infinity)
     }

@@ -43,7 +43,10 @@ public struct FrameworkKernel: Sendable {
             machine.float32Arguments = kernel.float32Arguments
             machine.tanhPassesTinyArguments = kernel.framework == .jax
             if kernel.usesATenErf { machine.float32Erf = ATen.erf }
-            if kernel.framework.runsOnTorch { machine.float32Exp = Sleef.expf }
+            if kernel.framework.runsOnTorch {
+                machine.float32Exp = Sleef.expf
+                machine.contractsMultiplyAdd = true
+            }
             return format.rounded(machine.value(node, x: x, y: y))
         }
     }

@@ -22,6 +22,10 @@ struct RoundedArithmetic: Sendable {
     var float32Erf: (@Sendable (Float) -> Float)? = nil
     /// A framework's own float32 exp, in a float32 machine (Sleef's, in torch's kernels).
     var float32Exp: (@Sendable (Float) -> Float)? = nil
+    /// Whether a float32 machine fuses a product into the sum or difference that takes it, as
+    /// GCC's default -ffp-contract=fast compiles torch's vectorised kernels (`1 - y*y` is one
+    /// FMA).
+    var contractsMultiplyAdd = false
 
     /// The float32 flush threshold, 2⁻¹²⁶.
     private static let float32LeastNormal = Double(Float.leastNormalMagnitude)
@@ -49,6 +53,7 @@ struct RoundedArithmetic: Sendable {
         case .output: return y
         case .negate(let a): return -value(a, x: x, y: y)
         case .chain(let first, let links):
+            if contractsMultiplyAdd && format.isPlainFloat32 { return contracted(first, links, x: x, y: y) }
             var v = operand(value(first, x: x, y: y))
             for (op, term) in links {
                 let w = operand(value(term, x: x, y: y))
@@ -75,6 +80,47 @@ struct RoundedArithmetic: Sendable {
             if condition.isNaN { return .nan }
             return condition != 0 ? value(a, x: x, y: y) : value(b, x: x, y: y)
         }
+    }
+
+    /// A float32 chain with each product fused into the sum or difference that takes it: a
+    /// leading product into the first link (x·y + z), a product term into its link (z − x·y).
+    private func contracted(
+        _ first: ExpressionNode, _ links: [(BinaryOperator, ExpressionNode)], x: Double, y: Double
+    )
+        -> Double
+    {
+        /// A product's last factor split off: (everything before it, the factor).
+        func product(_ node: ExpressionNode) -> (Double, Double)? {
+            guard case .chain(let a, let factors) = node, let last = factors.last, last.0 == .multiply else {
+                return nil
+            }
+            let head =
+                factors.count == 1 ? value(a, x: x, y: y) : value(.chain(a, factors.dropLast()), x: x, y: y)
+            return (head, value(last.1, x: x, y: y))
+        }
+        var v: Double
+        var rest = links[...]
+        if let (op, term) = links.first, op == .add || op == .subtract, let (p, q) = product(first) {
+            let w = Float(value(term, x: x, y: y))
+            v = Double((op == .add ? w : -w).addingProduct(Float(p), Float(q)))
+            rest = links.dropFirst()
+        } else {
+            v = value(first, x: x, y: y)
+        }
+        for (op, term) in rest {
+            if op == .add || op == .subtract, let (p, q) = product(term) {
+                v = Double(Float(v).addingProduct(Float(op == .add ? p : -p), Float(q)))
+                continue
+            }
+            let w = value(term, x: x, y: y)
+            switch op {
+            case .add: v = r(v + w)
+            case .subtract: v = r(v - w)
+            case .multiply: v = r(v * w)
+            case .divide: v = r(v / w)
+            }
+        }
+        return v
     }
 
     /// An elementary function's value with its arguments read as the machine reads them.
