@@ -24,11 +24,9 @@ extension FrameworkKernel {
 
     /// JAX's kernel for a preset's function in a format.
     static func jax(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
-        let honoured: [CatalogEntry] = [.leakyReLU, .gelu, .elu, .celu]
-        guard
-            honoured.contains(where: { $0.name == function.entry.name })
-                || function.name == function.preset?.qualifiedName
-        else { return nil }
+        guard keepsFrameworkParameters(function, honouring: [.leakyReLU, .gelu, .elu, .celu]) else {
+            return nil
+        }
         return jaxSmooth(function, format) ?? jaxExponential(function, format)
             ?? jaxPiecewise(function, format)
     }
@@ -57,11 +55,6 @@ extension FrameworkKernel {
     /// (float32 for bfloat16, which is then rounded once: the division stands for it).
     private static func sixth(_ format: NumberFormat) -> String {
         format == .bfloat16 ? "/6" : "*" + NaiveFormula.literal(format.rounded(1.0 / 6))
-    }
-
-    /// A parameter's value as formula text.
-    private static func jaxLiteral(_ function: Activation, _ name: Parameter.Name) -> String {
-        NaiveFormula.literal(function.parameter(name)?.number ?? .nan)
     }
 
     /// logistic, tanh, silu, mish, softplus, log_sigmoid and gelu.
@@ -108,21 +101,21 @@ extension FrameworkKernel {
         switch function.entry.name {
         case CatalogEntry.elu.name:
             // where(x > 0, x, α·expm1(where(x > 0, 0, x))); expm1's rule g·(ans + 1).
-            let alpha = jaxLiteral(function, .alpha)
+            let alpha = literal(function, .alpha)
             let e = expm1("x", format)
             return xla(
                 "x > 0 ? x : \(alpha)*\(e)", "x > 0 ? 1 : \(alpha)*(\(e) + 1)",
                 "jax.nn.elu (jnp.where, lax.expm1)")
         case CatalogEntry.selu.name:
             // λ·elu(x, α): λ and α rounded to the format and multiplied separately.
-            let (alpha, scale) = (jaxLiteral(function, .alpha), jaxLiteral(function, .lambda))
+            let (alpha, scale) = (literal(function, .alpha), literal(function, .lambda))
             let e = expm1("x", format)
             return xla(
                 "\(scale)*(x > 0 ? x : \(alpha)*\(e))", "x > 0 ? \(scale) : \(alpha)*\(scale)*(\(e) + 1)",
                 "jax.nn.selu = λ·elu(x, α)")
         case CatalogEntry.celu.name:
             // max(x, 0) + α·expm1(min(x, 0)/α); max's and min's rules split a tie: ½ each at 0.
-            let alpha = jaxLiteral(function, .alpha)
+            let alpha = literal(function, .alpha)
             let e = expm1("(min(x, 0)/\(alpha))", format)
             return xla(
                 "max(x, 0) + \(alpha)*\(e)",
@@ -145,7 +138,7 @@ extension FrameworkKernel {
                 "min(max(x, 0), 6)", "x > 0 && x < 6 ? 1 : 0",
                 "jax.nn.relu6 (custom JVP: select(0 < x < 6, g, 0))")
         case CatalogEntry.leakyReLU.name:
-            let slope = jaxLiteral(function, .alpha)
+            let slope = literal(function, .alpha)
             return xla(
                 "x >= 0 ? x : \(slope)*x", "x >= 0 ? 1 : \(slope)", "jax.nn.leaky_relu (jnp.where)")
         case CatalogEntry.hardSigmoid.name:
@@ -173,9 +166,7 @@ extension FrameworkKernel {
 
     /// gelu: 0.5·x·erfc(−x·√½) (approximate=False) or the tanh form with x**3 as x·(x·x).
     private static func jaxGELU(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
-        let form =
-            function.parameter(.approximate).flatMap { CatalogEntry.GELUForm(rawValue: $0.description) }
-            ?? .tanh
+        let form = geluForm(function, default: .tanh)
         switch form {
         case .sigmoid:
             return nil

@@ -29,11 +29,7 @@ extension FrameworkKernel {
         guard let framework = function.preset?.framework,
             tensorFlowEntries[framework]?.contains(where: { $0.name == function.entry.name }) == true
         else { return nil }
-        let honoured: [CatalogEntry] = [.leakyReLU, .gelu, .celu]
-        guard
-            honoured.contains(where: { $0.name == function.entry.name })
-                || function.name == function.preset?.qualifiedName
-        else { return nil }
+        guard keepsFrameworkParameters(function, honouring: [.leakyReLU, .gelu, .celu]) else { return nil }
         guard
             var kernel = tfSmooth(function, format) ?? tfExponential(function, format)
                 ?? tfPiecewise(function, format) ?? kerasComposite(function, format)
@@ -181,7 +177,7 @@ extension FrameworkKernel {
         case CatalogEntry.celu.name:
             // maximum(x, 0) + α·expm1(minimum(x, 0)/α); Minimum's gradient reaches x first, and
             // both take the tie: f′(0) = 2.
-            let alpha = NaiveFormula.literal(function.parameter(.alpha)?.number ?? .nan)
+            let alpha = literal(function, .alpha)
             return eigen(
                 "\(maxZero("x", format)) + \(alpha)*expm1(\(minZero("x", format))/\(alpha))",
                 "(x <= 0 ? \(alpha)*exp(\(minZero("x", format))/\(alpha))/\(alpha) : 0) + (x >= 0 ? 1 : 0)",
@@ -203,9 +199,7 @@ extension FrameworkKernel {
 
     /// tf.nn.gelu: 0.5·x·erfc(−x·√½), or the tanh form with pow(x, 3).
     private static func tfGELU(_ function: Activation, _ format: NumberFormat) -> FrameworkKernel? {
-        let form =
-            function.parameter(.approximate).flatMap { CatalogEntry.GELUForm(rawValue: $0.description) }
-            ?? .none
+        let form = geluForm(function, default: .none)
         switch form {
         case .sigmoid:
             return nil

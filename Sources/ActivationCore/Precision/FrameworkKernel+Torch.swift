@@ -27,17 +27,10 @@ extension FrameworkKernel {
         -> FrameworkKernel?
     {
         // Parameters torch has are honoured; others must keep the preset's values.
-        let honoured: [CatalogEntry] = [.leakyReLU, .gelu, .softplus, .elu, .celu, .selu]
         guard
-            honoured.contains(where: { $0.name == function.entry.name })
-                || function.name == function.preset?.qualifiedName
+            keepsFrameworkParameters(function, honouring: [.leakyReLU, .gelu, .softplus, .elu, .celu, .selu])
         else { return nil }
         return torchSmooth(function, format, isa) ?? torchPiecewise(function) ?? torchComposite(function)
-    }
-
-    /// The value of a parameter as formula text.
-    private static func literal(_ function: Activation, _ name: Parameter.Name) -> String {
-        NaiveFormula.literal(function.parameter(name)?.number ?? .nan)
     }
 
     /// A kernel whose f and f′ are both float32 opmath.
@@ -162,9 +155,7 @@ extension FrameworkKernel {
     private static func torchGELU(_ function: Activation, _ format: NumberFormat, _ isa: InstructionSet)
         -> FrameworkKernel?
     {
-        let form =
-            function.parameter(.approximate).flatMap { CatalogEntry.GELUForm(rawValue: $0.description) }
-            ?? .none
+        let form = geluForm(function, default: .none)
         // torch has no sigmoid form.
         if form == .sigmoid { return nil }
         if form == .tanh {

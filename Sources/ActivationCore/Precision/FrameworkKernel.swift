@@ -231,6 +231,24 @@ public struct FrameworkKernel: Sendable {
         }
     }
 
+    /// Whether a preset keeps its framework's parameter values, or changes only ones the
+    /// framework has (`honouring`, by catalog entry): a kernel is written for those alone.
+    static func keepsFrameworkParameters(_ function: Activation, honouring: [CatalogEntry]) -> Bool {
+        honouring.contains { $0.name == function.entry.name }
+            || function.name == function.preset?.qualifiedName
+    }
+
+    /// A parameter's value as formula text.
+    static func literal(_ function: Activation, _ name: Parameter.Name) -> String {
+        NaiveFormula.literal(function.parameter(name)?.number ?? .nan)
+    }
+
+    /// GELU's form as the preset or spec sets it, or the framework's default.
+    static func geluForm(_ function: Activation, default form: CatalogEntry.GELUForm) -> CatalogEntry.GELUForm
+    {
+        function.parameter(.approximate).flatMap { CatalogEntry.GELUForm(rawValue: $0.description) } ?? form
+    }
+
     /// Why there is no kernel for a function in a format.
     public enum Unsupported: Sendable, Equatable {
         /// Not a preset of a covered framework.

@@ -55,15 +55,7 @@ struct RoundedArithmetic: Sendable {
         case .chain(let first, let links):
             if contractsMultiplyAdd && format.isPlainFloat32 { return contracted(first, links, x: x, y: y) }
             var v = operand(value(first, x: x, y: y))
-            for (op, term) in links {
-                let w = operand(value(term, x: x, y: y))
-                switch op {
-                case .add: v = r(v + w)
-                case .subtract: v = r(v - w)
-                case .multiply: v = r(v * w)
-                case .divide: v = r(v / w)
-                }
-            }
+            for (op, term) in links { v = rounded(v, op, operand(value(term, x: x, y: y))) }
             return v
         case .power(let a, let b):
             return r(pow(operand(value(a, x: x, y: y)), operand(value(b, x: x, y: y))))
@@ -112,15 +104,20 @@ struct RoundedArithmetic: Sendable {
                 v = Double(Float(v).addingProduct(Float(op == .add ? p : -p), Float(q)))
                 continue
             }
-            let w = value(term, x: x, y: y)
-            switch op {
-            case .add: v = r(v + w)
-            case .subtract: v = r(v - w)
-            case .multiply: v = r(v * w)
-            case .divide: v = r(v / w)
-            }
+            v = rounded(v, op, value(term, x: x, y: y))
         }
         return v
+    }
+
+    /// v op w, rounded.
+    @inline(__always)
+    private func rounded(_ v: Double, _ op: BinaryOperator, _ w: Double) -> Double {
+        switch op {
+        case .add: r(v + w)
+        case .subtract: r(v - w)
+        case .multiply: r(v * w)
+        case .divide: r(v / w)
+        }
     }
 
     /// An elementary function's value with its arguments read as the machine reads them.
@@ -132,9 +129,9 @@ struct RoundedArithmetic: Sendable {
             inner = RoundedArithmetic(
                 format: .float32, flushes: flushes, tanhPassesTinyArguments: tanhPassesTinyArguments)
         }
-        let raw = arguments.map { inner.value($0, x: x, y: y) }
-        if tanhPassesTinyArguments && f == .tanh && abs(raw[0]) < 0.0004 { return raw[0] }
-        let u = raw.map(operand)
+        var u = arguments.map { inner.value($0, x: x, y: y) }
+        if tanhPassesTinyArguments && f == .tanh && abs(u[0]) < 0.0004 { return u[0] }
+        if flushes { u = u.map(operand) }
         if f == .erf, let float32Erf { return r(Double(float32Erf(Float(u[0])))) }
         if f == .exp, let float32Exp, format.isPlainFloat32 { return r(Double(float32Exp(Float(u[0])))) }
         switch f {
